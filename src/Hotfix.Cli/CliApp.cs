@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Hotfix.Cli.Commands;
+using Hotfix.Policy.Errors;
+
+namespace Hotfix.Cli;
+
+/// <summary>Builds the command tree and runs one command line, turning every failure into a message and an exit code.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, CliEnvironment environment)
+    {
+        var options = new CliOptions();
+        var root = BuildRoot(options, environment);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                environment.Error.WriteLine($"hotfix: error: {error.Message}");
+            }
+
+            environment.Error.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        var verbose = parse.GetValue(options.Verbose);
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = environment.Out,
+                Error = environment.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (HotfixInputException e)
+        {
+            WriteError(environment, verbose, e, e.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (HotfixOperationException e)
+        {
+            WriteError(environment, verbose, e, $"{e.Message}\nState: {e.State}");
+            return ExitCodes.OperationFailed;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            WriteError(environment, verbose, e, $"internal error ({e.GetType().Name}: {e.Message}). This is a bug in hotfix; rerun with --verbose and report the output.");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    public static RootCommand BuildRoot(CliOptions options, CliEnvironment environment)
+    {
+        var root = new RootCommand("hotfix — the production-hotfix runbook as executable policy.")
+        {
+            options.Repo,
+            options.Policy,
+            options.Verbose,
+            options.NoColor,
+        };
+        root.Subcommands.Add(CheckCommand.Create(options, environment));
+        root.Subcommands.Add(PolicyCommand.Create(options, environment));
+        foreach (var planned in PlannedCommand.All)
+        {
+            root.Subcommands.Add(planned.Create(environment));
+        }
+
+        return root;
+    }
+
+    private static void WriteError(CliEnvironment environment, bool verbose, Exception e, string message)
+    {
+        environment.Error.WriteLine($"hotfix: error: {message}");
+        if (verbose)
+        {
+            environment.Error.WriteLine(e.ToString());
+        }
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command is RootCommand ? "hotfix" : result.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+}

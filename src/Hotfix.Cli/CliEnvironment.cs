@@ -1,0 +1,39 @@
+using Hotfix.Policy.Ports;
+
+namespace Hotfix.Cli;
+
+/// <summary>What the CLI reads from its process: streams, working directory, environment, clock. Tests supply their own.</summary>
+public sealed class CliEnvironment
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    /// <summary>True when standard output is a terminal (colour is allowed there).</summary>
+    public bool OutputIsTerminal { get; init; }
+
+    public required string CurrentDirectory { get; init; }
+
+    public Func<string, string?> GetVariable { get; init; } = _ => null;
+
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    public static CliEnvironment FromProcess() => new()
+    {
+        Out = Console.Out,
+        Error = Console.Error,
+        OutputIsTerminal = !Console.IsOutputRedirected,
+        CurrentDirectory = Directory.GetCurrentDirectory(),
+        GetVariable = Environment.GetEnvironmentVariable,
+    };
+
+    /// <summary>A path from the command line, relative to the current directory.</summary>
+    public string Resolve(string path) => Path.GetFullPath(path, CurrentDirectory);
+}
+
+internal sealed class SystemClock : IClock
+{
+    public static SystemClock Instance { get; } = new();
+
+    public DateTimeOffset Now => DateTimeOffset.Now;
+}

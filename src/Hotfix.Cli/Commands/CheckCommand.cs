@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Hotfix.Cli.Infrastructure;
+using Hotfix.Git;
+using Hotfix.Policy.Checks;
+using Hotfix.Policy.Errors;
+using Hotfix.Policy.Incidents;
+using Hotfix.Policy.Ports;
+using Hotfix.Policy.Reporting;
+
+namespace Hotfix.Cli.Commands;
+
+/// <summary><c>hotfix check</c>: every finding for the hotfix branch; exit 1 when one is blocking.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliOptions options, CliEnvironment environment)
+    {
+        var format = CliOptions.Format();
+        var branch = new Option<string?>("--branch")
+        {
+            Description = "Check this branch instead of HEAD (for CI checkouts with a detached HEAD, e.g. --branch \"$GITHUB_HEAD_REF\").",
+            HelpName = "NAME",
+        };
+        var severity = new Option<string?>("--severity")
+        {
+            Description = "The incident's severity: SEV1, SEV2, SEV3 or SEV4 (review, test plan and budgets depend on it).",
+            HelpName = "SEVn",
+        };
+        severity.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (value is not null && !IncidentSeverities.TryParse(value, out _))
+            {
+                result.AddError($"--severity '{value}': expected {IncidentSeverities.ExpectedForm}.");
+            }
+        });
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to FILE (e.g. hotfix.sarif for code scanning) and print a one-line summary.",
+            HelpName = "FILE",
+        };
+
+        var command = new Command("check", "Check the current hotfix branch against the runbook: every finding, the required review and tests. Exit 1 on blocking findings.")
+        {
+            format, branch, severity, output,
+        };
+        command.SetAction(parse =>
+        {
+            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
+            var subject = ResolveSubject(session, parse.GetValue(branch));
+            var checkOptions = new CheckOptions
+            {
+                Severity = parse.GetValue(severity) is { } s ? IncidentSeverities.Parse(s) : null,
+            };
+            var ports = new PortSet().Add<IRepositoryReader>(session.Repository);
+            var context = new CheckContext(session.Policy, subject, checkOptions, ports);
+            var report = CheckRunner.Run(context, CheckModules.All, ToolIdentity.Current);
+
+            ReportFormats.TryParse(parse.GetValue(format), out var reportFormat);
+            ReportOutput.Write(report, reportFormat, parse.GetValue(output), parse.GetValue(options.NoColor), session.Repository.Root, environment);
+            return report.IsBlocking ? ExitCodes.PolicyFindings : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static CheckSubject ResolveSubject(RepositorySession session, string? branchOption)
+    {
+        var repository = session.Repository;
+        if (branchOption is not null)
+        {
+            var found = repository.FindBranch(branchOption, session.Policy.Branches.Remote)
+                ?? throw new HotfixInputException($"--branch '{branchOption}': no local branch or {session.Policy.Branches.Remote}/{branchOption} exists; expected the name of an existing branch (git branch -a lists them).");
+            return new CheckSubject(branchOption, found.TipSha);
+        }
+
+        var head = repository.Head;
+        return head.Kind switch
+        {
+            HeadKind.Branch => new CheckSubject(head.BranchName!, head.CommitSha!),
+            HeadKind.Unborn => throw new HotfixInputException(
+                $"HEAD is on '{head.BranchName}', which has no commits yet; expected a branch with commits (commit first, or pass --branch NAME)."),
+            _ => throw new HotfixInputException(
+                $"HEAD is detached at {head.CommitSha?[..7]}; expected HEAD on the hotfix branch (git switch hotfix/INC-YYYY-NNNN-…) or --branch NAME (in GitHub Actions: --branch \"$GITHUB_HEAD_REF\")."),
+        };
+    }
+}

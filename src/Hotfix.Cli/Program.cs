@@ -1,0 +1,3 @@
+using Hotfix.Cli;
+
+return CliApp.Run(args, CliEnvironment.FromProcess());

@@ -1,0 +1,21 @@
+namespace Hotfix.Policy.Branching;
+
+/// <summary>The naming convention for hotfix branches: <c>{Prefix}INC-YYYY-NNNN-short-description</c>.</summary>
+/// <param name="Prefix">Branch prefix including its trailing slash; the runbook's is <c>hotfix/</c>.</param>
+/// <param name="MaxLength">
+/// Longest allowed branch name. The default, 63, is the longest value a Kubernetes label, a DNS label (preview
+/// environments) and most CI variables accept unchanged; deploy pipelines copy the branch name into all three.
+/// </param>
+public sealed record BranchNaming(string Prefix = BranchNaming.DefaultPrefix, int MaxLength = BranchNaming.DefaultMaxLength)
+{
+    public const string DefaultPrefix = "hotfix/";
+    public const int DefaultMaxLength = 63;
+
+    public static BranchNaming Runbook { get; } = new();
+
+    /// <summary>The pattern in the runbook's own words, with this prefix.</summary>
+    public string ExpectedForm => $"{Prefix}INC-YYYY-NNNN-short-description (lowercase words, digits and hyphens, at most {MaxLength} characters)";
+
+    /// <summary>The shortest description leaves room for: prefix + "INC-YYYY-NNNN-" + description.</summary>
+    public int MaxDescriptionLength => MaxLength - Prefix.Length - "INC-YYYY-NNNN-".Length;
+}

@@ -1,0 +1,11 @@
+namespace Hotfix.Policy.Checks.Branching;
+
+/// <summary>HOTFIX:BRANCHING: the branch's name, origin and relation to main and the back-merge target.</summary>
+public sealed class BranchingModule : ICheckModule
+{
+    public string Name => "branching";
+
+    public IReadOnlyList<ICheckRule> Rules { get; } = [new BranchNameRule()];
+
+    public IReadOnlyList<IReportSectionProvider> Sections { get; } = [new BranchSectionProvider()];
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Hotfix.Policy.Policies;
+using Hotfix.Policy.Ports;
+
+namespace Hotfix.Policy.Checks;
+
+/// <summary>
+/// Everything a rule may look at: the policy, the subject, the caller's options and the ports. Facts that several
+/// rules share (the branch's history, the change set, the migrations) are computed once through <see cref="Fact{T}"/>.
+/// </summary>
+public sealed class CheckContext
+{
+    private readonly ConcurrentDictionary<Type, object> facts = new();
+
+    public CheckContext(HotfixPolicy policy, CheckSubject subject, CheckOptions options, PortSet ports)
+    {
+        Policy = policy;
+        Subject = subject;
+        Options = options;
+        Ports = ports;
+    }
+
+    public HotfixPolicy Policy { get; }
+
+    public CheckSubject Subject { get; }
+
+    public CheckOptions Options { get; }
+
+    public PortSet Ports { get; }
+
+    /// <summary>The fact of type <typeparamref name="T"/>, computed on first use and shared by every rule after that.</summary>
+    public T Fact<T>(Func<CheckContext, T> compute)
+        where T : class =>
+        (T)facts.GetOrAdd(typeof(T), static (_, state) => state.compute(state.context), (compute, context: this));
+}

@@ -1,0 +1,60 @@
+using Hotfix.Policy.Findings;
+using Hotfix.Policy.Policies;
+using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Rules;
+
+namespace Hotfix.Policy.Checks;
+
+/// <summary>Runs modules over a context and assembles the report: policy overrides applied, findings in a stable order.</summary>
+public static class CheckRunner
+{
+    public static CheckReport Run(CheckContext context, IEnumerable<ICheckModule> modules, ToolInfo tool)
+    {
+        var helpBase = context.Policy.HelpBaseUri ?? RuleCatalogue.DefaultHelpBaseUri;
+        var findings = new List<Finding>();
+        var sections = new List<ReportSection>();
+        foreach (var module in modules)
+        {
+            foreach (var rule in module.Rules)
+            {
+                if (context.Policy.Rules.TryGetValue(rule.Rule.Id, out var level) && level == RuleLevels.Off)
+                {
+                    continue;
+                }
+
+                foreach (var finding in rule.Evaluate(context))
+                {
+                    var severity = context.Policy.EffectiveSeverity(finding.RuleId, finding.Severity);
+                    if (severity is null)
+                    {
+                        continue;
+                    }
+
+                    // A waived finding stays info whatever the policy says; its original severity is on the waiver.
+                    findings.Add(finding with
+                    {
+                        Severity = finding.Waiver is null ? severity.Value : FindingSeverity.Info,
+                        HelpLink = RuleCatalogue.HelpLinkFor(finding.RuleId, helpBase),
+                    });
+                }
+            }
+
+            foreach (var provider in module.Sections)
+            {
+                if (provider.Build(context) is { } section)
+                {
+                    sections.Add(section);
+                }
+            }
+        }
+
+        var ordered = findings
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Path ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(f => f.Line ?? 0)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+        return new CheckReport(tool, context.Subject, ordered, sections, helpBase);
+    }
+}

@@ -1,0 +1,13 @@
+using Hotfix.Policy.Findings;
+using Hotfix.Policy.Rules;
+
+namespace Hotfix.Policy.Checks;
+
+/// <summary>One rule of the catalogue as <c>hotfix check</c> runs it: one class per rule id.</summary>
+public interface ICheckRule
+{
+    RuleDescriptor Rule { get; }
+
+    /// <summary>Findings at the rule's own severities; the runner applies policy overrides and waivers afterwards.</summary>
+    IEnumerable<Finding> Evaluate(CheckContext context);
+}

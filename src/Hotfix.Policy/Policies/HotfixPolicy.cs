@@ -1,0 +1,32 @@
+namespace Hotfix.Policy.Policies;
+
+/// <summary>
+/// The effective policy. Every property has the runbook's value as its default, so an empty hotfix.json (or none) is
+/// the runbook. docs/policy.md documents every key; a test keeps that page and this model in step.
+/// </summary>
+public sealed class HotfixPolicy
+{
+    /// <summary>The runbook as a policy: what you get without a hotfix.json.</summary>
+    public static HotfixPolicy Runbook { get; } = new();
+
+    /// <summary>Base URI of the rule pages (ends with '/'); null means the published docs.</summary>
+    public string? HelpBaseUri { get; init; }
+
+    public BranchPolicy Branches { get; init; } = new();
+
+    public ReviewPolicy Review { get; init; } = new();
+
+    public TestPolicy Tests { get; init; } = new();
+
+    public DeploymentPolicy Deployment { get; init; } = new();
+
+    public StabilityWindowPolicy StabilityWindow { get; init; } = new();
+
+    public PeoplePolicy People { get; init; } = new();
+
+    /// <summary>Parts of the system by path, with the image each one rebuilds (the runbook's conditional DEPLOY items).</summary>
+    public IReadOnlyList<ComponentPolicy> Components { get; init; } = [];
+
+    /// <summary>Per-rule severity overrides: rule id → error, warning, info or off.</summary>
+    public IReadOnlyDictionary<string, string> Rules { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Hotfix.Policy.Policies.Validation;
+
+namespace Hotfix.Policy.Policies;
+
+/// <summary>
+/// Reads hotfix.json text into the effective policy. The file is layered over the runbook defaults: objects merge key
+/// by key, arrays and plain values replace. Order of checks: JSON syntax, then structure (unknown keys, JSON types),
+/// then meaning (FluentValidation). Every problem found at a stage is reported, with its JSON path.
+/// </summary>
+public static partial class PolicyParser
+{
+    public const string DefaultFileName = "hotfix.json";
+    public const string BuiltInSource = "built-in runbook defaults";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>The runbook's own policy, as loaded when no file exists.</summary>
+    public static PolicyLoadResult Defaults() => PolicyLoadResult.Valid(BuiltInSource, HotfixPolicy.Runbook);
+
+    /// <summary>Parses policy text; <paramref name="source"/> names it in messages (usually the file path).</summary>
+    public static PolicyLoadResult Parse(string json, string source)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : JsonPath.Root;
+            return PolicyLoadResult.Invalid(source, [new PolicyProblem(where, "malformed JSON (" + CleanMessage(e.Message) + ")", "a JSON object; // and /* */ comments and trailing commas are allowed")]);
+        }
+
+        var problems = new List<PolicyProblem>();
+        if (node is not JsonObject userObject)
+        {
+            problems.Add(new PolicyProblem(JsonPath.Root, PolicyShapeChecker.Describe(node), "a JSON object such as {} (every key is optional)"));
+            return PolicyLoadResult.Invalid(source, problems);
+        }
+
+        PolicyShapeChecker.Check(userObject, PolicyJsonContext.Default.HotfixPolicy, JsonPath.Root, problems);
+        if (problems.Count > 0)
+        {
+            return PolicyLoadResult.Invalid(source, problems);
+        }
+
+        var merged = JsonSerializer.SerializeToNode(HotfixPolicy.Runbook, PolicyJsonContext.Default.HotfixPolicy)!.AsObject();
+        Merge(merged, userObject);
+
+        HotfixPolicy policy;
+        try
+        {
+            policy = merged.Deserialize(PolicyJsonContext.Default.HotfixPolicy)!;
+        }
+        catch (JsonException e)
+        {
+            return PolicyLoadResult.Invalid(source, [new PolicyProblem(e.Path ?? JsonPath.Root, "a value that cannot be read (" + CleanMessage(e.Message) + ")", "the form documented in docs/policy.md")]);
+        }
+
+        problems.AddRange(HotfixPolicyValidator.Check(policy));
+        return problems.Count > 0 ? PolicyLoadResult.Invalid(source, problems) : PolicyLoadResult.Valid(source, policy);
+    }
+
+    /// <summary>The effective policy as indented JSON (what <c>hotfix policy show</c> prints).</summary>
+    public static string ToJson(HotfixPolicy policy) => JsonSerializer.Serialize(policy, PolicyJsonContext.Default.HotfixPolicy);
+
+    /// <summary>Objects merge key by key (recursively); everything else in <paramref name="overlay"/> replaces.</summary>
+    private static void Merge(JsonObject target, JsonObject overlay)
+    {
+        foreach (var (key, value) in overlay.ToList())
+        {
+            if (value is JsonObject overlayChild && target[key] is JsonObject targetChild)
+            {
+                Merge(targetChild, overlayChild);
+            }
+            else
+            {
+                target[key] = value?.DeepClone();
+            }
+        }
+    }
+
+    // System.Text.Json appends its own position; messages carry ours instead.
+    private static string CleanMessage(string message) => PositionSuffix().Replace(message, string.Empty).Trim().TrimEnd('.');
+
+    [GeneratedRegex(@"\s*(Path: \S*)?\s*\|?\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?", RegexOptions.CultureInvariant)]
+    private static partial Regex PositionSuffix();
+}

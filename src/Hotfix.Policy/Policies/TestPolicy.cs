@@ -1,0 +1,23 @@
+namespace Hotfix.Policy.Policies;
+
+/// <summary>HOTFIX:EXPEDITED_TESTING.</summary>
+public sealed class TestPolicy
+{
+    /// <summary>MANDATORY_TESTS (all severities).</summary>
+    public IReadOnlyList<string> Mandatory { get; init; } = ["smoke", "regression", "integration"];
+
+    /// <summary>CONDITIONAL_TESTS: change kind → tests it requires.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Conditional { get; init; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["database"] = ["migration-up-down"],
+        ["api"] = ["api-client-payloads"],
+        ["auth"] = ["auth-end-to-end"],
+        ["performance"] = ["load-test"],
+    };
+
+    /// <summary>SKIP_WITH_JUSTIFICATION (SEV1 only): suites that may run post-deploy instead.</summary>
+    public IReadOnlyList<string> SkippableOnSev1 { get; init; } = ["full-regression", "cross-browser", "accessibility"];
+
+    /// <summary>Optional command per test id, shown in the test plan (e.g. "smoke": "npm run test -- --grep \"{feature}\" --bail").</summary>
+    public IReadOnlyDictionary<string, string> Commands { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,289 @@
+using System.Collections;
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
+using Hotfix.Policy.Incidents;
+using Hotfix.Policy.Paths;
+using Hotfix.Policy.Rules;
+
+namespace Hotfix.Policy.Policies.Validation;
+
+/// <summary>
+/// The meaning of a policy: values in range, names git accepts, rule ids that exist. Property names are JSON paths
+/// of the policy file so a message points at the line a person must edit.
+/// </summary>
+public sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
+{
+    private const string TestIdForm = "a test id of lowercase words and hyphens (e.g. smoke, migration-up-down)";
+
+    public HotfixPolicyValidator()
+    {
+        RuleFor(p => p.HelpBaseUri)
+            .Must(uri => uri is null || (Uri.TryCreate(uri, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) && uri.EndsWith('/')))
+            .OverridePropertyName("$.helpBaseUri")
+            .WithMessage("an absolute http(s) URI ending with '/' (the folder holding HF0101.md …), or null");
+
+        RuleFor(p => p.Branches.Main).Must(GitNames.IsValidBranchName)
+            .OverridePropertyName("$.branches.main").WithMessage(GitNames.ExpectedBranchForm);
+        RuleFor(p => p.Branches.BackMergeTarget).Must(GitNames.IsValidBranchName)
+            .OverridePropertyName("$.branches.backMergeTarget").WithMessage(GitNames.ExpectedBranchForm);
+        RuleFor(p => p.Branches.BackMergeTarget).Must((p, target) => target != p.Branches.Main)
+            .OverridePropertyName("$.branches.backMergeTarget")
+            .WithMessage(p => $"a branch other than main ('{p.Branches.Main}'): the runbook merges the hotfix into main AND into the back-merge target");
+        RuleFor(p => p.Branches.Remote).Must(r => r.Length > 0 && GitNames.IsValidBranchName(r) && !r.Contains('/'))
+            .OverridePropertyName("$.branches.remote").WithMessage("a remote name such as origin");
+        RuleFor(p => p.Branches.Prefix).Must(p => p.EndsWith('/') && GitNames.IsValidBranchName(p.TrimEnd('/')))
+            .OverridePropertyName("$.branches.prefix").WithMessage("a branch prefix ending with '/', such as hotfix/");
+        RuleFor(p => p.Branches.MaxLength)
+            .Must((p, length) => length >= MinimumBranchLength(p) && length <= 255)
+            .OverridePropertyName("$.branches.maxLength")
+            .WithMessage(p => $"a whole number from {MinimumBranchLength(p)} (prefix + INC-YYYY-NNNN- + an 8-character description) to 255");
+
+        RuleFor(p => p.Review.Approvers).Must(a => a.Count > 0 && a.All(s => !string.IsNullOrWhiteSpace(s)))
+            .OverridePropertyName("$.review.approvers").WithMessage("a non-empty array of roles or people who may review (e.g. incident-commander, senior-developer)");
+        RuleFor(p => p.Review.FollowUpDays).InclusiveBetween(1, 7)
+            .OverridePropertyName("$.review.followUpDays").WithMessage("1 to 7 days: the runbook wants the full review \"within 1 week\"");
+        RuleFor(p => p.Review.MustCheck).Must(NonEmptyTexts)
+            .OverridePropertyName("$.review.mustCheck").WithMessage("a non-empty array of questions: MUST_CHECK items are non-negotiable");
+        RuleFor(p => p.Review.MaySkip).Must(list => list.All(s => !string.IsNullOrWhiteSpace(s)))
+            .OverridePropertyName("$.review.maySkip").WithMessage("an array of non-empty texts");
+        RuleFor(p => p.Review.Severities).Custom(CheckSeverities);
+
+        RuleFor(p => p.Tests.Mandatory).Must(m => m.Contains("smoke"))
+            .OverridePropertyName("$.tests.mandatory").WithMessage("an array that contains \"smoke\": the runbook says the smoke test takes < 2 minutes — always run it");
+        RuleFor(p => p.Tests).Custom(CheckTests);
+
+        RuleFor(p => p.Deployment.RolloutTimeoutSeconds).InclusiveBetween(1, 3600)
+            .OverridePropertyName("$.deployment.rolloutTimeoutSeconds").WithMessage("1 to 3600 seconds (the runbook uses 120)");
+        RuleFor(p => p.Deployment.MonitorMinutes).InclusiveBetween(1, 1440)
+            .OverridePropertyName("$.deployment.monitorMinutes").WithMessage("1 to 1440 minutes (the runbook uses 15)");
+        RuleFor(p => p.Deployment.Namespace).Must(ns => ns is null || KubernetesNames.IsDnsLabel(ns))
+            .OverridePropertyName("$.deployment.namespace").WithMessage("a Kubernetes namespace (lowercase letters, digits and '-', at most 63 characters) or null");
+
+        RuleFor(p => p.StabilityWindow.Hours).InclusiveBetween(1, 720)
+            .OverridePropertyName("$.stabilityWindow.hours").WithMessage("1 to 720 hours (the runbook's window is 24)");
+        RuleFor(p => p.StabilityWindow).Custom(CheckStabilityWindow);
+
+        RuleFor(p => p.People.IncidentCommander).Must(c => c is null || c.Trim().Length > 0)
+            .OverridePropertyName("$.people.incidentCommander").WithMessage("a name, or null");
+        RuleFor(p => p.People.SeniorDevelopers).Must(list => list.All(s => !string.IsNullOrWhiteSpace(s)))
+            .OverridePropertyName("$.people.seniorDevelopers").WithMessage("an array of non-empty names");
+
+        RuleFor(p => p.Components).Custom(CheckComponents);
+        RuleFor(p => p.Rules).Custom(CheckRuleOverrides);
+    }
+
+    /// <summary>Every problem in the policy, as path / found / expected.</summary>
+    public static IReadOnlyList<PolicyProblem> Check(HotfixPolicy policy) =>
+        new HotfixPolicyValidator().Validate(policy).Errors
+            .Select(e => new PolicyProblem(e.PropertyName, e.CustomState as string ?? DescribeValue(e.AttemptedValue), e.ErrorMessage))
+            .ToList();
+
+    private static int MinimumBranchLength(HotfixPolicy p) => p.Branches.Prefix.Length + "INC-YYYY-NNNN-".Length + 8;
+
+    private static bool NonEmptyTexts(IReadOnlyList<string> list) => list.Count > 0 && list.All(s => !string.IsNullOrWhiteSpace(s));
+
+    private static void CheckSeverities(IReadOnlyDictionary<string, SeverityReviewPolicy> severities, ValidationContext<HotfixPolicy> context)
+    {
+        foreach (var (key, review) in severities)
+        {
+            var path = JsonPath.Child("$.review.severities", key);
+            if (!IncidentSeverities.TryParse(key, out var severity) || key != severity.Name())
+            {
+                Describe(context, path, $"key '{key}'", IncidentSeverities.ExpectedForm);
+                continue;
+            }
+
+            if (review.Process is not (ReviewProcess.Expedited or ReviewProcess.Normal))
+            {
+                Fail(context, path + ".process", review.Process, "\"expedited\" or \"normal\"");
+                continue;
+            }
+
+            if (review.Process == ReviewProcess.Expedited)
+            {
+                if (!severity.IsExpedited())
+                {
+                    Fail(context, path + ".process", review.Process, "\"normal\": the runbook gives SEV3/SEV4 the normal review process");
+                }
+
+                if (review.Reviewers is not (>= 1 and <= 10))
+                {
+                    Fail(context, path + ".reviewers", review.Reviewers, "1 to 10 reviewers: hotfixes MUST still be reviewed");
+                }
+
+                if (review.TimeboxMinutes is not (>= 1 and <= 1440))
+                {
+                    Fail(context, path + ".timeboxMinutes", review.TimeboxMinutes, "1 to 1440 minutes for an expedited review");
+                }
+            }
+            else if (review.Reviewers is < 1)
+            {
+                Fail(context, path + ".reviewers", review.Reviewers, "at least 1 reviewer, or null for your normal process");
+            }
+        }
+    }
+
+    private static void CheckTests(TestPolicy tests, ValidationContext<HotfixPolicy> context)
+    {
+        CheckTestIds(tests.Mandatory, "$.tests.mandatory", context);
+        CheckTestIds(tests.SkippableOnSev1, "$.tests.skippableOnSev1", context);
+        foreach (var (kind, ids) in tests.Conditional)
+        {
+            var path = JsonPath.Child("$.tests.conditional", kind);
+            if (!Identifiers.IsKebab(kind))
+            {
+                Describe(context, path, $"key '{kind}'", "a change kind of lowercase words and hyphens (database, api, auth, performance …)");
+            }
+
+            CheckTestIds(ids, path, context);
+        }
+
+        foreach (var skipped in tests.SkippableOnSev1.Where(tests.Mandatory.Contains))
+        {
+            Describe(context, "$.tests.skippableOnSev1", $"\"{skipped}\", which is also mandatory", "suites that are not in $.tests.mandatory: mandatory tests run at every severity");
+        }
+
+        foreach (var (id, command) in tests.Commands)
+        {
+            var path = JsonPath.Child("$.tests.commands", id);
+            if (!Identifiers.IsKebab(id))
+            {
+                Describe(context, path, $"key '{id}'", TestIdForm);
+            }
+            else if (string.IsNullOrWhiteSpace(command))
+            {
+                Fail(context, path, command, "the command that runs this test");
+            }
+        }
+    }
+
+    private static void CheckTestIds(IReadOnlyList<string> ids, string path, ValidationContext<HotfixPolicy> context)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!Identifiers.IsKebab(ids[i]))
+            {
+                Fail(context, $"{path}[{i}]", ids[i], TestIdForm);
+            }
+        }
+
+        foreach (var duplicate in ids.GroupBy(id => id).Where(g => g.Count() > 1))
+        {
+            Describe(context, path, $"\"{duplicate.Key}\" more than once", "each test id once");
+        }
+    }
+
+    private static void CheckStabilityWindow(StabilityWindowPolicy window, ValidationContext<HotfixPolicy> context)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, checks) in window.Checkpoints)
+        {
+            var path = JsonPath.Child("$.stabilityWindow.checkpoints", name);
+            if (!TryCheckpointHour(name, out var hour) || hour > window.Hours)
+            {
+                Describe(context, path, $"key '{name}'", $"a checkpoint named h<hours> within the {window.Hours}-hour window (h1, h4, h24)");
+            }
+
+            for (var i = 0; i < checks.Count; i++)
+            {
+                if (!Identifiers.IsKebab(checks[i].Id))
+                {
+                    Fail(context, $"{path}[{i}].id", checks[i].Id, "a check id of lowercase words and hyphens (e.g. error-rate)");
+                }
+                else if (!seen.Add(checks[i].Id))
+                {
+                    Fail(context, $"{path}[{i}].id", checks[i].Id, "an id used by no other check in the window");
+                }
+
+                if (string.IsNullOrWhiteSpace(checks[i].Check))
+                {
+                    Fail(context, $"{path}[{i}].check", checks[i].Check, "the check in words (e.g. \"error rate returned to baseline\")");
+                }
+            }
+        }
+
+        if (!window.Checkpoints.Keys.Any(k => TryCheckpointHour(k, out var h) && h == window.Hours))
+        {
+            Describe(context, "$.stabilityWindow.checkpoints", $"no checkpoint at h{window.Hours}", $"a checkpoint h{window.Hours}: a hotfix is declared stable only after the last checks of the window passed");
+        }
+    }
+
+    /// <summary>Checkpoint names are h&lt;hours after deploy&gt;: h1, h4, h24.</summary>
+    public static bool TryCheckpointHour(string name, out int hour)
+    {
+        hour = 0;
+        return name.Length > 1 && name[0] == 'h' && name[1] != '0'
+            && int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out hour) && hour >= 1;
+    }
+
+    private static void CheckComponents(IReadOnlyList<ComponentPolicy> components, ValidationContext<HotfixPolicy> context)
+    {
+        for (var i = 0; i < components.Count; i++)
+        {
+            var component = components[i];
+            var path = $"$.components[{i}]";
+            if (!Identifiers.IsKebab(component.Name))
+            {
+                Fail(context, path + ".name", component.Name, "a component name of lowercase words and hyphens (e.g. admin-ui)");
+            }
+            else if (components.Take(i).Any(c => c.Name == component.Name))
+            {
+                Fail(context, path + ".name", component.Name, "a name no other component uses");
+            }
+
+            if (component.Paths.Count == 0)
+            {
+                Describe(context, path + ".paths", "an empty array", "at least one path glob");
+            }
+
+            for (var j = 0; j < component.Paths.Count; j++)
+            {
+                if (!Glob.TryParse(component.Paths[j], out _, out var problem))
+                {
+                    Describe(context, $"{path}.paths[{j}]", DescribeValue(component.Paths[j]) + " (" + problem + ")", Glob.ExpectedForm);
+                }
+            }
+
+            if (component.Workload is not null && !KubernetesNames.IsWorkloadReference(component.Workload))
+            {
+                Fail(context, path + ".workload", component.Workload, KubernetesNames.WorkloadForm);
+            }
+        }
+    }
+
+    private static void CheckRuleOverrides(IReadOnlyDictionary<string, string> rules, ValidationContext<HotfixPolicy> context)
+    {
+        foreach (var (id, level) in rules)
+        {
+            var path = JsonPath.Child("$.rules", id);
+            if (RuleCatalogue.Find(id) is null)
+            {
+                var suggestion = Suggestions.Closest(id, RuleCatalogue.All.Select(r => r.Id));
+                Describe(context, path, $"unknown rule id '{id}'", "a rule id from docs/rules" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
+            }
+            else if (!RuleLevels.IsValid(level))
+            {
+                Fail(context, path, level, RuleLevels.ExpectedForm);
+            }
+        }
+    }
+
+    /// <summary>A problem with a value from the file; the value is shown as JSON-like text.</summary>
+    private static void Fail(ValidationContext<HotfixPolicy> context, string path, object? value, string expected) =>
+        Describe(context, path, DescribeValue(value), expected);
+
+    /// <summary>A problem whose "found" part is already a description (a key, a count, a combination).</summary>
+    private static void Describe(ValidationContext<HotfixPolicy> context, string path, string found, string expected) =>
+        context.AddFailure(new ValidationFailure(path, expected) { CustomState = found });
+
+    internal static string DescribeValue(object? value) => value switch
+    {
+        null => "null",
+        string s => "\"" + s + "\"",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Select(DescribeValue)) + "]",
+        _ => value.ToString() ?? "a value",
+    };
+}

@@ -1,0 +1,59 @@
+using Hotfix.Policy.Checks;
+using Hotfix.Policy.Findings;
+
+namespace Hotfix.Policy.Reporting;
+
+/// <summary>The result of <c>hotfix check</c>: findings in a stable order plus the sections the modules added.</summary>
+public sealed class CheckReport(
+    ToolInfo tool,
+    CheckSubject subject,
+    IReadOnlyList<Finding> findings,
+    IReadOnlyList<ReportSection> sections,
+    string helpBaseUri)
+{
+    public ToolInfo Tool { get; } = tool;
+
+    public CheckSubject Subject { get; } = subject;
+
+    public IReadOnlyList<Finding> Findings { get; } = findings;
+
+    public IReadOnlyList<ReportSection> Sections { get; } = sections;
+
+    /// <summary>Where rule pages live for this report (policy <c>helpBaseUri</c> or the published docs).</summary>
+    public string HelpBaseUri { get; } = helpBaseUri;
+
+    public FindingCounts Counts { get; } = FindingCounts.Of(findings);
+
+    /// <summary>True when at least one finding blocks (an error nobody waived): <c>hotfix check</c> exits 1.</summary>
+    public bool IsBlocking => Findings.Any(f => f.IsBlocking);
+
+    public T? Section<T>()
+        where T : ReportSection => Sections.OfType<T>().FirstOrDefault();
+}
+
+public sealed record ToolInfo(string Name, string Version);
+
+public sealed record FindingCounts(int Errors, int Warnings, int Infos, int Waived)
+{
+    public static FindingCounts Of(IEnumerable<Finding> findings)
+    {
+        int errors = 0, warnings = 0, infos = 0, waived = 0;
+        foreach (var f in findings)
+        {
+            _ = f.Severity switch
+            {
+                FindingSeverity.Error => errors++,
+                FindingSeverity.Warning => warnings++,
+                _ => infos++,
+            };
+            waived += f.Waiver is null ? 0 : 1;
+        }
+
+        return new FindingCounts(errors, warnings, infos, waived);
+    }
+
+    public override string ToString() =>
+        $"{Plural(Errors, "error")}, {Plural(Warnings, "warning")}, {Infos} info" + (Waived > 0 ? $" ({Waived} waived)" : string.Empty);
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+}

@@ -1,0 +1,82 @@
+namespace Hotfix.Policy.Reporting.Renderers;
+
+/// <summary>Draws report blocks as GitHub-flavoured Markdown (PR comments, step summaries).</summary>
+public static class MarkdownBlockWriter
+{
+    public static void Write(IEnumerable<ReportBlock> blocks, TextWriter output)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case FactsBlock facts:
+                    foreach (var (label, value) in facts.Facts)
+                    {
+                        output.WriteLine($"- **{Escape(label)}:** {Escape(value)}");
+                    }
+
+                    break;
+                case ListBlock list:
+                    foreach (var item in list.Items)
+                    {
+                        output.WriteLine($"- {Escape(item)}");
+                    }
+
+                    break;
+                case ChecklistBlock checklist:
+                    foreach (var item in checklist.Items)
+                    {
+                        output.WriteLine($"- [{(item.Done ? "x" : " ")}] {Escape(item.Text)}" + (item.Note is null ? string.Empty : $" — {Escape(item.Note)}"));
+                    }
+
+                    break;
+                case TableBlock table:
+                    output.WriteLine("| " + string.Join(" | ", table.Headers.Select(Cell)) + " |");
+                    output.WriteLine("|" + string.Concat(table.Headers.Select(_ => "---|")));
+                    foreach (var row in table.Rows)
+                    {
+                        output.WriteLine("| " + string.Join(" | ", row.Select(Cell)) + " |");
+                    }
+
+                    break;
+                case ParagraphBlock paragraph:
+                    output.WriteLine(Escape(paragraph.Text));
+                    break;
+                case CommandsBlock commands:
+                    output.WriteLine("```bash");
+                    foreach (var command in commands.Commands)
+                    {
+                        output.WriteLine(command.Replace("```", "'''", StringComparison.Ordinal));
+                    }
+
+                    output.WriteLine("```");
+                    break;
+                case HeadingBlock heading:
+                    output.WriteLine($"#### {Escape(heading.Text)}");
+                    break;
+            }
+
+            output.WriteLine();
+        }
+    }
+
+    /// <summary>Text that must not turn into Markdown or HTML: branch names, messages, paths from a repository.</summary>
+    public static string Escape(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c is '\r' or '\n' ? ' ' : c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A table cell: escaped, on one line.</summary>
+    public static string Cell(string text) => Escape(text);
+}

@@ -1,0 +1,116 @@
+using Hotfix.TestSupport;
+
+namespace Hotfix.Cli.Tests;
+
+/// <summary>Every kind of bad input gets one clear line naming the input and the expected form, exit 2, no stack trace.</summary>
+public class BadInputTests
+{
+    private static void AssertBadInput(CliResult result, params string[] expectedText)
+    {
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith("hotfix: error: ", result.Error);
+        foreach (var text in expectedText)
+        {
+            Assert.Contains(text, result.Error);
+        }
+
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public void Not_a_git_repository()
+    {
+        using var dir = new TempDirectory();
+        AssertBadInput(CliRun.Run(dir.Path, "check"), $"current directory '{dir.Path}' is not inside a git repository", "expected a folder of a git working tree");
+        AssertBadInput(CliRun.Run("/", "check", "--repo", dir.Path), $"--repo '{dir.Path}' is not inside a git repository");
+    }
+
+    [Fact]
+    public void A_repository_path_that_does_not_exist()
+    {
+        AssertBadInput(CliRun.Run("/", "check", "--repo", "/no/such/repo"), "--repo '/no/such/repo': no such folder");
+    }
+
+    [Fact]
+    public void A_bare_repository()
+    {
+        using var dir = new TempDirectory();
+        GitCli.Run(dir.Path, "init", "--quiet", "--bare", "svc.git");
+        AssertBadInput(CliRun.Run(dir.Path, "check", "--repo", "svc.git"), "--repo 'svc.git' is a bare repository", "needs a working tree");
+    }
+
+    [Fact]
+    public void An_unborn_head()
+    {
+        using var repo = TestRepository.Create(withInitialCommit: false);
+        AssertBadInput(CliRun.Run(repo.Path, "check"), "HEAD is on 'main', which has no commits yet", "expected a branch with commits");
+    }
+
+    [Fact]
+    public void A_detached_head()
+    {
+        using var repo = TestRepository.Create();
+        repo.Git("checkout", "--quiet", "--detach");
+        AssertBadInput(CliRun.Run(repo.Path, "check"), "HEAD is detached at " + repo.Head[..7], "--branch NAME", "GITHUB_HEAD_REF");
+    }
+
+    [Fact]
+    public void A_malformed_policy_file()
+    {
+        using var repo = TestRepository.Create();
+        File.WriteAllText(Path.Combine(repo.Path, "hotfix.json"), "{ \"branches\": { \"main\": main } }");
+        AssertBadInput(CliRun.Run(repo.Path, "check"), "hotfix.json' is not valid (1 problem", "line 1, column 25: found malformed JSON ('m' is an invalid start of a value)");
+    }
+
+    [Fact]
+    public void An_unknown_key_and_a_wrong_type_in_the_policy()
+    {
+        using var repo = TestRepository.Create();
+        File.WriteAllText(Path.Combine(repo.Path, "hotfix.json"), """{ "branches": { "mian": "master", "maxLength": "long" } }""");
+        AssertBadInput(
+            CliRun.Run(repo.Path, "check"),
+            "(2 problems",
+            "$.branches.mian: found unknown key 'mian'; expected one of backMergeTarget, main, maxLength, prefix, remote (did you mean 'main'?)",
+            "$.branches.maxLength: found \"long\"; expected a whole number");
+    }
+
+    [Fact]
+    public void A_policy_option_naming_a_missing_file()
+    {
+        using var repo = TestRepository.Create();
+        AssertBadInput(CliRun.Run(repo.Path, "check", "--policy", "nope.json"), "--policy 'nope.json': no such file");
+    }
+
+    [Fact]
+    public void An_unknown_format()
+    {
+        using var repo = TestRepository.Create();
+        var result = CliRun.Run(repo.Path, "check", "--format", "xml");
+        AssertBadInput(result, "--format 'xml': expected one of text, json, markdown, sarif, github.");
+        Assert.Contains("Run 'hotfix check --help' for usage.", result.Error);
+    }
+
+    [Fact]
+    public void An_invalid_severity()
+    {
+        using var repo = TestRepository.Create();
+        AssertBadInput(CliRun.Run(repo.Path, "check", "--severity", "high"), "--severity 'high': expected one of SEV1, SEV2, SEV3, SEV4.");
+    }
+
+    [Fact]
+    public void An_unknown_command()
+    {
+        var result = CliRun.Run("/", "deploy");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("hotfix: error:", result.Error);
+    }
+
+    [Fact]
+    public void Verbose_adds_the_technical_details()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRun.Run(dir.Path, "check", "--verbose");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("HotfixInputException", result.Error);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hotfix.TestSupport;
+
+namespace Hotfix.Cli.Tests;
+
+/// <summary><c>hotfix check</c> end to end on real repositories: git adapter → core rule → every report format.</summary>
+public class CheckCommandTests
+{
+    private static TestRepository RepoOn(string branch)
+    {
+        var repo = TestRepository.Create();
+        repo.Switch(branch, create: true);
+        repo.Commit("Work", ("src/Orders/Order.cs", "class Order {}\n"));
+        return repo;
+    }
+
+    [Fact]
+    public void A_valid_hotfix_branch_passes()
+    {
+        using var repo = RepoOn("hotfix/INC-2026-0042-fix-rounding");
+        var result = CliRun.Run(repo.Path, "check");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Result: 0 errors, 0 warnings, 0 info — no findings", result.Out);
+        Assert.Contains("Incident: INC-2026-0042", result.Out);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public void A_wrong_branch_name_blocks_with_HF0101()
+    {
+        using var repo = RepoOn("feature/x");
+        var result = CliRun.Run(repo.Path, "check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("HF0101", result.Out);
+        Assert.Contains("'feature/x' is not a valid hotfix branch name", result.Out);
+    }
+
+    [Fact]
+    public void Sarif_for_a_feature_branch_is_a_valid_log_with_an_HF0101_result()
+    {
+        using var repo = RepoOn("feature/x");
+        var result = CliRun.Run(repo.Path, "check", "--format", "sarif");
+        Assert.Equal(1, result.ExitCode);
+        var log = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal("2.1.0", log.GetProperty("version").GetString());
+        var run = log.GetProperty("runs")[0];
+        Assert.Equal("hotfix", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
+        var sarifResult = Assert.Single(run.GetProperty("results").EnumerateArray());
+        Assert.Equal("HF0101", sarifResult.GetProperty("ruleId").GetString());
+        Assert.Equal("error", sarifResult.GetProperty("level").GetString());
+        var rule = run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[sarifResult.GetProperty("ruleIndex").GetInt32()];
+        Assert.Equal("HF0101", rule.GetProperty("id").GetString());
+        Assert.EndsWith("docs/rules/HF0101.md", rule.GetProperty("helpUri").GetString());
+        Assert.Equal(new Uri(repo.Path + "/").AbsoluteUri, run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString());
+    }
+
+    [Fact]
+    public void Json_names_the_branch_and_its_commit()
+    {
+        using var repo = RepoOn("hotfix/INC-2026-0042-fix-rounding");
+        var result = CliRun.Run(repo.Path, "check", "-f", "json");
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Empty(root.GetProperty("findings").EnumerateArray());
+        var branch = root.GetProperty("branch");
+        Assert.Equal("hotfix/INC-2026-0042-fix-rounding", branch.GetProperty("name").GetString());
+        Assert.Equal("INC-2026-0042", branch.GetProperty("incidentId").GetString());
+        Assert.Equal(repo.Git("rev-parse", "HEAD"), branch.GetProperty("headCommit").GetString());
+    }
+
+    [Fact]
+    public void Github_format_writes_annotations_and_the_step_summary()
+    {
+        using var repo = RepoOn("feature/x");
+        var summary = Path.Combine(repo.Path, "..", "summary.md");
+        var result = CliRun.Run(repo.Path, new Dictionary<string, string> { ["GITHUB_STEP_SUMMARY"] = summary }, "check", "--format", "github");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(new Regex(@"^::error title=HF0101 Hotfix branch name::'feature/x' is not a valid hotfix branch name", RegexOptions.Multiline), result.Out);
+        Assert.StartsWith("## ❌ Hotfix check: `feature/x`", File.ReadAllText(summary));
+    }
+
+    [Fact]
+    public void Markdown_format_is_a_pr_comment()
+    {
+        using var repo = RepoOn("feature/x");
+        var result = CliRun.Run(repo.Path, "check", "--format", "markdown");
+        Assert.StartsWith("## ❌ Hotfix check", result.Out);
+        Assert.Contains("| ❌ error | [HF0101](", result.Out);
+    }
+
+    [Fact]
+    public void Output_option_writes_the_report_to_a_file()
+    {
+        using var repo = RepoOn("feature/x");
+        var result = CliRun.Run(repo.Path, "check", "--format", "sarif", "--output", "../hotfix.sarif");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("sarif report written to ../hotfix.sarif", result.Out);
+        var log = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Path, "..", "hotfix.sarif"))).RootElement;
+        Assert.Equal("HF0101", log.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
+    public void Branch_option_checks_another_branch_from_a_detached_head()
+    {
+        using var repo = RepoOn("hotfix/INC-2026-0042-fix-rounding");
+        repo.Git("checkout", "--quiet", "--detach");
+        var result = CliRun.Run(repo.Path, "check", "--branch", "hotfix/INC-2026-0042-fix-rounding");
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        var missing = CliRun.Run(repo.Path, "check", "--branch", "hotfix/INC-2026-0043-nope");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("--branch 'hotfix/INC-2026-0043-nope': no local branch or origin/hotfix/INC-2026-0043-nope exists", missing.Error);
+    }
+
+    [Fact]
+    public void The_repository_policy_applies()
+    {
+        using var repo = RepoOn("feature/x");
+        File.WriteAllText(Path.Combine(repo.Path, "hotfix.json"), """{ "rules": { "HF0101": "warning" } }""");
+        var result = CliRun.Run(repo.Path, "check");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning HF0101", result.Out);
+    }
+
+    [Fact]
+    public void Repo_option_points_at_another_folder()
+    {
+        using var repo = RepoOn("feature/x");
+        var result = CliRun.Run("/", "check", "--repo", repo.Path);
+        Assert.Equal(1, result.ExitCode);
+    }
+}
