@@ -1,0 +1,26 @@
+namespace Hotfix.Policy.Changes;
+
+/// <summary>
+/// Everything a hotfix branch changed since its merge base with main — git's three-dot <c>main...branch</c>:
+/// commits that reached main after the branch point are not part of the hotfix and do not appear here.
+/// </summary>
+public sealed class ChangeSet(string baseBranch, string mergeBase, string head, IReadOnlyList<FileChange> files)
+{
+    /// <summary>The branch the hotfix is compared with (policy <c>branches.main</c>, or its remote-tracking branch).</summary>
+    public string BaseBranch { get; } = baseBranch;
+
+    /// <summary>Full sha of the merge base of the base branch and the head.</summary>
+    public string MergeBase { get; } = mergeBase;
+
+    /// <summary>Full sha of the branch head.</summary>
+    public string Head { get; } = head;
+
+    /// <summary>Changed paths in path order.</summary>
+    public IReadOnlyList<FileChange> Files { get; } = files;
+
+    public int AddedLines => Files.Sum(f => f.AddedLines);
+
+    public int DeletedLines => Files.Sum(f => f.DeletedLines);
+
+    public FileChange? Find(string path) => Files.FirstOrDefault(f => f.Path == path);
+}
