@@ -51,7 +51,9 @@ internal static class CheckCommand
             {
                 Severity = parse.GetValue(severity) is { } s ? IncidentSeverities.Parse(s) : null,
             };
-            var ports = new PortSet().Add<IRepositoryReader>(session.Repository);
+            var ports = new PortSet()
+                .Add<IRepositoryReader>(session.Repository)
+                .Add<IChangeSetReader>(session.Repository);
             var context = new CheckContext(session.Policy, subject, checkOptions, ports);
             var report = CheckRunner.Run(context, CheckModules.All, ToolIdentity.Current);
 
