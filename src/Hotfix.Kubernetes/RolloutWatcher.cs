@@ -55,6 +55,11 @@ internal sealed class RolloutWatcher(k8s.Kubernetes client, WorkloadApi api, Wat
             while (true)
             {
                 var (obj, resourceVersion) = await api.ListByNameAsync(w, deadline.Token).ConfigureAwait(false);
+                if (obj is null && lastObject is null)
+                {
+                    throw new KubernetesApiException($"LIST {w.Kind.Resource()}", ApiFailureKind.NotFound, 404, $"{w.Kind.Resource()}.apps \"{w.Name}\" not found", writeOutcomeUnknown: false);
+                }
+
                 if (obj is null)
                 {
                     return Result(new RolloutStatus(RolloutVerdict.Deleted, $"{w.Kind.Name()} \"{w.Name}\" was not found in namespace \"{w.Namespace}\" (deleted)"));
