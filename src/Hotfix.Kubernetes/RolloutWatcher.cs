@@ -124,13 +124,15 @@ internal sealed class RolloutWatcher(k8s.Kubernetes client, WorkloadApi api, Wat
         }
         catch (HttpRequestException)
         {
-            return (WatchEnd.Unavailable, null);
+            // The connection broke before the watch started: a drop (resumed; repeated drops lead to polling).
+            return (WatchEnd.DroppedEmpty, null);
         }
 
         using (response)
         {
             if (!response.IsSuccessStatusCode)
             {
+                // The server will not give us a watch (refused, not allowed, not implemented): poll instead.
                 return (WatchEnd.Unavailable, null);
             }
 
