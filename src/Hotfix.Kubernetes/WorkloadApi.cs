@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Hotfix.Policy.Rollouts;
 using k8s;
 using k8s.Models;
@@ -60,7 +62,22 @@ internal sealed class WorkloadApi(IKubernetes client, int pageSize)
         });
     }
 
-    public static KubeObject ToCore(object model) => KubeObject.Parse(KubernetesJson.Serialize(model));
+    public static KubeObject ToCore(object model)
+    {
+        // KubernetesClient.Aot's source-generated JSON context has no metadata for JsonElement, which is what a
+        // ControllerRevision's untyped "data" holds after reading, so serializing one throws (under JIT and AOT alike).
+        // The data is raw JSON already: take it out, serialize the rest, and put it back verbatim.
+        if (model is V1ControllerRevision { Data: JsonElement data } revision)
+        {
+            revision.Data = null;
+            var json = KubeObject.Parse(KubernetesJson.Serialize(revision));
+            revision.Data = data;
+            json.Json["data"] = JsonNode.Parse(data.GetRawText());
+            return json;
+        }
+
+        return KubeObject.Parse(KubernetesJson.Serialize(model));
+    }
 
     /// <summary>A LIST followed page by page with <c>continue</c> (kubectl's FollowContinue); no page is fetched twice.</summary>
     private static async Task<IReadOnlyList<KubeObject>> ListAll(string operation, Func<string?, Task<(IEnumerable<object> Items, V1ListMeta? Meta)>> fetch)

@@ -7,7 +7,7 @@ public sealed record LabelRequirement(string Key, string Operator, IReadOnlyList
 
 /// <summary>
 /// A workload's <c>spec.selector</c> (matchLabels and matchExpressions), rendered as the label-selector query that
-/// kubectl sends (<c>metav1.LabelSelectorAsSelector(...).String()</c>): every requirement sorted by key, values of
+/// kubectl sends (<c>metav1.LabelSelectorAsSelector(...).String()</c>): requirements sorted by key, values of
 /// set requirements sorted, <c>key=value</c>, <c>key in (a,b)</c>, <c>key notin (a,b)</c>, <c>key</c>, <c>!key</c>.
 /// </summary>
 public sealed class LabelSelector
@@ -80,8 +80,9 @@ public sealed class LabelSelector
             }));
         }
 
-        // Go's sort.Sort is not stable, but equal keys only arise from matchLabels + matchExpressions on one key;
-        // a stable sort keeps matchLabels first, which is what kubectl's insertion order gives.
+        // Sorted by key (Go's sort.Sort(ByKey)), so "!canary" sorts as "canary"; the referee tests check this against
+        // kubectl. Go's sort is not stable, but equal keys only arise from the same key in matchLabels and
+        // matchExpressions, and a stable sort keeps matchLabels first, kubectl's insertion order.
         return string.Join(',', parts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Text));
     }
 

@@ -41,6 +41,9 @@ public sealed class KubeApiServer : IAsyncDisposable
     /// <summary>After this many events a watch connection is cut (null: never); counts down per connection.</summary>
     public int? DropWatchAfterEvents { get; set; }
 
+    /// <summary>How long a watch stays quiet before the server sends a BOOKMARK (when the client allows bookmarks).</summary>
+    public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>How many watch connections to cut after <see cref="DropWatchAfterEvents"/> (then watches behave).</summary>
     public int WatchDropsLeft { get; set; } = int.MaxValue;
 
@@ -344,6 +347,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         }
 
         var sent = 0;
+        var bookmarks = query["allowWatchBookmarks"] == "true";
         long since;
         var rvText = query["resourceVersion"].ToString();
         var pending = new List<(string Type, JsonObject Object)>();
@@ -392,7 +396,23 @@ public sealed class KubeApiServer : IAsyncDisposable
                     return;
                 }
 
-                await next.WaitAsync(cts.Token).ConfigureAwait(false);
+                // Quiet watches get a BOOKMARK now and then (as the API server sends them when asked): the client
+                // learns the stream is alive, and a client that went away is noticed when the write fails.
+                if (await Task.WhenAny(next, Task.Delay(BookmarkInterval, cts.Token)).ConfigureAwait(false) != next && bookmarks)
+                {
+                    var bookmark = new JsonObject
+                    {
+                        ["type"] = "BOOKMARK",
+                        ["object"] = new JsonObject
+                        {
+                            ["kind"] = Discovery.KindOf(resource),
+                            ["apiVersion"] = resource == "pods" ? "v1" : "apps/v1",
+                            ["metadata"] = new JsonObject { ["resourceVersion"] = since.ToString(CultureInfo.InvariantCulture) },
+                        },
+                    };
+                    await context.Response.WriteAsync(bookmark.ToJsonString() + "\n", cts.Token).ConfigureAwait(false);
+                    await context.Response.Body.FlushAsync(cts.Token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException)
