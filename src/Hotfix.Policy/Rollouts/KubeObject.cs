@@ -65,8 +65,13 @@ public sealed class KubeObject
     public string? Text(params string[] path) =>
         Node(path) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
+    /// <summary>A whole number, whatever numeric type the node holds (parsed JSON, or values built in code).</summary>
     public long? Number(params string[] path) =>
-        Node(path) is JsonValue v && (v.TryGetValue<long>(out var n) || TryLongFromDouble(v, out n)) ? n : null;
+        Node(path) is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+        && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d)
+        && d is >= long.MinValue and <= long.MaxValue
+            ? (long)d
+            : null;
 
     public bool Flag(params string[] path) =>
         Node(path) is JsonValue v && v.TryGetValue<bool>(out var b) && b;
@@ -86,17 +91,5 @@ public sealed class KubeObject
         }
 
         return map;
-    }
-
-    private static bool TryLongFromDouble(JsonValue value, out long number)
-    {
-        number = 0;
-        if (value.TryGetValue<double>(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9e15)
-        {
-            number = (long)d;
-            return true;
-        }
-
-        return false;
     }
 }

@@ -89,10 +89,11 @@ public static class PodTemplates
         }
     }
 
+    /// <summary>Go's zero value of a map, slice or struct pointer: nothing, null, [], {} or an object of only such members.</summary>
     private static bool IsEmpty(JsonNode? node) => node switch
     {
         null => true,
-        JsonObject o => o.Count == 0,
+        JsonObject o => o.All(p => IsEmpty(p.Value)),
         JsonArray a => a.Count == 0,
         JsonValue v => v.GetValueKind() == JsonValueKind.Null,
         _ => false,
