@@ -234,8 +234,12 @@ public class RollbackCommandTests
         c.Server.Cluster.ThreeRevisions();
         c.Server.DropWatchAfterEvents = 1;
         c.Server.WatchDropsLeft = 2;
+        c.Server.Cluster.Controller.Held = true;
 
-        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir, "--format", "json");
+        var running = c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir, "--format", "json");
+        await c.Server.WaitForRequestAsync(r => r.IsWatch);
+        c.Server.Cluster.Controller.Held = false;
+        var result = await running;
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var rollout = JsonDocument.Parse(result.Out).RootElement.GetProperty("verification").GetProperty("rollout");

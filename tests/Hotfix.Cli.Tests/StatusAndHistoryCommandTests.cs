@@ -25,9 +25,13 @@ public class StatusAndHistoryCommandTests
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
+        c.Server.Cluster.Controller.Held = true;
         c.Server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:v4", settle: false);
 
-        var result = await c.RunAsync("status", "deployment/web", "-n", "shop", "--timeout", "30s", "--format", "json");
+        var running = c.RunAsync("status", "deployment/web", "-n", "shop", "--timeout", "30s", "--format", "json");
+        await c.Server.WaitForRequestAsync(r => r.IsWatch);
+        c.Server.Cluster.Controller.Held = false;
+        var result = await running;
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var json = JsonDocument.Parse(result.Out).RootElement;
@@ -91,10 +95,7 @@ public class StatusAndHistoryCommandTests
         c.Server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:bad", settle: false);
 
         var running = c.RunAsync("status", "deployment/web", "-n", "shop", "--timeout", "30s");
-        while (!c.Server.Requests.Any(r => r.IsWatch))
-        {
-            await Task.Delay(20);
-        }
+        await c.Server.WaitForRequestAsync(r => r.IsWatch);
 
         c.Server.Cluster.Delete("deployments", "shop", "web");
         var result = await running;
@@ -108,6 +109,7 @@ public class StatusAndHistoryCommandTests
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
+        c.Server.Cluster.Controller.Held = true;
         c.Server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:v4", settle: false);
 
         var result = await c.RunAsync("status", "deployment/web", "-n", "shop", "--no-wait");

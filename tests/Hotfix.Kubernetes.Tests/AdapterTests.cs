@@ -54,10 +54,14 @@ public class AdapterTests
         await using var server = await KubeApiServer.StartAsync();
         server.Cluster.ThreeRevisions();
         server.AddFault(new Fault { Method = "GET", PathContains = "/deployments", Watch = true, Status = 405, Message = "watch is not allowed" });
+        server.Cluster.Controller.Held = true;
         server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:v4", settle: false);
         using var controller = Connect(server);
 
-        var result = await controller.WaitForRolloutAsync(Web, TimeSpan.FromSeconds(30), wait: true, null, default);
+        var waiting = controller.WaitForRolloutAsync(Web, TimeSpan.FromSeconds(30), wait: true, null, default);
+        await server.WaitForRequestAsync(r => r.IsWatch);
+        server.Cluster.Controller.Held = false;
+        var result = await waiting;
 
         Assert.Equal(RolloutVerdict.Complete, result.Status.Verdict);
         Assert.True(result.FellBackToPolling);
@@ -71,10 +75,15 @@ public class AdapterTests
         await using var server = await KubeApiServer.StartAsync();
         server.Cluster.ThreeRevisions();
         server.DropWatchAfterEvents = 0;
+        server.Cluster.Controller.Held = true;
         server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:v4", settle: false);
         using var controller = Connect(server, new WatchOptions { PollInterval = TimeSpan.FromMilliseconds(50), EmptyDropsBeforePolling = 2 });
 
-        var result = await controller.WaitForRolloutAsync(Web, TimeSpan.FromSeconds(30), wait: true, null, default);
+        var waiting = controller.WaitForRolloutAsync(Web, TimeSpan.FromSeconds(30), wait: true, null, default);
+        await server.WaitForRequestAsync(r => r.IsWatch, count: 2);
+        await server.WaitForRequestAsync(r => r.Path.EndsWith("/deployments", StringComparison.Ordinal) && !r.IsWatch, count: 4);
+        server.Cluster.Controller.Held = false;
+        var result = await waiting;
 
         Assert.Equal(RolloutVerdict.Complete, result.Status.Verdict);
         Assert.True(result.FellBackToPolling);
@@ -88,11 +97,15 @@ public class AdapterTests
         server.Cluster.ThreeRevisions();
         server.DropWatchAfterEvents = 1;
         server.WatchDropsLeft = 2;
+        server.Cluster.Controller.Held = true;
         server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:v4", settle: false);
         using var controller = Connect(server);
         var seen = new List<string>();
 
-        var result = await controller.WaitForRolloutAsync(Web, TimeSpan.FromSeconds(30), wait: true, s => seen.Add(s.Message), default);
+        var waiting = controller.WaitForRolloutAsync(Web, TimeSpan.FromSeconds(30), wait: true, s => seen.Add(s.Message), default);
+        await server.WaitForRequestAsync(r => r.IsWatch);
+        server.Cluster.Controller.Held = false;
+        var result = await waiting;
 
         Assert.Equal(RolloutVerdict.Complete, result.Status.Verdict);
         Assert.False(result.FellBackToPolling);

@@ -33,11 +33,22 @@ public sealed class ControllerSimulation(FakeCluster cluster)
 
     public long Ticks { get; private set; }
 
-    /// <summary>Advances every rollout by one step.</summary>
+    /// <summary>
+    /// While held, ticks do nothing: rollouts stand still (new ReplicaSets are still created on a change). Tests hold
+    /// the controller to make a client observe a rollout in progress whatever the machine's load, then release it.
+    /// </summary>
+    public bool Held { get; set; }
+
+    /// <summary>Advances every rollout by one step (unless <see cref="Held"/>).</summary>
     public void Tick()
     {
         lock (cluster.Gate)
         {
+            if (Held)
+            {
+                return;
+            }
+
             Ticks++;
             foreach (var d in cluster.Live("deployments").ToList())
             {

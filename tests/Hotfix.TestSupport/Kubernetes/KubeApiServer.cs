@@ -130,6 +130,21 @@ public sealed class KubeApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (up to a minute) until the server has received a request matching <paramref name="match"/>.</summary>
+    public async Task WaitForRequestAsync(Func<RecordedRequest, bool> match, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (Requests.Count(match) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the test API server did not receive the expected request; it saw:\n{string.Join('\n', Requests)}");
+            }
+
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+    }
+
     public IReadOnlyList<RecordedRequest> Writes() => Requests.Where(r => r.Method is "PATCH" or "PUT" or "POST" or "DELETE").ToList();
 
     public async ValueTask DisposeAsync()
