@@ -54,9 +54,7 @@ public class NativeKubernetesTests
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
-        c.Server.Cluster.Controller.BrokenImages.Add("registry.example/web:bad");
-        c.Server.Cluster.Controller.DeadlineTicks = 3;
-        c.Server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:bad", settle: false);
+        c.Server.Cluster.StartBrokenRollout(deadlineTicks: 3);
 
         var status = NativeBinary.RunWith(c.Dir.Path, Variables(c), "status", "deployment/web", "-n", "shop", "--timeout", "30s");
         Assert.True(status.ExitCode == 12, status.ToString());

@@ -197,8 +197,7 @@ public class RollbackCommandTests
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
-        c.Server.Cluster.Controller.BrokenImages.Add("registry.example/web:v2");
-        c.Server.Cluster.Controller.DeadlineTicks = 4;
+        c.Server.Cluster.Controller.Break("registry.example/web:v2", deadlineTicks: 4);
 
         var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir, "--format", "json");
 
@@ -215,8 +214,7 @@ public class RollbackCommandTests
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
-        c.Server.Cluster.Controller.BrokenImages.Add("registry.example/web:v2");
-        c.Server.Cluster.Controller.DeadlineTicks = 100_000;
+        c.Server.Cluster.Controller.Break("registry.example/web:v2", deadlineTicks: 100_000);
 
         var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir, "--timeout", "1s", "--format", "json");
 

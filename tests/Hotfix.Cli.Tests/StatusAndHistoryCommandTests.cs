@@ -59,9 +59,7 @@ public class StatusAndHistoryCommandTests
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
-        c.Server.Cluster.Controller.BrokenImages.Add("registry.example/web:bad");
-        c.Server.Cluster.Controller.DeadlineTicks = 3;
-        c.Server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:bad", settle: false);
+        c.Server.Cluster.StartBrokenRollout(deadlineTicks: 3);
 
         var result = await c.RunAsync("status", "deployment/web", "-n", "shop", "--timeout", "30s");
 
@@ -75,9 +73,7 @@ public class StatusAndHistoryCommandTests
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
-        c.Server.Cluster.Controller.BrokenImages.Add("registry.example/web:bad");
-        c.Server.Cluster.Controller.DeadlineTicks = 100_000;
-        c.Server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:bad", settle: false);
+        c.Server.Cluster.StartBrokenRollout(deadlineTicks: 100_000);
 
         var result = await c.RunAsync("status", "deployment/web", "-n", "shop", "--timeout", "1s");
 
@@ -90,9 +86,7 @@ public class StatusAndHistoryCommandTests
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
-        c.Server.Cluster.Controller.BrokenImages.Add("registry.example/web:bad");
-        c.Server.Cluster.Controller.DeadlineTicks = 100_000;
-        c.Server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:bad", settle: false);
+        c.Server.Cluster.StartBrokenRollout(deadlineTicks: 100_000);
 
         var running = c.RunAsync("status", "deployment/web", "-n", "shop", "--timeout", "30s");
         await c.Server.WaitForRequestAsync(r => r.IsWatch);

@@ -162,9 +162,7 @@ public class KubectlRefereeTests
         void Stall(FakeCluster c)
         {
             c.ThreeRevisions();
-            c.Controller.BrokenImages.Add("registry.example/web:bad");
-            c.Controller.DeadlineTicks = 3;
-            c.SetImage("deployments", "shop", "web", "registry.example/web:bad", settle: false);
+            c.StartBrokenRollout(deadlineTicks: 3);
         }
 
         await using var twin = await Twin.StartAsync(Stall);

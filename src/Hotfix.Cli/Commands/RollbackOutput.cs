@@ -9,7 +9,8 @@ namespace Hotfix.Cli.Commands;
 /// <summary>What <c>hotfix rollback</c> prints: the plan first, progress while waiting, then the outcome (text or JSON).</summary>
 internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession session, TimeSpan timeout)
 {
-    private TextWriter Progress_ => session.Json ? environment.Error : environment.Out;
+    /// <summary>Progress goes to stdout with text, to stderr with JSON (stdout is the document).</summary>
+    private TextWriter ProgressWriter => session.Json ? environment.Error : environment.Out;
 
     public void NoCluster(long revision)
     {
@@ -17,7 +18,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         var commands = new[]
         {
             KubectlCommands.History(w, session.ContextForCommands),
-            $"kubectl rollout undo {w.KindAndName} -n {w.Namespace}{(revision > 0 ? $" --to-revision={revision.ToString(CultureInfo.InvariantCulture)}" : string.Empty)}",
+            KubectlCommands.Undo(w, revision, session.ContextForCommands),
             KubectlCommands.Status(w, timeout, session.ContextForCommands),
         };
         var message = $"no cluster configured (looked for {Kubernetes.Kubeconfig.SearchDescription}): dry run — nothing was read or changed.";
@@ -102,7 +103,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         TextBlockWriter.Write([new CommandsBlock(KubectlCommands.ForRollback(plan, timeout, session.ContextForCommands))], output);
     }
 
-    public void Progress(RolloutStatus status) => Progress_.WriteLine("  " + status.Message);
+    public void Progress(RolloutStatus status) => ProgressWriter.WriteLine("  " + status.Message);
 
     public void Outcome(RollbackRecord record, string? recordFile)
     {

@@ -35,22 +35,7 @@ public sealed class ControllerRevisionRollbacker(WorkloadKind kind) : IRollbacke
 
     public RollbackPlan Plan(KubeObject workload, IReadOnlyList<KubeObject> listed, long toRevision)
     {
-        var history = History(workload, listed);
-        var template = workload.Node("spec", "template");
-        var plan = new RollbackPlan
-        {
-            Workload = history.Workload,
-            RequestedRevision = toRevision,
-            Status = RollbackPlanStatus.Refused,
-            FromRevision = history.CurrentRevision,
-            ImagesBefore = PodTemplates.Images(template),
-            ChangeCauseBefore = workload.Annotations.GetValueOrDefault(KubernetesKeys.ChangeCause),
-            ResourceVersion = workload.ResourceVersion,
-            History = history,
-            Selector = LabelSelector.From(workload.Node("spec", "selector")).ToString(),
-            Warnings = Rollbackers.ApplyWarnings(workload, kind),
-        };
-
+        var plan = Rollbackers.Start(workload, kind, History(workload, listed), toRevision);
         var owned = Owned(workload, listed);
         if (toRevision < 0)
         {
@@ -71,29 +56,9 @@ public sealed class ControllerRevisionRollbacker(WorkloadKind kind) : IRollbacke
             return plan with { Refusal = new(RollbackRefusalKind.RevisionNotFound, Rollbackers.RevisionNotFound(toRevision)) };
         }
 
-        var targetRevision = target.Number("revision") ?? 0;
         var targetTemplate = TemplateOf(target);
-        plan = plan with
-        {
-            ToRevision = targetRevision,
-            TargetName = target.Name,
-            TargetHash = target.Labels.GetValueOrDefault("controller-revision-hash"),
-            ImagesAfter = PodTemplates.Images(targetTemplate),
-            ChangeCauseAfter = target.Annotations.GetValueOrDefault(KubernetesKeys.ChangeCause),
-        };
-
-        if (PodTemplates.EqualIgnoringHash(targetTemplate, template))
-        {
-            return plan with { Status = RollbackPlanStatus.AlreadyAtTarget, SkipMessage = Rollbackers.Skipped(toRevision) };
-        }
-
-        var maxRevision = owned.Max(r => r.Number("revision") ?? 0);
-        return plan with
-        {
-            Status = RollbackPlanStatus.Ready,
-            RestoredAsRevision = targetRevision < maxRevision ? maxRevision + 1 : targetRevision,
-            Patch = BuildPatch(workload, target),
-        };
+        return plan.Targeting(target, target.Number("revision") ?? 0, targetTemplate, "controller-revision-hash")
+            .Complete(workload, targetTemplate, () => BuildPatch(workload, target));
     }
 
     /// <summary>

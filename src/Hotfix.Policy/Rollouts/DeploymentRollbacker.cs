@@ -36,22 +36,7 @@ public sealed class DeploymentRollbacker : IRollbacker
 
     public RollbackPlan Plan(KubeObject deployment, IReadOnlyList<KubeObject> listed, long toRevision)
     {
-        var history = History(deployment, listed);
-        var template = deployment.Node("spec", "template");
-        var plan = new RollbackPlan
-        {
-            Workload = history.Workload,
-            RequestedRevision = toRevision,
-            Status = RollbackPlanStatus.Refused,
-            FromRevision = history.CurrentRevision,
-            ImagesBefore = PodTemplates.Images(template),
-            ChangeCauseBefore = deployment.Annotations.GetValueOrDefault(KubernetesKeys.ChangeCause),
-            ResourceVersion = deployment.ResourceVersion,
-            History = history,
-            Selector = LabelSelector.From(deployment.Node("spec", "selector")).ToString(),
-            Warnings = Rollbackers.ApplyWarnings(deployment, WorkloadKind.Deployment),
-        };
-
+        var plan = Rollbackers.Start(deployment, WorkloadKind.Deployment, History(deployment, listed), toRevision);
         if (toRevision < 0)
         {
             return plan with { Refusal = new(RollbackRefusalKind.RevisionNotFound, Rollbackers.RevisionNotFound(toRevision)) };
@@ -66,14 +51,7 @@ public sealed class DeploymentRollbacker : IRollbacker
 
         TryRevision(target, out var targetRevision);
         var targetTemplate = target.Node("spec", "template");
-        plan = plan with
-        {
-            ToRevision = targetRevision,
-            TargetName = target.Name,
-            TargetHash = target.Labels.GetValueOrDefault(KubernetesKeys.PodTemplateHash),
-            ImagesAfter = PodTemplates.Images(targetTemplate),
-            ChangeCauseAfter = target.Annotations.GetValueOrDefault(KubernetesKeys.ChangeCause),
-        };
+        plan = plan.Targeting(target, targetRevision, targetTemplate, KubernetesKeys.PodTemplateHash);
 
         // kubectl's order: the paused refusal comes before the "already equal" check.
         if (deployment.Flag("spec", "paused"))
@@ -84,18 +62,7 @@ public sealed class DeploymentRollbacker : IRollbacker
             };
         }
 
-        if (PodTemplates.EqualIgnoringHash(targetTemplate, template))
-        {
-            return plan with { Status = RollbackPlanStatus.AlreadyAtTarget, SkipMessage = Rollbackers.Skipped(toRevision) };
-        }
-
-        var maxRevision = history.Revisions.Count == 0 ? 0 : history.Revisions.Max(r => r.Revision);
-        return plan with
-        {
-            Status = RollbackPlanStatus.Ready,
-            RestoredAsRevision = targetRevision < maxRevision ? maxRevision + 1 : targetRevision,
-            Patch = BuildPatch(deployment, target),
-        };
+        return plan.Complete(deployment, targetTemplate, () => BuildPatch(deployment, target));
     }
 
     /// <summary>

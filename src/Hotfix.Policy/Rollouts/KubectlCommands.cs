@@ -8,15 +8,12 @@ public static class KubectlCommands
     public static IReadOnlyList<string> ForRollback(RollbackPlan plan, TimeSpan timeout, string? context)
     {
         var w = plan.Workload;
-        var target = plan.RequestedRevision > 0 ? $" --to-revision={plan.RequestedRevision.ToString(CultureInfo.InvariantCulture)}" : string.Empty;
-        return
-        [
-            History(w, context),
-            $"kubectl rollout undo {w.KindAndName} -n {w.Namespace}{target}{Context(context)}",
-            Status(w, timeout, context),
-            Pods(w, plan.Selector, context),
-        ];
+        return [History(w, context), Undo(w, plan.RequestedRevision, context), Status(w, timeout, context), Pods(w, plan.Selector, context)];
     }
+
+    /// <summary><c>kubectl rollout undo</c>; revision 0 (previous) is kubectl's default and is not written.</summary>
+    public static string Undo(WorkloadRef w, long toRevision, string? context) =>
+        $"kubectl rollout undo {w.KindAndName} -n {w.Namespace}{(toRevision > 0 ? $" --to-revision={toRevision.ToString(CultureInfo.InvariantCulture)}" : string.Empty)}{Context(context)}";
 
     public static string History(WorkloadRef w, string? context) => $"kubectl rollout history {w.KindAndName} -n {w.Namespace}{Context(context)}";
 

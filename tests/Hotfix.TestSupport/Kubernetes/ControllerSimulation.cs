@@ -28,6 +28,13 @@ public sealed class ControllerSimulation(FakeCluster cluster)
     /// <summary>Ticks without completing after which a Deployment's progress deadline is exceeded.</summary>
     public int DeadlineTicks { get; set; } = 8;
 
+    /// <summary>Makes pods of <paramref name="image"/> never ready; Deployments rolling to it exceed their deadline after <paramref name="deadlineTicks"/> ticks.</summary>
+    public void Break(string image, int deadlineTicks)
+    {
+        BrokenImages.Add(image);
+        DeadlineTicks = deadlineTicks;
+    }
+
     /// <summary>Nodes a DaemonSet schedules on.</summary>
     public int Nodes { get; set; } = 2;
 

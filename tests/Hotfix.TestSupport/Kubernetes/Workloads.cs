@@ -50,6 +50,13 @@ public static class Workloads
         }
     }
 
+    /// <summary>Starts a rollout of deployment/web in shop to an image whose pods never become ready.</summary>
+    public static void StartBrokenRollout(this FakeCluster cluster, int deadlineTicks, string image = "registry.example/web:bad")
+    {
+        cluster.Controller.Break(image, deadlineTicks);
+        cluster.SetImage("deployments", "shop", "web", image, settle: false);
+    }
+
     public static void SetPaused(this FakeCluster cluster, string ns, string name, bool paused) =>
         cluster.Update("deployments", ns, name, o =>
         {
