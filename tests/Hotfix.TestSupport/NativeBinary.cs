@@ -22,11 +22,19 @@ public static class NativeBinary
 
     /// <summary>Runs the native binary with git's test environment (fixed identity, no global config).</summary>
     public static ProcessResult Run(string workingDirectory, params string[] arguments) =>
-        ProcessRunner.Run(
-            Path ?? throw new InvalidOperationException($"{Variable} is not set."),
-            arguments,
-            workingDirectory,
-            new Dictionary<string, string?>(GitCli.Environment) { ["NO_COLOR"] = "1" });
+        RunWith(workingDirectory, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the native binary with extra environment variables (e.g. KUBECONFIG for the test API server).</summary>
+    public static ProcessResult RunWith(string workingDirectory, IReadOnlyDictionary<string, string?> variables, params string[] arguments)
+    {
+        var environment = new Dictionary<string, string?>(GitCli.Environment) { ["NO_COLOR"] = "1" };
+        foreach (var (key, value) in variables)
+        {
+            environment[key] = value;
+        }
+
+        return ProcessRunner.Run(Path ?? throw new InvalidOperationException($"{Variable} is not set."), arguments, workingDirectory, environment);
+    }
 }
 
 /// <summary>A fact that needs the native binary; skipped, with the reason, when <c>HOTFIX_NATIVE_BINARY</c> is unset.</summary>

@@ -45,8 +45,8 @@ internal static class PolicyCommand
         return new Command("policy", "Show or validate the policy (hotfix.json).") { show, validate };
     }
 
-    /// <summary>The repository root when there is one; policy commands also work outside a repository.</summary>
-    private static string? FindRoot(CliEnvironment environment, string? repoOption)
+    /// <summary>The repository root when there is one; policy (and cluster) commands also work outside a repository.</summary>
+    internal static string? FindRoot(CliEnvironment environment, string? repoOption)
     {
         var start = repoOption is null ? environment.CurrentDirectory : environment.Resolve(repoOption);
         if (repoOption is null && GitRepository.Discover(start) is null)

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using Hotfix.Cli.Infrastructure;
+using Hotfix.Policy.Errors;
+using Hotfix.Policy.Incidents;
+using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Rollouts;
+
+namespace Hotfix.Cli.Commands;
+
+/// <summary>
+/// <c>hotfix rollback kind/name -n NS [--to-revision N] [--timeout 120s] --reason "…" [--dry-run]</c>: the runbook's
+/// ROLLBACK_PROCEDURE as one guarded, documented step (see <see cref="RollbackProcedure"/>).
+/// </summary>
+internal static class RollbackCommand
+{
+    public static Command Create(CliOptions options, CliEnvironment environment)
+    {
+        var workloadOptions = new WorkloadOptions();
+        var toRevision = new Option<long>("--to-revision")
+        {
+            Description = "The revision to roll back to (hotfix history lists them); 0, the default, means the previous revision.",
+            HelpName = "N",
+        };
+        toRevision.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 0)
+            {
+                result.AddError($"--to-revision '{result.GetValueOrDefault<long>()}': expected a revision number (0 = previous).");
+            }
+        });
+        var timeout = WorkloadOptions.Timeout("the rollback to roll out");
+        var reason = new Option<string?>("--reason")
+        {
+            Description = "Why you roll back; recorded (required unless --dry-run: \"every rollback must be documented with reason and verification\").",
+            HelpName = "TEXT",
+        };
+        var incident = new Option<string?>("--incident")
+        {
+            Description = "The incident this rollback belongs to (" + IncidentId.ExpectedForm + "); the record goes to <record-dir>/<incident>.jsonl.",
+            HelpName = "INC-YYYY-NNNN",
+        };
+        incident.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (value is not null && !IncidentId.TryParse(value, out _))
+            {
+                result.AddError($"--incident '{value}': expected {IncidentId.ExpectedForm}.");
+            }
+        });
+        var dryRun = new Option<bool>("--dry-run") { Description = "Plan only: read the workload and show what would happen; change nothing." };
+        var recordDir = new Option<string?>("--record-dir")
+        {
+            Description = $"Folder for the rollback record (default: {JsonLinesRollbackRecorder.DefaultFolder} in the repository, else in the current directory).",
+            HelpName = "DIR",
+        };
+        var by = new Option<string?>("--by")
+        {
+            Description = "Who performs the rollback, for the record (default: HOTFIX_USER, else USER).",
+            HelpName = "NAME",
+        };
+
+        var command = new Command("rollback", "Guarded, documented Kubernetes rollback (kubectl rollout undo): plan, apply once with a resourceVersion precondition, wait for the rollout, check the pods, record who/when/why/outcome. On failure: no retry, the state, and exit 4 (escalate).")
+        {
+            toRevision, timeout, reason, incident, dryRun, recordDir, by,
+        };
+        workloadOptions.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var session = ClusterSession.Open(parse, options, workloadOptions, environment);
+            var wait = session.Timeout(parse.GetValue(timeout));
+            var revision = parse.GetValue(toRevision);
+            var output = new RollbackOutput(environment, session, wait);
+            if (session.Controller is null)
+            {
+                output.NoCluster(revision);
+                return ExitCodes.Success;
+            }
+
+            var folder = parse.GetValue(recordDir) is { } dir
+                ? environment.Resolve(dir)
+                : Path.Combine(session.RepositoryRoot ?? environment.CurrentDirectory, JsonLinesRollbackRecorder.DefaultFolder);
+            var recorder = new JsonLinesRollbackRecorder(folder, r => r.Plan is null ? [] : KubectlCommands.ForRollback(r.Plan, wait, session.ContextForCommands));
+            var isDryRun = parse.GetValue(dryRun);
+            if (!isDryRun)
+            {
+                try
+                {
+                    recorder.EnsureWritable();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new HotfixInputException($"--record-dir '{folder}': the rollback record cannot be written there ({e.Message}); expected a writable folder. Nothing was changed.");
+                }
+            }
+
+            var request = new RollbackRequest(
+                session.Workload,
+                revision,
+                wait,
+                parse.GetValue(by) ?? environment.GetVariable("HOTFIX_USER") ?? environment.GetVariable("USER") ?? environment.GetVariable("USERNAME") ?? "unknown",
+                parse.GetValue(reason),
+                parse.GetValue(incident) is { } inc ? IncidentId.Parse(inc) : null,
+                isDryRun);
+            var procedure = new RollbackProcedure(session.Controller, isDryRun ? null : recorder, environment.Clock)
+            {
+                Planned = output.Plan,
+                StatusChanged = output.Progress,
+            };
+            var record = await procedure.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            output.Outcome(record, isDryRun ? null : recorder.FileFor(record));
+            return ExitCodeOf(record);
+        });
+        return command;
+    }
+
+    public static int ExitCodeOf(RollbackRecord record) => record.Outcome!.Result switch
+    {
+        RollbackResult.Failed => ExitCodes.Escalate,
+        RollbackResult.Refused when record.Plan?.Refusal?.Kind == RollbackRefusalKind.RevisionNotFound => ExitCodes.InvalidInput,
+        RollbackResult.Refused => ExitCodes.PolicyFindings,
+        _ => ExitCodes.Success,
+    };
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using Hotfix.Cli.Infrastructure;
+using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Rollouts;
+
+namespace Hotfix.Cli.Commands;
+
+/// <summary>What <c>hotfix rollback</c> prints: the plan first, progress while waiting, then the outcome (text or JSON).</summary>
+internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession session, TimeSpan timeout)
+{
+    /// <summary>Progress goes to stdout with text, to stderr with JSON (stdout is the document).</summary>
+    private TextWriter ProgressWriter => session.Json ? environment.Error : environment.Out;
+
+    public void NoCluster(long revision)
+    {
+        var w = session.Workload;
+        var commands = new[]
+        {
+            KubectlCommands.History(w, session.ContextForCommands),
+            KubectlCommands.Undo(w, revision, session.ContextForCommands),
+            KubectlCommands.Status(w, timeout, session.ContextForCommands),
+        };
+        var message = $"no cluster configured (looked for {Kubernetes.Kubeconfig.SearchDescription}): dry run — nothing was read or changed.";
+        if (session.Json)
+        {
+            environment.Out.WriteLine(RolloutJson.ToJson(
+                writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("mode", "dry-run");
+                    writer.WriteString("reason", "no cluster configured");
+                    writer.WritePropertyName("workload");
+                    RolloutJson.WriteWorkload(writer, w);
+                    writer.WriteNumber("requestedRevision", revision);
+                    writer.WriteStartArray("kubectl");
+                    foreach (var c in commands)
+                    {
+                        writer.WriteStringValue(c);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                },
+                indented: true));
+            environment.Error.WriteLine("hotfix: " + message);
+            return;
+        }
+
+        environment.Out.WriteLine($"Rollback of {w}: {message}");
+        environment.Out.WriteLine($"With a cluster configured, hotfix rollback would read the history, show the plan (revision {(revision > 0 ? revision.ToString(CultureInfo.InvariantCulture) : "previous")}, images before and after), apply it once, wait up to {Seconds(timeout)} and check the pods. A person would type:");
+        TextBlockWriter.Write([new CommandsBlock(commands)], environment.Out);
+    }
+
+    /// <summary>The plan, before anything is written.</summary>
+    public void Plan(RollbackPlan plan)
+    {
+        if (session.Json)
+        {
+            return;
+        }
+
+        var w = plan.Workload;
+        var output = environment.Out;
+        output.WriteLine($"Rollback plan for {w} ({session.Controller!.Target})");
+        var facts = new List<(string, string)>
+        {
+            ("From revision", $"{Rev(plan.FromRevision)}  {Images(plan.ImagesBefore)}"),
+        };
+        if (plan.ToRevision is not null)
+        {
+            facts.Add(("To revision", $"{Rev(plan.ToRevision)}  {Images(plan.ImagesAfter)}  ({(w.Kind == WorkloadKind.Deployment ? "ReplicaSet" : "ControllerRevision")} {plan.TargetName})"));
+        }
+
+        if (plan.RestoredAsRevision is { } restored && restored != plan.ToRevision)
+        {
+            facts.Add(("Renumbered", $"Kubernetes will list the restored revision {Rev(plan.ToRevision)} as revision {Rev(restored)}"));
+        }
+
+        if (plan.ChangeCauseBefore is not null || plan.ChangeCauseAfter is not null)
+        {
+            facts.Add(("Change cause", $"{plan.ChangeCauseBefore ?? "<none>"} → {plan.ChangeCauseAfter ?? "<none>"}"));
+        }
+
+        if (plan.Patch is { } patch)
+        {
+            facts.Add(("Patch", $"{patch.ContentType}, precondition {patch.Precondition} (a concurrent change makes it fail instead of being overwritten)"));
+        }
+
+        facts.Add(("Plan", plan.Status switch
+        {
+            RollbackPlanStatus.Ready => plan.ChangesImages ? "ready: the images change as shown" : "ready: the pod template changes (the images stay the same)",
+            RollbackPlanStatus.AlreadyAtTarget => plan.SkipMessage!,
+            _ => "refused: " + plan.Refusal!.Message,
+        }));
+        TextBlockWriter.Write([new FactsBlock(facts)], output);
+        foreach (var warning in plan.Warnings)
+        {
+            environment.Error.WriteLine($"hotfix: warning: {warning}");
+        }
+
+        output.WriteLine("  The same with kubectl:");
+        TextBlockWriter.Write([new CommandsBlock(KubectlCommands.ForRollback(plan, timeout, session.ContextForCommands))], output);
+    }
+
+    public void Progress(RolloutStatus status) => ProgressWriter.WriteLine("  " + status.Message);
+
+    public void Outcome(RollbackRecord record, string? recordFile)
+    {
+        var outcome = record.Outcome!;
+        if (session.Json)
+        {
+            environment.Out.WriteLine(RolloutJson.ToJson(w => RolloutJson.WriteRecord(w, record, record.Plan is null ? [] : KubectlCommands.ForRollback(record.Plan, timeout, session.ContextForCommands)), indented: true));
+        }
+        else
+        {
+            var output = environment.Out;
+            output.WriteLine($"Result: {outcome.Result.ToString().ToLowerInvariant()} — {outcome.Message}");
+            output.WriteLine($"State: {outcome.State}");
+            if (record.Verification is { } v)
+            {
+                if (v.Pods is { } pods)
+                {
+                    StatusCommand.WritePods(output, pods);
+                }
+
+                output.WriteLine("Runbook checks after rollback (yours to do):");
+                TextBlockWriter.Write([new ChecklistBlock(v.ManualChecks.Select(c => new ChecklistItem(c)).ToList())], output);
+            }
+        }
+
+        if (outcome.Escalate)
+        {
+            environment.Error.WriteLine($"hotfix: error: {outcome.Message}");
+            environment.Error.WriteLine($"State: {outcome.State}");
+            environment.Error.WriteLine($"ESCALATE: {RollbackOutcome.EscalationMessage}." + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + " hotfix did not retry.");
+        }
+
+        if (recordFile is not null && outcome.Result is not RollbackResult.DryRun)
+        {
+            environment.Error.WriteLine($"hotfix: rollback documented in {recordFile} (id {record.Id})");
+        }
+    }
+
+    private static string Rev(long? revision) => revision?.ToString(CultureInfo.InvariantCulture) ?? "?";
+
+    private static string Images(IReadOnlyList<ContainerImage> images) => images.Count == 0 ? string.Empty : string.Join(", ", images.Select(i => i.ToString()));
+
+    private static string Seconds(TimeSpan timeout) => $"{timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s";
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Hotfix.Cli.Commands;
+using Hotfix.Kubernetes;
+using Hotfix.Policy.Errors;
+using Hotfix.Policy.Policies;
+using Hotfix.Policy.Rollouts;
+
+namespace Hotfix.Cli.Infrastructure;
+
+/// <summary>
+/// What a cluster command works with: the policy, the workload named on the command line, and the cluster found
+/// the way kubectl finds it (null when none is configured).
+/// </summary>
+internal sealed class ClusterSession : IDisposable
+{
+    private ClusterSession(HotfixPolicy policy, string? repositoryRoot, WorkloadRef workload, ClusterConnection? connection, bool json)
+    {
+        Policy = policy;
+        RepositoryRoot = repositoryRoot;
+        Workload = workload;
+        Connection = connection;
+        Json = json;
+        Controller = connection is null ? null : KubernetesWorkloadController.Connect(connection);
+    }
+
+    public HotfixPolicy Policy { get; }
+
+    public string? RepositoryRoot { get; }
+
+    public WorkloadRef Workload { get; }
+
+    public ClusterConnection? Connection { get; }
+
+    public KubernetesWorkloadController? Controller { get; }
+
+    public bool Json { get; }
+
+    /// <summary>The context to repeat in the kubectl commands we print (only when the user chose one).</summary>
+    public string? ContextForCommands { get; private init; }
+
+    public static ClusterSession Open(ParseResult parse, CliOptions options, WorkloadOptions workloadOptions, CliEnvironment environment)
+    {
+        var root = PolicyCommand.FindRoot(environment, parse.GetValue(options.Repo));
+        var policy = PolicyFiles.Load(environment, parse.GetValue(options.Policy), root);
+        var kubeconfig = parse.GetValue(workloadOptions.Kubeconfig) is { } file ? environment.Resolve(file) : null;
+        var context = parse.GetValue(workloadOptions.Context);
+        var connection = Kubernetes.Kubeconfig.Load(environment.GetVariable, kubeconfig, context);
+        var ns = parse.GetValue(workloadOptions.Namespace) ?? policy.Deployment.Namespace ?? connection?.Namespace ?? "default";
+        if (!Hotfix.Policy.Policies.Validation.KubernetesNames.IsDnsLabel(ns))
+        {
+            throw new HotfixInputException($"--namespace '{ns}': expected a Kubernetes namespace (lowercase letters, digits and '-', at most 63 characters).");
+        }
+
+        var text = parse.GetValue(workloadOptions.Workload);
+        if (!WorkloadRef.TryParse(text, ns, out var workload))
+        {
+            throw new HotfixInputException($"'{text}': expected {WorkloadRef.ExpectedForm}.");
+        }
+
+        return new ClusterSession(policy, root, workload, connection, parse.GetValue(workloadOptions.Format) == "json")
+        {
+            ContextForCommands = context,
+        };
+    }
+
+    /// <summary>The timeout: --timeout, else policy deployment.rolloutTimeoutSeconds.</summary>
+    public TimeSpan Timeout(string? option) =>
+        option is not null && Durations.TryParse(option, out var timeout) ? timeout : TimeSpan.FromSeconds(Policy.Deployment.RolloutTimeoutSeconds);
+
+    /// <summary>The controller, or the "no cluster" input error for commands that cannot work without one.</summary>
+    public KubernetesWorkloadController RequireCluster(string command) =>
+        Controller ?? throw new HotfixInputException($"no cluster configured for 'hotfix {command}' (looked for {Kubernetes.Kubeconfig.SearchDescription}); expected a kubeconfig (KUBECONFIG=… or --kubeconfig FILE).");
+
+    public void Dispose() => Controller?.Dispose();
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Hotfix.Policy.Rollouts;
+using k8s.Autorest;
+
+namespace Hotfix.Kubernetes;
+
+/// <summary>Turns client exceptions into <see cref="KubernetesApiException"/> with the server's own message.</summary>
+internal static class ApiErrors
+{
+    public static async Task<T> Call<T>(string operation, bool isWrite, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (HttpOperationException e)
+        {
+            throw From(operation, isWrite, (int)e.Response.StatusCode, e.Response.Content, e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, $"the API server cannot be reached ({e.Message})", isWrite, e);
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, "the API server did not answer in time", isWrite, e);
+        }
+    }
+
+    public static KubernetesApiException From(string operation, bool isWrite, int status, string? body, Exception? inner)
+    {
+        var message = StatusMessage(body) ?? $"HTTP {status}";
+        var kind = status switch
+        {
+            (int)HttpStatusCode.NotFound => ApiFailureKind.NotFound,
+            (int)HttpStatusCode.Conflict => ApiFailureKind.Conflict,
+
+            // A failed JSON-patch "test" (our resourceVersion precondition) is a 422 from the API server.
+            (int)HttpStatusCode.UnprocessableEntity when message.Contains("test", StringComparison.OrdinalIgnoreCase)
+                && message.Contains("resourceVersion", StringComparison.Ordinal) => ApiFailureKind.Conflict,
+            >= 500 => ApiFailureKind.Unavailable,
+            _ => ApiFailureKind.Rejected,
+        };
+        return new KubernetesApiException(operation, kind, status, $"{message} (HTTP {status})", isWrite && kind == ApiFailureKind.Unavailable, inner);
+    }
+
+    /// <summary>The <c>message</c> of a <c>v1.Status</c> body, when the body is one.</summary>
+    private static string? StatusMessage(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(body)?["message"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return body.Length > 200 ? body[..200] : body;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hotfix.Policy.Ports;
+using Hotfix.Policy.Rollouts;
+
+namespace Hotfix.Kubernetes;
+
+/// <summary>
+/// The deployment-controller port on KubernetesClient. It makes the same API calls kubectl makes (GET the workload,
+/// LIST its ReplicaSets or ControllerRevisions by the full selector with paging, PATCH), hands the objects to the
+/// core's kubectl algorithms, and never retries a failed call.
+/// </summary>
+public sealed class KubernetesWorkloadController : IWorkloadController, IDisposable
+{
+    private readonly k8s.Kubernetes client;
+    private readonly bool ownsClient;
+    private readonly WorkloadApi api;
+    private readonly RolloutWatcher watcher;
+
+    public KubernetesWorkloadController(k8s.Kubernetes client, string target, WatchOptions? options = null, bool ownsClient = false)
+    {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        Target = target;
+        options ??= new WatchOptions();
+        api = new WorkloadApi(client, options.PageSize);
+        watcher = new RolloutWatcher(client, api, options);
+    }
+
+    public string Target { get; }
+
+    /// <summary>A controller for a configured cluster (see <see cref="Kubeconfig"/>).</summary>
+    public static KubernetesWorkloadController Connect(ClusterConnection connection, WatchOptions? options = null) =>
+        new(new k8s.Kubernetes(connection.Configuration), connection.Describe(), options, ownsClient: true);
+
+    public async Task<RolloutHistory> GetHistoryAsync(WorkloadRef workload, CancellationToken cancellationToken)
+    {
+        var (obj, listed) = await ReadWithRevisionsAsync(workload, cancellationToken).ConfigureAwait(false);
+        return Rollbackers.For(workload.Kind).History(obj, listed);
+    }
+
+    public async Task<RollbackPlan> PlanRollbackAsync(WorkloadRef workload, long toRevision, CancellationToken cancellationToken)
+    {
+        var (obj, listed) = await ReadWithRevisionsAsync(workload, cancellationToken).ConfigureAwait(false);
+        return Rollbackers.For(workload.Kind).Plan(obj, listed, toRevision);
+    }
+
+    public Task ApplyRollbackAsync(RollbackPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Status != RollbackPlanStatus.Ready || plan.Patch is null)
+        {
+            throw new InvalidOperationException($"Only a plan with status Ready can be applied; this one is {plan.Status}.");
+        }
+
+        return api.PatchAsync(plan.Workload, plan.Patch.Kind, plan.Patch.Body, cancellationToken);
+    }
+
+    public async Task<RestartResult> RestartAsync(WorkloadRef workload, DateTimeOffset at, bool dryRun, CancellationToken cancellationToken)
+    {
+        var obj = await api.ReadAsync(workload, cancellationToken).ConfigureAwait(false);
+        var stamp = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        // kubectl rollout restart: a strategic merge patch of the template's restartedAt annotation, refused when paused.
+        var body = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = obj.ResourceVersion },
+            ["spec"] = new JsonObject { ["template"] = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [KubernetesKeys.RestartedAt] = stamp } } } },
+        }.ToJsonString();
+        if (workload.Kind == WorkloadKind.Deployment && obj.Flag("spec", "paused"))
+        {
+            return new RestartResult(workload, stamp, body, false, $"can't restart paused deployment (run rollout resume first)");
+        }
+
+        if (!dryRun)
+        {
+            await api.PatchAsync(workload, PatchKind.StrategicMerge, body, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RestartResult(workload, stamp, body, !dryRun);
+    }
+
+    public Task<RolloutWaitResult> WaitForRolloutAsync(WorkloadRef workload, TimeSpan timeout, bool wait, Action<RolloutStatus>? progress, CancellationToken cancellationToken) =>
+        watcher.WaitAsync(workload, timeout, wait, progress, cancellationToken);
+
+    public async Task<PodSummary> ListPodsAsync(WorkloadRef workload, CancellationToken cancellationToken)
+    {
+        var obj = await api.ReadAsync(workload, cancellationToken).ConfigureAwait(false);
+        var selector = LabelSelector.From(obj.Node("spec", "selector")).ToString();
+        var pods = await api.ListPodsAsync(workload.Namespace, selector, cancellationToken).ConfigureAwait(false);
+        return new PodSummary(selector, PodSummary.ExpectedFor(workload.Kind, obj), pods.Select(PodInfo.From).OrderBy(p => p.Name, StringComparer.Ordinal).ToList());
+    }
+
+    public void Dispose()
+    {
+        if (ownsClient)
+        {
+            client.Dispose();
+        }
+    }
+
+    /// <summary>kubectl's reads: GET the workload, then LIST by its full selector (matchLabels and matchExpressions).</summary>
+    private async Task<(KubeObject Workload, IReadOnlyList<KubeObject> Listed)> ReadWithRevisionsAsync(WorkloadRef workload, CancellationToken ct)
+    {
+        var obj = await api.ReadAsync(workload, ct).ConfigureAwait(false);
+        var selector = LabelSelector.From(obj.Node("spec", "selector")).ToString();
+        var listed = await api.ListRevisionsAsync(workload, selector, ct).ConfigureAwait(false);
+        return (obj, listed);
+    }
+}

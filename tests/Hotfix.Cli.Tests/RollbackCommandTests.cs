@@ -1,0 +1,248 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hotfix.TestSupport.Kubernetes;
+
+namespace Hotfix.Cli.Tests;
+
+/// <summary><c>hotfix rollback</c> end to end against the test API server.</summary>
+public class RollbackCommandTests
+{
+    private static string Image(KubeApiServer server, string name = "web") =>
+        server.Cluster.Get("deployments", "shop", name)!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>();
+
+    private static int Patches(KubeApiServer server) => server.Requests.Count(r => r.Method == "PATCH");
+
+    [Fact]
+    public async Task Rolls_back_to_the_previous_revision_waits_checks_pods_and_documents_it()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "v3 breaks checkout", "--incident", "INC-2026-0042", "--record-dir", c.RecordDir, "--timeout", "30s");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("registry.example/web:v2", Image(c.Server));
+        Assert.Contains("From revision:", result.Out);
+        Assert.Contains("app=registry.example/web:v3", result.Out);
+        Assert.Contains("app=registry.example/web:v2", result.Out);
+        Assert.Contains("as revision 4", result.Out);
+        Assert.Contains("$ kubectl rollout undo deployment/web -n shop", result.Out);
+        Assert.Contains("$ kubectl rollout status deployment/web -n shop --timeout=30s", result.Out);
+        Assert.Contains("successfully rolled out", result.Out);
+        Assert.Contains("[ ] verify the issue is resolved", result.Out);
+        Assert.Equal(1, Patches(c.Server));
+        var patch = JsonNode.Parse(c.Server.Requests.Single(r => r.Method == "PATCH").Body)!.AsArray();
+        Assert.Equal("test", patch[0]!["op"]!.GetValue<string>());
+        Assert.Equal("/metadata/resourceVersion", patch[0]!["path"]!.GetValue<string>());
+
+        var lines = c.RecordLines("INC-2026-0042.jsonl");
+        Assert.Equal(2, lines.Count);
+        var started = JsonDocument.Parse(lines[0]).RootElement;
+        var finished = JsonDocument.Parse(lines[1]).RootElement;
+        Assert.Equal("started", started.GetProperty("phase").GetString());
+        Assert.Equal(JsonValueKind.Null, started.GetProperty("outcome").ValueKind);
+        Assert.Equal("finished", finished.GetProperty("phase").GetString());
+        Assert.Equal("alice", finished.GetProperty("who").GetString());
+        Assert.Equal("v3 breaks checkout", finished.GetProperty("why").GetString());
+        Assert.Equal("INC-2026-0042", finished.GetProperty("incidentId").GetString());
+        Assert.Equal(3, finished.GetProperty("plan").GetProperty("fromRevision").GetInt64());
+        Assert.Equal(2, finished.GetProperty("plan").GetProperty("toRevision").GetInt64());
+        Assert.Equal("rolled-back", finished.GetProperty("outcome").GetProperty("result").GetString());
+        Assert.False(finished.GetProperty("outcome").GetProperty("retried").GetBoolean());
+        Assert.Equal("complete", finished.GetProperty("verification").GetProperty("rollout").GetProperty("verdict").GetString());
+        Assert.True(finished.GetProperty("verification").GetProperty("pods").GetProperty("healthy").GetBoolean());
+        Assert.Equal(2, finished.GetProperty("verification").GetProperty("pods").GetProperty("runningAndReady").GetInt32());
+    }
+
+    [Fact]
+    public async Task Dry_run_plans_and_changes_nothing()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+
+        var result = await c.RunAsync("rollback", "deploy/web", "-n", "shop", "--to-revision", "1", "--dry-run", "--format", "json", "--record-dir", c.RecordDir);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal("dry-run", json.GetProperty("outcome").GetProperty("result").GetString());
+        Assert.Equal(1, json.GetProperty("plan").GetProperty("toRevision").GetInt64());
+        Assert.Equal("registry.example/web:v1", json.GetProperty("plan").GetProperty("imagesAfter")[0].GetProperty("image").GetString());
+        Assert.Contains("kubectl rollout undo deployment/web -n shop --to-revision=1", json.GetProperty("plan").GetProperty("kubectl").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(0, Patches(c.Server));
+        Assert.Equal("registry.example/web:v3", Image(c.Server));
+        Assert.False(Directory.Exists(c.RecordDir));
+    }
+
+    [Fact]
+    public async Task Without_a_cluster_the_rollback_is_a_dry_run_and_says_so()
+    {
+        using var dir = new Hotfix.TestSupport.TempDirectory();
+        var result = CliRun.Run(dir.Path, new Dictionary<string, string> { ["HOME"] = dir.Path }, "rollback", "deployment/web", "-n", "shop", "--to-revision", "2");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("no cluster configured", result.Out);
+        Assert.Contains("dry run — nothing was read or changed", result.Out);
+        Assert.Contains("$ kubectl rollout undo deployment/web -n shop --to-revision=2", result.Out);
+    }
+
+    [Fact]
+    public async Task A_rollback_needs_a_reason()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--record-dir", c.RecordDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--reason is required", result.Error);
+        Assert.Equal(0, Patches(c.Server));
+    }
+
+    [Fact]
+    public async Task A_paused_deployment_is_refused_exit_1_and_the_refusal_is_recorded()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.Cluster.SetPaused("shop", "web", true);
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again", result.Out);
+        Assert.Equal(0, Patches(c.Server));
+        var record = JsonDocument.Parse(c.RecordLines().Single()).RootElement;
+        Assert.Equal("refused", record.GetProperty("outcome").GetProperty("result").GetString());
+        Assert.Equal("paused", record.GetProperty("plan").GetProperty("refusal").GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_revision_is_bad_input_and_nothing_is_patched()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--to-revision", "9", "--reason", "r", "--record-dir", c.RecordDir);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("unable to find specified revision 9 in history", result.Out);
+        Assert.Equal(0, Patches(c.Server));
+    }
+
+    [Fact]
+    public async Task The_current_template_is_skipped_like_kubectl()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--to-revision", "3", "--reason", "r", "--record-dir", c.RecordDir);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("skipped rollback (current template already matches revision 3)", result.Out);
+        Assert.Equal(0, Patches(c.Server));
+        Assert.Equal("skipped", JsonDocument.Parse(c.RecordLines().Single()).RootElement.GetProperty("outcome").GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task A_500_on_the_patch_escalates_without_retrying_and_says_the_state_is_unknown()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.AddFault(new Fault { Method = "PATCH", PathContains = "/deployments/web", Status = 500 });
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir);
+
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.Equal(1, Patches(c.Server));
+        Assert.Contains("ESCALATE: if rollback fails, escalate immediately — do not retry blindly", result.Error);
+        Assert.Contains("may or may not have been applied", result.Error);
+        var finished = JsonDocument.Parse(c.RecordLines()[^1]).RootElement.GetProperty("outcome");
+        Assert.Equal("failed", finished.GetProperty("result").GetString());
+        Assert.Equal("apply", finished.GetProperty("failedAt").GetString());
+        Assert.False(finished.GetProperty("retried").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_409_conflict_escalates_nothing_changed_no_retry()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.AddFault(new Fault { Method = "PATCH", PathContains = "/deployments/web", Status = 409, Message = "Operation cannot be fulfilled on deployments.apps \"web\": the object has been modified" });
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir);
+
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.Equal(1, Patches(c.Server));
+        Assert.Contains("nothing was changed", result.Error);
+        Assert.Contains("Someone else may be deploying", result.Error);
+        Assert.Equal("registry.example/web:v3", Image(c.Server));
+    }
+
+    [Fact]
+    public async Task A_500_while_reading_escalates_before_any_write()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.AddFault(new Fault { Method = "GET", PathContains = "/replicasets", Status = 500 });
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir);
+
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.Equal(0, Patches(c.Server));
+        Assert.Single(c.Server.Requests, r => r.Path.EndsWith("/replicasets", StringComparison.Ordinal));
+        Assert.Contains("nothing was changed", result.Error);
+    }
+
+    [Fact]
+    public async Task Progress_deadline_exceeded_after_the_patch_escalates()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.Cluster.Controller.Break("registry.example/web:v2", deadlineTicks: 4);
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir, "--format", "json");
+
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.Equal(1, Patches(c.Server));
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal("deadline-exceeded", json.GetProperty("verification").GetProperty("rollout").GetProperty("verdict").GetString());
+        Assert.Equal("status", json.GetProperty("outcome").GetProperty("failedAt").GetString());
+        Assert.Contains("ProgressDeadlineExceeded", json.GetProperty("outcome").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_rollout_that_does_not_finish_in_time_times_out_and_escalates()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.Cluster.Controller.Break("registry.example/web:v2", deadlineTicks: 100_000);
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir, "--timeout", "1s", "--format", "json");
+
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.Equal(1, Patches(c.Server));
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal("timed-out", json.GetProperty("verification").GetProperty("rollout").GetProperty("verdict").GetString());
+        Assert.Contains("did not finish within 1s", json.GetProperty("outcome").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_dropped_watch_is_resumed_and_the_rollback_completes()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.DropWatchAfterEvents = 1;
+        c.Server.WatchDropsLeft = 2;
+        c.Server.Cluster.Controller.Held = true;
+
+        var running = c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir, "--format", "json");
+        await c.Server.WaitForRequestAsync(r => r.IsWatch);
+        c.Server.Cluster.Controller.Held = false;
+        var result = await running;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var rollout = JsonDocument.Parse(result.Out).RootElement.GetProperty("verification").GetProperty("rollout");
+        Assert.Equal("complete", rollout.GetProperty("verdict").GetString());
+        Assert.True(rollout.GetProperty("watchResumes").GetInt32() >= 1, result.ToString() + string.Join("\n", c.Server.Requests));
+        Assert.Equal(1, Patches(c.Server));
+    }
+}

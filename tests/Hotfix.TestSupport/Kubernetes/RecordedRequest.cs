@@ -1,0 +1,30 @@
+namespace Hotfix.TestSupport.Kubernetes;
+
+/// <summary>A request the test API server received, for asserting what a client sent (and that it did not retry).</summary>
+public sealed record RecordedRequest(string Method, string Path, string Query, string? ContentType, string Body, string UserAgent)
+{
+    public bool IsWatch => Query.Contains("watch=true", StringComparison.Ordinal) || Query.Contains("watch=1", StringComparison.Ordinal);
+
+    public override string ToString() => $"{Method} {Path}{Query}";
+}
+
+/// <summary>A fault the server injects: the next <see cref="Times"/> matching requests get <see cref="Status"/>.</summary>
+public sealed class Fault
+{
+    public required string Method { get; init; }
+
+    /// <summary>Matches when the path contains this text.</summary>
+    public required string PathContains { get; init; }
+
+    public int Status { get; init; } = 500;
+
+    public string Message { get; init; } = "Internal error occurred: injected fault";
+
+    public int Times { get; set; } = int.MaxValue;
+
+    /// <summary>For writes: apply the change first, then fail (the client cannot know whether it happened).</summary>
+    public bool ApplyThenFail { get; init; }
+
+    /// <summary>Only watch requests (or only non-watch requests when false); null matches both.</summary>
+    public bool? Watch { get; init; }
+}
