@@ -1,0 +1,111 @@
+namespace Hotfix.Policy.Changes.Formatting;
+
+/// <summary>
+/// Tells formatting from real change, per file and per hunk. A change is formatting only when both versions have the
+/// same <see cref="CanonicalLine"/>s in the same order once blank lines are dropped (whitespace, CRLF ↔ LF, blank
+/// lines), or when they differ only in the order of import statements. A real logic change that also re-indents
+/// keeps a canonical difference and is never called formatting.
+/// </summary>
+public static class FormattingAnalysis
+{
+    public static FormattingVerdict Analyze(FileChange change)
+    {
+        if (change.Kind is not (FileChangeKind.Modified or FileChangeKind.Renamed) || change.IsSubmodule || change.IsSymlink
+            || change.OldObjectId == change.NewObjectId || change.IsBinary
+            || change.OldContent?.Text is not { } oldText || change.NewContent?.Text is not { } newText)
+        {
+            return FormattingVerdict.None;
+        }
+
+        var indentation = CanonicalLine.IndentationMatters(change.Path);
+        var imports = ImportLines.For(change.Path);
+        var fileKinds = Compare(oldText.Split('\n'), newText.Split('\n'), indentation, imports);
+        if (fileKinds is not null)
+        {
+            return new FormattingVerdict(true, fileKinds, []);
+        }
+
+        var hunks = new List<FormattingHunk>();
+        foreach (var hunk in change.Hunks)
+        {
+            var deleted = hunk.Deleted.Select(l => l.Text).ToList();
+            var added = hunk.Added.ToList();
+            if (Compare(deleted, added.Select(l => l.Text).ToList(), indentation, imports) is { } kinds)
+            {
+                var first = added.Count > 0 ? added[0].NewNumber!.Value : hunk.NewStart;
+                var last = added.Count > 0 ? added[^1].NewNumber!.Value : first;
+                hunks.Add(new FormattingHunk(first, last, deleted.Count + added.Count, kinds));
+            }
+        }
+
+        return new FormattingVerdict(false, [], hunks);
+    }
+
+    /// <summary>The formatting kinds that turn <paramref name="before"/> into <paramref name="after"/>, or null when the change is real.</summary>
+    internal static IReadOnlyList<string>? Compare(IReadOnlyList<string> before, IReadOnlyList<string> after, bool indentationMatters, Func<string, bool>? isImport)
+    {
+        if (before.SequenceEqual(after, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var oldCanonical = NonBlank(before, indentationMatters);
+        var newCanonical = NonBlank(after, indentationMatters);
+        var kinds = new List<string>();
+        if (!oldCanonical.Select(l => l.Canonical).SequenceEqual(newCanonical.Select(l => l.Canonical), StringComparer.Ordinal))
+        {
+            if (isImport is null || !OnlyImportsReordered(oldCanonical, newCanonical, isImport))
+            {
+                return null;
+            }
+
+            kinds.Add(FormattingKinds.ImportOrder);
+        }
+
+        var oldStripped = before.Select(l => l.TrimEnd('\r')).ToList();
+        var newStripped = after.Select(l => l.TrimEnd('\r')).ToList();
+        if (before.Count(l => l.EndsWith('\r')) != after.Count(l => l.EndsWith('\r')))
+        {
+            kinds.Add(FormattingKinds.LineEndings);
+        }
+
+        if (oldStripped.Count(string.IsNullOrWhiteSpace) != newStripped.Count(string.IsNullOrWhiteSpace))
+        {
+            kinds.Add(FormattingKinds.BlankLines);
+        }
+
+        var oldContent = oldStripped.Where(l => !string.IsNullOrWhiteSpace(l));
+        var newContent = newStripped.Where(l => !string.IsNullOrWhiteSpace(l));
+        if (!kinds.Contains(FormattingKinds.ImportOrder) && !oldContent.SequenceEqual(newContent, StringComparer.Ordinal))
+        {
+            kinds.Add(FormattingKinds.Whitespace);
+        }
+
+        // Trailing blanks on blank lines, or a changed newline at the end of the file: still whitespace.
+        return kinds.Count == 0 ? [FormattingKinds.Whitespace] : kinds;
+    }
+
+    private static List<(string Raw, string Canonical)> NonBlank(IReadOnlyList<string> lines, bool indentationMatters) =>
+        lines.Select(l => (Raw: l, Canonical: CanonicalLine.Of(l, indentationMatters)))
+            .Where(l => l.Canonical.Length > 0)
+            .ToList();
+
+    /// <summary>Everything but the imports is unchanged and in order, and the imports are the same set in another order.</summary>
+    private static bool OnlyImportsReordered(
+        List<(string Raw, string Canonical)> before,
+        List<(string Raw, string Canonical)> after,
+        Func<string, bool> isImport)
+    {
+        var oldImports = before.Where(l => isImport(l.Raw)).Select(l => l.Canonical).ToList();
+        var newImports = after.Where(l => isImport(l.Raw)).Select(l => l.Canonical).ToList();
+        if (oldImports.Count == 0 || oldImports.SequenceEqual(newImports, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        var others = before.Where(l => !isImport(l.Raw)).Select(l => l.Canonical);
+        var newOthers = after.Where(l => !isImport(l.Raw)).Select(l => l.Canonical);
+        return others.SequenceEqual(newOthers, StringComparer.Ordinal)
+            && oldImports.Order(StringComparer.Ordinal).SequenceEqual(newImports.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+}
