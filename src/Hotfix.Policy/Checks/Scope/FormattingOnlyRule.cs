@@ -24,7 +24,7 @@ public sealed class FormattingOnlyRule : ICheckRule
             {
                 var source = file.Change.OldPath ?? file.Path;
                 yield return Rule.CreateFinding(
-                    $"The whole change to this file is formatting ({string.Join(", ", verdict.Kinds)}; {file.Change.ChangedLines} lines): it changes " +
+                    $"The whole change to this file is formatting ({string.Join(", ", verdict.Kinds)}; {file.Change.ChangedLines} {(file.Change.ChangedLines == 1 ? "line" : "lines")}): it changes " +
                     $"no behaviour and does not belong in a hotfix. Restore it: git checkout {mergeBase} -- {Quote(source)}",
                     file.Path);
                 continue;
