@@ -3,7 +3,7 @@ namespace Hotfix.Policy.Changes.Formatting;
 /// <summary>A file whose whole change is moving code: a rename without edits, or blocks moved without changes.</summary>
 /// <param name="Path">The file.</param>
 /// <param name="IsPureRename">Renamed with identical content.</param>
-/// <param name="MovedLines">Lines in moved blocks (the larger of the deleted and added side); 0 for a pure rename.</param>
+/// <param name="MovedLines">Lines with content in moved blocks (the larger of the deleted and added side); 0 for a pure rename.</param>
 /// <param name="Counterparts">The other files the blocks moved to or from (empty when they moved inside the file).</param>
 public sealed record BlockMove(string Path, bool IsPureRename, int MovedLines, IReadOnlyList<string> Counterparts);
 
@@ -54,8 +54,10 @@ public static class BlockMoves
                         runs.Add(current);
                     }
 
+                    // Blank and brace-only lines say nothing about where code came from, and diffs slide them
+                    // between neighbouring blocks; only lines with content are matched.
                     var canonical = CanonicalLine.Of(line.Text, indentation);
-                    if (canonical.Length > 0)
+                    if (canonical.Length > 0 && !CanonicalLine.IsTrivial(canonical))
                     {
                         current.Lines.Add(canonical);
                     }
@@ -101,13 +103,10 @@ public static class BlockMoves
                 continue;
             }
 
-            var deletedLines = fileRuns.Where(r => r.Deleted).Sum(r => r.Lines.Count(l => !CanonicalLine.IsTrivial(l)));
-            var addedLines = fileRuns.Where(r => !r.Deleted).Sum(r => r.Lines.Count(l => !CanonicalLine.IsTrivial(l)));
-            if (Math.Max(deletedLines, addedLines) >= MinimumMovedLines)
+            var moved = Math.Max(fileRuns.Where(r => r.Deleted).Sum(r => r.Lines.Count), fileRuns.Where(r => !r.Deleted).Sum(r => r.Lines.Count));
+            if (moved >= MinimumMovedLines)
             {
-                moves.Add(new BlockMove(group.Key.Path, false, Math.Max(
-                    fileRuns.Where(r => r.Deleted).Sum(r => r.Lines.Count),
-                    fileRuns.Where(r => !r.Deleted).Sum(r => r.Lines.Count)), counterparts.ToList()));
+                moves.Add(new BlockMove(group.Key.Path, false, moved, counterparts.ToList()));
             }
         }
 

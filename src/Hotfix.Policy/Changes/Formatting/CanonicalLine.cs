@@ -73,6 +73,10 @@ public static class CanonicalLine
             || name is "Makefile" or "makefile" or "GNUmakefile";
     }
 
+    /// <summary>C-family languages with braces and semicolons, where a line break means no more than a space.</summary>
+    public static bool LineBreaksAreWhitespace(string path) =>
+        System.IO.Path.GetExtension(path).ToLowerInvariant() is ".cs" or ".java" or ".c" or ".h" or ".cc" or ".cpp" or ".hpp" or ".rs" or ".css" or ".scss" or ".less";
+
     /// <summary>A line with no behaviour of its own even when moved: braces, a lone keyword-free punctuation line.</summary>
     public static bool IsTrivial(string canonical) => canonical.Length <= 3 && canonical.All(c => !char.IsLetterOrDigit(c));
 }

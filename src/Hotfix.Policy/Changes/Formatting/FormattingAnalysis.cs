@@ -19,7 +19,8 @@ public static class FormattingAnalysis
 
         var indentation = CanonicalLine.IndentationMatters(change.Path);
         var imports = ImportLines.For(change.Path);
-        var fileKinds = Compare(oldText.Split('\n'), newText.Split('\n'), indentation, imports);
+        var braces = CanonicalLine.LineBreaksAreWhitespace(change.Path);
+        var fileKinds = Compare(oldText.Split('\n'), newText.Split('\n'), indentation, imports, braces);
         if (fileKinds is not null)
         {
             return new FormattingVerdict(true, fileKinds, []);
@@ -30,7 +31,7 @@ public static class FormattingAnalysis
         {
             var deleted = hunk.Deleted.Select(l => l.Text).ToList();
             var added = hunk.Added.ToList();
-            if (Compare(deleted, added.Select(l => l.Text).ToList(), indentation, imports) is { } kinds)
+            if (Compare(deleted, added.Select(l => l.Text).ToList(), indentation, imports, braces) is { } kinds)
             {
                 var first = added.Count > 0 ? added[0].NewNumber!.Value : hunk.NewStart;
                 var last = added.Count > 0 ? added[^1].NewNumber!.Value : first;
@@ -42,7 +43,7 @@ public static class FormattingAnalysis
     }
 
     /// <summary>The formatting kinds that turn <paramref name="before"/> into <paramref name="after"/>, or null when the change is real.</summary>
-    internal static IReadOnlyList<string>? Compare(IReadOnlyList<string> before, IReadOnlyList<string> after, bool indentationMatters, Func<string, bool>? isImport)
+    internal static IReadOnlyList<string>? Compare(IReadOnlyList<string> before, IReadOnlyList<string> after, bool indentationMatters, Func<string, bool>? isImport, bool bracesLanguage = false)
     {
         if (before.SequenceEqual(after, StringComparer.Ordinal))
         {
@@ -52,7 +53,8 @@ public static class FormattingAnalysis
         var oldCanonical = NonBlank(before, indentationMatters);
         var newCanonical = NonBlank(after, indentationMatters);
         var kinds = new List<string>();
-        if (!oldCanonical.Select(l => l.Canonical).SequenceEqual(newCanonical.Select(l => l.Canonical), StringComparer.Ordinal))
+        if (!oldCanonical.Select(l => l.Canonical).SequenceEqual(newCanonical.Select(l => l.Canonical), StringComparer.Ordinal)
+            && !(bracesLanguage && Joined(oldCanonical) == Joined(newCanonical)))
         {
             if (isImport is null || !OnlyImportsReordered(oldCanonical, newCanonical, isImport))
             {
@@ -84,6 +86,13 @@ public static class FormattingAnalysis
         // Trailing blanks on blank lines, or a changed newline at the end of the file: still whitespace.
         return kinds.Count == 0 ? [FormattingKinds.Whitespace] : kinds;
     }
+
+    /// <summary>
+    /// The canonical lines as one string, for languages where a line break is whitespace (a brace moved to the next
+    /// line). A line comment or preprocessor line still ends its line: code joined onto it would change meaning.
+    /// </summary>
+    private static string Joined(List<(string Raw, string Canonical)> lines) =>
+        string.Concat(lines.Select(l => l.Canonical.Contains("//", StringComparison.Ordinal) || l.Canonical.StartsWith('#') ? l.Canonical + "\n" : l.Canonical));
 
     private static List<(string Raw, string Canonical)> NonBlank(IReadOnlyList<string> lines, bool indentationMatters) =>
         lines.Select(l => (Raw: l, Canonical: CanonicalLine.Of(l, indentationMatters)))

@@ -12,7 +12,7 @@ public sealed class ChangeTooLargeRule : ICheckRule
     public IEnumerable<Finding> Evaluate(CheckContext context)
     {
         var analysis = ScopeAnalysis.Of(context);
-        if (analysis.Changes is null)
+        if (analysis.Changes is null && !analysis.ReaderMissing)
         {
             // Said once, here: every scope rule and the conditional tests depend on the change set.
             yield return Rule.CreateFinding(
@@ -21,7 +21,7 @@ public sealed class ChangeTooLargeRule : ICheckRule
             yield break;
         }
 
-        if (EffectiveBudget.For(context) is not { } effective)
+        if (analysis.Changes is null || EffectiveBudget.For(context) is not { } effective)
         {
             yield break;
         }

@@ -15,8 +15,9 @@ public sealed class ScopeAnalysis
 {
     private readonly Lazy<IReadOnlyList<BlockMove>> moves;
 
-    private ScopeAnalysis(ChangeSet? changes, string? unavailableReason, IReadOnlyList<FileAnalysis> files)
+    private ScopeAnalysis(ChangeSet? changes, string? unavailableReason, IReadOnlyList<FileAnalysis> files, bool readerMissing = false)
     {
+        ReaderMissing = readerMissing;
         Changes = changes;
         UnavailableReason = unavailableReason;
         Files = files;
@@ -31,6 +32,12 @@ public sealed class ScopeAnalysis
 
     public IReadOnlyList<FileAnalysis> Files { get; }
 
+    /// <summary>
+    /// The host supplied no <see cref="IChangeSetReader"/> (it embeds only part of the core): the scope checks do not
+    /// apply and say nothing, unlike a reader that could not read the change, which is reported.
+    /// </summary>
+    public bool ReaderMissing { get; }
+
     public IEnumerable<FileAnalysis> Reviewed => Files.Where(f => f.Role == FileRole.Reviewed);
 
     /// <summary>Files whose whole change is moving code (HF1105); formatting-only files are HF1102's and left out.</summary>
@@ -44,6 +51,11 @@ public sealed class ScopeAnalysis
 
     private static ScopeAnalysis Build(CheckContext context)
     {
+        if (context.Ports.Find<IChangeSetReader>() is null)
+        {
+            return new ScopeAnalysis(null, "the host supplied no change-set reader (IChangeSetReader)", [], readerMissing: true);
+        }
+
         var fact = ChangeSetFact.Of(context);
         if (fact.Changes is not { } changes)
         {
