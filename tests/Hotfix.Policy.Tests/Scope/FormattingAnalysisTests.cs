@@ -84,6 +84,14 @@ public class FormattingAnalysisTests
     }
 
     [Fact]
+    public void Swapped_statements_are_a_real_change()
+    {
+        var before = Lines("Validate(order);", "Save(order);", "Notify(order);");
+        var after = Lines("Save(order);", "Validate(order);", "Notify(order);");
+        Assert.False(FormattingAnalysis.Analyze(Modified("A.cs", before, after)).IsFormattingOnly);
+    }
+
+    [Fact]
     public void A_using_statement_is_not_an_import()
     {
         var before = Lines("using var a = Open();", "using var b = Open();");

@@ -12,21 +12,19 @@ public static class FormattingAnalysis
     {
         if (change.Kind is not (FileChangeKind.Modified or FileChangeKind.Renamed) || change.IsSubmodule || change.IsSymlink
             || change.OldObjectId == change.NewObjectId || change.IsBinary
-            || change.OldContent?.Text is not { } oldText || change.NewContent?.Text is not { } newText)
+            || change.OldContent?.Text is null || change.NewContent?.Text is null)
         {
             return FormattingVerdict.None;
         }
 
+        // Hunk by hunk: only changed lines are read, and a file is formatting only when every hunk is. Imports reordered
+        // and braces moved stay inside one hunk (their lines are near each other), so nothing is lost by not reading
+        // the unchanged rest of the file.
         var indentation = CanonicalLine.IndentationMatters(change.Path);
         var imports = ImportLines.For(change.Path);
         var braces = CanonicalLine.LineBreaksAreWhitespace(change.Path);
-        var fileKinds = Compare(oldText.Split('\n'), newText.Split('\n'), indentation, imports, braces);
-        if (fileKinds is not null)
-        {
-            return new FormattingVerdict(true, fileKinds, []);
-        }
-
         var hunks = new List<FormattingHunk>();
+        var real = false;
         foreach (var hunk in change.Hunks)
         {
             var deleted = hunk.Deleted.Select(l => l.Text).ToList();
@@ -37,6 +35,16 @@ public static class FormattingAnalysis
                 var last = added.Count > 0 ? added[^1].NewNumber!.Value : first;
                 hunks.Add(new FormattingHunk(first, last, deleted.Count + added.Count, kinds));
             }
+            else
+            {
+                real = true;
+            }
+        }
+
+        if (!real && hunks.Count > 0)
+        {
+            var order = new[] { FormattingKinds.ImportOrder, FormattingKinds.LineEndings, FormattingKinds.BlankLines, FormattingKinds.Whitespace };
+            return new FormattingVerdict(true, order.Where(k => hunks.Any(h => h.Kinds.Contains(k))).ToList(), []);
         }
 
         return new FormattingVerdict(false, [], hunks);
@@ -45,9 +53,13 @@ public static class FormattingAnalysis
     /// <summary>The formatting kinds that turn <paramref name="before"/> into <paramref name="after"/>, or null when the change is real.</summary>
     internal static IReadOnlyList<string>? Compare(IReadOnlyList<string> before, IReadOnlyList<string> after, bool indentationMatters, Func<string, bool>? isImport, bool bracesLanguage = false)
     {
+        // The same lines deleted and added again within a hunk: a line moved. Imports moving is ordering; anything
+        // else moving changes the order the program runs in.
         if (before.SequenceEqual(after, StringComparer.Ordinal))
         {
-            return null;
+            return isImport is not null && before.Any(isImport) && before.All(l => string.IsNullOrWhiteSpace(l) || isImport(l))
+                ? [FormattingKinds.ImportOrder]
+                : null;
         }
 
         var oldCanonical = NonBlank(before, indentationMatters);
@@ -56,7 +68,8 @@ public static class FormattingAnalysis
         if (!oldCanonical.Select(l => l.Canonical).SequenceEqual(newCanonical.Select(l => l.Canonical), StringComparer.Ordinal)
             && !(bracesLanguage && Joined(oldCanonical) == Joined(newCanonical)))
         {
-            if (isImport is null || !OnlyImportsReordered(oldCanonical, newCanonical, isImport))
+            // Reordering keeps the number of lines; most real changes fail this before any import is parsed.
+            if (isImport is null || oldCanonical.Count != newCanonical.Count || !OnlyImportsReordered(oldCanonical, newCanonical, isImport))
             {
                 return null;
             }

@@ -17,13 +17,13 @@ public sealed class PathSignals : IChangeKindSignalProvider
             yield break;
         }
 
-        var kinds = context.Policy.Classification.Select(k => (Kind: k.Key, Globs: k.Value.Select(Glob.Parse).ToList())).ToList();
+        var kinds = context.Policy.Classification.Select(k => (Kind: k.Key, Globs: GlobSet.Of(k.Value))).ToList();
         foreach (var file in analysis.Files.Where(f => !f.Formatting.IsFormattingOnly))
         {
             var paths = file.Change.OldPath is { } old && old != file.Path ? new[] { file.Path, old } : [file.Path];
             foreach (var (kind, globs) in kinds)
             {
-                if (globs.FirstOrDefault(g => paths.Any(g.IsMatch)) is { } glob)
+                if (globs.FirstMatch(paths) is { } glob)
                 {
                     yield return new ChangeKindSignal(kind, $"path matches '{glob.Pattern}'", file.Path);
                 }

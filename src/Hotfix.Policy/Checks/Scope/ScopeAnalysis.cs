@@ -63,10 +63,10 @@ public sealed class ScopeAnalysis
         }
 
         var scope = context.Policy.Scope;
-        var generated = Globs(scope.Generated);
-        var vendored = Globs(scope.Vendored);
-        var locks = Globs(scope.LockFiles);
-        var components = context.Policy.Components.Select(c => (c.Name, Globs: Globs(c.Paths))).ToList();
+        var generated = GlobSet.Of(scope.Generated);
+        var vendored = GlobSet.Of(scope.Vendored);
+        var locks = GlobSet.Of(scope.LockFiles);
+        var components = context.Policy.Components.Select(c => (c.Name, Globs: GlobSet.Of(c.Paths))).ToList();
         var attributes = LinguistAttributes.Parse(context.Ports.Require<IChangeSetReader>().ReadFile(changes.Head, ".gitattributes")?.Text);
 
         var files = new List<FileAnalysis>(changes.Files.Count);
@@ -74,16 +74,16 @@ public sealed class ScopeAnalysis
         {
             var (role, reason) = RoleOf(change.Path, vendored, locks, generated, attributes);
             var paths = change.OldPath is { } old && old != change.Path ? new[] { change.Path, old } : [change.Path];
-            var owners = components.Where(c => paths.Any(p => c.Globs.Any(g => g.IsMatch(p)))).Select(c => c.Name).ToList();
+            var owners = components.Where(c => c.Globs.FirstMatch(paths) is not null).Select(c => c.Name).ToList();
             files.Add(new FileAnalysis(change, role, reason, owners));
         }
 
         return new ScopeAnalysis(changes, null, files);
     }
 
-    private static (FileRole Role, string? Reason) RoleOf(string path, List<Glob> vendored, List<Glob> locks, List<Glob> generated, LinguistAttributes attributes)
+    private static (FileRole Role, string? Reason) RoleOf(string path, GlobSet vendored, GlobSet locks, GlobSet generated, LinguistAttributes attributes)
     {
-        if (vendored.FirstOrDefault(g => g.IsMatch(path)) is { } v)
+        if (vendored.FirstMatch(path) is { } v)
         {
             return (FileRole.Vendored, $"scope.vendored '{v.Pattern}'");
         }
@@ -93,19 +93,16 @@ public sealed class ScopeAnalysis
             return (FileRole.Vendored, ".gitattributes linguist-vendored");
         }
 
-        if (locks.FirstOrDefault(g => g.IsMatch(path)) is { } l)
+        if (locks.FirstMatch(path) is { } l)
         {
             return (FileRole.LockFile, $"scope.lockFiles '{l.Pattern}'");
         }
 
-        if (generated.FirstOrDefault(g => g.IsMatch(path)) is { } g)
+        if (generated.FirstMatch(path) is { } g)
         {
             return (FileRole.Generated, $"scope.generated '{g.Pattern}'");
         }
 
         return attributes.IsGenerated(path) ? (FileRole.Generated, ".gitattributes linguist-generated") : (FileRole.Reviewed, null);
     }
-
-    // The policy was validated when it was loaded, so every glob parses.
-    private static List<Glob> Globs(IEnumerable<string> patterns) => patterns.Select(Glob.Parse).ToList();
 }
