@@ -6,8 +6,13 @@
 #   develop   main + unreleased work (loyalty discounts, a migration)
 #   hotfix/INC-2026-0042-fix-order-total-rounding
 #             from main: the fix for incident INC-2026-0042 (order totals rounded wrongly for some currencies),
-#             with a test, a migration that widens the total column, and a formatting-only edit that has no
-#             place in a hotfix
+#             with a test, a migration that widens the total column, a driver bump the fix relies on, and a
+#             formatting-only edit that has no place in a hotfix
+#
+# `hotfix check` on it shows the change analysis: the formatting-only file (HF1102), the package change (HF1103),
+# the component touched (HF1104), the classification (database: the migration and the DbContext) and the required
+# tests (migration-up-down besides the mandatory ones). Try `./demo.sh --severity SEV1` (5-file budget: HF1101) and
+# `./demo.sh --severity SEV1 --allow HF1101 --reason "…"`.
 #
 # HEAD is left on the hotfix branch. The repository is rebuilt from scratch on every run; commits have fixed
 # authors and dates, so the same script always produces the same history.
@@ -426,6 +431,9 @@ namespace Orders.Api.Migrations
 EOF
 sed -i 's/HasPrecision(12, 2);$/HasPrecision(14, 2);/; 0,/HasPrecision(14, 2)/!{/UnitPrice/s/HasPrecision(14, 2)/HasPrecision(12, 2)/}' src/Orders.Api/Data/OrdersDbContext.cs
 git add -A && commit "Widen Orders.Total to numeric(14,2) for large JPY orders (INC-2026-0042)"
+# The widened column needs the provider release that maps numeric(14,2) without truncating to double.
+sed -i 's/"Npgsql.EntityFrameworkCore.PostgreSQL" Version="8.0.11"/"Npgsql.EntityFrameworkCore.PostgreSQL" Version="8.0.12"/' Directory.Packages.props
+git add -A && commit "Bump Npgsql.EntityFrameworkCore.PostgreSQL to 8.0.12 for numeric(14,2) (INC-2026-0042)"
 # A formatting-only edit that slipped in: re-indented braces and a blank line.
 sed -i 's/^    \[HttpPost\]$/\n    [HttpPost]/' src/Orders.Api/Controllers/OrdersController.cs
 git add -A && commit "Tidy OrdersController"

@@ -132,9 +132,9 @@ public sealed partial class GitRepository : IChangeSetReader
     {
         var blob = repository.Lookup<Blob>(sha);
         using var stream = blob.GetContentStream();
-        using var buffer = new MemoryStream(checked((int)blob.Size));
-        stream.CopyTo(buffer);
-        return new FileContent(buffer.ToArray());
+        var bytes = new byte[checked((int)blob.Size)];
+        stream.ReadExactly(bytes);
+        return new FileContent(bytes);
     }
 
     private static EntryMode ToMode(Mode mode) => mode switch

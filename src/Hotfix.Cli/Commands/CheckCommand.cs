@@ -2,7 +2,10 @@ using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Git;
 using Hotfix.Policy.Checks;
+using Hotfix.Policy.Checks.Classification;
+using Hotfix.Policy.Checks.Scope;
 using Hotfix.Policy.Errors;
+using Hotfix.Policy.Findings;
 using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Reporting;
@@ -39,9 +42,30 @@ internal static class CheckCommand
             HelpName = "FILE",
         };
 
+        var scope = new Option<string[]>("--scope")
+        {
+            Description = "The incident's components (policy components[].name), comma-separated or repeated; files of other components are reported (HF1104).",
+            HelpName = "COMPONENT[,…]",
+        };
+        var kind = new Option<string[]>("--kind")
+        {
+            Description = "Declare change kinds the files cannot show, e.g. --kind performance for a performance fix (adds its conditional tests).",
+            HelpName = "KIND[,…]",
+        };
+        var allow = new Option<string[]>("--allow")
+        {
+            Description = "Accept the findings of a rule (any rule id, e.g. HF1101) for this check: they become info and keep --reason in every report.",
+            HelpName = "RULE[,…]",
+        };
+        var reason = new Option<string?>("--reason")
+        {
+            Description = "Why the --allow'ed findings are acceptable for this incident (required with --allow; recorded in every report).",
+            HelpName = "TEXT",
+        };
+
         var command = new Command("check", "Check the current hotfix branch against the runbook: every finding, the required review and tests. Exit 1 on blocking findings.")
         {
-            format, branch, severity, output,
+            format, branch, severity, output, scope, kind, allow, reason,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +74,9 @@ internal static class CheckCommand
             var checkOptions = new CheckOptions
             {
                 Severity = parse.GetValue(severity) is { } s ? IncidentSeverities.Parse(s) : null,
+                DeclaredScope = ScopeDeclaration.Check(session.Policy, parse.GetValue(scope) ?? []),
+                DeclaredKinds = ChangeKindDeclaration.Check(session.Policy, parse.GetValue(kind) ?? []),
+                Waivers = Waivers(parse.GetValue(allow) ?? [], parse.GetValue(reason)),
             };
             var ports = new PortSet()
                 .Add<IRepositoryReader>(session.Repository)
@@ -62,6 +89,20 @@ internal static class CheckCommand
             return report.IsBlocking ? ExitCodes.PolicyFindings : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>--allow RULE[,…] with --reason TEXT: one reason for every rule named. Either alone is a mistake (exit 2).</summary>
+    private static IReadOnlyList<WaiverRequest> Waivers(string[] allowed, string? reason)
+    {
+        var ids = allowed.SelectMany(a => a.Split(',')).Select(a => a.Trim()).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return reason is null
+                ? []
+                : throw new HotfixInputException("--reason is given without --allow; expected --allow RULE (e.g. --allow HF1101) naming the findings the reason accepts.");
+        }
+
+        return ids.Select(id => WaiverRequest.Create(id, reason, "--allow")).ToList();
     }
 
     private static CheckSubject ResolveSubject(RepositorySession session, string? branchOption)

@@ -1,4 +1,6 @@
 using Hotfix.Policy.Checks.Branching;
+using Hotfix.Policy.Checks.Scope;
+using Hotfix.Policy.Checks.Testing;
 
 namespace Hotfix.Policy.Checks;
 
@@ -8,5 +10,7 @@ public static class CheckModules
     public static IReadOnlyList<ICheckModule> All { get; } =
     [
         new BranchingModule(),
+        new ScopeModule(),
+        new TestPlanModule(),
     ];
 }

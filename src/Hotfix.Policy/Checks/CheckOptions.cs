@@ -1,3 +1,4 @@
+using Hotfix.Policy.Findings;
 using Hotfix.Policy.Incidents;
 
 namespace Hotfix.Policy.Checks;
@@ -7,4 +8,13 @@ public sealed record CheckOptions
 {
     /// <summary>The incident's severity, when known; rules that depend on it say what they assumed otherwise.</summary>
     public IncidentSeverity? Severity { get; init; }
+
+    /// <summary>The incident's components (policy <c>components[].name</c>, <c>--scope</c>); empty when none were declared.</summary>
+    public IReadOnlyList<string> DeclaredScope { get; init; } = [];
+
+    /// <summary>Change kinds the caller declares (<c>--kind performance</c>), added to what the change shows.</summary>
+    public IReadOnlyList<string> DeclaredKinds { get; init; } = [];
+
+    /// <summary>Recorded overrides for this check (<c>--allow RULE --reason "…"</c>).</summary>
+    public IReadOnlyList<WaiverRequest> Waivers { get; init; } = [];
 }

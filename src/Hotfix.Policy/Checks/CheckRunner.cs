@@ -11,6 +11,7 @@ public static class CheckRunner
     public static CheckReport Run(CheckContext context, IEnumerable<ICheckModule> modules, ToolInfo tool)
     {
         var helpBase = context.Policy.HelpBaseUri ?? RuleCatalogue.DefaultHelpBaseUri;
+        var waivers = WaiverRequests.For(context);
         var findings = new List<Finding>();
         var sections = new List<ReportSection>();
         foreach (var module in modules)
@@ -31,9 +32,12 @@ public static class CheckRunner
                     }
 
                     // A waived finding stays info whatever the policy says; its original severity is on the waiver.
+                    var waiver = finding.Waiver
+                        ?? (waivers.TryGetValue(finding.RuleId, out var request) ? request.WaiverFor(finding with { Severity = severity.Value }) : null);
                     findings.Add(finding with
                     {
-                        Severity = finding.Waiver is null ? severity.Value : FindingSeverity.Info,
+                        Severity = waiver is null ? severity.Value : FindingSeverity.Info,
+                        Waiver = waiver,
                         HelpLink = RuleCatalogue.HelpLinkFor(finding.RuleId, helpBase),
                     });
                 }

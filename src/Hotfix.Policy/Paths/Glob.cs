@@ -16,14 +16,17 @@ namespace Hotfix.Policy.Paths;
 public sealed class Glob
 {
     private readonly Regex regex;
+    private readonly string literal;
 
     private Glob(string pattern, Regex regex)
     {
         Pattern = pattern;
         this.regex = regex;
+        literal = LongestLiteral(pattern);
     }
 
     public string Pattern { get; }
+
 
     public const string ExpectedForm = "a path glob such as 'src/Orders/**', '*.csproj' or 'admin-ui/' (* ? ** and {a,b} are supported)";
 
@@ -69,9 +72,50 @@ public sealed class Glob
             ? glob!
             : throw new FormatException($"'{pattern}' is not a valid glob: {problem}; expected {ExpectedForm}.");
 
-    public bool IsMatch(string path) => regex.IsMatch(path.TrimStart('/'));
+    /// <remarks>
+    /// Most paths a check tests do not match most patterns; the literal text every match must contain (".g.cs",
+    /// "Migrations") rules them out with one substring search before the regular expression runs — on a 200-file
+    /// change against the policy's hundred-odd globs that was most of <c>hotfix check</c>'s time.
+    /// </remarks>
+    public bool IsMatch(string path) =>
+        path.Contains(literal, StringComparison.Ordinal) && regex.IsMatch(path.TrimStart('/'));
 
     public override string ToString() => Pattern;
+
+    /// <summary>
+    /// The longest run of plain characters outside braces: every matching path contains it. A "**/" is all wildcard —
+    /// it also matches nothing, slash included ("**/Migrations/**" matches "Migrations/x.cs").
+    /// </summary>
+    private static string LongestLiteral(string pattern)
+    {
+        var p = pattern.TrimStart('/');
+        var longest = string.Empty;
+        var run = new System.Text.StringBuilder();
+        var depth = 0;
+        for (var i = 0; i < p.Length; i++)
+        {
+            var c = p[i];
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (depth == 0 && c is not ('*' or '?' or '}'))
+            {
+                run.Append(c);
+                continue;
+            }
+
+            if (run.Length > longest.Length)
+            {
+                longest = run.ToString();
+            }
+
+            run.Clear();
+            if (c == '*' && i + 2 < p.Length && p[i + 1] == '*' && p[i + 2] == '/')
+            {
+                i += 2;
+            }
+        }
+
+        return run.Length > longest.Length ? run.ToString() : longest;
+    }
 
     private static string ToRegex(string pattern)
     {

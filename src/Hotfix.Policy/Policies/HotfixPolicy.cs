@@ -27,6 +27,15 @@ public sealed class HotfixPolicy
     /// <summary>Parts of the system by path, with the image each one rebuilds (the runbook's conditional DEPLOY items).</summary>
     public IReadOnlyList<ComponentPolicy> Components { get; init; } = [];
 
+    /// <summary>MUST_CHECK "Is the change scoped tightly to the incident?": size budgets and files counted apart.</summary>
+    public ScopePolicy Scope { get; init; } = new();
+
+    /// <summary>Change kind (database, api, auth …) → path globs that mark a change as that kind (CONDITIONAL_TESTS).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Classification { get; init; } = ChangeKinds.DefaultGlobs;
+
+    /// <summary>Recorded overrides for one incident: findings of a rule become info and keep the reason.</summary>
+    public IReadOnlyList<WaiverPolicy> Waivers { get; init; } = [];
+
     /// <summary>Per-rule severity overrides: rule id → error, warning, info or off.</summary>
     public IReadOnlyDictionary<string, string> Rules { get; init; } = new Dictionary<string, string>();
 }

@@ -71,6 +71,9 @@ public sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
 
         RuleFor(p => p.Components).Custom(CheckComponents);
         RuleFor(p => p.Rules).Custom(CheckRuleOverrides);
+        RuleFor(p => p.Scope).Custom(CheckScope);
+        RuleFor(p => p.Classification).Custom(CheckClassification);
+        RuleFor(p => p.Waivers).Custom(CheckWaivers);
     }
 
     /// <summary>Every problem in the policy, as path / found / expected.</summary>
@@ -237,13 +240,7 @@ public sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
                 Describe(context, path + ".paths", "an empty array", "at least one path glob");
             }
 
-            for (var j = 0; j < component.Paths.Count; j++)
-            {
-                if (!Glob.TryParse(component.Paths[j], out _, out var problem))
-                {
-                    Describe(context, $"{path}.paths[{j}]", DescribeValue(component.Paths[j]) + " (" + problem + ")", Glob.ExpectedForm);
-                }
-            }
+            CheckGlobs(component.Paths, path + ".paths", context);
 
             if (component.Workload is not null && !KubernetesNames.IsWorkloadReference(component.Workload))
             {
@@ -265,6 +262,106 @@ public sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
             else if (!RuleLevels.IsValid(level))
             {
                 Fail(context, path, level, RuleLevels.ExpectedForm);
+            }
+        }
+    }
+
+    private static void CheckScope(ScopePolicy scope, ValidationContext<HotfixPolicy> context)
+    {
+        var known = new List<(IncidentSeverity Severity, ScopeBudget Budget)>();
+        foreach (var (key, budget) in scope.Budgets)
+        {
+            var path = JsonPath.Child("$.scope.budgets", key);
+            if (!IncidentSeverities.TryParse(key, out var severity) || key != severity.Name())
+            {
+                Describe(context, path, $"key '{key}'", IncidentSeverities.ExpectedForm);
+                continue;
+            }
+
+            if (budget.Files is < 1 or > 100_000)
+            {
+                Fail(context, path + ".files", budget.Files, "1 to 100000 changed files");
+            }
+            else if (budget.Lines is < 1 or > 10_000_000)
+            {
+                Fail(context, path + ".lines", budget.Lines, "1 to 10000000 changed lines");
+            }
+            else
+            {
+                known.Add((severity, budget));
+            }
+        }
+
+        // A more severe incident gets a shorter review (15 minutes at SEV1), so its budget may not be larger.
+        foreach (var (severity, budget) in known)
+        {
+            foreach (var (lesser, lesserBudget) in known.Where(k => k.Severity > severity))
+            {
+                if (budget.Files > lesserBudget.Files || budget.Lines > lesserBudget.Lines)
+                {
+                    Describe(
+                        context,
+                        JsonPath.Child("$.scope.budgets", severity.Name()),
+                        $"{budget.Files} files / {budget.Lines} lines, more than {lesser.Name()}'s {lesserBudget.Files} / {lesserBudget.Lines}",
+                        $"a budget no larger than that of any less severe incident: {severity.Name()} gets the shorter review");
+                }
+            }
+        }
+
+        CheckGlobs(scope.Generated, "$.scope.generated", context);
+        CheckGlobs(scope.Vendored, "$.scope.vendored", context);
+        CheckGlobs(scope.LockFiles, "$.scope.lockFiles", context);
+    }
+
+    private static void CheckClassification(IReadOnlyDictionary<string, IReadOnlyList<string>> classification, ValidationContext<HotfixPolicy> context)
+    {
+        foreach (var (kind, globs) in classification)
+        {
+            var path = JsonPath.Child("$.classification", kind);
+            if (!Identifiers.IsKebab(kind))
+            {
+                Describe(context, path, $"key '{kind}'", "a change kind of lowercase words and hyphens (" + string.Join(", ", ChangeKinds.BuiltIn) + " or your own)");
+            }
+
+            CheckGlobs(globs, path, context);
+        }
+    }
+
+    private static void CheckWaivers(IReadOnlyList<WaiverPolicy> waivers, ValidationContext<HotfixPolicy> context)
+    {
+        for (var i = 0; i < waivers.Count; i++)
+        {
+            var waiver = waivers[i];
+            var path = $"$.waivers[{i}]";
+            if (!IncidentId.TryParse(waiver.Incident, out _))
+            {
+                Fail(context, path + ".incident", waiver.Incident, "an incident id " + IncidentId.ExpectedForm + ": a waiver applies to one incident only");
+            }
+
+            if (RuleCatalogue.Find(waiver.Rule) is null)
+            {
+                var suggestion = Suggestions.Closest(waiver.Rule, RuleCatalogue.All.Select(r => r.Id));
+                Describe(context, path + ".rule", $"unknown rule id '{waiver.Rule}'", "a rule id from docs/rules" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
+            }
+            else if (waivers.Take(i).Any(w => w.Incident == waiver.Incident && w.Rule == waiver.Rule))
+            {
+                Describe(context, path, $"a second waiver of {waiver.Rule} for {waiver.Incident}", "one waiver per incident and rule");
+            }
+
+            if (string.IsNullOrWhiteSpace(waiver.Reason))
+            {
+                Fail(context, path + ".reason", waiver.Reason, "the reason the findings are accepted, in words: it is shown in every report");
+            }
+        }
+    }
+
+    private static void CheckGlobs(IReadOnlyList<string> globs, string path, ValidationContext<HotfixPolicy> context)
+    {
+        for (var j = 0; j < globs.Count; j++)
+        {
+            if (!Glob.TryParse(globs[j], out _, out var problem))
+            {
+                Describe(context, $"{path}[{j}]", DescribeValue(globs[j]) + " (" + problem + ")", Glob.ExpectedForm);
             }
         }
     }

@@ -1,0 +1,51 @@
+using Hotfix.Policy.Checks.Scope;
+using Hotfix.Policy.Policies;
+
+namespace Hotfix.Policy.Checks.Classification;
+
+/// <summary>
+/// The kinds of the change with the evidence for each, from every <see cref="IChangeKindSignalProvider"/>. Computed
+/// once per check; when the change set is unavailable only declared kinds are known, and <see cref="UnavailableReason"/> says why.
+/// </summary>
+public sealed class ChangeClassification
+{
+    private ChangeClassification(IReadOnlyList<ChangeKindSignal> signals, string? unavailableReason)
+    {
+        Signals = signals;
+        UnavailableReason = unavailableReason;
+        Kinds = signals.Select(s => s.Kind).Distinct()
+            .OrderBy(k => ChangeKinds.BuiltIn.Contains(k) ? ChangeKinds.BuiltIn.ToList().IndexOf(k) : int.MaxValue)
+            .ThenBy(k => k, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The kinds, built-in kinds in their report order first, then the policy's own alphabetically.</summary>
+    public IReadOnlyList<string> Kinds { get; }
+
+    public IReadOnlyList<ChangeKindSignal> Signals { get; }
+
+    /// <summary>Set when the change set could not be read: the kinds are then only those declared.</summary>
+    public string? UnavailableReason { get; }
+
+    public IEnumerable<ChangeKindSignal> SignalsFor(string kind) => Signals.Where(s => s.Kind == kind);
+
+    public static ChangeClassification Of(CheckContext context) => context.Fact(c => Build(c, ChangeKindSignalProviders.All));
+
+    /// <summary>Classifies with the given providers (hosts and tests may pass their own list).</summary>
+    public static ChangeClassification Build(CheckContext context, IEnumerable<IChangeKindSignalProvider> providers)
+    {
+        var signals = new List<ChangeKindSignal>();
+        foreach (var provider in providers)
+        {
+            foreach (var signal in provider.Signals(context))
+            {
+                if (!signals.Contains(signal))
+                {
+                    signals.Add(signal);
+                }
+            }
+        }
+
+        return new ChangeClassification(signals, ScopeAnalysis.Of(context).UnavailableReason);
+    }
+}

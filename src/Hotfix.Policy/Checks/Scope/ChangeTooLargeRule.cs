@@ -1,0 +1,53 @@
+using Hotfix.Policy.Findings;
+using Hotfix.Policy.Incidents;
+using Hotfix.Policy.Rules;
+
+namespace Hotfix.Policy.Checks.Scope;
+
+/// <summary>HF1101 — "Is the change scoped tightly to the incident?": size against the severity's budget.</summary>
+public sealed class ChangeTooLargeRule : ICheckRule
+{
+    public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.ChangeTooLarge);
+
+    public IEnumerable<Finding> Evaluate(CheckContext context)
+    {
+        var analysis = ScopeAnalysis.Of(context);
+        if (analysis.Changes is null && !analysis.ReaderMissing)
+        {
+            // Said once, here: every scope rule and the conditional tests depend on the change set.
+            yield return Rule.CreateFinding(
+                $"The change set could not be read: {analysis.UnavailableReason}. Scope (HF1101–HF1105), classification and " +
+                "the conditional tests were not checked; review the change's size and kind by hand.") with { Severity = FindingSeverity.Warning };
+            yield break;
+        }
+
+        if (analysis.Changes is null || EffectiveBudget.For(context) is not { } effective)
+        {
+            yield break;
+        }
+
+        var counts = ScopeCounts.Of(analysis);
+        var budget = effective.Budget;
+        if (counts.CountedFiles <= budget.Files && counts.CountedLines <= budget.Lines)
+        {
+            yield break;
+        }
+
+        var largest = analysis.Reviewed
+            .OrderByDescending(f => f.Change.ChangedLines)
+            .ThenBy(f => f.Path, StringComparer.Ordinal)
+            .Take(3)
+            .Select(f => $"{f.Path} ({f.Change.ChangedLines})");
+        var apart = counts.GeneratedFiles + counts.VendoredFiles + counts.LockFiles;
+        var severity = effective.Assumed
+            ? $"for any severity (no --severity given; even the loosest budget, {effective.Severity.Name()}'s, is exceeded)"
+            : $"for a {effective.Severity.Name()} hotfix";
+        var message =
+            $"The change is too large {severity}: {counts.CountedFiles} files and {counts.CountedLines} changed lines, against a budget of " +
+            $"{budget.Files} files and {budget.Lines} lines. Largest: {string.Join(", ", largest)}." +
+            (apart > 0 ? $" Counted apart, not against the budget: {apart} generated, vendored or lock files ({counts.UncountedLines} lines)." : string.Empty) +
+            " Move what the incident does not need to a follow-up branch, or record why it must ship together: " +
+            $"--allow {Rule.Id} --reason \"…\".";
+        yield return Rule.CreateFinding(message);
+    }
+}

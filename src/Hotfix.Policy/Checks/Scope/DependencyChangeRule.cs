@@ -1,0 +1,46 @@
+using Hotfix.Policy.Changes.Dependencies;
+using Hotfix.Policy.Findings;
+using Hotfix.Policy.Rules;
+
+namespace Hotfix.Policy.Checks.Scope;
+
+/// <summary>HF1103 — package versions changed by the hotfix, named one by one.</summary>
+public sealed class DependencyChangeRule : ICheckRule
+{
+    /// <summary>A lock file can change hundreds of packages; the message names this many, the JSON scope section all.</summary>
+    public const int NamedInMessage = 12;
+
+    public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.DependencyChange);
+
+    public IEnumerable<Finding> Evaluate(CheckContext context)
+    {
+        foreach (var file in ScopeAnalysis.Of(context).Files)
+        {
+            if (file.DependenciesUnreadable)
+            {
+                yield return Rule.CreateFinding(
+                    $"This {DependencyFormats.For(file.Path)!.Name} changed but one of its versions cannot be parsed, so its package changes are unknown: " +
+                    "check the diff for added, removed or changed packages by hand.",
+                    file.Path,
+                    FirstChangedLine(file));
+                continue;
+            }
+
+            if (file.Dependencies is not { Count: > 0 } changes)
+            {
+                continue;
+            }
+
+            var named = changes.Take(NamedInMessage).Select(c => c.Describe());
+            var more = changes.Count > NamedInMessage ? $"; and {changes.Count - NamedInMessage} more (all in the JSON report's scope.dependencies)" : string.Empty;
+            var what = changes.Count == 1 ? "1 package" : $"{changes.Count} packages";
+            yield return Rule.CreateFinding(
+                $"Changes {what}: {string.Join("; ", named)}{more}. Confirm each is needed to fix the incident; a dependency change ships code the diff does not show.",
+                file.Path,
+                FirstChangedLine(file));
+        }
+    }
+
+    private static int? FirstChangedLine(FileAnalysis file) =>
+        file.Change.Hunks.SelectMany(h => h.Added).FirstOrDefault()?.NewNumber;
+}

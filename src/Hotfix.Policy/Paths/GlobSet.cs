@@ -1,0 +1,43 @@
+namespace Hotfix.Policy.Paths;
+
+/// <summary>An ordered set of globs, e.g. one policy key's: the first that matches a path is the one reports name.</summary>
+public sealed class GlobSet(IEnumerable<Glob> globs)
+{
+    private readonly IReadOnlyList<Glob> globs = globs.ToList();
+
+    /// <summary>A set of patterns that are known to be valid (the policy validated them when it was loaded).</summary>
+    public static GlobSet Of(IEnumerable<string> patterns) => new(patterns.Select(Glob.Parse));
+
+    public IReadOnlyList<Glob> Globs => globs;
+
+    /// <summary>The first glob (in the set's order) that matches <paramref name="path"/>, or null.</summary>
+    public Glob? FirstMatch(string path)
+    {
+        foreach (var glob in globs)
+        {
+            if (glob.IsMatch(path))
+            {
+                return glob;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first glob that matches any of <paramref name="paths"/> (a rename's new and old path), or null.</summary>
+    public Glob? FirstMatch(IReadOnlyList<string> paths)
+    {
+        foreach (var glob in globs)
+        {
+            foreach (var path in paths)
+            {
+                if (glob.IsMatch(path))
+                {
+                    return glob;
+                }
+            }
+        }
+
+        return null;
+    }
+}

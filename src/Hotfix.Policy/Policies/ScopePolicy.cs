@@ -1,0 +1,54 @@
+namespace Hotfix.Policy.Policies;
+
+/// <summary>
+/// MUST_CHECK "Is the change scoped tightly to the incident? (no unrelated changes bundled)": how large a hotfix may be
+/// per severity, and which files are counted apart because nobody reviews them line by line.
+/// </summary>
+public sealed class ScopePolicy
+{
+    /// <summary>
+    /// Largest change per severity (SEV1 … SEV4): changed files and changed lines (added + deleted) of reviewed files.
+    /// Sized for the review each severity gets: SEV1 is reviewed in 15 minutes, SEV2 in 30 (docs/policy.md explains).
+    /// </summary>
+    public IReadOnlyDictionary<string, ScopeBudget> Budgets { get; init; } = new Dictionary<string, ScopeBudget>
+    {
+        ["SEV1"] = new() { Files = 5, Lines = 100 },
+        ["SEV2"] = new() { Files = 10, Lines = 200 },
+        ["SEV3"] = new() { Files = 25, Lines = 500 },
+        ["SEV4"] = new() { Files = 25, Lines = 500 },
+    };
+
+    /// <summary>Generated files: counted apart, never against the budget (also .gitattributes linguist-generated).</summary>
+    public IReadOnlyList<string> Generated { get; init; } =
+    [
+        "*.g.cs", "*.g.i.cs", "*.generated.cs", "*.Designer.cs", "*ModelSnapshot.cs", "*.pb.go", "*_pb2.py", "*_pb2_grpc.py",
+        "*.min.js", "*.min.css", "*.map", "*.snap", "dist/", "**/dist/**", "**/generated/**", "**/__generated__/**",
+    ];
+
+    /// <summary>Third-party code checked into the repository: counted apart (also .gitattributes linguist-vendored).</summary>
+    public IReadOnlyList<string> Vendored { get; init; } =
+    [
+        "vendor/", "**/vendor/**", "third_party/", "**/third_party/**", "**/node_modules/**", "**/wwwroot/lib/**",
+    ];
+
+    /// <summary>Lock files written by package managers: counted apart; their package changes are named by HF1103.</summary>
+    public IReadOnlyList<string> LockFiles { get; init; } =
+    [
+        "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "packages.lock.json", "go.sum",
+        "poetry.lock", "Pipfile.lock", "uv.lock", "Cargo.lock", "composer.lock", "Gemfile.lock", "paket.lock",
+    ];
+
+    /// <summary>The budget for a severity; a severity the policy leaves out has no budget.</summary>
+    public ScopeBudget? BudgetFor(Incidents.IncidentSeverity severity) =>
+        Budgets.TryGetValue(Incidents.IncidentSeverities.Name(severity), out var budget) ? budget : null;
+}
+
+/// <summary>The size limit of one severity.</summary>
+public sealed class ScopeBudget
+{
+    /// <summary>Most changed files that count against the budget.</summary>
+    public int Files { get; init; }
+
+    /// <summary>Most changed lines (added + deleted) in those files.</summary>
+    public int Lines { get; init; }
+}

@@ -1,0 +1,135 @@
+using Hotfix.Policy.Changes.Formatting;
+using static Hotfix.Policy.Tests.Scope.InMemoryChanges;
+
+namespace Hotfix.Policy.Tests.Scope;
+
+public class FormattingAnalysisTests
+{
+    private static readonly string Method = Lines(
+        "public class Pricing",
+        "{",
+        "    public decimal Total(Order order)",
+        "    {",
+        "        var sum = order.Lines.Sum(l => l.Price);",
+        "        return Math.Round(sum, 2);",
+        "    }",
+        "}");
+
+    [Fact]
+    public void Crlf_to_lf_only_is_formatting_only()
+    {
+        var verdict = FormattingAnalysis.Analyze(Modified("src/Pricing.cs", Method.Replace("\n", "\r\n"), Method));
+        Assert.True(verdict.IsFormattingOnly);
+        Assert.Equal([FormattingKinds.LineEndings], verdict.Kinds);
+    }
+
+    [Fact]
+    public void Reindenting_and_respacing_is_formatting_only()
+    {
+        var reformatted = Method.Replace("    ", "\t").Replace("l => l.Price", "l=>l.Price");
+        var verdict = FormattingAnalysis.Analyze(Modified("src/Pricing.cs", Method, reformatted));
+        Assert.True(verdict.IsFormattingOnly);
+        Assert.Equal([FormattingKinds.Whitespace], verdict.Kinds);
+    }
+
+    [Fact]
+    public void A_logic_change_that_also_reindents_is_not_formatting()
+    {
+        var wrapped = Lines(
+            "public class Pricing",
+            "{",
+            "    public decimal Total(Order order)",
+            "    {",
+            "        if (order.Lines.Count > 0)",
+            "        {",
+            "            var sum = order.Lines.Sum(l => l.Price);",
+            "            return Math.Round(sum, 2);",
+            "        }",
+            "        return 0m;",
+            "    }",
+            "}");
+        var verdict = FormattingAnalysis.Analyze(Modified("src/Pricing.cs", Method, wrapped));
+        Assert.False(verdict.IsFormattingOnly);
+        Assert.Empty(verdict.Hunks);
+    }
+
+    [Fact]
+    public void Whitespace_inside_a_string_literal_is_a_real_change()
+    {
+        var verdict = FormattingAnalysis.Analyze(Modified("src/A.cs", "var s = \"Total: \" + x;\n", "var s = \"Total:\" + x;\n"));
+        Assert.False(verdict.IsFormattingOnly);
+        Assert.Empty(verdict.Hunks);
+    }
+
+    [Fact]
+    public void Indentation_is_syntax_in_python()
+    {
+        var before = Lines("def total(lines):", "    s = 0", "    for l in lines:", "        s += l", "    return s");
+        var after = Lines("def total(lines):", "    s = 0", "    for l in lines:", "        s += l", "        return s");
+        Assert.False(FormattingAnalysis.Analyze(Modified("app/pricing.py", before, after)).IsFormattingOnly);
+        Assert.True(FormattingAnalysis.Analyze(Modified("app/pricing.py", before, before.Replace("s = 0", "s  =  0"))).IsFormattingOnly);
+    }
+
+    [Fact]
+    public void Reordered_usings_are_formatting_only_but_a_new_using_is_not()
+    {
+        var before = Lines("using System.Linq;", "using System;", "", "class A { }");
+        var sorted = Lines("using System;", "using System.Linq;", "", "class A { }");
+        var verdict = FormattingAnalysis.Analyze(Modified("A.cs", before, sorted));
+        Assert.True(verdict.IsFormattingOnly);
+        Assert.Equal([FormattingKinds.ImportOrder], verdict.Kinds);
+
+        var added = Lines("using System;", "using System.IO;", "using System.Linq;", "", "class A { }");
+        Assert.False(FormattingAnalysis.Analyze(Modified("A.cs", before, added)).IsFormattingOnly);
+    }
+
+    [Fact]
+    public void Swapped_statements_are_a_real_change()
+    {
+        var before = Lines("Validate(order);", "Save(order);", "Notify(order);");
+        var after = Lines("Save(order);", "Validate(order);", "Notify(order);");
+        Assert.False(FormattingAnalysis.Analyze(Modified("A.cs", before, after)).IsFormattingOnly);
+    }
+
+    [Fact]
+    public void A_using_statement_is_not_an_import()
+    {
+        var before = Lines("using var a = Open();", "using var b = Open();");
+        var after = Lines("using var b = Open();", "using var a = Open();");
+        Assert.False(FormattingAnalysis.Analyze(Modified("A.cs", before, after)).IsFormattingOnly);
+    }
+
+    [Theory]
+    [InlineData("app.ts", "import { b } from './b';", "import a from \"a\";")]
+    [InlineData("app.py", "from os import path", "import sys")]
+    [InlineData("main.go", "\t\"os\"", "\t\"fmt\"")]
+    [InlineData("App.java", "import java.util.List;", "import static org.junit.Assert.*;")]
+    public void Imports_reordered_in_other_languages_are_formatting(string path, string first, string second)
+    {
+        var verdict = FormattingAnalysis.Analyze(Modified(path, Lines(first, second, "", "x = 1"), Lines(second, first, "", "x = 1")));
+        Assert.True(verdict.IsFormattingOnly, path);
+    }
+
+    [Fact]
+    public void A_whitespace_hunk_beside_a_real_change_is_reported_with_its_lines()
+    {
+        var lines = Enumerable.Range(1, 60).Select(i => $"    int Field{i} = {i};").ToList();
+        var before = string.Join('\n', lines) + "\n";
+        lines[4] = "    int Field5 = 500;";
+        lines[49] = "    int  Field50 =  50;";
+        lines[50] = "\tint Field51 = 51;";
+        var verdict = FormattingAnalysis.Analyze(Modified("A.cs", before, string.Join('\n', lines) + "\n"));
+        Assert.False(verdict.IsFormattingOnly);
+        var hunk = Assert.Single(verdict.Hunks);
+        Assert.Equal((50, 51, 4), (hunk.FirstLine, hunk.LastLine, hunk.ChangedLines));
+        Assert.Equal([FormattingKinds.Whitespace], hunk.Kinds);
+    }
+
+    [Fact]
+    public void Added_deleted_and_mode_only_changes_are_not_formatting()
+    {
+        Assert.False(FormattingAnalysis.Analyze(Added("A.cs", "  \n")).IsFormattingOnly);
+        Assert.False(FormattingAnalysis.Analyze(Deleted("A.cs", "x\n")).IsFormattingOnly);
+        Assert.False(FormattingAnalysis.Analyze(Modified("A.cs", "x\n", "x\n")).IsFormattingOnly);
+    }
+}
