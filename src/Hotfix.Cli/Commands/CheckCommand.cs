@@ -53,7 +53,8 @@ internal static class CheckCommand
             };
             var ports = new PortSet()
                 .Add<IRepositoryReader>(session.Repository)
-                .Add<IChangeSetReader>(session.Repository);
+                .Add<IChangeSetReader>(session.Repository)
+                .Add<IClock>(environment.Clock);
             var context = new CheckContext(session.Policy, subject, checkOptions, ports);
             var report = CheckRunner.Run(context, CheckModules.All, ToolIdentity.Current);
 

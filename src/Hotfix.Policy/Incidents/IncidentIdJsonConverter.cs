@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hotfix.Policy.Incidents;
 
-namespace Hotfix.Policy.Records;
+namespace Hotfix.Policy.Incidents;
 
 /// <summary>An incident id as its string form, <c>"INC-2026-0042"</c>.</summary>
 public sealed class IncidentIdJsonConverter : JsonConverter<IncidentId>
