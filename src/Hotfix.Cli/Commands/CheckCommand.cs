@@ -65,7 +65,8 @@ internal static class CheckCommand
         return command;
     }
 
-    private static CheckSubject ResolveSubject(RepositorySession session, string? branchOption)
+    /// <summary>The branch to work on: --branch, else HEAD's branch; a detached or unborn HEAD is an input error.</summary>
+    internal static CheckSubject ResolveSubject(RepositorySession session, string? branchOption)
     {
         var repository = session.Repository;
         if (branchOption is not null)

@@ -50,7 +50,7 @@ public static class DecisionConditions
         {
             Culprit.Unknown => "unclear which service caused it",
             Culprit.Known => "the service that caused it is known",
-            _ => f.Request.ServicesAffected == 1 ? "the one affected service" : "culprit not given",
+            _ => f.Request.ServicesAffected == 1 ? "the culprit is the one affected service" : "culprit not given",
         });
 
     public static DecisionCondition IncidentActiveTooLong { get; } = new(

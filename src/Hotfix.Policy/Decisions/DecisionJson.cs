@@ -4,7 +4,6 @@ namespace Hotfix.Policy.Decisions;
 
 /// <summary>The JSON of <c>hotfix decide</c> (docs/json-report.md, "decide"); every key is always present.</summary>
 public sealed record DecisionJson(
-    int SchemaVersion,
     string Decision,
     string? Detail,
     string Rule,
@@ -17,7 +16,6 @@ public sealed record DecisionJson(
     IReadOnlyList<NextStepJson> NextSteps)
 {
     public static DecisionJson From(RollbackDecision d) => new(
-        1,
         d.Decision,
         d.Detail,
         d.Rule.Id,

@@ -45,12 +45,15 @@ public sealed class AllowedReviewers
     /// <summary>Roles the policy allows but names nobody for.</summary>
     public IReadOnlyList<string> OpenRoles { get; }
 
-    /// <summary>"mira (incident-commander), sandro (senior-developer) or anyone holding the role senior-developer".</summary>
+    /// <summary>"mira (incident-commander), sandro (senior-developer) or oncall-lead"; open roles are named as roles.</summary>
     public string Describe()
     {
-        var parts = People.Select(p => p.Role is null ? p.Name : $"{p.Name} ({p.Role})")
-            .Concat(OpenRoles.Select(r => $"anyone holding the role {r} (the record names the role)"))
-            .ToList();
+        var parts = People.Select(p => p.Role is null ? p.Name : $"{p.Name} ({p.Role})").ToList();
+        if (OpenRoles.Count > 0)
+        {
+            parts.Add($"anyone holding the role {string.Join(" or ", OpenRoles)} (the record names the role: NAME:ROLE)");
+        }
+
         return parts.Count == 1 ? parts[0] : string.Join(", ", parts[..^1]) + " or " + parts[^1];
     }
 

@@ -17,7 +17,7 @@ public static class StabilityEvents
     public static IncidentEvent Deployed(IncidentId incident, HotfixPolicy policy, string by, DateTimeOffset at, string? note)
     {
         var due = StabilityWindow.Checkpoints(policy.StabilityWindow)
-            .Select(c => $"{c.Name} {at.AddHours(c.Hour).ToString("HH:mm", CultureInfo.InvariantCulture)}");
+            .Select(c => $"{c.Name} {at.AddHours(c.Hour).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}");
         return new IncidentEvent
         {
             Incident = incident,
