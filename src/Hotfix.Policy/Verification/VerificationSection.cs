@@ -25,7 +25,7 @@ public sealed class VerificationSection(IncidentId incident, StabilityWindowStat
                 c.Name,
                 c.Hour,
                 c.DueAt,
-                Name(c.State),
+                Name(c.State).Replace(' ', '-'),
                 c.Checks.Select(k => new CheckJson(k.Check.Id, k.Check.Check, k.State.ToString().ToLowerInvariant(), k.Latest?.By, k.Latest?.At, k.Latest?.Note, k.Latest?.Source)).ToList())).ToList(),
             s.DueChecks.Select(d => $"{d.Checkpoint.Name} {d.Check.Check.Id}").ToList(),
             new StableJson(s.CanDeclareStable, s.DeclaredStable is not null, s.DeclaredStable?.At, s.NotStableBecause),
