@@ -3,8 +3,6 @@ using Hotfix.Cli.Infrastructure;
 using Hotfix.Git;
 using Hotfix.Policy.Checklists;
 using Hotfix.Policy.Errors;
-using Hotfix.Policy.Incidents;
-using Hotfix.Policy.Policies;
 using Hotfix.Policy.Records;
 
 namespace Hotfix.Cli.Commands;
@@ -24,7 +22,7 @@ internal static class ChecklistCommand
         var branch = new Option<string?>("--branch") { Description = "The hotfix branch (default: HEAD's branch).", HelpName = "NAME" };
         var done = new Option<string[]>("--done") { Description = "Tick these items off in the incident record (ids as printed, e.g. pre.smoke; repeatable).", HelpName = "ID" };
         var note = new Option<string?>("--note") { Description = "A note recorded with --done.", HelpName = "TEXT" };
-        var by = new Option<string?>("--by") { Description = "Who did the items (default: $HOTFIX_USER, else the login name).", HelpName = "NAME" };
+        var by = CliOptions.By();
         var format = SectionOutput.FormatOption();
 
         var command = new Command("checklist", "The runbook's deployment checklist (PRE_DEPLOY, DEPLOY, POST_DEPLOY) tailored to the change: images to rebuild, workloads to restart and watch, the revision to undo to. Markdown is a PR-ready task list.")

@@ -10,17 +10,17 @@ internal static class DecideCommand
 {
     public static Command Create(CliOptions options, CliEnvironment environment)
     {
-        var rootCause = Text("--root-cause", "known|unknown", "Is the root cause known? (required)");
-        var impact = Text("--impact", "ongoing|contained", "Are users still affected? (required)");
-        var fixEta = Text("--fix-eta", "MINUTES", "Minutes until a forward-fix is deployed, if anyone can estimate it.");
+        var rootCause = CliOptions.Text("--root-cause", "known|unknown", "Is the root cause known? (required)");
+        var impact = CliOptions.Text("--impact", "ongoing|contained", "Are users still affected? (required)");
+        var fixEta = CliOptions.Text("--fix-eta", "MINUTES", "Minutes until a forward-fix is deployed, if anyone can estimate it.");
         var losesData = new Option<bool>("--rollback-loses-data") { Description = "A rollback would cause data loss." };
         var migrations = new Option<bool>("--migrations-applied") { Description = "A rollback would break data migrations already applied." };
-        var services = Text("--services-affected", "N", "How many services show the incident (default 1).");
-        var culprit = Text("--culprit", "known|unknown", "Is it clear which service caused it? (required when more than one service is affected)");
-        var age = Text("--incident-age", "MINUTES", "Minutes since the incident started.");
-        var inSight = Text("--fix-in-sight", "yes|no", "Is a fix in sight? (default: yes when --fix-eta is given)");
-        var incident = Text("--incident", "INC-YYYY-NNNN", "Append the decision to this incident's record.");
-        var by = Text("--by", "NAME", "Who decides (default: $HOTFIX_USER, else the login name); recorded with --incident.");
+        var services = CliOptions.Text("--services-affected", "N", "How many services show the incident (default 1).");
+        var culprit = CliOptions.Text("--culprit", "known|unknown", "Is it clear which service caused it? (required when more than one service is affected)");
+        var age = CliOptions.Text("--incident-age", "MINUTES", "Minutes since the incident started.");
+        var inSight = CliOptions.Text("--fix-in-sight", "yes|no", "Is a fix in sight? (default: yes when --fix-eta is given)");
+        var incident = CliOptions.Text("--incident", "INC-YYYY-NNNN", "Append the decision to this incident's record.");
+        var by = CliOptions.By();
         var format = SectionOutput.FormatOption();
 
         var command = new Command("decide", "Rollback or forward-fix, from the runbook's decision table: the decision, the rule that decided, every other rule that matched and why it lost, and the next steps.")
@@ -36,7 +36,7 @@ internal static class DecideCommand
                 FixEtaMinutes = Inputs.Minutes(parse.GetValue(fixEta), "--fix-eta"),
                 RollbackLosesData = parse.GetValue(losesData),
                 MigrationsApplied = parse.GetValue(migrations),
-                ServicesAffected = Count(parse.GetValue(services)),
+                ServicesAffected = Inputs.WholeNumber(parse.GetValue(services), "--services-affected", "a whole number of services (1 or more)") ?? 1,
                 Culprit = Inputs.Choice(parse.GetValue(culprit), "--culprit", "known", "unknown") switch
                 {
                     "known" => Culprit.Known,
@@ -67,12 +67,4 @@ internal static class DecideCommand
         });
         return command;
     }
-
-    private static Option<string?> Text(string name, string helpName, string description) =>
-        new(name) { Description = description, HelpName = helpName };
-
-    private static int Count(string? text) =>
-        text is null ? 1
-        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
-        : throw new Policy.Errors.HotfixInputException($"--services-affected '{text}': expected a whole number of services (1 or more)");
 }

@@ -12,8 +12,8 @@ internal static class RecordCommand
     {
         var incident = new Argument<string>("incident") { Description = "The incident id, INC-YYYY-NNNN." };
         var note = new Option<string[]>("--note") { Description = "Append a note (repeat for several), e.g. the resolution details.", HelpName = "TEXT" };
-        var by = new Option<string?>("--by") { Description = "Who writes the note (default: $HOTFIX_USER, else the login name).", HelpName = "NAME" };
-        var when = new Option<string?>("--when") { Description = "When it happened (ISO 8601; default: now).", HelpName = "TIME" };
+        var by = CliOptions.By();
+        var when = CliOptions.When();
         var format = SectionOutput.FormatOption();
 
         var command = new Command("record", "Print an incident's record — every decision, review, rollback, deploy step and verification, in order — or append notes to it.")

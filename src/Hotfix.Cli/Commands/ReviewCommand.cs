@@ -15,16 +15,16 @@ internal static class ReviewCommand
 {
     public static Command Create(CliOptions options, CliEnvironment environment)
     {
-        var severity = Text("--severity", "SEVn", "The incident's severity: SEV1, SEV2, SEV3 or SEV4.");
-        var incident = Text("--incident", "INC-YYYY-NNNN", "Append the valid review record to this incident's record.");
+        var severity = CliOptions.Text("--severity", "SEVn", "The incident's severity: SEV1, SEV2, SEV3 or SEV4.");
+        var incident = CliOptions.Text("--incident", "INC-YYYY-NNNN", "Append the valid review record to this incident's record.");
         var reviewer = new Option<string[]>("--reviewer") { Description = "Who reviewed, as NAME or NAME:ROLE (repeat for several reviewers).", HelpName = "NAME[:ROLE]", AllowMultipleArgumentsPerToken = false };
         var checkedItems = new Option<string[]>("--checked") { Description = "Items checked, by id (M1,M2,…) or text; comma-separated or repeated.", HelpName = "IDS" };
         var skipped = new Option<string[]>("--skipped") { Description = "MAY_SKIP items skipped (SEV1/SEV2 only), by id (S1,…) or text.", HelpName = "IDS" };
-        var acknowledge = Text("--acknowledge", "TEXT", "The reviewer's acknowledgement, word for word (hotfix review --severity SEV1 prints it).");
-        var followUp = Text("--follow-up", "TICKET", "The follow-up ticket for the full review.");
-        var followUpDue = Text("--follow-up-due", "YYYY-MM-DD", "When the full review is due (within review.followUpDays of the review).");
-        var when = Text("--when", "TIME", "When the review was done (ISO 8601; default: now).");
-        var recordFile = Text("--record", "FILE", "Validate (and with --incident, record) a review record from a JSON file instead of the flags.");
+        var acknowledge = CliOptions.Text("--acknowledge", "TEXT", "The reviewer's acknowledgement, word for word (hotfix review --severity SEV1 prints it).");
+        var followUp = CliOptions.Text("--follow-up", "TICKET", "The follow-up ticket for the full review.");
+        var followUpDue = CliOptions.Text("--follow-up-due", "YYYY-MM-DD", "When the full review is due (within review.followUpDays of the review).");
+        var when = CliOptions.When();
+        var recordFile = CliOptions.Text("--record", "FILE", "Validate (and with --incident, record) a review record from a JSON file instead of the flags.");
         var format = SectionOutput.FormatOption();
 
         var command = new Command("review", "The expedited review a hotfix needs (--severity), or validate and record a review record: MUST_CHECK, MAY_SKIP, acknowledgement, follow-up ticket. Exit 1 when a record breaks the runbook.")
@@ -131,7 +131,4 @@ internal static class ReviewCommand
             ? throw new HotfixInputException($"--reviewer '{text}': expected NAME or NAME:ROLE (e.g. mira or sandro:senior-developer)")
             : new Reviewer { Name = name, Role = string.IsNullOrEmpty(role) ? null : role };
     }
-
-    private static Option<string?> Text(string name, string helpName, string description) =>
-        new(name) { Description = description, HelpName = helpName };
 }

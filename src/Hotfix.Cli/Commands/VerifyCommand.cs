@@ -24,8 +24,8 @@ internal static class VerifyCommand
         var postMortem = new Option<string?>("--post-mortem") { Description = "Record the post-mortem as scheduled or done (with --note: when, link).", HelpName = "scheduled|done" };
         var close = new Option<bool>("--close") { Description = "Close the incident (refused unless declared stable and a post-mortem is scheduled or done)." };
         var note = new Option<string?>("--note") { Description = "A note for --deployed, --post-mortem or --close.", HelpName = "TEXT" };
-        var by = new Option<string?>("--by") { Description = "Who records it (default: $HOTFIX_USER, else the login name).", HelpName = "NAME" };
-        var when = new Option<string?>("--when") { Description = "When it happened (ISO 8601; default: now).", HelpName = "TIME" };
+        var by = CliOptions.By();
+        var when = CliOptions.When();
         var format = SectionOutput.FormatOption();
 
         var command = new Command("verify", "The 24-hour stability window after a hotfix deploy: record the deploy and the h1/h4/h24 checks, see what is due, declare the hotfix stable, close the incident.")

@@ -54,10 +54,13 @@ internal static class Inputs
             ? date
             : throw new HotfixInputException($"{name} '{text}': expected a date YYYY-MM-DD");
 
-    public static int? Minutes(string? text, string name) =>
+    public static int? Minutes(string? text, string name) => WholeNumber(text, name, "a whole number of minutes (0 or more)");
+
+    /// <summary>A non-negative whole number, or null when the option was not given.</summary>
+    public static int? WholeNumber(string? text, string name, string expected) =>
         text is null ? null
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes
-        : throw new HotfixInputException($"{name} '{text}': expected a whole number of minutes (0 or more)");
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
+        : throw new HotfixInputException($"{name} '{text}': expected {expected}");
 
     /// <summary>One of <paramref name="values"/> (case-insensitive), returned as written in the list.</summary>
     public static string? Choice(string? text, string name, params string[] values)
