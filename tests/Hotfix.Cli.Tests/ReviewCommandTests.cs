@@ -96,6 +96,11 @@ public class ReviewCommandTests
         Assert.Equal(2, mismatch.ExitCode);
         Assert.Contains("--severity 'SEV1': the record 'review.json' says SEV2", mismatch.Error);
 
+        File.WriteAllText(Path.Combine(repo.Path, "other.json"), """{ "incident": "INC-2026-0001", "severity": "SEV3", "reviewers": [ { "name": "bob" } ] }""");
+        var otherIncident = Run(repo.Path, "review", "--record", "other.json", "--incident", "INC-2026-0042");
+        Assert.Equal(2, otherIncident.ExitCode);
+        Assert.Contains("--incident 'INC-2026-0042': the review record is for INC-2026-0001", otherIncident.Error);
+
         File.WriteAllText(Path.Combine(repo.Path, "review.json"), """{ "severity": "SEV2", "reviewer": "tobias" }""");
         var malformed = Run(repo.Path, "review", "--record", "review.json");
         Assert.Equal(2, malformed.ExitCode);

@@ -53,6 +53,11 @@ internal static class ReviewCommand
             var record = file is null
                 ? FromFlags(parse, environment, severity, reviewers, checkedItems, skipped, acknowledge, followUp, followUpDue, when)
                 : FromFile(environment, file, parse.GetValue(severity));
+            if (incidentId is { } given && record.Incident is { } inRecord && inRecord != given)
+            {
+                throw new HotfixInputException($"--incident '{given}': the review record is for {inRecord}; expected the same incident, or no incident in the record");
+            }
+
             record = record with { Incident = incidentId ?? record.Incident };
             var problems = ReviewRecordValidator.Check(workspace.Policy, record);
             string? recordedIn = null;
