@@ -64,6 +64,11 @@ public static class CliApp
         root.Subcommands.Add(RollbackCommand.Create(options, environment));
         root.Subcommands.Add(HistoryCommand.Create(options, environment));
         root.Subcommands.Add(StatusCommand.Create(options, environment));
+        root.Subcommands.Add(DecideCommand.Create(options, environment));
+        root.Subcommands.Add(ReviewCommand.Create(options, environment));
+        root.Subcommands.Add(ChecklistCommand.Create(options, environment));
+        root.Subcommands.Add(VerifyCommand.Create(options, environment));
+        root.Subcommands.Add(RecordCommand.Create(options, environment));
         foreach (var planned in PlannedCommand.All)
         {
             root.Subcommands.Add(planned.Create(environment));

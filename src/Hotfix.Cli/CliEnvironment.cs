@@ -1,3 +1,4 @@
+using Hotfix.Cli.Infrastructure;
 using Hotfix.Policy.Ports;
 
 namespace Hotfix.Cli;
@@ -17,6 +18,9 @@ public sealed class CliEnvironment
     public Func<string, string?> GetVariable { get; init; } = _ => null;
 
     public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>Cluster and metrics adapters; none by default.</summary>
+    public CliAdapters Adapters { get; init; } = new();
 
     public static CliEnvironment FromProcess() => new()
     {

@@ -32,6 +32,18 @@ public sealed class CliOptions
         Recursive = true,
     };
 
+    /// <summary>A text option of a command; its value is parsed and checked by the command (messages name the option).</summary>
+    public static Option<string?> Text(string name, string helpName, string description) =>
+        new(name) { Description = description, HelpName = helpName };
+
+    /// <summary>--by NAME: who acts, for the incident record (default: $HOTFIX_USER, else the login name).</summary>
+    public static Option<string?> By() =>
+        Text("--by", "NAME", "Who does it, for the incident record (default: $HOTFIX_USER, else the login name).");
+
+    /// <summary>--when TIME: when it happened, for entries recorded afterwards (default: now).</summary>
+    public static Option<string?> When() =>
+        Text("--when", "TIME", "When it happened (ISO 8601, e.g. 2026-03-24T10:30:00+01:00; default: now).");
+
     /// <summary>A fresh --format option for a command that renders reports.</summary>
     public static Option<string> Format(string defaultFormat = "text")
     {

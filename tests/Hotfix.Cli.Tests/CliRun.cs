@@ -1,3 +1,6 @@
+using Hotfix.Cli.Infrastructure;
+using Hotfix.Policy.Ports;
+
 namespace Hotfix.Cli.Tests;
 
 /// <summary>The outcome of one in-process run of the CLI.</summary>
@@ -11,7 +14,11 @@ internal static class CliRun
 {
     public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
 
-    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? variables, params string[] args)
+    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? variables, params string[] args) =>
+        Run(workingDirectory, variables, null, null, args);
+
+    /// <summary>Runs at a fixed time (<paramref name="clock"/>) with the given cluster and metrics adapters.</summary>
+    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? variables, IClock? clock, CliAdapters? adapters, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -21,6 +28,8 @@ internal static class CliRun
             Error = error,
             CurrentDirectory = workingDirectory,
             GetVariable = name => variables is not null && variables.TryGetValue(name, out var value) ? value : null,
+            Clock = clock ?? new FixedClock(DateTimeOffset.Now),
+            Adapters = adapters ?? new CliAdapters(),
         };
         var code = CliApp.Run(args, environment);
         return new CliResult(code, output.ToString(), error.ToString());

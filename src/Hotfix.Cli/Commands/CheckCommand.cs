@@ -80,7 +80,8 @@ internal static class CheckCommand
             };
             var ports = new PortSet()
                 .Add<IRepositoryReader>(session.Repository)
-                .Add<IChangeSetReader>(session.Repository);
+                .Add<IChangeSetReader>(session.Repository)
+                .Add<IClock>(environment.Clock);
             var context = new CheckContext(session.Policy, subject, checkOptions, ports);
             var report = CheckRunner.Run(context, CheckModules.All, ToolIdentity.Current);
 
@@ -105,7 +106,8 @@ internal static class CheckCommand
         return ids.Select(id => WaiverRequest.Create(id, reason, "--allow")).ToList();
     }
 
-    private static CheckSubject ResolveSubject(RepositorySession session, string? branchOption)
+    /// <summary>The branch to work on: --branch, else HEAD's branch; a detached or unborn HEAD is an input error.</summary>
+    internal static CheckSubject ResolveSubject(RepositorySession session, string? branchOption)
     {
         var repository = session.Repository;
         if (branchOption is not null)

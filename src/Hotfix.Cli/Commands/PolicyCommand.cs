@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
-using Hotfix.Git;
 using Hotfix.Policy.Errors;
 using Hotfix.Policy.Policies;
 
@@ -14,7 +13,7 @@ internal static class PolicyCommand
         var show = new Command("show", "Print the effective policy as JSON: the runbook defaults with hotfix.json (or --policy FILE) applied.");
         show.SetAction(parse =>
         {
-            var result = PolicyFiles.Read(environment, parse.GetValue(options.Policy), FindRoot(environment, parse.GetValue(options.Repo)));
+            var result = PolicyFiles.Read(environment, parse.GetValue(options.Policy), Workspace.FindRoot(environment, parse.GetValue(options.Repo)));
             var policy = PolicyFiles.Require(result);
             environment.Error.WriteLine($"policy: {result.Source}");
             environment.Out.WriteLine(PolicyParser.ToJson(policy));
@@ -30,7 +29,7 @@ internal static class PolicyCommand
         validate.SetAction(parse =>
         {
             var explicitFile = parse.GetValue(file) ?? parse.GetValue(options.Policy);
-            var result = PolicyFiles.Read(environment, explicitFile, FindRoot(environment, parse.GetValue(options.Repo)));
+            var result = PolicyFiles.Read(environment, explicitFile, Workspace.FindRoot(environment, parse.GetValue(options.Repo)));
             if (!result.IsValid)
             {
                 throw new HotfixInputException(PolicyFiles.Describe(result));
@@ -43,18 +42,5 @@ internal static class PolicyCommand
         });
 
         return new Command("policy", "Show or validate the policy (hotfix.json).") { show, validate };
-    }
-
-    /// <summary>The repository root when there is one; policy (and cluster) commands also work outside a repository.</summary>
-    internal static string? FindRoot(CliEnvironment environment, string? repoOption)
-    {
-        var start = repoOption is null ? environment.CurrentDirectory : environment.Resolve(repoOption);
-        if (repoOption is null && GitRepository.Discover(start) is null)
-        {
-            return File.Exists(Path.Combine(start, PolicyParser.DefaultFileName)) ? start : null;
-        }
-
-        using var repository = GitRepository.Open(start, repoOption is null ? "current directory" : "--repo", repoOption);
-        return repository.Root;
     }
 }

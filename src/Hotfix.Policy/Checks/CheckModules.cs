@@ -1,6 +1,7 @@
 using Hotfix.Policy.Checks.Branching;
 using Hotfix.Policy.Checks.Scope;
 using Hotfix.Policy.Checks.Testing;
+using Hotfix.Policy.Checks.Review;
 
 namespace Hotfix.Policy.Checks;
 
@@ -12,5 +13,6 @@ public static class CheckModules
         new BranchingModule(),
         new ScopeModule(),
         new TestPlanModule(),
+        new ReviewModule(),
     ];
 }

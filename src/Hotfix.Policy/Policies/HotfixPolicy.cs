@@ -24,6 +24,12 @@ public sealed class HotfixPolicy
 
     public PeoplePolicy People { get; init; } = new();
 
+    /// <summary>ROLLBACK_VS_FORWARD_FIX thresholds and the answers where the runbook is silent.</summary>
+    public DecisionPolicy Decisions { get; init; } = new();
+
+    /// <summary>Where incident records (decisions, reviews, rollbacks, deploy steps, verifications) are kept.</summary>
+    public RecordPolicy Records { get; init; } = new();
+
     /// <summary>Parts of the system by path, with the image each one rebuilds (the runbook's conditional DEPLOY items).</summary>
     public IReadOnlyList<ComponentPolicy> Components { get; init; } = [];
 

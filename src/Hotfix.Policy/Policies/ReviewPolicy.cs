@@ -11,6 +11,12 @@ public sealed class ReviewPolicy
     /// <summary>"expedited review generates a follow-up ticket for full review within 1 week": days until it is due.</summary>
     public int FollowUpDays { get; init; } = 7;
 
+    /// <summary>
+    /// "reviewer must explicitly acknowledge they performed expedited (not full) review": the statement an expedited
+    /// review record must carry, word for word.
+    /// </summary>
+    public string Acknowledgement { get; init; } = "I performed an expedited (not full) review of this hotfix.";
+
     /// <summary>REVIEW_FLOW per severity.</summary>
     public IReadOnlyDictionary<string, SeverityReviewPolicy> Severities { get; init; } = new Dictionary<string, SeverityReviewPolicy>
     {

@@ -15,7 +15,8 @@ public sealed record TableBlock(IReadOnlyList<string> Headers, IReadOnlyList<IRe
 /// <summary>A task list (Markdown renders it as checkboxes a person can tick in a PR).</summary>
 public sealed record ChecklistBlock(IReadOnlyList<ChecklistItem> Items) : ReportBlock;
 
-public sealed record ChecklistItem(string Text, bool Done = false, string? Note = null);
+/// <summary>A task; <paramref name="Commands"/> are what a person runs to do it (rendered under the task).</summary>
+public sealed record ChecklistItem(string Text, bool Done = false, string? Note = null, IReadOnlyList<string>? Commands = null);
 
 /// <summary>Running text.</summary>
 public sealed record ParagraphBlock(string Text) : ReportBlock;

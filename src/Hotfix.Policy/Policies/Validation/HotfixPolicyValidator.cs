@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
+using Hotfix.Policy.Decisions;
 using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Paths;
 using Hotfix.Policy.Rules;
@@ -48,6 +49,9 @@ public sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         RuleFor(p => p.Review.MaySkip).Must(list => list.All(s => !string.IsNullOrWhiteSpace(s)))
             .OverridePropertyName("$.review.maySkip").WithMessage("an array of non-empty texts");
         RuleFor(p => p.Review.Severities).Custom(CheckSeverities);
+        RuleFor(p => p.Review.Acknowledgement).Must(a => a.Contains("expedited", StringComparison.OrdinalIgnoreCase))
+            .OverridePropertyName("$.review.acknowledgement")
+            .WithMessage("a statement that says the review was expedited, such as \"I performed an expedited (not full) review of this hotfix.\"");
 
         RuleFor(p => p.Tests.Mandatory).Must(m => m.Contains("smoke"))
             .OverridePropertyName("$.tests.mandatory").WithMessage("an array that contains \"smoke\": the runbook says the smoke test takes < 2 minutes — always run it");
@@ -63,6 +67,18 @@ public sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         RuleFor(p => p.StabilityWindow.Hours).InclusiveBetween(1, 720)
             .OverridePropertyName("$.stabilityWindow.hours").WithMessage("1 to 720 hours (the runbook's window is 24)");
         RuleFor(p => p.StabilityWindow).Custom(CheckStabilityWindow);
+
+        RuleFor(p => p.Decisions.ForwardFixMaxMinutes).InclusiveBetween(1, 1440)
+            .OverridePropertyName("$.decisions.forwardFixMaxMinutes").WithMessage("1 to 1440 minutes (the runbook's quick fix is < 30)");
+        RuleFor(p => p.Decisions.StaleIncidentMinutes).InclusiveBetween(1, 10080)
+            .OverridePropertyName("$.decisions.staleIncidentMinutes").WithMessage("1 to 10080 minutes (the runbook rolls back after > 1 hour with no fix in sight: 60)");
+        RuleFor(p => p.Decisions.WhenRunbookSilent.OngoingImpact).Must(RollbackDecisions.IsValid)
+            .OverridePropertyName("$.decisions.whenRunbookSilent.ongoingImpact").WithMessage(RollbackDecisions.ExpectedForm);
+        RuleFor(p => p.Decisions.WhenRunbookSilent.ContainedImpact).Must(RollbackDecisions.IsValid)
+            .OverridePropertyName("$.decisions.whenRunbookSilent.containedImpact").WithMessage(RollbackDecisions.ExpectedForm);
+
+        RuleFor(p => p.Records.Folder).Must(f => !string.IsNullOrWhiteSpace(f) && !f.Contains('\0', StringComparison.Ordinal))
+            .OverridePropertyName("$.records.folder").WithMessage("a folder path (relative paths start at the repository root)");
 
         RuleFor(p => p.People.IncidentCommander).Must(c => c is null || c.Trim().Length > 0)
             .OverridePropertyName("$.people.incidentCommander").WithMessage("a name, or null");

@@ -27,6 +27,10 @@ public static class MarkdownBlockWriter
                     foreach (var item in checklist.Items)
                     {
                         output.WriteLine($"- [{(item.Done ? "x" : " ")}] {Escape(item.Text)}" + (item.Note is null ? string.Empty : $" — {Escape(item.Note)}"));
+                        foreach (var command in item.Commands ?? [])
+                        {
+                            output.WriteLine($"  - {InlineCode(command)}");
+                        }
                     }
 
                     break;
@@ -75,6 +79,13 @@ public static class MarkdownBlockWriter
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>A command as inline code, exactly as typed (a longer fence when it contains backticks).</summary>
+    public static string InlineCode(string text)
+    {
+        var line = text.Replace('\r', ' ').Replace('\n', ' ');
+        return line.Contains('`', StringComparison.Ordinal) ? $"`` {line} ``" : $"`{line}`";
     }
 
     /// <summary>A table cell: escaped, on one line.</summary>

@@ -28,6 +28,10 @@ public static class TextBlockWriter
                     foreach (var item in checklist.Items)
                     {
                         output.WriteLine($"{indent}[{(item.Done ? "x" : " ")}] {item.Text}" + (item.Note is null ? string.Empty : $" — {item.Note}"));
+                        foreach (var command in item.Commands ?? [])
+                        {
+                            output.WriteLine($"{indent}      $ {command}");
+                        }
                     }
 
                     break;

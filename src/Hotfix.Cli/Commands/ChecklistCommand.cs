@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Hotfix.Cli.Infrastructure;
+using Hotfix.Git;
+using Hotfix.Policy.Checklists;
+using Hotfix.Policy.Errors;
+using Hotfix.Policy.Records;
+
+namespace Hotfix.Cli.Commands;
+
+/// <summary>
+/// <c>hotfix checklist [pre|deploy|post]</c>: the runbook's deployment checklist tailored to the current hotfix branch
+/// (what it changed decides which images to rebuild and which workloads to restart). With <c>--incident</c> it shows
+/// what the record says is done, and <c>--done ID</c> ticks items off in the record.
+/// </summary>
+internal static class ChecklistCommand
+{
+    public static Command Create(CliOptions options, CliEnvironment environment)
+    {
+        var phase = new Argument<string?>("phase") { Description = "Only this part: pre, deploy or post (default: all).", Arity = ArgumentArity.ZeroOrOne };
+        var severity = new Option<string?>("--severity") { Description = "The incident's severity (tailors the review item).", HelpName = "SEVn" };
+        var incident = new Option<string?>("--incident") { Description = "The incident: items ticked off in its record are shown done.", HelpName = "INC-YYYY-NNNN" };
+        var branch = new Option<string?>("--branch") { Description = "The hotfix branch (default: HEAD's branch).", HelpName = "NAME" };
+        var done = new Option<string[]>("--done") { Description = "Tick these items off in the incident record (ids as printed, e.g. pre.smoke; repeatable).", HelpName = "ID" };
+        var note = new Option<string?>("--note") { Description = "A note recorded with --done.", HelpName = "TEXT" };
+        var by = CliOptions.By();
+        var format = SectionOutput.FormatOption();
+
+        var command = new Command("checklist", "The runbook's deployment checklist (PRE_DEPLOY, DEPLOY, POST_DEPLOY) tailored to the change: images to rebuild, workloads to restart and watch, the revision to undo to. Markdown is a PR-ready task list.")
+        {
+            phase, severity, incident, branch, done, note, by, format,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            ChecklistPhase? only = parse.GetValue(phase) is { } p
+                ? ChecklistPhases.TryParse(p, out var parsed) ? parsed : throw new HotfixInputException($"phase '{p}': expected {ChecklistPhases.ExpectedForm}")
+                : null;
+            var incidentId = Inputs.OptionalIncident(parse.GetValue(incident), "--incident");
+            var ids = Inputs.List(parse.GetValue(done));
+            if (ids.Count > 0 && incidentId is null)
+            {
+                throw new HotfixInputException("--done: needs the incident whose record it goes to; expected --incident INC-YYYY-NNNN");
+            }
+
+            var (request, baseDirectory) = Prepare(options, environment, parse, branch);
+            request = request with { Severity = parse.GetValue(severity) is { } s ? Inputs.Severity(s) : null, Incident = incidentId };
+            if (environment.Adapters.WorkloadRevisions is { } cluster)
+            {
+                request = request with
+                {
+                    Revisions = await DeploymentChecklistBuilder.ReadRevisionsAsync(request, cluster, cancellationToken).ConfigureAwait(false),
+                    RevisionSource = cluster.Target,
+                };
+            }
+
+            var store = Workspace.RecordStore(request.Policy, baseDirectory);
+            if (incidentId is { } id)
+            {
+                request = request with { Recorded = store.Read(id).Events };
+            }
+
+            var checklist = DeploymentChecklistBuilder.Build(request);
+            if (ids.Count > 0)
+            {
+                var entries = ids.Select(item => checklist.Find(item) ?? throw new HotfixInputException(
+                    $"--done '{item}': not an item of this checklist; expected one of {string.Join(", ", checklist.Entries.Select(e => e.Id))}")).ToList();
+                var who = Inputs.Actor(environment, parse.GetValue(by));
+                var now = environment.Clock.Now;
+                foreach (var entry in entries)
+                {
+                    store.Record(ChecklistEvents.Done(incidentId!.Value, entry, who, now, parse.GetValue(note)));
+                }
+
+                environment.Error.WriteLine($"hotfix: {entries.Count} item(s) ticked off in {store.LocationOf(incidentId!.Value)}");
+                checklist = DeploymentChecklistBuilder.Build(request with { Recorded = store.Read(incidentId.Value).Events });
+            }
+
+            SectionOutput.Write(new ChecklistSection(checklist, only), parse.GetValue(format), parse.GetValue(options.NoColor), environment);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The change set of the hotfix branch when there is a repository; outside one, a checklist without it.</summary>
+    private static (DeploymentChecklistRequest Request, string BaseDirectory) Prepare(CliOptions options, CliEnvironment environment, ParseResult parse, Option<string?> branch)
+    {
+        var repoOption = parse.GetValue(options.Repo);
+        if (repoOption is null && GitRepository.Discover(environment.CurrentDirectory) is null)
+        {
+            if (parse.GetValue(branch) is not null)
+            {
+                throw new HotfixInputException($"--branch: current directory '{environment.CurrentDirectory}' is not inside a git repository; expected to run in the hotfix's repository (or --repo PATH)");
+            }
+
+            var workspace = Workspace.Open(environment, null, parse.GetValue(options.Policy));
+            return (new DeploymentChecklistRequest { Policy = workspace.Policy, ChangesUnavailableReason = "not inside a git repository" }, workspace.BaseDirectory);
+        }
+
+        using var session = RepositorySession.Open(environment, repoOption, parse.GetValue(options.Policy));
+        var subject = CheckCommand.ResolveSubject(session, parse.GetValue(branch));
+        var branches = session.Policy.Branches;
+        var request = session.Repository.TryReadChangeSet(branches.Main, branches.Remote, subject.CommitSha, out var changes, out var reason)
+            ? new DeploymentChecklistRequest { Policy = session.Policy, Branch = subject.BranchName, Changes = changes }
+            : new DeploymentChecklistRequest { Policy = session.Policy, Branch = subject.BranchName, ChangesUnavailableReason = reason };
+
+        // The change set reads file contents lazily; the checklist needs only paths, so nothing reads after disposal.
+        return (request, session.Repository.Root);
+    }
+}

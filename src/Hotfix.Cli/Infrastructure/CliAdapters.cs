@@ -1,0 +1,15 @@
+using Hotfix.Policy.Ports;
+
+namespace Hotfix.Cli.Infrastructure;
+
+/// <summary>
+/// Adapters the CLI hands to the core besides git and the incident record: a cluster that can tell a workload's
+/// revision (null: none configured — the checklist then says what to fill in) and a metrics source for the stability
+/// window (default: a person attests every check). Tests and hosts supply their own.
+/// </summary>
+public sealed class CliAdapters
+{
+    public IWorkloadRevisionReader? WorkloadRevisions { get; init; }
+
+    public IStabilityMetrics Metrics { get; init; } = AttestedOnlyMetrics.Instance;
+}

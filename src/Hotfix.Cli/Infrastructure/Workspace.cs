@@ -1,0 +1,53 @@
+using Hotfix.Git;
+using Hotfix.Policy.Policies;
+using Hotfix.Records;
+
+namespace Hotfix.Cli.Infrastructure;
+
+/// <summary>
+/// For commands that work with or without a repository (decide, review, verify, record, policy): the repository root
+/// when there is one, the policy that applies there, and the incident record store from policy <c>records.folder</c>.
+/// </summary>
+internal sealed class Workspace
+{
+    private Workspace(string? root, string baseDirectory, HotfixPolicy policy)
+    {
+        Root = root;
+        BaseDirectory = baseDirectory;
+        Policy = policy;
+    }
+
+    /// <summary>The repository root, or the folder holding hotfix.json outside a repository; null when neither.</summary>
+    public string? Root { get; }
+
+    /// <summary>Where relative policy paths start: the root, else the current directory.</summary>
+    public string BaseDirectory { get; }
+
+    public HotfixPolicy Policy { get; }
+
+    public static Workspace Open(CliEnvironment environment, string? repoOption, string? policyOption)
+    {
+        var root = FindRoot(environment, repoOption);
+        return new Workspace(root, root ?? environment.CurrentDirectory, PolicyFiles.Load(environment, policyOption, root));
+    }
+
+    /// <summary>The incident record store of this workspace (policy <c>records.folder</c>).</summary>
+    public JsonLinesIncidentRecordStore Records() => RecordStore(Policy, BaseDirectory);
+
+    /// <summary>The store for policy <c>records.folder</c>, a relative folder taken from <paramref name="baseDirectory"/>.</summary>
+    public static JsonLinesIncidentRecordStore RecordStore(HotfixPolicy policy, string baseDirectory) =>
+        new(Path.GetFullPath(policy.Records.Folder, baseDirectory));
+
+    /// <summary>The repository root when there is one; without --repo, a folder with hotfix.json also counts.</summary>
+    public static string? FindRoot(CliEnvironment environment, string? repoOption)
+    {
+        var start = repoOption is null ? environment.CurrentDirectory : environment.Resolve(repoOption);
+        if (repoOption is null && GitRepository.Discover(start) is null)
+        {
+            return File.Exists(Path.Combine(start, PolicyParser.DefaultFileName)) ? start : null;
+        }
+
+        using var repository = GitRepository.Open(start, repoOption is null ? "current directory" : "--repo", repoOption);
+        return repository.Root;
+    }
+}

@@ -1,0 +1,29 @@
+using Hotfix.Policy.Changes;
+using Hotfix.Policy.Paths;
+using Hotfix.Policy.Policies;
+
+namespace Hotfix.Policy.Checklists;
+
+/// <summary>
+/// A component of the policy and whether the change touches it. <see cref="Affected"/> is null when the change set could
+/// not be read: then every component is "IF: changed", never silently skipped.
+/// </summary>
+public sealed record AffectedComponent(ComponentPolicy Component, bool? Affected, IReadOnlyList<string> ChangedPaths)
+{
+    /// <summary>Every component of the policy against the change (paths before and after a rename both count).</summary>
+    public static IReadOnlyList<AffectedComponent> Match(IReadOnlyList<ComponentPolicy> components, ChangeSet? changes) =>
+        components.Select(component =>
+        {
+            if (changes is null)
+            {
+                return new AffectedComponent(component, null, []);
+            }
+
+            var globs = component.Paths.Select(Glob.Parse).ToList();
+            var paths = changes.Files
+                .Where(f => globs.Any(g => g.IsMatch(f.Path) || (f.OldPath is not null && g.IsMatch(f.OldPath))))
+                .Select(f => f.Path)
+                .ToList();
+            return new AffectedComponent(component, paths.Count > 0, paths);
+        }).ToList();
+}

@@ -1,0 +1,11 @@
+namespace Hotfix.Policy.Checks.Review;
+
+/// <summary>HOTFIX:EXPEDITED_CODE_REVIEW: what review the change requires (a section; review records are checked by ReviewGate).</summary>
+public sealed class ReviewModule : ICheckModule
+{
+    public string Name => "review";
+
+    public IReadOnlyList<ICheckRule> Rules { get; } = [];
+
+    public IReadOnlyList<IReportSectionProvider> Sections { get; } = [new ReviewSectionProvider()];
+}

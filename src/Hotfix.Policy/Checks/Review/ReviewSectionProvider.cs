@@ -1,0 +1,20 @@
+using Hotfix.Policy.Ports;
+using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Reviews;
+
+namespace Hotfix.Policy.Checks.Review;
+
+/// <summary>The review the change requires, when the caller says the incident's severity; nothing otherwise.</summary>
+public sealed class ReviewSectionProvider : IReportSectionProvider
+{
+    public ReportSection? Build(CheckContext context)
+    {
+        if (context.Options.Severity is not { } severity)
+        {
+            return null;
+        }
+
+        DateOnly? today = context.Ports.Find<IClock>() is { } clock ? DateOnly.FromDateTime(clock.Now.DateTime) : null;
+        return new ReviewSection(ReviewRequirement.For(context.Policy, severity, today));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+
+namespace Hotfix.Policy.Decisions;
+
+/// <summary>The JSON of <c>hotfix decide</c> (docs/json-report.md, "decide"); every key is always present.</summary>
+public sealed record DecisionJson(
+    string Decision,
+    string? Detail,
+    string Rule,
+    string Source,
+    string Basis,
+    string Why,
+    IReadOnlyList<MatchedRowJson> Matched,
+    IReadOnlyList<UndeterminedRowJson> Undetermined,
+    IReadOnlyList<string> Facts,
+    IReadOnlyList<NextStepJson> NextSteps)
+{
+    public static DecisionJson From(RollbackDecision d) => new(
+        d.Decision,
+        d.Detail,
+        d.Rule.Id,
+        d.Rule.Source.KindName,
+        d.Rule.Source.Text,
+        d.Decided.Why,
+        d.Matched.Select(m => new MatchedRowJson(m.Row.Id, m.Row.Decision, m.Row.Detail, m.Why, m.Row.Precedence, m.Row.Source.KindName, m.LostBecause)).ToList(),
+        d.Undetermined.Select(u => new UndeterminedRowJson(u.Row.Id, u.Row.Decision, u.Row.Precedence, u.Known, u.MissingInputs)).ToList(),
+        d.Facts,
+        d.NextSteps.Select(s => new NextStepJson(s.Text, s.Commands)).ToList());
+}
+
+public sealed record MatchedRowJson(string Rule, string Decision, string? Detail, string Why, int Precedence, string Source, string? LostBecause);
+
+public sealed record UndeterminedRowJson(string Rule, string Decision, int Precedence, string Known, IReadOnlyList<string> MissingInputs);
+
+public sealed record NextStepJson(string Text, IReadOnlyList<string> Commands);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(DecisionJson))]
+internal sealed partial class DecisionJsonContext : JsonSerializerContext;

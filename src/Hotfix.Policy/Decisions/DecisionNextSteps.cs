@@ -1,0 +1,86 @@
+using System.Globalization;
+using Hotfix.Policy.Incidents;
+using Hotfix.Policy.Policies;
+
+namespace Hotfix.Policy.Decisions;
+
+/// <summary>
+/// What to do after a decision, from the runbook: ROLLBACK_PROCEDURE (commands, CHECKs, the documentation and
+/// escalation RULEs) for rollbacks; the hotfix flow (branch, expedited review, mandatory tests, deployment checklist)
+/// for forward-fixes, with the migration NOTE when migrations are applied. Names the policy does not know stay
+/// placeholders in angle brackets.
+/// </summary>
+public static class DecisionNextSteps
+{
+    public static IReadOnlyList<NextStep> For(DecisionRow rule, DecisionFacts facts, HotfixPolicy policy, IncidentId? incident)
+    {
+        var inc = incident?.ToString() ?? "INC-YYYY-NNNN";
+        var steps = new List<NextStep>
+        {
+            new(rule.Source.Kind == DecisionSourceKind.Runbook
+                ? $"Runbook: {rule.Source.Text}"
+                : $"The runbook has no row for this situation; the policy default {rule.Source.Text} = {rule.Decision} decides."),
+        };
+
+        if (RollbackDecisions.IsRollback(rule.Decision))
+        {
+            AddRollback(steps, rule.Decision == RollbackDecisions.RollbackAll, facts, policy, inc);
+        }
+        else
+        {
+            AddForwardFix(steps, rule.Detail == RollbackDecisions.ForwardFixWithMigrationFix || facts.Request.MigrationsApplied, facts, policy, inc);
+        }
+
+        return steps;
+    }
+
+    private static void AddRollback(List<NextStep> steps, bool all, DecisionFacts facts, HotfixPolicy policy, string inc)
+    {
+        var ns = policy.Deployment.Namespace ?? "<namespace>";
+        var timeout = policy.Deployment.RolloutTimeoutSeconds.ToString(CultureInfo.InvariantCulture);
+        if (all)
+        {
+            var workloads = policy.Components.Select(c => c.Workload).OfType<string>().ToList();
+            steps.Add(new NextStep(
+                "Roll back every recent deploy, newest first, watching each rollout, until the incident stops"
+                + (workloads.Count > 0 ? $" (workloads in the policy: {string.Join(", ", workloads)})" : string.Empty) + "."));
+        }
+
+        if (facts.Request.MigrationsApplied)
+        {
+            steps.Add(new NextStep(
+                "Migrations are applied: roll back the application deploys only and keep the schema; before each undo, check the previous version runs against the migrated schema (prefer forward migration that undoes the change over destructive rollback)."));
+        }
+
+        steps.Add(new NextStep(
+            $"Roll back (ROLLBACK_PROCEDURE; `hotfix rollback deployment/<name> -n {ns}` does the same and records it):",
+            [$"kubectl rollout undo deployment/<name> -n {ns}", $"kubectl rollout status deployment/<name> -n {ns} --timeout={timeout}s"]));
+        steps.Add(new NextStep(
+            "If the bad deploy was not the last one, roll back to a specific revision:",
+            [$"kubectl rollout history deployment/<name> -n {ns}", $"kubectl rollout undo deployment/<name> -n {ns} --to-revision=<N>"]));
+        steps.Add(new NextStep("After the rollback: verify the issue is resolved; verify no data was lost or corrupted; notify the team that a rollback was performed."));
+        steps.Add(new NextStep("Document the rollback with its reason and verification in the incident record (every rollback must be documented with reason and verification):", [$"hotfix record {inc}"]));
+        steps.Add(new NextStep("If the rollback fails, escalate immediately — do not retry blindly."));
+        steps.Add(new NextStep("Then fix the root cause forward on a hotfix branch from main:", [$"hotfix start {inc} <short-description>"]));
+    }
+
+    private static void AddForwardFix(List<NextStep> steps, bool migrationFix, DecisionFacts facts, HotfixPolicy policy, string inc)
+    {
+        if (facts.Request.RollbackLosesData)
+        {
+            steps.Add(new NextStep("Do not roll back: a rollback would lose data (never lose data)."));
+        }
+
+        if (migrationFix)
+        {
+            steps.Add(new NextStep("Do not roll back the schema: write a forward migration that undoes the change (prefer forward migration that undoes the change over destructive rollback)."));
+            steps.Add(new NextStep("Test the migration up AND down and verify data integrity (CONDITIONAL_TESTS: database change)."));
+        }
+
+        steps.Add(new NextStep("Create the hotfix branch from an up-to-date main:", [$"hotfix start {inc} <short-description>"]));
+        steps.Add(new NextStep("Get the expedited review (MUST_CHECK items are non-negotiable):", ["hotfix review --severity <SEV1|SEV2>"]));
+        var commands = policy.Tests.Mandatory.Select(t => policy.Tests.Commands.TryGetValue(t, out var command) ? command : null).OfType<string>().ToList();
+        steps.Add(new NextStep($"Run the mandatory tests ({string.Join(", ", policy.Tests.Mandatory)}):", commands));
+        steps.Add(new NextStep("Deploy with the deployment checklist, then verify through the stability window:", ["hotfix checklist", $"hotfix verify {inc} --status"]));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Hotfix.Policy.Incidents;
+
+namespace Hotfix.Policy.Records;
+
+/// <summary>
+/// One entry of an incident record: who did or decided what, when, and why. The same shape serves every kind —
+/// decisions, review records, rollbacks, deploy steps, verifications — so a record reads as one timeline. What only
+/// one kind needs goes into <see cref="Details"/> (e.g. the decision's explanation trace, the rollback plan).
+/// A rollback is documented as "who, when, why, plan, outcome, verification": <see cref="By"/>, <see cref="At"/>,
+/// <see cref="Reason"/>, <see cref="Details"/>, <see cref="Outcome"/>, <see cref="Verification"/>.
+/// </summary>
+public sealed record IncidentEvent
+{
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Layout version of this line; readers accept versions they know and report others.</summary>
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    [JsonConverter(typeof(IncidentIdJsonConverter))]
+    public required IncidentId Incident { get; init; }
+
+    /// <summary>One of <see cref="IncidentEventKinds"/>, or a host's own kind (lowercase words and hyphens).</summary>
+    public required string Kind { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The person (or tool) who did it.</summary>
+    public required string By { get; init; }
+
+    /// <summary>One line for the timeline.</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>Why it was done (a rollback's reason, the rule behind a decision).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>For operations recorded in several steps: <c>started</c>, then <c>finished</c>.</summary>
+    public string? Phase { get; init; }
+
+    /// <summary>How it ended: e.g. <c>rolled-back</c>, <c>failed</c>, <c>pass</c>, <c>fail</c>, the decision.</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>What was checked afterwards, one item each.</summary>
+    public IReadOnlyList<string> Verification { get; init; } = [];
+
+    /// <summary>Ties the events of one operation together (e.g. a rollback's started and finished lines).</summary>
+    public string? Ref { get; init; }
+
+    /// <summary>Kind-specific data.</summary>
+    public JsonObject? Details { get; init; }
+}
+
+/// <summary>The kinds Hotfix writes. Hosts may add their own.</summary>
+public static class IncidentEventKinds
+{
+    public const string Decision = "decision";
+    public const string Review = "review";
+    public const string Rollback = "rollback";
+    public const string DeployStep = "deploy-step";
+
+    /// <summary>The hotfix reached production: the stability window starts (a later deploy restarts it).</summary>
+    public const string Deployed = "deployed";
+
+    public const string Verification = "verification";
+
+    /// <summary>"THEN: declare hotfix stable".</summary>
+    public const string Stable = "stable";
+
+    public const string PostMortem = "post-mortem";
+
+    /// <summary>"THEN: close incident if post-mortem is scheduled/complete".</summary>
+    public const string Closed = "closed";
+
+    public const string Note = "note";
+}
+
+/// <summary>Phases of an operation recorded in two lines.</summary>
+public static class IncidentEventPhases
+{
+    public const string Started = "started";
+    public const string Finished = "finished";
+}

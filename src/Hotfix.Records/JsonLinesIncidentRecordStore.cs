@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Hotfix.Policy.Errors;
+using Hotfix.Policy.Incidents;
+using Hotfix.Policy.Records;
+
+namespace Hotfix.Records;
+
+/// <summary>
+/// The incident record as files: <c>&lt;folder&gt;/INC-YYYY-NNNN.jsonl</c>, one event per line, only ever appended to.
+/// <list type="bullet">
+/// <item>An append is one <c>write</c> of the whole line, flushed to disk before it returns.</item>
+/// <item>Appenders (threads and processes) hold the file exclusively while appending, so lines never interleave.</item>
+/// <item>If a crash tore the last line, the next append first ends it with a line break: the torn fragment stays a
+/// readable problem on its own line and the new event is intact. Nothing before it is ever rewritten.</item>
+/// </list>
+/// </summary>
+public sealed class JsonLinesIncidentRecordStore : IIncidentRecordStore
+{
+    public const string Extension = ".jsonl";
+
+    // Errors the OS reports when another handle holds the file exclusively: EAGAIN/EWOULDBLOCK on Linux (11) and
+    // macOS (35), ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION on Windows.
+    private static readonly int[] BusyErrors = [11, 35, unchecked((int)0x80070020), unchecked((int)0x80070021)];
+
+    // Threads of one process wait on this first instead of spinning on the file lock.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> ProcessLocks = new(StringComparer.Ordinal);
+
+    private readonly TimeSpan lockTimeout;
+
+    public JsonLinesIncidentRecordStore(string folder, TimeSpan? lockTimeout = null)
+    {
+        Folder = Path.GetFullPath(folder);
+        this.lockTimeout = lockTimeout ?? TimeSpan.FromSeconds(30);
+    }
+
+    /// <summary>Absolute path of the folder holding the records.</summary>
+    public string Folder { get; }
+
+    public string LocationOf(IncidentId incident) => Path.Combine(Folder, incident + Extension);
+
+    public void Append(IncidentEvent incidentEvent)
+    {
+        var path = LocationOf(incidentEvent.Incident);
+        var line = Encoding.UTF8.GetBytes(IncidentEventCodec.ToLine(incidentEvent) + "\n");
+        try
+        {
+            Directory.CreateDirectory(Folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HotfixOperationException($"cannot create the incident record folder '{Folder}' ({e.Message})", "nothing was recorded", e);
+        }
+
+        var gate = ProcessLocks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        if (!gate.Wait(lockTimeout))
+        {
+            throw Busy(path);
+        }
+
+        try
+        {
+            using var stream = OpenExclusive(path);
+            var buffer = line;
+            if (stream.Length > 0)
+            {
+                stream.Seek(-1, SeekOrigin.End);
+                if (stream.ReadByte() != '\n')
+                {
+                    buffer = [(byte)'\n', .. line];
+                }
+            }
+
+            stream.Seek(0, SeekOrigin.End);
+            stream.Write(buffer);
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException e)
+        {
+            throw new HotfixOperationException(
+                $"cannot append to the incident record '{path}' ({e.Message})",
+                "the event was not recorded; the entries already in the record are unchanged",
+                e);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public IncidentRecord Read(IncidentId incident)
+    {
+        var path = LocationOf(incident);
+        if (!File.Exists(path))
+        {
+            return new IncidentRecord(incident, path, false, [], []);
+        }
+
+        string text;
+        try
+        {
+            text = ReadShared(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HotfixOperationException($"cannot read the incident record '{path}' ({e.Message})", "nothing was changed", e);
+        }
+
+        return IncidentEventCodec.Parse(incident, path, text);
+    }
+
+    private FileStream OpenExclusive(string path) =>
+        Retry(path, () => new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.None));
+
+    // A reader shares the file with other readers but waits for an appender to finish its line.
+    private string ReadShared(string path) =>
+        Retry(path, () =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+            return reader.ReadToEnd();
+        });
+
+    private T Retry<T>(string path, Func<T> open)
+    {
+        var clock = Stopwatch.StartNew();
+        var delay = 1;
+        while (true)
+        {
+            try
+            {
+                return open();
+            }
+            catch (IOException e) when (IsBusy(e) && clock.Elapsed < lockTimeout)
+            {
+                Thread.Sleep(delay);
+                delay = Math.Min(delay * 2, 50);
+            }
+            catch (IOException e) when (IsBusy(e))
+            {
+                throw Busy(path);
+            }
+        }
+    }
+
+    private static bool IsBusy(IOException e) => e is not FileNotFoundException and not DirectoryNotFoundException && BusyErrors.Contains(e.HResult);
+
+    private HotfixOperationException Busy(string path) =>
+        new($"the incident record '{path}' stayed locked by another appender for {lockTimeout.TotalSeconds:0} s", "the event was not recorded; the record is unchanged");
+}

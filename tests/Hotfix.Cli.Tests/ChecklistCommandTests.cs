@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Hotfix.Cli.Infrastructure;
+using Hotfix.Policy.Ports;
+using Hotfix.TestSupport;
+
+namespace Hotfix.Cli.Tests;
+
+public class ChecklistCommandTests
+{
+    private static readonly Dictionary<string, string> Sandro = new() { ["HOTFIX_USER"] = "sandro" };
+
+    /// <summary>A company repository whose hotfix branch changed admin-ui and a doc.</summary>
+    private static TestRepository AdminUiHotfix()
+    {
+        var repo = TestRepository.Create();
+        repo.Commit("Policy", ("hotfix.json", File.ReadAllText(SourceTree.PathOf("samples", "policies", "hotfix.json"))), ("admin-ui/login.ts", "v1\n"), ("executor/run.go", "v1\n"));
+        repo.Switch("hotfix/INC-2026-0042-fix-login", create: true);
+        repo.Commit("Fix login", ("admin-ui/login.ts", "v2\n"), ("docs/incident.md", "notes\n"));
+        return repo;
+    }
+
+    [Fact]
+    public void Markdown_is_a_PR_ready_task_list_tailored_to_the_changed_component()
+    {
+        using var repo = AdminUiHotfix();
+        var result = CliRun.Run(repo.Path, "checklist", "--severity", "SEV1", "--format", "markdown");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var md = result.Out;
+        Assert.StartsWith("## Deployment checklist", md);
+        Assert.Contains("- [ ] Rebuild admin-ui image (admin-ui changed: admin-ui/login.ts) (deploy.rebuild.admin-ui)", md);
+        Assert.Contains("  - `docker build -t admin-ui admin-ui`", md);
+        Assert.Contains("  - `kubectl rollout restart deployment/admin-ui -n ge`", md);
+        Assert.Contains("  - `kubectl rollout status deployment/admin-ui -n ge --timeout=120s`", md);
+        Assert.Contains("  - `kubectl get pods -n ge -l app=admin-ui`", md);
+        Assert.DoesNotContain("build-executor.sh", md);
+        Assert.Contains("  - `git checkout develop && git merge --no-ff hotfix/INC-2026-0042-fix-login`", md);
+        Assert.Contains("Incident commander (mira) approved deployment", md);
+        Assert.Contains("deployment/admin-ui: fill in the revision it runs now (no cluster was asked)", md);
+    }
+
+    [Fact]
+    public void The_rollback_plan_names_the_revision_when_a_cluster_adapter_tells_it()
+    {
+        using var repo = AdminUiHotfix();
+        var adapters = new CliAdapters { WorkloadRevisions = new Cluster() };
+        var result = CliRun.Run(repo.Path, null, null, adapters, "checklist", "pre", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        var phase = Assert.Single(json.GetProperty("phases").EnumerateArray());
+        Assert.Equal("pre", phase.GetProperty("phase").GetString());
+        var plan = phase.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "pre.rollback-plan");
+        Assert.Equal("kubectl rollout undo deployment/admin-ui -n ge --to-revision=41", plan.GetProperty("commands")[0].GetString());
+        Assert.Contains("revision 41 runs now (kind-test)", plan.GetProperty("note").GetString());
+        var admin = json.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "admin-ui");
+        Assert.Equal(41, admin.GetProperty("currentRevision").GetInt64());
+        Assert.True(json.GetProperty("changes").GetProperty("available").GetBoolean());
+    }
+
+    [Fact]
+    public void Done_items_go_to_the_incident_record_and_show_as_ticked()
+    {
+        using var repo = AdminUiHotfix();
+        var result = CliRun.Run(repo.Path, Sandro, "checklist", "deploy", "--incident", "INC-2026-0042", "--done", "deploy.rebuild.admin-ui,deploy.build-image", "--note", "admin-ui:1.4.2");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("DEPLOY (2/5 done)", result.Out);
+        Assert.Contains("[x] Rebuild admin-ui image", result.Out);
+        Assert.Contains("done by sandro at", result.Out);
+        var lines = File.ReadAllLines(Path.Combine(repo.Path, ".hotfix", "incidents", "INC-2026-0042.jsonl"));
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, l => Assert.Equal("deploy-step", JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()));
+
+        var again = CliRun.Run(repo.Path, "checklist", "--incident", "INC-2026-0042", "--format", "json");
+        var items = JsonDocument.Parse(again.Out).RootElement.GetProperty("phases").EnumerateArray().SelectMany(p => p.GetProperty("items").EnumerateArray());
+        Assert.Equal(["deploy.build-image", "deploy.rebuild.admin-ui"], items.Where(i => i.GetProperty("done").GetBoolean()).Select(i => i.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public void Without_a_repository_the_checklist_keeps_its_conditions_and_says_why()
+    {
+        using var dir = new TempDirectory();
+        File.Copy(SourceTree.PathOf("samples", "policies", "hotfix.json"), dir.Combine("hotfix.json"));
+        var result = CliRun.Run(dir.Path, "checklist", "deploy");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Change:     unknown — not inside a git repository", result.Out);
+        Assert.Contains("IF: executor change THEN: rebuild executor image", result.Out);
+    }
+
+    [Theory]
+    [InlineData("checklist later", "phase 'later': expected one of pre, deploy, post")]
+    [InlineData("checklist --done pre.smoke", "--done: needs the incident whose record it goes to")]
+    [InlineData("checklist --incident INC-2026-0042 --done pre.smok", "--done 'pre.smok': not an item of this checklist; expected one of pre.branch-from-main")]
+    public void Bad_checklist_input_exits_2(string args, string message)
+    {
+        using var repo = AdminUiHotfix();
+        var result = CliRun.Run(repo.Path, Sandro, args.Split(' '));
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith($"hotfix: error: {message}", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(repo.Path, ".hotfix")));
+    }
+
+    private sealed class Cluster : IWorkloadRevisionReader
+    {
+        public string Target => "kind-test";
+
+        public Task<WorkloadRevisionLookup> GetCurrentRevisionAsync(string workload, string? @namespace, CancellationToken cancellationToken) =>
+            Task.FromResult(workload == "deployment/admin-ui" && @namespace == "ge" ? WorkloadRevisionLookup.Found(41) : WorkloadRevisionLookup.NotKnown("not found"));
+    }
+}

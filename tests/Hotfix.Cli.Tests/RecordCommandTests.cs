@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Hotfix.TestSupport;
+
+namespace Hotfix.Cli.Tests;
+
+public class RecordCommandTests
+{
+    private static readonly Dictionary<string, string> Sandro = new() { ["HOTFIX_USER"] = "sandro" };
+
+    [Fact]
+    public void The_timeline_in_text_markdown_and_json()
+    {
+        using var dir = new TempDirectory();
+        CliRun.Run(dir.Path, Sandro, "decide", "--root-cause", "unknown", "--impact", "ongoing", "--incident", "INC-2026-0042");
+        CliRun.Run(dir.Path, Sandro, "record", "INC-2026-0042", "--note", "rolled back deployment/orders to revision 41", "--note", "paged the DBA");
+
+        var text = CliRun.Run(dir.Path, "record", "INC-2026-0042");
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Contains("Entries: 3", text.Out);
+        Assert.Contains("decision  sandro  decided rollback by unknown-root-cause-ongoing-impact — why: root cause unknown and impact ongoing", text.Out);
+
+        var markdown = CliRun.Run(dir.Path, "record", "INC-2026-0042", "--format", "markdown").Out;
+        Assert.StartsWith("## Incident record — INC-2026-0042", markdown);
+        Assert.Contains("| When | What | By | Entry |", markdown);
+
+        var json = JsonDocument.Parse(CliRun.Run(dir.Path, "record", "INC-2026-0042", "--format", "json").Out).RootElement;
+        Assert.Equal(3, json.GetProperty("events").GetArrayLength());
+        Assert.Equal("paged the DBA", json.GetProperty("events")[2].GetProperty("summary").GetString());
+        Assert.Empty(json.GetProperty("problems").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_torn_last_line_is_reported_and_the_rest_still_prints()
+    {
+        using var dir = new TempDirectory();
+        CliRun.Run(dir.Path, Sandro, "record", "INC-2026-0042", "--note", "first");
+        File.AppendAllText(dir.Combine(".hotfix", "incidents", "INC-2026-0042.jsonl"), """{"schemaVersion":1,"incident":"INC-2026-0042","ki""");
+        var result = CliRun.Run(dir.Path, "record", "INC-2026-0042", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("hotfix: warning:", result.Error);
+        Assert.Contains("line 2: the last line is incomplete (an append was interrupted", result.Error);
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal(1, json.GetProperty("events").GetArrayLength());
+        Assert.True(json.GetProperty("problems")[0].GetProperty("tornTail").GetBoolean());
+    }
+
+    [Fact]
+    public void An_incident_without_a_record_is_bad_input()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRun.Run(dir.Path, "record", "INC-2026-0042");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("hotfix: error: incident 'INC-2026-0042': nothing is recorded yet", result.Error);
+        Assert.Equal(2, CliRun.Run(dir.Path, "record", "INC-2026-42").ExitCode);
+    }
+
+    /// <summary>
+    /// Several hotfix processes append to one record at the same time (two engineers and a bot during an incident):
+    /// no line may be lost, torn or interleaved.
+    /// </summary>
+    [Fact]
+    public void Concurrent_processes_appending_to_one_record_never_interleave()
+    {
+        using var dir = new TempDirectory();
+        var dll = Path.Combine(AppContext.BaseDirectory, "hotfix.dll");
+        RecordConcurrency.AppendFromProcesses(dir.Path, i => ProcessRunner.Run("dotnet", ["exec", dll, .. RecordConcurrency.NoteArguments(i)], dir.Path, RecordConcurrency.Environment));
+    }
+}
+
+/// <summary>The multi-process append test, shared by the JIT build and the native binary.</summary>
+internal static class RecordConcurrency
+{
+    public const int Processes = 6;
+    public const int NotesEach = 20;
+
+    public static readonly Dictionary<string, string?> Environment = new() { ["HOTFIX_USER"] = "load", ["NO_COLOR"] = "1" };
+
+    public static string[] NoteArguments(int process) =>
+        ["record", "INC-2026-0042", .. Enumerable.Range(0, NotesEach).SelectMany(n => new[] { "--note", $"p{process}-n{n} {new string('x', 3000)}" })];
+
+    public static void AppendFromProcesses(string directory, Func<int, ProcessResult> run)
+    {
+        var results = new ProcessResult[Processes];
+        Parallel.For(0, Processes, new ParallelOptions { MaxDegreeOfParallelism = Processes }, i => results[i] = run(i));
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
+
+        var lines = File.ReadAllLines(Path.Combine(directory, ".hotfix", "incidents", "INC-2026-0042.jsonl"));
+        Assert.Equal(Processes * NotesEach, lines.Length);
+        var seen = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("summary").GetString()!.Split(' ')[0]).ToList();
+        Assert.Equal(Processes * NotesEach, seen.Distinct().Count());
+        for (var p = 0; p < Processes; p++)
+        {
+            Assert.Equal(Enumerable.Range(0, NotesEach).Select(n => $"p{p}-n{n}"), seen.Where(s => s.StartsWith($"p{p}-", StringComparison.Ordinal)));
+        }
+    }
+}
