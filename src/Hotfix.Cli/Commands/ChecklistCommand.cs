@@ -3,7 +3,9 @@ using Hotfix.Cli.Infrastructure;
 using Hotfix.Git;
 using Hotfix.Policy.Checklists;
 using Hotfix.Policy.Errors;
+using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
+using Hotfix.Policy.Rollouts;
 
 namespace Hotfix.Cli.Commands;
 
@@ -24,10 +26,15 @@ internal static class ChecklistCommand
         var note = new Option<string?>("--note") { Description = "A note recorded with --done.", HelpName = "TEXT" };
         var by = CliOptions.By();
         var format = SectionOutput.FormatOption();
+        var cluster = new WorkloadOptions();
+        var noCluster = new Option<bool>("--no-cluster")
+        {
+            Description = "Do not ask the cluster for the revisions to undo to (by default it is asked, read-only, when a kubeconfig is found).",
+        };
 
         var command = new Command("checklist", "The runbook's deployment checklist (PRE_DEPLOY, DEPLOY, POST_DEPLOY) tailored to the change: images to rebuild, workloads to restart and watch, the revision to undo to. Markdown is a PR-ready task list.")
         {
-            phase, severity, incident, branch, done, note, by, format,
+            phase, severity, incident, branch, done, note, by, format, cluster.Context, cluster.Kubeconfig, noCluster,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,12 +50,15 @@ internal static class ChecklistCommand
 
             var (request, baseDirectory) = Prepare(options, environment, parse, branch);
             request = request with { Severity = parse.GetValue(severity) is { } s ? Inputs.Severity(s) : null, Incident = incidentId };
-            if (environment.Adapters.WorkloadRevisions is { } cluster)
+            using var connected = environment.Adapters.WorkloadRevisions is null && !parse.GetValue(noCluster)
+                ? ConnectCluster(environment, parse.GetValue(cluster.Kubeconfig), parse.GetValue(cluster.Context), request.Policy)
+                : null;
+            if ((environment.Adapters.WorkloadRevisions ?? connected?.Revisions) is { } revisions)
             {
                 request = request with
                 {
-                    Revisions = await DeploymentChecklistBuilder.ReadRevisionsAsync(request, cluster, cancellationToken).ConfigureAwait(false),
-                    RevisionSource = cluster.Target,
+                    Revisions = await DeploymentChecklistBuilder.ReadRevisionsAsync(request, revisions, cancellationToken).ConfigureAwait(false),
+                    RevisionSource = revisions.Target,
                 };
             }
 
@@ -104,5 +114,29 @@ internal static class ChecklistCommand
 
         // The change set reads file contents lazily; the checklist needs only paths, so nothing reads after disposal.
         return (request, session.Repository.Root);
+    }
+
+    /// <summary>
+    /// The cluster found the way kubectl finds it, as a read-only revision source; null without a kubeconfig. A lookup
+    /// that takes longer than 10 s is reported as not known rather than holding up the checklist.
+    /// </summary>
+    private static ClusterRevisions? ConnectCluster(CliEnvironment environment, string? kubeconfig, string? context, Policy.Policies.HotfixPolicy policy)
+    {
+        var connection = Kubernetes.Kubeconfig.Load(environment.GetVariable, kubeconfig is null ? null : environment.Resolve(kubeconfig), context);
+        if (connection is null)
+        {
+            return null;
+        }
+
+        var controller = Kubernetes.KubernetesWorkloadController.Connect(connection);
+        var ns = policy.Deployment.Namespace ?? connection.Namespace ?? "default";
+        return new ClusterRevisions(controller, new ControllerRevisionReader(controller, ns, TimeSpan.FromSeconds(10)));
+    }
+
+    private sealed class ClusterRevisions(IDisposable connection, IWorkloadRevisionReader revisions) : IDisposable
+    {
+        public IWorkloadRevisionReader Revisions { get; } = revisions;
+
+        public void Dispose() => connection.Dispose();
     }
 }

@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Policy.Errors;
 using Hotfix.Policy.Incidents;
-using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Ports;
+using Hotfix.Policy.Records;
 using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Rollouts;
 
 namespace Hotfix.Cli.Commands;
@@ -81,7 +84,8 @@ internal static class RollbackCommand
             var folder = parse.GetValue(recordDir) is { } dir
                 ? environment.Resolve(dir)
                 : Path.Combine(session.RepositoryRoot ?? environment.CurrentDirectory, JsonLinesRollbackRecorder.DefaultFolder);
-            var recorder = new JsonLinesRollbackRecorder(folder, r => r.Plan is null ? [] : KubectlCommands.ForRollback(r.Plan, wait, session.ContextForCommands));
+            IReadOnlyList<string> CommandsFor(RollbackRecord r) => r.Plan is null ? [] : KubectlCommands.ForRollback(r.Plan, wait, session.ContextForCommands);
+            var recorder = new JsonLinesRollbackRecorder(folder, CommandsFor);
             var isDryRun = parse.GetValue(dryRun);
             if (!isDryRun)
             {
@@ -103,13 +107,22 @@ internal static class RollbackCommand
                 parse.GetValue(reason),
                 parse.GetValue(incident) is { } inc ? IncidentId.Parse(inc) : null,
                 isDryRun);
-            var procedure = new RollbackProcedure(session.Controller, isDryRun ? null : recorder, environment.Clock)
+            // With an incident, the rollback is documented in the incident record too (hotfix record INC-… shows it).
+            var incidentRecords = request.Incident is null ? null : Workspace.RecordStore(session.Policy, session.RepositoryRoot ?? environment.CurrentDirectory);
+            IRollbackRecorder documented = incidentRecords is null
+                ? recorder
+                : new IncidentRollbackRecorder(recorder, incidentRecords, r => JsonNode.Parse(RolloutJson.ToJson(w => RolloutJson.WriteRecord(w, r, CommandsFor(r))))!.AsObject());
+            var procedure = new RollbackProcedure(session.Controller, isDryRun ? null : documented, environment.Clock)
             {
                 Planned = output.Plan,
                 StatusChanged = output.Progress,
             };
             var record = await procedure.RunAsync(request, cancellationToken).ConfigureAwait(false);
             output.Outcome(record, isDryRun ? null : recorder.FileFor(record));
+            if (!isDryRun && incidentRecords is not null && request.Incident is { } documentedIncident)
+            {
+                environment.Error.WriteLine($"incident record: {incidentRecords.LocationOf(documentedIncident)}");
+            }
             return ExitCodeOf(record);
         });
         return command;

@@ -21,6 +21,19 @@ public enum RollbackResult
     Failed,
 }
 
+public static class RollbackResults
+{
+    /// <summary>The name used in records and JSON: dry-run, refused, skipped, rolled-back, failed.</summary>
+    public static string Name(this RollbackResult result) => result switch
+    {
+        RollbackResult.DryRun => "dry-run",
+        RollbackResult.Refused => "refused",
+        RollbackResult.Skipped => "skipped",
+        RollbackResult.RolledBack => "rolled-back",
+        _ => "failed",
+    };
+}
+
 /// <summary>Where a failed rollback stopped.</summary>
 public enum RollbackStage
 {

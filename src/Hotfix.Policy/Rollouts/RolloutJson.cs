@@ -168,14 +168,7 @@ public static class RolloutJson
         if (record.Outcome is { } o)
         {
             w.WriteStartObject();
-            w.WriteString("result", o.Result switch
-            {
-                RollbackResult.DryRun => "dry-run",
-                RollbackResult.Refused => "refused",
-                RollbackResult.Skipped => "skipped",
-                RollbackResult.RolledBack => "rolled-back",
-                _ => "failed",
-            });
+            w.WriteString("result", o.Result.Name());
             w.WriteString("message", o.Message);
             w.WriteString("state", o.State);
             w.WriteString("failedAt", o.FailedAt?.ToString().ToLowerInvariant());
