@@ -61,6 +61,9 @@ public static class CliApp
         };
         root.Subcommands.Add(CheckCommand.Create(options, environment));
         root.Subcommands.Add(PolicyCommand.Create(options, environment));
+        root.Subcommands.Add(StartCommand.Create(options, environment));
+        root.Subcommands.Add(FinishCommand.Create(options, environment));
+        root.Subcommands.Add(AuditCommand.Create(options, environment));
         foreach (var planned in PlannedCommand.All)
         {
             root.Subcommands.Add(planned.Create(environment));

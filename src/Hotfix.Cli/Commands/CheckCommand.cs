@@ -51,8 +51,7 @@ internal static class CheckCommand
             {
                 Severity = parse.GetValue(severity) is { } s ? IncidentSeverities.Parse(s) : null,
             };
-            var ports = new PortSet().Add<IRepositoryReader>(session.Repository);
-            var context = new CheckContext(session.Policy, subject, checkOptions, ports);
+            var context = new CheckContext(session.Policy, subject, checkOptions, session.Ports());
             var report = CheckRunner.Run(context, CheckModules.All, ToolIdentity.Current);
 
             ReportFormats.TryParse(parse.GetValue(format), out var reportFormat);

@@ -10,11 +10,8 @@ internal sealed record PlannedCommand(string Name, string Summary)
 {
     public static IReadOnlyList<PlannedCommand> All { get; } =
     [
-        new("start", "Create hotfix/INC-YYYY-NNNN-short-description from an up-to-date main and check it out."),
-        new("finish", "Merge the hotfix branch --no-ff into main and the back-merge target, all or nothing; then delete it."),
         new("decide", "Rollback or forward-fix, from the runbook's decision table, with the rule that decided and why."),
         new("rollback", "Guarded, recorded Kubernetes rollback (kubectl rollout undo semantics) with status and pod checks."),
-        new("audit", "Find hotfixes in main's history that never reached the back-merge target."),
     ];
 
     public Command Create(CliEnvironment environment)

@@ -12,6 +12,6 @@ public sealed class BranchSectionProvider : IReportSectionProvider
         IncidentId? incident = HotfixBranchName.TryParse(name, context.Policy.Branches.Naming, out var parsed, out _)
             ? parsed.Incident
             : IncidentId.FindAll(name) is [var first, ..] ? first : null;
-        return new BranchSection(name, incident, context.Subject.CommitSha);
+        return new BranchSection(name, incident, context.Subject.CommitSha, BranchHistory.Of(context));
     }
 }
