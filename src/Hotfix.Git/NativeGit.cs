@@ -6,8 +6,8 @@ namespace Hotfix.Git;
 /// Direct calls into the libgit2 library that LibGit2Sharp ships, for what LibGit2Sharp cannot do in a native AOT
 /// build. Its diff printing (Patch, ContentChanges) marshals line callbacks that crash the AOT binary with a
 /// NullReferenceException inside the callback, and every API that returns a git_buf (Repository.Discover,
-/// Branch.TrackedBranch, RefSpec.Transform) comes back empty there. libgit2's own git_diff_patchid needs no managed
-/// callback and computes exactly git's stable patch id, so patch ids go through these blittable imports instead.
+/// Branch.TrackedBranch, RefSpec.Transform) comes back empty there. These imports are blittable (no managed callback,
+/// our own git_buf), so they behave the same under the JIT and in the AOT binary.
 /// </summary>
 internal static unsafe partial class NativeGit
 {
@@ -16,6 +16,9 @@ internal static unsafe partial class NativeGit
     /// pinned LibGit2Sharp package still ships it; update it together with the LibGit2Sharp version.
     /// </summary>
     internal const string LibraryName = "libgit2-5853918";
+
+    /// <summary>git_diff_delta's flag for a file libgit2 treats as binary (GIT_DIFF_FLAG_BINARY).</summary>
+    internal const uint BinaryFlag = 1;
 
     [LibraryImport(LibraryName, EntryPoint = "git_libgit2_init")]
     internal static partial int Init();
@@ -41,8 +44,20 @@ internal static unsafe partial class NativeGit
     [LibraryImport(LibraryName, EntryPoint = "git_diff_free")]
     internal static partial void DiffFree(IntPtr diff);
 
-    [LibraryImport(LibraryName, EntryPoint = "git_diff_patchid")]
-    internal static partial int DiffPatchId(byte* oid, IntPtr diff, IntPtr options);
+    [LibraryImport(LibraryName, EntryPoint = "git_patch_from_diff")]
+    internal static partial int PatchFromDiff(out IntPtr patch, IntPtr diff, nuint index);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_patch_get_delta")]
+    internal static partial DiffDelta* PatchDelta(IntPtr patch);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_patch_to_buf")]
+    internal static partial int PatchToBuffer(GitBuffer* buffer, IntPtr patch);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_patch_free")]
+    internal static partial void PatchFree(IntPtr patch);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_buf_dispose")]
+    internal static partial void BufferDispose(GitBuffer* buffer);
 
     [LibraryImport(LibraryName, EntryPoint = "git_error_last")]
     internal static partial IntPtr LastError();
@@ -52,5 +67,38 @@ internal static unsafe partial class NativeGit
     {
         var error = LastError();
         return error == IntPtr.Zero ? "unknown libgit2 error" : Marshal.PtrToStringUTF8(*(IntPtr*)error) ?? "unknown libgit2 error";
+    }
+
+    /// <summary>git_buf: { char *ptr; size_t reserved; size_t size; }.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct GitBuffer
+    {
+        public byte* Pointer;
+        public nuint Reserved;
+        public nuint Size;
+    }
+
+    /// <summary>git_diff_file of a SHA-1 build (the one LibGit2Sharp ships): { git_oid id; char *path; size; flags; mode; id_abbrev; }.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct DiffFile
+    {
+        public fixed byte Id[20];
+        public byte* Path;
+        public ulong Size;
+        public uint Flags;
+        public ushort Mode;
+        public ushort IdAbbrev;
+    }
+
+    /// <summary>git_diff_delta: { status; flags; similarity; nfiles; old_file; new_file; }.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct DiffDelta
+    {
+        public int Status;
+        public uint Flags;
+        public ushort Similarity;
+        public ushort FileCount;
+        public DiffFile OldFile;
+        public DiffFile NewFile;
     }
 }

@@ -1,9 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Hotfix.Git;
 
 /// <summary>
-/// Stable patch ids computed by libgit2 (git_diff_patchid) on a repository handle of its own, so they are identical to
-/// <c>git patch-id --stable</c> and work in the native AOT binary (see <see cref="NativeGit"/>).
+/// Stable patch ids exactly as git computes them for <c>git cherry</c> and <c>git rebase</c> (diff.c
+/// diff_get_patch_id), from libgit2's diff of two trees on a repository handle of its own (see <see cref="NativeGit"/>
+/// for why not through LibGit2Sharp). For text changes they equal <c>git patch-id --stable</c>; that command's text
+/// parser adds one extra empty-input hash when a patch ends with a binary file, git cherry does not.
+/// libgit2's own git_diff_patchid is not used: it hashes a binary file as "Binary files differ" without its content,
+/// so two different binary changes to one file would count as the same change.
 /// </summary>
+/// <remarks>
+/// git's algorithm, per changed file: SHA-1 over "diff--git a/OLD b/NEW", the mode lines ("newfilemode100644",
+/// "deletedfilemode…", "oldmode…newmode…"), then for a binary file both blob ids in hex, else "---a/OLD+++b/NEW" and
+/// every line of the hunks (context, removed, added; no hunk headers, no "\ No newline" markers) — all with whitespace
+/// removed. The per-file digests are added as 20-byte little-endian numbers, so file order does not matter.
+/// </remarks>
 internal sealed unsafe class NativePatchIds : IDisposable
 {
     private readonly IntPtr repository;
@@ -28,18 +41,20 @@ internal sealed unsafe class NativePatchIds : IDisposable
             oldTree = oldTreeSha is null ? IntPtr.Zero : LookupTree(oldTreeSha);
             newTree = LookupTree(newTreeSha);
             Check(NativeGit.DiffTreeToTree(out diff, repository, oldTree, newTree, IntPtr.Zero), "diff");
-            if (NativeGit.DiffDeltaCount(diff) == 0)
+            var count = NativeGit.DiffDeltaCount(diff);
+            if (count == 0)
             {
                 return null;
             }
 
-            Span<byte> id = stackalloc byte[20];
-            fixed (byte* p = id)
+            Span<byte> sum = stackalloc byte[20];
+            sum.Clear();
+            for (nuint i = 0; i < count; i++)
             {
-                Check(NativeGit.DiffPatchId(p, diff, IntPtr.Zero), "patch id");
+                AddFile(diff, i, sum);
             }
 
-            return Convert.ToHexStringLower(id);
+            return Convert.ToHexStringLower(sum);
         }
         finally
         {
@@ -61,6 +76,124 @@ internal sealed unsafe class NativePatchIds : IDisposable
     }
 
     public void Dispose() => NativeGit.RepositoryFree(repository);
+
+    private static void AddFile(IntPtr diff, nuint index, Span<byte> sum)
+    {
+        Check(NativeGit.PatchFromDiff(out var patch, diff, index), "patch");
+        var buffer = default(NativeGit.GitBuffer);
+        try
+        {
+            // Generating the patch text also settles whether libgit2 sees the file as binary.
+            Check(NativeGit.PatchToBuffer(&buffer, patch), "patch text");
+            var delta = NativeGit.PatchDelta(patch);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+            var oldPath = WithoutSpace(delta->OldFile.Path);
+            var newPath = WithoutSpace(delta->NewFile.Path);
+            Add(hash, "diff--gita/");
+            hash.AppendData(oldPath);
+            Add(hash, "b/");
+            hash.AppendData(newPath);
+
+            var oldMode = delta->OldFile.Mode;
+            var newMode = delta->NewFile.Mode;
+            if (oldMode == 0)
+            {
+                Add(hash, "newfilemode" + Octal(newMode));
+            }
+            else if (newMode == 0)
+            {
+                Add(hash, "deletedfilemode" + Octal(oldMode));
+            }
+            else if (oldMode != newMode)
+            {
+                Add(hash, "oldmode" + Octal(oldMode) + "newmode" + Octal(newMode));
+            }
+
+            if ((delta->Flags & NativeGit.BinaryFlag) != 0)
+            {
+                Add(hash, Convert.ToHexStringLower(new ReadOnlySpan<byte>(delta->OldFile.Id, 20)));
+                Add(hash, Convert.ToHexStringLower(new ReadOnlySpan<byte>(delta->NewFile.Id, 20)));
+            }
+            else
+            {
+                Add(hash, oldMode == 0 ? "---/dev/null" : "---a/");
+                if (oldMode != 0)
+                {
+                    hash.AppendData(oldPath);
+                }
+
+                Add(hash, newMode == 0 ? "+++/dev/null" : "+++b/");
+                if (newMode != 0)
+                {
+                    hash.AppendData(newPath);
+                }
+
+                AddHunkLines(hash, new ReadOnlySpan<byte>(buffer.Pointer, checked((int)buffer.Size)));
+            }
+
+            Span<byte> digest = stackalloc byte[20];
+            hash.GetHashAndReset(digest);
+            var carry = 0;
+            for (var i = 0; i < 20; i++)
+            {
+                carry += sum[i] + digest[i];
+                sum[i] = (byte)carry;
+                carry >>= 8;
+            }
+        }
+        finally
+        {
+            NativeGit.BufferDispose(&buffer);
+            NativeGit.PatchFree(patch);
+        }
+    }
+
+    /// <summary>The hunk lines of one file's patch text: everything after the first hunk header, minus headers and "\ No newline" markers.</summary>
+    private static void AddHunkLines(IncrementalHash hash, ReadOnlySpan<byte> text)
+    {
+        var inHunks = false;
+        while (!text.IsEmpty)
+        {
+            var end = text.IndexOf((byte)'\n');
+            var line = end < 0 ? text : text[..(end + 1)];
+            text = end < 0 ? [] : text[(end + 1)..];
+            if (line.StartsWith("@@"u8))
+            {
+                inHunks = true;
+                continue;
+            }
+
+            if (!inHunks || (line.Length > 12 && line.StartsWith("\\ "u8)))
+            {
+                continue;
+            }
+
+            hash.AppendData(WithoutSpace(line));
+        }
+    }
+
+    /// <summary>git's remove_space: drops every byte C's isspace accepts.</summary>
+    private static byte[] WithoutSpace(ReadOnlySpan<byte> bytes)
+    {
+        var kept = new byte[bytes.Length];
+        var n = 0;
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\v' or (byte)'\f' or (byte)'\r'))
+            {
+                kept[n++] = b;
+            }
+        }
+
+        return kept[..n];
+    }
+
+    private static byte[] WithoutSpace(byte* path) =>
+        path == null ? [] : WithoutSpace(new ReadOnlySpan<byte>(path, new ReadOnlySpan<byte>(path, int.MaxValue).IndexOf((byte)0)));
+
+    private static void Add(IncrementalHash hash, string ascii) => hash.AppendData(Encoding.ASCII.GetBytes(ascii));
+
+    private static string Octal(ushort mode) => Convert.ToString(mode, 8).PadLeft(6, '0');
 
     private IntPtr LookupTree(string sha)
     {
