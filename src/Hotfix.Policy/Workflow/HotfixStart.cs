@@ -132,7 +132,7 @@ public static class HotfixStart
         var slug = HotfixBranchName.Slugify(request.Description, naming.MaxDescriptionLength);
         var suggestion = slug.Length > 0 && slug != request.Description ? $" (for example: {slug})" : string.Empty;
         throw new HotfixInputException(
-            $"short description '{CommitLists.Excerpt(request.Description)}': {string.Join("; ", problems).Replace($" '{request.Description}'", string.Empty, StringComparison.Ordinal)}{suggestion}.");
+            $"short description '{CommitLists.Excerpt(request.Description)}': {string.Join("; ", problems).Replace($" '{HotfixBranchName.Printable(request.Description)}'", string.Empty, StringComparison.Ordinal)}{suggestion}.");
     }
 
     /// <summary>"No local or remote branch already uses this incident id" — two people must not fix one incident on two branches unknowingly.</summary>

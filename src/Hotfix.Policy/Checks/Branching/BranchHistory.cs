@@ -106,10 +106,8 @@ public sealed class BranchHistory
         }
 
         var ahead = history.ListCommits(tip, [main.TipSha]);
-        var own = new HashSet<string>(
-            history.ListCommits(tip, [main.TipSha, .. develop.Select(d => d.TipSha)]).Select(c => c.Sha),
-            StringComparer.Ordinal);
-        var fromDevelop = ahead.Where(c => !own.Contains(c.Sha)).ToList();
+        var fromDevelop = CommitsFromDevelop(history, ahead, develop, main, tip);
+        var own = ahead.Select(c => c.Sha).Except(fromDevelop.Select(c => c.Sha), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         return new BranchHistory(mergeBase is null ? BranchHistoryState.Unrelated : BranchHistoryState.Compared)
         {
             Main = main,
@@ -120,6 +118,47 @@ public sealed class BranchHistory
             FromBackMergeTarget = fromDevelop,
             CherryPicked = FindCherryPicks(history, ahead.Where(c => own.Contains(c.Sha)).ToList(), develop, main, tip),
         };
+    }
+
+    /// <summary>
+    /// The commits of <paramref name="ahead"/> that came from develop — not merely commits develop also has: after a
+    /// back-merge (a partial finish) develop has the hotfix's own commits too. A shared commit came from develop when
+    /// the branch contains a commit of develop's first-parent line (develop's own history: its commits and its merges
+    /// of feature branches); everything that commit reaches is develop's. A back-merge brings the hotfix in through a
+    /// merge's second parent, which the branch never contains, so its commits stay the hotfix's own.
+    /// </summary>
+    private static List<CommitInfo> CommitsFromDevelop(
+        IHistoryReader history, IReadOnlyList<CommitInfo> ahead, IReadOnlyList<BranchTip> develop, BranchTip main, string tip)
+    {
+        var shared = ahead.Select(c => c.Sha).ToHashSet(StringComparer.Ordinal);
+        shared.ExceptWith(history.ListCommits(tip, [main.TipSha, .. develop.Select(d => d.TipSha)]).Select(c => c.Sha));
+        if (shared.Count == 0)
+        {
+            return [];
+        }
+
+        // Shared commits are no older than the oldest of them; develop's first-parent line below that (with a day of
+        // slack for clock skew) cannot contain one, so the walk stops there instead of reading all of develop.
+        var oldest = ahead.Where(c => shared.Contains(c.Sha)).Min(c => c.CommitTime).AddDays(-1);
+        var fromDevelop = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in develop)
+        {
+            foreach (var commit in history.FirstParentHistory(target.TipSha))
+            {
+                if (shared.Contains(commit.Sha))
+                {
+                    fromDevelop.UnionWith(history.ListCommits(commit.Sha, [main.TipSha]).Select(c => c.Sha).Where(shared.Contains));
+                    break;
+                }
+
+                if (commit.CommitTime < oldest)
+                {
+                    break;
+                }
+            }
+        }
+
+        return ahead.Where(c => fromDevelop.Contains(c.Sha)).ToList();
     }
 
     /// <summary>

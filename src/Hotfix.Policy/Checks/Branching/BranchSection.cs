@@ -99,8 +99,8 @@ public sealed class BranchSection : ReportSection
                 facts.Add(("Main", $"{main.Name} at {Short(main.TipSha, 12)}"));
                 facts.Add(("Base", history.BaseCommit is null ? "none — no common history with main" : Short(history.BaseCommit, 12)));
                 var fromDevelop = history.FromBackMergeTarget.Count;
-                facts.Add(("Ahead of main", CommitLists.Count(history.Ahead.Count, "commit") + (fromDevelop > 0 ? $" ({fromDevelop} from {history.BackMergeTarget[0].Name})" : string.Empty)));
-                facts.Add(("Behind main", CommitLists.Count(history.Behind, "commit")));
+                facts.Add(("Ahead", CommitLists.Count(history.Ahead.Count, "commit") + $" not on {main.Name}" + (fromDevelop > 0 ? $" ({fromDevelop} from {history.BackMergeTarget[0].Name})" : string.Empty)));
+                facts.Add(("Behind", CommitLists.Count(history.Behind, "commit") + $" on {main.Name} not here"));
                 break;
             case BranchHistoryState.TooShallow:
                 facts.Add(("Main", $"{history!.Main!.Name} at {Short(history.Main.TipSha, 12)}"));
