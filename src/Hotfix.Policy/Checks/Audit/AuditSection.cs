@@ -24,7 +24,7 @@ public sealed class AuditSection(HotfixAudit audit) : ReportSection
         writer.WriteString("backMergeTargetCommit", Audit.BackMergeTarget.TipSha);
         if (Audit.Since is { } since)
         {
-            writer.WriteString("since", since.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture));
+            writer.WriteString("since", Utc(since));
         }
         else
         {
@@ -38,7 +38,7 @@ public sealed class AuditSection(HotfixAudit audit) : ReportSection
         {
             writer.WriteStartObject();
             writer.WriteString("mainCommit", hotfix.MainCommit.Sha);
-            writer.WriteString("date", hotfix.MainCommit.CommitTime.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture));
+            writer.WriteString("date", Utc(hotfix.MainCommit.CommitTime));
             if (hotfix.Incident is { } id)
             {
                 writer.WriteString("incidentId", id.ToString());
@@ -116,6 +116,8 @@ public sealed class AuditSection(HotfixAudit audit) : ReportSection
         BackMergeStatus.Unknown => "unknown",
         _ => "missing",
     };
+
+    private static string Utc(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static void WriteShas(Utf8JsonWriter writer, string key, IReadOnlyList<CommitInfo> commits)
     {
