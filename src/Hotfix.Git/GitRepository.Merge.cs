@@ -42,11 +42,39 @@ public sealed partial class GitRepository : IMergeEngine
         var commit = repository.ObjectDatabase.CreateCommit(
             author,
             committer,
-            message,
+            CleanUp(message),
             repository.Lookup<Tree>(new ObjectId(preview.TreeId!)),
             [RequireCommit(preview.OursSha), RequireCommit(preview.TheirsSha)],
-            prettifyMessage: true);
+            // LibGit2Sharp's prettify goes through git_message_prettify's git_buf, which comes back empty in the AOT
+            // binary (a commit with an empty message); CleanUp does git's whitespace cleanup here instead.
+            prettifyMessage: false);
         return commit.Sha;
+    }
+
+    /// <summary>
+    /// git's "whitespace" message cleanup (what git commit does by default, without removing # lines): trailing
+    /// spaces gone, runs of blank lines collapsed, no leading or trailing blank lines, one final newline.
+    /// </summary>
+    internal static string CleanUp(string message)
+    {
+        var lines = message.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).ToList();
+        var kept = new List<string>();
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 && (kept.Count == 0 || kept[^1].Length == 0))
+            {
+                continue;
+            }
+
+            kept.Add(line);
+        }
+
+        while (kept.Count > 0 && kept[^1].Length == 0)
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        return string.Join('\n', kept) + "\n";
     }
 
     public CommitIdentity? Identity => Identify("GIT_COMMITTER");

@@ -91,4 +91,16 @@ public class MergeEngineTests
         reopened.GetVariable = _ => null;
         Assert.Equal(new CommitIdentity("Local Name", "local@example.com"), reopened.Identity);
     }
+
+    [Theory]
+    [InlineData("Subject", "Subject\n")]
+    [InlineData("Subject  \n\n\n\nBody line   \n\n", "Subject\n\nBody line\n")]
+    [InlineData("\n\nSubject\r\n\r\nBody", "Subject\n\nBody\n")]
+    public void Messages_get_git_s_whitespace_cleanup(string message, string expected)
+    {
+        Assert.Equal(expected, GitRepository.CleanUp(message));
+        using var repo = TestRepository.Create();
+        var result = ProcessRunner.Run("git", ["stripspace"], repo.Path, GitCli.Environment, standardInput: message);
+        Assert.Equal(expected, result.StandardOutput);
+    }
 }
