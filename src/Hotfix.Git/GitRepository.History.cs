@@ -6,8 +6,11 @@ namespace Hotfix.Git;
 /// <summary><see cref="IHistoryReader"/>: merge-base, rev-list, first-parent history, patch ids, shallow boundary.</summary>
 public sealed partial class GitRepository : IHistoryReader
 {
-    private NativePatchIds? patchIds;
+    private NativeRepository? native;
     private readonly Dictionary<(string?, string), string?> patchIdCache = [];
+
+    /// <summary>The direct libgit2 handle for walks, diffs and patch ids, opened on first use.</summary>
+    private NativeRepository NativeHistory => native ??= new NativeRepository(repository.Info.Path);
 
     public CommitInfo? FindCommit(string revision) => LookupCommit(revision) is { } commit ? ToInfo(commit) : null;
 
@@ -22,9 +25,18 @@ public sealed partial class GitRepository : IHistoryReader
     }
 
     public IReadOnlyList<CommitInfo> ListCommits(string include, IReadOnlyCollection<string> exclude, int limit = int.MaxValue) =>
-        Walk(include, exclude).Take(limit).Select(ToInfo).ToList();
+        EnumerateCommits(include, exclude).Take(limit).ToList();
 
-    public int CountCommits(string include, IReadOnlyCollection<string> exclude) => Walk(include, exclude).Count();
+    public IEnumerable<CommitInfo> EnumerateCommits(string include, IReadOnlyCollection<string> exclude) =>
+        Walk(include, exclude).Select(ToInfo);
+
+    // Counting and reachability need ids only: a native walk, not a LibGit2Sharp Commit per commit (50,000 of them
+    // take seconds that way).
+    public int CountCommits(string include, IReadOnlyCollection<string> exclude) =>
+        NativeHistory.Walk(RequireCommit(include).Sha, exclude.Select(e => RequireCommit(e).Sha).ToList()).Count;
+
+    public IReadOnlySet<string> ReachableFrom(string tip) =>
+        NativeHistory.Walk(RequireCommit(tip).Sha, []).ToHashSet(StringComparer.Ordinal);
 
     public IEnumerable<CommitInfo> FirstParentHistory(string tip)
     {
@@ -46,11 +58,15 @@ public sealed partial class GitRepository : IHistoryReader
             return cached;
         }
 
-        patchIds ??= new NativePatchIds(repository.Info.Path);
-        var id = patchIds.Compute(from, to);
+        var id = NativeHistory.PatchId(from, to);
         patchIdCache[(from, to)] = id;
         return id;
     }
+
+    public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) =>
+        NativeHistory.ChangedPaths(fromSha is null ? null : RequireCommit(fromSha).Tree.Sha, RequireCommit(toSha).Tree.Sha);
+
+    public string? EntryId(string commitSha, string path) => RequireCommit(commitSha)[path]?.Target.Sha;
 
     public IReadOnlyList<string> ShallowBoundary
     {

@@ -64,18 +64,34 @@ public sealed partial class GitRepository : IWorkingTree
             Tree tree => tree,
             _ => throw new ArgumentException($"'{treeish}' is neither a commit nor a tree.", nameof(treeish)),
         };
-        var untracked = repository.RetrieveStatus(new StatusOptions
+
+        // Only paths the target tracks and HEAD does not can collide with an untracked file; comparing the two trees
+        // finds them without scanning all of a large working tree (a status with untracked files would).
+        var head = repository.Head.Tip?.Tree.Sha;
+        var candidates = NativeHistory.ChangedPaths(head, target.Sha).Where(p => target[p] is not null);
+        var index = repository.Index;
+        var inTheWay = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var path in candidates)
         {
-            IncludeUntracked = true,
-            IncludeIgnored = false,
-            RecurseUntrackedDirs = true,
-            ExcludeSubmodules = true,
-        }).Untracked;
-        return untracked
-            .Select(e => e.FilePath)
-            .Where(path => target[path] is not null)
-            .OrderBy(p => p, StringComparer.Ordinal)
-            .ToList();
+            if (index[path] is not null)
+            {
+                continue;
+            }
+
+            // The file itself, or a file where the target needs a folder (src/x.txt against an untracked file src).
+            for (var prefix = path; prefix.Length > 0; prefix = prefix.LastIndexOf('/') is var slash and > 0 ? prefix[..slash] : string.Empty)
+            {
+                var full = Path.Combine(Root, prefix);
+                var exists = prefix == path ? File.Exists(full) || Directory.Exists(full) : File.Exists(full);
+                if (exists && index[prefix] is null && !repository.Ignore.IsPathIgnored(prefix))
+                {
+                    inTheWay.Add(prefix);
+                    break;
+                }
+            }
+        }
+
+        return inTheWay.ToList();
     }
 
     public void CheckOutDetached(string commitSha) =>

@@ -112,7 +112,7 @@ public sealed partial class GitRepository : IRepositoryReader, IDisposable
 
     public void Dispose()
     {
-        patchIds?.Dispose();
+        native?.Dispose();
         repository.Dispose();
     }
 

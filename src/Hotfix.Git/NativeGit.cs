@@ -59,6 +59,36 @@ internal static unsafe partial class NativeGit
     [LibraryImport(LibraryName, EntryPoint = "git_buf_dispose")]
     internal static partial void BufferDispose(GitBuffer* buffer);
 
+    [LibraryImport(LibraryName, EntryPoint = "git_diff_get_delta")]
+    internal static partial DiffDelta* DiffGetDelta(IntPtr diff, nuint index);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_revwalk_new")]
+    internal static partial int RevwalkNew(out IntPtr walk, IntPtr repository);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_revwalk_push")]
+    internal static partial int RevwalkPush(IntPtr walk, byte* oid);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_revwalk_hide")]
+    internal static partial int RevwalkHide(IntPtr walk, byte* oid);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_revwalk_next")]
+    internal static partial int RevwalkNext(byte* oid, IntPtr walk);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_revwalk_free")]
+    internal static partial void RevwalkFree(IntPtr walk);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_merge_bases")]
+    internal static partial int MergeBases(OidArray* bases, IntPtr repository, byte* one, byte* two);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_oidarray_dispose")]
+    internal static partial void OidArrayDispose(OidArray* array);
+
+    /// <summary>git_merge_bases's "no merge base" (GIT_ENOTFOUND).</summary>
+    internal const int NotFound = -3;
+
+    /// <summary>git_revwalk_next's "no more commits" (GIT_ITEROVER).</summary>
+    internal const int IterationOver = -31;
+
     [LibraryImport(LibraryName, EntryPoint = "git_error_last")]
     internal static partial IntPtr LastError();
 
@@ -76,6 +106,14 @@ internal static unsafe partial class NativeGit
         public byte* Pointer;
         public nuint Reserved;
         public nuint Size;
+    }
+
+    /// <summary>git_oidarray: { git_oid *ids; size_t count; }.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct OidArray
+    {
+        public byte* Ids;
+        public nuint Count;
     }
 
     /// <summary>git_diff_file of a SHA-1 build (the one LibGit2Sharp ships): { git_oid id; char *path; size; flags; mode; id_abbrev; }.</summary>

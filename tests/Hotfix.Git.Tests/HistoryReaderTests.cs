@@ -56,6 +56,34 @@ public class HistoryReaderTests
     }
 
     [Fact]
+    public void Reachable_set_and_lazy_enumeration_match_rev_list()
+    {
+        using var repo = BranchedRepository();
+        using var git = GitRepository.Open(repo.Path);
+        var develop = repo.Git("rev-parse", "develop");
+        var main = repo.Git("rev-parse", "main");
+        Assert.Equal(repo.Git("rev-list", "develop").Split('\n').Order(), git.ReachableFrom(develop).Order());
+        Assert.Equal(repo.Git("rev-list", "--date-order", "develop", "^main").Split('\n'), git.EnumerateCommits(develop, [main]).Select(c => c.Sha));
+        Assert.Equal(repo.Git("rev-list", "--date-order", "main").Split('\n').Take(2), git.EnumerateCommits(main, []).Take(2).Select(c => c.Sha));
+    }
+
+    [Fact]
+    public void Changed_paths_and_entry_ids_match_git_diff_and_rev_parse()
+    {
+        using var repo = BranchedRepository();
+        repo.Switch("develop");
+        var before = repo.Head;
+        var after = repo.Commit("Several files", ("src/orders.txt", null), ("src/new.txt", "n\n"), ("src/loyalty.txt", "changed\n"));
+        using var git = GitRepository.Open(repo.Path);
+        Assert.Equal(repo.Git("diff", "--name-only", "--no-renames", before, after).Split('\n').Order(StringComparer.Ordinal), git.ChangedPaths(before, after));
+        Assert.Equal(repo.Git("ls-tree", "-r", "--name-only", before).Split('\n').Order(StringComparer.Ordinal), git.ChangedPaths(null, before));
+        Assert.Equal(repo.Git("rev-parse", after + ":src/new.txt"), git.EntryId(after, "src/new.txt"));
+        Assert.Equal(repo.Git("rev-parse", after + ":src"), git.EntryId(after, "src"));
+        Assert.Null(git.EntryId(after, "src/orders.txt"));
+        Assert.NotEqual(0, repo.TryGit("rev-parse", "--verify", "--quiet", after + ":src/orders.txt").ExitCode);
+    }
+
+    [Fact]
     public void First_parent_history_matches_git_log_first_parent()
     {
         using var repo = BranchedRepository();

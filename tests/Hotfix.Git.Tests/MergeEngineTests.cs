@@ -32,6 +32,64 @@ public class MergeEngineTests
         Assert.Equal(string.Empty, repo.Status());
     }
 
+    [Theory]
+    [InlineData("disjoint files")]
+    [InlineData("their deletion")]
+    [InlineData("same file, other lines")]
+    [InlineData("new folder beside ours")]
+    [InlineData("the same change on both sides")]
+    public void Every_kind_of_clean_merge_gives_git_s_tree(string kind)
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Switch("hotfix/INC-2026-0042-fix", create: true);
+        switch (kind)
+        {
+            case "disjoint files":
+                // Disjoint from develop's paths: merged by rewriting only the trees on these paths.
+                repo.Commit("Fix", ("README.md", "# Service v2\n"), ("src/deep/new/file.txt", "n\n"));
+                break;
+            case "their deletion":
+                repo.Commit("Remove", ("README.md", null));
+                break;
+            case "same file, other lines":
+                repo.Commit("Fix", ("src/loyalty.txt", "loyalty\n"), ("src/orders.txt", HotfixRepositories.OrdersWith("total", "total-fixed")));
+                break;
+            case "the same change on both sides":
+                repo.Commit("Fix", ("docs/a.txt", "a\n"), ("README.md", "# Service v2\n"));
+                break;
+            default:
+                repo.Commit("Fix", ("src/orders/extra.txt", "x\n"));
+                break;
+        }
+
+        repo.Switch("develop");
+        repo.Commit("Develop moves on", ("src/loyalty.txt", "loyalty\ntiers\n"), ("src/orders.txt", HotfixRepositories.OrdersWith("receipt", "receipt-v2")), ("docs/a.txt", "a\n"));
+        using var git = GitRepository.Open(repo.Path);
+        var develop = repo.Git("rev-parse", "develop");
+        var hotfix = repo.Git("rev-parse", "hotfix/INC-2026-0042-fix");
+        var preview = git.PreviewMerge(develop, hotfix);
+        var gitSays = repo.TryGit("merge-tree", "--write-tree", develop, hotfix);
+        Assert.True(gitSays.ExitCode == 0 == !preview.HasConflicts, $"{kind}: git says\n{gitSays}\nwe say {string.Join(", ", preview.ConflictingPaths)}");
+        if (gitSays.ExitCode == 0)
+        {
+            Assert.Equal(gitSays.StandardOutput.Trim(), preview.TreeId);
+        }
+    }
+
+    [Fact]
+    public void A_file_against_a_folder_is_left_to_the_full_merge_and_conflicts_as_in_git()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Switch("hotfix/INC-2026-0042-fix", create: true);
+        repo.Commit("A file named like a folder", ("src/reports", "file\n"));
+        repo.Switch("develop");
+        repo.Commit("A folder", ("src/reports/q1.txt", "q1\n"));
+        using var git = GitRepository.Open(repo.Path);
+        var preview = git.PreviewMerge(repo.Git("rev-parse", "develop"), repo.Git("rev-parse", "hotfix/INC-2026-0042-fix"));
+        Assert.True(preview.HasConflicts);
+        Assert.Equal(1, repo.TryGit("merge-tree", "--write-tree", "develop", "hotfix/INC-2026-0042-fix").ExitCode);
+    }
+
     [Fact]
     public void Conflicts_are_listed_as_git_merge_tree_lists_them()
     {

@@ -21,8 +21,20 @@ public interface IHistoryReader
     /// </summary>
     IReadOnlyList<CommitInfo> ListCommits(string include, IReadOnlyCollection<string> exclude, int limit = int.MaxValue);
 
+    /// <summary>
+    /// The same commits as <see cref="ListCommits"/>, read lazily newest first (<c>git rev-list --date-order</c>), for
+    /// callers that stop early (at a date, at a match).
+    /// </summary>
+    IEnumerable<CommitInfo> EnumerateCommits(string include, IReadOnlyCollection<string> exclude);
+
     /// <summary>How many commits <see cref="ListCommits"/> would return without a limit (<c>git rev-list --count</c>).</summary>
     int CountCommits(string include, IReadOnlyCollection<string> exclude);
+
+    /// <summary>
+    /// Every commit reachable from <paramref name="tip"/>, itself included (<c>git rev-list tip</c>), for asking "is
+    /// X contained in develop?" of many commits at the price of one walk.
+    /// </summary>
+    IReadOnlySet<string> ReachableFrom(string tip);
 
     /// <summary>The first-parent chain from <paramref name="tip"/> (<c>git log --first-parent</c>), newest first, read lazily.</summary>
     IEnumerable<CommitInfo> FirstParentHistory(string tip);
@@ -34,6 +46,12 @@ public interface IHistoryReader
     /// Null when the change is empty.
     /// </summary>
     string? PatchId(string? fromSha, string toSha);
+
+    /// <summary>Paths that differ between two commits (<c>git diff --name-only --no-renames</c>); from null means from the empty tree.</summary>
+    IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha);
+
+    /// <summary>The id of the blob or tree at <paramref name="path"/> in a commit (<c>git rev-parse COMMIT:PATH</c>); null when absent.</summary>
+    string? EntryId(string commitSha, string path);
 
     /// <summary>
     /// Commits whose parents are not in this clone because it is shallow (<c>.git/shallow</c>); empty when the

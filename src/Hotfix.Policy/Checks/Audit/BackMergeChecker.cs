@@ -4,22 +4,34 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Policy.Checks.Audit;
 
 /// <summary>
-/// Decides whether one hotfix's changes are on the back-merge target: ancestry first (cheap and exact), then patch
-/// ids of every develop commit the hotfix's main parent does not have — per commit for cherry-picks, and the whole
-/// change at once for squashes (compared with develop's single commits and with the changes develop's merges of the
-/// same incident brought in). Patch ids are cached by the adapter, so older hotfixes reuse what newer ones computed.
+/// Decides whether one hotfix's changes are on the back-merge target: ancestry first (one walk of develop answers it
+/// for every hotfix), then patch ids of the develop commits production did not have before the hotfix — per commit
+/// for cherry-picks, and the whole change at once for squashes (compared with develop's single commits and with the
+/// change develop's merges of the same incident brought in).
 /// </summary>
 internal sealed class BackMergeChecker(IHistoryReader history, string developTip)
 {
+    /// <summary>
+    /// How far before a hotfix's own commits a develop copy of its change is looked for. A copy cannot be older than
+    /// the change it copies, but a rebase or squash gives the commit on main a later date than the one that was
+    /// copied; a hotfix branch does not live for months, so the bound only spares the audit from reading all of
+    /// develop's history for every squashed hotfix.
+    /// </summary>
+    public static readonly TimeSpan CopyWindow = TimeSpan.FromDays(90);
+
+    private IReadOnlySet<string>? developCommits;
+
     public AuditedHotfix Judge(HotfixAudit.FoundHotfix found)
     {
         var main = found.MainCommit;
-        var commits = found.Group ?? history.ListCommits(main.Parents[1], [main.Parents[0]]).Where(c => !c.IsMerge).ToList();
-        var tip = found.Group is null ? main.Parents[1] : main.Sha;
+        var isMerge = found.Group is null;
+        var commits = isMerge ? history.ListCommits(main.Parents[1], [main.Parents[0]]).Where(c => !c.IsMerge).ToList() : found.Group!;
+        var tip = isMerge ? main.Parents[1] : main.Sha;
         AuditedHotfix Verdict(BackMergeStatus status, IReadOnlyList<CommitInfo>? evidence = null, IReadOnlyList<CommitInfo>? missing = null) =>
             new(main, found.Incident, found.Branch, found.Landing, commits, status, evidence ?? [], missing ?? []);
 
-        if (history.IsAncestor(tip, developTip))
+        developCommits ??= history.ReachableFrom(developTip);
+        if (developCommits.Contains(tip))
         {
             return Verdict(BackMergeStatus.ByAncestry);
         }
@@ -29,58 +41,50 @@ internal sealed class BackMergeChecker(IHistoryReader history, string developTip
             return Verdict(BackMergeStatus.Unknown);
         }
 
-        // Everything develop has that production did not have before this hotfix landed.
-        var mainParent = found.Group is null ? main.Parents[0] : found.Group[^1].Parents.FirstOrDefault();
-        var candidates = history.ListCommits(developTip, mainParent is null ? [] : [mainParent]);
-        var byPatchId = new Dictionary<string, CommitInfo>(StringComparer.Ordinal);
-        foreach (var candidate in candidates)
+        var mainParent = isMerge ? main.Parents[0] : found.Group![^1].Parents.FirstOrDefault();
+        var whole = isMerge ? BranchChange(main) : new Change(mainParent, main.Sha);
+        var matcher = new PatchMatcher(history, [whole, .. commits.Select(Change.Of)]);
+        if (matcher.IsEmpty)
         {
-            var id = candidate.IsMerge
-                ? found.Incident is { } incident && candidate.Message.Contains(incident.ToString(), StringComparison.Ordinal)
-                    ? BranchChange(candidate)
-                    : null
-                : Branching.BranchHistory.PatchIdOf(history, candidate);
-            if (id is not null)
+            return Verdict(BackMergeStatus.ByPatchId);
+        }
+
+        // Everything develop has that production did not have before this hotfix landed, newest first, back to the window.
+        var windowStart = commits.Select(c => c.CommitTime).Append(main.CommitTime).Min() - CopyWindow;
+        var copies = new Dictionary<string, CommitInfo>(StringComparer.Ordinal);
+        foreach (var candidate in history.EnumerateCommits(developTip, mainParent is null ? [] : [mainParent]))
+        {
+            if (candidate.CommitTime < windowStart)
             {
-                byPatchId.TryAdd(id, candidate);
+                break;
             }
-        }
 
-        var whole = found.Group is null ? BranchChange(main) : history.PatchId(found.Group[^1].Parents.FirstOrDefault(), found.Group[0].Sha);
-        if (whole is null || byPatchId.ContainsKey(whole))
-        {
-            return Verdict(BackMergeStatus.ByPatchId, whole is null ? [] : [byPatchId[whole]]);
-        }
-
-        var evidence = new List<CommitInfo>();
-        var missing = new List<CommitInfo>();
-        foreach (var commit in commits)
-        {
-            var id = Branching.BranchHistory.PatchIdOf(history, commit);
-            if (id is null)
+            var change = candidate.IsMerge
+                ? found.Incident is { } incident && candidate.Message.Contains(incident.ToString(), StringComparison.Ordinal) ? BranchChange(candidate) : null
+                : Change.Of(candidate);
+            if (change is null)
             {
                 continue;
             }
 
-            if (byPatchId.TryGetValue(id, out var copy))
+            foreach (var match in matcher.Matches(change))
             {
-                evidence.Add(copy);
-            }
-            else
-            {
-                missing.Add(commit);
+                if (match == whole)
+                {
+                    return Verdict(BackMergeStatus.ByPatchId, [candidate]);
+                }
+
+                copies.TryAdd(match.To, candidate);
             }
         }
 
+        var missing = commits.Where(c => !copies.ContainsKey(c.Sha)).ToList();
+        var evidence = commits.Where(c => copies.ContainsKey(c.Sha)).Select(c => copies[c.Sha]).ToList();
         return missing.Count == 0 && evidence.Count > 0
             ? Verdict(BackMergeStatus.ByPatchId, evidence)
             : Verdict(BackMergeStatus.Missing, evidence, missing.Count > 0 ? missing : commits);
     }
 
     /// <summary>What a merged branch changed: its tip against the merge base with the branch it was merged into.</summary>
-    private string? BranchChange(CommitInfo merge)
-    {
-        var mergeBase = history.MergeBase(merge.Parents[0], merge.Parents[1]);
-        return history.PatchId(mergeBase, merge.Parents[1]);
-    }
+    private Change BranchChange(CommitInfo merge) => new(history.MergeBase(merge.Parents[0], merge.Parents[1]), merge.Parents[1]);
 }

@@ -170,16 +170,9 @@ public sealed class BranchHistory
         IHistoryReader history, IReadOnlyList<CommitInfo> own, IReadOnlyList<BranchTip> develop, BranchTip main, string tip)
     {
         var found = new List<CherryPickedChange>();
-        var byPatchId = new Dictionary<string, List<CommitInfo>>(StringComparer.Ordinal);
-        foreach (var commit in own.Where(c => !c.IsMerge))
-        {
-            if (PatchIdOf(history, commit) is { } id)
-            {
-                (byPatchId.TryGetValue(id, out var list) ? list : byPatchId[id] = []).Add(commit);
-            }
-        }
-
-        if (byPatchId.Count == 0)
+        var ownCommits = own.Where(c => !c.IsMerge).ToDictionary(c => c.Sha, StringComparer.Ordinal);
+        var matcher = new PatchMatcher(history, ownCommits.Values.Select(Change.Of));
+        if (matcher.IsEmpty)
         {
             return found;
         }
@@ -187,16 +180,16 @@ public sealed class BranchHistory
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in develop)
         {
-            foreach (var candidate in history.ListCommits(target.TipSha, [main.TipSha, tip]))
+            foreach (var candidate in history.EnumerateCommits(target.TipSha, [main.TipSha, tip]))
             {
-                if (candidate.IsMerge || !seen.Add(candidate.Sha) || PatchIdOf(history, candidate) is not { } id
-                    || !byPatchId.TryGetValue(id, out var copies))
+                if (candidate.IsMerge || !seen.Add(candidate.Sha))
                 {
                     continue;
                 }
 
-                foreach (var copy in copies)
+                foreach (var match in matcher.Matches(Change.Of(candidate)))
                 {
+                    var copy = ownCommits[match.To];
                     var namedAsSource = copy.Message.Contains("cherry picked from commit " + candidate.Sha, StringComparison.Ordinal);
                     if (namedAsSource || candidate.CommitTime <= copy.CommitTime)
                     {
@@ -208,8 +201,4 @@ public sealed class BranchHistory
 
         return found;
     }
-
-    /// <summary>The patch id of a non-merge commit against its parent (or the empty tree for a root commit).</summary>
-    internal static string? PatchIdOf(IHistoryReader history, CommitInfo commit) =>
-        history.PatchId(commit.Parents.Count == 0 ? null : commit.Parents[0], commit.Sha);
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""Medians and ratios from the per-round hyperfine exports of run.sh (wall-clock and user+system CPU time)."""
+import glob
+import json
+import os
+import statistics
+import sys
+
+results, info = sys.argv[1], sys.argv[2]
+times = {}
+for path in sorted(glob.glob(os.path.join(results, "round-*.json"))):
+    for result in json.load(open(path))["results"]:
+        entry = times.setdefault(result["command"], {"wall": [], "cpu": []})
+        entry["wall"].extend(result["times"])
+        entry["cpu"].append(result["user"] + result["system"])
+
+facts = dict(line.strip().split("=", 1) for line in open(info) if "=" in line)
+load = os.getloadavg()
+print(f"Repository: {facts['total_commits']} commits, {facts['tracked_files']} tracked files, develop {facts['develop_ahead_of_main']} commits ahead of main.")
+print(f"Machine: {os.cpu_count()} cores, load average {load[0]:.1f} at the end; {len(times['cycle-hotfix']['wall'])} alternating rounds.\n")
+print("| Measurement | hotfix (median) | other (median) | ratio |")
+print("|---|---|---|---|")
+for label, ours, theirs in [("start → commit → finish, wall", "cycle-hotfix", "cycle-gitflow"), ("audit, wall", "audit-hotfix", "audit-git")]:
+    for kind in ["wall", "cpu"]:
+        a = statistics.median(times[ours][kind])
+        b = statistics.median(times[theirs][kind])
+        name = label.replace("wall", "wall clock" if kind == "wall" else "CPU (user+sys)")
+        print(f"| {name} | {a * 1000:.0f} ms | {b * 1000:.0f} ms | {b / a:.1f}× |")
