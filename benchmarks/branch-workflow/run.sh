@@ -2,8 +2,9 @@
 # Reproduces the branch-workflow benchmark (not part of ./test.sh or CI):
 #   1. publishes the native AOT hotfix binary (unless HOTFIX_BINARY points at one);
 #   2. builds the large repository with make-large-repo.sh (unless it exists);
-#   3. times one start -> commit -> finish cycle, hotfix vs gitflow-avh, in alternating rounds (each round runs both,
-#      in turns starting order), every run from the same reset state, with hyperfine;
+#   3. times one start -> commit -> finish cycle, hotfix vs gitflow-avh, in alternating rounds (each round runs each
+#      tool once, the starting tool taking turns), every run from the same reset state, with hyperfine; the same
+#      cycle as plain runbook git commands (cycle-git.sh) runs in each round too, as the floor both tools stand on;
 #   4. times hotfix audit vs the git CLI commands that answer the same question (audit-git.sh), alternating too,
 #      after checking both find the same missing back-merges;
 #   5. prints medians and ratios, and writes the raw timings to results/.
@@ -28,9 +29,16 @@ fi
 [ -d "$repo" ] || "$here/make-large-repo.sh" "$repo"
 
 # Sanity: both cycles work and end in the same shape (main and develop each gain one --no-ff merge, branch deleted).
-for tool in hotfix gitflow; do
+cycle() {
+  case $1 in
+    hotfix) echo "$here/cycle-hotfix.sh $repo $binary" ;;
+    gitflow) echo "$here/cycle-gitflow.sh $repo" ;;
+    git) echo "$here/cycle-git.sh $repo" ;;
+  esac
+}
+for tool in hotfix gitflow git; do
   "$here/reset.sh" "$repo"
-  if [ "$tool" = hotfix ]; then "$here/cycle-hotfix.sh" "$repo" "$binary"; else "$here/cycle-gitflow.sh" "$repo"; fi
+  $(cycle "$tool") >/dev/null 2>&1
   parents=$(git -C "$repo" rev-list --parents -n 1 main | wc -w)
   [ "$parents" -eq 3 ] || { echo "$tool: main did not get a merge commit" >&2; exit 1; }
   git -C "$repo" merge-base --is-ancestor main^2 develop || { echo "$tool: develop lacks the hotfix" >&2; exit 1; }
@@ -48,9 +56,8 @@ rm -f "$results"/round-*.json
 for round in $(seq 1 "$rounds"); do
   # Alternate which tool goes first so neither always runs on a warmer cache.
   if [ $((round % 2)) -eq 1 ]; then order="hotfix gitflow"; else order="gitflow hotfix"; fi
-  for tool in $order; do
-    if [ "$tool" = hotfix ]; then command="$here/cycle-hotfix.sh $repo $binary"; else command="$here/cycle-gitflow.sh $repo"; fi
-    hyperfine --style none --runs 1 --prepare "$here/reset.sh $repo" --command-name "cycle-$tool" "$command" \
+  for tool in $order git; do
+    hyperfine --style none --runs 1 --prepare "$here/reset.sh $repo" --command-name "cycle-$tool" "$(cycle "$tool")" \
       --export-json "$results/round-$round-cycle-$tool.json" >/dev/null
   done
   for tool in $order; do

@@ -18,11 +18,16 @@ facts = dict(line.strip().split("=", 1) for line in open(info) if "=" in line)
 load = os.getloadavg()
 print(f"Repository: {facts['total_commits']} commits, {facts['tracked_files']} tracked files, develop {facts['develop_ahead_of_main']} commits ahead of main.")
 print(f"Machine: {os.cpu_count()} cores, load average {load[0]:.1f} at the end; {len(times['cycle-hotfix']['wall'])} alternating rounds.\n")
-print("| Measurement | hotfix (median) | other (median) | ratio |")
+print("| Measurement | hotfix (median) | compared with (median) | ratio |")
 print("|---|---|---|---|")
-for label, ours, theirs in [("start → commit → finish, wall", "cycle-hotfix", "cycle-gitflow"), ("audit, wall", "audit-hotfix", "audit-git")]:
+rows = [
+    ("start → commit → finish", "cycle-hotfix", "cycle-gitflow", "gitflow-avh"),
+    ("start → commit → finish", "cycle-hotfix", "cycle-git", "plain git (runbook commands)"),
+    ("audit", "audit-hotfix", "audit-git", "git CLI (audit-git.sh)"),
+]
+for label, ours, theirs, other in rows:
     for kind in ["wall", "cpu"]:
         a = statistics.median(times[ours][kind])
         b = statistics.median(times[theirs][kind])
-        name = label.replace("wall", "wall clock" if kind == "wall" else "CPU (user+sys)")
-        print(f"| {name} | {a * 1000:.0f} ms | {b * 1000:.0f} ms | {b / a:.1f}× |")
+        what = "wall clock" if kind == "wall" else "CPU user+sys"
+        print(f"| {label}, {what} | {a * 1000:.0f} ms | {other}: {b * 1000:.0f} ms | {b / a:.2f}× |")
