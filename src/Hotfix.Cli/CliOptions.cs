@@ -32,6 +32,13 @@ public sealed class CliOptions
         Recursive = true,
     };
 
+    /// <summary>A fresh --output option for a command that renders reports (check, audit).</summary>
+    public static Option<string?> Output() => new("--output", "-o")
+    {
+        Description = "Write the report to FILE (e.g. hotfix.sarif for code scanning) and print a one-line summary.",
+        HelpName = "FILE",
+    };
+
     /// <summary>A fresh --format option for a command that renders reports.</summary>
     public static Option<string> Format(string defaultFormat = "text")
     {

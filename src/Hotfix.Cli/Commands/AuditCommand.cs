@@ -15,11 +15,7 @@ internal static class AuditCommand
     public static Command Create(CliOptions options, CliEnvironment environment)
     {
         var format = CliOptions.Format();
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the report to FILE and print a one-line summary.",
-            HelpName = "FILE",
-        };
+        var output = CliOptions.Output();
         var since = new Option<string?>("--since")
         {
             Description = "Only hotfixes that reached main on or after DATE (YYYY-MM-DD, UTC, or an ISO 8601 time).",

@@ -33,11 +33,7 @@ internal static class CheckCommand
                 result.AddError($"--severity '{value}': expected {IncidentSeverities.ExpectedForm}.");
             }
         });
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the report to FILE (e.g. hotfix.sarif for code scanning) and print a one-line summary.",
-            HelpName = "FILE",
-        };
+        var output = CliOptions.Output();
 
         var command = new Command("check", "Check the current hotfix branch against the runbook: every finding, the required review and tests. Exit 1 on blocking findings.")
         {
