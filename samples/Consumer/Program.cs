@@ -37,7 +37,7 @@ try
         loaded.Policy,
         new CheckSubject(head.BranchName!, head.CommitSha!),
         new CheckOptions(),
-        new PortSet().Add<IRepositoryReader>(repository).Add<IChangeSetReader>(repository));
+        new PortSet().AddGit(repository));
     var report = CheckRunner.Run(context, CheckModules.All, new ToolInfo("consumer-sample", "1.0"));
     Console.WriteLine(ReportRenderers.For(format, new RenderOptions(RepositoryRoot: repository.Root)).RenderToString(report));
     return report.IsBlocking ? 1 : 0;

@@ -61,6 +61,9 @@ public static class CliApp
         };
         root.Subcommands.Add(CheckCommand.Create(options, environment));
         root.Subcommands.Add(PolicyCommand.Create(options, environment));
+        root.Subcommands.Add(StartCommand.Create(options, environment));
+        root.Subcommands.Add(FinishCommand.Create(options, environment));
+        root.Subcommands.Add(AuditCommand.Create(options, environment));
         root.Subcommands.Add(RollbackCommand.Create(options, environment));
         root.Subcommands.Add(HistoryCommand.Create(options, environment));
         root.Subcommands.Add(StatusCommand.Create(options, environment));
@@ -69,10 +72,6 @@ public static class CliApp
         root.Subcommands.Add(ChecklistCommand.Create(options, environment));
         root.Subcommands.Add(VerifyCommand.Create(options, environment));
         root.Subcommands.Add(RecordCommand.Create(options, environment));
-        foreach (var planned in PlannedCommand.All)
-        {
-            root.Subcommands.Add(planned.Create(environment));
-        }
 
         return root;
     }

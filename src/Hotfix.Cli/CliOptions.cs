@@ -44,6 +44,13 @@ public sealed class CliOptions
     public static Option<string?> When() =>
         Text("--when", "TIME", "When it happened (ISO 8601, e.g. 2026-03-24T10:30:00+01:00; default: now).");
 
+    /// <summary>A fresh --output option for a command that renders reports (check, audit).</summary>
+    public static Option<string?> Output() => new("--output", "-o")
+    {
+        Description = "Write the report to FILE (e.g. hotfix.sarif for code scanning) and print a one-line summary.",
+        HelpName = "FILE",
+    };
+
     /// <summary>A fresh --format option for a command that renders reports.</summary>
     public static Option<string> Format(string defaultFormat = "text")
     {

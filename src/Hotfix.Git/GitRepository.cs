@@ -110,7 +110,11 @@ public sealed partial class GitRepository : IRepositoryReader, IDisposable
         return tracking is { IsRemote: true, Tip: not null } ? ToRef(tracking) : null;
     }
 
-    public void Dispose() => repository.Dispose();
+    public void Dispose()
+    {
+        native?.Dispose();
+        repository.Dispose();
+    }
 
     private static BranchRef ToRef(Branch branch) =>
         new(branch.FriendlyName, branch.CanonicalName, branch.Tip.Sha, branch.IsRemote);

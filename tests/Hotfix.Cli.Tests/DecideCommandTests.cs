@@ -96,10 +96,4 @@ public class DecideCommandTests
         Assert.Equal("rollback", line.GetProperty("outcome").GetString());
         Assert.Equal("unknown-root-cause-ongoing-impact", line.GetProperty("details").GetProperty("rule").GetString());
     }
-
-    [Fact]
-    public void Decide_is_no_longer_a_planned_command()
-    {
-        Assert.DoesNotContain(Commands.PlannedCommand.All, c => c.Name == "decide");
-    }
 }

@@ -36,11 +36,7 @@ internal static class CheckCommand
                 result.AddError($"--severity '{value}': expected {IncidentSeverities.ExpectedForm}.");
             }
         });
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the report to FILE (e.g. hotfix.sarif for code scanning) and print a one-line summary.",
-            HelpName = "FILE",
-        };
+        var output = CliOptions.Output();
 
         var scope = new Option<string[]>("--scope")
         {
@@ -78,11 +74,7 @@ internal static class CheckCommand
                 DeclaredKinds = ChangeKindDeclaration.Check(session.Policy, parse.GetValue(kind) ?? []),
                 Waivers = Waivers(parse.GetValue(allow) ?? [], parse.GetValue(reason)),
             };
-            var ports = new PortSet()
-                .Add<IRepositoryReader>(session.Repository)
-                .Add<IChangeSetReader>(session.Repository)
-                .Add<IClock>(environment.Clock);
-            var context = new CheckContext(session.Policy, subject, checkOptions, ports);
+            var context = new CheckContext(session.Policy, subject, checkOptions, session.Ports().Add<IClock>(environment.Clock));
             var report = CheckRunner.Run(context, CheckModules.All, ToolIdentity.Current);
 
             ReportFormats.TryParse(parse.GetValue(format), out var reportFormat);

@@ -1,5 +1,6 @@
 using Hotfix.Git;
 using Hotfix.Policy.Policies;
+using Hotfix.Policy.Ports;
 
 namespace Hotfix.Cli.Infrastructure;
 
@@ -21,6 +22,8 @@ internal sealed class RepositorySession : IDisposable
         var repository = repoOption is null
             ? GitRepository.Open(environment.CurrentDirectory, "current directory")
             : GitRepository.Open(environment.Resolve(repoOption), "--repo", repoOption);
+        // git's identity variables (GIT_COMMITTER_NAME…) come from the CLI's environment, which tests supply.
+        repository.GetVariable = environment.GetVariable;
         try
         {
             return new RepositorySession(repository, PolicyFiles.Load(environment, policyOption, repository.Root));
@@ -31,6 +34,9 @@ internal sealed class RepositorySession : IDisposable
             throw;
         }
     }
+
+    /// <summary>Every git port, implemented by this session's repository.</summary>
+    public PortSet Ports() => new PortSet().AddGit(Repository);
 
     public void Dispose() => Repository.Dispose();
 }

@@ -183,9 +183,15 @@ public sealed partial record HotfixBranchName
         _ => $"'{c}'",
     };
 
-    /// <summary>Control characters from a branch name must not reach a terminal raw.</summary>
-    private static string Printable(string text) =>
-        text.Any(char.IsControl) ? new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray()) : text;
+    /// <summary>
+    /// A description as messages quote it: control characters must not reach a terminal raw, and a 300-character
+    /// input is cut so the message stays readable (the length problem is reported separately).
+    /// </summary>
+    internal static string Printable(string text)
+    {
+        var cut = text.Length > 40 ? string.Concat(text.AsSpan(0, 37), "...") : text;
+        return cut.Any(char.IsControl) ? new string(cut.Select(c => char.IsControl(c) ? '?' : c).ToArray()) : cut;
+    }
 
     [GeneratedRegex(@"^(?<id>INC-[0-9]{4}-[0-9]{4})(?<sep>-)?(?<rest>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex LeadingIncidentId();

@@ -8,7 +8,7 @@ namespace Hotfix.Policy.Checks;
 /// <summary>Runs modules over a context and assembles the report: policy overrides applied, findings in a stable order.</summary>
 public static class CheckRunner
 {
-    public static CheckReport Run(CheckContext context, IEnumerable<ICheckModule> modules, ToolInfo tool)
+    public static CheckReport Run(CheckContext context, IEnumerable<ICheckModule> modules, ToolInfo tool, string command = "check")
     {
         var helpBase = context.Policy.HelpBaseUri ?? RuleCatalogue.DefaultHelpBaseUri;
         var waivers = WaiverRequests.For(context);
@@ -59,6 +59,6 @@ public static class CheckRunner
             .ThenBy(f => f.Line ?? 0)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
-        return new CheckReport(tool, context.Subject, ordered, sections, helpBase);
+        return new CheckReport(tool, context.Subject, ordered, sections, helpBase, command);
     }
 }

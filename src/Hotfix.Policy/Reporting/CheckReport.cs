@@ -9,7 +9,8 @@ public sealed class CheckReport(
     CheckSubject subject,
     IReadOnlyList<Finding> findings,
     IReadOnlyList<ReportSection> sections,
-    string helpBaseUri)
+    string helpBaseUri,
+    string command = "check")
 {
     public ToolInfo Tool { get; } = tool;
 
@@ -23,6 +24,9 @@ public sealed class CheckReport(
     public string HelpBaseUri { get; } = helpBaseUri;
 
     public FindingCounts Counts { get; } = FindingCounts.Of(findings);
+
+    /// <summary>The command that produced the report (<c>check</c>, <c>audit</c>), for report headings.</summary>
+    public string Command { get; } = command;
 
     /// <summary>True when at least one finding blocks (an error nobody waived): <c>hotfix check</c> exits 1.</summary>
     public bool IsBlocking => Findings.Any(f => f.IsBlocking);

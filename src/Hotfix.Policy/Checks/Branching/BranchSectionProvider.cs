@@ -5,5 +5,5 @@ namespace Hotfix.Policy.Checks.Branching;
 public sealed class BranchSectionProvider : IReportSectionProvider
 {
     public ReportSection Build(CheckContext context) =>
-        new BranchSection(context.Subject.BranchName, SubjectIncident.Of(context), context.Subject.CommitSha);
+        new BranchSection(context.Subject.BranchName, SubjectIncident.Of(context), context.Subject.CommitSha, BranchHistory.Of(context));
 }

@@ -5,7 +5,13 @@ public sealed class BranchingModule : ICheckModule
 {
     public string Name => "branching";
 
-    public IReadOnlyList<ICheckRule> Rules { get; } = [new BranchNameRule()];
+    public IReadOnlyList<ICheckRule> Rules { get; } =
+    [
+        new BranchNameRule(),
+        new NotBasedOnMainRule(),
+        new BaseBehindMainRule(),
+        new ShallowHistoryRule(),
+    ];
 
     public IReadOnlyList<IReportSectionProvider> Sections { get; } = [new BranchSectionProvider()];
 }

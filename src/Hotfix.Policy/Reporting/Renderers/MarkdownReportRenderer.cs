@@ -8,7 +8,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
     public void Render(CheckReport report, TextWriter output)
     {
         var icon = report.IsBlocking ? "❌" : report.Counts.Warnings > 0 ? "⚠️" : "✅";
-        output.WriteLine($"## {icon} Hotfix check: `{report.Subject.BranchName.Replace("`", "'", StringComparison.Ordinal)}`");
+        output.WriteLine($"## {icon} Hotfix {report.Command}: `{report.Subject.BranchName.Replace("`", "'", StringComparison.Ordinal)}`");
         output.WriteLine();
         output.WriteLine(report.IsBlocking
             ? $"**Blocking** — {report.Counts}. Fix or waive the errors before merging."

@@ -9,7 +9,7 @@ public sealed class TextReportRenderer(RenderOptions options) : IReportRenderer
 
     public void Render(CheckReport report, TextWriter output)
     {
-        output.WriteLine(ansi.Bold($"hotfix check: {report.Subject.BranchName}") + ansi.Dim($" ({report.Subject.ShortSha})"));
+        output.WriteLine(ansi.Bold($"hotfix {report.Command}: {report.Subject.BranchName}") + ansi.Dim($" ({report.Subject.ShortSha})"));
         output.WriteLine();
 
         foreach (var finding in report.Findings)

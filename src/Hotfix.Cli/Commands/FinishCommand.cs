@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Hotfix.Cli.Infrastructure;
+using Hotfix.Policy.Checks;
+using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Workflow;
+
+namespace Hotfix.Cli.Commands;
+
+/// <summary>
+/// <c>hotfix finish</c>: --no-ff merges into main and the back-merge target, all or nothing, then the branch is deleted.
+/// Exit 1 when the check blocks (without --force), 3 when a merge would conflict or the repository is not ready.
+/// </summary>
+internal static class FinishCommand
+{
+    public static Command Create(CliOptions options, CliEnvironment environment)
+    {
+        var branch = new Option<string?>("--branch")
+        {
+            Description = "Finish this hotfix branch instead of HEAD's.",
+            HelpName = "NAME",
+        };
+        var keepBranch = new Option<bool>("--keep-branch") { Description = "Keep the hotfix branch after merging." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check everything, compute both merges in memory and print the plan as git commands; change nothing." };
+        var force = new Option<string?>("--force")
+        {
+            Description = "Merge despite blocking findings of hotfix check; the reason is written into both merge messages.",
+            HelpName = "REASON",
+        };
+
+        var command = new Command("finish", "Merge the hotfix branch --no-ff into main and the back-merge target (all or nothing), then delete it.")
+        {
+            branch, keepBranch, dryRun, force,
+        };
+        command.SetAction(parse =>
+        {
+            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
+            var ports = new WorkflowPorts(session.Ports(), environment.Clock);
+            var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force));
+            var plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
+                CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), CheckModules.All, ToolIdentity.Current));
+            WorkflowOutput.Warnings(environment, plan.Warnings);
+
+            if (plan.Blocked)
+            {
+                new TextReportRenderer(new RenderOptions(Color: false)).Render(plan.Check!, environment.Out);
+                var ids = string.Join(", ", plan.Check!.Findings.Where(f => f.IsBlocking).Select(f => f.RuleId).Distinct());
+                environment.Error.WriteLine(
+                    $"hotfix: error: finish refused: {plan.Branch.Name} has blocking findings ({ids}); fix them, or merge anyway with --force \"reason\" (the reason is written into the merge messages). Nothing was changed.");
+                return ExitCodes.PolicyFindings;
+            }
+
+            if (plan.NothingToDo)
+            {
+                environment.Out.WriteLine($"Nothing to do: {plan.IntoMain.Target.Name} and {plan.IntoBackMergeTarget.Target.Name} already contain {plan.Branch.Name} (kept with --keep-branch).");
+                return ExitCodes.Success;
+            }
+
+            if (parse.GetValue(dryRun))
+            {
+                WorkflowOutput.Plan(environment, "Plan (dry run — nothing was changed):", plan.Steps);
+                WorkflowOutput.Commands(environment, "Then push (finish never pushes):", plan.NextCommands);
+                return ExitCodes.Success;
+            }
+
+            var outcome = HotfixFinish.Execute(ports, plan);
+            Report(environment, plan, outcome);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Report(CliEnvironment environment, FinishPlan plan, HotfixFinish.Outcome outcome)
+    {
+        var name = plan.Branch.Name;
+        foreach (var (merge, sha) in new[] { (plan.IntoMain, outcome.MainMerge), (plan.IntoBackMergeTarget, outcome.BackMergeTargetMerge) })
+        {
+            environment.Out.WriteLine(sha is null
+                ? $"{merge.Target.Name} already contained {name}; skipped."
+                : $"Merged {name} into {merge.Target.Name} (--no-ff): {sha[..7]}.");
+        }
+
+        environment.Out.WriteLine(outcome.BranchDeleted ? $"Deleted {name}." : $"Kept {name}.");
+        if (outcome.HeadBranch is not null)
+        {
+            environment.Out.WriteLine($"HEAD is on {outcome.HeadBranch}.");
+        }
+
+        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", plan.NextCommands);
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Hotfix.Cli.Infrastructure;
+using Hotfix.Policy.Checks.Branching;
+using Hotfix.Policy.Workflow;
+
+namespace Hotfix.Cli.Commands;
+
+/// <summary><c>hotfix start INC-YYYY-NNNN short-description</c>: a hotfix branch from an up-to-date main, checked out.</summary>
+internal static class StartCommand
+{
+    public static Command Create(CliOptions options, CliEnvironment environment)
+    {
+        var incident = new Argument<string>("incident-id") { Description = "The incident id, INC-YYYY-NNNN (e.g. INC-2026-0042)." };
+        var description = new Argument<string>("short-description")
+        {
+            Description = "Lowercase words joined by hyphens (e.g. fix-order-rounding); the branch becomes hotfix/INC-YYYY-NNNN-short-description.",
+        };
+        var noFetch = new Option<bool>("--no-fetch")
+        {
+            Description = "Do not fetch main's upstream first; compare with it as last fetched (for when the remote cannot be reached).",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and print the plan as git commands; change nothing (and do not fetch)." };
+
+        var command = new Command("start", "Create hotfix/INC-YYYY-NNNN-short-description from an up-to-date main and check it out.")
+        {
+            incident, description, noFetch, dryRun,
+        };
+        command.SetAction(parse =>
+        {
+            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
+            var ports = new WorkflowPorts(session.Ports(), environment.Clock);
+            var request = new HotfixStart.Request(parse.GetValue(incident)!, parse.GetValue(description)!, !parse.GetValue(noFetch), parse.GetValue(dryRun));
+            var plan = HotfixStart.Prepare(ports, session.Policy, request);
+            WorkflowOutput.Notes(environment, plan.Notes);
+            WorkflowOutput.Warnings(environment, plan.Warnings);
+            if (request.DryRun)
+            {
+                WorkflowOutput.Plan(environment, "Plan (dry run — nothing was changed):", plan.Steps);
+                return ExitCodes.Success;
+            }
+
+            HotfixStart.Execute(ports, plan);
+            var branch = plan.Branch.FullName;
+            var remote = plan.FetchRemote ?? session.Policy.Branches.Remote;
+            environment.Out.WriteLine($"Created {branch} from {plan.Main.Name} at {plan.BaseCommit.ShortSha} ({CommitLists.Excerpt(plan.BaseCommit.Subject)}) and switched to it.");
+            WorkflowOutput.Commands(environment, "Next: commit the fix, push the branch, open the pull request and check it:", [
+                ShellWords.Join("git", "push", "-u", remote, branch),
+                "hotfix check",
+            ]);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

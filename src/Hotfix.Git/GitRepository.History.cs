@@ -1,0 +1,117 @@
+using Hotfix.Policy.Ports;
+using LibGit2Sharp;
+
+namespace Hotfix.Git;
+
+/// <summary><see cref="IHistoryReader"/>: merge-base, rev-list, first-parent history, patch ids, shallow boundary.</summary>
+public sealed partial class GitRepository : IHistoryReader
+{
+    private NativeRepository? native;
+    private readonly Dictionary<(string?, string), string?> patchIdCache = [];
+
+    /// <summary>The direct libgit2 handle for walks, diffs and patch ids, opened on first use.</summary>
+    private NativeRepository NativeHistory => native ??= new NativeRepository(repository.Info.Path);
+
+    public CommitInfo? FindCommit(string revision) => LookupCommit(revision) is { } commit ? ToInfo(commit) : null;
+
+    public string? MergeBase(string first, string second) =>
+        repository.ObjectDatabase.FindMergeBase(RequireCommit(first), RequireCommit(second))?.Sha;
+
+    public bool IsAncestor(string ancestor, string descendant)
+    {
+        var a = RequireCommit(ancestor);
+        var d = RequireCommit(descendant);
+        return a.Id == d.Id || repository.ObjectDatabase.FindMergeBase(a, d)?.Id == a.Id;
+    }
+
+    public IReadOnlyList<CommitInfo> ListCommits(string include, IReadOnlyCollection<string> exclude, int limit = int.MaxValue) =>
+        EnumerateCommits(include, exclude).Take(limit).ToList();
+
+    public IEnumerable<CommitInfo> EnumerateCommits(string include, IReadOnlyCollection<string> exclude) =>
+        Walk(include, exclude).Select(ToInfo);
+
+    // Counting and reachability need ids only: a native walk, not a LibGit2Sharp Commit per commit (50,000 of them
+    // take seconds that way).
+    public int CountCommits(string include, IReadOnlyCollection<string> exclude) =>
+        NativeHistory.Walk(RequireCommit(include).Sha, exclude.Select(e => RequireCommit(e).Sha).ToList()).Count;
+
+    public IReadOnlySet<string> ReachableFrom(string tip) =>
+        NativeHistory.Walk(RequireCommit(tip).Sha, []).ToHashSet(StringComparer.Ordinal);
+
+    public IEnumerable<CommitInfo> FirstParentHistory(string tip)
+    {
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = RequireCommit(tip),
+            FirstParentOnly = true,
+            SortBy = CommitSortStrategies.Topological,
+        };
+        return repository.Commits.QueryBy(filter).Select(ToInfo);
+    }
+
+    public string? PatchId(string? fromSha, string toSha)
+    {
+        var from = fromSha is null ? null : RequireCommit(fromSha).Tree.Sha;
+        var to = RequireCommit(toSha).Tree.Sha;
+        if (patchIdCache.TryGetValue((from, to), out var cached))
+        {
+            return cached;
+        }
+
+        var id = NativeHistory.PatchId(from, to);
+        patchIdCache[(from, to)] = id;
+        return id;
+    }
+
+    public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) =>
+        NativeHistory.ChangedPaths(fromSha is null ? null : RequireCommit(fromSha).Tree.Sha, RequireCommit(toSha).Tree.Sha);
+
+    public string? EntryId(string commitSha, string path) => RequireCommit(commitSha)[path]?.Target.Sha;
+
+    public IReadOnlyList<string> ShallowBoundary
+    {
+        get
+        {
+            if (!repository.Info.IsShallow)
+            {
+                return [];
+            }
+
+            // LibGit2Sharp has no API for the graft list; git keeps it as one sha per line in $GIT_DIR/shallow.
+            var file = Path.Combine(repository.Info.Path, "shallow");
+            return File.Exists(file)
+                ? File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0).ToList()
+                : [];
+        }
+    }
+
+    private IEnumerable<Commit> Walk(string include, IReadOnlyCollection<string> exclude)
+    {
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = RequireCommit(include),
+            ExcludeReachableFrom = exclude.Select(RequireCommit).ToList(),
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time,
+        };
+        return repository.Commits.QueryBy(filter);
+    }
+
+    private Commit? LookupCommit(string revision)
+    {
+        try
+        {
+            return repository.Lookup<Commit>(revision);
+        }
+        catch (LibGit2SharpException)
+        {
+            // An ambiguous or malformed revision names no commit.
+            return null;
+        }
+    }
+
+    private Commit RequireCommit(string revision) =>
+        LookupCommit(revision) ?? throw new ArgumentException($"'{revision}' names no commit in {Root}.", nameof(revision));
+
+    private static CommitInfo ToInfo(Commit commit) =>
+        new(commit.Sha, commit.Parents.Select(p => p.Sha).ToList(), commit.Message, commit.Committer.When);
+}

@@ -1,0 +1,150 @@
+using Hotfix.Policy.Branching;
+using Hotfix.Policy.Checks.Branching;
+using Hotfix.Policy.Errors;
+using Hotfix.Policy.History;
+using Hotfix.Policy.Incidents;
+using Hotfix.Policy.Ports;
+
+namespace Hotfix.Policy.Checks.Audit;
+
+/// <summary>
+/// The back-merge audit: every hotfix on main's first-parent line (merges of hotfix branches; squash or rebase merges
+/// whose message carries an incident id) and whether its changes reached the back-merge target — by ancestry
+/// (<c>git merge-base --is-ancestor</c>) or, for squashes and cherry-picks, by patch id (<c>git cherry</c>).
+/// </summary>
+public sealed class HotfixAudit
+{
+    /// <summary>
+    /// History is walked newest first; once this many consecutive first-parent commits are older than --since, the
+    /// walk stops (merge commits can carry slightly out-of-order dates, as git log --since also allows for).
+    /// </summary>
+    private const int OlderCommitsBeforeStop = 5;
+
+    private HotfixAudit(BranchTip main, BranchTip backMergeTarget, DateTimeOffset? since)
+    {
+        Main = main;
+        BackMergeTarget = backMergeTarget;
+        Since = since;
+    }
+
+    public BranchTip Main { get; }
+
+    public BranchTip BackMergeTarget { get; }
+
+    public DateTimeOffset? Since { get; }
+
+    /// <summary>Hotfixes found, newest first.</summary>
+    public IReadOnlyList<AuditedHotfix> Hotfixes { get; private set; } = [];
+
+    /// <summary>First-parent commits of main that were read.</summary>
+    public int ScannedCommits { get; private set; }
+
+    /// <summary>Set when main's history ended at a shallow boundary inside the audited period: older hotfixes were not seen.</summary>
+    public CommitInfo? ShallowCutOff { get; private set; }
+
+    /// <summary>Runs the audit for the subject's repository (the result is shared by the audit's rules and section).</summary>
+    public static HotfixAudit Of(CheckContext context, DateTimeOffset? since) => context.Fact(c => Run(c, since));
+
+    private static HotfixAudit Run(CheckContext context, DateTimeOffset? since)
+    {
+        var history = context.Ports.Require<IHistoryReader>();
+        var branches = context.Policy.Branches;
+        var main = ResolveMain(history, context.Policy);
+        var develop = BranchTips.Freshest(history, branches.BackMergeTarget, branches.Remote)
+            ?? throw new HotfixInputException(
+                $"back-merge target '{branches.BackMergeTarget}' (policy branches.backMergeTarget) does not exist here, neither locally nor as {branches.Remote}/{branches.BackMergeTarget}; expected the branch hotfixes are merged back into (git fetch {branches.Remote} {branches.BackMergeTarget}, or set branches.backMergeTarget in hotfix.json).");
+
+        var audit = new HotfixAudit(main, develop, since);
+        var found = FindHotfixes(history, context.Policy.Branches.Naming, develop.Name, audit, since);
+        var checker = new BackMergeChecker(history, develop.TipSha);
+        audit.Hotfixes = found.Select(checker.Judge).ToList();
+        return audit;
+    }
+
+    /// <summary>The main the audit reads: local main, or origin/main when that is fresher; an input error when neither exists.</summary>
+    public static BranchTip ResolveMain(IHistoryReader history, Policies.HotfixPolicy policy)
+    {
+        var branches = policy.Branches;
+        return BranchTips.Freshest(history, branches.Main, branches.Remote)
+            ?? throw new HotfixInputException(
+                $"main branch '{branches.Main}' (policy branches.main) does not exist here, neither locally nor as {branches.Remote}/{branches.Main}; expected the production branch (git fetch {branches.Remote} {branches.Main}, or set branches.main in hotfix.json).");
+    }
+
+    private static List<FoundHotfix> FindHotfixes(IHistoryReader history, BranchNaming naming, string developName, HotfixAudit audit, DateTimeOffset? since)
+    {
+        var found = new List<FoundHotfix>();
+        var boundary = history.ShallowBoundary.ToHashSet(StringComparer.Ordinal);
+        var older = 0;
+        CommitInfo? last = null;
+        List<CommitInfo>? group = null;
+        IncidentId? groupIncident = null;
+
+        void CloseGroup()
+        {
+            if (group is { Count: > 0 })
+            {
+                found.Add(new FoundHotfix(group[0], groupIncident, null, group.Count == 1 ? HotfixLanding.Squash : HotfixLanding.Rebase, group));
+            }
+
+            group = null;
+            groupIncident = null;
+        }
+
+        foreach (var commit in history.FirstParentHistory(audit.Main.TipSha))
+        {
+            audit.ScannedCommits++;
+            last = commit;
+            if (since is { } start && commit.CommitTime < start)
+            {
+                CloseGroup();
+                if (++older >= OlderCommitsBeforeStop)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            older = 0;
+            if (commit.IsMerge)
+            {
+                CloseGroup();
+                var branch = MergeMessages.MergedBranch(commit.Subject);
+                var incident = FirstIncident(commit.Message) ?? FirstIncident(branch);
+                var isHotfixBranch = branch is not null && branch.StartsWith(naming.Prefix, StringComparison.Ordinal);
+                if (branch != developName && (isHotfixBranch || incident is not null))
+                {
+                    found.Add(new FoundHotfix(commit, incident, branch, HotfixLanding.Merge, null));
+                }
+
+                continue;
+            }
+
+            var id = FirstIncident(commit.Message);
+            if (id is null || (group is not null && groupIncident != id))
+            {
+                CloseGroup();
+            }
+
+            if (id is not null)
+            {
+                group ??= [];
+                groupIncident = id;
+                group.Add(commit);
+            }
+        }
+
+        CloseGroup();
+        if (last is not null && boundary.Contains(last.Sha) && (since is null || last.CommitTime >= since))
+        {
+            audit.ShallowCutOff = last;
+        }
+
+        return found;
+    }
+
+    private static IncidentId? FirstIncident(string? text) => IncidentId.FindAll(text) is [var first, ..] ? first : null;
+
+    /// <summary>A hotfix as found on main, before the verdict.</summary>
+    internal sealed record FoundHotfix(CommitInfo MainCommit, IncidentId? Incident, string? Branch, HotfixLanding Landing, IReadOnlyList<CommitInfo>? Group);
+}

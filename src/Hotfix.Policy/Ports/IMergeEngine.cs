@@ -1,0 +1,31 @@
+namespace Hotfix.Policy.Ports;
+
+/// <summary>
+/// Merges in memory: the result tree of a three-way merge, and merge commits built from it, without touching any
+/// branch, the index or the working tree. Only unreferenced objects are written, which git's garbage collection
+/// removes if nothing ever points at them — so a merge can be tried, and abandoned, before anything visible changes.
+/// </summary>
+public interface IMergeEngine
+{
+    /// <summary>Merges <paramref name="theirsSha"/> into <paramref name="oursSha"/> in memory (<c>git merge-tree</c>).</summary>
+    MergePreview PreviewMerge(string oursSha, string theirsSha);
+
+    /// <summary>Writes a merge commit of a conflict-free preview; returns its sha. No ref moves.</summary>
+    string CreateMergeCommit(MergePreview preview, string message, CommitIdentity identity, DateTimeOffset when);
+
+    /// <summary>Who commits, from <c>GIT_COMMITTER_NAME</c>/<c>GIT_COMMITTER_EMAIL</c> or <c>user.name</c>/<c>user.email</c>; null when git does not know.</summary>
+    CommitIdentity? Identity { get; }
+}
+
+/// <summary>The outcome of an in-memory merge.</summary>
+/// <param name="OursSha">The branch merged into (first parent).</param>
+/// <param name="TheirsSha">The branch merged (second parent).</param>
+/// <param name="TreeId">The merged tree when there is no conflict.</param>
+/// <param name="ConflictingPaths">Paths git could not merge, sorted.</param>
+public sealed record MergePreview(string OursSha, string TheirsSha, string? TreeId, IReadOnlyList<string> ConflictingPaths)
+{
+    public bool HasConflicts => ConflictingPaths.Count > 0 || TreeId is null;
+}
+
+/// <summary>A commit author or committer.</summary>
+public sealed record CommitIdentity(string Name, string Email);

@@ -1,0 +1,360 @@
+using Hotfix.Policy.Branching;
+using Hotfix.Policy.Checks;
+using Hotfix.Policy.Errors;
+using Hotfix.Policy.History;
+using Hotfix.Policy.Incidents;
+using Hotfix.Policy.Policies;
+using Hotfix.Policy.Ports;
+using Hotfix.Policy.Reporting;
+
+namespace Hotfix.Policy.Workflow;
+
+/// <summary>
+/// <c>hotfix finish</c>: the runbook's "git checkout main &amp;&amp; git merge --no-ff hotfix/…", "git checkout develop
+/// &amp;&amp; git merge --no-ff hotfix/…", "git branch -d hotfix/…" — all or nothing. Both merges are computed in memory
+/// before the first ref moves; any conflict changes nothing. Every step is derived from the repository (does main
+/// already contain the branch? does develop?), so a rerun after a partial finish completes only what is missing.
+/// </summary>
+public static class HotfixFinish
+{
+    /// <summary>What to finish.</summary>
+    /// <param name="Branch">The hotfix branch (--branch), or null for HEAD's branch.</param>
+    /// <param name="KeepBranch">Keep the branch after merging (--keep-branch).</param>
+    /// <param name="ForceReason">Merge despite blocking findings; the reason goes into both merge messages (--force).</param>
+    public sealed record Request(string? Branch = null, bool KeepBranch = false, string? ForceReason = null);
+
+    /// <summary>What finish did.</summary>
+    public sealed record Outcome(string? MainMerge, string? BackMergeTargetMerge, bool BranchDeleted, string? HeadBranch);
+
+    /// <summary>
+    /// Checks every precondition and computes both merges in memory. Throws <see cref="HotfixInputException"/> for bad
+    /// input (exit 2) and <see cref="HotfixOperationException"/> when the repository's state stops it — a dirty tree,
+    /// a conflict, a stale main (exit 3); nothing is changed either way. Blocking findings come back in the plan.
+    /// </summary>
+    public static FinishPlan Prepare(WorkflowPorts ports, HotfixPolicy policy, Request request, Func<CheckSubject, CheckReport> check)
+    {
+        var branches = policy.Branches;
+        var history = ports.History;
+        var head = ports.Repository.Head;
+        var branch = ResolveBranch(ports, head, request.Branch, branches);
+        if (request.ForceReason is { } reason && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new HotfixInputException("--force '': expected the reason for merging despite blocking findings, e.g. --force \"SEV1, reviewed by mira on the call\"; it is written into the merge messages.");
+        }
+
+        Preconditions.RequireCleanWorkingTree(ports.WorkingTree, "finish");
+        var main = Preconditions.RequireLocalBranch(history, branches.Main, "branches.main", branches.Remote);
+        var target = Preconditions.RequireLocalBranch(history, branches.BackMergeTarget, "branches.backMergeTarget", branches.Remote);
+        var warnings = new List<string>();
+        foreach (var local in new[] { main, target })
+        {
+            if (UpstreamState.Of(ports, local) is { } state
+                && state.RequireNotBehind($"the merge would land on an outdated {local.Name} and its push would be rejected") is { } ahead)
+            {
+                warnings.Add(ahead);
+            }
+        }
+
+        foreach (var into in new[] { main, target })
+        {
+            if (!ShallowHistory.CanDecide(history, branch.TipSha, into.TipSha, history.MergeBase(branch.TipSha, into.TipSha)))
+            {
+                throw new HotfixOperationException(
+                    $"this clone is too shallow to merge {branch.Name} into {into.Name} safely (their common history is not here); {ShallowHistory.HowToDeepen(branches.Remote)}",
+                    Preconditions.NothingChanged);
+            }
+        }
+
+        var incident = HotfixBranchName.TryParse(branch.Name, branches.Naming, out var parsed, out _)
+            ? parsed.Incident
+            : IncidentId.FindAll(branch.Name) is [var first, ..] ? first : (IncidentId?)null;
+        var mainDone = history.IsAncestor(branch.TipSha, main.TipSha);
+        var targetDone = history.IsAncestor(branch.TipSha, target.TipSha);
+
+        CheckReport? report = null;
+        string? forceReason = null;
+        if (!mainDone || !targetDone)
+        {
+            if (ports.Merges.Identity is null)
+            {
+                throw new HotfixInputException("git does not know who is merging: expected user.name and user.email in the git configuration (git config user.name \"Your Name\"; git config user.email you@example.com) or GIT_COMMITTER_NAME/GIT_COMMITTER_EMAIL.");
+            }
+
+            report = check(new CheckSubject(branch.Name, branch.TipSha));
+            if (report.IsBlocking)
+            {
+                forceReason = request.ForceReason;
+            }
+            else if (request.ForceReason is not null)
+            {
+                warnings.Add("--force was given but nothing blocks; the merges proceed without a forced note");
+            }
+        }
+
+        var blocked = report is { IsBlocking: true } && forceReason is null;
+        var intoMain = PlanMerge(ports, branch, main, mainDone, blocked, MainMessage(branch, main, incident, report, forceReason));
+        var intoTarget = PlanMerge(ports, branch, target, targetDone, blocked, BackMergeMessage(branch, target, incident, report, forceReason));
+        RequireNoConflicts(branch, intoMain, intoTarget);
+
+        var steps = new List<PlanStep>();
+        var willMove = !intoMain.Done || !intoTarget.Done;
+        if (!blocked && (willMove || !request.KeepBranch))
+        {
+            var finalTree = intoTarget.Preview?.TreeId ?? target.TipSha;
+            var headOnTarget = head.Kind == HeadKind.Branch && head.BranchName == target.Name;
+            if (!(headOnTarget && intoTarget.Done))
+            {
+                Preconditions.RequireNothingInTheWay(ports.WorkingTree, finalTree, $"checking out {target.Name} at the end");
+            }
+        }
+
+        AddMergeSteps(steps, branch, intoMain);
+        AddMergeSteps(steps, branch, intoTarget);
+        var delete = !request.KeepBranch;
+        if (delete)
+        {
+            var commands = new List<string>();
+            if (intoTarget.Done && (head.Kind != HeadKind.Branch || head.BranchName != target.Name))
+            {
+                commands.Add(ShellWords.Join("git", "checkout", target.Name));
+            }
+
+            commands.Add(ShellWords.Join("git", "branch", "-d", branch.Name));
+            steps.Add(new PlanStep($"delete {branch.Name} (it is then contained in {main.Name} and {target.Name})", commands));
+        }
+
+        var upstream = ports.Branches.Upstream(branch.Name);
+        var next = new List<string> { ShellWords.Join("git", "push", branches.Remote, main.Name, target.Name) };
+        if (delete && upstream is { Remote: not "." })
+        {
+            next.Add(ShellWords.Join("git", "push", upstream.Remote, "--delete", branch.Name));
+        }
+
+        return new FinishPlan
+        {
+            Branch = branch,
+            Incident = incident,
+            OriginalHead = head,
+            IntoMain = intoMain,
+            IntoBackMergeTarget = intoTarget,
+            DeleteBranch = delete,
+            Check = report,
+            ForceReason = forceReason,
+            Steps = steps,
+            Warnings = warnings,
+            NextCommands = next,
+        };
+    }
+
+    /// <summary>
+    /// Makes the merges: writes both merge commits, checks out the back-merge target's new commit (safe checkout:
+    /// refuses rather than overwrite), moves main and the target with compare-and-swap, attaches HEAD, deletes the
+    /// branch. A failure before the refs are both moved restores refs and HEAD to exactly what they were.
+    /// </summary>
+    public static Outcome Execute(WorkflowPorts ports, FinishPlan plan)
+    {
+        if (plan.Blocked)
+        {
+            throw new InvalidOperationException("A blocked finish plan cannot be executed; the caller must stop on FinishPlan.Blocked.");
+        }
+
+        var main = plan.IntoMain.Target;
+        var target = plan.IntoBackMergeTarget.Target;
+        var now = ports.Clock.Now;
+        var identity = ports.Merges.Identity;
+        var mainMerge = plan.IntoMain.Done ? null : ports.Merges.CreateMergeCommit(plan.IntoMain.Preview!, plan.IntoMain.Message, identity!, now);
+        var targetMerge = plan.IntoBackMergeTarget.Done ? null : ports.Merges.CreateMergeCommit(plan.IntoBackMergeTarget.Preview!, plan.IntoBackMergeTarget.Message, identity!, now);
+
+        var head = plan.OriginalHead;
+        var headOnTarget = head.Kind == HeadKind.Branch && head.BranchName == target.Name;
+        var changes = mainMerge is not null || targetMerge is not null || plan.DeleteBranch;
+        var moveHead = changes && !(headOnTarget && targetMerge is null);
+        if (moveHead)
+        {
+            // Nothing has moved yet: if the checkout refuses, the refs are untouched.
+            ports.WorkingTree.CheckOutDetached(targetMerge ?? target.TipSha);
+        }
+
+        try
+        {
+            if (mainMerge is not null && !ports.Writer.MoveBranch(main.Name, main.TipSha, mainMerge, $"hotfix finish: merge {plan.Branch.Name}"))
+            {
+                throw Moved(main.Name);
+            }
+
+            if (targetMerge is not null && !ports.Writer.MoveBranch(target.Name, target.TipSha, targetMerge, $"hotfix finish: back-merge {plan.Branch.Name}"))
+            {
+                if (mainMerge is not null)
+                {
+                    ports.Writer.MoveBranch(main.Name, mainMerge, main.TipSha, "hotfix finish: undo (back-merge failed)");
+                }
+
+                throw Moved(target.Name);
+            }
+
+            if (moveHead)
+            {
+                ports.WorkingTree.AttachHead(target.Name);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (moveHead)
+            {
+                RestoreHead(ports, head);
+            }
+
+            throw;
+        }
+
+        var deleted = false;
+        if (plan.DeleteBranch)
+        {
+            var history = ports.History;
+            var mainNow = mainMerge ?? main.TipSha;
+            var targetNow = targetMerge ?? target.TipSha;
+            var contained = history.IsAncestor(plan.Branch.TipSha, mainNow) && history.IsAncestor(plan.Branch.TipSha, targetNow);
+            if (!contained || !ports.Writer.DeleteBranch(plan.Branch.Name, plan.Branch.TipSha))
+            {
+                throw new HotfixOperationException(
+                    $"{plan.Branch.Name} was not deleted: it no longer points at {plan.Branch.TipSha[..7]} or is not contained in both {main.Name} and {target.Name}",
+                    $"the merges are done ({main.Name} and {target.Name} contain the hotfix); only the branch is left — delete it with git branch -d {ShellWords.Quote(plan.Branch.Name)} once you have checked it");
+            }
+
+            deleted = true;
+        }
+
+        return new Outcome(mainMerge, targetMerge, deleted, moveHead || headOnTarget ? target.Name : head.BranchName);
+    }
+
+    private static BranchTip ResolveBranch(WorkflowPorts ports, HeadState head, string? option, BranchPolicy branches)
+    {
+        string name;
+        if (option is not null)
+        {
+            name = option;
+        }
+        else if (head.Kind == HeadKind.Branch)
+        {
+            name = head.BranchName!;
+        }
+        else if (head.Kind == HeadKind.Unborn)
+        {
+            throw new HotfixInputException($"HEAD is on '{head.BranchName}', which has no commits yet; expected HEAD on the hotfix branch, or --branch NAME.");
+        }
+        else
+        {
+            throw new HotfixInputException(
+                $"HEAD is detached at {head.CommitSha?[..7]}; expected HEAD on the hotfix branch to finish (git switch hotfix/INC-YYYY-NNNN-…) or --branch NAME.");
+        }
+
+        if (name == branches.Main || name == branches.BackMergeTarget)
+        {
+            throw new HotfixInputException($"'{name}' is {(name == branches.Main ? "the production branch" : "the back-merge target")}, not a hotfix branch; expected the hotfix branch to finish (--branch NAME or HEAD on it).");
+        }
+
+        if (BranchTips.Local(ports.History, name) is { } local)
+        {
+            return local;
+        }
+
+        var shown = Checks.Branching.CommitLists.Excerpt(name);
+        throw BranchTips.Tracking(ports.History, name, branches.Remote) is not null
+            ? new HotfixInputException($"--branch '{shown}' exists only as {branches.Remote}/{shown}; expected a local branch: git switch {ShellWords.Quote(name)} creates it from {branches.Remote}.")
+            : new HotfixInputException($"--branch '{shown}': no such local branch; expected the name of the hotfix branch to finish (git branch lists them; an already finished hotfix is gone — hotfix audit shows it).");
+    }
+
+    private static FinishMerge PlanMerge(WorkflowPorts ports, BranchTip branch, BranchTip into, bool done, bool blocked, string message) =>
+        new(into, done, done || blocked ? null : ports.Merges.PreviewMerge(into.TipSha, branch.TipSha), message);
+
+    private static void RequireNoConflicts(BranchTip branch, params FinishMerge[] merges)
+    {
+        var conflicted = merges.Where(m => m.Preview is { HasConflicts: true }).ToList();
+        if (conflicted.Count == 0)
+        {
+            return;
+        }
+
+        var lines = conflicted.Select(m => $"  into {m.Target.Name}: {string.Join(", ", m.Preview!.ConflictingPaths.Take(20))}{(m.Preview.ConflictingPaths.Count > 20 ? $" and {m.Preview.ConflictingPaths.Count - 20} more" : string.Empty)}");
+        var quoted = ShellWords.Quote(branch.Name);
+        var advice = new List<string>();
+        foreach (var merge in conflicted)
+        {
+            var into = merge.Target.Name;
+            advice.Add(ReferenceEquals(merges[0], merge)
+                ? $"  {into}: the hotfix no longer applies cleanly to production — bring {into} into the hotfix branch and resolve there (git switch {quoted} && git merge {into}; fix the files; git commit), test again, then rerun hotfix finish"
+                : $"  {into}: resolve the back-merge by hand (git checkout {into} && git merge --no-ff {quoted}; fix the files; git commit), then rerun hotfix finish — it sees {into} already has the hotfix and completes the rest");
+        }
+
+        throw new HotfixOperationException(
+            $"merging {branch.Name} would conflict, so nothing was merged:\n{string.Join('\n', lines)}\nHow to resolve:\n{string.Join('\n', advice)}",
+            "nothing was changed: branches, index, working tree and HEAD are exactly as before");
+    }
+
+    private static void AddMergeSteps(List<PlanStep> steps, BranchTip branch, FinishMerge merge)
+    {
+        var into = merge.Target.Name;
+        if (merge.Done)
+        {
+            steps.Add(new PlanStep($"{into} already contains {branch.Name} — skipped", [], Done: true));
+            return;
+        }
+
+        var words = new List<string> { "git", "merge", "--no-ff" };
+        foreach (var paragraph in merge.Message.Split("\n\n"))
+        {
+            words.Add("-m");
+            words.Add(paragraph);
+        }
+
+        words.Add(branch.Name);
+        steps.Add(new PlanStep(
+            $"merge {branch.Name} into {into} with --no-ff",
+            [ShellWords.Join("git", "checkout", into), ShellWords.Join([.. words])]));
+    }
+
+    private static string MainMessage(BranchTip branch, BranchTip main, IncidentId? incident, CheckReport? report, string? force) =>
+        Message(branch, main, $"Hotfix {incident?.ToString() ?? "(no incident id in the branch name)"} merged into production ({main.Name}) by hotfix finish.", incident, report, force);
+
+    private static string BackMergeMessage(BranchTip branch, BranchTip target, IncidentId? incident, CheckReport? report, string? force) =>
+        Message(branch, target, $"Back-merge of hotfix {incident?.ToString() ?? "(no incident id in the branch name)"} so the next release keeps the fix (runbook: after merge to main, ALSO merge to {target.Name}).", incident, report, force);
+
+    private static string Message(BranchTip branch, BranchTip into, string body, IncidentId? incident, CheckReport? report, string? force)
+    {
+        var paragraphs = new List<string> { $"Merge branch '{branch.Name}' into {into.Name}", body };
+        if (force is not null && report is not null)
+        {
+            var ids = report.Findings.Where(f => f.IsBlocking).Select(f => f.RuleId).Distinct();
+            paragraphs.Add($"Forced past blocking findings ({string.Join(", ", ids)}): {force}");
+        }
+
+        if (incident is { } id)
+        {
+            paragraphs.Add($"Incident: {id}");
+        }
+
+        return string.Join("\n\n", paragraphs);
+    }
+
+    private static HotfixOperationException Moved(string branch) =>
+        new($"{branch} moved while hotfix finish was running (someone else updated it)", Preconditions.NothingChanged + "; run hotfix finish again");
+
+    private static void RestoreHead(WorkflowPorts ports, HeadState head)
+    {
+        try
+        {
+            ports.WorkingTree.CheckOutDetached(head.CommitSha!);
+            if (head.Kind == HeadKind.Branch)
+            {
+                ports.WorkingTree.AttachHead(head.BranchName!);
+            }
+        }
+        catch (Exception e) when (e is HotfixOperationException or InvalidOperationException)
+        {
+            throw new HotfixOperationException(
+                $"finish failed and HEAD could not be put back on {head.BranchName ?? head.CommitSha}: {e.Message}",
+                $"the branches are as before; HEAD is detached — return with git switch {head.BranchName ?? "-"}",
+                e);
+        }
+    }
+}
