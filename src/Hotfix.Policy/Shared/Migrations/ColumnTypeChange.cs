@@ -238,7 +238,7 @@ public static class ColumnTypeChange
                 }
             }
 
-            string canonical;
+            string? canonical;
             result.Name = Aliases.TryGetValue(name, out canonical) ? canonical : name;
             if (array)
             {

@@ -74,7 +74,7 @@ public static class EfMigrationBuilderCalls
     /// </summary>
     public static MigrationOperation? ToOperation(string method, IList<EfArgument> arguments, IList<KeyValuePair<string, string?>>? annotations = null)
     {
-        Signature signature;
+        Signature? signature;
         if (method == null || !Signatures.TryGetValue(method, out signature))
         {
             return null;
