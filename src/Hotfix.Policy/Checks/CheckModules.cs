@@ -1,4 +1,5 @@
 using Hotfix.Policy.Checks.Branching;
+using Hotfix.Policy.Checks.Migrations;
 
 namespace Hotfix.Policy.Checks;
 
@@ -8,5 +9,6 @@ public static class CheckModules
     public static IReadOnlyList<ICheckModule> All { get; } =
     [
         new BranchingModule(),
+        new MigrationsModule(),
     ];
 }

@@ -8,7 +8,8 @@ namespace Hotfix.Policy.Migrations;
 /// </summary>
 public static class DownInversion
 {
-    public sealed record Problem(string Message, int? Line);
+    /// <param name="InDown">True when the problem is a step of the down (its line is in the down file), false for an up step.</param>
+    public sealed record Problem(string Message, int? Line, bool InDown);
 
     public sealed record Result(DownStatus Status, IReadOnlyList<Problem> Problems);
 
@@ -26,7 +27,7 @@ public static class DownInversion
                 used[index] = true;
                 if (TypeMismatch(step, down[index]) is { } mismatch)
                 {
-                    problems.Add(new Problem(mismatch, down[index].Line));
+                    problems.Add(new Problem(mismatch, down[index].Line, true));
                 }
 
                 continue;
@@ -34,7 +35,7 @@ public static class DownInversion
 
             if (!unverifiableDown)
             {
-                problems.Add(new Problem($"up {Describe(step)}, but down does not undo it (expected: {Expected(step)})", step.Line));
+                problems.Add(new Problem($"up {Describe(step)}, but down does not undo it (expected: {Expected(step)})", step.Line, false));
             }
         }
 
@@ -46,7 +47,7 @@ public static class DownInversion
                 continue;
             }
 
-            problems.Add(new Problem($"down {Describe(step)}, which up never did the opposite of", step.Line));
+            problems.Add(new Problem($"down {Describe(step)}, which up never did the opposite of", step.Line, true));
         }
 
         var status = problems.Count > 0 ? DownStatus.DoesNotInvert

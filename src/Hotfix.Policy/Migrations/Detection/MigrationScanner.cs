@@ -229,8 +229,29 @@ public static class MigrationScanner
             Up = body.Up,
             Down = new MigrationDown(downFile, status.Value, detail ?? string.Empty, body.DownLine, body.Down, problems),
             Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text)).ToList(),
-            Notes = body.Notes,
+            Notes = [.. body.Notes, .. DownNotes(body.Down, database)],
         };
+    }
+
+    /// <summary>
+    /// What running the down would cost, as a careful reviewer would note it: a down that drops what the up added loses
+    /// the data written since, and a down that narrows a type fails once values need the wider one. Not findings — the
+    /// down is meant to undo the up — but the runbook's "rollback would cause data loss" question needs the answer.
+    /// </summary>
+    private static IEnumerable<string> DownNotes(IReadOnlyList<MigrationOperation> down, MigrationDatabase database)
+    {
+        foreach (var op in down)
+        {
+            if (op.Kind is MigrationOperationKind.DropColumn or MigrationOperationKind.DropTable)
+            {
+                yield return $"Rolling back drops {op.Object} (line {op.Line}): whatever was written there after the up is lost; prefer a forward migration once it holds data.";
+            }
+            else if (op.Kind == MigrationOperationKind.AlterColumn && op.OldType is not null && op.NewType is not null
+                     && ColumnTypeChange.Classify(op.OldType, op.NewType, database) is { Effect: TypeChangeEffect.Narrowing } verdict)
+            {
+                yield return $"Rolling back narrows {op.Object} again (line {op.Line}): {verdict.Reason}; once such values exist, the down fails and a forward migration is the way back.";
+            }
+        }
     }
 
     private sealed class Unit(string path, IMigrationFormat format)
