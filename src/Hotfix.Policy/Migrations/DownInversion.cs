@@ -78,7 +78,7 @@ public static class DownInversion
     private static bool IsInverse(MigrationOperation up, MigrationOperation d)
     {
         bool Table() => MigrationOperation.SameTable(up.Table, d.Table);
-        bool Same(string? a, string? b) => MigrationOperation.NormalizeName(a) == MigrationOperation.NormalizeName(b) && MigrationOperation.NormalizeName(a).Length > 0;
+        bool Same(string? a, string? b) => MigrationOperation.SameTable(a, b);
         bool NameOrTable() => up.Name is not null && d.Name is not null ? Same(up.Name, d.Name) : Table();
         return (up.Kind, d.Kind) switch
         {

@@ -114,7 +114,9 @@ public sealed class CodeText
             {
                 var close = MatchingClose(p);
                 yield return new CodeCall(name, receiver, k, p + 1, Math.Max(p + 1, close - 1), this);
-                k = close;
+
+                // Go on inside the arguments: callbacks (Knex alterTable, Rails blocks) hold calls of their own.
+                k = p + 1;
                 continue;
             }
 

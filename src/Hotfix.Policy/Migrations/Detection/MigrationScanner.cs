@@ -173,6 +173,7 @@ public static class MigrationScanner
     {
         var body = piece.Body;
         var framework = unit.Format.Framework;
+        InferPreviousTypes(body);
         if (database == MigrationDatabase.Unknown && body.Database is { } revealed)
         {
             database = revealed;
@@ -231,6 +232,24 @@ public static class MigrationScanner
             Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text)).ToList(),
             Notes = [.. body.Notes, .. DownNotes(body.Down, database)],
         };
+    }
+
+    /// <summary>
+    /// A SQL <c>ALTER COLUMN … TYPE</c> does not say what the type was; the down that restores it does. A careful reviewer
+    /// reads the pair together, and so does the risk table: the down's target type becomes the up's previous type.
+    /// </summary>
+    private static void InferPreviousTypes(MigrationBody body)
+    {
+        foreach (var up in body.Up.Where(o => o.Kind == MigrationOperationKind.AlterColumn && o.NewType is not null && o.OldType is null))
+        {
+            var restore = body.Down.FirstOrDefault(d => d.Kind == MigrationOperationKind.AlterColumn && d.NewType is not null
+                && MigrationOperation.SameTable(d.Table, up.Table) && MigrationOperation.NormalizeName(d.Column) == MigrationOperation.NormalizeName(up.Column));
+            if (restore is not null)
+            {
+                up.OldType = restore.NewType;
+                restore.OldType ??= up.NewType;
+            }
+        }
     }
 
     /// <summary>
