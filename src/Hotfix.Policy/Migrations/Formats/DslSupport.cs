@@ -5,7 +5,7 @@ using Hotfix.Policy.Migrations.Sql;
 namespace Hotfix.Policy.Migrations.Formats;
 
 /// <summary>Helpers shared by the ORM-DSL readers (Rails, Django, Alembic, Knex, TypeORM).</summary>
-internal static class DslSupport
+internal static partial class DslSupport
 {
     /// <summary>The body of an indentation-delimited definition (Python <c>def x():</c>, Ruby <c>def x … end</c>) as an offset range.</summary>
     public static (int Start, int End, int Line)? IndentedBlock(CodeText code, Regex header, string name)
@@ -60,6 +60,37 @@ internal static class DslSupport
         return (own.Index + own.Length, next, code.LineOf(own.Index));
     }
 
+    /// <summary>
+    /// A JavaScript/TypeScript migration with <c>up</c> and <c>down</c> definitions (Knex exports, TypeORM methods): each
+    /// region's operations, the down missing, or raising.
+    /// </summary>
+    public static MigrationBody UpAndDown(CodeText code, Regex definition, Func<int, int, IEnumerable<MigrationOperation>> operations, string missingDetail)
+    {
+        var body = new MigrationBody();
+        if (Region(code, definition, "up") is { } up)
+        {
+            body.Up.AddRange(operations(up.Start, up.End));
+        }
+
+        if (Region(code, definition, "down") is not { } down)
+        {
+            body.DownStatus = DownStatus.Missing;
+            body.DownDetail = missingDetail;
+            return body;
+        }
+
+        body.DownLine = down.Line;
+        if (Throw().Match(code.Mask, down.Start, down.End - down.Start) is { Success: true } thrown)
+        {
+            body.DownStatus = DownStatus.Irreversible;
+            body.DownDetail = "down throws";
+            body.DownLine = code.LineOf(thrown.Index);
+        }
+
+        body.Down.AddRange(operations(down.Start, down.End));
+        return body;
+    }
+
     /// <summary>The code from the start of the statement containing <paramref name="position"/> (after ';', '{', '}' or a blank line).</summary>
     public static string StatementBefore(CodeText code, int position)
     {
@@ -100,4 +131,7 @@ internal static class DslSupport
 
     public static MigrationOperation Op(MigrationOperationKind kind, CodeCall call, string? table = null) =>
         new(kind) { Table = table, Line = call.Line, Text = call.Text };
+
+    [GeneratedRegex(@"\bthrow\b")]
+    private static partial Regex Throw();
 }

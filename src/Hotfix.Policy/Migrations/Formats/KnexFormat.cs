@@ -39,30 +39,7 @@ public sealed partial class KnexFormat : IMigrationFormat
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
         var code = new CodeText(text, SourceLanguage.JavaScript);
-        var body = new MigrationBody();
-        if (DslSupport.Region(code, Definition(), "up") is { } up)
-        {
-            body.Up.AddRange(Operations(code, up.Start, up.End, database));
-        }
-
-        if (DslSupport.Region(code, Definition(), "down") is not { } down)
-        {
-            body.DownStatus = DownStatus.Missing;
-            body.DownDetail = "the migration exports up but no down";
-        }
-        else
-        {
-            body.DownLine = down.Line;
-            if (Throw().Match(code.Mask, down.Start, down.End - down.Start) is { Success: true } thrown)
-            {
-                body.DownStatus = DownStatus.Irreversible;
-                body.DownDetail = "down throws";
-                body.DownLine = code.LineOf(thrown.Index);
-            }
-
-            body.Down.AddRange(Operations(code, down.Start, down.End, database));
-        }
-
+        var body = DslSupport.UpAndDown(code, Definition(), (from, to) => Operations(code, from, to, database), "the migration exports up but no down");
         return [new MigrationPiece(null, body, text)];
     }
 
@@ -231,9 +208,6 @@ public sealed partial class KnexFormat : IMigrationFormat
 
     [GeneratedRegex(@"(?:exports\.|export\s+(?:async\s+)?function\s+|export\s+const\s+|\b)(?<name>up|down)\s*(?:=|\()")]
     private static partial Regex Definition();
-
-    [GeneratedRegex(@"\bthrow\b")]
-    private static partial Regex Throw();
 
     [GeneratedRegex("""(?:knex|trx|db)\s*\(\s*["'`](?<table>[^"'`]+)["'`]""")]
     private static partial Regex KnexTable();

@@ -26,6 +26,14 @@ internal static class SqlFiles
         return new MigrationPiece(null, body, text + "\0" + downText);
     }
 
+    /// <summary>A migration of a framework that has no downs (drizzle-kit, Prisma Migrate).</summary>
+    public static MigrationPiece WithoutDown(string text, MigrationDatabase database)
+    {
+        var body = new MigrationBody { DownStatus = DownStatus.NotSupported };
+        body.Up.AddRange(SqlParsers.Parse(text, database));
+        return new MigrationPiece(null, body, text);
+    }
+
     public static bool IsSql(string path) => path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase);
 }
 
@@ -255,9 +263,7 @@ public sealed partial class PrismaFormat : IMigrationFormat
 
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
-        var body = new MigrationBody { DownStatus = DownStatus.NotSupported };
-        body.Up.AddRange(SqlParsers.Parse(text, database));
-        return [new MigrationPiece(null, body, text)];
+        return [SqlFiles.WithoutDown(text, database)];
     }
 
     [GeneratedRegex(@"^[0-9]{14}_")]
@@ -314,8 +320,6 @@ public sealed class DrizzleFormat : IMigrationFormat
 
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
-        var body = new MigrationBody { DownStatus = DownStatus.NotSupported };
-        body.Up.AddRange(SqlParsers.Parse(text, database));
-        return [new MigrationPiece(null, body, text)];
+        return [SqlFiles.WithoutDown(text, database)];
     }
 }
