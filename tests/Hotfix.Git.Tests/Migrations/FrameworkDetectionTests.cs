@@ -250,6 +250,19 @@ public class FrameworkDetectionTests
     }
 
     [Fact]
+    public void Model_snapshot_and_schema_rb_changed_without_migrations_are_schema_changes()
+    {
+        using var repo = Create(("src/Shop/Migrations/ShopDbContextModelSnapshot.cs", EfFixtures.Snapshot), ("db/schema.rb", "ActiveRecord::Schema[7.1].define(version: 2026_01_05_093000) do\nend\n"));
+        repo.Commit("Schema only", ("src/Shop/Migrations/ShopDbContextModelSnapshot.cs", EfFixtures.Snapshot.Replace("8.0.11", "8.0.12", StringComparison.Ordinal)),
+            ("db/schema.rb", "ActiveRecord::Schema[7.1].define(version: 2026_03_12_101500) do\n  add_column :orders, :note, :string\nend\n"));
+        var fact = Scan(repo);
+        Assert.Empty(fact.Migrations);
+        Assert.True(fact.HasDatabaseChange);
+        Assert.Equal([MigrationFramework.Rails, MigrationFramework.EfCore], fact.SchemaChangesWithoutMigration.Select(s => s.Framework));
+        Assert.Equal(["db/schema.rb", "src/Shop/Migrations/ShopDbContextModelSnapshot.cs"], fact.DatabasePaths);
+    }
+
+    [Fact]
     public void Edits_renames_and_deletions_of_migrations_on_main_are_marked_as_already_applied()
     {
         using var repo = Create(
