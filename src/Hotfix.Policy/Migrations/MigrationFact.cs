@@ -12,8 +12,9 @@ namespace Hotfix.Policy.Migrations;
 /// </summary>
 public sealed class MigrationFact
 {
-    private MigrationFact(MigrationScan? scan, string? unavailableReason)
+    private MigrationFact(MigrationScan? scan, string? unavailableReason, bool hostHasNoChangeSets = false)
     {
+        HostHasNoChangeSets = hostHasNoChangeSets;
         Migrations = scan?.Migrations ?? [];
         SchemaChangesWithoutMigration = scan?.SchemaChangesWithoutMigration ?? [];
         UnavailableReason = unavailableReason;
@@ -27,6 +28,12 @@ public sealed class MigrationFact
 
     /// <summary>Why migrations could not be looked for (the change set is unavailable), else null.</summary>
     public string? UnavailableReason { get; }
+
+    /// <summary>
+    /// The host supplied no <see cref="IChangeSetReader"/>: it embeds the core without change-based checks, so the
+    /// migration rules stay silent rather than report a problem the host chose not to ask about.
+    /// </summary>
+    public bool HostHasNoChangeSets { get; }
 
     /// <summary>The hotfix changes the database: a migration or a schema-intent file is part of it.</summary>
     public bool HasDatabaseChange => Migrations.Count > 0 || SchemaChangesWithoutMigration.Count > 0;
@@ -47,6 +54,11 @@ public sealed class MigrationFact
 
     private static MigrationFact Compute(CheckContext context)
     {
+        if (context.Ports.Find<IChangeSetReader>() is null)
+        {
+            return new MigrationFact(null, $"the host supplied no {nameof(IChangeSetReader)} adapter", hostHasNoChangeSets: true);
+        }
+
         var changes = ChangeSetFact.Of(context);
         return changes.Changes is null
             ? new MigrationFact(null, changes.UnavailableReason ?? "the change set is not available")

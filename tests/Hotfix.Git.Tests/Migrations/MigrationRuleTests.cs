@@ -92,9 +92,11 @@ public class MigrationRuleTests
             ("src/Migrations/20260312101500_Backfill.cs", EfFixtures.Migration("Backfill",
                 "            migrationBuilder.AddColumn<int>(name: \"Points\", table: \"Orders\", nullable: true);",
                 "            throw new NotSupportedException(\"one way\");")),
-            ("db/migrate/20260312101500_fix_totals.rb", "class FixTotals < ActiveRecord::Migration[7.1]\n  def change\n    execute \"UPDATE orders SET total = round(total, 2) WHERE total IS NOT NULL\"\n  end\nend\n"));
+            ("db/migrate/20260312101500_fix_totals.rb", "class FixTotals < ActiveRecord::Migration[7.1]\n  def change\n    execute \"UPDATE orders SET total = round(total, 2) WHERE total IS NOT NULL\"\n  end\nend\n"),
+            ("alembic/versions/5e6f_flag.py", "revision = '5e6f'\ndown_revision = '3f2a'\n\nfrom alembic import op\nimport sqlalchemy as sa\n\n\ndef upgrade():\n    op.add_column('orders', sa.Column('flag', sa.Boolean(), nullable=True))\n\n\ndef downgrade():\n    pass\n"));
         var findings = Of(Check(repo), RuleIds.IrreversibleMigration);
-        Assert.Equal(3, findings.Count);
+        Assert.Equal(4, findings.Count);
+        Assert.Contains(findings, f => f.Path == "alembic/versions/5e6f_flag.py" && f.Message.Contains("empty down", StringComparison.Ordinal));
         Assert.All(findings, f => Assert.Equal(FindingSeverity.Warning, f.Severity));
         Assert.Contains(findings, f => f.Path == "db/migrations/000004_note.up.sql" && f.Message.Contains("000004_note.down.sql", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Path == "src/Migrations/20260312101500_Backfill.cs" && f.Message.Contains("throws", StringComparison.Ordinal));

@@ -12,6 +12,11 @@ public sealed class MigrationPresentRule : ICheckRule
     public IEnumerable<Finding> Evaluate(CheckContext context)
     {
         var fact = MigrationFact.Of(context);
+        if (fact.HostHasNoChangeSets)
+        {
+            yield break;
+        }
+
         if (fact.UnavailableReason is { } reason)
         {
             yield return Rule.CreateFinding($"Migrations could not be looked for: {reason}. Check by hand whether the hotfix changes the database; if it does, the {Tests(context)} test is required.");
