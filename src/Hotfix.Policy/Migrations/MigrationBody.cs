@@ -33,4 +33,5 @@ public sealed class MigrationBody
 /// <param name="Id">The changeset id (author:id) when a file holds several, else null.</param>
 /// <param name="Fingerprint">The migration's own text, to tell an edited changeset from an untouched one.</param>
 /// <param name="Line">Where the migration starts in its file.</param>
-public sealed record MigrationPiece(string? Id, MigrationBody Body, string Fingerprint, int Line = 1);
+/// <param name="EndLine">Where it ends, when the file holds several (allow comments apply to the migration they are in).</param>
+public sealed record MigrationPiece(string? Id, MigrationBody Body, string Fingerprint, int Line = 1, int? EndLine = null);

@@ -233,6 +233,17 @@ public class MigrationRuleTests
     }
 
     [Fact]
+    public void An_allow_comment_in_one_liquibase_changeset_does_not_waive_another()
+    {
+        using var repo = Create();
+        repo.Commit("Drops", ("db/changelog.sql", "--liquibase formatted sql\n\n--changeset sandro:1\n-- hotfix: allow HF2002 reason=\"backed up\"\nALTER TABLE orders DROP COLUMN a;\n--rollback ALTER TABLE orders ADD COLUMN a text;\n\n--changeset sandro:2\nALTER TABLE orders DROP COLUMN b;\n--rollback ALTER TABLE orders ADD COLUMN b text;\n"));
+        var findings = Of(Check(repo), RuleIds.DestructiveMigration).OrderBy(f => f.Line).ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.NotNull(findings[0].Waiver);
+        Assert.Null(findings[1].Waiver);
+    }
+
+    [Fact]
     public void Policy_sets_the_severity_of_migration_rules()
     {
         using var repo = Create();

@@ -229,7 +229,9 @@ public static class MigrationScanner
             Database = database,
             Up = body.Up,
             Down = new MigrationDown(downFile, status.Value, detail ?? string.Empty, body.DownLine, body.Down, problems),
-            Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text)).ToList(),
+            Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text))
+                .Where(w => piece.Id is null || w.Path != path || w.Line >= piece.Line && w.Line <= (piece.EndLine ?? int.MaxValue))
+                .ToList(),
             Notes = [.. body.Notes, .. DownNotes(body.Down, database)],
         };
     }

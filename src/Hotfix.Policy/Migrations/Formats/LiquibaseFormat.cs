@@ -64,6 +64,20 @@ public sealed partial class LiquibaseFormat : IMigrationFormat
             pieces.Add(ReadChangeSet(changeSet, database));
         }
 
+        return WithEnds(pieces);
+    }
+
+    /// <summary>Each changeset ends where the next begins, so a comment inside one changeset waives only its findings.</summary>
+    private static List<MigrationPiece> WithEnds(List<MigrationPiece> pieces)
+    {
+        for (var k = 0; k + 1 < pieces.Count; k++)
+        {
+            if (pieces[k + 1].Line > pieces[k].Line)
+            {
+                pieces[k] = pieces[k] with { EndLine = pieces[k + 1].Line - 1 };
+            }
+        }
+
         return pieces;
     }
 
@@ -389,7 +403,7 @@ public sealed partial class LiquibaseFormat : IMigrationFormat
                 }
             }
 
-            pieces.Add(new MigrationPiece(header.Groups[1].Value.Trim(), body, string.Join('\n', lines[start..end]).TrimEnd(), start + 1));
+            pieces.Add(new MigrationPiece(header.Groups[1].Value.Trim(), body, string.Join('\n', lines[start..end]).TrimEnd(), start + 1, end));
             k = end - 1;
         }
 
