@@ -386,21 +386,11 @@ public sealed partial class LiquibaseFormat : IMigrationFormat
                 up[j] = lines[j];
             }
 
-            var body = new MigrationBody { DownLine = rollbackLine };
-            body.Up.AddRange(SqlParsers.Parse(string.Join('\n', up), database));
-            if (rollbackLine is null)
+            var body = SqlFiles.Sections(up, down, rollbackLine, database, "no --rollback in this changeset, and Liquibase has no automatic rollback for formatted SQL");
+            if (rollbackDeclaredEmpty && body.Up.Count > 0)
             {
-                body.DownStatus = DownStatus.Missing;
-                body.DownDetail = "no --rollback in this changeset, and Liquibase has no automatic rollback for formatted SQL";
-            }
-            else
-            {
-                body.Down.AddRange(SqlParsers.Parse(string.Join('\n', down), database));
-                if (rollbackDeclaredEmpty && body.Up.Count > 0)
-                {
-                    body.DownStatus = DownStatus.Empty;
-                    body.DownDetail = "the changeset declares its rollback \"not required\"";
-                }
+                body.DownStatus = DownStatus.Empty;
+                body.DownDetail = "the changeset declares its rollback \"not required\"";
             }
 
             pieces.Add(new MigrationPiece(header.Groups[1].Value.Trim(), body, string.Join('\n', lines[start..end]).TrimEnd(), start + 1, end));

@@ -26,6 +26,27 @@ internal static class SqlFiles
         return new MigrationPiece(null, body, text + "\0" + downText);
     }
 
+    /// <summary>
+    /// Up and down kept in one file (dbmate sections, Liquibase --rollback lines): each direction's lines, blank where
+    /// they belong to the other, so line numbers stay the file's.
+    /// </summary>
+    public static MigrationBody Sections(string[] upLines, string[] downLines, int? downLine, MigrationDatabase database, string missingDetail)
+    {
+        var body = new MigrationBody { DownLine = downLine };
+        body.Up.AddRange(SqlParsers.Parse(string.Join('\n', upLines), database));
+        if (downLine is null)
+        {
+            body.DownStatus = DownStatus.Missing;
+            body.DownDetail = missingDetail;
+        }
+        else
+        {
+            body.Down.AddRange(SqlParsers.Parse(string.Join('\n', downLines), database));
+        }
+
+        return body;
+    }
+
     /// <summary>A migration of a framework that has no downs (drizzle-kit, Prisma Migrate).</summary>
     public static MigrationPiece WithoutDown(string text, MigrationDatabase database)
     {
@@ -164,17 +185,7 @@ public sealed partial class DbmateFormat : IMigrationFormat
             down[k] = section == "down" ? lines[k] : string.Empty;
         }
 
-        var body = new MigrationBody { DownLine = downLine };
-        body.Up.AddRange(SqlParsers.Parse(string.Join('\n', up), database));
-        if (downLine is null)
-        {
-            body.DownStatus = DownStatus.Missing;
-            body.DownDetail = "the file has no -- migrate:down section";
-        }
-        else
-        {
-            body.Down.AddRange(SqlParsers.Parse(string.Join('\n', down), database));
-        }
+        var body = SqlFiles.Sections(up, down, downLine, database, "the file has no -- migrate:down section");
 
         return [new MigrationPiece(null, body, text)];
     }
