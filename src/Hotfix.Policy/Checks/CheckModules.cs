@@ -1,7 +1,8 @@
 using Hotfix.Policy.Checks.Branching;
+using Hotfix.Policy.Checks.Migrations;
+using Hotfix.Policy.Checks.Review;
 using Hotfix.Policy.Checks.Scope;
 using Hotfix.Policy.Checks.Testing;
-using Hotfix.Policy.Checks.Review;
 
 namespace Hotfix.Policy.Checks;
 
@@ -12,6 +13,7 @@ public static class CheckModules
     [
         new BranchingModule(),
         new ScopeModule(),
+        new MigrationsModule(),
         new TestPlanModule(),
         new ReviewModule(),
     ];

@@ -1,0 +1,21 @@
+namespace Hotfix.Policy.Checks.Migrations;
+
+/// <summary>MUST_CHECK "Does it affect data integrity? (migrations, writes, deletes)" for migrations: HF2001–HF2008.</summary>
+public sealed class MigrationsModule : ICheckModule
+{
+    public string Name => "migrations";
+
+    public IReadOnlyList<ICheckRule> Rules { get; } =
+    [
+        new MigrationPresentRule(),
+        new DestructiveMigrationRule(),
+        new IrreversibleMigrationRule(),
+        new BackwardIncompatibleMigrationRule(),
+        new LockingMigrationRule(),
+        new EditedAppliedMigrationRule(),
+        new DownDoesNotInvertUpRule(),
+        new UnboundedMigrationDataChangeRule(),
+    ];
+
+    public IReadOnlyList<IReportSectionProvider> Sections { get; } = [new MigrationsSectionProvider()];
+}
