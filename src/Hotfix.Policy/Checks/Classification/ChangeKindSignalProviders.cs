@@ -1,3 +1,5 @@
+using Hotfix.Policy.Checks.Migrations;
+
 namespace Hotfix.Policy.Checks.Classification;
 
 /// <summary>The providers classification asks, in order. Other modules add theirs here (one line each).</summary>
@@ -8,5 +10,6 @@ public static class ChangeKindSignalProviders
         new DeclaredKindSignals(),
         new PathSignals(),
         new ContentSignals(),
+        new MigrationKindSignals(),
     ];
 }

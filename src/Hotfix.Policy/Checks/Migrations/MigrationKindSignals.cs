@@ -1,0 +1,35 @@
+using Hotfix.Policy.Changes;
+using Hotfix.Policy.Checks.Classification;
+using Hotfix.Policy.Migrations;
+using Hotfix.Policy.Policies;
+
+namespace Hotfix.Policy.Checks.Migrations;
+
+/// <summary>
+/// Every migration the migrations module recognised marks the change as a database change, with the framework as the
+/// reason — also where path globs and content signals miss it (a Flyway folder moved by flyway.conf, a Liquibase
+/// changelog in XML, a drizzle folder moved by drizzle.config). The test plan then requires migration-up-down.
+/// </summary>
+public sealed class MigrationKindSignals : IChangeKindSignalProvider
+{
+    public IEnumerable<ChangeKindSignal> Signals(CheckContext context)
+    {
+        var fact = MigrationFact.Of(context);
+        foreach (var migration in fact.Migrations)
+        {
+            var verb = migration.Change switch
+            {
+                FileChangeKind.Added => "adds",
+                FileChangeKind.Deleted => "deletes",
+                FileChangeKind.Renamed => "renames",
+                _ => "edits",
+            };
+            yield return new ChangeKindSignal(ChangeKinds.Database, $"{verb} a {migration.Framework.DisplayName()} migration", migration.Path);
+        }
+
+        foreach (var schema in fact.SchemaChangesWithoutMigration)
+        {
+            yield return new ChangeKindSignal(ChangeKinds.Database, $"{schema.What} changed without a migration", schema.Path);
+        }
+    }
+}
