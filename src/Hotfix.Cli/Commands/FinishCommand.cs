@@ -1,8 +1,12 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
+using Hotfix.Policy.Checks.Review;
 using Hotfix.Policy.Checks;
-using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Findings;
+using Hotfix.Policy.Ports;
+using Hotfix.Policy.Records;
 using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Workflow;
 
 namespace Hotfix.Cli.Commands;
@@ -35,11 +39,17 @@ internal static class FinishCommand
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
-            var ports = new WorkflowPorts(session.Ports(), environment.Clock);
+            // The incident record lets finish hold the hotfix to its recorded review (the same validators as hotfix review).
+            var records = Workspace.RecordStore(session.Policy, session.Repository.Root);
+            var ports = new WorkflowPorts(session.Ports().Add<IIncidentRecordStore>(records).Add<IClock>(environment.Clock), environment.Clock);
             var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force));
             var plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
-                CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), CheckModules.All, ToolIdentity.Current));
+                CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), [.. CheckModules.All, new FinishReviewModule()], ToolIdentity.Current));
             WorkflowOutput.Warnings(environment, plan.Warnings);
+            foreach (var note in plan.Check?.Findings.Where(f => f.RuleId.StartsWith("HF50", StringComparison.Ordinal) && !f.IsBlocking) ?? [])
+            {
+                environment.Error.WriteLine($"hotfix: {note.Severity.Name()}: {note.RuleId} {note.Message}");
+            }
 
             if (plan.Blocked)
             {

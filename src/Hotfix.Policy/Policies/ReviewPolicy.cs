@@ -12,6 +12,12 @@ public sealed class ReviewPolicy
     public int FollowUpDays { get; init; } = 7;
 
     /// <summary>
+    /// Whether <c>hotfix finish</c> refuses a hotfix whose incident record holds no review record. Off by default:
+    /// many teams review on the code host; a review that IS recorded must always satisfy the runbook.
+    /// </summary>
+    public bool RequireRecord { get; init; }
+
+    /// <summary>
     /// "reviewer must explicitly acknowledge they performed expedited (not full) review": the statement an expedited
     /// review record must carry, word for word.
     /// </summary>

@@ -1,0 +1,45 @@
+using Hotfix.Policy.Findings;
+using Hotfix.Policy.Records;
+using Hotfix.Policy.Reviews;
+using Hotfix.Policy.Rules;
+
+namespace Hotfix.Policy.Checks.Review;
+
+/// <summary>
+/// Before a hotfix is merged (<c>hotfix finish</c>): the review recorded for its incident must satisfy the runbook
+/// (HF5001–HF5005 from <see cref="ReviewGate"/>, the same validators host apps use). A missing record blocks only when
+/// policy <c>review.requireRecord</c> is true; otherwise it is reported as info, because reviews on the code host count.
+/// </summary>
+public sealed class RecordedReviewRule : ICheckRule
+{
+    public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.Reviewers);
+
+    public IEnumerable<Finding> Evaluate(CheckContext context)
+    {
+        if (SubjectIncident.Of(context) is not { } incident || context.Ports.Find<IIncidentRecordStore>() is not { } store)
+        {
+            return [];
+        }
+
+        var record = store.Read(incident);
+        var findings = ReviewGate.Check(context.Policy, record);
+        var noReviewRecorded = !record.OfKind(IncidentEventKinds.Review).Any();
+        return noReviewRecorded && !context.Policy.Review.RequireRecord
+            ? findings.Select(f => f with
+            {
+                Severity = FindingSeverity.Info,
+                Message = f.Message + " (not required before finish: policy review.requireRecord is false)",
+            })
+            : findings;
+    }
+}
+
+/// <summary>The checks <c>hotfix finish</c> adds to <c>hotfix check</c>'s before it merges.</summary>
+public sealed class FinishReviewModule : ICheckModule
+{
+    public string Name => "finish-review";
+
+    public IReadOnlyList<ICheckRule> Rules { get; } = [new RecordedReviewRule()];
+
+    public IReadOnlyList<IReportSectionProvider> Sections { get; } = [];
+}
