@@ -24,7 +24,9 @@ public sealed class MigrationKindSignals : IChangeKindSignalProvider
                 FileChangeKind.Renamed => "renames",
                 _ => "edits",
             };
-            yield return new ChangeKindSignal(ChangeKinds.Database, $"{verb} a {migration.Framework.DisplayName()} migration", migration.Path);
+            var framework = migration.Framework.DisplayName();
+            var article = "AEIOU".Contains(char.ToUpperInvariant(framework[0])) ? "an" : "a";
+            yield return new ChangeKindSignal(ChangeKinds.Database, $"{verb} {article} {framework} migration", migration.Path);
         }
 
         foreach (var schema in fact.SchemaChangesWithoutMigration)
