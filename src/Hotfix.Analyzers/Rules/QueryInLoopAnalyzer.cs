@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Hotfix.Analyzers.Escalation;
+using Hotfix.Analyzers.Infrastructure;
+using Hotfix.Analyzers.Sql;
+using Hotfix.Policy.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Rules;
+
+/// <summary>
+/// HF4001: a database round trip on every iteration of a loop (N+1) — an EF Core query executed (materialiser,
+/// aggregate, <c>Find</c>, explicit <c>Load</c>) or a Dapper / ADO.NET command run inside the body, condition or increment
+/// of a <c>for</c>/<c>foreach</c>/<c>while</c>/<c>do</c>/<c>await foreach</c>, and an inner <c>foreach</c> over an EF query.
+/// EF queries count only when their EF origin is provable (LinqContraband LC007's line); a foreach collection is
+/// evaluated once and does not count; lambdas end the search (when they run is not visible).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = HotfixDescriptors.Create(
+        RuleIds.QueryInLoop,
+        "'{0}' queries the database on every iteration of the loop (N+1): load what the loop needs once, before it",
+        DiagnosticSeverity.Warning);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var ef = EfCoreSymbols.Create(start.Compilation);
+            var calls = new DatabaseCalls(ef, SqlSymbols.Create(start.Compilation));
+            if (!calls.IsAvailable)
+            {
+                return;
+            }
+
+            var scope = HotfixScope.Create(start.Options, start.CancellationToken);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    if (!DatabaseCalls.IsCandidateName(invocation.TargetMethod.Name) || invocation.EnclosingLoop() == null ||
+                        !calls.TryClassify(invocation, c.CancellationToken, out var call))
+                    {
+                        return;
+                    }
+
+                    scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), invocation.Syntax, messageArgs: new object?[] { call.Api });
+                },
+                OperationKind.Invocation);
+
+            if (ef.IsAvailable)
+            {
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        // foreach (var order in db.Orders.Where(...)) nested in another loop: the inner query runs per outer item.
+                        if (c.Operation is IForEachLoopOperation inner && inner.EnclosingLoop() != null &&
+                            EfQueries.IsEfQuery(inner.Collection.WithoutConversions(), ef, c.CancellationToken))
+                        {
+                            var collection = inner.Collection.WithoutConversions();
+                            scope.Report(c.ReportDiagnostic, Rule, collection.Syntax.GetLocation(), collection.Syntax,
+                                messageArgs: new object?[] { inner.IsAsynchronous ? "await foreach" : "foreach" });
+                        }
+                    },
+                    OperationKind.Loop);
+            }
+        });
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Hotfix.Analyzers.Escalation;
+using Hotfix.Analyzers.Infrastructure;
+using Hotfix.Policy.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Rules;
+
+/// <summary>
+/// HF4002: <c>SaveChanges</c>/<c>SaveChangesAsync</c> inside a loop — one round trip and one transaction per item, and a
+/// half-written batch when an iteration fails. The retry loop of EF Core's concurrency documentation (SaveChanges in
+/// a <c>try</c> that catches <c>DbUpdateException</c> or a subclass, inside the loop) is the loop's purpose, not a batch,
+/// and is left alone.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = HotfixDescriptors.Create(
+        RuleIds.SaveChangesInLoop,
+        "'{0}' inside a loop saves once per iteration: make the changes in the loop and save once after it",
+        DiagnosticSeverity.Warning);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var ef = EfCoreSymbols.Create(start.Compilation);
+            if (!ef.IsAvailable)
+            {
+                return;
+            }
+
+            var scope = HotfixScope.Create(start.Options, start.CancellationToken);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    var name = invocation.TargetMethod.Name;
+                    if ((name != "SaveChanges" && name != "SaveChangesAsync") || !ef.IsDbContext(invocation.TargetMethod.ContainingType))
+                    {
+                        return;
+                    }
+
+                    var loop = invocation.EnclosingLoop();
+                    if (loop == null || IsRetry(invocation, loop, ef))
+                    {
+                        return;
+                    }
+
+                    scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), invocation.Syntax, messageArgs: new object?[] { name });
+                },
+                OperationKind.Invocation);
+        });
+    }
+
+    /// <summary>Inside the loop, the save sits in a try whose catch handles DbUpdateException (or a subclass): a retry loop.</summary>
+    private static bool IsRetry(IOperation save, ILoopOperation loop, EfCoreSymbols ef)
+    {
+        for (var current = save.Parent; current != null && current != loop; current = current.Parent)
+        {
+            if (current is ITryOperation attempt)
+            {
+                foreach (var handler in attempt.Catches)
+                {
+                    if (handler.ExceptionType.IsOrDerivesFrom(ef.DbUpdateException))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+}

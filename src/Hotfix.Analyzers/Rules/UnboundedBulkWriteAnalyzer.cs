@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Hotfix.Analyzers.Escalation;
+using Hotfix.Analyzers.Infrastructure;
+using Hotfix.Analyzers.Sql;
+using Hotfix.Policy.Rules;
+using Hotfix.Policy.Sql;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Rules;
+
+/// <summary>
+/// HF2009: a bulk write that touches every row. <c>ExecuteDelete</c>/<c>ExecuteUpdate</c> on a query with no filtering
+/// operator on some path back to its <c>DbSet</c> (a local narrowed only under a condition still has the unfiltered
+/// path — LinqContraband LC035's case); and raw <c>DELETE</c>/<c>UPDATE</c>/<c>TRUNCATE</c> text without <c>WHERE</c> handed
+/// to any SQL API, judged by <see cref="SqlWriteScope"/> (shared with the core's migration checks).
+/// Queries that come from elsewhere (a parameter, a repository method) are not judged: the filter may be there.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnboundedBulkWriteAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = HotfixDescriptors.Create(
+        RuleIds.UnboundedBulkWrite,
+        "{0}: it changes every row of the table",
+        DiagnosticSeverity.Warning);
+
+    private static readonly HashSet<string> BulkMethods = new(System.StringComparer.Ordinal)
+    {
+        "ExecuteDelete", "ExecuteDeleteAsync", "ExecuteUpdate", "ExecuteUpdateAsync",
+    };
+
+    /// <summary>Operators that restrict which rows a bulk write reaches.</summary>
+    private static readonly HashSet<string> Filters = new(System.StringComparer.Ordinal)
+    {
+        "Where", "Take", "Join", "Intersect", "IntersectBy", "Except", "ExceptBy",
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var ef = EfCoreSymbols.Create(start.Compilation);
+            var sql = SqlSymbols.Create(start.Compilation);
+            if (!ef.IsAvailable && !sql.IsAvailable)
+            {
+                return;
+            }
+
+            var scope = HotfixScope.Create(start.Options, start.CancellationToken);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    var name = invocation.TargetMethod.Name;
+                    if (BulkMethods.Contains(name))
+                    {
+                        AnalyzeBulkMethod(c, invocation, ef, scope);
+                    }
+                    else if (SqlSinks.IsCandidateMethodName(name) && SqlSinks.TryGet(invocation, sql, out var sink))
+                    {
+                        AnalyzeSql(c, sink, sql, scope);
+                    }
+                },
+                OperationKind.Invocation);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var creation = (IObjectCreationOperation)c.Operation;
+                    if (creation.Type != null && SqlSinks.IsCandidateTypeName(creation.Type.Name) && SqlSinks.TryGet(creation, sql, out var sink))
+                    {
+                        AnalyzeSql(c, sink, sql, scope);
+                    }
+                },
+                OperationKind.ObjectCreation);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var assignment = (ISimpleAssignmentOperation)c.Operation;
+                    if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" } && SqlSinks.TryGet(assignment, sql, out var sink))
+                    {
+                        AnalyzeSql(c, sink, sql, scope);
+                    }
+                },
+                OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void AnalyzeBulkMethod(OperationAnalysisContext context, IInvocationOperation invocation, EfCoreSymbols ef, HotfixScope scope)
+    {
+        if (!ef.IsEfQueryExtension(invocation.TargetMethod) || invocation.ReceiverOf() is not { } source)
+        {
+            return;
+        }
+
+        var paths = EfQueries.PathsOf(source, ef, operator_ => Filters.Contains(operator_.TargetMethod.Name), context.CancellationToken);
+        if (paths == null)
+        {
+            return;
+        }
+
+        foreach (var path in paths)
+        {
+            if (path.IsEf && !path.HasFilter)
+            {
+                var name = invocation.TargetMethod.Name;
+                scope.Report(context.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), invocation.Syntax,
+                    messageArgs: new object?[] { $"'{name}' runs on a query with no Where" });
+                return;
+            }
+        }
+    }
+
+    private static void AnalyzeSql(OperationAnalysisContext context, SqlSink sink, SqlSymbols sql, HotfixScope scope)
+    {
+        var sketch = new SqlText(sql, static _ => false, context.CancellationToken).Sketch(sink.Value, sink.Kind);
+        if (sketch == null)
+        {
+            return;
+        }
+
+        var writes = SqlWriteScope.FindUnboundedWrites(sketch);
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        var write = writes[0];
+        var what = write.Verb == "TRUNCATE" ? "TRUNCATE " + write.Target : write.Verb + " " + write.Target + " without WHERE";
+        scope.Report(context.ReportDiagnostic, Rule, sink.Location, context.Operation.Syntax,
+            messageArgs: new object?[] { $"'{sink.Api}' runs {what}" });
+    }
+}
