@@ -37,7 +37,8 @@ internal sealed class ParameterisedOverloads
 
             if (argument.ArgumentKind == ArgumentKind.ParamArray)
             {
-                if (argument.Value is IArrayCreationOperation { Initializer.ElementValues.Length: 0 } || argument.IsImplicit)
+                // A params argument is always implicit; what matters is whether anything was passed in it.
+                if (argument.Value is IArrayCreationOperation { Initializer.ElementValues.Length: 0 } or IArrayCreationOperation { Initializer: null })
                 {
                     continue;
                 }

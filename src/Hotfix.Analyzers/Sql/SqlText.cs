@@ -384,15 +384,18 @@ internal sealed class SqlText
 
         foreach (var descendant in initializer.DescendantsAndSelf())
         {
-            if (descendant.Type?.SpecialType == SpecialType.System_String && !descendant.ConstantValue.HasValue &&
-                descendant is not IConversionOperation)
+            if (descendant.ConstantValue.HasValue || descendant.Type?.SpecialType != SpecialType.System_String)
             {
-                return false;
+                continue; // comparers, capacities and other non-text arguments do not end up in the SQL
             }
 
-            if (descendant is IParameterReferenceOperation or ILocalReferenceOperation)
+            switch (descendant)
             {
-                return false;
+                case IPropertyReferenceOperation property when property.Parent is ISimpleAssignmentOperation set && set.Target == property:
+                    continue; // ["key"] = "value": the indexer being initialised, not a value
+                case IInvocationOperation or IParameterReferenceOperation or ILocalReferenceOperation or IFieldReferenceOperation or
+                    IPropertyReferenceOperation or IInterpolatedStringOperation or IBinaryOperation or IConditionalOperation:
+                    return false;
             }
         }
 
