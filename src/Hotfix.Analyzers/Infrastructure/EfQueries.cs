@@ -96,7 +96,8 @@ internal static class EfQueries
             {
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
-                    if (method.Name == "Set" && ef.IsDbContext(method.ContainingType))
+                    // db.Set<T>(), and DbSet's own AsQueryable()/AsAsyncEnumerable(): the query starts at EF Core.
+                    if ((method.Name == "Set" && ef.IsDbContext(method.ContainingType)) || ef.IsDbSet(method.ContainingType))
                     {
                         return Add(isEf: true, filtered);
                     }

@@ -77,7 +77,8 @@ public sealed partial class AuthorizationBypassAnalyzer : DiagnosticAnalyzer
 
         public int Distance { get; }
 
-        public Location? Location => Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+        // A default Placed (no attribute found) has no location: callers test Owner first, this keeps a slip harmless.
+        public Location? Location => Attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation();
 
         public Location LocationOr(ISymbol fallback) => Location ?? fallback.Locations.FirstOrDefault() ?? Microsoft.CodeAnalysis.Location.None;
     }

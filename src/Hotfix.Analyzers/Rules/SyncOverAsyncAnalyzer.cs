@@ -47,7 +47,7 @@ public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
                     if (property.Property.Name == "Result" && tasks.IsTask(property.Property.ContainingType) &&
                         property.Instance != null && InAsync(c, out var function) && !AlreadyCompleted(property.Instance, c))
                     {
-                        Report(c, scope, property.Syntax, ".Result", function, "await the task instead");
+                        Report(c, scope, SyntaxLocations.NameOf(property), property.Syntax, ".Result", function, "await the task instead");
                     }
                 },
                 OperationKind.PropertyReference);
@@ -62,21 +62,21 @@ public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
                         case "Wait" when tasks.IsTask(method.ContainingType) && invocation.Instance != null:
                             if (InAsync(c, out var waitFunction) && !AlreadyCompleted(invocation.Instance, c))
                             {
-                                Report(c, scope, invocation.Syntax, ".Wait()", waitFunction, "await the task instead");
+                                Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, ".Wait()", waitFunction, "await the task instead");
                             }
 
                             return;
                         case "WaitAll" or "WaitAny" when tasks.IsTask(method.ContainingType) && method.IsStatic:
                             if (InAsync(c, out var waitAllFunction))
                             {
-                                Report(c, scope, invocation.Syntax, "Task." + method.Name, waitAllFunction, $"await Task.When{method.Name.Substring(4)} instead");
+                                Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, "Task." + method.Name, waitAllFunction, $"await Task.When{method.Name.Substring(4)} instead");
                             }
 
                             return;
                         case "GetResult" when tasks.IsAwaiter(method.ContainingType) && invocation.Instance?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter:
                             if (InAsync(c, out var getResultFunction) && (getAwaiter.Instance == null || !AlreadyCompleted(getAwaiter.Instance, c)))
                             {
-                                Report(c, scope, invocation.Syntax, "GetAwaiter().GetResult()", getResultFunction, "await the task instead");
+                                Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, "GetAwaiter().GetResult()", getResultFunction, "await the task instead");
                             }
 
                             return;
@@ -89,17 +89,17 @@ public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
 
                     if (calls.IsSaveChanges(invocation) && method.Name == "SaveChanges")
                     {
-                        Report(c, scope, invocation.Syntax, "SaveChanges", function, "await SaveChangesAsync instead");
+                        Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, "SaveChanges", function, "await SaveChangesAsync instead");
                     }
                     else if (DatabaseCalls.IsCandidateName(method.Name) && calls.TryClassify(invocation, c.CancellationToken, out var call) &&
                              call.IsEf && !call.IsAsync && call.AsyncTwin != null)
                     {
-                        Report(c, scope, invocation.Syntax, call.Api, function, $"await {call.AsyncTwin} instead");
+                        Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, call.Api, function, $"await {call.AsyncTwin} instead");
                     }
                     else if (method.ContainingType.IsType(ef.DatabaseFacade) && method.Name is "BeginTransaction" or "EnsureCreated" or "EnsureDeleted" or "CommitTransaction" or "RollbackTransaction" ||
                              method.Name == "Migrate" && method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions))
                     {
-                        Report(c, scope, invocation.Syntax, method.Name, function, $"await {method.Name}Async instead");
+                        Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, method.Name, function, $"await {method.Name}Async instead");
                     }
                 },
                 OperationKind.Invocation);
@@ -113,7 +113,7 @@ public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
                             EfQueries.IsEfQuery(loop.Collection.WithoutConversions(), ef, c.CancellationToken))
                         {
                             var collection = loop.Collection.WithoutConversions();
-                            Report(c, scope, collection.Syntax, "foreach over an EF Core query", function, "use await foreach or await ToListAsync()");
+                            Report(c, scope, collection.Syntax.GetLocation(), collection.Syntax, "foreach over an EF Core query", function, "use await foreach or await ToListAsync()");
                         }
                     },
                     OperationKind.Loop);
@@ -124,13 +124,8 @@ public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
     private static bool InAsync(OperationAnalysisContext context, out IMethodSymbol? function) =>
         context.Operation.IsInAsyncFunction(context.ContainingSymbol, out function);
 
-    private static void Report(OperationAnalysisContext context, HotfixScope scope, SyntaxNode node, string what, IMethodSymbol? function, string advice)
+    private static void Report(OperationAnalysisContext context, HotfixScope scope, Location location, SyntaxNode node, string what, IMethodSymbol? function, string advice)
     {
-        var location = node switch
-        {
-            InvocationExpressionSyntax or MemberAccessExpressionSyntax => SyntaxLocations.NameOf(context.Operation),
-            _ => node.GetLocation(),
-        };
         var name = function == null || function.MethodKind == MethodKind.AnonymousFunction ? "lambda" : function.Name;
         scope.Report(context.ReportDiagnostic, Rule, location, node, messageArgs: new object?[] { what, name, advice });
     }
