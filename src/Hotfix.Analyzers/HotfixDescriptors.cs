@@ -6,8 +6,11 @@ using Microsoft.CodeAnalysis;
 namespace Hotfix.Analyzers;
 
 /// <summary>
-/// Diagnostic descriptors generated from the shared rule catalogue, so an HF id has the same title, category and help
-/// link in <c>dotnet build</c> as in <c>hotfix check</c>. <paramref name="messageFormat"/> is the analyzer's own.
+/// The pieces of every HF diagnostic descriptor that come from the shared rule catalogue, so an HF id has the same
+/// title, category and help link in <c>dotnet build</c> as in <c>hotfix check</c>. Each analyzer writes its
+/// <c>new DiagnosticDescriptor(RuleIds.X, …, RuleCategory.Y, severity, …)</c> with a constant id, category and severity,
+/// which is what the release-tracking analyzer (RS2000–RS2008) needs to check AnalyzerReleases.*.md; a convention test
+/// checks the rest against the catalogue.
 /// </summary>
 /// <remarks>
 /// One descriptor per rule id, whose default severity is the rule's <em>background</em> severity: what the IDE's
@@ -19,20 +22,16 @@ internal static class HotfixDescriptors
 {
     private static readonly Regex Placeholder = new(@"\{(\d+)", RegexOptions.CultureInvariant);
 
-    public static DiagnosticDescriptor Create(string ruleId, string messageFormat, DiagnosticSeverity backgroundSeverity)
-    {
-        var rule = RuleCatalogue.Get(ruleId);
-        return new DiagnosticDescriptor(
-            rule.Id,
-            rule.Title,
-            messageFormat + "{" + ArgumentCount(messageFormat) + "}",
-            rule.Category,
-            backgroundSeverity,
-            isEnabledByDefault: true,
-            description: rule.Summary,
-            helpLinkUri: rule.HelpLink,
-            customTags: ["Hotfix"]);
-    }
+    public static string[] Tags { get; } = ["Hotfix"];
+
+    public static string Title(string ruleId) => RuleCatalogue.Get(ruleId).Title;
+
+    public static string Description(string ruleId) => RuleCatalogue.Get(ruleId).Summary;
+
+    public static string HelpLink(string ruleId) => RuleCatalogue.Get(ruleId).HelpLink;
+
+    /// <summary>The analyzer's message format with the escalation note's placeholder appended.</summary>
+    public static string Message(string messageFormat) => messageFormat + "{" + ArgumentCount(messageFormat) + "}";
 
     /// <summary>The severity a finding escalates to on changed lines unless .editorconfig says otherwise.</summary>
     public static DiagnosticSeverity EscalatedSeverity(string ruleId) => ToDiagnosticSeverity(RuleCatalogue.Get(ruleId).DefaultSeverity);

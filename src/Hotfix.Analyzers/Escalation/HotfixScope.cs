@@ -113,7 +113,7 @@ internal sealed class HotfixScope
             return;
         }
 
-        // The descriptor's format ends with the escalation note's placeholder (see HotfixDescriptors.Create).
+        // The descriptor's format ends with the escalation note's placeholder (see HotfixDescriptors.Message).
         var noteIndex = HotfixDescriptors.ArgumentCount(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture)) - 1;
         var args = new object?[Math.Max(noteIndex + 1, 1)];
         Array.Copy(messageArgs, args, Math.Min(messageArgs.Length, args.Length - 1));

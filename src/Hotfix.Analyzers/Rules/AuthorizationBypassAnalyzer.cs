@@ -22,10 +22,16 @@ namespace Hotfix.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed partial class AuthorizationBypassAnalyzer : DiagnosticAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = HotfixDescriptors.Create(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.AuthorizationBypass,
-        "{0}",
-        DiagnosticSeverity.Warning);
+        HotfixDescriptors.Title(RuleIds.AuthorizationBypass),
+        HotfixDescriptors.Message("{0}"),
+        RuleCategory.Security,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.AuthorizationBypass),
+        HotfixDescriptors.HelpLink(RuleIds.AuthorizationBypass),
+        HotfixDescriptors.Tags);
 
     private static readonly string[] MutatingVerbAttributes = { "HttpPostAttribute", "HttpPutAttribute", "HttpPatchAttribute", "HttpDeleteAttribute" };
     private static readonly string[] MutatingVerbs = { "POST", "PUT", "PATCH", "DELETE" };

@@ -17,10 +17,16 @@ namespace Hotfix.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class QueryFilterBypassAnalyzer : DiagnosticAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = HotfixDescriptors.Create(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.QueryFiltersBypassed,
-        "{0} switches off {1}: the query can return other tenants' or deleted rows",
-        DiagnosticSeverity.Info);
+        HotfixDescriptors.Title(RuleIds.QueryFiltersBypassed),
+        HotfixDescriptors.Message("{0} switches off {1}: the query can return other tenants' or deleted rows"),
+        RuleCategory.Security,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.QueryFiltersBypassed),
+        HotfixDescriptors.HelpLink(RuleIds.QueryFiltersBypassed),
+        HotfixDescriptors.Tags);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -19,10 +19,16 @@ namespace Hotfix.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = HotfixDescriptors.Create(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.QueryInLoop,
-        "'{0}' queries the database on every iteration of the loop (N+1): load what the loop needs once, before it",
-        DiagnosticSeverity.Warning);
+        HotfixDescriptors.Title(RuleIds.QueryInLoop),
+        HotfixDescriptors.Message("'{0}' queries the database on every iteration of the loop (N+1): load what the loop needs once, before it"),
+        RuleCategory.Performance,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.QueryInLoop),
+        HotfixDescriptors.HelpLink(RuleIds.QueryInLoop),
+        HotfixDescriptors.Tags);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

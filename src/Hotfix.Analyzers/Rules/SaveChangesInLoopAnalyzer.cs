@@ -17,10 +17,16 @@ namespace Hotfix.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = HotfixDescriptors.Create(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.SaveChangesInLoop,
-        "'{0}' inside a loop saves once per iteration: make the changes in the loop and save once after it",
-        DiagnosticSeverity.Warning);
+        HotfixDescriptors.Title(RuleIds.SaveChangesInLoop),
+        HotfixDescriptors.Message("'{0}' inside a loop saves once per iteration: make the changes in the loop and save once after it"),
+        RuleCategory.Performance,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.SaveChangesInLoop),
+        HotfixDescriptors.HelpLink(RuleIds.SaveChangesInLoop),
+        HotfixDescriptors.Tags);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -24,10 +24,16 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
     /// <summary>.editorconfig: methods whose result is safe to splice (identifier quoting, allow-list lookups).</summary>
     public const string SanitizerMethodsOption = "hotfix.HF3001.sanitizer_methods";
 
-    internal static readonly DiagnosticDescriptor Rule = HotfixDescriptors.Create(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.SqlFromNonConstantString,
-        "'{0}' receives SQL built from the non-constant value '{1}': pass the value as a parameter",
-        DiagnosticSeverity.Warning);
+        HotfixDescriptors.Title(RuleIds.SqlFromNonConstantString),
+        HotfixDescriptors.Message("'{0}' receives SQL built from the non-constant value '{1}': pass the value as a parameter"),
+        RuleCategory.Security,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.SqlFromNonConstantString),
+        HotfixDescriptors.HelpLink(RuleIds.SqlFromNonConstantString),
+        HotfixDescriptors.Tags);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -22,10 +22,16 @@ namespace Hotfix.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = HotfixDescriptors.Create(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.SyncOverAsync,
-        "'{0}' blocks a thread in the async method '{1}': {2}",
-        DiagnosticSeverity.Warning);
+        HotfixDescriptors.Title(RuleIds.SyncOverAsync),
+        HotfixDescriptors.Message("'{0}' blocks a thread in the async method '{1}': {2}"),
+        RuleCategory.Performance,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.SyncOverAsync),
+        HotfixDescriptors.HelpLink(RuleIds.SyncOverAsync),
+        HotfixDescriptors.Tags);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

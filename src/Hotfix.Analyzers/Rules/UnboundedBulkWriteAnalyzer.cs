@@ -21,10 +21,16 @@ namespace Hotfix.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedBulkWriteAnalyzer : DiagnosticAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = HotfixDescriptors.Create(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.UnboundedBulkWrite,
-        "{0}: it changes every row of the table",
-        DiagnosticSeverity.Warning);
+        HotfixDescriptors.Title(RuleIds.UnboundedBulkWrite),
+        HotfixDescriptors.Message("{0}: it changes every row of the table"),
+        RuleCategory.DataIntegrity,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.UnboundedBulkWrite),
+        HotfixDescriptors.HelpLink(RuleIds.UnboundedBulkWrite),
+        HotfixDescriptors.Tags);
 
     private static readonly HashSet<string> BulkMethods = new(System.StringComparer.Ordinal)
     {
