@@ -54,6 +54,11 @@ internal sealed class DatabaseCalls
         "ExecuteSqlRaw", "ExecuteSqlRawAsync", "ExecuteSql", "ExecuteSqlAsync", "ExecuteSqlInterpolated", "ExecuteSqlInterpolatedAsync",
     };
 
+    /// <summary>The …Async twins of the terminals and materialisers (ToListAsync, FirstOrDefaultAsync…), precomputed.</summary>
+    private static readonly HashSet<string> AsyncTerminalNames = new(
+        EfQueries.QueryableTerminals.Concat(EfQueries.EnumerableMaterialisers).Select(n => n + "Async"),
+        StringComparer.Ordinal);
+
     private static readonly HashSet<string> AdoNames = new(StringComparer.Ordinal)
     {
         "ExecuteReader", "ExecuteReaderAsync", "ExecuteNonQuery", "ExecuteNonQueryAsync", "ExecuteScalar", "ExecuteScalarAsync",
@@ -75,7 +80,7 @@ internal sealed class DatabaseCalls
         EfQueries.QueryableTerminals.Contains(name) || EfQueries.EnumerableMaterialisers.Contains(name) || EfDirectNames.Contains(name) ||
         EntityNames.Contains(name) || RawSqlNames.Contains(name) || AdoNames.Contains(name) ||
         name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
-        (name.EndsWith("Async", StringComparison.Ordinal) && IsAsyncTerminalName(name));
+        AsyncTerminalNames.Contains(name);
 
     public bool TryClassify(IInvocationOperation invocation, CancellationToken cancellationToken, out DatabaseCall call)
     {
@@ -141,14 +146,5 @@ internal sealed class DatabaseCalls
     private string? EfTwin(string name) =>
         ef.QueryableExtensions != null && ef.QueryableExtensions.GetMembers(name).Any() ? name : null;
 
-    private static bool IsAsyncTerminalName(string name)
-    {
-        if (!name.EndsWith("Async", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var stem = name.Substring(0, name.Length - "Async".Length);
-        return EfQueries.QueryableTerminals.Contains(stem) || EfQueries.EnumerableMaterialisers.Contains(stem);
-    }
+    private static bool IsAsyncTerminalName(string name) => AsyncTerminalNames.Contains(name);
 }

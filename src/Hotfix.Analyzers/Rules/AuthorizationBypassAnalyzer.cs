@@ -234,15 +234,36 @@ public sealed partial class AuthorizationBypassAnalyzer : DiagnosticAnalyzer
             return EndpointKind.Hub;
         }
 
-        var isController = type.IsOrDerivesFrom(asp.ControllerBase);
-        for (var current = type; current != null && !isController; current = current.BaseType)
+        if (type.IsOrDerivesFrom(asp.ControllerBase))
         {
-            isController = current.GetAttributes().Any(a => a.AttributeClass.IsOrDerivesFrom(asp.ControllerAttribute));
+            return EndpointKind.Controller;
         }
 
-        return isController && !type.GetAttributes().Any(a => a.AttributeClass.IsType(asp.NonControllerAttribute))
-            ? EndpointKind.Controller
-            : EndpointKind.None;
+        // A POCO controller carries [Controller] (or [ApiController]) itself or through a base class. Reading attributes
+        // is the expensive part of this rule, so it is done only for types that can be one: named like a controller
+        // (ASP.NET Core's own convention) or deriving from a class that is not object.
+        if (!type.Name.EndsWith("Controller", System.StringComparison.Ordinal) && type.BaseType?.SpecialType == SpecialType.System_Object)
+        {
+            return EndpointKind.None;
+        }
+
+        for (var current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass.IsType(asp.NonControllerAttribute) && SymbolEqualityComparer.Default.Equals(current, type))
+                {
+                    return EndpointKind.None;
+                }
+
+                if (attribute.AttributeClass.IsOrDerivesFrom(asp.ControllerAttribute))
+                {
+                    return EndpointKind.Controller;
+                }
+            }
+        }
+
+        return EndpointKind.None;
     }
 
     private static bool IsEndpoint(IMethodSymbol method, EndpointKind kind, AspNetCoreSymbols asp)

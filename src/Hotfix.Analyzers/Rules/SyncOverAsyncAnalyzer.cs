@@ -88,7 +88,10 @@ public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
                             return;
                     }
 
-                    if (!ef.IsAvailable || !InAsync(c, out var function))
+                    // Name tests first: most calls are neither EF nor in an async function, and the walk up to the
+                    // enclosing function is the one step here that is not constant-time.
+                    if (!ef.IsAvailable || !(method.Name == "SaveChanges" || DatabaseCalls.IsCandidateName(method.Name) || FacadeMethods.Contains(method.Name)) ||
+                        !InAsync(c, out var function))
                     {
                         return;
                     }
@@ -102,8 +105,8 @@ public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
                     {
                         Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, call.Api, function, $"await {call.AsyncTwin} instead");
                     }
-                    else if (method.ContainingType.IsType(ef.DatabaseFacade) && method.Name is "BeginTransaction" or "EnsureCreated" or "EnsureDeleted" or "CommitTransaction" or "RollbackTransaction" ||
-                             method.Name == "Migrate" && method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions))
+                    else if (FacadeMethods.Contains(method.Name) &&
+                             (method.ContainingType.IsType(ef.DatabaseFacade) || method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions)))
                     {
                         Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, method.Name, function, $"await {method.Name}Async instead");
                     }
@@ -126,6 +129,11 @@ public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
             }
         });
     }
+
+    private static readonly System.Collections.Generic.HashSet<string> FacadeMethods = new(System.StringComparer.Ordinal)
+    {
+        "BeginTransaction", "EnsureCreated", "EnsureDeleted", "CommitTransaction", "RollbackTransaction", "Migrate",
+    };
 
     private static bool InAsync(OperationAnalysisContext context, out IMethodSymbol? function) =>
         context.Operation.IsInAsyncFunction(context.ContainingSymbol, out function);

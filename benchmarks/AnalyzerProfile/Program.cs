@@ -1,0 +1,88 @@
+// Per-analyzer execution time of Hotfix.Analyzers over a folder of C# files (the generated benchmark service).
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Hotfix.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+var folder = args.Length > 0 ? args[0] : throw new ArgumentException("usage: AnalyzerProfile SOURCE_FOLDER [RUNS]");
+var runs = args.Length > 1 ? int.Parse(args[1]) : 3;
+var references = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "profile-references.txt"))
+    .Where(p => !p.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) && !p.Contains("Hotfix.Analyzers", StringComparison.Ordinal))
+    .Select(p => MetadataReference.CreateFromFile(p)).ToArray();
+var parse = new CSharpParseOptions(LanguageVersion.Preview);
+var trees = Directory.GetFiles(folder, "*.cs").Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
+trees.Add(CSharpSyntaxTree.ParseText("global using System; global using System.Linq; global using System.Collections.Generic; global using System.Threading; global using System.Threading.Tasks;", parse, "usings.cs"));
+var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+var hotfix = typeof(SqlInjectionAnalyzer).Assembly.GetTypes()
+    .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
+
+// The comparison packages, loaded from the NuGet cache where the benchmark service's restore put them.
+var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+var suites = new List<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("Hotfix.Analyzers", hotfix) };
+foreach (var (name, pattern) in new[]
+{
+    ("Microsoft.EntityFrameworkCore.Analyzers", Path.Combine(packages, "microsoft.entityframeworkcore.analyzers", "10.0.15", "analyzers", "dotnet", "cs")),
+    ("SonarAnalyzer.CSharp", Path.Combine(packages, "sonaranalyzer.csharp", "9.32.0.97167", "analyzers")),
+})
+{
+    if (!Directory.Exists(pattern))
+    {
+        Console.WriteLine($"{name}: not restored ({pattern}); run benchmarks/AnalyzerCompileTime/run.sh first");
+        continue;
+    }
+
+    var loaded = Directory.GetFiles(pattern, "*.dll")
+        .SelectMany(dll => new AnalyzerFileReference(dll, Loader.Instance).GetAnalyzers(LanguageNames.CSharp))
+        .ToImmutableArray();
+    suites.Add((name, loaded));
+}
+
+var only = Environment.GetEnvironmentVariable("PROFILE_ONLY");
+if (!string.IsNullOrEmpty(only))
+{
+    suites = suites.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+}
+
+Console.WriteLine($"{trees.Count} files, {references.Length} references");
+for (var run = 1; run <= runs; run++)
+{
+    var compilation = CSharpCompilation.Create("Bench", trees, references, options);
+    var compile = Stopwatch.StartNew();
+    var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+    compile.Stop();
+    Console.WriteLine($"run {run}: binding the whole compilation {compile.ElapsedMilliseconds} ms ({errors} errors)");
+    foreach (var (name, analyzers) in suites)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var times = new List<(TimeSpan Time, string Analyzer)>();
+        foreach (var analyzer in analyzers)
+        {
+            times.Add(((await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime, analyzer.GetType().Name));
+        }
+
+        var total = times.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Time);
+        Console.WriteLine($"  {name}: {total.TotalMilliseconds:F0} ms = {100 * total.TotalMilliseconds / compile.ElapsedMilliseconds:F1} % of binding, {diagnostics.Length} findings");
+        foreach (var (time, analyzer) in times.OrderByDescending(t => t.Time).Take(8))
+        {
+            Console.WriteLine($"    {time.TotalMilliseconds,8:F0} ms  {analyzer}");
+        }
+    }
+}
+
+/// <summary>Loads analyzer assemblies into the default context, next to the Roslyn this tool runs.</summary>
+internal sealed class Loader : IAnalyzerAssemblyLoader
+{
+    public static Loader Instance { get; } = new();
+
+    public void AddDependencyLocation(string fullPath)
+    {
+    }
+
+    public System.Reflection.Assembly LoadFromPath(string fullPath) =>
+        System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
+}
