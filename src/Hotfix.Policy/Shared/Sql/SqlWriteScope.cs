@@ -77,6 +77,14 @@ public static class SqlWriteScope
             return;
         }
 
+        foreach (var token in statement)
+        {
+            if (token.Kind == TokenKind.Unreadable)
+            {
+                return; // an unterminated string or comment: the rest of the text cannot be read
+            }
+        }
+
         var verb = statement[start].Upper;
         if (verb == "TRUNCATE")
         {
@@ -86,6 +94,11 @@ public static class SqlWriteScope
         }
 
         var target = TargetOf(statement, start);
+        if (target.Length == 0)
+        {
+            return; // "DELETE" alone is not a statement that names what it writes
+        }
+
         for (var i = start + 1; i < statement.Count; i++)
         {
             var token = statement[i];
@@ -149,14 +162,17 @@ public static class SqlWriteScope
         return -1;
     }
 
+    /// <summary>The table a DELETE/UPDATE names: the first (dotted) name at the statement's level after its keywords.</summary>
     private static string TargetOf(List<Token> statement, int verb)
     {
+        var depth = statement[verb].Depth;
         for (var i = verb + 1; i < statement.Count; i++)
         {
             var token = statement[i];
-            if (token.Kind != TokenKind.Word && token.Kind != TokenKind.QuotedIdentifier)
+            if (token.Depth != depth || (token.Kind != TokenKind.Word && token.Kind != TokenKind.QuotedIdentifier) ||
+                char.IsDigit(token.Text[0]))
             {
-                continue;
+                continue; // TOP (100), LIMIT counts: not the table
             }
 
             switch (token.Upper)
@@ -168,9 +184,17 @@ public static class SqlWriteScope
                 case "QUICK":
                 case "IGNORE":
                     continue;
-                default:
-                    return token.Text;
             }
+
+            var name = token.Text;
+            while (i + 2 < statement.Count && statement[i + 1].Kind == TokenKind.Dot &&
+                   (statement[i + 2].Kind == TokenKind.Word || statement[i + 2].Kind == TokenKind.QuotedIdentifier))
+            {
+                name += "." + statement[i + 2].Text;
+                i += 2;
+            }
+
+            return name;
         }
 
         return string.Empty;
@@ -198,7 +222,9 @@ public static class SqlWriteScope
         OpenParen,
         CloseParen,
         Semicolon,
+        Dot,
         Hole,
+        Unreadable,
     }
 
     private struct Token
@@ -241,22 +267,22 @@ public static class SqlWriteScope
             }
             else if (c == '/' && At(sql, i + 1, '*'))
             {
-                i = SkipBlockComment(sql, i);
+                i = SkipBlockComment(sql, i, out var closed);
+                if (!closed)
+                {
+                    yield return new Token(TokenKind.Unreadable, string.Empty, start, depth);
+                }
             }
-            else if (c == '\'' || c == '"' || c == '`')
+            else if (c == '\'' || c == '"' || c == '`' || c == '[')
             {
-                i = SkipQuoted(sql, i, c);
-                yield return new Token(c == '\'' ? TokenKind.Literal : TokenKind.QuotedIdentifier, sql.Substring(start, i - start), start, depth);
+                i = SkipQuoted(sql, i, c == '[' ? ']' : c, out var closed);
+                var kind = !closed ? TokenKind.Unreadable : c == '\'' ? TokenKind.Literal : TokenKind.QuotedIdentifier;
+                yield return new Token(kind, sql.Substring(start, i - start), start, depth);
             }
-            else if (c == '[')
-            {
-                i = SkipQuoted(sql, i, ']');
-                yield return new Token(TokenKind.QuotedIdentifier, sql.Substring(start, i - start), start, depth);
-            }
-            else if (c == '$' && TryDollarQuote(sql, i, out var end))
+            else if (c == '$' && TryDollarQuote(sql, i, out var end, out var dollarClosed))
             {
                 i = end;
-                yield return new Token(TokenKind.Literal, sql.Substring(start, i - start), start, depth);
+                yield return new Token(dollarClosed ? TokenKind.Literal : TokenKind.Unreadable, sql.Substring(start, i - start), start, depth);
             }
             else if (c == Hole)
             {
@@ -292,7 +318,8 @@ public static class SqlWriteScope
                         yield return new Token(TokenKind.Comma, ",", start, depth);
                         break;
                     case '.':
-                        break; // part of a qualified name: schema.table
+                        yield return new Token(TokenKind.Dot, ".", start, depth); // schema.table
+                        break;
                     default:
                         yield return new Token(TokenKind.Operator, c.ToString(), start, depth);
                         break;
@@ -307,8 +334,9 @@ public static class SqlWriteScope
 
     private static int IndexOrEnd(string s, int index) => index < 0 ? s.Length : index;
 
-    private static int SkipBlockComment(string sql, int i)
+    private static int SkipBlockComment(string sql, int i, out bool closed)
     {
+        closed = true;
         var nesting = 0;
         while (i < sql.Length)
         {
@@ -331,11 +359,13 @@ public static class SqlWriteScope
             }
         }
 
+        closed = false;
         return sql.Length;
     }
 
-    private static int SkipQuoted(string sql, int i, char close)
+    private static int SkipQuoted(string sql, int i, char close, out bool closed)
     {
+        closed = true;
         i++;
         while (i < sql.Length)
         {
@@ -353,12 +383,14 @@ public static class SqlWriteScope
             i++;
         }
 
+        closed = false;
         return sql.Length;
     }
 
-    private static bool TryDollarQuote(string sql, int i, out int end)
+    private static bool TryDollarQuote(string sql, int i, out int end, out bool closed)
     {
         end = i;
+        closed = true;
         var tagEnd = i + 1;
         while (tagEnd < sql.Length && (char.IsLetterOrDigit(sql[tagEnd]) || sql[tagEnd] == '_'))
         {
@@ -372,6 +404,7 @@ public static class SqlWriteScope
 
         var tag = sql.Substring(i, tagEnd - i + 1);
         var close = sql.IndexOf(tag, tagEnd + 1, StringComparison.Ordinal);
+        closed = close >= 0;
         end = close < 0 ? sql.Length : close + tag.Length;
         return true;
     }
