@@ -56,8 +56,6 @@ internal sealed class HotfixScope
     /// <summary>The hotfix branch being built, or null when escalation is off (not a hotfix branch, no manifest).</summary>
     public string? Branch { get; }
 
-    public bool IsHotfixBuild => Branch != null;
-
     public static HotfixScope Create(AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;

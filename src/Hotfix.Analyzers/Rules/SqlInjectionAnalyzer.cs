@@ -50,7 +50,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             }
 
             var scope = HotfixScope.Create(start.Options, start.CancellationToken);
-            var overloads = ParameterisedOverloads.Create(start.Compilation, sql);
+            var overloads = ParameterisedOverloads.Create(sql);
             start.RegisterOperationAction(
                 c =>
                 {

@@ -17,7 +17,7 @@ internal sealed class ParameterisedOverloads
 
     private ParameterisedOverloads(SqlSymbols sql) => this.sql = sql;
 
-    public static ParameterisedOverloads Create(Compilation compilation, SqlSymbols sql) => new(sql);
+    public static ParameterisedOverloads Create(SqlSymbols sql) => new(sql);
 
     /// <summary>The method the raw call can switch to, or null.</summary>
     public string? For(IInvocationOperation invocation, SqlSink sink)

@@ -18,8 +18,6 @@ internal sealed class SqlSymbols
         DbBatchCommand = compilation.GetBestType("System.Data.Common.DbBatchCommand");
         DataAdapterInterface = compilation.GetBestType("System.Data.IDataAdapter");
         CommandBuilder = compilation.GetBestType("System.Data.Common.DbCommandBuilder");
-        CommandType = compilation.GetBestType("System.Data.CommandType");
-        DbConnectionInterface = compilation.GetBestType("System.Data.IDbConnection");
         DapperSqlMapper = compilation.GetBestType("Dapper.SqlMapper");
         DapperCommandDefinition = compilation.GetBestType("Dapper.CommandDefinition");
         FormattableString = compilation.GetBestType("System.FormattableString");
@@ -46,10 +44,6 @@ internal sealed class SqlSymbols
     public INamedTypeSymbol? DataAdapterInterface { get; }
 
     public INamedTypeSymbol? CommandBuilder { get; }
-
-    public INamedTypeSymbol? CommandType { get; }
-
-    public INamedTypeSymbol? DbConnectionInterface { get; }
 
     public INamedTypeSymbol? DapperSqlMapper { get; }
 
