@@ -37,9 +37,17 @@ foreach (var (name, pattern) in new[]
     var loaded = Directory.GetFiles(pattern, "*.dll")
         .SelectMany(dll => new AnalyzerFileReference(dll, Loader.Instance).GetAnalyzers(LanguageNames.CSharp))
         .ToImmutableArray();
+    if (loaded.IsEmpty)
+    {
+        Console.WriteLine($"{name}: no analyzer loads against Roslyn {typeof(Compilation).Assembly.GetName().Version} in-process; compare it in benchmarks/AnalyzerCompileTime/run.sh");
+        continue;
+    }
+
     suites.Add((name, loaded));
 }
 
+suites.Add(("probe: empty operation action", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationProbe())));
+suites.Add(("probe: empty syntax action", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptySyntaxProbe())));
 var only = Environment.GetEnvironmentVariable("PROFILE_ONLY");
 if (!string.IsNullOrEmpty(only))
 {
@@ -51,14 +59,18 @@ for (var run = 1; run <= runs; run++)
 {
     var compilation = CSharpCompilation.Create("Bench", trees, references, options);
     var compile = Stopwatch.StartNew();
+    var cpu = Cpu();
     var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
     compile.Stop();
-    Console.WriteLine($"run {run}: binding the whole compilation {compile.ElapsedMilliseconds} ms ({errors} errors)");
+    var bindCpu = Cpu() - cpu;
+    Console.WriteLine($"run {run}: binding the whole compilation {compile.ElapsedMilliseconds} ms, cpu {bindCpu.TotalMilliseconds:F0} ms ({errors} errors)");
     foreach (var (name, analyzers) in suites)
     {
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var before = Cpu();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var passCpu = Cpu() - before;
         var times = new List<(TimeSpan Time, string Analyzer)>();
         foreach (var analyzer in analyzers)
         {
@@ -66,13 +78,15 @@ for (var run = 1; run <= runs; run++)
         }
 
         var total = times.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Time);
-        Console.WriteLine($"  {name}: {total.TotalMilliseconds:F0} ms = {100 * total.TotalMilliseconds / compile.ElapsedMilliseconds:F1} % of binding, {diagnostics.Length} findings");
+        Console.WriteLine($"  {name}: callbacks {total.TotalMilliseconds:F0} ms; whole pass cpu {passCpu.TotalMilliseconds:F0} ms = binding + {100 * (passCpu - bindCpu).TotalMilliseconds / bindCpu.TotalMilliseconds:F1} %; {diagnostics.Length} findings");
         foreach (var (time, analyzer) in times.OrderByDescending(t => t.Time).Take(8))
         {
             Console.WriteLine($"    {time.TotalMilliseconds,8:F0} ms  {analyzer}");
         }
     }
 }
+
+static TimeSpan Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
 /// <summary>Loads analyzer assemblies into the default context, next to the Roslyn this tool runs.</summary>
 internal sealed class Loader : IAnalyzerAssemblyLoader

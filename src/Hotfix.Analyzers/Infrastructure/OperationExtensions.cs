@@ -83,7 +83,7 @@ internal static class OperationExtensions
     }
 
     /// <summary>Whether the innermost function around <paramref name="operation"/> is async (method, lambda or local function).</summary>
-    public static bool IsInAsyncFunction(this IOperation operation, ISymbol containingSymbol, out IMethodSymbol? function)
+    public static bool IsInAsyncFunction(this IOperation operation, ISymbol? containingSymbol, out IMethodSymbol? function)
     {
         for (var current = operation.Parent; current != null; current = current.Parent)
         {

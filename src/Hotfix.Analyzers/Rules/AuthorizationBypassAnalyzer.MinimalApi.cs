@@ -17,7 +17,7 @@ public sealed partial class AuthorizationBypassAnalyzer
         "MapGet", "MapGroup", "MapHealthChecks", "MapStaticAssets", "MapOpenApi",
     };
 
-    private static void AnalyzeEndpointCall(OperationAnalysisContext context, IInvocationOperation invocation, AspNetCoreSymbols asp, HotfixScope scope)
+    private static void AnalyzeEndpointCall(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, AspNetCoreSymbols asp, HotfixScope scope)
     {
         var method = invocation.TargetMethod;
         if (method.Name == "AllowAnonymous" && method.IsDeclaredIn(asp.AuthorizationConventions))
@@ -31,7 +31,7 @@ public sealed partial class AuthorizationBypassAnalyzer
     }
 
     /// <summary><c>app.MapPost(...).AllowAnonymous()</c>, through builder chains and group locals.</summary>
-    private static void AnalyzeAllowAnonymousCall(OperationAnalysisContext context, IInvocationOperation allow, AspNetCoreSymbols asp, HotfixScope scope)
+    private static void AnalyzeAllowAnonymousCall(SyntaxNodeAnalysisContext context, IInvocationOperation allow, AspNetCoreSymbols asp, HotfixScope scope)
     {
         string? map = null;
         string? verb = null;
@@ -88,7 +88,7 @@ public sealed partial class AuthorizationBypassAnalyzer
     }
 
     /// <summary><c>app.MapPost("/x", [AllowAnonymous] (...) => ...)</c> and method groups carrying [AllowAnonymous].</summary>
-    private static void AnalyzeHandlerAttributes(OperationAnalysisContext context, IInvocationOperation map, AspNetCoreSymbols asp, HotfixScope scope)
+    private static void AnalyzeHandlerAttributes(SyntaxNodeAnalysisContext context, IInvocationOperation map, AspNetCoreSymbols asp, HotfixScope scope)
     {
         var verb = VerbOf(map);
         if (verb == null)

@@ -5,6 +5,8 @@ using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
 using Hotfix.Policy.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -20,7 +22,7 @@ namespace Hotfix.Analyzers.Rules;
 /// the usual login page in unchanged code, the classic "make the 401 go away" in a hotfix.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed partial class AuthorizationBypassAnalyzer : DiagnosticAnalyzer
+public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.AuthorizationBypass,
@@ -38,25 +40,29 @@ public sealed partial class AuthorizationBypassAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var asp = AspNetCoreSymbols.Create(start.Compilation);
+        if (!asp.IsAvailable)
         {
-            var asp = AspNetCoreSymbols.Create(start.Compilation);
-            if (!asp.IsAvailable)
-            {
-                return;
-            }
+            return;
+        }
 
-            var scope = HotfixScope.Create(start.Options, start.CancellationToken);
-            start.RegisterSymbolAction(c => AnalyzeType(c, (INamedTypeSymbol)c.Symbol, asp, scope), SymbolKind.NamedType);
-            if (asp.AuthorizationConventions != null || asp.EndpointRouteBuilderExtensions != null)
-            {
-                start.RegisterOperationAction(c => AnalyzeEndpointCall(c, (IInvocationOperation)c.Operation, asp, scope), OperationKind.Invocation);
-            }
-        });
+        start.RegisterSymbolAction(c => AnalyzeType(c, (INamedTypeSymbol)c.Symbol, asp, scope), SymbolKind.NamedType);
+        if (asp.AuthorizationConventions != null || asp.EndpointRouteBuilderExtensions != null)
+        {
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
+                    if (name != null && (name == "AllowAnonymous" || name.StartsWith("Map", System.StringComparison.Ordinal)) &&
+                        c.OperationOf<IInvocationOperation>() is { } invocation)
+                    {
+                        AnalyzeEndpointCall(c, invocation, asp, scope);
+                    }
+                },
+                SyntaxKind.InvocationExpression);
+        }
     }
 
     private enum EndpointKind

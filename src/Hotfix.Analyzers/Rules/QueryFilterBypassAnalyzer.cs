@@ -4,6 +4,8 @@ using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
 using Hotfix.Policy.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,7 +17,7 @@ namespace Hotfix.Analyzers.Rules;
 /// reported with their names: ignoring only the soft-delete filter is a different review question from ignoring all.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class QueryFilterBypassAnalyzer : DiagnosticAnalyzer
+public sealed class QueryFilterBypassAnalyzer : HotfixAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.QueryFiltersBypassed,
@@ -30,35 +32,29 @@ public sealed class QueryFilterBypassAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var ef = EfCoreSymbols.Create(start.Compilation);
+        if (ef.QueryableExtensions == null)
         {
-            var ef = EfCoreSymbols.Create(start.Compilation);
-            if (ef.QueryableExtensions == null)
+            return;
+        }
+
+        start.RegisterSyntaxNodeAction(
+            c =>
             {
-                return;
-            }
-
-            var scope = HotfixScope.Create(start.Options, start.CancellationToken);
-            start.RegisterOperationAction(
-                c =>
+                if (SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node) != "IgnoreQueryFilters" ||
+                    c.OperationOf<IInvocationOperation>() is not { } invocation || !ef.IsEfQueryExtension(invocation.TargetMethod))
                 {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    if (invocation.TargetMethod.Name != "IgnoreQueryFilters" || !ef.IsEfQueryExtension(invocation.TargetMethod))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    var names = invocation.Arguments.Where(a => a.Parameter?.Ordinal > 0 && !a.IsImplicit).ToArray();
-                    var what = names.Length == 0
-                        ? "every global query filter"
-                        : "the query filters " + string.Join(", ", names.Select(a => a.Value.Syntax.ToString()));
-                    scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), invocation.Syntax, messageArgs: new object?[] { "IgnoreQueryFilters()", what });
-                },
-                OperationKind.Invocation);
-        });
+                var names = invocation.Arguments.Where(a => a.Parameter?.Ordinal > 0 && !a.IsImplicit).ToArray();
+                var what = names.Length == 0
+                    ? "every global query filter"
+                    : "the query filters " + string.Join(", ", names.Select(a => a.Value.Syntax.ToString()));
+                scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), c.Node, messageArgs: new object?[] { "IgnoreQueryFilters()", what });
+            },
+            SyntaxKind.InvocationExpression);
     }
 }

@@ -4,6 +4,8 @@ using Hotfix.Analyzers.Infrastructure;
 using Hotfix.Analyzers.Sql;
 using Hotfix.Policy.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,7 +19,7 @@ namespace Hotfix.Analyzers.Rules;
 /// evaluated once and does not count; lambdas end the search (when they run is not visible).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
+public sealed class QueryInLoopAnalyzer : HotfixAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.QueryInLoop,
@@ -32,50 +34,50 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var ef = EfCoreSymbols.Create(start.Compilation);
+        var calls = new DatabaseCalls(ef, SqlSymbols.Create(start.Compilation));
+        if (!calls.IsAvailable)
         {
-            var ef = EfCoreSymbols.Create(start.Compilation);
-            var calls = new DatabaseCalls(ef, SqlSymbols.Create(start.Compilation));
-            if (!calls.IsAvailable)
-            {
-                return;
-            }
+            return;
+        }
 
-            var scope = HotfixScope.Create(start.Options, start.CancellationToken);
-            start.RegisterOperationAction(
+        start.RegisterSyntaxNodeAction(
+            c =>
+            {
+                var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
+                if (name == null || !DatabaseCalls.IsCandidateName(name) || !SyntaxFilters.IsInLoop(c.Node) ||
+                    c.OperationOf<IInvocationOperation>() is not { } invocation || invocation.EnclosingLoop() == null ||
+                    !calls.TryClassify(invocation, c.CancellationToken, out var call))
+                {
+                    return;
+                }
+
+                scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), c.Node, messageArgs: new object?[] { call.Api });
+            },
+            SyntaxKind.InvocationExpression);
+
+        if (ef.IsAvailable)
+        {
+            start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    if (!DatabaseCalls.IsCandidateName(invocation.TargetMethod.Name) || invocation.EnclosingLoop() == null ||
-                        !calls.TryClassify(invocation, c.CancellationToken, out var call))
+                    // foreach (var order in db.Orders.Where(...)) nested in another loop: the inner query runs per outer item.
+                    if (!SyntaxFilters.IsInLoop(c.Node) || c.OperationOf<IForEachLoopOperation>() is not { } inner || inner.EnclosingLoop() == null)
                     {
                         return;
                     }
 
-                    scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), invocation.Syntax, messageArgs: new object?[] { call.Api });
-                },
-                OperationKind.Invocation);
-
-            if (ef.IsAvailable)
-            {
-                start.RegisterOperationAction(
-                    c =>
+                    var collection = inner.Collection.WithoutConversions();
+                    if (EfQueries.IsEfQuery(collection, ef, c.CancellationToken))
                     {
-                        // foreach (var order in db.Orders.Where(...)) nested in another loop: the inner query runs per outer item.
-                        if (c.Operation is IForEachLoopOperation inner && inner.EnclosingLoop() != null &&
-                            EfQueries.IsEfQuery(inner.Collection.WithoutConversions(), ef, c.CancellationToken))
-                        {
-                            var collection = inner.Collection.WithoutConversions();
-                            scope.Report(c.ReportDiagnostic, Rule, collection.Syntax.GetLocation(), collection.Syntax,
-                                messageArgs: new object?[] { inner.IsAsynchronous ? "await foreach" : "foreach" });
-                        }
-                    },
-                    OperationKind.Loop);
-            }
-        });
+                        scope.Report(c.ReportDiagnostic, Rule, collection.Syntax.GetLocation(), collection.Syntax,
+                            messageArgs: new object?[] { inner.IsAsynchronous ? "await foreach" : "foreach" });
+                    }
+                },
+                SyntaxKind.ForEachStatement,
+                SyntaxKind.ForEachVariableStatement);
+        }
     }
 }

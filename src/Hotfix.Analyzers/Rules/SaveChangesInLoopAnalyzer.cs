@@ -3,6 +3,8 @@ using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
 using Hotfix.Policy.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,7 +17,7 @@ namespace Hotfix.Analyzers.Rules;
 /// and is left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
+public sealed class SaveChangesInLoopAnalyzer : HotfixAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.SaveChangesInLoop,
@@ -30,39 +32,33 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var ef = EfCoreSymbols.Create(start.Compilation);
+        if (!ef.IsAvailable)
         {
-            var ef = EfCoreSymbols.Create(start.Compilation);
-            if (!ef.IsAvailable)
+            return;
+        }
+
+        start.RegisterSyntaxNodeAction(
+            c =>
             {
-                return;
-            }
-
-            var scope = HotfixScope.Create(start.Options, start.CancellationToken);
-            start.RegisterOperationAction(
-                c =>
+                var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
+                if ((name != "SaveChanges" && name != "SaveChangesAsync") || !SyntaxFilters.IsInLoop(c.Node) ||
+                    c.OperationOf<IInvocationOperation>() is not { } invocation || !ef.IsDbContext(invocation.TargetMethod.ContainingType))
                 {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    var name = invocation.TargetMethod.Name;
-                    if ((name != "SaveChanges" && name != "SaveChangesAsync") || !ef.IsDbContext(invocation.TargetMethod.ContainingType))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    var loop = invocation.EnclosingLoop();
-                    if (loop == null || IsRetry(invocation, loop, ef))
-                    {
-                        return;
-                    }
+                var loop = invocation.EnclosingLoop();
+                if (loop == null || IsRetry(invocation, loop, ef))
+                {
+                    return;
+                }
 
-                    scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), invocation.Syntax, messageArgs: new object?[] { name });
-                },
-                OperationKind.Invocation);
-        });
+                scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), c.Node, messageArgs: new object?[] { name });
+            },
+            SyntaxKind.InvocationExpression);
     }
 
     /// <summary>Inside the loop, the save sits in a try whose catch handles DbUpdateException (or a subclass): a retry loop.</summary>

@@ -16,7 +16,7 @@ namespace Hotfix.Analyzers.Rules;
 /// reporting as false positives left alone (see <see cref="SqlText"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
+public sealed class SqlInjectionAnalyzer : HotfixAnalyzer
 {
     /// <summary>Diagnostic property naming the parameterised EF method the code fix may switch to.</summary>
     public const string ParameterisedMethodProperty = "ParameterisedMethod";
@@ -37,66 +37,30 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var sql = SqlSymbols.Create(start.Compilation);
+        if (!sql.IsAvailable)
         {
-            var sql = SqlSymbols.Create(start.Compilation);
-            if (!sql.IsAvailable)
-            {
-                return;
-            }
+            return;
+        }
 
-            var scope = HotfixScope.Create(start.Options, start.CancellationToken);
-            var overloads = ParameterisedOverloads.Create(sql);
-            start.RegisterOperationAction(
-                c =>
-                {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    if (SqlSinks.IsCandidateMethodName(invocation.TargetMethod.Name) && SqlSinks.TryGet(invocation, sql, out var sink))
-                    {
-                        Analyze(c, sink, sql, scope, compound: false, overloads.For(invocation, sink));
-                    }
-                },
-                OperationKind.Invocation);
-            start.RegisterOperationAction(
-                c =>
-                {
-                    var creation = (IObjectCreationOperation)c.Operation;
-                    if (creation.Type != null && SqlSinks.IsCandidateTypeName(creation.Type.Name) && SqlSinks.TryGet(creation, sql, out var sink))
-                    {
-                        Analyze(c, sink, sql, scope, compound: false, parameterisedMethod: null);
-                    }
-                },
-                OperationKind.ObjectCreation);
-            start.RegisterOperationAction(
-                c =>
-                {
-                    var assignment = (IAssignmentOperation)c.Operation;
-                    if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" } && SqlSinks.TryGet(assignment, sql, out var sink))
-                    {
-                        Analyze(c, sink, sql, scope, compound: assignment is ICompoundAssignmentOperation, parameterisedMethod: null);
-                    }
-                },
-                OperationKind.SimpleAssignment,
-                OperationKind.CompoundAssignment);
-        });
+        var overloads = ParameterisedOverloads.Create(sql);
+        SqlSinkActions.Register(start, sql, (c, sink, operation) => Analyze(c, sink, operation, sql, scope, overloads));
     }
 
-    private static void Analyze(OperationAnalysisContext context, SqlSink sink, SqlSymbols sql, HotfixScope scope, bool compound, string? parameterisedMethod)
+    private static void Analyze(SyntaxNodeAnalysisContext context, SqlSink sink, IOperation operation, SqlSymbols sql, HotfixScope scope, ParameterisedOverloads overloads)
     {
         if (sink.Kind == SqlSinkKind.Parameterised)
         {
             return; // FromSql/ExecuteSql/…Interpolated turn every hole into a DbParameter (SCS #167's false positive)
         }
 
-        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree);
         var sanitizers = ConfigList.Read(options, SanitizerMethodsOption);
         var text = new SqlText(sql, m => ConfigList.Matches(sanitizers, m), context.CancellationToken);
         var verdict = text.Judge(sink.Value);
-        if (compound && verdict.Origin == SqlOrigin.Opaque)
+        if (operation is ICompoundAssignmentOperation && verdict.Origin == SqlOrigin.Opaque)
         {
             verdict = SqlTextVerdict.Built(sink.Value.WithoutConversions()); // CommandText += value
         }
@@ -106,6 +70,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var parameterisedMethod = operation is IInvocationOperation invocation ? overloads.For(invocation, sink) : null;
         var properties = parameterisedMethod != null
             ? ImmutableDictionary<string, string?>.Empty.Add(ParameterisedMethodProperty, parameterisedMethod)
             : null;
@@ -113,7 +78,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic,
             Rule,
             sink.Location,
-            context.Operation.Syntax,
+            context.Node,
             properties: properties,
             messageArgs: new object?[] { sink.Api, Describe(verdict.Piece) });
     }

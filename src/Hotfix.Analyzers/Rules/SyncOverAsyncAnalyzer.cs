@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Hotfix.Analyzers.Escalation;
@@ -5,6 +7,7 @@ using Hotfix.Analyzers.Infrastructure;
 using Hotfix.Analyzers.Sql;
 using Hotfix.Policy.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,7 +23,7 @@ namespace Hotfix.Analyzers.Rules;
 /// method has already awaited (directly or through <c>Task.WhenAll</c>/<c>WhenAny</c>) or checked with <c>IsCompleted</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
+public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.SyncOverAsync,
@@ -35,120 +38,130 @@ public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var tasks = TaskSymbols.Create(start.Compilation);
-            var ef = EfCoreSymbols.Create(start.Compilation);
-            var calls = new DatabaseCalls(ef, SqlSymbols.Create(start.Compilation));
-            var scope = HotfixScope.Create(start.Options, start.CancellationToken);
+    private static readonly HashSet<string> WaitMethods = new(StringComparer.Ordinal) { "Wait", "WaitAll", "WaitAny", "GetResult" };
 
-            start.RegisterOperationAction(
-                c =>
-                {
-                    var property = (IPropertyReferenceOperation)c.Operation;
-                    if (property.Property.Name == "Result" && tasks.IsTask(property.Property.ContainingType) &&
-                        property.Instance != null && InAsync(c, out var function) && !AlreadyCompleted(property.Instance, c))
-                    {
-                        Report(c, scope, SyntaxLocations.NameOf(property), property.Syntax, ".Result", function, "await the task instead");
-                    }
-                },
-                OperationKind.PropertyReference);
-
-            start.RegisterOperationAction(
-                c =>
-                {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    var method = invocation.TargetMethod;
-                    switch (method.Name)
-                    {
-                        case "Wait" when tasks.IsTask(method.ContainingType) && invocation.Instance != null:
-                            if (InAsync(c, out var waitFunction) && !AlreadyCompleted(invocation.Instance, c))
-                            {
-                                Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, ".Wait()", waitFunction, "await the task instead");
-                            }
-
-                            return;
-                        case "WaitAll" or "WaitAny" when tasks.IsTask(method.ContainingType) && method.IsStatic:
-                            if (InAsync(c, out var waitAllFunction))
-                            {
-                                Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, "Task." + method.Name, waitAllFunction, $"await Task.When{method.Name.Substring(4)} instead");
-                            }
-
-                            return;
-                        case "GetResult" when tasks.IsAwaiter(method.ContainingType) && invocation.Instance?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter:
-                            if (InAsync(c, out var getResultFunction) && (getAwaiter.Instance == null || !AlreadyCompleted(getAwaiter.Instance, c)))
-                            {
-                                Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, "GetAwaiter().GetResult()", getResultFunction, "await the task instead");
-                            }
-
-                            return;
-                    }
-
-                    // Name tests first: most calls are neither EF nor in an async function, and the walk up to the
-                    // enclosing function is the one step here that is not constant-time.
-                    if (!ef.IsAvailable || !(method.Name == "SaveChanges" || DatabaseCalls.IsCandidateName(method.Name) || FacadeMethods.Contains(method.Name)) ||
-                        !InAsync(c, out var function))
-                    {
-                        return;
-                    }
-
-                    if (calls.IsSaveChanges(invocation) && method.Name == "SaveChanges")
-                    {
-                        Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, "SaveChanges", function, "await SaveChangesAsync instead");
-                    }
-                    else if (DatabaseCalls.IsCandidateName(method.Name) && calls.TryClassify(invocation, c.CancellationToken, out var call) &&
-                             call.IsEf && !call.IsAsync && call.AsyncTwin != null)
-                    {
-                        Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, call.Api, function, $"await {call.AsyncTwin} instead");
-                    }
-                    else if (FacadeMethods.Contains(method.Name) &&
-                             (method.ContainingType.IsType(ef.DatabaseFacade) || method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions)))
-                    {
-                        Report(c, scope, SyntaxLocations.NameOf(invocation), invocation.Syntax, method.Name, function, $"await {method.Name}Async instead");
-                    }
-                },
-                OperationKind.Invocation);
-
-            if (ef.IsAvailable)
-            {
-                start.RegisterOperationAction(
-                    c =>
-                    {
-                        if (c.Operation is IForEachLoopOperation { IsAsynchronous: false } loop && InAsync(c, out var function) &&
-                            EfQueries.IsEfQuery(loop.Collection.WithoutConversions(), ef, c.CancellationToken))
-                        {
-                            var collection = loop.Collection.WithoutConversions();
-                            Report(c, scope, collection.Syntax.GetLocation(), collection.Syntax, "foreach over an EF Core query", function, "use await foreach or await ToListAsync()");
-                        }
-                    },
-                    OperationKind.Loop);
-            }
-        });
-    }
-
-    private static readonly System.Collections.Generic.HashSet<string> FacadeMethods = new(System.StringComparer.Ordinal)
+    private static readonly HashSet<string> FacadeMethods = new(StringComparer.Ordinal)
     {
         "BeginTransaction", "EnsureCreated", "EnsureDeleted", "CommitTransaction", "RollbackTransaction", "Migrate",
     };
 
-    private static bool InAsync(OperationAnalysisContext context, out IMethodSymbol? function) =>
-        context.Operation.IsInAsyncFunction(context.ContainingSymbol, out function);
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
+    {
+        var tasks = TaskSymbols.Create(start.Compilation);
+        var ef = EfCoreSymbols.Create(start.Compilation);
+        var calls = new DatabaseCalls(ef, SqlSymbols.Create(start.Compilation));
 
-    private static void Report(OperationAnalysisContext context, HotfixScope scope, Location location, SyntaxNode node, string what, IMethodSymbol? function, string advice)
+        start.RegisterSyntaxNodeAction(
+            c =>
+            {
+                if (((MemberAccessExpressionSyntax)c.Node).Name.Identifier.ValueText != "Result" || !SyntaxFilters.IsInAsyncFunction(c.Node) ||
+                    c.OperationOf<IPropertyReferenceOperation>() is not { } property || !tasks.IsTask(property.Property.ContainingType) ||
+                    property.Instance == null || !InAsync(c, property, out var function) || AlreadyCompleted(property.Instance, c))
+                {
+                    return;
+                }
+
+                Report(c, scope, SyntaxLocations.NameOf(property), ".Result", function, "await the task instead");
+            },
+            SyntaxKind.SimpleMemberAccessExpression);
+
+        start.RegisterSyntaxNodeAction(
+            c =>
+            {
+                var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
+                var isWait = name != null && WaitMethods.Contains(name);
+                var isEf = ef.IsAvailable && name != null && (name == "SaveChanges" || FacadeMethods.Contains(name) || DatabaseCalls.IsCandidateName(name));
+                if ((!isWait && !isEf) || !SyntaxFilters.IsInAsyncFunction(c.Node) ||
+                    c.OperationOf<IInvocationOperation>() is not { } invocation || !InAsync(c, invocation, out var function))
+                {
+                    return;
+                }
+
+                if (isWait)
+                {
+                    AnalyzeWait(c, scope, tasks, invocation, function);
+                }
+                else
+                {
+                    AnalyzeEfCall(c, scope, ef, calls, invocation, function);
+                }
+            },
+            SyntaxKind.InvocationExpression);
+
+        if (ef.IsAvailable)
+        {
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    if (((CommonForEachStatementSyntax)c.Node).AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword) || !SyntaxFilters.IsInAsyncFunction(c.Node) ||
+                        c.OperationOf<IForEachLoopOperation>() is not { } loop || !InAsync(c, loop, out var function))
+                    {
+                        return;
+                    }
+
+                    var collection = loop.Collection.WithoutConversions();
+                    if (EfQueries.IsEfQuery(collection, ef, c.CancellationToken))
+                    {
+                        Report(c, scope, collection.Syntax.GetLocation(), "foreach over an EF Core query", function, "use await foreach or await ToListAsync()", collection.Syntax);
+                    }
+                },
+                SyntaxKind.ForEachStatement,
+                SyntaxKind.ForEachVariableStatement);
+        }
+    }
+
+    private static void AnalyzeWait(SyntaxNodeAnalysisContext context, HotfixScope scope, TaskSymbols tasks, IInvocationOperation invocation, IMethodSymbol? function)
+    {
+        var method = invocation.TargetMethod;
+        var location = SyntaxLocations.NameOf(invocation);
+        switch (method.Name)
+        {
+            case "Wait" when tasks.IsTask(method.ContainingType) && invocation.Instance != null && !AlreadyCompleted(invocation.Instance, context):
+                Report(context, scope, location, ".Wait()", function, "await the task instead");
+                break;
+            case "WaitAll" or "WaitAny" when tasks.IsTask(method.ContainingType) && method.IsStatic:
+                Report(context, scope, location, "Task." + method.Name, function, $"await Task.When{method.Name.Substring(4)} instead");
+                break;
+            case "GetResult" when tasks.IsAwaiter(method.ContainingType) &&
+                                  invocation.Instance?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter &&
+                                  (getAwaiter.Instance == null || !AlreadyCompleted(getAwaiter.Instance, context)):
+                Report(context, scope, location, "GetAwaiter().GetResult()", function, "await the task instead");
+                break;
+        }
+    }
+
+    private static void AnalyzeEfCall(SyntaxNodeAnalysisContext context, HotfixScope scope, EfCoreSymbols ef, DatabaseCalls calls, IInvocationOperation invocation, IMethodSymbol? function)
+    {
+        var method = invocation.TargetMethod;
+        var location = SyntaxLocations.NameOf(invocation);
+        if (method.Name == "SaveChanges" && calls.IsSaveChanges(invocation))
+        {
+            Report(context, scope, location, "SaveChanges", function, "await SaveChangesAsync instead");
+        }
+        else if (FacadeMethods.Contains(method.Name) && (method.ContainingType.IsType(ef.DatabaseFacade) || method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions)))
+        {
+            Report(context, scope, location, method.Name, function, $"await {method.Name}Async instead");
+        }
+        else if (calls.TryClassify(invocation, context.CancellationToken, out var call) && call.IsEf && !call.IsAsync && call.AsyncTwin != null)
+        {
+            Report(context, scope, location, call.Api, function, $"await {call.AsyncTwin} instead");
+        }
+    }
+
+    private static bool InAsync(SyntaxNodeAnalysisContext context, IOperation operation, out IMethodSymbol? function) =>
+        operation.IsInAsyncFunction(context.ContainingSymbol, out function);
+
+    private static void Report(SyntaxNodeAnalysisContext context, HotfixScope scope, Location location, string what, IMethodSymbol? function, string advice, SyntaxNode? node = null)
     {
         var name = function == null || function.MethodKind == MethodKind.AnonymousFunction ? "lambda" : function.Name;
-        scope.Report(context.ReportDiagnostic, Rule, location, node, messageArgs: new object?[] { what, name, advice });
+        scope.Report(context.ReportDiagnostic, Rule, location, node ?? context.Node, messageArgs: new object?[] { what, name, advice });
     }
 
     /// <summary>
     /// The task is a local or parameter that the function awaited — itself or through Task.WhenAll/WhenAny — before this
     /// use, or whose IsCompleted* the enclosing condition checks: reading .Result then does not block.
     /// </summary>
-    private static bool AlreadyCompleted(IOperation task, OperationAnalysisContext context)
+    private static bool AlreadyCompleted(IOperation task, SyntaxNodeAnalysisContext context)
     {
         var symbol = task.WithoutConversions() switch
         {
@@ -188,10 +201,10 @@ public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool Mentions(SyntaxNode node, ISymbol symbol, OperationAnalysisContext context)
+    private static bool Mentions(SyntaxNode node, ISymbol symbol, SyntaxNodeAnalysisContext context)
     {
-        var model = context.Operation.SemanticModel;
-        return model != null && node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i =>
+        var model = context.SemanticModel;
+        return node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i =>
             i.Identifier.ValueText == symbol.Name &&
             SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, context.CancellationToken).Symbol, symbol));
     }

@@ -6,6 +6,8 @@ using Hotfix.Analyzers.Sql;
 using Hotfix.Policy.Rules;
 using Hotfix.Policy.Sql;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -19,7 +21,7 @@ namespace Hotfix.Analyzers.Rules;
 /// Queries that come from elsewhere (a parameter, a repository method) are not judged: the filter may be there.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnboundedBulkWriteAnalyzer : DiagnosticAnalyzer
+public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.UnboundedBulkWrite,
@@ -45,59 +47,31 @@ public sealed class UnboundedBulkWriteAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var ef = EfCoreSymbols.Create(start.Compilation);
+        var sql = SqlSymbols.Create(start.Compilation);
+        if (ef.IsAvailable)
         {
-            var ef = EfCoreSymbols.Create(start.Compilation);
-            var sql = SqlSymbols.Create(start.Compilation);
-            if (!ef.IsAvailable && !sql.IsAvailable)
-            {
-                return;
-            }
-
-            var scope = HotfixScope.Create(start.Options, start.CancellationToken);
-            start.RegisterOperationAction(
+            start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    var name = invocation.TargetMethod.Name;
-                    if (BulkMethods.Contains(name))
+                    var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
+                    if (name != null && BulkMethods.Contains(name) && c.OperationOf<IInvocationOperation>() is { } invocation)
                     {
                         AnalyzeBulkMethod(c, invocation, ef, scope);
                     }
-                    else if (SqlSinks.IsCandidateMethodName(name) && SqlSinks.TryGet(invocation, sql, out var sink))
-                    {
-                        AnalyzeSql(c, sink, sql, scope);
-                    }
                 },
-                OperationKind.Invocation);
-            start.RegisterOperationAction(
-                c =>
-                {
-                    var creation = (IObjectCreationOperation)c.Operation;
-                    if (creation.Type != null && SqlSinks.IsCandidateTypeName(creation.Type.Name) && SqlSinks.TryGet(creation, sql, out var sink))
-                    {
-                        AnalyzeSql(c, sink, sql, scope);
-                    }
-                },
-                OperationKind.ObjectCreation);
-            start.RegisterOperationAction(
-                c =>
-                {
-                    var assignment = (ISimpleAssignmentOperation)c.Operation;
-                    if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" } && SqlSinks.TryGet(assignment, sql, out var sink))
-                    {
-                        AnalyzeSql(c, sink, sql, scope);
-                    }
-                },
-                OperationKind.SimpleAssignment);
-        });
+                SyntaxKind.InvocationExpression);
+        }
+
+        if (sql.IsAvailable)
+        {
+            SqlSinkActions.Register(start, sql, (c, sink, _) => AnalyzeSql(c, sink, sql, scope));
+        }
     }
 
-    private static void AnalyzeBulkMethod(OperationAnalysisContext context, IInvocationOperation invocation, EfCoreSymbols ef, HotfixScope scope)
+    private static void AnalyzeBulkMethod(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, EfCoreSymbols ef, HotfixScope scope)
     {
         if (!ef.IsEfQueryExtension(invocation.TargetMethod) || invocation.ReceiverOf() is not { } source)
         {
@@ -115,14 +89,14 @@ public sealed class UnboundedBulkWriteAnalyzer : DiagnosticAnalyzer
             if (path.IsEf && !path.HasFilter)
             {
                 var name = invocation.TargetMethod.Name;
-                scope.Report(context.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), invocation.Syntax,
+                scope.Report(context.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), context.Node,
                     messageArgs: new object?[] { $"'{name}' runs on a query with no Where" });
                 return;
             }
         }
     }
 
-    private static void AnalyzeSql(OperationAnalysisContext context, SqlSink sink, SqlSymbols sql, HotfixScope scope)
+    private static void AnalyzeSql(SyntaxNodeAnalysisContext context, SqlSink sink, SqlSymbols sql, HotfixScope scope)
     {
         var sketch = new SqlText(sql, static _ => false, context.CancellationToken).Sketch(sink.Value, sink.Kind);
         if (sketch == null)
@@ -138,7 +112,7 @@ public sealed class UnboundedBulkWriteAnalyzer : DiagnosticAnalyzer
 
         var write = writes[0];
         var what = write.Verb == "TRUNCATE" ? "TRUNCATE " + write.Target : write.Verb + " " + write.Target + " without WHERE";
-        scope.Report(context.ReportDiagnostic, Rule, sink.Location, context.Operation.Syntax,
+        scope.Report(context.ReportDiagnostic, Rule, sink.Location, context.Node,
             messageArgs: new object?[] { $"'{sink.Api}' runs {what}" });
     }
 }

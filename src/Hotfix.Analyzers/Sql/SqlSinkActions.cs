@@ -1,0 +1,60 @@
+using System;
+using Hotfix.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Sql;
+
+/// <summary>
+/// Registers the syntax actions that find every SQL text handed to a database API (calls, constructors, CommandText
+/// assignments) — once, for every rule that judges SQL (HF3001 injection, HF2009 unbounded writes). Each action tests
+/// the written name first and binds only the candidates.
+/// </summary>
+internal static class SqlSinkActions
+{
+    /// <summary>Calls <paramref name="onSink"/> with each SQL sink and its operation (a call, a creation or an assignment).</summary>
+    public static void Register(CompilationStartAnalysisContext start, SqlSymbols sql, Action<SyntaxNodeAnalysisContext, SqlSink, IOperation> onSink)
+    {
+        start.RegisterSyntaxNodeAction(
+            c =>
+            {
+                var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
+                if (name != null && SqlSinks.IsCandidateMethodName(name) && c.OperationOf<IInvocationOperation>() is { } invocation &&
+                    SqlSinks.TryGet(invocation, sql, out var sink))
+                {
+                    onSink(c, sink, invocation);
+                }
+            },
+            SyntaxKind.InvocationExpression);
+        start.RegisterSyntaxNodeAction(
+            c =>
+            {
+                var type = c.Node is ObjectCreationExpressionSyntax creation
+                    ? SyntaxFilters.NameOf(creation.Type)
+                    : ((ImplicitObjectCreationExpressionSyntax)c.Node).ArgumentList.Arguments.Count > 0
+                        ? c.SemanticModel.GetTypeInfo(c.Node, c.CancellationToken).Type?.Name
+                        : null;
+                if (type != null && SqlSinks.IsCandidateTypeName(type) && c.OperationOf<IObjectCreationOperation>() is { } operation &&
+                    SqlSinks.TryGet(operation, sql, out var sink))
+                {
+                    onSink(c, sink, operation);
+                }
+            },
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.ImplicitObjectCreationExpression);
+        start.RegisterSyntaxNodeAction(
+            c =>
+            {
+                if (SyntaxFilters.NameOf(((AssignmentExpressionSyntax)c.Node).Left) == "CommandText" &&
+                    c.OperationOf<IAssignmentOperation>() is { } assignment && SqlSinks.TryGet(assignment, sql, out var sink))
+                {
+                    onSink(c, sink, assignment);
+                }
+            },
+            SyntaxKind.SimpleAssignmentExpression,
+            SyntaxKind.AddAssignmentExpression);
+    }
+}
