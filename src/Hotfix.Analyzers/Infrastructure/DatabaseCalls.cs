@@ -82,61 +82,70 @@ internal sealed class DatabaseCalls
         name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
         AsyncTerminalNames.Contains(name);
 
+    /// <summary>
+    /// Whether the bound method is a database call when its receiver is an EF query — the cheap test on the method
+    /// alone, before the call's IOperation is built to prove where its query comes from.
+    /// </summary>
+    public bool IsDatabaseMethod(IMethodSymbol method) => Classify(method, out _) != null;
+
     public bool TryClassify(IInvocationOperation invocation, CancellationToken cancellationToken, out DatabaseCall call)
     {
         call = default;
-        var method = invocation.TargetMethod;
+        var classified = Classify(invocation.TargetMethod, out var needsEfReceiver);
+        if (classified == null || (needsEfReceiver && !EfQueries.IsEfQuery(invocation.ReceiverOf(), ef, cancellationToken)))
+        {
+            return false;
+        }
+
+        call = classified.Value;
+        return true;
+    }
+
+    /// <summary>The call a method makes, or null; <paramref name="needsEfReceiver"/> when it is LINQ that only an EF query sends to the database.</summary>
+    private DatabaseCall? Classify(IMethodSymbol method, out bool needsEfReceiver)
+    {
+        needsEfReceiver = false;
         var name = method.Name;
         var isAsync = name.EndsWith("Async", StringComparison.Ordinal);
 
         if (ef.IsAvailable)
         {
-            if (ef.IsLinqQueryable(method) && EfQueries.QueryableTerminals.Contains(name) ||
-                method.IsDeclaredIn(ef.Enumerable) && EfQueries.EnumerableMaterialisers.Contains(name))
+            if ((ef.IsLinqQueryable(method) && EfQueries.QueryableTerminals.Contains(name)) ||
+                (method.IsDeclaredIn(ef.Enumerable) && EfQueries.EnumerableMaterialisers.Contains(name)))
             {
-                if (!EfQueries.IsEfQuery(invocation.ReceiverOf(), ef, cancellationToken))
-                {
-                    return false;
-                }
-
-                call = new DatabaseCall(name, isAsync: false, EfTwin(name + "Async"), isEf: true);
-                return true;
+                needsEfReceiver = true;
+                return new DatabaseCall(name, isAsync: false, EfTwin(name + "Async"), isEf: true);
             }
 
             if (ef.IsEfQueryExtension(method) && (EfDirectNames.Contains(name) || IsAsyncTerminalName(name)))
             {
-                call = new DatabaseCall(name, isAsync, isAsync ? null : EfTwin(name + "Async"), isEf: true);
-                return true;
+                return new DatabaseCall(name, isAsync, isAsync ? null : EfTwin(name + "Async"), isEf: true);
             }
 
             if (EntityNames.Contains(name) && (ef.IsDbSet(method.ContainingType) || ef.IsDbContext(method.ContainingType) ||
                 method.ContainingType.IsOrDerivesFrom(ef.NavigationEntry) || method.ContainingType.IsOrDerivesFrom(ef.EntityEntry)))
             {
-                call = new DatabaseCall(name, isAsync, isAsync ? null : name + "Async", isEf: true);
-                return true;
+                return new DatabaseCall(name, isAsync, isAsync ? null : name + "Async", isEf: true);
             }
 
             if (RawSqlNames.Contains(name) && method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions))
             {
-                call = new DatabaseCall(name, isAsync, isAsync ? null : name + "Async", isEf: true);
-                return true;
+                return new DatabaseCall(name, isAsync, isAsync ? null : name + "Async", isEf: true);
             }
         }
 
         if (sql.DapperSqlMapper != null && method.IsDeclaredIn(sql.DapperSqlMapper) &&
             (name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal)))
         {
-            call = new DatabaseCall(name, isAsync, asyncTwin: null, isEf: false);
-            return true;
+            return new DatabaseCall(name, isAsync, asyncTwin: null, isEf: false);
         }
 
         if (AdoNames.Contains(name) && sql.IsAdoCommand(method.ContainingType))
         {
-            call = new DatabaseCall(name, isAsync, asyncTwin: null, isEf: false);
-            return true;
+            return new DatabaseCall(name, isAsync, asyncTwin: null, isEf: false);
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>SaveChanges / SaveChangesAsync on a DbContext.</summary>

@@ -78,6 +78,15 @@ internal static class SyntaxFilters
         return false;
     }
 
+    /// <summary>
+    /// The symbol a call, constructor or member access binds to — the cheap semantic test that comes before the
+    /// IOperation: it binds only the enclosing statement, while <see cref="OperationOf{T}"/> builds the operation tree of
+    /// the whole member.
+    /// </summary>
+    public static T? SymbolOf<T>(this SyntaxNodeAnalysisContext context, SyntaxNode? node = null)
+        where T : class, ISymbol =>
+        context.SemanticModel.GetSymbolInfo(node ?? context.Node, context.CancellationToken).Symbol as T;
+
     /// <summary>The IOperation of the node being analyzed, when it is of the expected kind.</summary>
     public static T? OperationOf<T>(this SyntaxNodeAnalysisContext context)
         where T : class, IOperation =>

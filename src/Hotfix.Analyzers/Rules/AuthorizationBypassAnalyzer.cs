@@ -56,6 +56,8 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                 {
                     var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
                     if (name != null && (name == "AllowAnonymous" || name.StartsWith("Map", System.StringComparison.Ordinal)) &&
+                        c.SymbolOf<IMethodSymbol>() is { } method &&
+                        (method.IsDeclaredIn(asp.AuthorizationConventions) || method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions)) &&
                         c.OperationOf<IInvocationOperation>() is { } invocation)
                     {
                         AnalyzeEndpointCall(c, invocation, asp, scope);

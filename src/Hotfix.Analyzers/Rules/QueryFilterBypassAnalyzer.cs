@@ -44,7 +44,8 @@ public sealed class QueryFilterBypassAnalyzer : HotfixAnalyzer
             c =>
             {
                 if (SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node) != "IgnoreQueryFilters" ||
-                    c.OperationOf<IInvocationOperation>() is not { } invocation || !ef.IsEfQueryExtension(invocation.TargetMethod))
+                    c.SymbolOf<IMethodSymbol>() is not { } method || !ef.IsEfQueryExtension(method) ||
+                    c.OperationOf<IInvocationOperation>() is not { } invocation)
                 {
                     return;
                 }

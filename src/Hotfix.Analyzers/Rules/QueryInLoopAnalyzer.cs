@@ -48,6 +48,7 @@ public sealed class QueryInLoopAnalyzer : HotfixAnalyzer
             {
                 var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
                 if (name == null || !DatabaseCalls.IsCandidateName(name) || !SyntaxFilters.IsInLoop(c.Node) ||
+                    c.SymbolOf<IMethodSymbol>() is not { } method || !calls.IsDatabaseMethod(method) ||
                     c.OperationOf<IInvocationOperation>() is not { } invocation || invocation.EnclosingLoop() == null ||
                     !calls.TryClassify(invocation, c.CancellationToken, out var call))
                 {

@@ -45,7 +45,8 @@ public sealed class SaveChangesInLoopAnalyzer : HotfixAnalyzer
             {
                 var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
                 if ((name != "SaveChanges" && name != "SaveChangesAsync") || !SyntaxFilters.IsInLoop(c.Node) ||
-                    c.OperationOf<IInvocationOperation>() is not { } invocation || !ef.IsDbContext(invocation.TargetMethod.ContainingType))
+                    c.SymbolOf<IMethodSymbol>() is not { } method || !ef.IsDbContext(method.ContainingType) ||
+                    c.OperationOf<IInvocationOperation>() is not { } invocation)
                 {
                     return;
                 }

@@ -55,7 +55,8 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
             c =>
             {
                 if (((MemberAccessExpressionSyntax)c.Node).Name.Identifier.ValueText != "Result" || !SyntaxFilters.IsInAsyncFunction(c.Node) ||
-                    c.OperationOf<IPropertyReferenceOperation>() is not { } property || !tasks.IsTask(property.Property.ContainingType) ||
+                    c.SymbolOf<IPropertySymbol>() is not { } result || !tasks.IsTask(result.ContainingType) ||
+                    c.OperationOf<IPropertyReferenceOperation>() is not { } property ||
                     property.Instance == null || !InAsync(c, property, out var function) || AlreadyCompleted(property.Instance, c))
                 {
                     return;
@@ -70,8 +71,11 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
             {
                 var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
                 var isWait = name != null && WaitMethods.Contains(name);
-                var isEf = ef.IsAvailable && name != null && (name == "SaveChanges" || FacadeMethods.Contains(name) || DatabaseCalls.IsCandidateName(name));
-                if ((!isWait && !isEf) || !SyntaxFilters.IsInAsyncFunction(c.Node) ||
+                // Only synchronous EF calls can be findings: their …Async twins are what the rule asks for.
+                var isEf = ef.IsAvailable && name != null && !name.EndsWith("Async", StringComparison.Ordinal) &&
+                    (name == "SaveChanges" || FacadeMethods.Contains(name) || DatabaseCalls.IsCandidateName(name));
+                if ((!isWait && !isEf) || !SyntaxFilters.IsInAsyncFunction(c.Node) || c.SymbolOf<IMethodSymbol>() is not { } method ||
+                    (isWait ? !tasks.IsTask(method.ContainingType) && !tasks.IsAwaiter(method.ContainingType) : !IsSyncEfMethod(method, ef, calls)) ||
                     c.OperationOf<IInvocationOperation>() is not { } invocation || !InAsync(c, invocation, out var function))
                 {
                     return;
@@ -147,6 +151,12 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
             Report(context, scope, location, call.Api, function, $"await {call.AsyncTwin} instead");
         }
     }
+
+    /// <summary>The cheap test on the bound method: SaveChanges, a DatabaseFacade operation, or an EF database call.</summary>
+    private static bool IsSyncEfMethod(IMethodSymbol method, EfCoreSymbols ef, DatabaseCalls calls) =>
+        (method.Name == "SaveChanges" && ef.IsDbContext(method.ContainingType)) ||
+        (FacadeMethods.Contains(method.Name) && (method.ContainingType.IsType(ef.DatabaseFacade) || method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions))) ||
+        calls.IsDatabaseMethod(method);
 
     private static bool InAsync(SyntaxNodeAnalysisContext context, IOperation operation, out IMethodSymbol? function) =>
         operation.IsInAsyncFunction(context.ContainingSymbol, out function);

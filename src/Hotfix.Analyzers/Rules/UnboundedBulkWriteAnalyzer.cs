@@ -57,7 +57,8 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
                 c =>
                 {
                     var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
-                    if (name != null && BulkMethods.Contains(name) && c.OperationOf<IInvocationOperation>() is { } invocation)
+                    if (name != null && BulkMethods.Contains(name) && c.SymbolOf<IMethodSymbol>() is { } method &&
+                        ef.IsEfQueryExtension(method) && c.OperationOf<IInvocationOperation>() is { } invocation)
                     {
                         AnalyzeBulkMethod(c, invocation, ef, scope);
                     }

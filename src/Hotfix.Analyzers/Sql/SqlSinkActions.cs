@@ -22,7 +22,8 @@ internal static class SqlSinkActions
             c =>
             {
                 var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
-                if (name != null && SqlSinks.IsCandidateMethodName(name) && c.OperationOf<IInvocationOperation>() is { } invocation &&
+                if (name != null && SqlSinks.IsCandidateMethodName(name) && c.SymbolOf<IMethodSymbol>() is { } method &&
+                    SqlSinks.IsSinkMethod(method, sql) && c.OperationOf<IInvocationOperation>() is { } invocation &&
                     SqlSinks.TryGet(invocation, sql, out var sink))
                 {
                     onSink(c, sink, invocation);
@@ -37,7 +38,8 @@ internal static class SqlSinkActions
                     : ((ImplicitObjectCreationExpressionSyntax)c.Node).ArgumentList.Arguments.Count > 0
                         ? c.SemanticModel.GetTypeInfo(c.Node, c.CancellationToken).Type?.Name
                         : null;
-                if (type != null && SqlSinks.IsCandidateTypeName(type) && c.OperationOf<IObjectCreationOperation>() is { } operation &&
+                if (type != null && SqlSinks.IsCandidateTypeName(type) && c.SymbolOf<IMethodSymbol>() is { } constructor &&
+                    SqlSinks.IsSinkType(constructor.ContainingType, sql) && c.OperationOf<IObjectCreationOperation>() is { } operation &&
                     SqlSinks.TryGet(operation, sql, out var sink))
                 {
                     onSink(c, sink, operation);
@@ -48,8 +50,10 @@ internal static class SqlSinkActions
         start.RegisterSyntaxNodeAction(
             c =>
             {
-                if (SyntaxFilters.NameOf(((AssignmentExpressionSyntax)c.Node).Left) == "CommandText" &&
-                    c.OperationOf<IAssignmentOperation>() is { } assignment && SqlSinks.TryGet(assignment, sql, out var sink))
+                var left = ((AssignmentExpressionSyntax)c.Node).Left;
+                if (SyntaxFilters.NameOf(left) == "CommandText" && c.SymbolOf<IPropertySymbol>(left) is { } property &&
+                    SqlSinks.IsCommandText(property, sql) && c.OperationOf<IAssignmentOperation>() is { } assignment &&
+                    SqlSinks.TryGet(assignment, sql, out var sink))
                 {
                     onSink(c, sink, assignment);
                 }

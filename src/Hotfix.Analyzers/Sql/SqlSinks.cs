@@ -21,9 +21,30 @@ internal static class SqlSinks
         "ExecuteSqlCommandAsync",
     };
 
+    /// <summary>Dapper's executing methods that take SQL (its Query* family is open-ended: QueryFirstOrDefault…).</summary>
+    private static readonly HashSet<string> DapperExecuteMethods = new(StringComparer.Ordinal)
+    {
+        "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync",
+    };
+
     /// <summary>The cheap pre-filter for invocations: could this method name be a SQL sink at all?</summary>
     public static bool IsCandidateMethodName(string name) =>
-        EfMethods.Contains(name) || name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal);
+        EfMethods.Contains(name) || DapperExecuteMethods.Contains(name) || name.StartsWith("Query", StringComparison.Ordinal);
+
+    /// <summary>The cheap semantic test, on the bound method alone: an EF / EF6 SQL method or Dapper's.</summary>
+    public static bool IsSinkMethod(IMethodSymbol method, SqlSymbols sql)
+    {
+        var declaring = (method.ReducedFrom ?? method).ContainingType?.OriginalDefinition;
+        return declaring != null && ((EfMethods.Contains(method.Name) && IsEfSqlApi(declaring, sql)) || declaring.IsType(sql.DapperSqlMapper));
+    }
+
+    /// <summary>The cheap semantic test for constructors: a command, data adapter or Dapper CommandDefinition.</summary>
+    public static bool IsSinkType(ITypeSymbol? type, SqlSymbols sql) =>
+        type.IsType(sql.DapperCommandDefinition) || sql.IsAdoCommand(type) || sql.IsDataAdapter(type);
+
+    /// <summary>The cheap semantic test for assignments: the CommandText of an ADO.NET command or batch command.</summary>
+    public static bool IsCommandText(IPropertySymbol property, SqlSymbols sql) =>
+        property.Name == "CommandText" && (sql.IsAdoCommand(property.ContainingType) || property.ContainingType.IsOrDerivesFrom(sql.DbBatchCommand));
 
     /// <summary>The cheap pre-filter for constructors.</summary>
     public static bool IsCandidateTypeName(string name) =>
