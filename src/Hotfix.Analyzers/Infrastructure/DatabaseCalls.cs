@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Hotfix.Analyzers.Sql;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Hotfix.Analyzers.Infrastructure;
@@ -83,10 +84,21 @@ internal sealed class DatabaseCalls
         AsyncTerminalNames.Contains(name);
 
     /// <summary>
-    /// Whether the bound method is a database call when its receiver is an EF query — the cheap test on the method
-    /// alone, before the call's IOperation is built to prove where its query comes from.
+    /// The cheap test before the call's IOperation is built: the bound method is one that reaches the database, and a
+    /// LINQ terminal counts only when its written chain may start at EF Core (<see cref="EfQueries.MayBeEfQuery"/>), so
+    /// in-memory LINQ is dismissed without building the member's operation tree.
     /// </summary>
-    public bool IsDatabaseMethod(IMethodSymbol method) => Classify(method, out _) != null;
+    public bool IsDatabaseCall(InvocationExpressionSyntax call, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken) =>
+        Classify(method, out var needsEfReceiver) != null &&
+        (!needsEfReceiver || EfQueries.MayBeEfQuery(ReceiverSyntax(call, method), model, ef, cancellationToken));
+
+    /// <summary>The receiver as written: <c>[x].M()</c>, or the first argument of a static call of an extension method.</summary>
+    private static ExpressionSyntax? ReceiverSyntax(InvocationExpressionSyntax call, IMethodSymbol method) => call.Expression switch
+    {
+        MemberAccessExpressionSyntax member when method.ReducedFrom != null || !method.IsStatic => member.Expression,
+        _ when method.IsExtensionMethod && method.ReducedFrom == null && call.ArgumentList.Arguments.Count > 0 => call.ArgumentList.Arguments[0].Expression,
+        _ => null,
+    };
 
     public bool TryClassify(IInvocationOperation invocation, CancellationToken cancellationToken, out DatabaseCall call)
     {

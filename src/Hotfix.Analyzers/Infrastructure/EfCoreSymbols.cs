@@ -18,6 +18,7 @@ internal sealed class EfCoreSymbols
         DbUpdateException = compilation.GetBestType("Microsoft.EntityFrameworkCore.DbUpdateException");
         Queryable = compilation.GetBestType("System.Linq.Queryable");
         Enumerable = compilation.GetBestType("System.Linq.Enumerable");
+        QueryableOfT = compilation.GetBestType("System.Linq.IQueryable`1");
     }
 
     public INamedTypeSymbol? DbContext { get; }
@@ -41,6 +42,8 @@ internal sealed class EfCoreSymbols
     public INamedTypeSymbol? Queryable { get; }
 
     public INamedTypeSymbol? Enumerable { get; }
+
+    public INamedTypeSymbol? QueryableOfT { get; }
 
     /// <summary>False when the compilation does not reference EF Core: the EF rules then register nothing.</summary>
     public bool IsAvailable => DbContext != null && DbSet != null;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Hotfix.Analyzers.Infrastructure;
@@ -30,6 +31,32 @@ internal static class EfQueries
     {
         "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup",
     };
+
+    /// <summary>
+    /// The cheap test before the IOperation: walks the written LINQ chain (<c>x.Where(…).Select(…)</c>) down to its first
+    /// receiver and asks only that expression's type. A list, an array or anything that is not a DbSet, a DbContext or an
+    /// IQueryable cannot be an EF query, which settles most in-memory LINQ without building the member's operation tree.
+    /// </summary>
+    public static bool MayBeEfQuery(ExpressionSyntax? receiver, SemanticModel model, EfCoreSymbols ef, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            switch (receiver)
+            {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }:
+                    receiver = member.Expression;
+                    continue;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    receiver = parenthesized.Expression;
+                    continue;
+                case null:
+                    return true; // an unqualified call (a local extension, `using static`): let the IOperation decide
+            }
+
+            var type = model.GetTypeInfo(receiver, cancellationToken).Type;
+            return type == null || type.TypeKind == TypeKind.Error || ef.IsDbSet(type) || ef.IsDbContext(type) || type.Implements(ef.QueryableOfT);
+        }
+    }
 
     /// <summary>Whether <paramref name="expression"/> is an EF Core query (or DbSet) on every path to its root.</summary>
     public static bool IsEfQuery(IOperation? expression, EfCoreSymbols ef, CancellationToken cancellationToken)

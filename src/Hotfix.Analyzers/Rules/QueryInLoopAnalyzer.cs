@@ -48,7 +48,7 @@ public sealed class QueryInLoopAnalyzer : HotfixAnalyzer
             {
                 var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
                 if (name == null || !DatabaseCalls.IsCandidateName(name) || !SyntaxFilters.IsInLoop(c.Node) ||
-                    c.SymbolOf<IMethodSymbol>() is not { } method || !calls.IsDatabaseMethod(method) ||
+                    c.SymbolOf<IMethodSymbol>() is not { } method || !calls.IsDatabaseCall((InvocationExpressionSyntax)c.Node, method, c.SemanticModel, c.CancellationToken) ||
                     c.OperationOf<IInvocationOperation>() is not { } invocation || invocation.EnclosingLoop() == null ||
                     !calls.TryClassify(invocation, c.CancellationToken, out var call))
                 {
@@ -65,7 +65,8 @@ public sealed class QueryInLoopAnalyzer : HotfixAnalyzer
                 c =>
                 {
                     // foreach (var order in db.Orders.Where(...)) nested in another loop: the inner query runs per outer item.
-                    if (!SyntaxFilters.IsInLoop(c.Node) || c.OperationOf<IForEachLoopOperation>() is not { } inner || inner.EnclosingLoop() == null)
+                    if (!SyntaxFilters.IsInLoop(c.Node) || !EfQueries.MayBeEfQuery(((CommonForEachStatementSyntax)c.Node).Expression, c.SemanticModel, ef, c.CancellationToken) ||
+                        c.OperationOf<IForEachLoopOperation>() is not { } inner || inner.EnclosingLoop() == null)
                     {
                         return;
                     }

@@ -46,7 +46,7 @@ public sealed class SqlInjectionAnalyzer : HotfixAnalyzer
         }
 
         var overloads = ParameterisedOverloads.Create(sql);
-        SqlSinkActions.Register(start, sql, (c, sink, operation) => Analyze(c, sink, operation, sql, scope, overloads));
+        SqlSinkActions.Register(start, sql, SqlSyntax.MayCarryBuiltSql, (c, sink, operation) => Analyze(c, sink, operation, sql, scope, overloads));
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, SqlSink sink, IOperation operation, SqlSymbols sql, HotfixScope scope, ParameterisedOverloads overloads)

@@ -75,7 +75,7 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
                 var isEf = ef.IsAvailable && name != null && !name.EndsWith("Async", StringComparison.Ordinal) &&
                     (name == "SaveChanges" || FacadeMethods.Contains(name) || DatabaseCalls.IsCandidateName(name));
                 if ((!isWait && !isEf) || !SyntaxFilters.IsInAsyncFunction(c.Node) || c.SymbolOf<IMethodSymbol>() is not { } method ||
-                    (isWait ? !tasks.IsTask(method.ContainingType) && !tasks.IsAwaiter(method.ContainingType) : !IsSyncEfMethod(method, ef, calls)) ||
+                    (isWait ? !tasks.IsTask(method.ContainingType) && !tasks.IsAwaiter(method.ContainingType) : !IsSyncEfCall(c, method, ef, calls)) ||
                     c.OperationOf<IInvocationOperation>() is not { } invocation || !InAsync(c, invocation, out var function))
                 {
                     return;
@@ -97,7 +97,9 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    if (((CommonForEachStatementSyntax)c.Node).AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword) || !SyntaxFilters.IsInAsyncFunction(c.Node) ||
+                    var forEach = (CommonForEachStatementSyntax)c.Node;
+                    if (forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword) || !SyntaxFilters.IsInAsyncFunction(c.Node) ||
+                        !EfQueries.MayBeEfQuery(forEach.Expression, c.SemanticModel, ef, c.CancellationToken) ||
                         c.OperationOf<IForEachLoopOperation>() is not { } loop || !InAsync(c, loop, out var function))
                     {
                         return;
@@ -153,10 +155,10 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
     }
 
     /// <summary>The cheap test on the bound method: SaveChanges, a DatabaseFacade operation, or an EF database call.</summary>
-    private static bool IsSyncEfMethod(IMethodSymbol method, EfCoreSymbols ef, DatabaseCalls calls) =>
+    private static bool IsSyncEfCall(SyntaxNodeAnalysisContext context, IMethodSymbol method, EfCoreSymbols ef, DatabaseCalls calls) =>
         (method.Name == "SaveChanges" && ef.IsDbContext(method.ContainingType)) ||
         (FacadeMethods.Contains(method.Name) && (method.ContainingType.IsType(ef.DatabaseFacade) || method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions))) ||
-        calls.IsDatabaseMethod(method);
+        calls.IsDatabaseCall((InvocationExpressionSyntax)context.Node, method, context.SemanticModel, context.CancellationToken);
 
     private static bool InAsync(SyntaxNodeAnalysisContext context, IOperation operation, out IMethodSymbol? function) =>
         operation.IsInAsyncFunction(context.ContainingSymbol, out function);

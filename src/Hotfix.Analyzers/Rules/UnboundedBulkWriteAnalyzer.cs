@@ -68,7 +68,7 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
 
         if (sql.IsAvailable)
         {
-            SqlSinkActions.Register(start, sql, (c, sink, _) => AnalyzeSql(c, sink, sql, scope));
+            SqlSinkActions.Register(start, sql, SqlSyntax.MemberMentionsWrite, (c, sink, _) => AnalyzeSql(c, sink, sql, scope));
         }
     }
 

@@ -15,14 +15,17 @@ namespace Hotfix.Analyzers.Sql;
 /// </summary>
 internal static class SqlSinkActions
 {
-    /// <summary>Calls <paramref name="onSink"/> with each SQL sink and its operation (a call, a creation or an assignment).</summary>
-    public static void Register(CompilationStartAnalysisContext start, SqlSymbols sql, Action<SyntaxNodeAnalysisContext, SqlSink, IOperation> onSink)
+    /// <summary>
+    /// Calls <paramref name="onSink"/> with each SQL sink and its operation (a call, a creation or an assignment) for
+    /// which the rule's syntax test <paramref name="mayMatter"/> holds; the others are never bound.
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext start, SqlSymbols sql, Func<SyntaxNode, bool> mayMatter, Action<SyntaxNodeAnalysisContext, SqlSink, IOperation> onSink)
     {
         start.RegisterSyntaxNodeAction(
             c =>
             {
                 var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
-                if (name != null && SqlSinks.IsCandidateMethodName(name) && c.SymbolOf<IMethodSymbol>() is { } method &&
+                if (name != null && SqlSinks.IsCandidateMethodName(name) && mayMatter(c.Node) && c.SymbolOf<IMethodSymbol>() is { } method &&
                     SqlSinks.IsSinkMethod(method, sql) && c.OperationOf<IInvocationOperation>() is { } invocation &&
                     SqlSinks.TryGet(invocation, sql, out var sink))
                 {
@@ -33,6 +36,11 @@ internal static class SqlSinkActions
         start.RegisterSyntaxNodeAction(
             c =>
             {
+                if (!mayMatter(c.Node))
+                {
+                    return;
+                }
+
                 var type = c.Node is ObjectCreationExpressionSyntax creation
                     ? SyntaxFilters.NameOf(creation.Type)
                     : ((ImplicitObjectCreationExpressionSyntax)c.Node).ArgumentList.Arguments.Count > 0
@@ -51,7 +59,7 @@ internal static class SqlSinkActions
             c =>
             {
                 var left = ((AssignmentExpressionSyntax)c.Node).Left;
-                if (SyntaxFilters.NameOf(left) == "CommandText" && c.SymbolOf<IPropertySymbol>(left) is { } property &&
+                if (SyntaxFilters.NameOf(left) == "CommandText" && mayMatter(c.Node) && c.SymbolOf<IPropertySymbol>(left) is { } property &&
                     SqlSinks.IsCommandText(property, sql) && c.OperationOf<IAssignmentOperation>() is { } assignment &&
                     SqlSinks.TryGet(assignment, sql, out var sink))
                 {
