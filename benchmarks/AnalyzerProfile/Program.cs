@@ -55,22 +55,25 @@ if (!string.IsNullOrEmpty(only))
 }
 
 Console.WriteLine($"{trees.Count} files, {references.Length} references");
+var passes = new Dictionary<string, List<double>>();
+var bindings = new List<double>();
 for (var run = 1; run <= runs; run++)
 {
     var compilation = CSharpCompilation.Create("Bench", trees, references, options);
-    var compile = Stopwatch.StartNew();
     var cpu = Cpu();
     var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
-    compile.Stop();
-    var bindCpu = Cpu() - cpu;
-    Console.WriteLine($"run {run}: binding the whole compilation {compile.ElapsedMilliseconds} ms, cpu {bindCpu.TotalMilliseconds:F0} ms ({errors} errors)");
+    var bindCpu = (Cpu() - cpu).TotalMilliseconds;
+    bindings.Add(bindCpu);
+    Console.WriteLine($"run {run}: binding the whole compilation: cpu {bindCpu:F0} ms ({errors} errors)");
     foreach (var (name, analyzers) in suites)
     {
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+        // A fresh compilation per suite, so no suite finds another's bound members in the cache.
+        var withAnalyzers = CSharpCompilation.Create("Bench", trees, references, options).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         var before = Cpu();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
-        var passCpu = Cpu() - before;
+        var passCpu = (Cpu() - before).TotalMilliseconds;
+        (passes.TryGetValue(name, out var list) ? list : passes[name] = new List<double>()).Add(passCpu);
         var times = new List<(TimeSpan Time, string Analyzer)>();
         foreach (var analyzer in analyzers)
         {
@@ -78,11 +81,29 @@ for (var run = 1; run <= runs; run++)
         }
 
         var total = times.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Time);
-        Console.WriteLine($"  {name}: callbacks {total.TotalMilliseconds:F0} ms; whole pass cpu {passCpu.TotalMilliseconds:F0} ms = binding + {100 * (passCpu - bindCpu).TotalMilliseconds / bindCpu.TotalMilliseconds:F1} %; {diagnostics.Length} findings");
-        foreach (var (time, analyzer) in times.OrderByDescending(t => t.Time).Take(8))
+        Console.WriteLine($"  {name}: analysis pass cpu {passCpu:F0} ms, callbacks {total.TotalMilliseconds:F0} ms, {diagnostics.Length} findings");
+        foreach (var (time, analyzer) in times.OrderByDescending(t => t.Time).Take(8).Where(_ => analyzers.Length > 1))
         {
             Console.WriteLine($"    {time.TotalMilliseconds,8:F0} ms  {analyzer}");
         }
+    }
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.OrderBy(v => v).ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+var binding = Median(bindings);
+Console.WriteLine();
+Console.WriteLine($"median cpu of binding the whole compilation: {binding:F0} ms");
+if (passes.TryGetValue("probe: empty syntax action", out var floor))
+{
+    foreach (var (name, values) in passes)
+    {
+        var extra = Median(values) - Median(floor);
+        Console.WriteLine($"  {name,-32} pass {Median(values),8:F0} ms; above an empty syntax analyzer: {extra,7:F0} ms = {100 * extra / binding,5:F1} % of binding");
     }
 }
 

@@ -1,4 +1,5 @@
 using System;
+using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,11 +18,19 @@ internal static class SqlSyntax
     /// </summary>
     public static bool MayCarryBuiltSql(SyntaxNode sink) => sink switch
     {
-        InvocationExpressionSyntax call => AnyNonTrivial(call.ArgumentList),
+        InvocationExpressionSyntax call => !IsAlwaysParameterised(call) && AnyNonTrivial(call.ArgumentList),
         BaseObjectCreationExpressionSyntax creation => creation.ArgumentList != null && AnyNonTrivial(creation.ArgumentList),
         AssignmentExpressionSyntax assignment => !IsTrivial(assignment.Right),
         _ => true,
     };
+
+    /// <summary>
+    /// EF Core methods that exist only with a FormattableString parameter in every version that has them (EF Core 3+):
+    /// their holes always become DbParameters. (<c>FromSql</c> and <c>SqlQuery</c> are not here: EF Core 2 and EF6 had
+    /// raw string overloads of those names.)
+    /// </summary>
+    private static bool IsAlwaysParameterised(InvocationExpressionSyntax call) =>
+        SyntaxFilters.InvokedName(call) is "ExecuteSql" or "ExecuteSqlAsync" or "ExecuteSqlInterpolated" or "ExecuteSqlInterpolatedAsync" or "FromSqlInterpolated";
 
     /// <summary>
     /// HF2009: raw SQL can write every row only if the member it is written in has a string mentioning DELETE, UPDATE or
