@@ -57,7 +57,8 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
                 c =>
                 {
                     var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
-                    if (name != null && BulkMethods.Contains(name) && c.SymbolOf<IMethodSymbol>() is { } method &&
+                    if (name != null && BulkMethods.Contains(name) && !WrittenChainFilters(((InvocationExpressionSyntax)c.Node).Expression) &&
+                        c.SymbolOf<IMethodSymbol>() is { } method &&
                         ef.IsEfQueryExtension(method) && c.OperationOf<IInvocationOperation>() is { } invocation)
                     {
                         AnalyzeBulkMethod(c, invocation, ef, scope);
@@ -68,8 +69,26 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
 
         if (sql.IsAvailable)
         {
-            SqlSinkActions.Register(start, sql, SqlSyntax.MemberMentionsWrite, (c, sink, _) => AnalyzeSql(c, sink, sql, scope));
+            SqlSinkActions.Register(start, sql, SqlSyntax.MayWriteEveryRow, (c, sink, _) => AnalyzeSql(c, sink, sql, scope));
         }
+    }
+
+    /// <summary>
+    /// <c>db.Orders.Where(…).ExecuteDelete()</c>: the filter is written in the chain itself, so every path has it and the
+    /// call need not be bound. Chains that start at a local are followed semantically.
+    /// </summary>
+    private static bool WrittenChainFilters(ExpressionSyntax callee)
+    {
+        for (var current = (callee as MemberAccessExpressionSyntax)?.Expression; current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member };
+             current = member.Expression)
+        {
+            if (Filters.Contains(member.Name.Identifier.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeBulkMethod(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, EfCoreSymbols ef, HotfixScope scope)

@@ -539,8 +539,7 @@ internal sealed class SqlText
             return hole.ConstantValue.Value?.ToString() ?? string.Empty;
         }
 
-        return Judge(hole, depth + 1).Origin == SqlOrigin.Constant && CannotCarrySql(hole.WithoutConversions().Type)
-            ? "0"
-            : SqlWriteScope.Hole.ToString();
+        // A local holding one known text (var table = "Users") is that text; anything else is spliced in unseen.
+        return Sketch(hole, SqlSinkKind.Raw, depth + 1) ?? SqlWriteScope.Hole.ToString();
     }
 }

@@ -69,6 +69,19 @@ public class UnboundedBulkWriteTests
         At(5, "'ExecuteSqlRaw' runs UPDATE Users without WHERE"));
 
     [Fact]
+    public Task Sql_assembled_in_locals_is_followed() => Expect("""
+        void Run(Shop db, IDbCommand command)
+        {
+            var sql = "DELETE FROM Orders";
+            db.Database.{|#0:ExecuteSqlRaw|}(sql);
+            var table = "Users";
+            command.{|#1:CommandText|} = $"UPDATE {table} SET Name = 'x'";
+        }
+        """,
+        At(0, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"),
+        At(1, "'IDbCommand.CommandText' runs UPDATE Users without WHERE"));
+
+    [Fact]
     public Task Bounded_or_undecidable_sql_is_fine() => Expect("""
         void Run(Shop db, string clause, int id)
         {
