@@ -28,6 +28,9 @@ public static partial class RuleIds
 
     /// <summary>HF2008: a migration updates or deletes every row of a table (no WHERE).</summary>
     public const string UnboundedMigrationDataChange = "HF2008";
+
+    /// <summary>HF2009: a bulk DELETE/UPDATE with no WHERE (ExecuteDelete/ExecuteUpdate or raw SQL) writes every row.</summary>
+    public const string UnboundedBulkWrite = "HF2009";
 }
 
 public static partial class RuleCatalogue
@@ -99,6 +102,14 @@ public static partial class RuleCatalogue
             FindingSeverity.Warning,
             "A migration updates or deletes every row of a table (no WHERE): one long transaction that locks the table, and " +
             "the old values are gone with no way back.",
+            DataIntegrityCheck));
+        rules.Add(new RuleDescriptor(
+            RuleIds.UnboundedBulkWrite,
+            "Unbounded bulk write",
+            RuleCategory.DataIntegrity,
+            FindingSeverity.Error,
+            "ExecuteDelete/ExecuteUpdate on a query with no Where, or a raw DELETE/UPDATE/TRUNCATE statement without " +
+            "WHERE passed to a SQL API, changes every row of the table.",
             DataIntegrityCheck));
     }
 }

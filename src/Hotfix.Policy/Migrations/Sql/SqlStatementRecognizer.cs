@@ -1,3 +1,5 @@
+using Hotfix.Policy.Sql;
+
 namespace Hotfix.Policy.Migrations.Sql;
 
 /// <summary>
@@ -782,7 +784,7 @@ public static class SqlStatementRecognizer
             }
 
             var table = Name();
-            Add(new MigrationOperation(MigrationOperationKind.UpdateData) { Table = table, HasWhere = TopLevel("WHERE") || TopLevel("LIMIT") });
+            Add(new MigrationOperation(MigrationOperationKind.UpdateData) { Table = table, HasWhere = BoundsItsRows() });
         }
 
         private void Delete()
@@ -809,8 +811,14 @@ public static class SqlStatementRecognizer
 
             Take("ONLY");
             var table = Name();
-            Add(new MigrationOperation(MigrationOperationKind.DeleteData) { Table = table, HasWhere = TopLevel("WHERE") || TopLevel("LIMIT") || TopLevel("USING") && TopLevel("WHERE") });
+            Add(new MigrationOperation(MigrationOperationKind.DeleteData) { Table = table, HasWhere = BoundsItsRows() });
         }
+
+        /// <summary>
+        /// Whether this UPDATE/DELETE names the rows it changes. The shared scanner decides, so a migration's statement
+        /// (HF2008) and the same text passed to a raw SQL API in code (HF2009) are judged alike.
+        /// </summary>
+        private bool BoundsItsRows() => SqlWriteScope.FindUnboundedWrites(statement.Text).Count == 0;
 
         private void Insert()
         {
@@ -989,8 +997,6 @@ public static class SqlStatementRecognizer
 
             return false;
         }
-
-        private bool TopLevel(string keyword) => t.Skip(i).Any(x => x.Depth == 0 && x.Is(keyword));
 
         private bool Contains(string keyword) => t.Skip(i).Any(x => x.Is(keyword));
 

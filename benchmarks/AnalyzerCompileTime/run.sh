@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Compile-time cost of Hotfix.Analyzers on a generated service of >= 2,000 files; numbers in benchmarks/README.md.
+#   bash benchmarks/AnalyzerCompileTime/run.sh [OUT_DIR]     (MODULES=500 -> 2,001 files; RUNS=3 per variant)
+#
+# 1. generates the service (generate.py) and builds it once with MSBuild to get the compiler's exact command line;
+# 2. runs that same csc command directly, without the compiler server, for each variant — no analyzers,
+#    Hotfix.Analyzers, Microsoft.EntityFrameworkCore.Analyzers, SonarAnalyzer.CSharp (every SDK / ASP.NET Core analyzer
+#    and generator removed in all four) — with /reportanalyzer, interleaving the variants run by run;
+# 3. prints per variant the median wall time, the median CPU time (user + sys, steadier on a shared machine) and the
+#    analyzers' own execution time as the compiler reports it (the -p:ReportAnalyzer=true numbers), and the overhead
+#    against the no-analyzer compile.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=${1:-$root/artifacts/bench/analyzer-compile}
+modules=${MODULES:-500}
+runs=${RUNS:-3}
+packages=${NUGET_PACKAGES:-$HOME/.nuget/packages}
+
+dotnet build "$root/src/Hotfix.Analyzers/Hotfix.Analyzers.csproj" -c Release -nologo -clp:ErrorsOnly
+hotfix="$root/src/Hotfix.Analyzers/bin/Release/netstandard2.0/Hotfix.Analyzers.dll"
+
+rm -rf "$out"
+mkdir -p "$out"
+python3 "$here/generate.py" "$out" "$modules"
+# Stop MSBuild from importing this repository's build settings into the benchmark service.
+echo '<Project />' >"$out/Directory.Build.props"
+echo '<Project />' >"$out/Directory.Build.targets"
+echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' >"$out/Directory.Packages.props"
+cp "$here/Bench.csproj.template" "$out/Bench.csproj"
+echo "files: $(find "$out/src" -name '*.cs' | wc -l), lines: $(cat "$out"/src/*.cs | wc -l)"
+
+dotnet restore "$out/Bench.csproj" -nologo -v:q
+dotnet build "$out/Bench.csproj" --no-restore -nologo -v:d -p:UseSharedCompilation=false >"$out/msbuild.log" 2>&1
+cmdline=$(grep -m 1 -E '^\s+\S+/csc /noconfig ' "$out/msbuild.log" | sed -E 's/^\s+//')
+csc=${cmdline%% *}
+# The command without any analyzer: every variant adds only its own.
+sed -E 's#^\S+ ##; s#/analyzer:("[^"]*"|\S+)##g' <<<"$cmdline" >"$out/none.rsp"
+{ cat "$out/none.rsp"; echo "/analyzer:$hotfix"; } >"$out/hotfix.rsp"
+{ cat "$out/none.rsp"; echo "/analyzer:$packages/microsoft.entityframeworkcore.analyzers/10.0.15/analyzers/dotnet/cs/Microsoft.EntityFrameworkCore.Analyzers.dll"; } >"$out/efcore.rsp"
+{ cat "$out/none.rsp"; for dll in "$packages"/sonaranalyzer.csharp/9.32.0.97167/analyzers/*.dll; do echo "/analyzer:$dll"; done; } >"$out/sonar.rsp"
+
+variants=(none hotfix efcore sonar)
+for variant in "${variants[@]}"; do : >"$out/$variant.times"; done
+for run in $(seq 1 "$runs"); do
+  for variant in "${variants[@]}"; do
+    log="$out/$variant.$run.log"
+    (cd "$out" && /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$csc" "@$variant.rsp" /reportanalyzer >"$log" 2>&1) || true
+    grep -q "error CS" "$log" && { echo "compile failed: $log" >&2; exit 1; }
+    analyzers=$(grep -oE 'Total analyzer execution time: [0-9.]+' "$log" | grep -oE '[0-9.]+$' || echo 0)
+    read -r wall user sys <"$out/time.txt"
+    echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $analyzers" >>"$out/$variant.times"
+    echo "run $run $variant: wall $wall s, cpu $(tail -n 1 "$out/$variant.times" | cut -d' ' -f2) s, analyzers ${analyzers} s"
+  done
+done
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+base_cpu=$(cut -d' ' -f2 "$out/none.times" | median)
+base_wall=$(cut -d' ' -f1 "$out/none.times" | median)
+echo
+printf '%-8s %10s %10s %14s %18s %22s\n' variant "wall (s)" "cpu (s)" "analyzers (s)" "cpu vs none" "analyzers / compile"
+for variant in "${variants[@]}"; do
+  wall=$(cut -d' ' -f1 "$out/$variant.times" | median)
+  cpu=$(cut -d' ' -f2 "$out/$variant.times" | median)
+  an=$(cut -d' ' -f3 "$out/$variant.times" | median)
+  printf '%-8s %10.1f %10.1f %14.2f %17.1f%% %21.1f%%\n' "$variant" "$wall" "$cpu" "$an" \
+    "$(awk -v c="$cpu" -v b="$base_cpu" 'BEGIN { print 100 * (c - b) / b }')" \
+    "$(awk -v a="$an" -v b="$base_wall" 'BEGIN { print 100 * a / b }')"
+done
+echo
+echo "Hotfix.Analyzers per analyzer (last run, compiler's /reportanalyzer):"
+grep -E 'Hotfix\.Analyzers\.Rules\.' "$out/hotfix.$runs.log" | sed -E 's/^\s+/  /'

@@ -1,0 +1,62 @@
+using Microsoft.CodeAnalysis;
+
+namespace Hotfix.Analyzers.Infrastructure;
+
+/// <summary>The EF Core and LINQ types the data-access rules recognise, resolved once per compilation.</summary>
+internal sealed class EfCoreSymbols
+{
+    private EfCoreSymbols(Compilation compilation)
+    {
+        DbContext = compilation.GetBestType("Microsoft.EntityFrameworkCore.DbContext");
+        DbSet = compilation.GetBestType("Microsoft.EntityFrameworkCore.DbSet`1");
+        QueryableExtensions = compilation.GetBestType("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+        RelationalQueryableExtensions = compilation.GetBestType("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
+        RelationalDatabaseFacadeExtensions = compilation.GetBestType("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+        DatabaseFacade = compilation.GetBestType("Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade");
+        NavigationEntry = compilation.GetBestType("Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry");
+        EntityEntry = compilation.GetBestType("Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry");
+        DbUpdateException = compilation.GetBestType("Microsoft.EntityFrameworkCore.DbUpdateException");
+        Queryable = compilation.GetBestType("System.Linq.Queryable");
+        Enumerable = compilation.GetBestType("System.Linq.Enumerable");
+        QueryableOfT = compilation.GetBestType("System.Linq.IQueryable`1");
+    }
+
+    public INamedTypeSymbol? DbContext { get; }
+
+    public INamedTypeSymbol? DbSet { get; }
+
+    public INamedTypeSymbol? QueryableExtensions { get; }
+
+    public INamedTypeSymbol? RelationalQueryableExtensions { get; }
+
+    public INamedTypeSymbol? RelationalDatabaseFacadeExtensions { get; }
+
+    public INamedTypeSymbol? DatabaseFacade { get; }
+
+    public INamedTypeSymbol? NavigationEntry { get; }
+
+    public INamedTypeSymbol? EntityEntry { get; }
+
+    public INamedTypeSymbol? DbUpdateException { get; }
+
+    public INamedTypeSymbol? Queryable { get; }
+
+    public INamedTypeSymbol? Enumerable { get; }
+
+    public INamedTypeSymbol? QueryableOfT { get; }
+
+    /// <summary>False when the compilation does not reference EF Core: the EF rules then register nothing.</summary>
+    public bool IsAvailable => DbContext != null && DbSet != null;
+
+    public static EfCoreSymbols Create(Compilation compilation) => new(compilation);
+
+    /// <summary>A method of one of EF Core's query extension classes (EF 7/8 kept ExecuteDelete in the relational one).</summary>
+    public bool IsEfQueryExtension(IMethodSymbol method) =>
+        method.IsDeclaredIn(QueryableExtensions) || method.IsDeclaredIn(RelationalQueryableExtensions);
+
+    public bool IsLinqQueryable(IMethodSymbol method) => method.IsDeclaredIn(Queryable);
+
+    public bool IsDbContext(ITypeSymbol? type) => type.IsOrDerivesFrom(DbContext);
+
+    public bool IsDbSet(ITypeSymbol? type) => type.IsOrDerivesFrom(DbSet);
+}

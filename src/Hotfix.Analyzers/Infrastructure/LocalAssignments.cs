@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Infrastructure;
+
+/// <summary>
+/// Every value written to a local variable in its scope, found by reading the declaring block once — the "follow the
+/// local" step of the SQL and query rules, without a dataflow engine. Order and branches are ignored: a local is
+/// judged by all its writes together, which is exact for single-assignment locals and conservative for the rest.
+/// </summary>
+internal static class LocalAssignments
+{
+    /// <summary>
+    /// The values assigned to <paramref name="local"/> (initializer and plain assignments). False when the local is
+    /// written in a way whose value is not an expression here (ref/out arguments, deconstruction, foreach/using/pattern
+    /// variables, by-reference locals) or its declaration cannot be read.
+    /// </summary>
+    public static bool TryGetValues(ILocalSymbol local, SemanticModel model, out List<AssignedValue> values, CancellationToken cancellationToken)
+    {
+        values = new List<AssignedValue>();
+        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var declaration = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        if (declaration is not VariableDeclaratorSyntax declarator || declaration.SyntaxTree != model.SyntaxTree ||
+            declarator.Parent?.Parent is not LocalDeclarationStatementSyntax)
+        {
+            return false;
+        }
+
+        if (declarator.Initializer != null)
+        {
+            var initializer = model.GetOperation(declarator.Initializer.Value, cancellationToken);
+            if (initializer == null)
+            {
+                return false;
+            }
+
+            values.Add(new AssignedValue(initializer, compound: false));
+        }
+
+        var scope = declarator.Ancestors().FirstOrDefault(n => n is BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax);
+        if (scope == null)
+        {
+            return false;
+        }
+
+        var name = local.Name;
+        foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText != name || !IsWritten(identifier, out var write))
+            {
+                continue;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+            {
+                continue;
+            }
+
+            if (write is not AssignmentExpressionSyntax assignment)
+            {
+                return false; // ref/out argument, ++/--, deconstruction: no value expression to judge
+            }
+
+            var operation = model.GetOperation(assignment, cancellationToken);
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation simple:
+                    values.Add(new AssignedValue(simple.Value, compound: false));
+                    break;
+                case ICompoundAssignmentOperation compoundAssignment:
+                    values.Add(new AssignedValue(compoundAssignment.Value, compound: true));
+                    break;
+                case ICoalesceAssignmentOperation coalesce:
+                    values.Add(new AssignedValue(coalesce.Value, compound: false));
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return values.Count > 0;
+    }
+
+    /// <summary>Whether this use of the name writes the variable, and the node that writes it.</summary>
+    private static bool IsWritten(IdentifierNameSyntax identifier, out SyntaxNode? write)
+    {
+        write = null;
+        var parent = identifier.Parent;
+        switch (parent)
+        {
+            case AssignmentExpressionSyntax assignment when assignment.Left == identifier:
+                write = assignment;
+                return true;
+            case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword):
+            case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax when parent.IsKind(SyntaxKind.PreIncrementExpression) ||
+                parent.IsKind(SyntaxKind.PreDecrementExpression) || parent.IsKind(SyntaxKind.PostIncrementExpression) ||
+                parent.IsKind(SyntaxKind.PostDecrementExpression):
+            case RefExpressionSyntax:
+                write = parent;
+                return true;
+            case TupleExpressionSyntax or ArgumentSyntax when parent.Ancestors().OfType<AssignmentExpressionSyntax>().Any(a => a.Left.Span.Contains(identifier.Span)):
+                write = parent; // (a, b) = ...
+                return true;
+            default:
+                return false;
+        }
+    }
+}
+
+/// <summary>A value written to a local: <c>x = value</c>, or <c>x += value</c> when <see cref="Compound"/>.</summary>
+internal readonly struct AssignedValue
+{
+    public AssignedValue(IOperation value, bool compound)
+    {
+        Value = value;
+        Compound = compound;
+    }
+
+    public IOperation Value { get; }
+
+    public bool Compound { get; }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using System.Linq;
+using Hotfix.Analyzers.Escalation;
+using Hotfix.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Rules;
+
+/// <summary>HF3002 for minimal APIs: <c>.AllowAnonymous()</c> in an endpoint's builder chain and <c>[AllowAnonymous]</c> on handlers.</summary>
+public sealed partial class AuthorizationBypassAnalyzer
+{
+    /// <summary>Map methods that only serve reads; every other Map* can take a state-changing request.</summary>
+    private static readonly HashSet<string> ReadOnlyMaps = new(System.StringComparer.Ordinal)
+    {
+        "MapGet", "MapGroup", "MapHealthChecks", "MapStaticAssets", "MapOpenApi",
+    };
+
+    private static void AnalyzeEndpointCall(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, AspNetCoreSymbols asp, HotfixScope scope)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name == "AllowAnonymous" && method.IsDeclaredIn(asp.AuthorizationConventions))
+        {
+            AnalyzeAllowAnonymousCall(context, invocation, asp, scope);
+        }
+        else if (method.Name.StartsWith("Map", System.StringComparison.Ordinal) && method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions))
+        {
+            AnalyzeHandlerAttributes(context, invocation, asp, scope);
+        }
+    }
+
+    /// <summary><c>app.MapPost(...).AllowAnonymous()</c>, through builder chains and group locals.</summary>
+    private static void AnalyzeAllowAnonymousCall(SyntaxNodeAnalysisContext context, IInvocationOperation allow, AspNetCoreSymbols asp, HotfixScope scope)
+    {
+        string? map = null;
+        string? verb = null;
+        IOperation? authorization = null;
+        var seen = 0;
+        for (var current = allow.ReceiverOf(); current != null && seen++ < 32;)
+        {
+            current = current.WithoutConversions();
+            if (current is ILocalReferenceOperation local && current.SemanticModel != null &&
+                LocalAssignments.TryGetValues(local.Local, current.SemanticModel, out var values, context.CancellationToken) && values.Count == 1)
+            {
+                current = values[0].Value;
+                continue;
+            }
+
+            if (current is not IInvocationOperation call)
+            {
+                break;
+            }
+
+            var name = call.TargetMethod.Name;
+            if (name == "RequireAuthorization" && call.TargetMethod.IsDeclaredIn(asp.AuthorizationConventions))
+            {
+                authorization ??= call;
+            }
+            else if (map == null && name.StartsWith("Map", System.StringComparison.Ordinal))
+            {
+                map = name;
+                verb = VerbOf(call);
+            }
+
+            current = call.ReceiverOf();
+        }
+
+        if (map == null)
+        {
+            return;
+        }
+
+        var location = SyntaxLocations.NameOf(allow);
+        var related = authorization != null ? new[] { SyntaxLocations.NameOf(authorization) } : null;
+        var overridden = authorization != null ? ", overriding RequireAuthorization()" : string.Empty;
+        if (verb != null)
+        {
+            var what = verb == "*" ? $"every endpoint of {map}()" : $"the {verb} endpoint";
+            scope.Report(context.ReportDiagnostic, Rule, location, allow.Syntax, related,
+                messageArgs: new object?[] { $"AllowAnonymous() makes {what} reachable without authentication{overridden}" });
+        }
+        else if (authorization != null)
+        {
+            scope.Report(context.ReportDiagnostic, Rule, location, allow.Syntax, related, onlyWhenChanged: true,
+                messageArgs: new object?[] { $"AllowAnonymous() on the {map} endpoint overrides RequireAuthorization(): it is now reachable without authentication" });
+        }
+    }
+
+    /// <summary><c>app.MapPost("/x", [AllowAnonymous] (...) => ...)</c> and method groups carrying [AllowAnonymous].</summary>
+    private static void AnalyzeHandlerAttributes(SyntaxNodeAnalysisContext context, IInvocationOperation map, AspNetCoreSymbols asp, HotfixScope scope)
+    {
+        var verb = VerbOf(map);
+        if (verb == null)
+        {
+            return;
+        }
+
+        foreach (var argument in map.Arguments)
+        {
+            var handler = argument.Value.WithoutConversions() switch
+            {
+                IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => (IMethodSymbol)lambda.Symbol,
+                IDelegateCreationOperation { Target: IMethodReferenceOperation reference } => reference.Method,
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                _ => null,
+            };
+            var attribute = handler?.GetAttributes().FirstOrDefault(asp.IsAllowAnonymous);
+            var location = attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();
+            if (location == null)
+            {
+                continue;
+            }
+
+            var what = verb == "*" ? $"the {map.TargetMethod.Name} endpoint (any verb)" : $"the {verb} endpoint";
+            scope.Report(context.ReportDiagnostic, Rule, location, scope: null,
+                messageArgs: new object?[] { $"[AllowAnonymous] on the handler makes {what} reachable without authentication" });
+        }
+    }
+
+    /// <summary>POST/PUT/PATCH/DELETE for MapPost…, "*" for maps that take any verb, null for read-only maps.</summary>
+    private static string? VerbOf(IInvocationOperation map)
+    {
+        var name = map.TargetMethod.Name;
+        switch (name)
+        {
+            case "MapPost":
+                return "POST";
+            case "MapPut":
+                return "PUT";
+            case "MapPatch":
+                return "PATCH";
+            case "MapDelete":
+                return "DELETE";
+            case "MapMethods":
+                var methods = map.ArgumentFor("httpMethods")?.Value.WithoutConversions();
+                if (methods is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    var verbs = initializer.ElementValues.Select(v => (v.ConstantValue.Value as string)?.ToUpperInvariant());
+                    return verbs.FirstOrDefault(v => v != null && MutatingVerbs.Contains(v)) ??
+                        (verbs.All(v => v != null) ? null : "*");
+                }
+
+                return "*";
+            default:
+                return ReadOnlyMaps.Contains(name) ? null : "*";
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Hotfix.Analyzers.Escalation;
+using Hotfix.Analyzers.Infrastructure;
+using Hotfix.Policy.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Rules;
+
+/// <summary>
+/// HF4002: <c>SaveChanges</c>/<c>SaveChangesAsync</c> inside a loop — one round trip and one transaction per item, and a
+/// half-written batch when an iteration fails. The retry loop of EF Core's concurrency documentation (SaveChanges in
+/// a <c>try</c> that catches <c>DbUpdateException</c> or a subclass, inside the loop) is the loop's purpose, not a batch,
+/// and is left alone.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SaveChangesInLoopAnalyzer : HotfixAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.SaveChangesInLoop,
+        HotfixDescriptors.Title(RuleIds.SaveChangesInLoop),
+        HotfixDescriptors.Message("'{0}' inside a loop saves once per iteration: make the changes in the loop and save once after it"),
+        RuleCategory.Performance,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.SaveChangesInLoop),
+        HotfixDescriptors.HelpLink(RuleIds.SaveChangesInLoop),
+        HotfixDescriptors.Tags);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
+    {
+        var ef = EfCoreSymbols.Create(start.Compilation);
+        if (!ef.IsAvailable)
+        {
+            return;
+        }
+
+        start.RegisterSyntaxNodeAction(
+            c =>
+            {
+                var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
+                if ((name != "SaveChanges" && name != "SaveChangesAsync") || !SyntaxFilters.IsInLoop(c.Node) ||
+                    c.SymbolOf<IMethodSymbol>() is not { } method || !ef.IsDbContext(method.ContainingType) ||
+                    c.OperationOf<IInvocationOperation>() is not { } invocation)
+                {
+                    return;
+                }
+
+                var loop = invocation.EnclosingLoop();
+                if (loop == null || IsRetry(invocation, loop, ef))
+                {
+                    return;
+                }
+
+                scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), c.Node, messageArgs: new object?[] { name });
+            },
+            SyntaxKind.InvocationExpression);
+    }
+
+    /// <summary>Inside the loop, the save sits in a try whose catch handles DbUpdateException (or a subclass): a retry loop.</summary>
+    private static bool IsRetry(IOperation save, ILoopOperation loop, EfCoreSymbols ef)
+    {
+        for (var current = save.Parent; current != null && current != loop; current = current.Parent)
+        {
+            if (current is ITryOperation attempt)
+            {
+                foreach (var handler in attempt.Catches)
+                {
+                    if (handler.ExceptionType.IsOrDerivesFrom(ef.DbUpdateException))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Hotfix.Analyzers.Escalation;
+using Hotfix.Analyzers.Infrastructure;
+using Hotfix.Analyzers.Sql;
+using Hotfix.Policy.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Rules;
+
+/// <summary>
+/// HF4003: an async method (or async lambda / local function) blocks its thread — <c>.Result</c>, <c>.Wait()</c>,
+/// <c>Task.WaitAll/WaitAny</c>, <c>GetAwaiter().GetResult()</c>, or a synchronous EF Core query, <c>SaveChanges</c>,
+/// <c>Find</c>, <c>Load</c> or sync <c>foreach</c> over an EF query where an awaitable twin exists. Under load that starves
+/// the thread pool of a request path. Not reported: EF calls that have no I/O (<c>Add</c>, <c>AddRange</c>,
+/// <c>CreateDbContext</c> — the false positive of MA0042, CA1849, S6966 and VSTHRD103), and <c>.Result</c> of a task the
+/// method has already awaited (directly or through <c>Task.WhenAll</c>/<c>WhenAny</c>) or checked with <c>IsCompleted</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.SyncOverAsync,
+        HotfixDescriptors.Title(RuleIds.SyncOverAsync),
+        HotfixDescriptors.Message("'{0}' blocks a thread in the async method '{1}': {2}"),
+        RuleCategory.Performance,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.SyncOverAsync),
+        HotfixDescriptors.HelpLink(RuleIds.SyncOverAsync),
+        HotfixDescriptors.Tags);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    private static readonly HashSet<string> WaitMethods = new(StringComparer.Ordinal) { "Wait", "WaitAll", "WaitAny", "GetResult" };
+
+    private static readonly HashSet<string> FacadeMethods = new(StringComparer.Ordinal)
+    {
+        "BeginTransaction", "EnsureCreated", "EnsureDeleted", "CommitTransaction", "RollbackTransaction", "Migrate",
+    };
+
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
+    {
+        var tasks = TaskSymbols.Create(start.Compilation);
+        var ef = EfCoreSymbols.Create(start.Compilation);
+        var calls = new DatabaseCalls(ef, SqlSymbols.Create(start.Compilation));
+
+        start.RegisterSyntaxNodeAction(
+            c =>
+            {
+                if (((MemberAccessExpressionSyntax)c.Node).Name.Identifier.ValueText != "Result" || !SyntaxFilters.IsInAsyncFunction(c.Node) ||
+                    c.SymbolOf<IPropertySymbol>() is not { } result || !tasks.IsTask(result.ContainingType) ||
+                    c.OperationOf<IPropertyReferenceOperation>() is not { } property ||
+                    property.Instance == null || !InAsync(c, property, out var function) || AlreadyCompleted(property.Instance, c))
+                {
+                    return;
+                }
+
+                Report(c, scope, SyntaxLocations.NameOf(property), ".Result", function, "await the task instead");
+            },
+            SyntaxKind.SimpleMemberAccessExpression);
+
+        start.RegisterSyntaxNodeAction(
+            c =>
+            {
+                var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
+                var isWait = name != null && WaitMethods.Contains(name);
+                // Only synchronous EF calls can be findings: their …Async twins are what the rule asks for.
+                var isEf = ef.IsAvailable && name != null && !name.EndsWith("Async", StringComparison.Ordinal) &&
+                    (name == "SaveChanges" || FacadeMethods.Contains(name) || DatabaseCalls.IsCandidateName(name));
+                if ((!isWait && !isEf) || !SyntaxFilters.IsInAsyncFunction(c.Node) || c.SymbolOf<IMethodSymbol>() is not { } method ||
+                    (isWait ? !tasks.IsTask(method.ContainingType) && !tasks.IsAwaiter(method.ContainingType) : !IsSyncEfCall(c, method, ef, calls)) ||
+                    c.OperationOf<IInvocationOperation>() is not { } invocation || !InAsync(c, invocation, out var function))
+                {
+                    return;
+                }
+
+                if (isWait)
+                {
+                    AnalyzeWait(c, scope, tasks, invocation, function);
+                }
+                else
+                {
+                    AnalyzeEfCall(c, scope, ef, calls, invocation, function);
+                }
+            },
+            SyntaxKind.InvocationExpression);
+
+        if (ef.IsAvailable)
+        {
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    var forEach = (CommonForEachStatementSyntax)c.Node;
+                    if (forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword) || !SyntaxFilters.IsInAsyncFunction(c.Node) ||
+                        !EfQueries.MayBeEfQuery(forEach.Expression, c.SemanticModel, ef, c.CancellationToken) ||
+                        c.OperationOf<IForEachLoopOperation>() is not { } loop || !InAsync(c, loop, out var function))
+                    {
+                        return;
+                    }
+
+                    var collection = loop.Collection.WithoutConversions();
+                    if (EfQueries.IsEfQuery(collection, ef, c.CancellationToken))
+                    {
+                        Report(c, scope, collection.Syntax.GetLocation(), "foreach over an EF Core query", function, "use await foreach or await ToListAsync()", collection.Syntax);
+                    }
+                },
+                SyntaxKind.ForEachStatement,
+                SyntaxKind.ForEachVariableStatement);
+        }
+    }
+
+    private static void AnalyzeWait(SyntaxNodeAnalysisContext context, HotfixScope scope, TaskSymbols tasks, IInvocationOperation invocation, IMethodSymbol? function)
+    {
+        var method = invocation.TargetMethod;
+        var location = SyntaxLocations.NameOf(invocation);
+        switch (method.Name)
+        {
+            case "Wait" when tasks.IsTask(method.ContainingType) && invocation.Instance != null && !AlreadyCompleted(invocation.Instance, context):
+                Report(context, scope, location, ".Wait()", function, "await the task instead");
+                break;
+            case "WaitAll" or "WaitAny" when tasks.IsTask(method.ContainingType) && method.IsStatic:
+                Report(context, scope, location, "Task." + method.Name, function, $"await Task.When{method.Name.Substring(4)} instead");
+                break;
+            case "GetResult" when tasks.IsAwaiter(method.ContainingType) &&
+                                  invocation.Instance?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter &&
+                                  (getAwaiter.Instance == null || !AlreadyCompleted(getAwaiter.Instance, context)):
+                Report(context, scope, location, "GetAwaiter().GetResult()", function, "await the task instead");
+                break;
+        }
+    }
+
+    private static void AnalyzeEfCall(SyntaxNodeAnalysisContext context, HotfixScope scope, EfCoreSymbols ef, DatabaseCalls calls, IInvocationOperation invocation, IMethodSymbol? function)
+    {
+        var method = invocation.TargetMethod;
+        var location = SyntaxLocations.NameOf(invocation);
+        if (method.Name == "SaveChanges" && calls.IsSaveChanges(invocation))
+        {
+            Report(context, scope, location, "SaveChanges", function, "await SaveChangesAsync instead");
+        }
+        else if (FacadeMethods.Contains(method.Name) && (method.ContainingType.IsType(ef.DatabaseFacade) || method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions)))
+        {
+            Report(context, scope, location, method.Name, function, $"await {method.Name}Async instead");
+        }
+        else if (calls.TryClassify(invocation, context.CancellationToken, out var call) && call.IsEf && !call.IsAsync && call.AsyncTwin != null)
+        {
+            Report(context, scope, location, call.Api, function, $"await {call.AsyncTwin} instead");
+        }
+    }
+
+    /// <summary>The cheap test on the bound method: SaveChanges, a DatabaseFacade operation, or an EF database call.</summary>
+    private static bool IsSyncEfCall(SyntaxNodeAnalysisContext context, IMethodSymbol method, EfCoreSymbols ef, DatabaseCalls calls) =>
+        (method.Name == "SaveChanges" && ef.IsDbContext(method.ContainingType)) ||
+        (FacadeMethods.Contains(method.Name) && (method.ContainingType.IsType(ef.DatabaseFacade) || method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions))) ||
+        calls.IsDatabaseCall((InvocationExpressionSyntax)context.Node, method, context.SemanticModel, context.CancellationToken);
+
+    private static bool InAsync(SyntaxNodeAnalysisContext context, IOperation operation, out IMethodSymbol? function) =>
+        operation.IsInAsyncFunction(context.ContainingSymbol, out function);
+
+    private static void Report(SyntaxNodeAnalysisContext context, HotfixScope scope, Location location, string what, IMethodSymbol? function, string advice, SyntaxNode? node = null)
+    {
+        var name = function == null || function.MethodKind == MethodKind.AnonymousFunction ? "lambda" : function.Name;
+        scope.Report(context.ReportDiagnostic, Rule, location, node ?? context.Node, messageArgs: new object?[] { what, name, advice });
+    }
+
+    /// <summary>
+    /// The task is a local or parameter that the function awaited — itself or through Task.WhenAll/WhenAny — before this
+    /// use, or whose IsCompleted* the enclosing condition checks: reading .Result then does not block.
+    /// </summary>
+    private static bool AlreadyCompleted(IOperation task, SyntaxNodeAnalysisContext context)
+    {
+        var symbol = task.WithoutConversions() switch
+        {
+            ILocalReferenceOperation local => (ISymbol)local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+        if (symbol == null)
+        {
+            return false;
+        }
+
+        var use = task.Syntax;
+        var body = use.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax);
+        if (body == null)
+        {
+            return false;
+        }
+
+        foreach (var await in body.DescendantNodes().OfType<AwaitExpressionSyntax>())
+        {
+            if (await.SpanStart < use.SpanStart && Mentions(await.Expression, symbol, context))
+            {
+                return true;
+            }
+        }
+
+        foreach (var condition in use.Ancestors().OfType<IfStatementSyntax>())
+        {
+            if (condition.Condition.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().Any(m =>
+                    m.Name.Identifier.ValueText.StartsWith("IsCompleted", System.StringComparison.Ordinal) && Mentions(m.Expression, symbol, context)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Mentions(SyntaxNode node, ISymbol symbol, SyntaxNodeAnalysisContext context)
+    {
+        var model = context.SemanticModel;
+        return node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i =>
+            i.Identifier.ValueText == symbol.Name &&
+            SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, context.CancellationToken).Symbol, symbol));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Hotfix.Analyzers.Escalation;
+using Hotfix.Analyzers.Infrastructure;
+using Hotfix.Analyzers.Sql;
+using Hotfix.Policy.Rules;
+using Hotfix.Policy.Sql;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Rules;
+
+/// <summary>
+/// HF2009: a bulk write that touches every row. <c>ExecuteDelete</c>/<c>ExecuteUpdate</c> on a query with no filtering
+/// operator on some path back to its <c>DbSet</c> (a local narrowed only under a condition still has the unfiltered
+/// path — LinqContraband LC035's case); and raw <c>DELETE</c>/<c>UPDATE</c>/<c>TRUNCATE</c> text without <c>WHERE</c> handed
+/// to any SQL API, judged by <see cref="SqlWriteScope"/> (shared with the core's migration checks).
+/// Queries that come from elsewhere (a parameter, a repository method) are not judged: the filter may be there.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.UnboundedBulkWrite,
+        HotfixDescriptors.Title(RuleIds.UnboundedBulkWrite),
+        HotfixDescriptors.Message("{0}: it changes every row of the table"),
+        RuleCategory.DataIntegrity,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.UnboundedBulkWrite),
+        HotfixDescriptors.HelpLink(RuleIds.UnboundedBulkWrite),
+        HotfixDescriptors.Tags);
+
+    private static readonly HashSet<string> BulkMethods = new(System.StringComparer.Ordinal)
+    {
+        "ExecuteDelete", "ExecuteDeleteAsync", "ExecuteUpdate", "ExecuteUpdateAsync",
+    };
+
+    /// <summary>Operators that restrict which rows a bulk write reaches.</summary>
+    private static readonly HashSet<string> Filters = new(System.StringComparer.Ordinal)
+    {
+        "Where", "Take", "Join", "Intersect", "IntersectBy", "Except", "ExceptBy",
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
+    {
+        var ef = EfCoreSymbols.Create(start.Compilation);
+        var sql = SqlSymbols.Create(start.Compilation);
+        if (ef.IsAvailable)
+        {
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
+                    if (name != null && BulkMethods.Contains(name) && !WrittenChainFilters(((InvocationExpressionSyntax)c.Node).Expression) &&
+                        c.SymbolOf<IMethodSymbol>() is { } method &&
+                        ef.IsEfQueryExtension(method) && c.OperationOf<IInvocationOperation>() is { } invocation)
+                    {
+                        AnalyzeBulkMethod(c, invocation, ef, scope);
+                    }
+                },
+                SyntaxKind.InvocationExpression);
+        }
+
+        if (sql.IsAvailable)
+        {
+            SqlSinkActions.Register(start, sql, SqlSyntax.MayWriteEveryRow, (c, sink, _) => AnalyzeSql(c, sink, sql, scope));
+        }
+    }
+
+    /// <summary>
+    /// <c>db.Orders.Where(…).ExecuteDelete()</c>: the filter is written in the chain itself, so every path has it and the
+    /// call need not be bound. Chains that start at a local are followed semantically.
+    /// </summary>
+    private static bool WrittenChainFilters(ExpressionSyntax callee)
+    {
+        for (var current = (callee as MemberAccessExpressionSyntax)?.Expression; current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member };
+             current = member.Expression)
+        {
+            if (Filters.Contains(member.Name.Identifier.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeBulkMethod(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, EfCoreSymbols ef, HotfixScope scope)
+    {
+        if (!ef.IsEfQueryExtension(invocation.TargetMethod) || invocation.ReceiverOf() is not { } source)
+        {
+            return;
+        }
+
+        var paths = EfQueries.PathsOf(source, ef, operator_ => Filters.Contains(operator_.TargetMethod.Name), context.CancellationToken);
+        if (paths == null)
+        {
+            return;
+        }
+
+        foreach (var path in paths)
+        {
+            if (path.IsEf && !path.HasFilter)
+            {
+                var name = invocation.TargetMethod.Name;
+                scope.Report(context.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), context.Node,
+                    messageArgs: new object?[] { $"'{name}' runs on a query with no Where" });
+                return;
+            }
+        }
+    }
+
+    private static void AnalyzeSql(SyntaxNodeAnalysisContext context, SqlSink sink, SqlSymbols sql, HotfixScope scope)
+    {
+        var sketch = new SqlText(sql, static _ => false, context.CancellationToken).Sketch(sink.Value, sink.Kind);
+        if (sketch == null)
+        {
+            return;
+        }
+
+        var writes = SqlWriteScope.FindUnboundedWrites(sketch);
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        var write = writes[0];
+        var what = write.Verb == "TRUNCATE" ? "TRUNCATE " + write.Target : write.Verb + " " + write.Target + " without WHERE";
+        scope.Report(context.ReportDiagnostic, Rule, sink.Location, context.Node,
+            messageArgs: new object?[] { $"'{sink.Api}' runs {what}" });
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using Hotfix.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Sql;
+
+/// <summary>
+/// Recognises the places where SQL text reaches a database API: EF Core raw and interpolated methods, EF6
+/// <c>Database.SqlQuery</c>/<c>ExecuteSqlCommand</c>, ADO.NET command text (any provider: by <c>IDbCommand</c> /
+/// <c>DbCommand</c> / <c>DbBatchCommand</c> / <c>IDataAdapter</c>, never by provider name) and Dapper.
+/// Every check starts with a name test, so most calls are dismissed without touching a symbol.
+/// </summary>
+internal static class SqlSinks
+{
+    private static readonly HashSet<string> EfMethods = new(StringComparer.Ordinal)
+    {
+        "FromSqlRaw", "FromSqlInterpolated", "FromSql", "ExecuteSqlRaw", "ExecuteSqlRawAsync", "ExecuteSqlInterpolated",
+        "ExecuteSqlInterpolatedAsync", "ExecuteSql", "ExecuteSqlAsync", "SqlQueryRaw", "SqlQuery", "ExecuteSqlCommand",
+        "ExecuteSqlCommandAsync",
+    };
+
+    /// <summary>Dapper's executing methods that take SQL (its Query* family is open-ended: QueryFirstOrDefault…).</summary>
+    private static readonly HashSet<string> DapperExecuteMethods = new(StringComparer.Ordinal)
+    {
+        "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync",
+    };
+
+    /// <summary>The cheap pre-filter for invocations: could this method name be a SQL sink at all?</summary>
+    public static bool IsCandidateMethodName(string name) =>
+        EfMethods.Contains(name) || DapperExecuteMethods.Contains(name) || name.StartsWith("Query", StringComparison.Ordinal);
+
+    /// <summary>The cheap semantic test, on the bound method alone: an EF / EF6 SQL method or Dapper's.</summary>
+    public static bool IsSinkMethod(IMethodSymbol method, SqlSymbols sql)
+    {
+        var declaring = (method.ReducedFrom ?? method).ContainingType?.OriginalDefinition;
+        return declaring != null && ((EfMethods.Contains(method.Name) && IsEfSqlApi(declaring, sql)) || declaring.IsType(sql.DapperSqlMapper));
+    }
+
+    /// <summary>The cheap semantic test for constructors: a command, data adapter or Dapper CommandDefinition.</summary>
+    public static bool IsSinkType(ITypeSymbol? type, SqlSymbols sql) =>
+        type.IsType(sql.DapperCommandDefinition) || sql.IsAdoCommand(type) || sql.IsDataAdapter(type);
+
+    /// <summary>The cheap semantic test for assignments: the CommandText of an ADO.NET command or batch command.</summary>
+    public static bool IsCommandText(IPropertySymbol property, SqlSymbols sql) =>
+        property.Name == "CommandText" && (sql.IsAdoCommand(property.ContainingType) || property.ContainingType.IsOrDerivesFrom(sql.DbBatchCommand));
+
+    /// <summary>The cheap pre-filter for constructors.</summary>
+    public static bool IsCandidateTypeName(string name) =>
+        name.EndsWith("Command", StringComparison.Ordinal) || name.EndsWith("DataAdapter", StringComparison.Ordinal) ||
+        name == "CommandDefinition";
+
+    public static bool TryGet(IInvocationOperation invocation, SqlSymbols sql, out SqlSink sink)
+    {
+        sink = default;
+        var method = invocation.TargetMethod;
+        if (!IsCandidateMethodName(method.Name))
+        {
+            return false;
+        }
+
+        var declaring = (method.ReducedFrom ?? method).ContainingType?.OriginalDefinition;
+        if (declaring == null)
+        {
+            return false;
+        }
+
+        if (EfMethods.Contains(method.Name) && IsEfSqlApi(declaring, sql))
+        {
+            var argument = invocation.ArgumentFor("sql");
+            if (argument == null)
+            {
+                return false;
+            }
+
+            var kind = argument.Parameter!.Type.IsType(sql.FormattableString) ? SqlSinkKind.Parameterised : SqlSinkKind.Raw;
+            sink = new SqlSink(argument.Value, kind, method.Name, SyntaxLocations.NameOf(invocation));
+            return true;
+        }
+
+        if (declaring.IsType(sql.DapperSqlMapper))
+        {
+            var argument = invocation.ArgumentFor("sql");
+            if (argument == null || argument.Parameter!.Type.SpecialType != SpecialType.System_String || IsStoredProcedure(invocation.ArgumentFor("commandType")?.Value))
+            {
+                return false;
+            }
+
+            sink = new SqlSink(argument.Value, SqlSinkKind.Raw, method.Name, SyntaxLocations.NameOf(invocation));
+            return true;
+        }
+
+        return false;
+    }
+
+    public static bool TryGet(IObjectCreationOperation creation, SqlSymbols sql, out SqlSink sink)
+    {
+        sink = default;
+        var type = creation.Type;
+        var constructor = creation.Constructor;
+        if (type == null || constructor == null || !IsCandidateTypeName(type.Name))
+        {
+            return false;
+        }
+
+        var isDapper = type.IsType(sql.DapperCommandDefinition);
+        if (!isDapper && !sql.IsAdoCommand(type) && !sql.IsDataAdapter(type))
+        {
+            return false;
+        }
+
+        var stringParameters = 0;
+        foreach (var parameter in constructor.Parameters)
+        {
+            stringParameters += parameter.Type.SpecialType == SpecialType.System_String ? 1 : 0;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            var parameter = argument.Parameter;
+            if (parameter == null || parameter.Type.SpecialType != SpecialType.System_String || argument.IsImplicit)
+            {
+                continue;
+            }
+
+            // CA2100's reading of provider constructors: the only string, or the one named like a command.
+            if (stringParameters == 1 || parameter.Name.IndexOf("cmd", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                parameter.Name.IndexOf("command", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                if (IsStoredProcedureCommand(creation))
+                {
+                    return false;
+                }
+
+                sink = new SqlSink(argument.Value, SqlSinkKind.Raw, "new " + type.Name, SyntaxLocations.NameOf(creation));
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>command.CommandText = ...</c> (also <c>+=</c> and object initializers) on any ADO.NET command or batch command.</summary>
+    public static bool TryGet(IAssignmentOperation assignment, SqlSymbols sql, out SqlSink sink)
+    {
+        sink = default;
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "CommandText" } property)
+        {
+            return false;
+        }
+
+        var owner = property.Property.ContainingType;
+        if (!sql.IsAdoCommand(owner) && !owner.IsOrDerivesFrom(sql.DbBatchCommand))
+        {
+            return false;
+        }
+
+        if (IsStoredProcedureCommand(assignment))
+        {
+            return false;
+        }
+
+        sink = new SqlSink(assignment.Value, SqlSinkKind.Raw, owner.Name + ".CommandText", SyntaxLocations.NameOf(assignment));
+        return true;
+    }
+
+    private static bool IsEfSqlApi(INamedTypeSymbol declaring, SqlSymbols sql) =>
+        declaring.IsType(sql.EfRelationalQueryable) || declaring.IsType(sql.EfRelationalDatabase) || declaring.IsType(sql.Ef6Database) ||
+        declaring.IsType(sql.Ef6DbSet) || declaring.IsType(sql.Ef6DbSetNonGeneric);
+
+    private static bool IsStoredProcedure(IOperation? value) =>
+        value?.WithoutConversions() is { ConstantValue: { HasValue: true, Value: 4 } } or IFieldReferenceOperation { Field.Name: "StoredProcedure" };
+
+    /// <summary>
+    /// A command whose <c>CommandType</c> is set to <c>StoredProcedure</c> in the same initializer or block: its text is a
+    /// procedure name sent as an RPC, never parsed as SQL (CA2100's false positive on allow-listed procedure names).
+    /// </summary>
+    private static bool IsStoredProcedureCommand(IOperation operation)
+    {
+        IOperation? scope = operation.Parent;
+        while (scope != null && scope is not IObjectOrCollectionInitializerOperation && scope is not IBlockOperation)
+        {
+            scope = scope.Parent;
+        }
+
+        if (scope == null)
+        {
+            return false;
+        }
+
+        if (scope is IBlockOperation && operation is IObjectCreationOperation creation && creation.Initializer != null)
+        {
+            scope = creation.Initializer;
+        }
+
+        var command = operation is IAssignmentOperation { Target: IPropertyReferenceOperation target } ? VariableOf(target.Instance) : null;
+        foreach (var descendant in scope.Descendants())
+        {
+            if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "CommandType" } commandType } set &&
+                IsStoredProcedure(set.Value) && SymbolEqualityComparer.Default.Equals(VariableOf(commandType.Instance), command))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The variable a command lives in (null for the object being initialised).</summary>
+    private static ISymbol? VariableOf(IOperation? instance) => instance?.WithoutConversions() switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Linq;
+using Hotfix.Policy.Sql;
+using Hotfix.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Hotfix.Analyzers.Sql;
+
+/// <summary>
+/// Syntax-only tests that let the SQL rules skip a sink without binding it. Both are supersets of what the semantic
+/// checks would find: they only ever say "cannot matter" when no binding could make it matter.
+/// </summary>
+internal static class SqlSyntax
+{
+    /// <summary>
+    /// HF3001: a call, constructor or assignment can hand over built SQL only if one of its values is something other
+    /// than a literal, a hole-free interpolated string, an anonymous parameter object, a lambda or <c>default</c>.
+    /// </summary>
+    public static bool MayCarryBuiltSql(SyntaxNode sink) => sink switch
+    {
+        InvocationExpressionSyntax call => !IsAlwaysParameterised(call) && AnyNonTrivial(call.ArgumentList),
+        BaseObjectCreationExpressionSyntax creation => creation.ArgumentList != null && AnyNonTrivial(creation.ArgumentList),
+        AssignmentExpressionSyntax assignment => !IsTrivial(assignment.Right),
+        _ => true,
+    };
+
+    /// <summary>
+    /// EF Core methods that exist only with a FormattableString parameter in every version that has them (EF Core 3+):
+    /// their holes always become DbParameters. (<c>FromSql</c> and <c>SqlQuery</c> are not here: EF Core 2 and EF6 had
+    /// raw string overloads of those names.)
+    /// </summary>
+    private static bool IsAlwaysParameterised(InvocationExpressionSyntax call) => SyntaxFilters.InvokedName(call) switch
+    {
+        "ExecuteSql" or "ExecuteSqlAsync" or "ExecuteSqlInterpolated" or "ExecuteSqlInterpolatedAsync" or "FromSqlInterpolated" => true,
+        // FromSql given an interpolated string binds to its FormattableString overload in every EF Core version.
+        "FromSql" => call.ArgumentList.Arguments.Count > 0 && call.ArgumentList.Arguments[0].Expression is InterpolatedStringExpressionSyntax,
+        _ => false,
+    };
+
+    /// <summary>
+    /// HF2009: raw SQL can write every row only if the text written at the call spells an unbounded write, or — when the
+    /// text comes from a local or another expression — the member it is written in has a string mentioning DELETE,
+    /// UPDATE or TRUNCATE somewhere (the SQL may be assembled from several strings and locals of that member).
+    /// </summary>
+    public static bool MayWriteEveryRow(SyntaxNode sink)
+    {
+        // Written out in place (literals, interpolations, + of those): read the statement from the syntax alone.
+        var texts = sink switch
+        {
+            InvocationExpressionSyntax call => call.ArgumentList.Arguments.Select(a => a.Expression),
+            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList?.Arguments.Select(a => a.Expression) ?? Enumerable.Empty<ExpressionSyntax>(),
+            AssignmentExpressionSyntax assignment => new[] { assignment.Right },
+            _ => Enumerable.Empty<ExpressionSyntax>(),
+        };
+        var readable = true;
+        foreach (var text in texts)
+        {
+            var sketch = SketchOf(text);
+            if (sketch == null)
+            {
+                readable &= !IsStringy(text);
+            }
+            else if (SqlWriteScope.FindUnboundedWrites(sketch).Count > 0)
+            {
+                return true;
+            }
+            else if (sketch.IndexOf(SqlWriteScope.Hole) >= 0 && SqlWriteScope.FindUnboundedWrites(sketch.Replace(SqlWriteScope.Hole.ToString(), " x ")).Count > 0)
+            {
+                readable = false; // whether it writes every row depends on what the holes are: ask the semantic model
+            }
+        }
+
+        return !readable && MemberMentionsWrite(sink);
+    }
+
+    /// <summary>The SQL a literal-only expression spells, holes as <see cref="SqlWriteScope.Hole"/>; null when it is not one.</summary>
+    private static string? SketchOf(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return SketchOf(parenthesized.Expression);
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                return literal.Token.ValueText;
+            case InterpolatedStringExpressionSyntax interpolated:
+                var text = new System.Text.StringBuilder();
+                foreach (var content in interpolated.Contents)
+                {
+                    text.Append(content is InterpolatedStringTextSyntax part ? part.TextToken.ValueText : SqlWriteScope.Hole.ToString());
+                }
+
+                return text.ToString();
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                var left = SketchOf(binary.Left);
+                var right = SketchOf(binary.Right);
+                return left == null && right == null ? null : (left ?? SqlWriteScope.Hole.ToString()) + (right ?? SqlWriteScope.Hole.ToString());
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Arguments that cannot be SQL text: numbers, lambdas, parameter objects, <c>default</c>.</summary>
+    private static bool IsStringy(ExpressionSyntax expression) =>
+        !(expression is LiteralExpressionSyntax || expression is AnonymousObjectCreationExpressionSyntax || expression is AnonymousFunctionExpressionSyntax);
+
+    private static bool MemberMentionsWrite(SyntaxNode sink)
+    {
+        SyntaxNode scope = sink;
+        while (scope.Parent != null && scope is not MemberDeclarationSyntax)
+        {
+            scope = scope.Parent;
+        }
+
+        foreach (var token in scope.DescendantTokens())
+        {
+            if ((token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ||
+                 token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)) &&
+                MentionsWrite(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MentionsWrite(string text) =>
+        text.IndexOf("delete", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("update", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        text.IndexOf("truncate", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static bool AnyNonTrivial(BaseArgumentListSyntax arguments)
+    {
+        foreach (var argument in arguments.Arguments)
+        {
+            if (!IsTrivial(argument.Expression))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTrivial(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression switch
+        {
+            LiteralExpressionSyntax => true,
+            InterpolatedStringExpressionSyntax interpolated => !interpolated.Contents.Any(c => c is InterpolationSyntax),
+            AnonymousObjectCreationExpressionSyntax or AnonymousFunctionExpressionSyntax => true,
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => true,
+            _ => false,
+        };
+    }
+}

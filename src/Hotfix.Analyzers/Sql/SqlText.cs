@@ -1,0 +1,545 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Hotfix.Analyzers.Infrastructure;
+using Hotfix.Policy.Sql;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Sql;
+
+/// <summary>How a SQL string came to be.</summary>
+internal enum SqlOrigin
+{
+    /// <summary>Only constants (and values that cannot carry SQL: numbers, Guids, enums, sanitised identifiers).</summary>
+    Constant,
+
+    /// <summary>Built here — concatenated, interpolated, formatted, appended — with a piece that is not constant.</summary>
+    Built,
+
+    /// <summary>Received from elsewhere (a parameter, a field, a call): not built here, so not judged here.</summary>
+    Opaque,
+}
+
+/// <summary>The verdict on a SQL string, with the first non-constant piece when it was built from one.</summary>
+internal readonly struct SqlTextVerdict
+{
+    public SqlTextVerdict(SqlOrigin origin, IOperation? piece)
+    {
+        Origin = origin;
+        Piece = piece;
+    }
+
+    public SqlOrigin Origin { get; }
+
+    public IOperation? Piece { get; }
+
+    public static SqlTextVerdict Constant => new(SqlOrigin.Constant, null);
+
+    public static SqlTextVerdict Opaque => new(SqlOrigin.Opaque, null);
+
+    public static SqlTextVerdict Built(IOperation piece) => new(SqlOrigin.Built, piece);
+}
+
+/// <summary>
+/// Judges the SQL string an API receives, looking only at the method it is written in: constants, <c>const</c>
+/// interpolation, <c>nameof</c>, ternaries and switch expressions of constants (the allow-list idiom), read-only
+/// allow-list tables, sanitiser calls and values of types that cannot carry SQL are safe; concatenation, interpolation,
+/// <c>string.Format</c>/<c>Concat</c>/<c>Join</c> and <c>StringBuilder</c> appends of anything else are "built". Locals
+/// are followed through every value written to them. No dataflow engine: order and branches are not tracked.
+/// </summary>
+internal sealed class SqlText
+{
+    private const int MaxDepth = 24;
+
+    private readonly SqlSymbols symbols;
+    private readonly Func<IMethodSymbol, bool> isSanitizer;
+    private readonly CancellationToken cancellationToken;
+    private readonly HashSet<ISymbol> following = new(SymbolEqualityComparer.Default);
+
+    public SqlText(SqlSymbols symbols, Func<IMethodSymbol, bool> isSanitizer, CancellationToken cancellationToken)
+    {
+        this.symbols = symbols;
+        this.isSanitizer = isSanitizer;
+        this.cancellationToken = cancellationToken;
+    }
+
+    public SqlTextVerdict Judge(IOperation value) => Judge(value, 0);
+
+    /// <summary>
+    /// The SQL text as far as it is known, for reading its statements: constants verbatim; holes that the API turns
+    /// into parameters as <c>@p</c>; values that cannot carry SQL as <c>0</c>; anything else spliced in as
+    /// <see cref="SqlWriteScope.Hole"/>. Null when the text is not known here (a parameter, a call, several candidates).
+    /// </summary>
+    public string? Sketch(IOperation value, SqlSinkKind kind) => Sketch(value, kind, 0);
+
+    private SqlTextVerdict Judge(IOperation value, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return SqlTextVerdict.Opaque;
+        }
+
+        if (value.ConstantValue.HasValue)
+        {
+            return SqlTextVerdict.Constant;
+        }
+
+        var operation = value.WithoutConversions();
+        if (operation.ConstantValue.HasValue || CannotCarrySql(operation.Type))
+        {
+            return SqlTextVerdict.Constant;
+        }
+
+        switch (operation)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole && !IsSafePiece(hole.Expression, depth))
+                    {
+                        return SqlTextVerdict.Built(hole.Expression);
+                    }
+                }
+
+                return SqlTextVerdict.Constant;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                return Concatenation(new[] { binary.LeftOperand, binary.RightOperand }, depth);
+
+            case IConditionalOperation conditional when conditional.WhenFalse != null:
+                return Either(new[] { conditional.WhenTrue, conditional.WhenFalse }, depth);
+
+            case ICoalesceOperation coalesce:
+                return Either(new[] { coalesce.Value, coalesce.WhenNull }, depth);
+
+            case ISwitchExpressionOperation switchExpression:
+                return Either(switchExpression.Arms.Select(a => a.Value), depth);
+
+            case IInvocationOperation invocation:
+                return Invocation(invocation, depth);
+
+            case ILocalReferenceOperation local:
+                return Local(local, depth);
+
+            case IFieldReferenceOperation field when field.Field.IsReadOnly:
+                return ReadOnlyField(field.Field, operation, depth);
+
+            case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when IsAllowListTable(indexer.Instance):
+            case IArrayElementReferenceOperation element when IsAllowListTable(element.ArrayReference):
+                return SqlTextVerdict.Constant;
+
+            default:
+                return SqlTextVerdict.Opaque;
+        }
+    }
+
+    /// <summary>A piece spliced into SQL: safe when constant, typed so it cannot carry SQL, or sanitised.</summary>
+    private bool IsSafePiece(IOperation piece, int depth) => Judge(piece, depth + 1).Origin == SqlOrigin.Constant;
+
+    private SqlTextVerdict Concatenation(IEnumerable<IOperation> pieces, int depth)
+    {
+        foreach (var piece in pieces)
+        {
+            var verdict = Judge(piece, depth + 1);
+            if (verdict.Origin == SqlOrigin.Built)
+            {
+                return verdict;
+            }
+
+            if (verdict.Origin == SqlOrigin.Opaque)
+            {
+                return SqlTextVerdict.Built(piece.WithoutConversions());
+            }
+        }
+
+        return SqlTextVerdict.Constant;
+    }
+
+    private SqlTextVerdict Either(IEnumerable<IOperation> candidates, int depth)
+    {
+        var result = SqlTextVerdict.Constant;
+        foreach (var candidate in candidates)
+        {
+            var verdict = Judge(candidate, depth + 1);
+            if (verdict.Origin == SqlOrigin.Built)
+            {
+                return verdict;
+            }
+
+            if (verdict.Origin == SqlOrigin.Opaque)
+            {
+                result = SqlTextVerdict.Opaque;
+            }
+        }
+
+        return result;
+    }
+
+    private SqlTextVerdict Invocation(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (isSanitizer(method) || (method.Name == "QuoteIdentifier" && method.ContainingType.IsOrDerivesFrom(symbols.CommandBuilder)))
+        {
+            return SqlTextVerdict.Constant;
+        }
+
+        if (method.ContainingType?.SpecialType == SpecialType.System_String && method.IsStatic &&
+            (method.Name == "Format" || method.Name == "Concat" || method.Name == "Join"))
+        {
+            return Concatenation(FormatPieces(invocation), depth);
+        }
+
+        if (method.Name == "ToString" && invocation.Instance != null)
+        {
+            if (CannotCarrySql(invocation.Instance.Type))
+            {
+                return SqlTextVerdict.Constant;
+            }
+
+            if (invocation.Instance.Type.IsType(symbols.StringBuilder) && invocation.Instance.WithoutConversions() is ILocalReferenceOperation builder)
+            {
+                return StringBuilderContent(builder, depth);
+            }
+        }
+
+        return SqlTextVerdict.Opaque;
+    }
+
+    /// <summary>The arguments of string.Format/Concat/Join that end up in the text (not the IFormatProvider), params unrolled.</summary>
+    private static IEnumerable<IOperation> FormatPieces(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type.Name == "IFormatProvider")
+            {
+                continue;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    yield return element;
+                }
+            }
+            else
+            {
+                yield return argument.Value;
+            }
+        }
+    }
+
+    private SqlTextVerdict Local(ILocalReferenceOperation reference, int depth)
+    {
+        var model = reference.SemanticModel;
+        if (model == null || !following.Add(reference.Local))
+        {
+            return SqlTextVerdict.Constant; // a local used in its own writes (sql = sql + ...): judged by the other pieces
+        }
+
+        try
+        {
+            if (!LocalAssignments.TryGetValues(reference.Local, model, out var values, cancellationToken))
+            {
+                return IsReadFromAllowListTable(reference.Local, model) ? SqlTextVerdict.Constant : SqlTextVerdict.Opaque;
+            }
+
+            var result = SqlTextVerdict.Constant;
+            foreach (var value in values)
+            {
+                var verdict = Judge(value.Value, depth + 1);
+                if (verdict.Origin == SqlOrigin.Built || (value.Compound && verdict.Origin == SqlOrigin.Opaque))
+                {
+                    return verdict.Origin == SqlOrigin.Built ? verdict : SqlTextVerdict.Built(value.Value.WithoutConversions());
+                }
+
+                if (verdict.Origin == SqlOrigin.Opaque)
+                {
+                    result = SqlTextVerdict.Opaque;
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            following.Remove(reference.Local);
+        }
+    }
+
+    /// <summary>What was appended to a local StringBuilder anywhere in its scope (constructor text included).</summary>
+    private SqlTextVerdict StringBuilderContent(ILocalReferenceOperation builder, int depth)
+    {
+        var model = builder.SemanticModel;
+        var local = builder.Local;
+        if (model == null || local.DeclaringSyntaxReferences.Length != 1 || !following.Add(local))
+        {
+            return SqlTextVerdict.Opaque;
+        }
+
+        try
+        {
+            var declarator = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var scope = declarator.Ancestors().FirstOrDefault(n => n is BlockSyntax or CompilationUnitSyntax);
+            if (scope == null)
+            {
+                return SqlTextVerdict.Opaque;
+            }
+
+            foreach (var call in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (call.Expression is not MemberAccessExpressionSyntax member || !IsAppendName(member.Name.Identifier.ValueText) ||
+                    RootIdentifier(member.Expression) != local.Name ||
+                    model.GetOperation(call, cancellationToken) is not IInvocationOperation append ||
+                    !append.TargetMethod.ContainingType.IsType(symbols.StringBuilder))
+                {
+                    continue;
+                }
+
+                foreach (var argument in append.Arguments)
+                {
+                    var type = argument.Parameter?.Type;
+                    if (type == null || argument.IsImplicit || type.SpecialType == SpecialType.System_Int32 && argument.Parameter!.Name != "value")
+                    {
+                        continue; // Insert(index, ...), Append(char, repeatCount): positions and counts
+                    }
+
+                    var verdict = Judge(argument.Value, depth + 1);
+                    if (verdict.Origin != SqlOrigin.Constant)
+                    {
+                        return verdict.Origin == SqlOrigin.Built ? verdict : SqlTextVerdict.Built(argument.Value.WithoutConversions());
+                    }
+                }
+            }
+
+            return SqlTextVerdict.Constant;
+        }
+        finally
+        {
+            following.Remove(local);
+        }
+    }
+
+    private static bool IsAppendName(string name) => name is "Append" or "AppendLine" or "AppendFormat" or "Insert" or "Replace" or "AppendJoin";
+
+    private static string? RootIdentifier(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText;
+                case InvocationExpressionSyntax call:
+                    expression = call.Expression;
+                    break;
+                case MemberAccessExpressionSyntax member:
+                    expression = member.Expression;
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>A read-only field whose initializer (in this file) is safe: <c>static readonly string Table = "Orders";</c>.</summary>
+    private SqlTextVerdict ReadOnlyField(IFieldSymbol field, IOperation use, int depth)
+    {
+        var initializer = FieldInitializer(field, use);
+        if (initializer == null || !following.Add(field))
+        {
+            return SqlTextVerdict.Opaque;
+        }
+
+        try
+        {
+            return Judge(initializer, depth + 1).Origin == SqlOrigin.Constant ? SqlTextVerdict.Constant : SqlTextVerdict.Opaque;
+        }
+        finally
+        {
+            following.Remove(field);
+        }
+    }
+
+    /// <summary>
+    /// An allow-list table: a read-only field or local initialised in this file with only constant strings — e.g.
+    /// <c>static readonly Dictionary&lt;string, string&gt; SortColumns = new() { ["name"] = "Name" }</c>; any value read from
+    /// it is one of those constants.
+    /// </summary>
+    private bool IsAllowListTable(IOperation? table)
+    {
+        var initializer = table?.WithoutConversions() switch
+        {
+            IFieldReferenceOperation { Field.IsReadOnly: true } field => FieldInitializer(field.Field, table),
+            _ => null,
+        };
+        if (initializer == null)
+        {
+            return false;
+        }
+
+        foreach (var descendant in initializer.DescendantsAndSelf())
+        {
+            if (descendant.ConstantValue.HasValue || descendant.Type?.SpecialType != SpecialType.System_String)
+            {
+                continue; // comparers, capacities and other non-text arguments do not end up in the SQL
+            }
+
+            switch (descendant)
+            {
+                case IPropertyReferenceOperation property when property.Parent is ISimpleAssignmentOperation set && set.Target == property:
+                    continue; // ["key"] = "value": the indexer being initialised, not a value
+                case IInvocationOperation or IParameterReferenceOperation or ILocalReferenceOperation or IFieldReferenceOperation or
+                    IPropertyReferenceOperation or IInterpolatedStringOperation or IBinaryOperation or IConditionalOperation:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>SortColumns.TryGetValue(key, out var column)</c>: the out variable holds one of the table's constants.</summary>
+    private bool IsReadFromAllowListTable(ILocalSymbol local, SemanticModel model)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1 ||
+            local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not SingleVariableDesignationSyntax designation ||
+            designation.Parent?.Parent is not ArgumentSyntax argument ||
+            argument.Parent?.Parent is not InvocationExpressionSyntax call ||
+            model.GetOperation(call, cancellationToken) is not IInvocationOperation { TargetMethod.Name: "TryGetValue" } tryGetValue)
+        {
+            return false;
+        }
+
+        return IsAllowListTable(tryGetValue.Instance);
+    }
+
+    private IOperation? FieldInitializer(IFieldSymbol field, IOperation? use)
+    {
+        var model = use?.SemanticModel;
+        if (model == null || field.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var declaration = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        if (declaration.SyntaxTree != model.SyntaxTree || declaration is not VariableDeclaratorSyntax { Initializer: { } initializer })
+        {
+            return null; // another file: RS1030 forbids asking the compilation for its semantic model
+        }
+
+        return model.GetOperation(initializer.Value, cancellationToken);
+    }
+
+    /// <summary>Numbers, booleans, Guids and enums format without quotes or keywords: they cannot change a statement.</summary>
+    private bool CannotCarrySql(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (type == null)
+        {
+            return false;
+        }
+
+        if (type.TypeKind == TypeKind.Enum || type.IsType(symbols.Guid))
+        {
+            return true;
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean:
+            case SpecialType.System_Byte:
+            case SpecialType.System_SByte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+            case SpecialType.System_Decimal:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private string? Sketch(IOperation value, SqlSinkKind kind, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
+        if (value.ConstantValue.HasValue)
+        {
+            return value.ConstantValue.Value?.ToString() ?? string.Empty;
+        }
+
+        var operation = value.WithoutConversions();
+        if (operation.ConstantValue.HasValue)
+        {
+            return operation.ConstantValue.Value?.ToString() ?? string.Empty;
+        }
+
+        switch (operation)
+        {
+            case IInterpolatedStringOperation interpolated:
+                var text = new StringBuilder();
+                foreach (var part in interpolated.Parts)
+                {
+                    switch (part)
+                    {
+                        case IInterpolatedStringTextOperation literal:
+                            text.Append(literal.Text.ConstantValue.Value as string);
+                            break;
+                        case IInterpolationOperation hole:
+                            text.Append(kind == SqlSinkKind.Parameterised ? "@p" : HoleText(hole.Expression, depth));
+                            break;
+                    }
+                }
+
+                return text.ToString();
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                var left = Sketch(binary.LeftOperand, SqlSinkKind.Raw, depth + 1) ?? SqlWriteScope.Hole.ToString();
+                var right = Sketch(binary.RightOperand, SqlSinkKind.Raw, depth + 1) ?? SqlWriteScope.Hole.ToString();
+                return left + right;
+
+            case ILocalReferenceOperation local when local.SemanticModel != null && following.Add(local.Local):
+                try
+                {
+                    return LocalAssignments.TryGetValues(local.Local, local.SemanticModel, out var values, cancellationToken) &&
+                        values.Count == 1 && !values[0].Compound
+                        ? Sketch(values[0].Value, kind, depth + 1)
+                        : null;
+                }
+                finally
+                {
+                    following.Remove(local.Local);
+                }
+
+            default:
+                return CannotCarrySql(operation.Type) ? "0" : null;
+        }
+    }
+
+    private string HoleText(IOperation hole, int depth)
+    {
+        if (hole.ConstantValue.HasValue)
+        {
+            return hole.ConstantValue.Value?.ToString() ?? string.Empty;
+        }
+
+        // A local holding one known text (var table = "Users") is that text; anything else is spliced in unseen.
+        return Sketch(hole, SqlSinkKind.Raw, depth + 1) ?? SqlWriteScope.Hole.ToString();
+    }
+}

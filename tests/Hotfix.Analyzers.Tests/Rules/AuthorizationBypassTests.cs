@@ -1,0 +1,175 @@
+using Verify = Hotfix.Analyzers.Tests.Infrastructure.AnalyzerTest<Hotfix.Analyzers.Rules.AuthorizationBypassAnalyzer>;
+
+namespace Hotfix.Analyzers.Tests.Rules;
+
+public class AuthorizationBypassTests
+{
+    private const string Usings = """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Mvc.RazorPages;
+        using Microsoft.AspNetCore.SignalR;
+
+        """;
+
+    private static Task Expect(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        Verify.VerifyAsync(Usings + source, expected);
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult At(int location, string message) =>
+        Verify.Diagnostic("HF3002").WithLocation(location).WithArguments(message, "").WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations);
+
+    [Fact]
+    public Task AllowAnonymous_on_state_changing_actions() => Expect("""
+        [ApiController, Route("orders")]
+        public class OrdersController : ControllerBase
+        {
+            [HttpPost, {|#0:AllowAnonymous|}] public IActionResult Create() => Ok();
+            [HttpDelete("{id}")][{|#1:AllowAnonymous|}] public IActionResult Delete(int id) => Ok();
+            [AcceptVerbs("GET", "PUT"), {|#2:AllowAnonymous|}] public IActionResult Replace() => Ok();
+            [HttpGet, AllowAnonymous] public IActionResult List() => Ok();
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Create' reachable without authentication"),
+        At(1, "[AllowAnonymous] makes the DELETE action 'Delete' reachable without authentication"),
+        At(2, "[AllowAnonymous] makes the PUT action 'Replace' reachable without authentication"));
+
+    [Fact]
+    public Task AllowAnonymous_on_the_class_opens_its_state_changing_actions() => Expect("""
+        [{|#0:AllowAnonymous|}]
+        public class AccountController : Controller
+        {
+            [HttpGet] public IActionResult Login() => View();
+            [HttpPost] public IActionResult Login(string user) => View();
+            [HttpPatch] public IActionResult Rename(string name) => View();
+        }
+        """,
+        At(0, "[AllowAnonymous] on 'AccountController' makes state-changing actions reachable without authentication: Login (POST), Rename (PATCH)"));
+
+    [Fact]
+    public Task Authorize_silently_overridden_from_farther_away() => Expect("""
+        [AllowAnonymous]
+        public abstract class PublicController : ControllerBase { }
+
+        [{|#0:Authorize|}]
+        public class AdminController : PublicController
+        {
+            [HttpGet] public IActionResult Index() => Ok();
+        }
+
+        [AllowAnonymous]
+        public class ReportsController : ControllerBase
+        {
+            [HttpGet, {|#1:Authorize(Roles = "admin")|}] public IActionResult Secret() => Ok();
+        }
+        """,
+        At(0, "[Authorize] on 'AdminController' has no effect: [AllowAnonymous] on its base class 'PublicController' overrides it"),
+        At(1, "[Authorize] on 'Secret' has no effect: [AllowAnonymous] on 'ReportsController' overrides it"));
+
+    [Fact]
+    public Task A_base_class_AllowAnonymous_reaches_derived_state_changing_actions() => Expect("""
+        [AllowAnonymous]
+        public abstract class PublicController : ControllerBase { }
+
+        public class {|#0:WebhookController|} : PublicController
+        {
+            [HttpPost] public IActionResult Receive() => Ok();
+        }
+        """,
+        At(0, "[AllowAnonymous] on the base class 'PublicController' makes state-changing actions reachable without authentication: Receive (POST)"));
+
+    [Fact]
+    public Task Razor_pages_handlers() => Expect("""
+        [{|#0:AllowAnonymous|}]
+        public class ContactModel : PageModel
+        {
+            public void OnGet() { }
+            public IActionResult OnPostSend() => Page();
+        }
+
+        [Authorize]
+        public class AdminModel : PageModel
+        {
+            [{|#1:AllowAnonymous|}] public void OnGet() { }
+        }
+        """,
+        At(0, "[AllowAnonymous] on 'ContactModel' makes state-changing handlers reachable without authentication: OnPostSend (POST)"),
+        At(1, "[AllowAnonymous] on Razor Pages handler 'OnGet' is ignored by ASP.NET Core: put it on the page model 'AdminModel' or use a page convention"));
+
+    [Fact]
+    public Task Hub_authorization_overridden_from_a_base_hub() => Expect("""
+        [AllowAnonymous] public abstract class OpenHub : Hub { }
+        [{|#0:Authorize|}] public class ChatHub : OpenHub { public Task Send(string m) => Task.CompletedTask; }
+        """,
+        At(0, "[Authorize] on 'ChatHub' has no effect: [AllowAnonymous] on its base class 'OpenHub' overrides it"));
+
+    [Fact]
+    public Task Minimal_api_AllowAnonymous() => Expect("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapPost("/orders", () => Results.Ok()).{|#0:AllowAnonymous|}();
+                app.MapDelete("/orders/{id}", (int id) => Results.Ok()).RequireAuthorization().{|#1:AllowAnonymous|}();
+                app.MapPut("/orders/{id}", [{|#2:AllowAnonymous|}] (int id) => Results.Ok());
+                app.MapControllers().{|#3:AllowAnonymous|}();
+                app.MapGet("/health", () => "ok").AllowAnonymous();
+                var api = app.MapGroup("/api").RequireAuthorization();
+                api.MapGet("/public", () => "ok").AllowAnonymous();
+            }
+        }
+        """,
+        At(0, "AllowAnonymous() makes the POST endpoint reachable without authentication"),
+        At(1, "AllowAnonymous() makes the DELETE endpoint reachable without authentication, overriding RequireAuthorization()"),
+        At(2, "[AllowAnonymous] on the handler makes the PUT endpoint reachable without authentication"),
+        At(3, "AllowAnonymous() makes every endpoint of MapControllers() reachable without authentication"));
+
+    [Fact]
+    public Task Read_only_overrides_are_reported_only_when_a_hotfix_adds_them()
+    {
+        const string source = Usings + """
+            [{|#1:Authorize|}]
+            public class ProfileController : ControllerBase
+            {
+                [HttpGet, {|#0:AllowAnonymous|}] public IActionResult Avatar() => Ok();
+            }
+            """;
+        var line = source[..source.IndexOf("[HttpGet", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        return Task.WhenAll(
+            Verify.VerifyAsync(source.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", "")),
+            Verify.VerifyHotfixAsync(source, Verify.ChangedLinesOf(line),
+                Verify.Diagnostic("HF3002").WithLocation(0).WithLocation(1).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
+    }
+
+    [Fact]
+    public Task A_hotfix_changing_the_class_attribute_escalates_the_action_findings()
+    {
+        const string source = Usings + """
+            [{|#1:AllowAnonymous|}]
+            public abstract class PublicController : ControllerBase { }
+            public class {|#0:WebhookController|} : PublicController
+            {
+                [HttpPost] public IActionResult Receive() => Ok();
+            }
+            """;
+        var line = source[..source.IndexOf("AllowAnonymous|}]", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        return Verify.VerifyHotfixAsync(source, Verify.ChangedLinesOf(line),
+            Verify.Diagnostic("HF3002").WithLocation(0).WithLocation(1).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public Task Protected_and_plain_endpoints_are_fine() => Expect("""
+        [Authorize]
+        public class OrdersController : ControllerBase
+        {
+            [HttpPost] public IActionResult Create() => Ok();
+            [HttpGet] public IActionResult List() => Ok();
+            [NonAction, AllowAnonymous, HttpPost] public void Helper() { }
+        }
+        public class HomeController : Controller { public IActionResult Index() => View(); }
+        [AllowAnonymous] public class PublicController : Controller { [HttpGet] public IActionResult About() => View(); }
+        [AllowAnonymous] public class NotAController { [HttpPost] public void Post() { } }
+        """);
+}

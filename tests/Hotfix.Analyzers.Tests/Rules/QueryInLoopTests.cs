@@ -1,0 +1,94 @@
+using Hotfix.Analyzers.Tests.Infrastructure;
+using Verify = Hotfix.Analyzers.Tests.Infrastructure.AnalyzerTest<Hotfix.Analyzers.Rules.QueryInLoopAnalyzer>;
+
+namespace Hotfix.Analyzers.Tests.Rules;
+
+public class QueryInLoopTests
+{
+    private static Task Expect(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        Verify.VerifyAsync(Sources.Ef + "class C\n{\n" + body + "\n}\n", expected);
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult At(int location, string api) =>
+        Verify.Diagnostic("HF4001").WithLocation(location).WithArguments(api, "");
+
+    [Fact]
+    public Task Ef_materialisers_aggregates_and_Find_in_loops() => Expect("""
+        async Task Run(Shop db, List<int> ids, IAsyncEnumerable<int> stream)
+        {
+            foreach (var id in ids)
+            {
+                var user = db.Users.{|#0:Find|}(id);
+                var orders = db.Orders.Where(o => o.UserId == id).{|#1:ToList|}();
+                var count = await db.Orders.{|#2:CountAsync|}(o => o.UserId == id);
+                var any = db.Orders.{|#3:Any|}(o => o.UserId == id);
+            }
+
+            for (var i = 0; i < ids.Count; i++) await db.Users.{|#4:FindAsync|}(ids[i]);
+            await foreach (var id in stream) await db.Users.Where(u => u.Id == id).{|#5:FirstOrDefaultAsync|}();
+            var n = 0;
+            while (db.Orders.{|#6:Count|}() > n) n++;
+        }
+        """,
+        At(0, "Find"), At(1, "ToList"), At(2, "CountAsync"), At(3, "Any"), At(4, "FindAsync"), At(5, "FirstOrDefaultAsync"), At(6, "Count"));
+
+    [Fact]
+    public Task Explicit_loading_in_a_loop() => Expect("""
+        void Run(Shop db, List<User> users)
+        {
+            foreach (var user in users) db.Entry(user).Collection(u => u.Orders).{|#0:Load|}();
+        }
+        """, At(0, "Load"));
+
+    [Fact]
+    public Task A_query_kept_in_a_local_is_followed() => Expect("""
+        void Run(Shop db, List<int> ids)
+        {
+            var active = db.Users.Where(u => u.TenantId > 0);
+            foreach (var id in ids) active.Where(u => u.Id == id).{|#0:ToList|}();
+        }
+        """, At(0, "ToList"));
+
+    [Fact]
+    public Task An_inner_foreach_over_a_query() => Expect("""
+        void Run(Shop db, List<User> users)
+        {
+            foreach (var user in users)
+                foreach (var order in {|#0:db.Orders.Where(o => o.UserId == user.Id)|}) { }
+        }
+        """, At(0, "foreach"));
+
+    [Fact]
+    public Task Dapper_and_ado_net_commands_in_loops() => Expect("""
+        async Task Run(IDbConnection connection, SqliteCommand command, List<int> ids)
+        {
+            foreach (var id in ids)
+            {
+                connection.{|#0:QuerySingle<User>|}("SELECT * FROM Users WHERE Id = @id", new { id });
+                await connection.{|#1:ExecuteAsync|}("UPDATE Users SET Name = 'x' WHERE Id = @id", new { id });
+                command.{|#2:ExecuteNonQuery|}();
+                await command.{|#3:ExecuteScalarAsync|}();
+            }
+        }
+        """, At(0, "QuerySingle"), At(1, "ExecuteAsync"), At(2, "ExecuteNonQuery"), At(3, "ExecuteScalarAsync"));
+
+    [Fact]
+    public Task Queries_outside_the_loop_body_and_in_memory_linq_are_fine() => Expect("""
+        async Task Run(Shop db, List<User> users, IQueryable<User> given)
+        {
+            foreach (var user in db.Users.Where(u => u.TenantId == 1).ToList()) { }
+            foreach (var order in db.Orders) { }
+            await foreach (var user in db.Users.AsAsyncEnumerable()) { }
+            var byId = await db.Users.ToDictionaryAsync(u => u.Id);
+            foreach (var user in users)
+            {
+                var name = users.Where(u => u.Id == user.Id).Select(u => u.Name).FirstOrDefault();
+                var first = users.AsQueryable().First();
+                var fromGiven = given.Count();
+                var later = users.Select(u => db.Users.Count());
+                db.Users.Add(user);
+                db.Users.AddRange(users);
+                db.Orders.Remove(new Order());
+            }
+        }
+        """);
+}

@@ -1,0 +1,51 @@
+using Hotfix.Analyzers.Tests.Infrastructure;
+using Verify = Hotfix.Analyzers.Tests.Infrastructure.AnalyzerTest<Hotfix.Analyzers.Rules.SaveChangesInLoopAnalyzer>;
+
+namespace Hotfix.Analyzers.Tests.Rules;
+
+public class SaveChangesInLoopTests
+{
+    private static Task Expect(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        Verify.VerifyAsync(Sources.Ef + "class C\n{\n" + body + "\n}\n", expected);
+
+    [Fact]
+    public Task SaveChanges_in_every_kind_of_loop() => Expect("""
+        async Task Run(Shop db, List<User> users, IAsyncEnumerable<User> stream)
+        {
+            foreach (var user in users) { db.Users.Add(user); db.{|#0:SaveChanges|}(); }
+            for (var i = 0; i < users.Count; i++) await db.{|#1:SaveChangesAsync|}();
+            var n = 0;
+            while (n++ < 3) db.{|#2:SaveChanges|}();
+            do { await db.{|#3:SaveChangesAsync|}(CancellationToken.None); } while (n-- > 0);
+            await foreach (var user in stream) { db.Users.Update(user); await db.{|#4:SaveChangesAsync|}(); }
+        }
+        """,
+        Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChanges", ""),
+        Verify.Diagnostic("HF4002").WithLocation(1),
+        Verify.Diagnostic("HF4002").WithLocation(2),
+        Verify.Diagnostic("HF4002").WithLocation(3),
+        Verify.Diagnostic("HF4002").WithLocation(4));
+
+    [Fact]
+    public Task Saving_once_after_the_loop_is_fine() => Expect("""
+        async Task Run(Shop db, List<User> users)
+        {
+            foreach (var user in users) db.Users.Add(user);
+            await db.SaveChangesAsync();
+            foreach (var user in users) users.ForEach(u => db.SaveChanges());
+        }
+        """);
+
+    [Fact]
+    public Task The_concurrency_retry_loop_is_not_a_batch() => Expect("""
+        void Run(Shop db)
+        {
+            var saved = false;
+            while (!saved)
+            {
+                try { db.SaveChanges(); saved = true; }
+                catch (DbUpdateConcurrencyException ex) { foreach (var entry in ex.Entries) entry.Reload(); }
+            }
+        }
+        """);
+}

@@ -1,0 +1,264 @@
+using Hotfix.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Verify = Hotfix.Analyzers.Tests.Infrastructure.AnalyzerTest<Hotfix.Analyzers.Rules.SqlInjectionAnalyzer>;
+
+namespace Hotfix.Analyzers.Tests.Rules;
+
+public class SqlInjectionTests
+{
+    private static Task Expect(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        Verify.VerifyAsync(Sources.Ef + "class C\n{\n" + body + "\n}\n", expected);
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult At(int location, string api, string piece) =>
+        Verify.Diagnostic("HF3001").WithLocation(location).WithArguments(api, piece, "");
+
+    // ---- true positives ------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Interpolated_value_into_FromSqlRaw() => Expect("""
+        IQueryable<User> Find(Shop db, string name) =>
+            db.Users.{|#0:FromSqlRaw|}($"SELECT * FROM Users WHERE Name = '{name}'");
+        """, At(0, "FromSqlRaw", "name"));
+
+    [Fact]
+    public Task Concatenation_into_ExecuteSqlRaw() => Expect("""
+        int Delete(Shop db, string id) => db.Database.{|#0:ExecuteSqlRaw|}("DELETE FROM Users WHERE Id = " + id);
+        """, At(0, "ExecuteSqlRaw", "id"));
+
+    [Fact]
+    public Task String_format_into_ExecuteSqlRawAsync() => Expect("""
+        Task<int> Rename(Shop db, string name) =>
+            db.Database.{|#0:ExecuteSqlRawAsync|}(string.Format("UPDATE Users SET Name = '{0}'", name));
+        """, At(0, "ExecuteSqlRawAsync", "name"));
+
+    [Fact]
+    public Task String_concat_into_SqlQueryRaw() => Expect("""
+        IQueryable<int> Ids(Shop db, string table) => db.Database.{|#0:SqlQueryRaw<int>|}(string.Concat("SELECT Id FROM ", table));
+        """, At(0, "SqlQueryRaw", "table"));
+
+    [Fact]
+    public Task Sql_built_in_a_local_is_followed() => Expect("""
+        IQueryable<User> Find(Shop db, string name)
+        {
+            var sql = "SELECT * FROM Users WHERE Name = '" + name + "'";
+            return db.Users.{|#0:FromSqlRaw|}(sql);
+        }
+        """, At(0, "FromSqlRaw", "name"));
+
+    [Fact]
+    public Task A_local_with_one_built_branch_is_built() => Expect("""
+        IQueryable<User> Find(Shop db, string name, bool all)
+        {
+            string sql;
+            if (all) sql = "SELECT * FROM Users";
+            else sql = $"SELECT * FROM Users WHERE Name = '{name}'";
+            return db.Users.{|#0:FromSqlRaw|}(sql);
+        }
+        """, At(0, "FromSqlRaw", "name"));
+
+    [Fact]
+    public Task Compound_appends_to_a_local_are_followed() => Expect("""
+        IQueryable<User> Find(Shop db, string filter)
+        {
+            var sql = "SELECT * FROM Users WHERE 1 = 1";
+            sql += " AND " + filter;
+            return db.Users.{|#0:FromSqlRaw|}(sql);
+        }
+        """, At(0, "FromSqlRaw", "filter"));
+
+    [Fact]
+    public Task StringBuilder_appends_are_followed() => Expect("""
+        IQueryable<User> Find(Shop db, string name)
+        {
+            var sb = new System.Text.StringBuilder("SELECT * FROM Users");
+            sb.Append(" WHERE Name = '").Append(name).Append("'");
+            return db.Users.{|#0:FromSqlRaw|}(sb.ToString());
+        }
+        """, At(0, "FromSqlRaw", "name"));
+
+    [Fact]
+    public Task Ado_command_text_assignment_on_any_provider() => Expect("""
+        void Run(SqliteConnection connection, string name)
+        {
+            using var command = connection.CreateCommand();
+            command.{|#0:CommandText|} = "SELECT * FROM Users WHERE Name = '" + name + "'";
+            command.ExecuteNonQuery();
+        }
+        """, At(0, "SqliteCommand.CommandText", "name"));
+
+    [Fact]
+    public Task Ado_command_through_the_base_type() => Expect("""
+        void Run(DbCommand command, string name) => command.{|#0:CommandText|} = $"DELETE FROM Users WHERE Name = '{name}'";
+        """, At(0, "DbCommand.CommandText", "name"));
+
+    [Fact]
+    public Task Ado_command_text_appended() => Expect("""
+        void Run(IDbCommand command, string filter) => command.{|#0:CommandText|} += " AND " + filter;
+        """, At(0, "IDbCommand.CommandText", "filter"));
+
+    [Fact]
+    public Task Ado_command_constructor_and_initializer() => Expect("""
+        void Run(SqliteConnection connection, string name)
+        {
+            var a = new {|#0:SqliteCommand|}($"SELECT * FROM Users WHERE Name = '{name}'", connection);
+            var b = new SqliteCommand { {|#1:CommandText|} = "SELECT * FROM Users WHERE Name = '" + name + "'" };
+        }
+        """, At(0, "new SqliteCommand", "name"), At(1, "SqliteCommand.CommandText", "name"));
+
+    [Fact]
+    public Task Dapper_query_and_execute() => Expect("""
+        async Task Run(IDbConnection connection, string name)
+        {
+            var users = connection.{|#0:Query<User>|}("SELECT * FROM Users WHERE Name = '" + name + "'");
+            await connection.{|#1:ExecuteAsync|}($"DELETE FROM Users WHERE Name = '{name}'");
+            var definition = new {|#2:CommandDefinition|}("SELECT 1 WHERE 'a' = " + name);
+        }
+        """, At(0, "Query", "name"), At(1, "ExecuteAsync", "name"), At(2, "new CommandDefinition", "name"));
+
+    // ---- the anchors' false positives: never reported -------------------------------------------------------------
+
+    [Fact]
+    public Task Constants_const_interpolation_and_nameof_are_safe() => Expect("""
+        const string Table = "Users";
+        const int Limit = 10;
+        void Run(Shop db)
+        {
+            const string column = "Name";
+            db.Users.FromSqlRaw("SELECT * FROM Users");
+            db.Users.FromSqlRaw($"SELECT * FROM {Table} WHERE {column} <> ''");
+            db.Users.FromSqlRaw($"SELECT TOP {Limit} * FROM Users");
+            db.Users.FromSqlRaw($"SELECT {nameof(User.Name)} FROM {nameof(Shop.Users)}");
+            db.Users.FromSqlRaw("SELECT * FROM " + Table);
+        }
+        """);
+
+    [Fact]
+    public Task Constant_ternaries_and_switch_expressions_are_safe() => Expect("""
+        void Run(Shop db, bool descending, Sort sort, string key)
+        {
+            var order = descending ? "DESC" : "ASC";
+            var column = key switch { "name" => "Name", "id" => "Id", _ => "Id" };
+            db.Users.FromSqlRaw($"SELECT * FROM Users ORDER BY {column} {order}");
+            db.Users.FromSqlRaw("SELECT * FROM Users ORDER BY Name " + (descending ? "DESC" : "ASC"));
+        }
+        """);
+
+    [Fact]
+    public Task Allow_listed_names_are_safe() => Expect("""
+        static readonly Dictionary<string, string> SortColumns = new(StringComparer.OrdinalIgnoreCase) { ["name"] = "Name", ["id"] = "Id" };
+        static readonly string[] Tables = { "Users", "Orders" };
+        static readonly string Schema = "dbo";
+        void Run(Shop db, string key, int table)
+        {
+            db.Users.FromSqlRaw($"SELECT * FROM Users ORDER BY {SortColumns[key]}");
+            if (SortColumns.TryGetValue(key, out var column))
+            {
+                db.Users.FromSqlRaw("SELECT * FROM Users ORDER BY " + column);
+            }
+
+            db.Database.ExecuteSqlRaw($"DELETE FROM {Schema}.{Tables[table]} WHERE Id = 1");
+        }
+        """);
+
+    [Fact]
+    public Task Values_that_cannot_carry_sql_are_safe() => Expect("""
+        void Run(Shop db, int id, long? tenant, Guid key, Sort sort, decimal total, bool flag)
+        {
+            db.Users.FromSqlRaw($"SELECT * FROM Users WHERE Id = {id} AND TenantId = {tenant} AND Key = '{key}'");
+            db.Users.FromSqlRaw("SELECT * FROM Users ORDER BY " + sort + " LIMIT " + total + " -- " + flag);
+            db.Users.FromSqlRaw("SELECT * FROM Users WHERE Id = " + id.ToString());
+        }
+        """);
+
+    [Fact]
+    public Task Parameterised_apis_are_safe() => Expect("""
+        async Task Run(Shop db, string name)
+        {
+            db.Users.FromSql($"SELECT * FROM Users WHERE Name = {name}");
+            db.Users.FromSqlInterpolated($"SELECT * FROM Users WHERE Name = {name}");
+            db.Database.ExecuteSql($"DELETE FROM Users WHERE Name = {name}");
+            db.Database.ExecuteSqlInterpolated($"DELETE FROM Users WHERE Name = {name}");
+            await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM Users WHERE Name = {name}");
+            db.Database.SqlQuery<int>($"SELECT Id FROM Users WHERE Name = {name}");
+            db.Database.ExecuteSqlRaw("DELETE FROM Users WHERE Name = {0}", name);
+        }
+        """);
+
+    [Fact]
+    public Task Sql_received_from_elsewhere_is_not_judged_here() => Expect("""
+        string Sql { get; set; } = "";
+        void Run(Shop db, string sql, IDbCommand command)
+        {
+            db.Database.ExecuteSqlRaw(sql);
+            db.Database.ExecuteSqlRaw(Sql);
+            command.CommandText = Build();
+        }
+        string Build() => "SELECT 1";
+        """);
+
+    [Fact]
+    public Task Stored_procedure_names_are_not_sql() => Expect("""
+        void Run(SqliteConnection connection, IDbConnection dapper, string procedure)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = "dbo." + procedure;
+            command.CommandType = CommandType.StoredProcedure;
+            dapper.Execute("dbo." + procedure, commandType: CommandType.StoredProcedure);
+        }
+        """);
+
+    [Fact]
+    public Task Sanitised_identifiers_are_safe() => Verify.RunAsync(Sources.Ef + """
+        static class Sql { public static string Identifier(string name) => "[" + name.Replace("]", "]]") + "]"; }
+        class C
+        {
+            void Run(Shop db, DbCommandBuilder builder, string column)
+            {
+                db.Users.FromSqlRaw("SELECT " + builder.QuoteIdentifier(column) + " FROM Users");
+                db.Users.FromSqlRaw($"SELECT {Sql.Identifier(column)} FROM Users");
+            }
+        }
+        """, hotfix: null, editorConfig: "hotfix.HF3001.sanitizer_methods = Sql.Identifier\n");
+
+    // ---- escalation on the lines a hotfix changes ------------------------------------------------------------------
+
+    private const string Escalation = Sources.Ef + """
+        class C
+        {
+            IQueryable<User> Find(Shop db, string name) =>
+                db.Users.{|#0:FromSqlRaw|}(
+                    "SELECT * FROM Users WHERE Name = '" + name + "'");
+        }
+        """;
+
+    private static int LineOf(string source, string text) =>
+        source[..source.IndexOf(text, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+    [Fact]
+    public Task A_finding_on_a_changed_line_is_an_error() => Verify.VerifyHotfixAsync(
+        Escalation,
+        Verify.ChangedLinesOf(LineOf(Escalation, "\"SELECT * FROM Users WHERE Name")),
+        Verify.Diagnostic("HF3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+            .WithArguments("FromSqlRaw", "name", " (on a line this hotfix changes)"));
+
+    [Fact]
+    public Task A_finding_away_from_the_changed_lines_stays_a_warning() => Verify.VerifyHotfixAsync(
+        Escalation,
+        Verify.ChangedLinesOf(2, 3),
+        At(0, "FromSqlRaw", "name"));
+
+    [Fact]
+    public Task Both_levels_are_configurable() => Verify.RunAsync(
+        Escalation,
+        Verify.ChangedLinesOf(LineOf(Escalation, "FromSqlRaw")),
+        "hotfix.escalated_severity = warning\nhotfix.HF3001.background_severity = none\n",
+        Verify.Diagnostic("HF3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+
+    [Fact]
+    public Task The_background_level_can_be_turned_off() => Verify.RunAsync(
+        Escalation, Verify.ChangedLinesOf(1), "hotfix.background_severity = none\n");
+
+    [Fact]
+    public Task Nothing_escalates_without_a_hotfix_branch() => Verify.RunAsync(
+        Escalation, hotfix: null, editorConfig: null, At(0, "FromSqlRaw", "name"));
+}

@@ -1,0 +1,105 @@
+using Hotfix.Analyzers.Tests.Infrastructure;
+using Verify = Hotfix.Analyzers.Tests.Infrastructure.AnalyzerTest<Hotfix.Analyzers.Rules.SyncOverAsyncAnalyzer>;
+
+namespace Hotfix.Analyzers.Tests.Rules;
+
+public class SyncOverAsyncTests
+{
+    private static Task Expect(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        Verify.VerifyAsync(Sources.Ef + "class C\n{\n" + body + "\n}\n", expected);
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult At(int location, string what, string function, string advice) =>
+        Verify.Diagnostic("HF4003").WithLocation(location).WithArguments(what, function, advice, "");
+
+    [Fact]
+    public Task Blocking_on_tasks_inside_async_methods() => Expect("""
+        async Task<int> Handle(Task<int> work, Task other, ValueTask<int> value)
+        {
+            var a = work.{|#0:Result|};
+            other.{|#1:Wait|}();
+            var b = work.GetAwaiter().{|#2:GetResult|}();
+            var c = work.ConfigureAwait(false).GetAwaiter().{|#3:GetResult|}();
+            Task.{|#4:WaitAll|}(work, other);
+            var d = value.{|#5:Result|};
+            await Task.Yield();
+            return a + b + c + d;
+        }
+        """,
+        At(0, ".Result", "Handle", "await the task instead"),
+        At(1, ".Wait()", "Handle", "await the task instead"),
+        At(2, "GetAwaiter().GetResult()", "Handle", "await the task instead"),
+        At(3, "GetAwaiter().GetResult()", "Handle", "await the task instead"),
+        At(4, "Task.WaitAll", "Handle", "await Task.WhenAll instead"),
+        At(5, ".Result", "Handle", "await the task instead"));
+
+    [Fact]
+    public Task Synchronous_ef_calls_inside_async_methods() => Expect("""
+        async Task Handle(Shop db, int id)
+        {
+            var users = db.Users.Where(u => u.Id > id).{|#0:ToList|}();
+            var first = db.Users.{|#1:First|}();
+            var count = db.Orders.{|#2:Count|}();
+            var user = db.Users.{|#3:Find|}(id);
+            db.{|#4:SaveChanges|}();
+            db.Orders.Where(o => o.Archived).{|#5:ExecuteDelete|}();
+            foreach (var order in {|#6:db.Orders|}) { }
+            await Task.CompletedTask;
+        }
+        """,
+        At(0, "ToList", "Handle", "await ToListAsync instead"),
+        At(1, "First", "Handle", "await FirstAsync instead"),
+        At(2, "Count", "Handle", "await CountAsync instead"),
+        At(3, "Find", "Handle", "await FindAsync instead"),
+        At(4, "SaveChanges", "Handle", "await SaveChangesAsync instead"),
+        At(5, "ExecuteDelete", "Handle", "await ExecuteDeleteAsync instead"),
+        At(6, "foreach over an EF Core query", "Handle", "use await foreach or await ToListAsync()"));
+
+    [Fact]
+    public Task Async_lambdas_and_local_functions_count() => Expect("""
+        void Register(Shop db, List<Func<Task>> handlers)
+        {
+            handlers.Add(async () => { db.{|#0:SaveChanges|}(); await Task.Yield(); });
+            async Task Local() { var n = db.Users.{|#1:Count|}(); await Task.Yield(); }
+        }
+        """,
+        At(0, "SaveChanges", "lambda", "await SaveChangesAsync instead"),
+        At(1, "Count", "Local", "await CountAsync instead"));
+
+    [Fact]
+    public Task The_known_false_positives_are_not_reported() => Expect("""
+        async Task Handle(Shop db, IDbContextFactory<Shop> factory, User user, List<User> users)
+        {
+            using var context = factory.CreateDbContext();
+            db.Add(user);
+            db.AddRange(users);
+            db.Users.Add(user);
+            db.Users.AddRange(users);
+            db.Users.Attach(user);
+            db.Users.Remove(user);
+            db.Update(user);
+            var inMemory = users.Where(u => u.Id > 0).ToList();
+            var firstInMemory = users.AsQueryable().First();
+            await db.SaveChangesAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Results_of_completed_tasks_and_sync_methods_are_fine() => Expect("""
+        async Task<int> Handle(Task<int> a, Task<int> b)
+        {
+            await Task.WhenAll(a, b);
+            var sum = a.Result + b.Result;
+            var c = Task.FromResult(1);
+            await c;
+            sum += c.Result;
+            return sum;
+        }
+        async Task<int> Checked(Task<int> a)
+        {
+            if (a.IsCompletedSuccessfully) return a.Result;
+            return await a;
+        }
+        int Sync(Shop db, Task<int> work) => work.Result + db.Users.Count();
+        Task<int> NotAsync(Task<int> work) => Task.FromResult(work.Result);
+        """);
+}

@@ -1,0 +1,98 @@
+using Hotfix.Analyzers.Tests.Infrastructure;
+using Verify = Hotfix.Analyzers.Tests.Infrastructure.AnalyzerTest<Hotfix.Analyzers.Rules.UnboundedBulkWriteAnalyzer>;
+
+namespace Hotfix.Analyzers.Tests.Rules;
+
+public class UnboundedBulkWriteTests
+{
+    private static Task Expect(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        Verify.VerifyAsync(Sources.Ef + "class C\n{\n" + body + "\n}\n", expected);
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult At(int location, string what) =>
+        Verify.Diagnostic("HF2009").WithLocation(location).WithArguments(what, "");
+
+    [Fact]
+    public Task ExecuteDelete_and_ExecuteUpdate_without_Where() => Expect("""
+        async Task Run(Shop db)
+        {
+            db.Orders.{|#0:ExecuteDelete|}();
+            await db.Set<Order>().OrderBy(o => o.Id).{|#1:ExecuteUpdateAsync|}(s => s.SetProperty(o => o.Archived, true));
+        }
+        """,
+        At(0, "'ExecuteDelete' runs on a query with no Where"),
+        At(1, "'ExecuteUpdateAsync' runs on a query with no Where"));
+
+    [Fact]
+    public Task A_filter_added_only_under_a_condition_leaves_the_unfiltered_path() => Expect("""
+        int Purge(Shop db, int? tenant)
+        {
+            var query = db.Users.AsQueryable();
+            if (tenant != null) query = query.Where(u => u.TenantId == tenant);
+            return query.{|#0:ExecuteDelete|}();
+        }
+        """, At(0, "'ExecuteDelete' runs on a query with no Where"));
+
+    [Fact]
+    public Task Filtered_and_unknown_queries_are_fine() => Expect("""
+        int Purge(Shop db, int tenant, IQueryable<User> given, bool strict)
+        {
+            db.Orders.Where(o => o.Archived).ExecuteDelete();
+            var query = db.Users.Where(u => u.TenantId == tenant);
+            if (strict) query = query.Where(u => u.Id > 0);
+            query.ExecuteDelete();
+            db.Users.FromSqlRaw("SELECT * FROM Users WHERE Id = 1").ExecuteDelete();
+            return given.ExecuteDelete();
+        }
+        """);
+
+    [Fact]
+    public Task Raw_delete_update_and_truncate_without_where() => Expect("""
+        async Task Run(Shop db, SqliteConnection connection, IDbConnection dapper, string name)
+        {
+            db.Database.{|#0:ExecuteSqlRaw|}("DELETE FROM Orders");
+            await db.Database.{|#1:ExecuteSqlAsync|}($"UPDATE Users SET Name = {name}");
+            var command = connection.CreateCommand();
+            command.{|#2:CommandText|} = "TRUNCATE TABLE Orders";
+            dapper.{|#3:Execute|}(@"
+                UPDATE Users SET Name = 'x' -- WHERE Id = 1
+                ");
+            const string table = "Orders";
+            db.Database.{|#4:ExecuteSqlRaw|}("DELETE FROM " + table + " ; SELECT 1");
+            db.Database.{|#5:ExecuteSqlRaw|}("UPDATE Users SET Name = (SELECT Name FROM Users u WHERE u.Id = 1)");
+        }
+        """,
+        At(0, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"),
+        At(1, "'ExecuteSqlAsync' runs UPDATE Users without WHERE"),
+        At(2, "'SqliteCommand.CommandText' runs TRUNCATE Orders"),
+        At(3, "'Execute' runs UPDATE Users without WHERE"),
+        At(4, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"),
+        At(5, "'ExecuteSqlRaw' runs UPDATE Users without WHERE"));
+
+    [Fact]
+    public Task Sql_assembled_in_locals_is_followed() => Expect("""
+        void Run(Shop db, IDbCommand command)
+        {
+            var sql = "DELETE FROM Orders";
+            db.Database.{|#0:ExecuteSqlRaw|}(sql);
+            var table = "Users";
+            command.{|#1:CommandText|} = $"UPDATE {table} SET Name = 'x'";
+        }
+        """,
+        At(0, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"),
+        At(1, "'IDbCommand.CommandText' runs UPDATE Users without WHERE"));
+
+    [Fact]
+    public Task Bounded_or_undecidable_sql_is_fine() => Expect("""
+        void Run(Shop db, string clause, int id)
+        {
+            db.Database.ExecuteSqlRaw("DELETE FROM Orders WHERE Archived = 1");
+            db.Database.ExecuteSqlRaw("update Users set Name = 'x' where Id = {0}", id);
+            db.Database.ExecuteSqlRaw("DELETE o FROM Orders o JOIN Users u ON u.Id = o.UserId");
+            db.Database.ExecuteSqlRaw("SELECT 'DELETE FROM Orders' AS Text");
+            db.Database.ExecuteSqlRaw("/* DELETE FROM Orders */ SELECT 1");
+            db.Database.ExecuteSqlRaw("DELETE FROM Orders " + clause);
+            db.Database.ExecuteSqlRaw($"DELETE FROM Orders {clause}");
+            db.Database.ExecuteSqlRaw($"UPDATE Users SET Name = 'x' WHERE Id = {id}");
+        }
+        """);
+}
