@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Hotfix.Policy.Findings;
 using Hotfix.Policy.Rules;
@@ -32,6 +34,26 @@ internal static class HotfixDescriptors
 
     /// <summary>The analyzer's message format with the escalation note's placeholder appended.</summary>
     public static string Message(string messageFormat) => messageFormat + "{" + ArgumentCount(messageFormat) + "}";
+
+    /// <summary>
+    /// Rules whose findings off the hotfix's lines are suggestions, not warnings: IgnoreQueryFilters has legitimate
+    /// uses (admin tools), and a repository's applied migrations dropped things on purpose — nobody can act on a
+    /// warning for each.
+    /// </summary>
+    private static readonly HashSet<string> SuggestionInBackground = new(StringComparer.Ordinal)
+    {
+        RuleIds.DestructiveMigration, RuleIds.IrreversibleMigration, RuleIds.QueryFiltersBypassed,
+    };
+
+    /// <summary>
+    /// The severity a finding has off the hotfix's lines unless .editorconfig says otherwise. Deliberately not always
+    /// the descriptor's default: command-line builds skip every analyzer whose descriptors all default to Info or
+    /// Hidden (roslyn#43546), so a rule described as a suggestion would never run in <c>dotnet build</c> and could never
+    /// escalate. Every descriptor therefore defaults to Warning, and the quiet rules report background findings as
+    /// suggestions through the effective severity.
+    /// </summary>
+    public static DiagnosticSeverity BackgroundSeverity(DiagnosticDescriptor descriptor) =>
+        SuggestionInBackground.Contains(descriptor.Id) ? DiagnosticSeverity.Info : descriptor.DefaultSeverity;
 
     /// <summary>The severity a finding escalates to on changed lines unless .editorconfig says otherwise.</summary>
     public static DiagnosticSeverity EscalatedSeverity(string ruleId) => ToDiagnosticSeverity(RuleCatalogue.Get(ruleId).DefaultSeverity);

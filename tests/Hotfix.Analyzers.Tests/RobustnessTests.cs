@@ -32,6 +32,9 @@ public class RobustnessTests
         "class C<T> where T : DbContext { async Task M(T db, IQueryable<User> q) { q.ToList(); db.SaveChanges(); await Task.Yield(); } }",
         "partial class C : PageModel { [Authorize] public void OnPost() {} } partial class C { [AllowAnonymous] public void OnGet() {} }",
         "class Loop { void M(Shop db) { var q = db.Users.AsQueryable(); var p = q; q = p; p = q.Where(x => true); p.ExecuteDelete(); } }",
+        "class M1 : Microsoft.EntityFrameworkCore.Migrations.Migration { protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder b) { b.DropColumn(; b.AlterColumn<int>(name:, table: null, type: 42); b.DropTable(\"x\" + ); } protected override void Down(",
+        "abstract class M2 : Microsoft.EntityFrameworkCore.Migrations.Migration { } class M3 : M2 { protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder) => ; protected override void Down(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder b) => throw; }",
+        "partial class M4 : Microsoft.EntityFrameworkCore.Migrations.Migration { protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder b) { b.CreateTable(name: null, columns: null); b.RenameTable(); b.Sql(); b.DropSchema(name: $\"s{1}\"); } } partial class M4 { void Down(int a, int b) {} }",
     ];
 
     public static TheoryData<int> MalformedCases()

@@ -24,7 +24,7 @@ public sealed class QueryFilterBypassAnalyzer : HotfixAnalyzer
         HotfixDescriptors.Title(RuleIds.QueryFiltersBypassed),
         HotfixDescriptors.Message("{0} switches off {1}: the query can return other tenants' or deleted rows"),
         RuleCategory.Security,
-        DiagnosticSeverity.Info,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         HotfixDescriptors.Description(RuleIds.QueryFiltersBypassed),
         HotfixDescriptors.HelpLink(RuleIds.QueryFiltersBypassed),

@@ -48,15 +48,15 @@ public sealed partial class EfCoreFormat : IMigrationFormat
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
         var root = CSharpSyntaxTree.ParseText(text, ParseOptions).GetRoot();
-        var classes = root.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(IsMigration).ToList();
-        var revealed = Reveal(text);
+        var classes = root.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(EfMigrationSyntax.LooksLikeMigration).ToList();
+        var revealed = EfMigrationSyntax.Reveal(text);
         var pieces = new List<MigrationPiece>();
         foreach (var type in classes)
         {
             var body = new MigrationBody { Database = revealed };
             var effective = database == MigrationDatabase.Unknown && revealed is { } r ? r : database;
-            var up = Method(type, "Up");
-            var down = Method(type, "Down");
+            var up = EfMigrationSyntax.Method(type, "Up");
+            var down = EfMigrationSyntax.Method(type, "Down");
             if (up is not null)
             {
                 body.Up.AddRange(Operations(up, effective));
@@ -70,7 +70,7 @@ public sealed partial class EfCoreFormat : IMigrationFormat
             else
             {
                 body.DownLine = LineOf(down);
-                if (down.DescendantNodes().FirstOrDefault(n => n is ThrowStatementSyntax or ThrowExpressionSyntax) is { } thrown)
+                if (EfMigrationSyntax.FirstThrow(down) is { } thrown)
                 {
                     body.DownStatus = DownStatus.Irreversible;
                     body.DownDetail = $"Down() throws ({Shorten(thrown.ToString())})";
@@ -87,40 +87,11 @@ public sealed partial class EfCoreFormat : IMigrationFormat
         return pieces;
     }
 
-    private static bool IsMigration(ClassDeclarationSyntax type) =>
-        type.BaseList?.Types.Any(t => t.Type switch
-        {
-            IdentifierNameSyntax id => id.Identifier.Text == "Migration",
-            QualifiedNameSyntax q => q.Right.Identifier.Text == "Migration",
-            _ => false,
-        }) == true;
-
-    private static MethodDeclarationSyntax? Method(ClassDeclarationSyntax type, string name) =>
-        type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == name && m.ParameterList.Parameters.Count == 1);
-
     private static IEnumerable<MigrationOperation> Operations(MethodDeclarationSyntax method, MigrationDatabase database)
     {
-        var builder = method.ParameterList.Parameters[0].Identifier.Text;
-        var node = (SyntaxNode?)method.Body ?? method.ExpressionBody;
-        if (node is null)
+        foreach (var builderCall in EfMigrationSyntax.Calls(method))
         {
-            yield break;
-        }
-
-        foreach (var call in node.DescendantNodes().OfType<InvocationExpressionSyntax>())
-        {
-            if (call.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } member || receiver.Identifier.Text != builder)
-            {
-                continue;
-            }
-
-            var name = member.Name is GenericNameSyntax generic ? generic.Identifier.Text : member.Name.Identifier.Text;
-            var op = EfMigrationBuilderCalls.ToOperation(name, Arguments(call.ArgumentList), Annotations(call));
-            if (op is null)
-            {
-                continue;
-            }
-
+            var (call, op) = (builderCall.Call, builderCall.Operation);
             var line = LineOf(call);
             if (op.Kind == MigrationOperationKind.RawSql)
             {
@@ -144,61 +115,6 @@ public sealed partial class EfCoreFormat : IMigrationFormat
             yield return op;
         }
     }
-
-    private static List<EfArgument> Arguments(ArgumentListSyntax list) =>
-        list.Arguments.Select(a => new EfArgument(a.NameColon?.Name.Identifier.Text, Value(a.Expression, out var literal), literal)).ToList();
-
-    /// <summary>Chained <c>.Annotation("name", value)</c> calls on the operation's builder.</summary>
-    private static List<KeyValuePair<string, string?>> Annotations(InvocationExpressionSyntax call)
-    {
-        var result = new List<KeyValuePair<string, string?>>();
-        var current = (SyntaxNode)call;
-        while (current.Parent is MemberAccessExpressionSyntax access && access.Parent is InvocationExpressionSyntax chained)
-        {
-            if (access.Name.Identifier.Text == "Annotation" && chained.ArgumentList.Arguments.Count == 2)
-            {
-                result.Add(new(Value(chained.ArgumentList.Arguments[0].Expression, out _) ?? string.Empty, Value(chained.ArgumentList.Arguments[1].Expression, out _)));
-            }
-
-            current = chained;
-        }
-
-        return result;
-    }
-
-    /// <summary>A literal's value (strings concatenated with +), else the expression's text.</summary>
-    private static string? Value(ExpressionSyntax expression, out bool literal)
-    {
-        literal = true;
-        switch (expression)
-        {
-            case LiteralExpressionSyntax l when l.IsKind(SyntaxKind.NullLiteralExpression):
-                return "null";
-            case LiteralExpressionSyntax l when l.IsKind(SyntaxKind.TrueLiteralExpression):
-                return "true";
-            case LiteralExpressionSyntax l when l.IsKind(SyntaxKind.FalseLiteralExpression):
-                return "false";
-            case LiteralExpressionSyntax l:
-                return l.Token.ValueText;
-            case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.AddExpression):
-                var left = Value(b.Left, out var leftLiteral);
-                var right = Value(b.Right, out var rightLiteral);
-                literal = leftLiteral && rightLiteral;
-                return literal ? left + right : expression.ToString();
-            case ParenthesizedExpressionSyntax p:
-                return Value(p.Expression, out literal);
-            default:
-                literal = false;
-                return expression.ToString();
-        }
-    }
-
-    private static MigrationDatabase? Reveal(string text) =>
-        text.Contains("\"Npgsql:", StringComparison.Ordinal) || text.Contains("NpgsqlValueGenerationStrategy", StringComparison.Ordinal) ? MigrationDatabase.PostgreSql
-        : text.Contains("\"SqlServer:", StringComparison.Ordinal) ? MigrationDatabase.SqlServer
-        : text.Contains("\"Sqlite:", StringComparison.Ordinal) ? MigrationDatabase.Sqlite
-        : text.Contains("\"MySql:", StringComparison.Ordinal) ? MigrationDatabase.MySql
-        : null;
 
     private static int LineOf(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 

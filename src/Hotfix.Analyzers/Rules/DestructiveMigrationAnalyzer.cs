@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Hotfix.Analyzers.Escalation;
+using Hotfix.Analyzers.Infrastructure;
+using Hotfix.Policy.Migrations;
+using Hotfix.Policy.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Hotfix.Analyzers.Rules;
+
+/// <summary>
+/// HF2002: a <c>MigrationBuilder</c> step in an EF Core migration's <c>Up</c> that destroys data — the destructive rows of
+/// the shared <see cref="MigrationRiskTable"/> (drop table/column/schema, a lossy type change), judged exactly as
+/// <c>hotfix check</c> judges them, with the same reason and recipe. Steps on a table created earlier in the same
+/// <c>Up</c> are exempt (the table is empty), as in the table.
+/// </summary>
+/// <remarks>
+/// Why a symbol action that reads syntax rather than an operation action per call: a step's risk depends on the steps
+/// before it in the same <c>Up</c> (CreateTable then DropColumn is harmless), and the calls are turned into operations
+/// by the shared syntax reader so the analyzer and the CLI cannot disagree. The symbol confirms the class really
+/// derives from EF Core's <c>Migration</c>; only classes that do are read.
+/// Background severity is a suggestion: a repository's history is full of applied migrations that dropped things on
+/// purpose, and a warning on each would be noise nobody can act on. On the lines a hotfix adds it is an error.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DestructiveMigrationAnalyzer : HotfixAnalyzer
+{
+    /// <summary>Diagnostic property: the risk-table row that matched (the explanation trace).</summary>
+    public const string RowProperty = "HotfixMigrationRiskRow";
+
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.DestructiveMigration,
+        HotfixDescriptors.Title(RuleIds.DestructiveMigration),
+        HotfixDescriptors.Message("'{0}' in Up {1}. Instead: {2}"),
+        RuleCategory.DataIntegrity,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        HotfixDescriptors.Description(RuleIds.DestructiveMigration),
+        HotfixDescriptors.HelpLink(RuleIds.DestructiveMigration),
+        HotfixDescriptors.Tags);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
+    {
+        var ef = EfMigrationSymbols.Create(start.Compilation);
+        if (!ef.IsAvailable)
+        {
+            return;
+        }
+
+        start.RegisterSymbolAction(c => Analyze(c, ef, scope), SymbolKind.NamedType);
+    }
+
+    private static void Analyze(SymbolAnalysisContext c, EfMigrationSymbols ef, HotfixScope scope)
+    {
+        var type = (INamedTypeSymbol)c.Symbol;
+        if (!ef.IsMigration(type) || EfMigrationSymbols.Declared(type, "Up", c.CancellationToken) is not { } up)
+        {
+            return;
+        }
+
+        var context = new MigrationRiskContext(ef.DatabaseOf(up.Parent ?? up));
+        foreach (var step in EfMigrationSyntax.Calls(up))
+        {
+            foreach (var risk in MigrationRiskTable.Assess(step.Operation, context))
+            {
+                if (risk.RuleId == RuleIds.DestructiveMigration)
+                {
+                    scope.Report(
+                        c.ReportDiagnostic,
+                        Rule,
+                        ((MemberAccessExpressionSyntax)step.Call.Expression).Name.Identifier.GetLocation(),
+                        step.Call,
+                        properties: ImmutableDictionary<string, string?>.Empty.Add(RowProperty, risk.RowId),
+                        messageArgs: new object?[] { step.Method, risk.Reason, risk.Recipe.Summary });
+                }
+            }
+
+            context.Observe(step.Operation);
+        }
+    }
+}

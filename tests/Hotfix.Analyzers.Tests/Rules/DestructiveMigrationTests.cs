@@ -1,0 +1,86 @@
+using Hotfix.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Hotfix.Analyzers.Tests.Infrastructure.AnalyzerTest<Hotfix.Analyzers.Rules.DestructiveMigrationAnalyzer>;
+
+namespace Hotfix.Analyzers.Tests.Rules;
+
+public class DestructiveMigrationTests
+{
+    private const string Usings = "using Microsoft.EntityFrameworkCore.Migrations;\n\n";
+
+    private static string Migration(string up, string down = "") => Usings + $$"""
+        public partial class DropNote : Migration
+        {
+            protected override void Up(MigrationBuilder migrationBuilder)
+            {
+        {{up}}
+            }
+
+            protected override void Down(MigrationBuilder migrationBuilder)
+            {
+        {{down}}
+            }
+        }
+        """;
+
+    private static DiagnosticResult At(int location) => new DiagnosticResult("HF2002", DiagnosticSeverity.Info).WithLocation(location);
+
+    [Fact]
+    public Task DropColumn_in_Up_names_the_column_the_reason_and_the_recipe() => Verify.VerifyAsync(
+        Migration("""        migrationBuilder.{|#0:DropColumn|}(name: "Note", table: "Orders");""", """        migrationBuilder.AddColumn<string>(name: "Note", table: "Orders", nullable: true);"""),
+        At(0).WithArguments(
+            "DropColumn",
+            "drops column Orders.Note and its data; the running version still reads and writes it",
+            "Stop using the column in code (EF: remove the property; Rails: ignored_columns) and deploy that first; back the values up; drop the column in a later migration, after the stability window.",
+            ""));
+
+    [Fact]
+    public Task DropTable_DropSchema_and_positional_arguments_are_reported() => Verify.VerifyAsync(Migration("""
+                migrationBuilder.{|#0:DropTable|}("Invoices");
+                migrationBuilder.{|#1:DropSchema|}(name: "legacy");
+                migrationBuilder.{|#2:DropColumn|}("Note", "Orders", "sales");
+        """), At(0), At(1), At(2));
+
+    [Fact]
+    public Task A_narrowing_type_change_is_destructive_a_widening_one_is_not() => Verify.VerifyAsync(Migration("""
+                migrationBuilder.{|#0:AlterColumn|}<string>(name: "Code", table: "Orders", type: "character varying(10)", oldClrType: typeof(string), oldType: "character varying(50)");
+                migrationBuilder.AlterColumn<string>(name: "Name", table: "Orders", type: "character varying(200)", oldClrType: typeof(string), oldType: "character varying(50)");
+                migrationBuilder.AlterColumn<decimal>(name: "Total", table: "Orders", type: "numeric(14,2)", oldClrType: typeof(decimal), oldType: "numeric(12,2)");
+        """), At(0));
+
+    [Fact]
+    public Task Steps_on_a_table_created_in_the_same_Up_and_additive_steps_are_not_reported() => Verify.VerifyAsync(Migration("""
+                migrationBuilder.CreateTable(name: "Drafts", columns: table => new { Id = table.Column<int>(nullable: false) });
+                migrationBuilder.DropColumn(name: "Id", table: "Drafts");
+                migrationBuilder.AddColumn<string>(name: "Note", table: "Orders", nullable: true);
+                migrationBuilder.CreateIndex(name: "IX_Orders_Note", table: "Orders", column: "Note");
+        """));
+
+    [Fact]
+    public Task Dropping_in_Down_is_what_a_down_is_for() => Verify.VerifyAsync(Migration(
+        """        migrationBuilder.AddColumn<string>(name: "Note", table: "Orders", nullable: true);""",
+        """        migrationBuilder.DropColumn(name: "Note", table: "Orders");"""));
+
+    [Fact]
+    public Task A_class_that_is_not_an_EF_migration_is_not_read() => Verify.VerifyAsync(Usings + """
+        public class Migration2 { }
+        public class Cleanup
+        {
+            public void Up(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable("Invoices");
+        }
+        """);
+
+    [Fact]
+    public Task On_a_hotfix_branch_a_destructive_step_the_hotfix_adds_is_an_error() => Verify.VerifyHotfixAsync(
+        Migration("""        migrationBuilder.{|#0:DropTable|}("Invoices");"""),
+        Verify.ChangedLinesOf(7),
+        new DiagnosticResult("HF2002", DiagnosticSeverity.Error).WithLocation(0));
+
+    [Fact]
+    public Task Severities_are_configurable_in_editorconfig() => Verify.RunAsync(
+        Migration("""        migrationBuilder.{|#0:DropTable|}("Invoices");"""),
+        hotfix: null,
+        editorConfig: "hotfix.HF2002.background_severity = warning\n",
+        new DiagnosticResult("HF2002", DiagnosticSeverity.Warning).WithLocation(0));
+}
