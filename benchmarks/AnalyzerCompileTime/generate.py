@@ -2,7 +2,8 @@
 """Generates a service of realistic data-access code for the analyzer compile-time benchmark.
 
 Per module i (default 500 modules -> 2,000 .cs files): an entity, a repository (EF Core LINQ, raw SQL, Dapper,
-ADO.NET), an API controller (authorized, with the occasional anonymous action) and a service with loops and saves.
+ADO.NET), an API controller (authorized, with the occasional anonymous action) and a service with loops and saves;
+plus one EF Core migration per ten modules.
 About one file in ten carries a finding, as in a codebase that has lived for a while; the rest is clean code the
 analyzers must walk through without reporting.
 """
@@ -171,4 +172,32 @@ public class Service{i}(ShopContext db)
 }}
 """)
 
-print(f"generated {modules * 4 + 1} files in {src}")
+# EF Core migrations, as a service accumulates them: one per ten modules, most additive, some dropping a column (with
+# and without a Down) — so HF2002/HF2003 walk the same kind of history they meet in a real repository.
+migrations = modules // 10
+for m in range(migrations):
+    i = m * 10
+    drop = m % 4 == 0
+    down = "" if m % 8 == 0 else f"""
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {{
+        migrationBuilder.DropIndex(name: "IX_Entities{i}_TenantId", table: "Entities{i}");
+        migrationBuilder.DropColumn(name: "Code", table: "Entities{i}");
+    }}
+"""
+    write(f"Migration{m:04d}.cs", f"""using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Bench.Migrations;
+
+public partial class AddCode{m} : Migration
+{{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {{
+        migrationBuilder.AddColumn<string>(name: "Code", table: "Entities{i}", type: "character varying(40)", maxLength: 40, nullable: true);
+        migrationBuilder.CreateIndex(name: "IX_Entities{i}_TenantId", table: "Entities{i}", column: "TenantId");
+        {'migrationBuilder.DropColumn(name: "Legacy", table: "Entities' + str(i) + '");' if drop else ''}
+    }}
+{down}}}
+""")
+
+print(f"generated {modules * 4 + 1 + migrations} files in {src}")
