@@ -16,15 +16,11 @@ namespace Hotfix.Analyzers.Rules;
 /// <c>Up</c> are exempt (the table is empty), as in the table.
 /// </summary>
 /// <remarks>
-/// Why a symbol action that reads syntax rather than an operation action per call: a step's risk depends on the steps
-/// before it in the same <c>Up</c> (CreateTable then DropColumn is harmless), and the calls are turned into operations
-/// by the shared syntax reader so the analyzer and the CLI cannot disagree. The symbol confirms the class really
-/// derives from EF Core's <c>Migration</c>; only classes that do are read.
 /// Background severity is a suggestion: a repository's history is full of applied migrations that dropped things on
 /// purpose, and a warning on each would be noise nobody can act on. On the lines a hotfix adds it is an error.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DestructiveMigrationAnalyzer : HotfixAnalyzer
+public sealed class DestructiveMigrationAnalyzer : EfMigrationAnalyzer
 {
     /// <summary>Diagnostic property: the risk-table row that matched (the explanation trace).</summary>
     public const string RowProperty = "HotfixMigrationRiskRow";
@@ -42,25 +38,9 @@ public sealed class DestructiveMigrationAnalyzer : HotfixAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
+    private protected override void AnalyzeMigration(
+        SymbolAnalysisContext c, EfMigrationSymbols ef, HotfixScope scope, INamedTypeSymbol type, MethodDeclarationSyntax up)
     {
-        var ef = EfMigrationSymbols.Create(start.Compilation);
-        if (!ef.IsAvailable)
-        {
-            return;
-        }
-
-        start.RegisterSymbolAction(c => Analyze(c, ef, scope), SymbolKind.NamedType);
-    }
-
-    private static void Analyze(SymbolAnalysisContext c, EfMigrationSymbols ef, HotfixScope scope)
-    {
-        var type = (INamedTypeSymbol)c.Symbol;
-        if (!ef.IsMigration(type) || EfMigrationSymbols.Declared(type, "Up", c.CancellationToken) is not { } up)
-        {
-            return;
-        }
-
         var context = new MigrationRiskContext(ef.DatabaseOf(up.Parent ?? up));
         foreach (var step in EfMigrationSyntax.Calls(up))
         {

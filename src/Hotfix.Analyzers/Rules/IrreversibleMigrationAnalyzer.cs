@@ -22,7 +22,7 @@ namespace Hotfix.Analyzers.Rules;
 /// what a reviewer can act on; on the lines a hotfix adds it is reported at the rule's level (warning).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class IrreversibleMigrationAnalyzer : HotfixAnalyzer
+public sealed class IrreversibleMigrationAnalyzer : EfMigrationAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.IrreversibleMigration,
@@ -37,25 +37,9 @@ public sealed class IrreversibleMigrationAnalyzer : HotfixAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
+    private protected override void AnalyzeMigration(
+        SymbolAnalysisContext c, EfMigrationSymbols ef, HotfixScope scope, INamedTypeSymbol type, MethodDeclarationSyntax up)
     {
-        var ef = EfMigrationSymbols.Create(start.Compilation);
-        if (!ef.IsAvailable)
-        {
-            return;
-        }
-
-        start.RegisterSymbolAction(c => Analyze(c, ef, scope), SymbolKind.NamedType);
-    }
-
-    private static void Analyze(SymbolAnalysisContext c, EfMigrationSymbols ef, HotfixScope scope)
-    {
-        var type = (INamedTypeSymbol)c.Symbol;
-        if (!ef.IsMigration(type) || EfMigrationSymbols.Declared(type, "Up", c.CancellationToken) is not { } up)
-        {
-            return;
-        }
-
         var upChanges = EfMigrationSyntax.Calls(up).Any();
         var down = EfMigrationSymbols.Declared(type, "Down", c.CancellationToken);
         if (down == null)
