@@ -292,6 +292,13 @@ public sealed class DrizzleFormat : IMigrationFormat
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
+        // Only SQL files and drizzle's JSON companions can match: finding the configured out folders lists every file
+        // of the head commit, which a hotfix that changes C# files must not pay for.
+        if (!SqlFiles.IsSql(path) && !path.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         foreach (var output in settings.DrizzleOuts)
         {
             if (!RepoPath.IsUnder(path, output))
