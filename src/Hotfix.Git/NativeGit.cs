@@ -35,6 +35,24 @@ internal static unsafe partial class NativeGit
     [LibraryImport(LibraryName, EntryPoint = "git_tree_free")]
     internal static partial void TreeFree(IntPtr tree);
 
+    [LibraryImport(LibraryName, EntryPoint = "git_tree_entrycount")]
+    internal static partial nuint TreeEntryCount(IntPtr tree);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_tree_entry_byindex")]
+    internal static partial IntPtr TreeEntryByIndex(IntPtr tree, nuint index);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_tree_entry_name")]
+    internal static partial byte* TreeEntryName(IntPtr entry);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_tree_entry_id")]
+    internal static partial byte* TreeEntryId(IntPtr entry);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_tree_entry_filemode")]
+    internal static partial int TreeEntryFileMode(IntPtr entry);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_diff_options_init")]
+    internal static partial int DiffOptionsInit(byte* options, uint version);
+
     [LibraryImport(LibraryName, EntryPoint = "git_diff_tree_to_tree")]
     internal static partial int DiffTreeToTree(out IntPtr diff, IntPtr repository, IntPtr oldTree, IntPtr newTree, IntPtr options);
 

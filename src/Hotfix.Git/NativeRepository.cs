@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,7 +13,8 @@ namespace Hotfix.Git;
 /// Patch ids are stable patch ids exactly as git computes them for <c>git cherry</c> and <c>git rebase</c> (diff.c
 /// diff_get_patch_id), from libgit2's diff of two trees on a repository handle of its own (see <see cref="NativeGit"/>
 /// for why not through LibGit2Sharp). For text changes they equal <c>git patch-id --stable</c>; that command's text
-/// parser adds one extra empty-input hash when a patch ends with a binary file, git cherry does not.
+/// parser adds one extra empty-input hash when a patch ends with a binary file, git cherry does not; and for a
+/// mode-only change git cherry hashes "---a/PATH+++b/PATH", which the patch text (and so that parser) does not have.
 /// libgit2's own git_diff_patchid is not used: it hashes a binary file as "Binary files differ" without its content,
 /// so two different binary changes to one file would count as the same change.
 /// git's algorithm, per changed file: SHA-1 over "diff--git a/OLD b/NEW", the mode lines ("newfilemode100644",
@@ -22,7 +24,11 @@ namespace Hotfix.Git;
 /// </remarks>
 internal sealed unsafe class NativeRepository : IDisposable
 {
+    /// <summary>GIT_DIFF_DISABLE_PATHSPEC_MATCH: pathspec entries are exact paths, not patterns.</summary>
+    private const uint DisablePathspecMatch = 1u << 12;
+
     private readonly IntPtr repository;
+    private readonly Dictionary<(string? Old, string New), IReadOnlyList<string>> changedPaths = new();
 
     public NativeRepository(string gitDirectory)
     {
@@ -106,29 +112,47 @@ internal sealed unsafe class NativeRepository : IDisposable
     }
 
     /// <summary>Paths changed between two trees (git diff --name-only --no-renames); a rename is its old and new path.</summary>
-    public IReadOnlyList<string> ChangedPaths(string? oldTreeSha, string newTreeSha) =>
-        WithDiff(oldTreeSha, newTreeSha, diff =>
+    /// <remarks>Remembered per pair of trees: the patch id of a change asks for the same paths again.</remarks>
+    public IReadOnlyList<string> ChangedPaths(string? oldTreeSha, string newTreeSha)
+    {
+        if (changedPaths.TryGetValue((oldTreeSha, newTreeSha), out var known))
         {
-            var count = NativeGit.DiffDeltaCount(diff);
-            var paths = new SortedSet<string>(StringComparer.Ordinal);
-            for (nuint i = 0; i < count; i++)
-            {
-                var delta = NativeGit.DiffGetDelta(diff, i);
-                foreach (var path in new[] { delta->OldFile.Path, delta->NewFile.Path })
-                {
-                    if (path != null)
-                    {
-                        paths.Add(System.Runtime.InteropServices.Marshal.PtrToStringUTF8((IntPtr)path)!);
-                    }
-                }
-            }
+            return known;
+        }
 
-            return (IReadOnlyList<string>)paths.ToList();
-        });
+        var oldTree = oldTreeSha is null ? IntPtr.Zero : LookupTree(oldTreeSha);
+        try
+        {
+            var newTree = LookupTree(newTreeSha);
+            try
+            {
+                var paths = NativeTreeComparison.ChangedPaths(oldTree, newTree, LookupTree).ToList();
+                changedPaths[(oldTreeSha, newTreeSha)] = paths;
+                return paths;
+            }
+            finally
+            {
+                NativeGit.TreeFree(newTree);
+            }
+        }
+        finally
+        {
+            if (oldTree != IntPtr.Zero)
+            {
+                NativeGit.TreeFree(oldTree);
+            }
+        }
+    }
 
     /// <summary>The patch id of the change from tree <paramref name="oldTreeSha"/> (null: empty tree) to <paramref name="newTreeSha"/>; null when they are equal.</summary>
-    public string? PatchId(string? oldTreeSha, string newTreeSha) =>
-        WithDiff(oldTreeSha, newTreeSha, diff =>
+    /// <remarks>
+    /// The diff is limited to the changed paths found by <see cref="ChangedPaths"/> (which skips identical subtrees):
+    /// the same deltas, without libgit2 walking every file of both trees.
+    /// </remarks>
+    public string? PatchId(string? oldTreeSha, string newTreeSha)
+    {
+        var paths = ChangedPaths(oldTreeSha, newTreeSha);
+        return paths.Count == 0 ? null : WithDiff(oldTreeSha, newTreeSha, paths, diff =>
         {
             var count = NativeGit.DiffDeltaCount(diff);
             if (count == 0)
@@ -145,21 +169,44 @@ internal sealed unsafe class NativeRepository : IDisposable
 
             return Convert.ToHexStringLower(sum);
         });
+    }
 
-    private T WithDiff<T>(string? oldTreeSha, string newTreeSha, Func<IntPtr, T> use)
+    /// <summary>A diff of two trees limited to exactly <paramref name="paths"/> (no pathspec patterns).</summary>
+    private T WithDiff<T>(string? oldTreeSha, string newTreeSha, IReadOnlyList<string> paths, Func<IntPtr, T> use)
     {
         var oldTree = IntPtr.Zero;
         var newTree = IntPtr.Zero;
         var diff = IntPtr.Zero;
+        var strings = new IntPtr[paths.Count];
         try
         {
             oldTree = oldTreeSha is null ? IntPtr.Zero : LookupTree(oldTreeSha);
             newTree = LookupTree(newTreeSha);
-            Check(NativeGit.DiffTreeToTree(out diff, repository, oldTree, newTree, IntPtr.Zero), "diff");
+            for (var i = 0; i < paths.Count; i++)
+            {
+                strings[i] = Marshal.StringToCoTaskMemUTF8(paths[i]);
+            }
+
+            // git_diff_options (libgit2 1.x): version, flags, ignore_submodules, then the pathspec git_strarray at 16.
+            var options = stackalloc byte[512];
+            Check(NativeGit.DiffOptionsInit(options, 1), "diff options");
+            *(uint*)(options + 4) |= DisablePathspecMatch;
+            fixed (IntPtr* array = strings)
+            {
+                *(IntPtr**)(options + 16) = array;
+                *(nuint*)(options + 24) = (nuint)strings.Length;
+                Check(NativeGit.DiffTreeToTree(out diff, repository, oldTree, newTree, (IntPtr)options), "diff");
+            }
+
             return use(diff);
         }
         finally
         {
+            foreach (var text in strings)
+            {
+                Marshal.FreeCoTaskMem(text);
+            }
+
             if (diff != IntPtr.Zero)
             {
                 NativeGit.DiffFree(diff);
@@ -296,6 +343,12 @@ internal sealed unsafe class NativeRepository : IDisposable
     private static void Add(IncrementalHash hash, string ascii) => hash.AppendData(Encoding.ASCII.GetBytes(ascii));
 
     private static string Octal(ushort mode) => Convert.ToString(mode, 8).PadLeft(6, '0');
+
+    private IntPtr LookupTree(IntPtr oid)
+    {
+        Check(NativeGit.TreeLookup(out var tree, repository, (byte*)oid), "tree");
+        return tree;
+    }
 
     private IntPtr LookupTree(string sha)
     {

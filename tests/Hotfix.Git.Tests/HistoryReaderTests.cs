@@ -110,6 +110,46 @@ public class HistoryReaderTests
         }
     }
 
+    /// <summary>
+    /// Changed paths skip identical subtrees instead of walking every file; this pins the cases that walk has to get
+    /// right: whole subtrees appearing and going away, a file replaced by a folder of the same name, a mode change,
+    /// nested folders — against git diff, and the patch ids (now diffed over exactly those paths) against git patch-id.
+    /// </summary>
+    [Fact]
+    public void Changed_paths_and_patch_ids_across_subtrees_type_and_mode_changes_match_git()
+    {
+        using var repo = BranchedRepository();
+        repo.Switch("develop");
+        var before = repo.Commit("Layout", ("deep/a/b/one.txt", "1\n"), ("deep/a/two.txt", "2\n"), ("deep/keep/k.txt", "k\n"), ("swap", "file\n"), ("tool.sh", "echo\n"));
+        var after = repo.Commit(
+            "Reshape",
+            ("deep/a/b/one.txt", null),
+            ("swap", null),
+            ("swap/inner.txt", "now a folder\n"),
+            ("fresh/x/y/z.txt", "new subtree\n"),
+            ("deep/a/two.txt", "two\n"));
+        using var git = GitRepository.Open(repo.Path);
+        foreach (var (from, to) in new[] { (before, after), (after, before), (repo.Git("rev-parse", "main"), after) })
+        {
+            var expected = repo.Git("diff", "--name-only", "--no-renames", from, to).Split('\n').Order(StringComparer.Ordinal);
+            Assert.Equal(expected, git.ChangedPaths(from, to));
+            var diff = repo.Git("diff", "--no-renames", "--full-index", "--binary", from, to);
+            var patchId = ProcessRunner.Run("git", ["patch-id", "--stable"], repo.Path, GitCli.Environment, standardInput: diff + "\n").StandardOutput.Split(' ')[0];
+            Assert.Equal(patchId, git.PatchId(from, to));
+        }
+
+        Assert.Null(git.PatchId(after, after));
+
+        // A mode-only change: git diff lists it, and it is a change of its own for cherry detection. (Its patch id is
+        // git cherry's, which hashes "---a/ +++b/" for it; git patch-id's text parser sees no such lines in the patch.)
+        repo.Git("update-index", "--chmod=+x", "tool.sh");
+        var executable = repo.Commit("Make the tool executable");
+        Assert.Equal(["tool.sh"], git.ChangedPaths(after, executable));
+        Assert.Equal("tool.sh", repo.Git("diff", "--name-only", after, executable));
+        Assert.NotNull(git.PatchId(after, executable));
+        Assert.NotEqual(git.PatchId(after, executable), git.PatchId(executable, after));
+    }
+
     [Fact]
     public void Patch_ids_equal_git_patch_id_stable()
     {
