@@ -36,7 +36,7 @@ internal static class AuditCommand
         };
         command.SetAction(parse =>
         {
-            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
+            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);
             var ports = session.Ports();
             var main = HotfixAudit.ResolveMain(session.Repository, session.Policy);
             var sinceValue = parse.GetValue(since) is { } text ? ParseSince(text) : null;

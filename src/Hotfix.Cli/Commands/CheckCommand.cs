@@ -65,7 +65,7 @@ internal static class CheckCommand
         };
         command.SetAction(parse =>
         {
-            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
+            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);
             var subject = ResolveSubject(session, parse.GetValue(branch));
             var checkOptions = new CheckOptions
             {

@@ -17,8 +17,16 @@ internal sealed class RepositorySession : IDisposable
 
     public HotfixPolicy Policy { get; }
 
-    public static RepositorySession Open(CliEnvironment environment, string? repoOption, string? policyOption)
+    /// <param name="readOnly">
+    /// The command only reads (check, audit): objects are read as the git CLI reads them, without re-hashing each.
+    /// </param>
+    public static RepositorySession Open(CliEnvironment environment, string? repoOption, string? policyOption, bool readOnly = false)
     {
+        if (readOnly)
+        {
+            GitObjectReading.TrustObjectDatabaseLikeGit();
+        }
+
         var repository = repoOption is null
             ? GitRepository.Open(environment.CurrentDirectory, "current directory")
             : GitRepository.Open(environment.Resolve(repoOption), "--repo", repoOption);
