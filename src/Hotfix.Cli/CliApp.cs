@@ -43,11 +43,30 @@ public static class CliApp
             WriteError(environment, verbose, e, $"{e.Message}\nState: {e.State}");
             return ExitCodes.OperationFailed;
         }
+        catch (Exception e) when (MissingNativeLibrary(e) is { } missing)
+        {
+            // An installation problem, not a bug: the native binary was copied without the libgit2 library beside it.
+            WriteError(environment, verbose, e, $"hotfix cannot load its git library ({missing.Message.Trim()}). The native binary needs the libgit2 library published next to it: copy the whole publish folder (hotfix and libgit2-*.so), not the binary alone; the dotnet tool package carries it.\nState: nothing was read or changed.");
+            return ExitCodes.OperationFailed;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             WriteError(environment, verbose, e, $"internal error ({e.GetType().Name}: {e.Message}). This is a bug in hotfix; rerun with --verbose and report the output.");
             return ExitCodes.InternalError;
         }
+    }
+
+    private static DllNotFoundException? MissingNativeLibrary(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is DllNotFoundException missing)
+            {
+                return missing;
+            }
+        }
+
+        return null;
     }
 
     public static RootCommand BuildRoot(CliOptions options, CliEnvironment environment)

@@ -15,6 +15,27 @@ public class NativeBinaryTests
     }
 
     [NativeBinaryFact]
+    public void A_binary_copied_without_its_git_library_says_so_and_exits_3()
+    {
+        using var repo = TestRepository.Create();
+        var alone = Directory.CreateTempSubdirectory("hotfix-alone-");
+        try
+        {
+            var copy = Path.Combine(alone.FullName, "hotfix");
+            File.Copy(NativeBinary.Path!, copy);
+            var environment = new Dictionary<string, string?>(GitCli.Environment) { ["NO_COLOR"] = "1" };
+            var result = ProcessRunner.Run(copy, ["check", "--repo", repo.Path], repo.Path, environment);
+            Assert.True(result.ExitCode == 3, result.ToString());
+            Assert.Contains("cannot load its git library", result.StandardError);
+            Assert.Contains("copy the whole publish folder", result.StandardError);
+        }
+        finally
+        {
+            alone.Delete(recursive: true);
+        }
+    }
+
+    [NativeBinaryFact]
     public void Check_finds_HF0101_from_a_subfolder_and_writes_sarif()
     {
         using var repo = TestRepository.Create();
