@@ -4,6 +4,7 @@ using Hotfix.Git;
 using Hotfix.Policy.Checks;
 using Hotfix.Policy.Checks.Classification;
 using Hotfix.Policy.Checks.Scope;
+using Hotfix.Policy.Checks.Testing;
 using Hotfix.Policy.Errors;
 using Hotfix.Policy.Findings;
 using Hotfix.Policy.Incidents;
@@ -59,17 +60,25 @@ internal static class CheckCommand
             HelpName = "TEXT",
         };
 
+        var justify = new Option<string[]>("--justify")
+        {
+            Description = "SEV1 only: why a suite the runbook lets you run post-deploy (SKIP_WITH_JUSTIFICATION) runs after the deploy; repeat per suite, e.g. --justify \"full-regression=runs post-deploy; one guarded line\".",
+            HelpName = "SUITE=TEXT",
+        };
+
         var command = new Command("check", "Check the current hotfix branch against the runbook: every finding, the required review and tests. Exit 1 on blocking findings.")
         {
-            format, branch, severity, output, scope, kind, allow, reason,
+            format, branch, severity, output, scope, kind, allow, reason, justify,
         };
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);
             var subject = ResolveSubject(session, parse.GetValue(branch));
+            var incidentSeverity = parse.GetValue(severity) is { } s ? IncidentSeverities.Parse(s) : (IncidentSeverity?)null;
             var checkOptions = new CheckOptions
             {
-                Severity = parse.GetValue(severity) is { } s ? IncidentSeverities.Parse(s) : null,
+                Severity = incidentSeverity,
+                Justifications = DeferralJustifications.Check(session.Policy.Tests, incidentSeverity, parse.GetValue(justify) ?? []),
                 DeclaredScope = ScopeDeclaration.Check(session.Policy, parse.GetValue(scope) ?? []),
                 DeclaredKinds = ChangeKindDeclaration.Check(session.Policy, parse.GetValue(kind) ?? []),
                 Waivers = Waivers(parse.GetValue(allow) ?? [], parse.GetValue(reason)),

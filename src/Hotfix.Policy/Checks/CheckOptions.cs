@@ -17,4 +17,10 @@ public sealed record CheckOptions
 
     /// <summary>Recorded overrides for this check (<c>--allow RULE --reason "…"</c>).</summary>
     public IReadOnlyList<WaiverRequest> Waivers { get; init; } = [];
+
+    /// <summary>
+    /// The team's justification per suite a SEV1 hotfix runs post-deploy (<c>--justify SUITE=TEXT</c>), checked by
+    /// <see cref="Testing.DeferralJustifications"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Justifications { get; init; } = new Dictionary<string, string>();
 }

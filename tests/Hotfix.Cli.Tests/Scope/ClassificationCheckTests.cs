@@ -47,6 +47,42 @@ public class ClassificationCheckTests
     }
 
     [Fact]
+    public void A_SEV1_deferral_carries_the_teams_justification_in_every_format()
+    {
+        using var repo = RepoWith(("src/Orders/Order.cs", "class Order {}\n"));
+        repo.Commit("Guard the rounding", ("src/Orders/Order.cs", "class Order { int Round() => 0; }\n"));
+        var why = "runs post-deploy; the fix is one guarded line behind a flag";
+
+        var (exit, root) = Run(repo, "--severity", "SEV1", "--justify", "full-regression=" + why);
+        Assert.Equal(0, exit);
+        var tests = root.GetProperty("requiredTests").EnumerateArray().ToList();
+        Assert.Equal(why, tests.Single(t => t.GetProperty("id").GetString() == "full-regression").GetProperty("justification").GetString());
+        Assert.Equal(JsonValueKind.Null, tests.Single(t => t.GetProperty("id").GetString() == "cross-browser").GetProperty("justification").ValueKind);
+
+        var markdown = CliRun.Run(repo.Path, "check", "-f", "markdown", "--severity", "SEV1", "--justify", "full-regression=" + why).Out;
+        Assert.Contains("justification: " + why, markdown);
+        Assert.Contains(@"justification: \_\_\_\_ (--justify cross-browser=TEXT)", markdown);
+        var text = CliRun.Run(repo.Path, "check", "--severity", "SEV1", "--justify", "full-regression=" + why).Out;
+        Assert.Contains("full-regression: the full regression suite", text);
+        Assert.Contains("justification: " + why, text);
+    }
+
+    [Theory]
+    [InlineData("SEV2", "full-regression=later", "only a SEV1 hotfix may defer a suite post-deploy")]
+    [InlineData("SEV1", "smoke=no time", "'smoke': not a suite the runbook lets a SEV1 hotfix run post-deploy; expected one of full-regression, cross-browser, accessibility")]
+    [InlineData("SEV1", "full-regresion=later", "(did you mean 'full-regression'?)")]
+    [InlineData("SEV1", "full-regression", "expected SUITE=TEXT")]
+    [InlineData("SEV1", "full-regression=  ", "expected SUITE=TEXT")]
+    public void A_justification_the_runbook_does_not_allow_is_refused_with_exit_2(string severity, string justify, string message)
+    {
+        using var repo = RepoWith(("src/Orders/Order.cs", "class Order {}\n"));
+        var result = CliRun.Run(repo.Path, "check", "--severity", severity, "--justify", justify);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--justify", result.Error);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
     public void Text_and_markdown_show_the_same_sections()
     {
         using var repo = RepoWith(("db/schema.sql", "CREATE TABLE t (id int);\n"));

@@ -17,6 +17,7 @@ public static class TestTiming
 /// <param name="Description">What the test must show, in the runbook's words.</param>
 /// <param name="Command">The command from policy <c>tests.commands</c>, when there is one.</param>
 /// <param name="JustificationRequired">A post-deploy deferral needs a justification from the team.</param>
+/// <param name="Justification">The team's justification for the deferral (<c>--justify</c>), verbatim; null until given.</param>
 public sealed record RequiredTest(
     string Id,
     string Reason,
@@ -24,4 +25,5 @@ public sealed record RequiredTest(
     string When,
     string Description,
     string? Command,
-    bool JustificationRequired);
+    bool JustificationRequired,
+    string? Justification = null);

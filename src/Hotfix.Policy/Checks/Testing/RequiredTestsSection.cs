@@ -30,8 +30,8 @@ public sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, stri
             ScopeSection.WriteStringOrNull(writer, "command", test.Command);
             writer.WriteBoolean("justificationRequired", test.JustificationRequired);
 
-            // The justification is the team's to write; the report leaves the field for it.
-            writer.WriteNull("justification");
+            // The justification is the team's to write (--justify); Hotfix never invents one.
+            ScopeSection.WriteStringOrNull(writer, "justification", test.Justification);
             writer.WriteEndObject();
         }
 
@@ -53,7 +53,7 @@ public sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, stri
         if (after.Count > 0)
         {
             document.Heading("After the deploy (SEV1: SKIP_WITH_JUSTIFICATION)");
-            document.Checklist(after.Select(t => Item(t) with { Note = Item(t).Note + " — justification: ____" }));
+            document.Checklist(after.Select(t => Item(t) with { Note = Item(t).Note + " — justification: " + (t.Justification ?? "____ (--justify " + t.Id + "=TEXT)") }));
         }
     }
 
@@ -66,8 +66,10 @@ public sealed class RequiredTestsSectionProvider : Checks.IReportSectionProvider
     public ReportSection Build(CheckContext context)
     {
         var classification = Classification.ChangeClassification.Of(context);
-        return new RequiredTestsSection(
-            TestPlan.For(context.Policy.Tests, classification, context.Options.Severity),
-            classification.UnavailableReason);
+        var justifications = context.Options.Justifications;
+        var plan = TestPlan.For(context.Policy.Tests, classification, context.Options.Severity)
+            .Select(t => t.When == TestTiming.PostDeploy && justifications.TryGetValue(t.Id, out var text) ? t with { Justification = text } : t)
+            .ToList();
+        return new RequiredTestsSection(plan, classification.UnavailableReason);
     }
 }
