@@ -55,8 +55,12 @@ internal static class HotfixDescriptors
     public static DiagnosticSeverity BackgroundSeverity(DiagnosticDescriptor descriptor) =>
         SuggestionInBackground.Contains(descriptor.Id) ? DiagnosticSeverity.Info : descriptor.DefaultSeverity;
 
-    /// <summary>The severity a finding escalates to on changed lines unless .editorconfig says otherwise.</summary>
-    public static DiagnosticSeverity EscalatedSeverity(string ruleId) => ToDiagnosticSeverity(RuleCatalogue.Get(ruleId).DefaultSeverity);
+    /// <summary>
+    /// The severity a finding escalates to on changed lines unless .editorconfig says otherwise: an error for every
+    /// rule — what the hotfix itself writes must not ship with the risk unreviewed, whatever the rule's weight in
+    /// <c>hotfix check</c> (where HF2003, for instance, is a warning about the whole migration).
+    /// </summary>
+    public static DiagnosticSeverity EscalatedSeverity(string ruleId) => DiagnosticSeverity.Error;
 
     /// <summary>How many message arguments <paramref name="messageFormat"/> uses; the escalation note comes after them.</summary>
     public static int ArgumentCount(string messageFormat)

@@ -19,7 +19,7 @@ namespace Hotfix.Analyzers.Rules;
 /// A <c>Down</c> that calls a helper (<c>DropViews(migrationBuilder)</c>) is not empty: what the helper does is not
 /// visible here, and guessing would be a false positive. <c>hotfix check</c> additionally compares what the down undoes
 /// with what the up does (HF2007). Background severity is a suggestion, as for HF2002: old, applied migrations are not
-/// what a reviewer can act on; on the lines a hotfix adds it is reported at the rule's level (warning).
+/// what a reviewer can act on; on the lines a hotfix adds it is an error, like every escalated finding.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IrreversibleMigrationAnalyzer : EfMigrationAnalyzer

@@ -100,7 +100,7 @@ public class IrreversibleMigrationTests
         """);
 
     [Fact]
-    public Task A_hotfix_that_adds_a_migration_without_Down_gets_a_warning() => Verify.VerifyHotfixAsync(Usings + $$"""
+    public Task A_hotfix_that_adds_a_migration_without_Down_gets_an_error() => Verify.VerifyHotfixAsync(Usings + $$"""
         public class {|#0:AddNote|} : Migration
         {
             protected override void Up(MigrationBuilder migrationBuilder)
@@ -110,5 +110,5 @@ public class IrreversibleMigrationTests
         }
         """,
         Verify.ChangedLinesOf(5, 6, 7, 8, 9, 10, 11),
-        new DiagnosticResult("HF2003", DiagnosticSeverity.Warning).WithLocation(0));
+        new DiagnosticResult("HF2003", DiagnosticSeverity.Error).WithLocation(0));
 }
