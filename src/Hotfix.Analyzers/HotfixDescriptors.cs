@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using Hotfix.Policy.Findings;
 using Hotfix.Policy.Rules;
 using Microsoft.CodeAnalysis;
 
@@ -15,9 +14,10 @@ namespace Hotfix.Analyzers;
 /// checks the rest against the catalogue.
 /// </summary>
 /// <remarks>
-/// One descriptor per rule id, whose default severity is the rule's <em>background</em> severity: what the IDE's
-/// "configure severity", rulesets and SARIF rule tables see. Findings on lines the hotfix changed are reported through
-/// the same descriptor with an escalated effective severity (see <see cref="Escalation.HotfixScope"/>). The message
+/// One descriptor per rule id (default severity Warning, see <see cref="BackgroundSeverity"/>): what the IDE's
+/// "configure severity", rulesets and SARIF rule tables see. Every finding is reported through it with an effective
+/// severity — the background level, or <see cref="EscalatedSeverity"/> on lines the hotfix changed (see
+/// <see cref="Escalation.HotfixScope"/>). The message
 /// format gets one extra trailing argument, the escalation note, so an escalated finding says why it is an error.
 /// </remarks>
 internal static class HotfixDescriptors
@@ -60,7 +60,7 @@ internal static class HotfixDescriptors
     /// rule — what the hotfix itself writes must not ship with the risk unreviewed, whatever the rule's weight in
     /// <c>hotfix check</c> (where HF2003, for instance, is a warning about the whole migration).
     /// </summary>
-    public static DiagnosticSeverity EscalatedSeverity(string ruleId) => DiagnosticSeverity.Error;
+    public const DiagnosticSeverity EscalatedSeverity = DiagnosticSeverity.Error;
 
     /// <summary>How many message arguments <paramref name="messageFormat"/> uses; the escalation note comes after them.</summary>
     public static int ArgumentCount(string messageFormat)
@@ -73,11 +73,4 @@ internal static class HotfixDescriptors
 
         return count;
     }
-
-    public static DiagnosticSeverity ToDiagnosticSeverity(FindingSeverity severity) => severity switch
-    {
-        FindingSeverity.Error => DiagnosticSeverity.Error,
-        FindingSeverity.Warning => DiagnosticSeverity.Warning,
-        _ => DiagnosticSeverity.Info,
-    };
 }

@@ -104,7 +104,7 @@ internal sealed class HotfixScope
         var tree = location.SourceTree;
         var config = tree != null ? options.AnalyzerConfigOptionsProvider.GetOptions(tree) : options.AnalyzerConfigOptionsProvider.GlobalOptions;
         var severity = escalated
-            ? SeverityOption.Read(config, descriptor.Id, SeverityOption.Escalated, HotfixDescriptors.EscalatedSeverity(descriptor.Id))
+            ? SeverityOption.Read(config, descriptor.Id, SeverityOption.Escalated, HotfixDescriptors.EscalatedSeverity)
             : SeverityOption.Read(config, descriptor.Id, SeverityOption.Background, HotfixDescriptors.BackgroundSeverity(descriptor));
         if (severity == null)
         {
