@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using Hotfix.Migrations;
 using Hotfix.Policy.Changes;
-using Hotfix.Policy.Migrations;
 
 namespace Hotfix.Benchmarks.Migrations;
 

@@ -1,27 +1,20 @@
 using System.Globalization;
-using Hotfix.Policy.Changes;
-using Hotfix.Policy.Checklists;
+using Hotfix;
 using Hotfix.Policy.Decisions;
-using Hotfix.Policy.Errors;
-using Hotfix.Policy.Incidents;
-using Hotfix.Policy.Policies;
-using Hotfix.Policy.Records;
-using Hotfix.Policy.Reporting;
-using Hotfix.Policy.Reporting.Renderers;
 using Hotfix.Policy.Reviews;
 
 namespace ChatOps;
 
 /// <summary>
 /// The message handler of an incident chat bot: every message starting with '/' gets a Markdown reply computed by the
-/// Hotfix core in-process — the same decision table, review validator and checklist as the hotfix CLI.
+/// Hotfix engine in-process — the same decision table, review validator and checklist as the hotfix CLI.
 /// </summary>
-public sealed class HotfixBot(HotfixPolicy policy, IIncidentRecordStore records, Func<DateTimeOffset> now)
+public sealed class HotfixBot(HotfixEngine hotfix)
 {
     public const string Help =
         "Commands: `/decide root-cause=known|unknown impact=ongoing|contained [fix-eta=MIN] [loses-data] [migrations] "
         + "[services=N culprit=known|unknown] [age=MIN] [fix-in-sight=yes|no] [incident=INC-YYYY-NNNN]`, `/review SEV1`, "
-        + "`/review-record {json}`, `/checklist [pre|deploy|post] PATH…` (the PR's changed files).";
+        + "`/review-record {json}`, `/checklist PATH…` (the PR's changed files).";
 
     public string Handle(string sender, string message)
     {
@@ -34,7 +27,7 @@ public sealed class HotfixBot(HotfixPolicy policy, IIncidentRecordStore records,
             return command switch
             {
                 "/decide" => Decide(sender, rest),
-                "/review" => Markdown(new ReviewSection(ReviewRequirement.For(policy, Severity(rest), DateOnly.FromDateTime(now().DateTime)))),
+                "/review" => HotfixEngine.Render(hotfix.Review(Severity(rest)), ReportFormat.Markdown),
                 "/review-record" => ReviewRecord(rest),
                 "/checklist" => Checklist(rest),
                 _ => Help,
@@ -62,40 +55,24 @@ public sealed class HotfixBot(HotfixPolicy policy, IIncidentRecordStore records,
             FixInSight = args.TryGetValue("fix-in-sight", out var s) ? s == "yes" : null,
         };
         IncidentId? incident = args.TryGetValue("incident", out var id) ? Incident(id) : null;
-        var decision = RollbackDecider.Decide(request, policy, incident);
-        var reply = Markdown(new DecisionSection(decision));
-        if (incident is { } inc)
-        {
-            records.Record(DecisionEvents.ToEvent(inc, decision, sender, now()));
-            reply += $"\n_Recorded in {records.LocationOf(inc)}._";
-        }
-
-        return reply;
+        // With an incident, the engine appends the decision to its record.
+        var decision = hotfix.Decide(request, incident, sender);
+        var reply = HotfixEngine.Render(decision, ReportFormat.Markdown);
+        return incident is { } inc ? reply + $"\n_Recorded in the record of {inc}._" : reply;
     }
 
     private string ReviewRecord(string json)
     {
         var record = ReviewJson.Parse(json, "the review record");
-        var problems = ReviewRecordValidator.Check(policy, record);
+        var problems = hotfix.ValidateReview(record);
         return problems.Count == 0
             ? "✅ The review record satisfies the runbook."
-            : "❌ The review record breaks the runbook:\n" + string.Join('\n', problems.Select(p => $"- **{p.RuleId}** `{p.Field}`: {MarkdownBlockWriter.Escape(p.Message)}"));
+            : "❌ The review record breaks the runbook:\n" + string.Join('\n', problems.Select(p => $"- **{p.RuleId}** `{p.Field}`: {p.Message}"));
     }
 
-    private string Checklist(string arguments)
-    {
-        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        ChecklistPhase? phase = words.Count > 0 && ChecklistPhases.TryParse(words[0], out var p) ? p : null;
-        var paths = phase is null ? words : words.Skip(1).ToList();
-
-        // The bot knows the pull request's changed files from the code host's API: paths are enough for the checklist.
-        var changes = new ChangeSet(policy.Branches.Main, "unknown", "unknown", paths.Select(path => new FileChange(
-            FileChangeKind.Modified, path, null, EntryMode.File, EntryMode.File, null, null, () => null, () => null)).ToList());
-        var checklist = DeploymentChecklistBuilder.Build(new DeploymentChecklistRequest { Policy = policy, Changes = changes });
-        return Markdown(new ChecklistSection(checklist, phase));
-    }
-
-    private static string Markdown(ReportSection section) => SectionRenderer.RenderToString(section, ReportFormat.Markdown);
+    // The bot knows the pull request's changed files from the code host's API: paths are enough for the checklist.
+    private string Checklist(string arguments) =>
+        HotfixEngine.Render(hotfix.Checklist(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)), ReportFormat.Markdown);
 
     private static Dictionary<string, string> Arguments(string text) =>
         text.Split(' ', StringSplitOptions.RemoveEmptyEntries)

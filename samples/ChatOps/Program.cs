@@ -2,22 +2,28 @@
 // Markdown replies, the way an incident chat bot would post them.
 //   dotnet run --project samples/ChatOps -- [POLICY_FILE] [RECORDS_FOLDER] < samples/ChatOps/conversation.txt
 using ChatOps;
-using Hotfix.Policy.Policies;
-using Hotfix.Records;
+using Hotfix;
 
-var loaded = args.Length > 0 ? PolicyParser.Parse(File.ReadAllText(args[0]), args[0]) : PolicyParser.Defaults();
-if (loaded.Policy is null)
+// The same policy and record the hotfix command would use: a policy file (else the runbook) and JSON-lines records.
+var folder = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "chatops-incidents");
+var builder = HotfixEngine.CreateBuilder().UseJsonLinesRecords(folder);
+if (args.Length > 0)
 {
-    foreach (var problem in loaded.Problems)
-    {
-        Console.Error.WriteLine($"{loaded.Source}: {problem}");
-    }
+    builder.UsePolicyJson(File.ReadAllText(args[0]), args[0]);
+}
 
+HotfixEngine hotfix;
+try
+{
+    hotfix = builder.Build();
+}
+catch (HotfixInputException e)
+{
+    Console.Error.WriteLine(e.Message);
     return 2;
 }
 
-var folder = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "chatops-incidents");
-var bot = new HotfixBot(loaded.Policy, new JsonLinesIncidentRecordStore(folder), () => DateTimeOffset.Now);
+var bot = new HotfixBot(hotfix);
 var replies = 0;
 while (Console.ReadLine() is { } line)
 {

@@ -1,49 +1,26 @@
 // Runs the Hotfix checks in-process on a repository, the way an internal tool (a bot, a portal) embeds the core:
-//   dotnet run --project samples/Consumer -- PATH_TO_REPOSITORY [json|markdown|sarif|text]
-using Hotfix.Git;
-using Hotfix.Policy.Checks;
-using Hotfix.Policy.Errors;
-using Hotfix.Policy.Policies;
-using Hotfix.Policy.Ports;
-using Hotfix.Policy.Reporting;
-using Hotfix.Policy.Reporting.Renderers;
+//   dotnet run --project samples/Consumer -- PATH_TO_REPOSITORY [json|markdown|sarif|text|github]
+// The engine loads the repository's hotfix.json as the hotfix command does and runs the same rules.
+using Hotfix;
 
 var path = args.Length > 0 ? args[0] : ".";
 var format = args.Length > 1 && ReportFormats.TryParse(args[1], out var f) ? f : ReportFormat.Markdown;
 
 try
 {
-    using var repository = GitRepository.Open(path);
-    var policyFile = Path.Combine(repository.Root, PolicyParser.DefaultFileName);
-    var loaded = File.Exists(policyFile) ? PolicyParser.Parse(File.ReadAllText(policyFile), policyFile) : PolicyParser.Defaults();
-    if (loaded.Policy is null)
-    {
-        foreach (var problem in loaded.Problems)
-        {
-            Console.Error.WriteLine($"{loaded.Source}: {problem}");
-        }
-
-        return 2;
-    }
-
-    var head = repository.Head;
-    if (head.Kind != HeadKind.Branch)
-    {
-        Console.Error.WriteLine($"HEAD is {head.Kind.ToString().ToLowerInvariant()}; check out the hotfix branch first.");
-        return 2;
-    }
-
-    var context = new CheckContext(
-        loaded.Policy,
-        new CheckSubject(head.BranchName!, head.CommitSha!),
-        new CheckOptions(),
-        new PortSet().AddGit(repository));
-    var report = CheckRunner.Run(context, CheckModules.All, new ToolInfo("consumer-sample", "1.0"));
-    Console.WriteLine(ReportRenderers.For(format, new RenderOptions(RepositoryRoot: repository.Root)).RenderToString(report));
+    using var hotfix = HotfixEngine.CreateBuilder()
+        .UseToolName("consumer-sample", "1.0")
+        .UseGitRepository(path)
+        .AddCoreChecks()
+        .AddMigrations()
+        .Build();
+    var report = hotfix.Check();
+    Console.WriteLine(hotfix.Render(report, format));
     return report.IsBlocking ? 1 : 0;
 }
 catch (HotfixInputException e)
 {
+    // A path that is not a repository, a policy file with problems, HEAD not on a branch: the message says which.
     Console.Error.WriteLine(e.Message);
     return 2;
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Hotfix.Cli.Commands;
-using Hotfix.Policy.Errors;
 
 namespace Hotfix.Cli;
 

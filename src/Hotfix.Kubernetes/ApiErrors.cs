@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 using k8s.Autorest;
 
 namespace Hotfix.Kubernetes;

@@ -1,4 +1,3 @@
-using Hotfix.Policy.Errors;
 using k8s;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;

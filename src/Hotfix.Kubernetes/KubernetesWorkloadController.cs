@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Ports;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Kubernetes;
 
@@ -87,7 +88,7 @@ public sealed class KubernetesWorkloadController : IWorkloadController, IDisposa
         var obj = await api.ReadAsync(workload, cancellationToken).ConfigureAwait(false);
         var selector = LabelSelector.From(obj.Node("spec", "selector")).ToString();
         var pods = await api.ListPodsAsync(workload.Namespace, selector, cancellationToken).ConfigureAwait(false);
-        return new PodSummary(selector, PodSummary.ExpectedFor(workload.Kind, obj), pods.Select(PodInfo.From).OrderBy(p => p.Name, StringComparer.Ordinal).ToList());
+        return new PodSummary(selector, Pods.ExpectedFor(workload.Kind, obj), pods.Select(Pods.Read).OrderBy(p => p.Name, StringComparer.Ordinal).ToList());
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Kubernetes.Rollouts;
+using Hotfix.Policy.Workloads;
 using k8s;
 using k8s.Models;
 

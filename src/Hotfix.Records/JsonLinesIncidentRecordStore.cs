@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using Hotfix.Policy.Errors;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Records;
 
 namespace Hotfix.Records;

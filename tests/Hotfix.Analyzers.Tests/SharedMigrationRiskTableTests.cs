@@ -1,4 +1,4 @@
-using Hotfix.Policy.Migrations;
+using Hotfix.Migrations;
 using Hotfix.Policy.Rules;
 
 namespace Hotfix.Analyzers.Tests;

@@ -103,6 +103,6 @@ public class FinishReviewGateTests
     {
         var review = Hotfix.Policy.Reviews.ReviewJson.Parse(File.ReadAllText(recordFile), recordFile);
         var store = new Hotfix.Records.JsonLinesIncidentRecordStore(Path.Combine(repo.Path, ".hotfix", "incidents"));
-        store.Append(Hotfix.Policy.Reviews.ReviewEvents.ToEvent(Hotfix.Policy.Incidents.IncidentId.Parse("INC-2026-0042"), review, Clock.Now));
+        store.Append(Hotfix.Policy.Reviews.ReviewEvents.ToEvent(IncidentId.Parse("INC-2026-0042"), review, Clock.Now));
     }
 }

@@ -1,4 +1,3 @@
-using Hotfix.Policy.Errors;
 using Hotfix.TestSupport;
 
 namespace Hotfix.Git.Tests;

@@ -1,5 +1,6 @@
+using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Ports;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 using Hotfix.TestSupport.Kubernetes;
 
 namespace Hotfix.Kubernetes.Tests;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 using Hotfix.TestSupport.Kubernetes;
 
 namespace Hotfix.Kubernetes.Tests;

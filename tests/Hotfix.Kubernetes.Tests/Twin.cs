@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Kubernetes.Rollouts;
+using Hotfix.Policy.Workloads;
 using Hotfix.TestSupport;
 using Hotfix.TestSupport.Kubernetes;
 

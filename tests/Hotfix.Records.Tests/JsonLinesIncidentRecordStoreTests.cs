@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Records;
 using Hotfix.TestSupport;
 
@@ -106,7 +105,7 @@ public class JsonLinesIncidentRecordStoreTests
     {
         using var dir = new TempDirectory();
         var store = new JsonLinesIncidentRecordStore(dir.Path);
-        var other = IncidentEventCodec.ToLine(Events.Note("elsewhere", 0, Hotfix.Policy.Incidents.IncidentId.Parse("INC-2026-0001")));
+        var other = IncidentEventCodec.ToLine(Events.Note("elsewhere", 0, IncidentId.Parse("INC-2026-0001")));
         var newer = IncidentEventCodec.ToLine(Events.Note("future") with { SchemaVersion = 2 });
         File.WriteAllText(store.LocationOf(Events.Incident), other + "\n" + newer + "\n" + IncidentEventCodec.ToLine(Events.Note("ok")) + "\n");
         var record = store.Read(Events.Incident);

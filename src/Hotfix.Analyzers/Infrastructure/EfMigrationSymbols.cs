@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading;
-using Hotfix.Policy.Migrations;
+using Hotfix.Migrations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
-using Hotfix.Policy.Migrations;
+using Hotfix.Migrations;
 using Hotfix.Policy.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

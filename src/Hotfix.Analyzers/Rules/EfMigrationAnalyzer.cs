@@ -13,7 +13,7 @@ namespace Hotfix.Analyzers.Rules;
 /// <remarks>
 /// A symbol action rather than an operation action per call: a step's risk depends on the steps before it in the same
 /// <c>Up</c> (CreateTable then DropColumn is harmless), and the class's <c>Up</c>/<c>Down</c> may sit in different
-/// partial parts. The method bodies are read by the shared <see cref="Hotfix.Policy.Migrations.EfMigrationSyntax"/>,
+/// partial parts. The method bodies are read by the shared <see cref="Hotfix.Migrations.EfMigrationSyntax"/>,
 /// the reader <c>hotfix check</c> uses, so the analyzer and the CLI cannot disagree about a migration.
 /// </remarks>
 public abstract class EfMigrationAnalyzer : HotfixAnalyzer

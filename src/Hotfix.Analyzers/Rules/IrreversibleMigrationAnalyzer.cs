@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
-using Hotfix.Policy.Migrations;
+using Hotfix.Migrations;
 using Hotfix.Policy.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

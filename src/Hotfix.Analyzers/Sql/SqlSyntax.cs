@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
-using Hotfix.Policy.Sql;
 using Hotfix.Analyzers.Infrastructure;
+using Hotfix.Migrations.Sql;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

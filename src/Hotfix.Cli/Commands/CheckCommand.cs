@@ -5,9 +5,7 @@ using Hotfix.Policy.Checks;
 using Hotfix.Policy.Checks.Classification;
 using Hotfix.Policy.Checks.Scope;
 using Hotfix.Policy.Checks.Testing;
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Findings;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Reporting;
 
@@ -73,7 +71,8 @@ internal static class CheckCommand
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);
-            var subject = ResolveSubject(session, parse.GetValue(branch));
+            using var engine = CliEngine.For(session, environment);
+            var branchName = parse.GetValue(branch);
             var incidentSeverity = parse.GetValue(severity) is { } s ? IncidentSeverities.Parse(s) : (IncidentSeverity?)null;
             var checkOptions = new CheckOptions
             {
@@ -83,8 +82,7 @@ internal static class CheckCommand
                 DeclaredKinds = ChangeKindDeclaration.Check(session.Policy, parse.GetValue(kind) ?? []),
                 Waivers = Waivers(parse.GetValue(allow) ?? [], parse.GetValue(reason)),
             };
-            var context = new CheckContext(session.Policy, subject, checkOptions, session.Ports().Add<IClock>(environment.Clock));
-            var report = CheckRunner.Run(context, CheckModules.All, ToolIdentity.Current);
+            var report = WithCliRemedy(() => engine.Check(new CheckRequest { Branch = branchName, Options = checkOptions }), branchName);
 
             ReportFormats.TryParse(parse.GetValue(format), out var reportFormat);
             ReportOutput.Write(report, reportFormat, parse.GetValue(output), parse.GetValue(options.NoColor), session.Repository.Root, environment);
@@ -108,24 +106,27 @@ internal static class CheckCommand
     }
 
     /// <summary>The branch to work on: --branch, else HEAD's branch; a detached or unborn HEAD is an input error.</summary>
-    internal static CheckSubject ResolveSubject(RepositorySession session, string? branchOption)
+    internal static CheckSubject ResolveSubject(RepositorySession session, CliEnvironment environment, string? branchOption)
     {
-        var repository = session.Repository;
-        if (branchOption is not null)
-        {
-            var found = repository.FindBranch(branchOption, session.Policy.Branches.Remote)
-                ?? throw new HotfixInputException($"--branch '{branchOption}': no local branch or {session.Policy.Branches.Remote}/{branchOption} exists; expected the name of an existing branch (git branch -a lists them).");
-            return new CheckSubject(branchOption, found.TipSha);
-        }
+        using var engine = CliEngine.For(session, environment);
+        return WithCliRemedy(() => engine.ResolveSubject(branchOption), branchOption);
+    }
 
-        var head = repository.Head;
-        return head.Kind switch
+    /// <summary>The engine says what is wrong with the subject; the command line says which option fixes it.</summary>
+    private static T WithCliRemedy<T>(Func<T> run, string? branchOption)
+    {
+        try
         {
-            HeadKind.Branch => new CheckSubject(head.BranchName!, head.CommitSha!),
-            HeadKind.Unborn => throw new HotfixInputException(
-                $"HEAD is on '{head.BranchName}', which has no commits yet; expected a branch with commits (commit first, or pass --branch NAME)."),
-            _ => throw new HotfixInputException(
-                $"HEAD is detached at {head.CommitSha?[..7]}; expected HEAD on the hotfix branch (git switch hotfix/INC-YYYY-NNNN-…) or --branch NAME (in GitHub Actions: --branch \"$GITHUB_HEAD_REF\")."),
-        };
+            return run();
+        }
+        catch (HotfixSubjectException e)
+        {
+            throw new HotfixInputException(e.Problem switch
+            {
+                SubjectProblem.NoSuchBranch => $"--branch '{branchOption}': no local branch or {e.Remote}/{branchOption} exists; expected the name of an existing branch (git branch -a lists them).",
+                SubjectProblem.Unborn => $"HEAD is on '{e.Branch}', which has no commits yet; expected a branch with commits (commit first, or pass --branch NAME).",
+                _ => $"HEAD is detached at {e.Commit?[..7]}; expected HEAD on the hotfix branch (git switch hotfix/INC-YYYY-NNNN-…) or --branch NAME (in GitHub Actions: --branch \"$GITHUB_HEAD_REF\").",
+            }, e);
+        }
     }
 }

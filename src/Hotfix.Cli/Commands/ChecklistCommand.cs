@@ -2,10 +2,9 @@ using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Git;
 using Hotfix.Policy.Checklists;
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Commands;
 
@@ -106,7 +105,7 @@ internal static class ChecklistCommand
         }
 
         using var session = RepositorySession.Open(environment, repoOption, parse.GetValue(options.Policy));
-        var subject = CheckCommand.ResolveSubject(session, parse.GetValue(branch));
+        var subject = CheckCommand.ResolveSubject(session, environment, parse.GetValue(branch));
         var branches = session.Policy.Branches;
         var request = session.Repository.TryReadChangeSet(branches.Main, branches.Remote, subject.CommitSha, out var changes, out var reason)
             ? new DeploymentChecklistRequest { Policy = session.Policy, Branch = subject.BranchName, Changes = changes }

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
-using Hotfix.Policy.Checks.Review;
 using Hotfix.Policy.Checks;
+using Hotfix.Policy.Checks.Review;
 using Hotfix.Policy.Findings;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
-using Hotfix.Policy.Reporting.Renderers;
 using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Reporting.Renderers;
 using Hotfix.Policy.Workflow;
 
 namespace Hotfix.Cli.Commands;
@@ -44,7 +44,7 @@ internal static class FinishCommand
             var ports = new WorkflowPorts(session.Ports().Add<IIncidentRecordStore>(records).Add<IClock>(environment.Clock), environment.Clock);
             var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force));
             var plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
-                CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), [.. CheckModules.All, new FinishReviewModule()], ToolIdentity.Current));
+                CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), [.. CliModules.All, new FinishReviewModule()], ToolIdentity.Current));
             WorkflowOutput.Warnings(environment, plan.Warnings);
             foreach (var note in plan.Check?.Findings.Where(f => f.RuleId.StartsWith("HF50", StringComparison.Ordinal) && !f.IsBlocking) ?? [])
             {

@@ -3,7 +3,7 @@ using System.Globalization;
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Commands;
 

@@ -1,5 +1,4 @@
-using Hotfix.Policy.Errors;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Commands;
 

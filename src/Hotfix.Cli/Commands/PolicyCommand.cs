@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Policies;
 
 namespace Hotfix.Cli.Commands;

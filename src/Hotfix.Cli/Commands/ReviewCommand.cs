@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Reviews;
 
@@ -121,7 +120,7 @@ internal static class ReviewCommand
         var record = ReviewJson.Parse(json, $"--record '{file}'");
         if (severityOption is not null && Inputs.Severity(severityOption) is var level && record.Severity is { } inFile && inFile != level)
         {
-            throw new HotfixInputException($"--severity '{severityOption}': the record '{file}' says {Policy.Incidents.IncidentSeverities.Name(inFile)}; expected the same severity, or no --severity");
+            throw new HotfixInputException($"--severity '{severityOption}': the record '{file}' says {IncidentSeverities.Name(inFile)}; expected the same severity, or no --severity");
         }
 
         return severityOption is null || record.Severity is not null ? record : record with { Severity = Inputs.Severity(severityOption) };

@@ -2,13 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Hotfix.Cli.Infrastructure;
-using Hotfix.Policy.Errors;
-using Hotfix.Policy.Incidents;
+using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
-using Hotfix.Policy.Reporting.Renderers;
 using Hotfix.Policy.Reporting;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Commands;
 

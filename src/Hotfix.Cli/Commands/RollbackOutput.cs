@@ -1,8 +1,9 @@
 using System.Globalization;
 using Hotfix.Cli.Infrastructure;
+using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Commands;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
+using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Commands;
 

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Hotfix.Cli.Commands;
 using Hotfix.Kubernetes;
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Policies;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Infrastructure;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Hotfix.Policy.Errors;
-using Hotfix.Policy.Incidents;
 
 namespace Hotfix.Cli.Infrastructure;
 

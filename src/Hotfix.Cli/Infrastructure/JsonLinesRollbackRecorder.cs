@@ -1,6 +1,6 @@
 using System.Text;
 using Hotfix.Policy.Ports;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Infrastructure;
 

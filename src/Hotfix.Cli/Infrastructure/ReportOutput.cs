@@ -1,4 +1,3 @@
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.RegularExpressions;
-using Hotfix.Policy.Incidents;
 
 namespace Hotfix.Policy.Branching;
 

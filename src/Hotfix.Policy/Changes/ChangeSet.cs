@@ -23,4 +23,12 @@ public sealed class ChangeSet(string baseBranch, string mergeBase, string head, 
     public int DeletedLines => Files.Sum(f => f.DeletedLines);
 
     public FileChange? Find(string path) => Files.FirstOrDefault(f => f.Path == path);
+
+    /// <summary>
+    /// A change known only by its paths (a code host's list of a pull request's files): each path modified, with no
+    /// contents — enough for the checklist and path-based classification, not for size or content rules.
+    /// </summary>
+    public static ChangeSet FromPaths(string baseBranch, IEnumerable<string> paths) =>
+        new(baseBranch, "unknown", "unknown", paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(path => new FileChange(
+            FileChangeKind.Modified, path, null, EntryMode.File, EntryMode.File, null, null, () => null, () => null)).ToList());
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Records;
 
 namespace Hotfix.Policy.Checklists;

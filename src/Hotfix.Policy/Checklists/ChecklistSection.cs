@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Reporting;
 
 namespace Hotfix.Policy.Checklists;

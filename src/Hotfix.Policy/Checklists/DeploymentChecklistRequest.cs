@@ -1,5 +1,4 @@
 using Hotfix.Policy.Changes;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;

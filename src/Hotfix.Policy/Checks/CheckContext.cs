@@ -28,6 +28,13 @@ public sealed class CheckContext
 
     public PortSet Ports { get; }
 
+    /// <summary>The clock of the run, when the host gave one; rules that need "today" say what they assumed otherwise.</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>The modules of the run in progress (set by <see cref="CheckRunner"/>), so shared facts such as the
+    /// classification can ask every module for its evidence.</summary>
+    public IReadOnlyList<ICheckModule> Modules { get; internal set; } = [];
+
     /// <summary>The fact of type <typeparamref name="T"/>, computed on first use and shared by every rule after that.</summary>
     public T Fact<T>(Func<CheckContext, T> compute)
         where T : class =>

@@ -1,19 +1,20 @@
 using Hotfix.Policy.Checks.Branching;
-using Hotfix.Policy.Checks.Migrations;
 using Hotfix.Policy.Checks.Review;
 using Hotfix.Policy.Checks.Scope;
 using Hotfix.Policy.Checks.Testing;
 
 namespace Hotfix.Policy.Checks;
 
-/// <summary>The modules <c>hotfix check</c> runs, in report order.</summary>
+/// <summary>
+/// The core's own modules, in report order. Other packages add theirs through the engine builder (the migrations
+/// module comes from Hotfix.Migrations and reports after scope).
+/// </summary>
 public static class CheckModules
 {
-    public static IReadOnlyList<ICheckModule> All { get; } =
+    public static IReadOnlyList<ICheckModule> Core { get; } =
     [
         new BranchingModule(),
         new ScopeModule(),
-        new MigrationsModule(),
         new TestPlanModule(),
         new ReviewModule(),
     ];

@@ -1,5 +1,4 @@
 using Hotfix.Policy.Findings;
-using Hotfix.Policy.Incidents;
 
 namespace Hotfix.Policy.Checks;
 

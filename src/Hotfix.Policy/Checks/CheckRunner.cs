@@ -10,11 +10,13 @@ public static class CheckRunner
 {
     public static CheckReport Run(CheckContext context, IEnumerable<ICheckModule> modules, ToolInfo tool, string command = "check")
     {
+        var ordered = modules.OrderBy(m => m.ReportOrder).ToList();
+        context.Modules = ordered;
         var helpBase = context.Policy.HelpBaseUri ?? RuleCatalogue.DefaultHelpBaseUri;
         var waivers = WaiverRequests.For(context);
         var findings = new List<Finding>();
         var sections = new List<ReportSection>();
-        foreach (var module in modules)
+        foreach (var module in ordered)
         {
             foreach (var rule in module.Rules)
             {
@@ -52,13 +54,13 @@ public static class CheckRunner
             }
         }
 
-        var ordered = findings
+        var sorted = findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Path ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(f => f.Line ?? 0)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
-        return new CheckReport(tool, context.Subject, ordered, sections, helpBase, command);
+        return new CheckReport(tool, context.Subject, sorted, sections, helpBase, command);
     }
 }

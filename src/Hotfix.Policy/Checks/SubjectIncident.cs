@@ -1,5 +1,4 @@
 using Hotfix.Policy.Branching;
-using Hotfix.Policy.Incidents;
 
 namespace Hotfix.Policy.Checks;
 

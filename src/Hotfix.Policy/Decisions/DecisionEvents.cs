@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Records;
 
 namespace Hotfix.Policy.Decisions;

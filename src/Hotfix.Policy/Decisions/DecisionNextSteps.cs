@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 
 namespace Hotfix.Policy.Decisions;

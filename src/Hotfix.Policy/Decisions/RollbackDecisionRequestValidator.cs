@@ -1,5 +1,4 @@
 using FluentValidation;
-using Hotfix.Policy.Errors;
 
 namespace Hotfix.Policy.Decisions;
 

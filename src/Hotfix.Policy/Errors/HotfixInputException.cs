@@ -1,10 +1,10 @@
-namespace Hotfix.Policy.Errors;
+namespace Hotfix;
 
 /// <summary>
 /// Bad input or configuration: the message names the input and the form that was expected. The CLI prints it on one
 /// line and exits 2. Nothing was changed when this is thrown.
 /// </summary>
-public sealed class HotfixInputException : Exception
+public class HotfixInputException : Exception
 {
     public HotfixInputException(string message)
         : base(message)

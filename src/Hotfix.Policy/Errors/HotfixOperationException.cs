@@ -1,4 +1,4 @@
-namespace Hotfix.Policy.Errors;
+namespace Hotfix;
 
 /// <summary>
 /// An operation against git or a cluster failed. The message says what failed and <see cref="State"/> says what state

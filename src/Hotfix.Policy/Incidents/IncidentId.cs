@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Hotfix.Policy.Incidents;
+namespace Hotfix;
 
 /// <summary>An incident id as the runbook writes it: <c>INC-YYYY-NNNN</c> (year, then a four-digit sequence number).</summary>
 public readonly partial record struct IncidentId : IComparable<IncidentId>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Hotfix.Policy.Incidents;
+namespace Hotfix;
 
 /// <summary>An incident id as its string form, <c>"INC-2026-0042"</c>.</summary>
 public sealed class IncidentIdJsonConverter : JsonConverter<IncidentId>

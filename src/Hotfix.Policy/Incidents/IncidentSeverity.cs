@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Hotfix.Policy.Incidents;
+namespace Hotfix;
 
 /// <summary>Incident severity as the runbook names it. SEV1 is the most severe.</summary>
 public enum IncidentSeverity

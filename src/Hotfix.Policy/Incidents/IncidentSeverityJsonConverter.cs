@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Hotfix.Policy.Incidents;
+namespace Hotfix;
 
 /// <summary>A severity as the runbook spells it, <c>"SEV1"</c>.</summary>
 public sealed class IncidentSeverityJsonConverter : JsonConverter<IncidentSeverity>

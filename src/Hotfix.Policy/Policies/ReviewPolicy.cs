@@ -1,4 +1,3 @@
-using Hotfix.Policy.Incidents;
 
 namespace Hotfix.Policy.Policies;
 

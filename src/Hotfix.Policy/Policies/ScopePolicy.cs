@@ -39,8 +39,8 @@ public sealed class ScopePolicy
     ];
 
     /// <summary>The budget for a severity; a severity the policy leaves out has no budget.</summary>
-    public ScopeBudget? BudgetFor(Incidents.IncidentSeverity severity) =>
-        Budgets.TryGetValue(Incidents.IncidentSeverities.Name(severity), out var budget) ? budget : null;
+    public ScopeBudget? BudgetFor(IncidentSeverity severity) =>
+        Budgets.TryGetValue(IncidentSeverities.Name(severity), out var budget) ? budget : null;
 }
 
 /// <summary>The size limit of one severity.</summary>

@@ -1,4 +1,4 @@
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Policy.Ports;
 

@@ -16,10 +16,15 @@ public sealed class PortSet
         return this;
     }
 
+    /// <summary>Whether an adapter is registered for <paramref name="port"/>.</summary>
+    public bool Has(Type port) => ports.ContainsKey(port);
+
+    /// <summary>The adapter of <typeparamref name="TPort"/>, or null when the host registered none.</summary>
     public TPort? Find<TPort>()
         where TPort : class =>
         ports.TryGetValue(typeof(TPort), out var adapter) ? (TPort)adapter : null;
 
+    /// <summary>The adapter of <typeparamref name="TPort"/>; throws when the host registered none.</summary>
     public TPort Require<TPort>()
         where TPort : class =>
         Find<TPort>() ?? throw new InvalidOperationException(

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Hotfix.Policy.Incidents;
 
 namespace Hotfix.Policy.Records;
 

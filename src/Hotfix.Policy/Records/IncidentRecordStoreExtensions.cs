@@ -1,4 +1,3 @@
-using Hotfix.Policy.Errors;
 
 namespace Hotfix.Policy.Records;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Hotfix.Policy.Reporting;
+namespace Hotfix;
 
 public enum ReportFormat
 {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Records;
 
 namespace Hotfix.Policy.Reviews;

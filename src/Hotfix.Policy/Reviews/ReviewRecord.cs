@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Hotfix.Policy.Incidents;
 
 namespace Hotfix.Policy.Reviews;
 

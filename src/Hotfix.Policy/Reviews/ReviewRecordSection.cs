@@ -46,7 +46,7 @@ public sealed class ReviewRecordSection(ReviewRecord record, IReadOnlyList<Revie
     public override void Describe(ReportDocumentBuilder document)
     {
         document.Facts(
-            ("Severity", record.Severity is { } s ? Incidents.IncidentSeverities.Name(s) : "missing"),
+            ("Severity", record.Severity is { } s ? IncidentSeverities.Name(s) : "missing"),
             ("Reviewers", record.Reviewers.Count == 0 ? "none" : string.Join(", ", record.Reviewers)),
             ("Checked", string.Join(", ", record.Checked)),
             ("Skipped", record.Skipped.Count == 0 ? "nothing" : string.Join(", ", record.Skipped)),

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Rules;
 

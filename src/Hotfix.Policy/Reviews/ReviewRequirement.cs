@@ -1,4 +1,3 @@
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 
 namespace Hotfix.Policy.Reviews;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Records;
 

@@ -1,4 +1,3 @@
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;

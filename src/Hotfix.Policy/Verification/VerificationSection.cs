@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Reporting;
 
 namespace Hotfix.Policy.Verification;

@@ -1,5 +1,4 @@
 using Hotfix.Policy.History;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Reporting;
 

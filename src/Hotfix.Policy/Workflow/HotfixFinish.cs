@@ -1,8 +1,6 @@
 using Hotfix.Policy.Branching;
 using Hotfix.Policy.Checks;
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.History;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Reporting;

@@ -1,8 +1,6 @@
 using Hotfix.Policy.Branching;
 using Hotfix.Policy.Checks.Branching;
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.History;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 
 namespace Hotfix.Policy.Workflow;

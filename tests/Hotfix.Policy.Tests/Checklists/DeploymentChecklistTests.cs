@@ -1,11 +1,10 @@
 using Hotfix.Policy.Changes;
 using Hotfix.Policy.Checklists;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
-using Hotfix.Policy.Reviews;
 using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Reviews;
 using Hotfix.TestSupport;
 
 namespace Hotfix.Policy.Tests.Checklists;

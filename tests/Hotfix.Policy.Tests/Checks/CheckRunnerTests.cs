@@ -15,7 +15,7 @@ public class CheckRunnerTests
     private static CheckReport Run(string branch, HotfixPolicy? policy = null, params ICheckModule[] modules) =>
         CheckRunner.Run(
             new CheckContext(policy ?? HotfixPolicy.Runbook, new CheckSubject(branch, new string('a', 40)), new CheckOptions(), new PortSet()),
-            modules.Length == 0 ? CheckModules.All : modules,
+            modules.Length == 0 ? CheckModules.Core : modules,
             Tool);
 
     private static HotfixPolicy PolicyFrom(string json) => PolicyParser.Parse(json, "test").Policy!;

@@ -1,5 +1,4 @@
 using Hotfix.Policy.Decisions;
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Policies;
 
 namespace Hotfix.Policy.Tests.Decisions;
@@ -227,7 +226,7 @@ public class RollbackDecisionTableTests
     public void Rollback_steps_come_from_the_rollback_procedure_with_the_policy_namespace_and_timeout()
     {
         var policy = PolicyParser.Parse("""{ "deployment": { "namespace": "shop", "rolloutTimeoutSeconds": 90 } }""", "hotfix.json").Policy!;
-        var d = RollbackDecider.Decide(new RollbackDecisionRequest { RootCause = RootCause.Unknown, Impact = Impact.Ongoing }, policy, Hotfix.Policy.Incidents.IncidentId.Parse("INC-2026-0042"));
+        var d = RollbackDecider.Decide(new RollbackDecisionRequest { RootCause = RootCause.Unknown, Impact = Impact.Ongoing }, policy, IncidentId.Parse("INC-2026-0042"));
         var commands = d.NextSteps.SelectMany(s => s.Commands).ToList();
         Assert.Contains("kubectl rollout undo deployment/<name> -n shop", commands);
         Assert.Contains("kubectl rollout status deployment/<name> -n shop --timeout=90s", commands);

@@ -1,5 +1,3 @@
-using Hotfix.Policy.Errors;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Rules;
 

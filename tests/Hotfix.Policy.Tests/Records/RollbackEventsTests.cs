@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
-using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Policy.Tests.Records;
 

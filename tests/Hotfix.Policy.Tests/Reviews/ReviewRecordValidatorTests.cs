@@ -1,4 +1,3 @@
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Reviews;
 using Hotfix.Policy.Rules;
@@ -214,8 +213,8 @@ public class ReviewRecordValidatorTests
         Assert.Equal(record.Incident, back.Incident);
         Assert.Equal(record.Severity, back.Severity);
 
-        var e = Assert.Throws<Errors.HotfixInputException>(() => ReviewJson.Parse("""{ "severity": "SEV9" }""", "review.json"));
+        var e = Assert.Throws<HotfixInputException>(() => ReviewJson.Parse("""{ "severity": "SEV9" }""", "review.json"));
         Assert.StartsWith("review.json: not a review record ($.severity", e.Message);
-        Assert.Throws<Errors.HotfixInputException>(() => ReviewJson.Parse("""{ "reviewer": "mira" }""", "review.json"));
+        Assert.Throws<HotfixInputException>(() => ReviewJson.Parse("""{ "reviewer": "mira" }""", "review.json"));
     }
 }

@@ -1,4 +1,3 @@
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Reporting;

@@ -2,9 +2,7 @@ using Hotfix.Policy.Checks;
 using Hotfix.Policy.Checks.Classification;
 using Hotfix.Policy.Checks.Scope;
 using Hotfix.Policy.Checks.Testing;
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Findings;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Reporting;
@@ -16,7 +14,7 @@ public class ScopeRulesTests
 {
     private static readonly ToolInfo Tool = new("hotfix", "test");
 
-    private static CheckReport Run(CheckContext context) => CheckRunner.Run(context, CheckModules.All, Tool);
+    private static CheckReport Run(CheckContext context) => CheckRunner.Run(context, CheckModules.Core, Tool);
 
     private static HotfixPolicy PolicyFrom(string json) => PolicyParser.Parse(json, "test").Policy!;
 
@@ -144,7 +142,7 @@ public class ScopeRulesTests
     public void Another_module_can_add_a_kind_with_its_reason()
     {
         var context = Context([Modified("db/0042.sql.txt", "a\n", "b\n")]);
-        var classification = ChangeClassification.Build(context, [.. ChangeKindSignalProviders.All, new FixedSignal()]);
+        var classification = ChangeClassification.Build(context, [.. ChangeKindSignalProviders.Core, new FixedSignal()]);
         Assert.Equal(["database"], classification.Kinds);
         Assert.Contains("drops column Orders.Legacy", TestPlan.For(HotfixPolicy.Runbook.Tests, classification, null).Single(t => t.Id == "migration-up-down").Reason);
     }

@@ -1,6 +1,5 @@
 using Hotfix.Policy.Checks.Classification;
 using Hotfix.Policy.Checks.Testing;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 using Hotfix.TestSupport;
 using static Hotfix.Policy.Tests.Scope.InMemoryChanges;

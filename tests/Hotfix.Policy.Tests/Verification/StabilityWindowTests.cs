@@ -1,5 +1,3 @@
-using Hotfix.Policy.Errors;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;

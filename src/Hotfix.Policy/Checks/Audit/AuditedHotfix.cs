@@ -1,4 +1,3 @@
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Ports;
 
 namespace Hotfix.Policy.Checks.Audit;

@@ -1,9 +1,15 @@
+using Hotfix.Policy.Ports;
+
 namespace Hotfix.Policy.Checks.Branching;
 
 /// <summary>HOTFIX:BRANCHING: the branch's name, origin and relation to main and the back-merge target.</summary>
 public sealed class BranchingModule : ICheckModule
 {
     public string Name => "branching";
+
+    public int ReportOrder => 100;
+
+    public IReadOnlyList<Type> RequiredPorts { get; } = [typeof(IHistoryReader)];
 
     public IReadOnlyList<ICheckRule> Rules { get; } =
     [

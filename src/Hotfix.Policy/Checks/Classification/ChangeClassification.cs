@@ -29,7 +29,7 @@ public sealed class ChangeClassification
 
     public IEnumerable<ChangeKindSignal> SignalsFor(string kind) => Signals.Where(s => s.Kind == kind);
 
-    public static ChangeClassification Of(CheckContext context) => context.Fact(c => Build(c, ChangeKindSignalProviders.All));
+    public static ChangeClassification Of(CheckContext context) => context.Fact(c => Build(c, ChangeKindSignalProviders.For(c)));
 
     /// <summary>Classifies with the given providers (hosts and tests may pass their own list).</summary>
     public static ChangeClassification Build(CheckContext context, IEnumerable<IChangeKindSignalProvider> providers)

@@ -39,6 +39,8 @@ public sealed class FinishReviewModule : ICheckModule
 {
     public string Name => "finish-review";
 
+    public IReadOnlyList<Type> RequiredPorts { get; } = [typeof(IIncidentRecordStore)];
+
     public IReadOnlyList<ICheckRule> Rules { get; } = [new RecordedReviewRule()];
 
     public IReadOnlyList<IReportSectionProvider> Sections { get; } = [];

@@ -5,6 +5,8 @@ public sealed class ReviewModule : ICheckModule
 {
     public string Name => "review";
 
+    public int ReportOrder => 500;
+
     public IReadOnlyList<ICheckRule> Rules { get; } = [];
 
     public IReadOnlyList<IReportSectionProvider> Sections { get; } = [new ReviewSectionProvider()];

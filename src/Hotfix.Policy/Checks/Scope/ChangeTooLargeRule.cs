@@ -1,5 +1,4 @@
 using Hotfix.Policy.Findings;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Rules;
 
 namespace Hotfix.Policy.Checks.Scope;

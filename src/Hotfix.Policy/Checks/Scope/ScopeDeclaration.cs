@@ -1,4 +1,3 @@
-using Hotfix.Policy.Errors;
 using Hotfix.Policy.Policies;
 
 namespace Hotfix.Policy.Checks.Scope;

@@ -1,3 +1,5 @@
+using Hotfix.Policy.Ports;
+
 namespace Hotfix.Policy.Checks.Scope;
 
 /// <summary>
@@ -7,6 +9,10 @@ namespace Hotfix.Policy.Checks.Scope;
 public sealed class ScopeModule : ICheckModule
 {
     public string Name => "scope";
+
+    public int ReportOrder => 200;
+
+    public IReadOnlyList<Type> RequiredPorts { get; } = [typeof(IChangeSetReader)];
 
     public IReadOnlyList<ICheckRule> Rules { get; } =
     [

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Hotfix.Policy.Changes;
 using Hotfix.Policy.Changes.Dependencies;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Reporting;
 
 namespace Hotfix.Policy.Checks.Scope;

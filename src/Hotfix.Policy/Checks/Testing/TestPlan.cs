@@ -1,5 +1,4 @@
 using Hotfix.Policy.Checks.Classification;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Policies;
 
 namespace Hotfix.Policy.Checks.Testing;

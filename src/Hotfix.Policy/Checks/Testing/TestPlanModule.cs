@@ -7,6 +7,8 @@ public sealed class TestPlanModule : ICheckModule
 {
     public string Name => "testing";
 
+    public int ReportOrder => 400;
+
     public IReadOnlyList<ICheckRule> Rules { get; } = [];
 
     public IReadOnlyList<IReportSectionProvider> Sections { get; } = [new ClassificationSectionProvider(), new RequiredTestsSectionProvider()];

@@ -3,7 +3,6 @@ using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
 using Hotfix.Policy.Decisions;
-using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Paths;
 using Hotfix.Policy.Rules;
 

@@ -1,0 +1,10 @@
+using Hotfix.Migrations.Checks;
+using Hotfix.Policy.Checks;
+
+namespace Hotfix.Cli.Infrastructure;
+
+/// <summary>The check modules the command line runs: the core's and the migrations package's.</summary>
+internal static class CliModules
+{
+    public static IReadOnlyList<ICheckModule> All { get; } = [.. CheckModules.Core, new MigrationsModule()];
+}

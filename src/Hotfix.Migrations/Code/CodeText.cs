@@ -1,0 +1,581 @@
+using System.Text;
+
+namespace Hotfix.Migrations.Code;
+
+/// <summary>
+/// A source file of a migration DSL (Ruby, Python, JavaScript/TypeScript) prepared for call-pattern reading: a mask of
+/// the same length in which comments are blanked and string contents replaced, so brackets, commas and call names can
+/// be found without being fooled by text inside strings, while literal values are read from the original.
+/// </summary>
+public sealed class CodeText
+{
+    private readonly int[] lineStarts;
+
+    public CodeText(string text, SourceLanguage language)
+    {
+        Text = text;
+        Language = language;
+        Mask = BuildMask(text, language);
+        var starts = new List<int> { 0 };
+        for (var k = 0; k < text.Length; k++)
+        {
+            if (text[k] == '\n')
+            {
+                starts.Add(k + 1);
+            }
+        }
+
+        lineStarts = [.. starts];
+    }
+
+    public string Text { get; }
+
+    /// <summary>Same length as <see cref="Text"/>: comments are spaces, string contents are '_' (quotes kept).</summary>
+    public string Mask { get; }
+
+    public SourceLanguage Language { get; }
+
+    /// <summary>1-based line of a character offset.</summary>
+    public int LineOf(int offset)
+    {
+        var index = Array.BinarySearch(lineStarts, offset);
+        return (index < 0 ? ~index - 1 : index) + 1;
+    }
+
+    /// <summary>The offset just past the bracket that closes the one at <paramref name="open"/>; the text end when unclosed.</summary>
+    public int MatchingClose(int open)
+    {
+        var depth = 0;
+        for (var k = open; k < Mask.Length; k++)
+        {
+            var c = Mask[k];
+            if (c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}')
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    return k + 1;
+                }
+            }
+        }
+
+        return Mask.Length;
+    }
+
+    /// <summary>Every call <c>name(…)</c> (optionally <c>receiver.name(…)</c>) between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    public IEnumerable<CodeCall> Calls(int from, int to, Func<string, bool> wanted, bool allowBareRubyCalls = false)
+    {
+        to = Math.Min(to, Mask.Length);
+        var k = from;
+        while (k < to)
+        {
+            if (!IsWordStart(Mask[k]) || k > 0 && (IsWordChar(Mask[k - 1]) || Mask[k - 1] == ':' && Language == SourceLanguage.Ruby && k > 1 && Mask[k - 2] != ':'))
+            {
+                k++;
+                continue;
+            }
+
+            var end = k;
+            while (end < to && IsWordChar(Mask[end]))
+            {
+                end++;
+            }
+
+            if (end < to && Language == SourceLanguage.Ruby && (Mask[end] == '!' || Mask[end] == '?'))
+            {
+                end++;
+            }
+
+            var name = Text[k..end];
+            if (!wanted(name))
+            {
+                k = end;
+                continue;
+            }
+
+            var receiverStart = k;
+            while (receiverStart > 0 && (Mask[receiverStart - 1] == '.' || IsWordChar(Mask[receiverStart - 1]) || Mask[receiverStart - 1] == ':'))
+            {
+                receiverStart--;
+            }
+
+            var receiver = receiverStart < k ? Text[receiverStart..(k - 1)].TrimEnd('.') : string.Empty;
+            var p = end;
+            while (p < to && Mask[p] is ' ' or '\t')
+            {
+                p++;
+            }
+
+            if (p < Mask.Length && Mask[p] == '(')
+            {
+                var close = MatchingClose(p);
+                yield return new CodeCall(name, receiver, k, p + 1, Math.Max(p + 1, close - 1), this);
+
+                // Go on inside the arguments: callbacks (Knex alterTable, Rails blocks) hold calls of their own.
+                k = p + 1;
+                continue;
+            }
+
+            if (allowBareRubyCalls && p < Mask.Length && p > end && Mask[p] != '\n' && Mask[p] != '=' && Mask[p] != '.')
+            {
+                // Ruby without parentheses: arguments run to the end of the line (and on past a trailing comma).
+                var stop = p;
+                while (stop < Mask.Length)
+                {
+                    var nl = Mask.IndexOf('\n', stop);
+                    var lineEnd = nl < 0 ? Mask.Length : nl;
+                    var depthClose = lineEnd;
+                    var trimmed = Mask[stop..lineEnd].TrimEnd();
+                    stop = depthClose;
+                    if (!trimmed.EndsWith(',') || nl < 0)
+                    {
+                        break;
+                    }
+
+                    stop = nl + 1;
+                }
+
+                var argsEnd = stop;
+                var doBlock = Mask.IndexOf(" do", p, Math.Max(0, argsEnd - p), StringComparison.Ordinal);
+                if (doBlock >= 0)
+                {
+                    argsEnd = doBlock;
+                }
+
+                var brace = Mask.IndexOf(" {", p, Math.Max(0, argsEnd - p), StringComparison.Ordinal);
+                if (brace >= 0)
+                {
+                    argsEnd = brace;
+                }
+
+                yield return new CodeCall(name, receiver, k, p, argsEnd, this);
+                k = stop;
+                continue;
+            }
+
+            if (allowBareRubyCalls && (p >= Mask.Length || Mask[p] == '\n'))
+            {
+                yield return new CodeCall(name, receiver, k, p, p, this);
+            }
+
+            k = end;
+        }
+    }
+
+    /// <summary>Top-level comma-separated pieces of [from, to), trimmed, with their offsets.</summary>
+    public List<(int Start, int End)> SplitTopLevel(int from, int to)
+    {
+        var parts = new List<(int, int)>();
+        var depth = 0;
+        var start = from;
+        for (var k = from; k < to && k < Mask.Length; k++)
+        {
+            var c = Mask[k];
+            if (c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}')
+            {
+                depth--;
+            }
+            else if (c == ',' && depth == 0)
+            {
+                Add(start, k);
+                start = k + 1;
+            }
+        }
+
+        Add(start, Math.Min(to, Mask.Length));
+        return parts;
+
+        void Add(int s, int e)
+        {
+            while (s < e && char.IsWhiteSpace(Text[s]))
+            {
+                s++;
+            }
+
+            while (e > s && char.IsWhiteSpace(Text[e - 1]))
+            {
+                e--;
+            }
+
+            if (e > s)
+            {
+                parts.Add((s, e));
+            }
+        }
+    }
+
+    /// <summary>The value of a literal (string, symbol, heredoc, boolean, number) spanning [start, end), else null.</summary>
+    public string? Literal(int start, int end)
+    {
+        var raw = Text[start..end].Trim();
+        if (raw.Length == 0)
+        {
+            return null;
+        }
+
+        if (Language == SourceLanguage.Ruby && raw.StartsWith(':') && raw.Length > 1 && raw[1] != ':')
+        {
+            return raw[1..].Trim('"', '\'');
+        }
+
+        if (Language == SourceLanguage.Ruby && raw.StartsWith("<<", StringComparison.Ordinal))
+        {
+            return Heredoc(start);
+        }
+
+        // Python string prefixes (r, b, f, u) and Ruby %q/%Q.
+        var offset = 0;
+        while (offset < raw.Length && offset < 2 && char.IsLetter(raw[offset]) && Language == SourceLanguage.Python)
+        {
+            offset++;
+        }
+
+        if (offset < raw.Length && raw[offset] is '"' or '\'' or '`')
+        {
+            return Concatenated(raw[offset..]);
+        }
+
+        return raw;
+    }
+
+    /// <summary>String literals joined by + (or adjacent in Python), with escapes resolved.</summary>
+    private string? Concatenated(string raw)
+    {
+        var result = new StringBuilder();
+        var k = 0;
+        var any = false;
+        while (k < raw.Length)
+        {
+            var c = raw[k];
+            if (c is '"' or '\'' or '`')
+            {
+                var triple = Language == SourceLanguage.Python && k + 2 < raw.Length && raw[k + 1] == c && raw[k + 2] == c;
+                var close = triple ? raw.IndexOf(new string(c, 3), k + 3, StringComparison.Ordinal) : FindClose(raw, k + 1, c);
+                var bodyStart = k + (triple ? 3 : 1);
+                var bodyEnd = close < 0 ? raw.Length : close;
+                result.Append(Unescape(raw[bodyStart..bodyEnd]));
+                any = true;
+                k = close < 0 ? raw.Length : close + (triple ? 3 : 1);
+                continue;
+            }
+
+            if (c is '+' or ' ' or '\t' or '\r' or '\n' or '\\' || char.IsLetter(c) && Language == SourceLanguage.Python)
+            {
+                k++;
+                continue;
+            }
+
+            if (c == '.' && raw.AsSpan(k).StartsWith(".strip()", StringComparison.Ordinal))
+            {
+                k += 8;
+                continue;
+            }
+
+            return any ? result.ToString() : null;
+        }
+
+        return any ? result.ToString() : null;
+    }
+
+    private static int FindClose(string raw, int from, char quote)
+    {
+        for (var k = from; k < raw.Length; k++)
+        {
+            if (raw[k] == '\\')
+            {
+                k++;
+                continue;
+            }
+
+            if (raw[k] == quote)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Unescape(string s)
+    {
+        if (!s.Contains('\\'))
+        {
+            return s;
+        }
+
+        var b = new StringBuilder(s.Length);
+        for (var k = 0; k < s.Length; k++)
+        {
+            if (s[k] == '\\' && k + 1 < s.Length)
+            {
+                k++;
+                b.Append(s[k] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', _ => s[k] });
+                continue;
+            }
+
+            b.Append(s[k]);
+        }
+
+        return b.ToString();
+    }
+
+    /// <summary>A Ruby heredoc (&lt;&lt;~SQL … SQL) starting at <paramref name="start"/>: its body lines.</summary>
+    private string? Heredoc(int start)
+    {
+        var k = start + 2;
+        while (k < Text.Length && Text[k] is '~' or '-' or '\'' or '"')
+        {
+            k++;
+        }
+
+        var idEnd = k;
+        while (idEnd < Text.Length && IsWordChar(Text[idEnd]))
+        {
+            idEnd++;
+        }
+
+        var id = Text[k..idEnd];
+        var bodyStart = Text.IndexOf('\n', idEnd);
+        if (id.Length == 0 || bodyStart < 0)
+        {
+            return null;
+        }
+
+        var body = new StringBuilder();
+        foreach (var line in Text[(bodyStart + 1)..].Split('\n'))
+        {
+            if (line.Trim() == id)
+            {
+                break;
+            }
+
+            body.Append(line).Append('\n');
+        }
+
+        return body.ToString();
+    }
+
+    private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_';
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private static string BuildMask(string s, SourceLanguage language)
+    {
+        var m = s.ToCharArray();
+        var k = 0;
+        while (k < s.Length)
+        {
+            var c = s[k];
+            var lineComment = language is SourceLanguage.Ruby or SourceLanguage.Python ? c == '#' : c == '/' && At(s, k + 1) == '/';
+            if (lineComment)
+            {
+                while (k < s.Length && s[k] != '\n')
+                {
+                    m[k++] = ' ';
+                }
+
+                continue;
+            }
+
+            if (language == SourceLanguage.JavaScript && c == '/' && At(s, k + 1) == '*')
+            {
+                var end = s.IndexOf("*/", k + 2, StringComparison.Ordinal);
+                end = end < 0 ? s.Length : end + 2;
+                Blank(m, k, end);
+                k = end;
+                continue;
+            }
+
+            if (language == SourceLanguage.Ruby && c == '<' && At(s, k + 1) == '<' && (At(s, k + 2) is '~' or '-' || char.IsUpper(At(s, k + 2))))
+            {
+                // Heredoc: blank the body lines up to the terminator.
+                var idStart = k + 2;
+                while (idStart < s.Length && s[idStart] is '~' or '-' or '\'' or '"')
+                {
+                    idStart++;
+                }
+
+                var idEnd = idStart;
+                while (idEnd < s.Length && IsWordChar(s[idEnd]))
+                {
+                    idEnd++;
+                }
+
+                var id = s[idStart..idEnd];
+                var bodyStart = s.IndexOf('\n', idEnd);
+                if (id.Length > 0 && bodyStart > 0)
+                {
+                    var p = bodyStart + 1;
+                    while (p < s.Length)
+                    {
+                        var nl = s.IndexOf('\n', p);
+                        var lineEnd = nl < 0 ? s.Length : nl;
+                        var isEnd = s[p..lineEnd].Trim() == id;
+                        Fill(m, p, lineEnd);
+                        p = lineEnd + 1;
+                        if (isEnd)
+                        {
+                            break;
+                        }
+                    }
+
+                    k = idEnd;
+                    continue;
+                }
+            }
+
+            if (c is '"' or '\'' || c == '`' && language == SourceLanguage.JavaScript)
+            {
+                var triple = language == SourceLanguage.Python && At(s, k + 1) == c && At(s, k + 2) == c;
+                int end;
+                if (triple)
+                {
+                    var close = s.IndexOf(new string(c, 3), k + 3, StringComparison.Ordinal);
+                    end = close < 0 ? s.Length : close + 3;
+                    Fill(m, k + 3, Math.Max(k + 3, end - 3));
+                }
+                else
+                {
+                    end = k + 1;
+                    while (end < s.Length && s[end] != c && (s[end] != '\n' || c == '`'))
+                    {
+                        end += s[end] == '\\' ? 2 : 1;
+                    }
+
+                    end = Math.Min(end + 1, s.Length);
+                    Fill(m, k + 1, Math.Max(k + 1, end - 1));
+                }
+
+                k = end;
+                continue;
+            }
+
+            k++;
+        }
+
+        return new string(m);
+    }
+
+    private static void Blank(char[] m, int from, int to)
+    {
+        for (var k = from; k < to && k < m.Length; k++)
+        {
+            if (m[k] != '\n')
+            {
+                m[k] = ' ';
+            }
+        }
+    }
+
+    private static void Fill(char[] m, int from, int to)
+    {
+        for (var k = from; k < to && k < m.Length; k++)
+        {
+            if (m[k] != '\n')
+            {
+                m[k] = '_';
+            }
+        }
+    }
+
+    private static char At(string s, int i) => i < s.Length ? s[i] : '\0';
+}
+
+/// <summary>A call found in a <see cref="CodeText"/>: name, receiver text, and the span of its arguments.</summary>
+public sealed class CodeCall(string name, string receiver, int start, int argsStart, int argsEnd, CodeText code)
+{
+    public string Name { get; } = name;
+
+    /// <summary>What the call is made on (e.g. <c>op</c>, <c>migrations</c>, <c>queryRunner</c>); empty for a bare call.</summary>
+    public string Receiver { get; } = receiver;
+
+    public int Start { get; } = start;
+
+    public int ArgsStart { get; } = argsStart;
+
+    public int ArgsEnd { get; } = argsEnd;
+
+    public int Line => code.LineOf(Start);
+
+    public string ArgumentsText => code.Text[ArgsStart..Math.Max(ArgsStart, ArgsEnd)];
+
+    private List<CodeArgument>? arguments;
+
+    /// <summary>Arguments in order; keyword arguments (<c>key: v</c>, <c>key=v</c>) carry their key.</summary>
+    public IReadOnlyList<CodeArgument> Arguments => arguments ??= Parse();
+
+    public string? Positional(int index) =>
+        Arguments.Where(a => a.Key is null).ElementAtOrDefault(index)?.Value;
+
+    public string? Keyword(string key) => Arguments.FirstOrDefault(a => a.Key == key)?.Value;
+
+    public bool HasKeyword(string key) => Arguments.Any(a => a.Key == key);
+
+    public string Text => SqlStatementText();
+
+    private string SqlStatementText()
+    {
+        var end = Math.Min(code.Text.Length, ArgsEnd + 1);
+        return Sql.SqlStatementRecognizer.OneLine(code.Text[Start..end]);
+    }
+
+    private List<CodeArgument> Parse()
+    {
+        var result = new List<CodeArgument>();
+        foreach (var (s, e) in code.SplitTopLevel(ArgsStart, ArgsEnd))
+        {
+            var key = KeyOf(s, e, out var valueStart);
+            result.Add(new CodeArgument(key, code.Literal(valueStart, e), code.Text[valueStart..e], valueStart, e));
+        }
+
+        return result;
+    }
+
+    private string? KeyOf(int s, int e, out int valueStart)
+    {
+        valueStart = s;
+        var k = s;
+        while (k < e && (char.IsLetterOrDigit(code.Mask[k]) || code.Mask[k] == '_'))
+        {
+            k++;
+        }
+
+        if (k == s || k >= e)
+        {
+            return null;
+        }
+
+        var p = k;
+        while (p < e && code.Mask[p] == ' ')
+        {
+            p++;
+        }
+
+        if (p < e && (code.Language == SourceLanguage.Python && code.Mask[p] == '=' && At(p + 1) != '='
+                      || code.Language == SourceLanguage.Ruby && code.Mask[k] == ':' && At(k + 1) != ':'))
+        {
+            valueStart = p + 1;
+            while (valueStart < e && char.IsWhiteSpace(code.Text[valueStart]))
+            {
+                valueStart++;
+            }
+
+            return code.Text[s..k];
+        }
+
+        return null;
+    }
+
+    private char At(int k) => k < code.Mask.Length ? code.Mask[k] : '\0';
+}
+
+/// <summary>One argument: its keyword (or null), literal value (or the raw text when not a literal) and span.</summary>
+public sealed record CodeArgument(string? Key, string? Value, string Raw, int Start, int End);

@@ -1,0 +1,57 @@
+using Hotfix.Policy.Changes;
+
+namespace Hotfix.Migrations;
+
+/// <summary>The way back of one migration: where it is, what Hotfix found, and its operations.</summary>
+public sealed record MigrationDown(
+    string? Path,
+    DownStatus Status,
+    string Detail,
+    int? Line,
+    IReadOnlyList<MigrationOperation> Operations,
+    IReadOnlyList<DownInversion.Problem> Problems);
+
+/// <summary>A migration the hotfix adds, edits, renames or deletes, read into the common operation model.</summary>
+public sealed class DetectedMigration
+{
+    private IReadOnlyList<IReadOnlyList<MigrationRisk>>? risks;
+
+    public required MigrationFramework Framework { get; init; }
+
+    /// <summary>The file of the up migration (for a deleted migration: the path it had).</summary>
+    public required string Path { get; init; }
+
+    /// <summary>For a rename: the path at the merge base.</summary>
+    public string? OldPath { get; init; }
+
+    /// <summary>The changeset id (author:id) when the file holds several migrations (Liquibase), else null.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Where the migration starts in its file.</summary>
+    public int Line { get; init; } = 1;
+
+    /// <summary>How the hotfix changed it. Added migrations are new; anything else touches one that is already on main.</summary>
+    public required FileChangeKind Change { get; init; }
+
+    /// <summary>The migration already exists on main (at the merge base): it has run somewhere and must not change.</summary>
+    public bool ExistedOnMain { get; init; }
+
+    public MigrationDatabase Database { get; init; }
+
+    public required IReadOnlyList<MigrationOperation> Up { get; init; }
+
+    public required MigrationDown Down { get; init; }
+
+    public IReadOnlyList<MigrationWaiverComment> Waivers { get; init; } = [];
+
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Where it is shown: the path, plus the changeset id for Liquibase.</summary>
+    public string DisplayName => Id is null ? Path : $"{Path}#{Id}";
+
+    /// <summary>The risks of each up operation (same order as <see cref="Up"/>), from the shared risk table.</summary>
+    public IReadOnlyList<IReadOnlyList<MigrationRisk>> Risks => risks ??= MigrationRiskTable.AssessAll(Up, Database);
+}
+
+/// <summary>A schema-intent file (model snapshot, schema.prisma, drizzle snapshot, schema.rb) changed without a migration.</summary>
+public sealed record SchemaChangeWithoutMigration(MigrationFramework Framework, string Path, string What);

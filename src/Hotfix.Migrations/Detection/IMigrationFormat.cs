@@ -1,0 +1,42 @@
+namespace Hotfix.Migrations.Detection;
+
+/// <summary>What a file is to its migration framework.</summary>
+public enum MigrationFileRole
+{
+    /// <summary>A migration (its up, and its down when the framework keeps both in one file).</summary>
+    Migration,
+
+    /// <summary>A separate down/undo/revert file (golang-migrate .down, Flyway U, sqitch revert/).</summary>
+    Down,
+
+    /// <summary>A file that states the schema the migrations should produce (model snapshot, schema.prisma, schema.rb…).</summary>
+    SchemaIntent,
+
+    /// <summary>Bookkeeping that changes with migrations (EF Designer.cs, drizzle _journal.json, migration_lock.toml, sqitch.plan).</summary>
+    Companion,
+}
+
+/// <summary>A file recognised as belonging to a framework.</summary>
+public sealed record MigrationFileMatch(MigrationFramework Framework, MigrationFileRole Role, string What = "");
+
+/// <summary>
+/// One migration framework: how its files are recognised (by path and content), how a migration pairs with its down,
+/// and how its text becomes operations. Implementations never throw on odd input.
+/// </summary>
+public interface IMigrationFormat
+{
+    MigrationFramework Framework { get; }
+
+    /// <summary>The file's role, or null when the file is not this framework's. <paramref name="text"/> is empty when unreadable.</summary>
+    MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files);
+
+    /// <summary>The sibling down file of an up file, when the framework keeps downs apart (whether or not it exists).</summary>
+    string? DownPathFor(string upPath, RepositoryFiles files) => null;
+
+    /// <summary>The up file a down file belongs to.</summary>
+    string? UpPathFor(string downPath, RepositoryFiles files) => null;
+
+    /// <summary>Reads the migrations in a file (one for most frameworks; one per changeset for Liquibase).</summary>
+    /// <param name="downPath">The sibling down file, when the framework has them and it exists; else null.</param>
+    IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database);
+}

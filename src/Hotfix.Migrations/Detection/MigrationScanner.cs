@@ -1,0 +1,288 @@
+using Hotfix.Migrations.Formats;
+using Hotfix.Policy.Changes;
+using Hotfix.Policy.Ports;
+
+namespace Hotfix.Migrations.Detection;
+
+/// <summary>The migrations and schema changes a change set contains.</summary>
+public sealed record MigrationScan(IReadOnlyList<DetectedMigration> Migrations, IReadOnlyList<SchemaChangeWithoutMigration> SchemaChangesWithoutMigration);
+
+/// <summary>
+/// Finds the migrations in a change set: recognises each changed file by path and content, pairs ups with their downs,
+/// reads both into operations, and tells new migrations from edits to migrations that already exist on main.
+/// </summary>
+public static class MigrationScanner
+{
+    /// <summary>The formats, in the order they are tried (the more specific file layouts first).</summary>
+    public static IReadOnlyList<IMigrationFormat> Formats { get; } =
+    [
+        new GolangMigrateFormat(),
+        new PrismaFormat(),
+        new DrizzleFormat(),
+        new FlywayFormat(),
+        new DbmateFormat(),
+        new LiquibaseFormat(),
+        new SqitchFormat(),
+        new EfCoreFormat(),
+        new RailsFormat(),
+        new DjangoFormat(),
+        new AlembicFormat(),
+        new TypeOrmFormat(),
+        new KnexFormat(),
+    ];
+
+    public static MigrationScan Scan(ChangeSet changes, IChangeSetReader? reader)
+    {
+        var files = new RepositoryFiles(changes, reader);
+        var settings = new MigrationSettings(files);
+        var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        var intents = new List<(MigrationFileMatch Match, string Path)>();
+        foreach (var change in changes.Files)
+        {
+            if (change.IsSubmodule || change.IsBinary)
+            {
+                continue;
+            }
+
+            var text = (change.NewContent ?? change.OldContent)?.Text ?? string.Empty;
+            foreach (var format in Formats)
+            {
+                var match = format.Match(change.Path, text, settings, files);
+                if (match is null)
+                {
+                    continue;
+                }
+
+                switch (match.Role)
+                {
+                    case MigrationFileRole.Migration:
+                        Get(units, change.Path, format).UpChange = change;
+                        break;
+                    case MigrationFileRole.Down:
+                        var up = format.UpPathFor(change.Path, files);
+                        if (up is not null)
+                        {
+                            Get(units, up, format).DownChange = change;
+                        }
+
+                        break;
+                    case MigrationFileRole.SchemaIntent:
+                        intents.Add((match, change.Path));
+                        break;
+                }
+
+                break;
+            }
+        }
+
+        var migrations = new List<DetectedMigration>();
+        foreach (var unit in units.Values.OrderBy(u => u.Path, StringComparer.Ordinal))
+        {
+            migrations.AddRange(Read(unit, files, settings));
+        }
+
+        var frameworksWithMigrations = migrations.Select(m => m.Framework).ToHashSet();
+        var schema = intents
+            .Where(i => !frameworksWithMigrations.Contains(i.Match.Framework))
+            .Select(i => new SchemaChangeWithoutMigration(i.Match.Framework, i.Path, i.Match.What))
+            .ToList();
+        return new MigrationScan(migrations, schema);
+    }
+
+    private static Unit Get(Dictionary<string, Unit> units, string path, IMigrationFormat format)
+    {
+        if (!units.TryGetValue(path, out var unit))
+        {
+            unit = new Unit(path, format);
+            units[path] = unit;
+        }
+
+        return unit;
+    }
+
+    private static IEnumerable<DetectedMigration> Read(Unit unit, RepositoryFiles files, MigrationSettings settings)
+    {
+        var format = unit.Format;
+        var database = settings.DatabaseFor(format.Framework, unit.Path);
+        var upKind = unit.UpChange?.Kind;
+        var oldUpPath = unit.UpChange?.OldPath ?? (upKind is null ? unit.Path : null);
+        var newText = upKind == FileChangeKind.Deleted ? null : files.ReadHead(unit.Path);
+        var downPath = format.DownPathFor(unit.Path, files);
+        var downExists = downPath is not null && (files.ExistsAtHead(downPath) || unit.DownChange is { Kind: not FileChangeKind.Deleted });
+        var newPieces = newText is null ? [] : Pieces(format, unit.Path, newText, downExists ? downPath : null, downExists ? files.ReadHead(downPath!) : null, database);
+
+        if (upKind == FileChangeKind.Added)
+        {
+            foreach (var piece in newPieces)
+            {
+                yield return Build(unit, piece, database, FileChangeKind.Added, existedOnMain: false, downExists ? downPath : null, files);
+            }
+
+            yield break;
+        }
+
+        // The up existed at the merge base: compare piece by piece, so an appended changeset is new while an edited one is not.
+        var oldText = oldUpPath is null ? null : files.ReadBase(oldUpPath);
+        var oldDownPath = oldUpPath is null ? null : format.DownPathFor(oldUpPath, files);
+        var oldDownText = oldDownPath is null ? null : files.ReadBase(oldDownPath);
+        var oldPieces = oldText is null ? [] : Pieces(format, oldUpPath!, oldText, oldDownText is null ? null : oldDownPath, oldDownText, database);
+        var downEdited = unit.DownChange is { Kind: not FileChangeKind.Added };
+        var renamed = upKind == FileChangeKind.Renamed && unit.UpChange!.OldPath != unit.Path;
+        foreach (var piece in newPieces)
+        {
+            var before = oldPieces.FirstOrDefault(p => p.Id == piece.Id);
+            if (before is null)
+            {
+                yield return Build(unit, piece, database, FileChangeKind.Added, existedOnMain: false, downExists ? downPath : null, files);
+                continue;
+            }
+
+            if (before.Fingerprint == piece.Fingerprint && !downEdited && !renamed)
+            {
+                continue;
+            }
+
+            yield return Build(unit, piece, database, renamed ? FileChangeKind.Renamed : FileChangeKind.Modified, existedOnMain: !IsRepeatable(piece), downExists ? downPath : null, files);
+        }
+
+        foreach (var gone in oldPieces.Where(p => newPieces.All(n => n.Id != p.Id)))
+        {
+            yield return Build(unit, gone, database, FileChangeKind.Deleted, existedOnMain: !IsRepeatable(gone), oldDownText is null ? null : oldDownPath, files, deletedPath: oldUpPath);
+        }
+    }
+
+    private static bool IsRepeatable(MigrationPiece piece) => piece.Body.DownStatus == DownStatus.Repeatable;
+
+    private static IReadOnlyList<MigrationPiece> Pieces(IMigrationFormat format, string path, string text, string? downPath, string? downText, MigrationDatabase database)
+    {
+        try
+        {
+            return format.Read(path, text, downPath, downText, database);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Fail closed: a file that cannot be read is still a migration, shown with what went wrong.
+            var body = new MigrationBody { DownStatus = DownStatus.Unverified, DownDetail = "the migration could not be read" };
+            body.Up.Add(new MigrationOperation(MigrationOperationKind.RawSql) { Text = "unreadable migration (" + e.GetType().Name + ")", Line = 1 });
+            body.Notes.Add($"Hotfix could not read this migration ({e.GetType().Name}: {e.Message}); review it by hand.");
+            return [new MigrationPiece(null, body, text)];
+        }
+    }
+
+    private static DetectedMigration Build(Unit unit, MigrationPiece piece, MigrationDatabase database, FileChangeKind change, bool existedOnMain, string? downPath, RepositoryFiles files, string? deletedPath = null)
+    {
+        var body = piece.Body;
+        var framework = unit.Format.Framework;
+        InferPreviousTypes(body);
+        if (database == MigrationDatabase.Unknown && body.Database is { } revealed)
+        {
+            database = revealed;
+        }
+
+        var path = deletedPath ?? unit.Path;
+        var status = body.DownStatus;
+        var detail = body.DownDetail;
+        IReadOnlyList<DownInversion.Problem> problems = [];
+        if (status is null && framework.Downs() == DownSupport.None)
+        {
+            status = DownStatus.NotSupported;
+        }
+
+        if (status == DownStatus.NotSupported)
+        {
+            detail ??= framework.NoDownAdvice() + "; if it must be undone, the runbook's answer is a forward migration that undoes the change (\"prefer forward migration that undoes the change over destructive rollback\")";
+        }
+        else if (status is null && body.Down.Count == 0 && body.Up.Count > 0)
+        {
+            status = DownStatus.Empty;
+            detail ??= "the down does nothing although the up changes the database";
+        }
+        else if (status is null)
+        {
+            var inversion = DownInversion.Check(body.Up, body.Down);
+            status = inversion.Status;
+            problems = inversion.Problems;
+            detail ??= status switch
+            {
+                DownStatus.Inverts => "the down undoes every step of the up",
+                DownStatus.DoesNotInvert => string.Join("; ", problems.Select(p => p.Message)),
+                _ => "the down contains steps whose effect Hotfix cannot compare with the up (raw SQL or data changes): check it by hand",
+            };
+        }
+
+        var downFile = body.DownInSameFile ? (status is DownStatus.Missing or DownStatus.NotSupported or DownStatus.Repeatable ? null : path) : downPath;
+        var texts = new List<(string Path, string? Text)> { (path, change == FileChangeKind.Deleted ? files.ReadBase(path) : files.ReadHead(path)) };
+        if (downPath is not null && !body.DownInSameFile)
+        {
+            texts.Add((downPath, files.ReadHead(downPath)));
+        }
+
+        return new DetectedMigration
+        {
+            Framework = framework,
+            Path = path,
+            OldPath = unit.UpChange?.OldPath is { } old && old != path ? old : null,
+            Id = piece.Id,
+            Line = piece.Line,
+            Change = change,
+            ExistedOnMain = existedOnMain,
+            Database = database,
+            Up = body.Up,
+            Down = new MigrationDown(downFile, status.Value, detail ?? string.Empty, body.DownLine, body.Down, problems),
+            Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text))
+                .Where(w => piece.Id is null || w.Path != path || w.Line >= piece.Line && w.Line <= (piece.EndLine ?? int.MaxValue))
+                .ToList(),
+            Notes = [.. body.Notes, .. DownNotes(body.Down, database)],
+        };
+    }
+
+    /// <summary>
+    /// A SQL <c>ALTER COLUMN … TYPE</c> does not say what the type was; the down that restores it does. A careful reviewer
+    /// reads the pair together, and so does the risk table: the down's target type becomes the up's previous type.
+    /// </summary>
+    private static void InferPreviousTypes(MigrationBody body)
+    {
+        foreach (var up in body.Up.Where(o => o.Kind == MigrationOperationKind.AlterColumn && o.NewType is not null && o.OldType is null))
+        {
+            var restore = body.Down.FirstOrDefault(d => d.Kind == MigrationOperationKind.AlterColumn && d.NewType is not null
+                && MigrationOperation.SameTable(d.Table, up.Table) && MigrationOperation.NormalizeName(d.Column) == MigrationOperation.NormalizeName(up.Column));
+            if (restore is not null)
+            {
+                up.OldType = restore.NewType;
+                restore.OldType ??= up.NewType;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What running the down would cost, as a careful reviewer would note it: a down that drops what the up added loses
+    /// the data written since, and a down that narrows a type fails once values need the wider one. Not findings — the
+    /// down is meant to undo the up — but the runbook's "rollback would cause data loss" question needs the answer.
+    /// </summary>
+    private static IEnumerable<string> DownNotes(IReadOnlyList<MigrationOperation> down, MigrationDatabase database)
+    {
+        foreach (var op in down)
+        {
+            if (op.Kind is MigrationOperationKind.DropColumn or MigrationOperationKind.DropTable)
+            {
+                yield return $"Rolling back drops {op.Object} (line {op.Line}): whatever was written there after the up is lost; prefer a forward migration once it holds data.";
+            }
+            else if (op.Kind == MigrationOperationKind.AlterColumn && op.OldType is not null && op.NewType is not null
+                     && ColumnTypeChange.Classify(op.OldType, op.NewType, database) is { Effect: TypeChangeEffect.Narrowing } verdict)
+            {
+                yield return $"Rolling back narrows {op.Object} again (line {op.Line}): {verdict.Reason}; once such values exist, the down fails and a forward migration is the way back.";
+            }
+        }
+    }
+
+    private sealed class Unit(string path, IMigrationFormat format)
+    {
+        public string Path { get; } = path;
+
+        public IMigrationFormat Format { get; } = format;
+
+        public FileChange? UpChange { get; set; }
+
+        public FileChange? DownChange { get; set; }
+    }
+}

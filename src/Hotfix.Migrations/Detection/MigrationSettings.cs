@@ -1,0 +1,256 @@
+using System.Text.RegularExpressions;
+
+namespace Hotfix.Migrations.Detection;
+
+/// <summary>
+/// What the repository's framework configuration says, read from the head commit whether or not the change touched it:
+/// folders that move migrations (<c>drizzle.config.*</c> <c>out</c>, Flyway <c>locations</c>) and the database each
+/// framework talks to (Prisma's lock file, drizzle's dialect, JDBC URLs, Rails' database.yml, EF Core provider packages…).
+/// </summary>
+public sealed partial class MigrationSettings
+{
+    private const int MaxConfigFiles = 64;
+    private readonly RepositoryFiles files;
+    private readonly Lazy<IReadOnlyList<string>> drizzleOuts;
+    private readonly Lazy<IReadOnlyList<string>?> flywayLocations;
+    private readonly Dictionary<MigrationFramework, MigrationDatabase> databases = [];
+    private readonly Lazy<MigrationDatabase> efProvider;
+
+    public MigrationSettings(RepositoryFiles files)
+    {
+        this.files = files;
+        drizzleOuts = new(ReadDrizzleOuts);
+        flywayLocations = new(ReadFlywayLocations);
+        efProvider = new(ReadEfProvider);
+    }
+
+    /// <summary>drizzle-kit output folders: each config's <c>out</c> (relative to the config), else the default <c>drizzle</c>.</summary>
+    public IReadOnlyList<string> DrizzleOuts => drizzleOuts.Value;
+
+    /// <summary>Flyway's configured locations as repository folders; null when no Flyway config exists (any folder counts).</summary>
+    public IReadOnlyList<string>? FlywayLocations => flywayLocations.Value;
+
+    /// <summary>The database a framework's migrations run on, from its configuration; Unknown when nothing says.</summary>
+    public MigrationDatabase DatabaseFor(MigrationFramework framework, string migrationPath)
+    {
+        if (framework == MigrationFramework.EfCore)
+        {
+            return efProvider.Value;
+        }
+
+        if (framework == MigrationFramework.Prisma)
+        {
+            // migration_lock.toml sits in the migrations folder: prisma/migrations/<id>/migration.sql → prisma/migrations/.
+            var lockFile = RepoPath.Combine(RepoPath.Directory(RepoPath.Directory(migrationPath)), "migration_lock.toml");
+            return FromName(Capture(files.ReadHead(lockFile), PrismaProvider()));
+        }
+
+        if (!databases.TryGetValue(framework, out var database))
+        {
+            database = ReadDatabase(framework);
+            databases[framework] = database;
+        }
+
+        return database;
+    }
+
+    private MigrationDatabase ReadDatabase(MigrationFramework framework) => framework switch
+    {
+        MigrationFramework.DrizzleKit => FromConfigs(p => DrizzleConfig().IsMatch(RepoPath.FileName(p)), DrizzleDialect()),
+        MigrationFramework.Flyway => FromConfigs(p => RepoPath.FileName(p) is "flyway.conf" or "flyway.toml", JdbcUrl()),
+        MigrationFramework.Liquibase => FromConfigs(p => RepoPath.FileName(p).StartsWith("liquibase", StringComparison.Ordinal) && p.EndsWith(".properties", StringComparison.Ordinal), JdbcUrl()),
+        MigrationFramework.Rails => FromConfigs(p => p.EndsWith("config/database.yml", StringComparison.Ordinal), RailsAdapter()),
+        MigrationFramework.Django => FromConfigs(p => p.EndsWith("settings.py", StringComparison.Ordinal) || p.Contains("/settings/", StringComparison.Ordinal) && p.EndsWith(".py", StringComparison.Ordinal), DjangoEngine()),
+        MigrationFramework.Alembic => FromConfigs(p => RepoPath.FileName(p) == "alembic.ini", SqlAlchemyUrl()),
+        MigrationFramework.Knex => FromConfigs(p => RepoPath.FileName(p).StartsWith("knexfile", StringComparison.Ordinal), KnexClient()),
+        MigrationFramework.TypeOrm => FromConfigs(p => RepoPath.FileName(p).StartsWith("ormconfig", StringComparison.Ordinal) || p.EndsWith("data-source.ts", StringComparison.Ordinal) || p.EndsWith("data-source.js", StringComparison.Ordinal), TypeOrmType()),
+        MigrationFramework.Sqitch => FromConfigs(p => RepoPath.FileName(p) == "sqitch.conf", SqitchEngine()),
+        MigrationFramework.Dbmate or MigrationFramework.GolangMigrate => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or "Makefile" or "docker-compose.yml", UrlScheme()),
+        _ => MigrationDatabase.Unknown,
+    };
+
+    private MigrationDatabase FromConfigs(Func<string, bool> isConfig, Regex pattern)
+    {
+        foreach (var path in files.HeadFiles.Where(isConfig).Take(MaxConfigFiles))
+        {
+            var database = FromName(Capture(files.ReadHead(path), pattern));
+            if (database != MigrationDatabase.Unknown)
+            {
+                return database;
+            }
+        }
+
+        return MigrationDatabase.Unknown;
+    }
+
+    private MigrationDatabase ReadEfProvider()
+    {
+        foreach (var path in files.HeadFiles.Where(p => p.EndsWith(".csproj", StringComparison.Ordinal) || RepoPath.FileName(p) is "Directory.Packages.props" or "Directory.Build.props").Take(MaxConfigFiles))
+        {
+            var text = files.ReadHead(path);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (text.Contains("Npgsql.EntityFrameworkCore", StringComparison.Ordinal))
+            {
+                return MigrationDatabase.PostgreSql;
+            }
+
+            if (text.Contains("EntityFrameworkCore.SqlServer", StringComparison.Ordinal))
+            {
+                return MigrationDatabase.SqlServer;
+            }
+
+            if (text.Contains("EntityFrameworkCore.Sqlite", StringComparison.Ordinal))
+            {
+                return MigrationDatabase.Sqlite;
+            }
+
+            if (text.Contains("EntityFrameworkCore.MySql", StringComparison.Ordinal) || text.Contains("Pomelo.EntityFrameworkCore", StringComparison.Ordinal))
+            {
+                return MigrationDatabase.MySql;
+            }
+        }
+
+        return MigrationDatabase.Unknown;
+    }
+
+    private IReadOnlyList<string> ReadDrizzleOuts()
+    {
+        var outs = new List<string>();
+        foreach (var path in files.HeadFiles.Where(p => DrizzleConfig().IsMatch(RepoPath.FileName(p))).Take(MaxConfigFiles))
+        {
+            var value = Capture(files.ReadHead(path), DrizzleOut());
+            outs.Add(RepoPath.Combine(RepoPath.Directory(path), value ?? "drizzle"));
+        }
+
+        if (outs.Count == 0)
+        {
+            outs.Add("drizzle");
+        }
+
+        return outs.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private IReadOnlyList<string>? ReadFlywayLocations()
+    {
+        List<string>? locations = null;
+        foreach (var path in files.HeadFiles.Where(p => RepoPath.FileName(p) is "flyway.conf" or "flyway.toml").Take(MaxConfigFiles))
+        {
+            var text = files.ReadHead(path);
+            var value = Capture(text, FlywayLocationsConf()) ?? Capture(text, FlywayLocationsToml());
+            if (value is null)
+            {
+                continue;
+            }
+
+            locations ??= [];
+            foreach (var raw in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var location = raw.Trim('"', '\'', ' ');
+                if (location.StartsWith("filesystem:", StringComparison.Ordinal))
+                {
+                    locations.Add(RepoPath.Combine(RepoPath.Directory(path), location["filesystem:".Length..]));
+                }
+                else if (location.StartsWith("classpath:", StringComparison.Ordinal))
+                {
+                    // classpath:db/migration is packaged from src/main/resources/db/migration (Maven/Gradle layout).
+                    locations.Add(RepoPath.Combine(RepoPath.Directory(path), "src/main/resources/" + location["classpath:".Length..]));
+                }
+                else
+                {
+                    locations.Add(RepoPath.Combine(RepoPath.Directory(path), location));
+                }
+            }
+        }
+
+        return locations;
+    }
+
+    private static string? Capture(string? text, Regex pattern)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var match = pattern.Match(text);
+        return match.Success ? match.Groups[1].Value.Trim() : null;
+    }
+
+    /// <summary>A database from the names configs use: postgresql, postgres, pg, jdbc:postgresql, mysql2, sqlite3, mssql…</summary>
+    public static MigrationDatabase FromName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return MigrationDatabase.Unknown;
+        }
+
+        var n = name.ToLowerInvariant();
+        if (n.Contains("postgres") || n is "pg" or "pgsql" or "cockroachdb" or "cockroach" or "gel" || n.StartsWith("pg", StringComparison.Ordinal) && n.Length <= 4)
+        {
+            return MigrationDatabase.PostgreSql;
+        }
+
+        if (n.Contains("mysql") || n.Contains("mariadb") || n.Contains("singlestore"))
+        {
+            return MigrationDatabase.MySql;
+        }
+
+        if (n.Contains("sqlite") || n.Contains("turso") || n.Contains("libsql") || n == "d1-http")
+        {
+            return MigrationDatabase.Sqlite;
+        }
+
+        if (n.Contains("sqlserver") || n.Contains("mssql") || n.Contains("tedious"))
+        {
+            return MigrationDatabase.SqlServer;
+        }
+
+        return MigrationDatabase.Unknown;
+    }
+
+    [GeneratedRegex(@"^drizzle\.config\.(ts|js|mjs|cjs|mts|cts|json)$")]
+    private static partial Regex DrizzleConfig();
+
+    [GeneratedRegex("""["']?out["']?\s*:\s*["'`]([^"'`]+)["'`]""")]
+    private static partial Regex DrizzleOut();
+
+    [GeneratedRegex("""(?:dialect|driver)["']?\s*:\s*["'`]([\w-]+)["'`]""")]
+    private static partial Regex DrizzleDialect();
+
+    [GeneratedRegex(@"(?m)^\s*provider\s*=\s*""(\w+)""")]
+    private static partial Regex PrismaProvider();
+
+    [GeneratedRegex(@"(?m)^\s*flyway\.locations\s*=\s*(.+)$")]
+    private static partial Regex FlywayLocationsConf();
+
+    [GeneratedRegex(@"(?m)^\s*locations\s*=\s*\[([^\]]*)\]")]
+    private static partial Regex FlywayLocationsToml();
+
+    [GeneratedRegex(@"jdbc:(\w+)")]
+    private static partial Regex JdbcUrl();
+
+    [GeneratedRegex(@"(?m)^\s*adapter:\s*([\w]+)")]
+    private static partial Regex RailsAdapter();
+
+    [GeneratedRegex("""ENGINE["']?\s*[:=]\s*["']django\.db\.backends\.(\w+)""")]
+    private static partial Regex DjangoEngine();
+
+    [GeneratedRegex(@"(?m)^\s*sqlalchemy\.url\s*=\s*([\w]+)")]
+    private static partial Regex SqlAlchemyUrl();
+
+    [GeneratedRegex("""client\s*:\s*["'`]([\w]+)["'`]""")]
+    private static partial Regex KnexClient();
+
+    [GeneratedRegex("""type["']?\s*:\s*["'`](postgres|mysql|mariadb|sqlite|better-sqlite3|mssql|cockroachdb)["'`]""")]
+    private static partial Regex TypeOrmType();
+
+    [GeneratedRegex(@"(?m)^\s*engine\s*=\s*(\w+)")]
+    private static partial Regex SqitchEngine();
+
+    [GeneratedRegex(@"(postgres(?:ql)?|mysql|sqlite3?|sqlserver)://")]
+    private static partial Regex UrlScheme();
+}

@@ -1,0 +1,149 @@
+namespace Hotfix.Migrations;
+
+/// <summary>
+/// Checks that a down undoes its up, step by step: every up step needs its inverse in the down (add column ↔ drop
+/// column, create index ↔ drop index, rename a→b ↔ rename b→a, type X→Y ↔ type Y→X…), and every down step must undo
+/// some up step. Steps whose effect cannot be compared (raw SQL, data updates) make the verdict "unverified" rather
+/// than a finding: only what is certain is reported.
+/// </summary>
+public static class DownInversion
+{
+    /// <param name="InDown">True when the problem is a step of the down (its line is in the down file), false for an up step.</param>
+    public sealed record Problem(string Message, int? Line, bool InDown);
+
+    public sealed record Result(DownStatus Status, IReadOnlyList<Problem> Problems);
+
+    public static Result Check(IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down)
+    {
+        var problems = new List<Problem>();
+        var unverifiableUp = up.Any(Unverifiable);
+        var unverifiableDown = down.Any(Unverifiable);
+        var used = new bool[down.Count];
+        foreach (var step in up.Where(s => !Unverifiable(s) && !NeedsNoInverse(s)))
+        {
+            var index = FindInverse(step, down, used);
+            if (index >= 0)
+            {
+                used[index] = true;
+                if (TypeMismatch(step, down[index]) is { } mismatch)
+                {
+                    problems.Add(new Problem(mismatch, down[index].Line, true));
+                }
+
+                continue;
+            }
+
+            // A step on a table the up creates is undone when the down drops that table.
+            var coveredByDrop = step.Kind != MigrationOperationKind.CreateTable && step.Table is not null
+                && up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, step.Table))
+                && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table));
+            if (!unverifiableDown && !coveredByDrop)
+            {
+                problems.Add(new Problem($"up {Describe(step)}, but down does not undo it (expected: {Expected(step)})", step.Line, false));
+            }
+        }
+
+        for (var k = 0; k < down.Count; k++)
+        {
+            var step = down[k];
+            if (used[k] || Unverifiable(step) || NeedsNoInverse(step) || unverifiableUp)
+            {
+                continue;
+            }
+
+            problems.Add(new Problem($"down {Describe(step)}, which up never did the opposite of", step.Line, true));
+        }
+
+        var status = problems.Count > 0 ? DownStatus.DoesNotInvert
+            : unverifiableUp || unverifiableDown ? DownStatus.Unverified
+            : DownStatus.Inverts;
+        return new Result(status, problems);
+    }
+
+    private static bool Unverifiable(MigrationOperation op) => op.Kind is MigrationOperationKind.RawSql or MigrationOperationKind.UpdateData
+        or MigrationOperationKind.AlterTable or MigrationOperationKind.AlterObject or MigrationOperationKind.Truncate;
+
+    private static bool NeedsNoInverse(MigrationOperation op) => op.Kind is MigrationOperationKind.ValidateConstraint
+        or MigrationOperationKind.Reindex or MigrationOperationKind.Maintenance;
+
+    private static int FindInverse(MigrationOperation up, IReadOnlyList<MigrationOperation> down, bool[] used)
+    {
+        for (var k = 0; k < down.Count; k++)
+        {
+            if (!used[k] && IsInverse(up, down[k]))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsInverse(MigrationOperation up, MigrationOperation d)
+    {
+        bool Table() => MigrationOperation.SameTable(up.Table, d.Table);
+        bool Same(string? a, string? b) => MigrationOperation.SameTable(a, b);
+        bool NameOrTable() => up.Name is not null && d.Name is not null ? Same(up.Name, d.Name) : Table();
+        return (up.Kind, d.Kind) switch
+        {
+            (MigrationOperationKind.CreateTable, MigrationOperationKind.DropTable) or (MigrationOperationKind.DropTable, MigrationOperationKind.CreateTable) => Table(),
+            (MigrationOperationKind.AddColumn, MigrationOperationKind.DropColumn) or (MigrationOperationKind.DropColumn, MigrationOperationKind.AddColumn) => Table() && Same(up.Column, d.Column),
+            (MigrationOperationKind.RenameTable, MigrationOperationKind.RenameTable) => MigrationOperation.SameTable(up.NewName, d.Table) && MigrationOperation.SameTable(up.Table, d.NewName),
+            (MigrationOperationKind.RenameColumn, MigrationOperationKind.RenameColumn) => Same(up.NewName, d.Column) && Same(up.Column, d.NewName),
+            (MigrationOperationKind.RenameIndex, MigrationOperationKind.RenameIndex) or (MigrationOperationKind.RenameSchema, MigrationOperationKind.RenameSchema) => Same(up.NewName, d.Name) && Same(up.Name, d.NewName),
+            (MigrationOperationKind.AlterColumn, MigrationOperationKind.AlterColumn) => Table() && Same(up.Column, d.Column),
+            (MigrationOperationKind.CreateIndex, MigrationOperationKind.DropIndex) or (MigrationOperationKind.DropIndex, MigrationOperationKind.CreateIndex) => NameOrTable(),
+            (MigrationOperationKind.AddConstraint, MigrationOperationKind.DropConstraint) or (MigrationOperationKind.DropConstraint, MigrationOperationKind.AddConstraint) => NameOrTable(),
+            (MigrationOperationKind.CreateSchema, MigrationOperationKind.DropSchema) or (MigrationOperationKind.DropSchema, MigrationOperationKind.CreateSchema) => Same(up.Name, d.Name),
+            (MigrationOperationKind.CreateObject, MigrationOperationKind.DropObject) or (MigrationOperationKind.DropObject, MigrationOperationKind.CreateObject) => Same(up.Name, d.Name),
+            (MigrationOperationKind.InsertData, MigrationOperationKind.DeleteData) or (MigrationOperationKind.DeleteData, MigrationOperationKind.InsertData) => Table(),
+            _ => false,
+        };
+    }
+
+    private static string? TypeMismatch(MigrationOperation up, MigrationOperation down)
+    {
+        if (up.Kind != MigrationOperationKind.AlterColumn || up.OldType is null || down.NewType is null)
+        {
+            return null;
+        }
+
+        var before = Normalize(up.OldType);
+        var restored = Normalize(down.NewType);
+        return before == restored ? null : $"up changes {up.Object} from {up.OldType} to {up.NewType}, but down sets it to {down.NewType}, not back to {up.OldType}";
+    }
+
+    private static string Normalize(string type) => type.Replace(" ", string.Empty).ToLowerInvariant();
+
+    private static string Describe(MigrationOperation op) => op.Kind switch
+    {
+        MigrationOperationKind.CreateTable => $"creates table {op.Object}",
+        MigrationOperationKind.DropTable => $"drops table {op.Object}",
+        MigrationOperationKind.AddColumn => $"adds column {op.Object}",
+        MigrationOperationKind.DropColumn => $"drops column {op.Object}",
+        MigrationOperationKind.RenameColumn => $"renames column {op.Object}",
+        MigrationOperationKind.RenameTable => $"renames table {op.Object}",
+        MigrationOperationKind.AlterColumn => $"alters column {op.Object}",
+        MigrationOperationKind.CreateIndex => $"creates index {op.Object}",
+        MigrationOperationKind.DropIndex => $"drops index {op.Object}",
+        MigrationOperationKind.AddConstraint => $"adds {MigrationNames.Of(op.Constraint)} {op.Object}",
+        MigrationOperationKind.DropConstraint => $"drops {MigrationNames.Of(op.Constraint)} {op.Object}",
+        _ => $"{MigrationNames.Of(op.Kind).Replace('-', ' ')} {op.Object}",
+    };
+
+    private static string Expected(MigrationOperation op) => op.Kind switch
+    {
+        MigrationOperationKind.CreateTable => $"drop table {op.Object}",
+        MigrationOperationKind.DropTable => $"create table {op.Object} again",
+        MigrationOperationKind.AddColumn => $"drop column {op.Object}",
+        MigrationOperationKind.DropColumn => $"add column {op.Object} back",
+        MigrationOperationKind.RenameColumn or MigrationOperationKind.RenameTable or MigrationOperationKind.RenameIndex => "rename it back",
+        MigrationOperationKind.AlterColumn => $"alter {op.Object} back" + (op.OldType is null ? string.Empty : $" to {op.OldType}"),
+        MigrationOperationKind.CreateIndex => $"drop index {op.Object}",
+        MigrationOperationKind.DropIndex => $"create index {op.Object} again",
+        MigrationOperationKind.AddConstraint => $"drop {op.Object}",
+        MigrationOperationKind.DropConstraint => $"add {op.Object} again",
+        MigrationOperationKind.InsertData => $"delete the inserted rows of {op.Object}",
+        _ => "its inverse",
+    };
+}

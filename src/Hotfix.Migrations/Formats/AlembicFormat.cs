@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Hotfix.Migrations.Code;
+using Hotfix.Migrations.Detection;
+
+namespace Hotfix.Migrations.Formats;
+
+/// <summary>
+/// Alembic: <c>versions/&lt;rev&gt;_slug.py</c> with <c>revision</c>/<c>down_revision</c> and <c>upgrade()</c>/<c>downgrade()</c>;
+/// <c>op.*</c> calls (and <c>batch_op.*</c> inside <c>batch_alter_table</c>) read by name.
+/// </summary>
+public sealed partial class AlembicFormat : IMigrationFormat
+{
+    private static readonly HashSet<string> Calls = new(StringComparer.Ordinal)
+    {
+        "create_table", "drop_table", "rename_table", "add_column", "drop_column", "alter_column", "create_index", "drop_index",
+        "create_foreign_key", "create_unique_constraint", "create_check_constraint", "create_primary_key", "drop_constraint",
+        "execute", "bulk_insert", "create_exclude_constraint",
+    };
+
+    public MigrationFramework Framework => MigrationFramework.Alembic;
+
+    public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
+        path.EndsWith(".py", StringComparison.Ordinal) && text.Contains("def upgrade(", StringComparison.Ordinal)
+        && (text.Contains("down_revision", StringComparison.Ordinal) || Revision().IsMatch(text))
+            ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
+            : null;
+
+    public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
+    {
+        var code = new CodeText(text, SourceLanguage.Python);
+        var body = new MigrationBody();
+        if (DslSupport.IndentedBlock(code, Definition(), "upgrade") is { } up)
+        {
+            body.Up.AddRange(Operations(code, up.Start, up.End, database));
+        }
+
+        if (DslSupport.IndentedBlock(code, Definition(), "downgrade") is not { } down)
+        {
+            body.DownStatus = DownStatus.Missing;
+            body.DownDetail = "the revision has no downgrade()";
+        }
+        else
+        {
+            body.DownLine = down.Line;
+            var raise = Raise().Match(code.Mask[down.Start..down.End]);
+            if (raise.Success)
+            {
+                body.DownStatus = DownStatus.Irreversible;
+                body.DownDetail = "downgrade() raises";
+                body.DownLine = code.LineOf(down.Start + raise.Index);
+            }
+
+            body.Down.AddRange(Operations(code, down.Start, down.End, database));
+        }
+
+        return [new MigrationPiece(null, body, text)];
+    }
+
+    private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database)
+    {
+        var batches = BatchTable().Matches(code.Text[from..to]).ToDictionary(m => m.Groups["alias"].Value, m => m.Groups["table"].Value, StringComparer.Ordinal);
+        foreach (var call in code.Calls(from, to, Calls.Contains))
+        {
+            var batchTable = batches.TryGetValue(call.Receiver, out var t) ? t : null;
+            if (call.Receiver != "op" && batchTable is null)
+            {
+                continue;
+            }
+
+            var args = call.Arguments.Where(a => a.Key is null).Select(a => a.Value).ToList();
+
+            // Inside batch_alter_table the table is implicit, so every positional argument shifts by one.
+            if (batchTable is not null)
+            {
+                args.Insert(0, batchTable);
+            }
+
+            string? Arg(int index) => index < args.Count ? args[index] : null;
+            MigrationOperation Op(MigrationOperationKind kind, string? table) => DslSupport.Op(kind, call, table);
+            switch (call.Name)
+            {
+                case "create_table":
+                    yield return Op(MigrationOperationKind.CreateTable, Arg(0));
+                    break;
+                case "drop_table":
+                    yield return Op(MigrationOperationKind.DropTable, Arg(0));
+                    break;
+                case "rename_table":
+                    var rename = Op(MigrationOperationKind.RenameTable, Arg(0));
+                    rename.NewName = Arg(1);
+                    yield return rename;
+                    break;
+                case "add_column":
+                    var column = call.Arguments.FirstOrDefault(a => a.Raw.Contains("Column(", StringComparison.Ordinal));
+                    var add = Op(MigrationOperationKind.AddColumn, Arg(0));
+                    if (column is not null)
+                    {
+                        var inner = new CodeText(column.Raw, SourceLanguage.Python).Calls(0, column.Raw.Length, n => n == "Column").FirstOrDefault();
+                        add.Column = inner?.Positional(0);
+                        add.NewType = SqlType(inner?.Arguments.Where(a => a.Key is null).ElementAtOrDefault(1)?.Raw);
+                        add.NewNullable = !DslSupport.IsFalse(inner?.Keyword("nullable")) && !DslSupport.IsTrue(inner?.Keyword("primary_key"));
+                        add.HasDefault = inner?.HasKeyword("server_default") == true && !DslSupport.IsNone(inner.Keyword("server_default"));
+                        add.DefaultExpression = inner?.Keyword("server_default");
+                    }
+
+                    yield return add;
+                    break;
+                case "drop_column":
+                    var drop = Op(MigrationOperationKind.DropColumn, Arg(0));
+                    drop.Column = Arg(1);
+                    yield return drop;
+                    break;
+                case "alter_column":
+                    var table = Arg(0);
+                    var name = Arg(1);
+                    if (call.Keyword("new_column_name") is { } newName)
+                    {
+                        var renameColumn = Op(MigrationOperationKind.RenameColumn, table);
+                        renameColumn.Column = name;
+                        renameColumn.NewName = newName;
+                        yield return renameColumn;
+                    }
+
+                    if (call.HasKeyword("type_") || call.HasKeyword("nullable") || call.HasKeyword("server_default"))
+                    {
+                        var alter = Op(MigrationOperationKind.AlterColumn, table);
+                        alter.Column = name;
+                        alter.NewType = SqlType(call.Arguments.FirstOrDefault(a => a.Key == "type_")?.Raw);
+                        alter.OldType = SqlType(call.Arguments.FirstOrDefault(a => a.Key == "existing_type")?.Raw);
+                        if (alter.NewType is null)
+                        {
+                            alter.OldType = null;
+                        }
+
+                        alter.NewNullable = call.HasKeyword("nullable") ? !DslSupport.IsFalse(call.Keyword("nullable")) : null;
+                        alter.OldNullable = call.HasKeyword("existing_nullable") ? !DslSupport.IsFalse(call.Keyword("existing_nullable")) : null;
+                        alter.HasDefault = call.HasKeyword("server_default") ? !DslSupport.IsNone(call.Keyword("server_default")) : null;
+                        yield return alter;
+                    }
+
+                    break;
+                case "create_index":
+                case "drop_index":
+                    var index = Op(call.Name == "create_index" ? MigrationOperationKind.CreateIndex : MigrationOperationKind.DropIndex, call.Keyword("table_name") ?? (call.Name == "create_index" ? Arg(1) : batchTable));
+                    index.Name = call.Keyword("index_name") ?? (batchTable is null ? Arg(0) : Arg(1));
+                    index.Concurrently = DslSupport.IsTrue(call.Keyword("postgresql_concurrently"));
+                    index.Unique = DslSupport.IsTrue(call.Keyword("unique"));
+                    yield return index;
+                    break;
+                case "create_foreign_key":
+                case "create_unique_constraint":
+                case "create_check_constraint":
+                case "create_primary_key":
+                case "create_exclude_constraint":
+                    var constraint = Op(MigrationOperationKind.AddConstraint, batchTable ?? Arg(1));
+                    constraint.Name = batchTable is null ? Arg(0) : Arg(1);
+                    constraint.Constraint = call.Name switch
+                    {
+                        "create_foreign_key" => ConstraintKind.ForeignKey,
+                        "create_unique_constraint" => ConstraintKind.Unique,
+                        "create_check_constraint" => ConstraintKind.Check,
+                        "create_primary_key" => ConstraintKind.PrimaryKey,
+                        _ => ConstraintKind.Exclusion,
+                    };
+                    constraint.NotValid = DslSupport.IsTrue(call.Keyword("postgresql_not_valid"));
+                    yield return constraint;
+                    break;
+                case "drop_constraint":
+                    var dropConstraint = Op(MigrationOperationKind.DropConstraint, batchTable ?? Arg(1));
+                    dropConstraint.Name = batchTable is null ? Arg(0) : Arg(1);
+                    yield return dropConstraint;
+                    break;
+                case "bulk_insert":
+                    yield return Op(MigrationOperationKind.InsertData, Arg(0));
+                    break;
+                default:
+                    var sql = call.Arguments.FirstOrDefault()?.Raw is { } raw && raw.Contains("text(", StringComparison.Ordinal)
+                        ? new CodeText(raw, SourceLanguage.Python).Calls(0, raw.Length, n => n == "text").FirstOrDefault()?.Positional(0)
+                        : Arg(0);
+                    foreach (var op in DslSupport.EmbeddedSql(sql, call.Line, database, call.Text))
+                    {
+                        yield return op;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An SQLAlchemy type expression as SQL: sa.String(length=50) → varchar(50), sa.Numeric(14, 2) → numeric(14,2).</summary>
+    public static string? SqlType(string? expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return null;
+        }
+
+        var match = SaType().Match(expression);
+        if (!match.Success)
+        {
+            return expression.Trim();
+        }
+
+        var name = match.Groups["name"].Value;
+        var numbers = Numbers().Matches(match.Groups["args"].Value).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList();
+        var sql = name.ToUpperInvariant() switch
+        {
+            "STRING" or "VARCHAR" or "UNICODE" or "NVARCHAR" => "varchar",
+            "TEXT" or "UNICODETEXT" => "text",
+            "NUMERIC" or "DECIMAL" => "numeric",
+            "INTEGER" or "INT" => "integer",
+            "BIGINTEGER" or "BIGINT" => "bigint",
+            "SMALLINTEGER" or "SMALLINT" => "smallint",
+            "BOOLEAN" => "boolean",
+            "DATETIME" or "TIMESTAMP" => "timestamp",
+            "FLOAT" or "DOUBLE" => "double",
+            "CHAR" => "char",
+            _ => name.ToLowerInvariant(),
+        };
+        return numbers.Count == 0 ? sql : $"{sql}({string.Join(',', numbers)})";
+    }
+
+    [GeneratedRegex(@"(?m)^\s*revision\s*[:=]")]
+    private static partial Regex Revision();
+
+    [GeneratedRegex(@"(?m)^(?<indent>[ \t]*)def\s+(?<name>upgrade|downgrade)\s*\(")]
+    private static partial Regex Definition();
+
+    [GeneratedRegex(@"\braise\b")]
+    private static partial Regex Raise();
+
+    [GeneratedRegex("""batch_alter_table\(\s*["'](?<table>[^"']+)["'][^)]*\)\s+as\s+(?<alias>\w+)""")]
+    private static partial Regex BatchTable();
+
+    [GeneratedRegex(@"(?:\w+\.)*(?<name>\w+)\s*(?:\((?<args>[^)]*)\))?\s*$")]
+    private static partial Regex SaType();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Numbers();
+}

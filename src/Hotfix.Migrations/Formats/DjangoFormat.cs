@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using Hotfix.Migrations.Code;
+using Hotfix.Migrations.Detection;
+
+namespace Hotfix.Migrations.Formats;
+
+/// <summary>
+/// Django: <c>&lt;app&gt;/migrations/NNNN_name.py</c> with a <c>Migration</c> class whose <c>operations</c> Django reverses
+/// itself — except <c>RunPython</c> without <c>reverse_code</c> and <c>RunSQL</c> without <c>reverse_sql</c>.
+/// </summary>
+public sealed partial class DjangoFormat : IMigrationFormat
+{
+    private static readonly HashSet<string> Operations = new(StringComparer.Ordinal)
+    {
+        "CreateModel", "DeleteModel", "RenameModel", "AlterModelTable", "AddField", "RemoveField", "RenameField", "AlterField",
+        "AddIndex", "RemoveIndex", "AddIndexConcurrently", "RemoveIndexConcurrently", "AddConstraint", "RemoveConstraint",
+        "AddConstraintNotValid", "ValidateConstraint", "RunSQL", "RunPython", "AlterUniqueTogether", "AlterIndexTogether", "RenameIndex",
+    };
+
+    public MigrationFramework Framework => MigrationFramework.Django;
+
+    public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
+        MigrationPath().IsMatch(path) && text.Contains("migrations.Migration", StringComparison.Ordinal)
+            ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
+            : null;
+
+    public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
+    {
+        var code = new CodeText(text, SourceLanguage.Python);
+        var body = new MigrationBody { DownStatus = DownStatus.Automatic, DownDetail = "Django reverses these operations by itself" };
+        foreach (var call in code.Calls(0, text.Length, Operations.Contains))
+        {
+            var model = call.Keyword("model_name") ?? call.Keyword("name") ?? call.Positional(0);
+            var op = DslSupport.Op(MigrationOperationKind.AlterTable, call, model);
+            switch (call.Name)
+            {
+                case "CreateModel":
+                    body.Up.Add(DslSupport.Op(MigrationOperationKind.CreateTable, call, call.Keyword("name") ?? call.Positional(0)));
+                    break;
+                case "DeleteModel":
+                    body.Up.Add(DslSupport.Op(MigrationOperationKind.DropTable, call, call.Keyword("name") ?? call.Positional(0)));
+                    break;
+                case "RenameModel":
+                    var rename = DslSupport.Op(MigrationOperationKind.RenameTable, call, call.Keyword("old_name") ?? call.Positional(0));
+                    rename.NewName = call.Keyword("new_name") ?? call.Positional(1);
+                    body.Up.Add(rename);
+                    break;
+                case "AlterModelTable":
+                    var table = DslSupport.Op(MigrationOperationKind.RenameTable, call, call.Keyword("name") ?? call.Positional(0));
+                    table.NewName = call.Keyword("table") ?? call.Positional(1);
+                    body.Up.Add(table);
+                    break;
+                case "AddField":
+                    body.Up.AddRange(AddField(call, code));
+                    break;
+                case "RemoveField":
+                    var remove = DslSupport.Op(MigrationOperationKind.DropColumn, call, call.Keyword("model_name") ?? call.Positional(0));
+                    remove.Column = call.Keyword("name") ?? call.Positional(1);
+                    body.Up.Add(remove);
+                    break;
+                case "RenameField":
+                    var renameField = DslSupport.Op(MigrationOperationKind.RenameColumn, call, call.Keyword("model_name") ?? call.Positional(0));
+                    renameField.Column = call.Keyword("old_name") ?? call.Positional(1);
+                    renameField.NewName = call.Keyword("new_name") ?? call.Positional(2);
+                    body.Up.Add(renameField);
+                    break;
+                case "AlterField":
+                    // The field's previous definition is in an earlier migration; only the new one is here.
+                    var alter = DslSupport.Op(MigrationOperationKind.AlterColumn, call, call.Keyword("model_name") ?? call.Positional(0));
+                    alter.Column = call.Keyword("name") ?? call.Positional(1);
+                    body.Up.Add(alter);
+                    break;
+                case "AddIndex":
+                case "AddIndexConcurrently":
+                case "RemoveIndex":
+                case "RemoveIndexConcurrently":
+                    var index = DslSupport.Op(call.Name.StartsWith("Add", StringComparison.Ordinal) ? MigrationOperationKind.CreateIndex : MigrationOperationKind.DropIndex, call, model);
+                    index.Concurrently = call.Name.EndsWith("Concurrently", StringComparison.Ordinal);
+                    index.Name = NameIn(call.Keyword("index") ?? call.Keyword("name") ?? string.Empty) ?? call.Keyword("name");
+                    body.Up.Add(index);
+                    break;
+                case "AddConstraint":
+                case "AddConstraintNotValid":
+                    var constraint = DslSupport.Op(MigrationOperationKind.AddConstraint, call, model);
+                    var definition = call.Keyword("constraint") ?? string.Empty;
+                    constraint.Constraint = definition.Contains("UniqueConstraint", StringComparison.Ordinal) ? ConstraintKind.Unique
+                        : definition.Contains("CheckConstraint", StringComparison.Ordinal) ? ConstraintKind.Check
+                        : definition.Contains("ExclusionConstraint", StringComparison.Ordinal) ? ConstraintKind.Exclusion : ConstraintKind.Unknown;
+                    constraint.Name = NameIn(definition);
+                    constraint.NotValid = call.Name == "AddConstraintNotValid";
+                    body.Up.Add(constraint);
+                    break;
+                case "RemoveConstraint":
+                    var drop = DslSupport.Op(MigrationOperationKind.DropConstraint, call, model);
+                    drop.Name = call.Keyword("name") ?? call.Positional(1);
+                    body.Up.Add(drop);
+                    break;
+                case "ValidateConstraint":
+                    var validate = DslSupport.Op(MigrationOperationKind.ValidateConstraint, call, model);
+                    validate.Name = call.Keyword("name") ?? call.Positional(1);
+                    body.Up.Add(validate);
+                    break;
+                case "RunSQL":
+                    body.Up.AddRange(DslSupport.EmbeddedSql(call.Keyword("sql") ?? call.Positional(0), call.Line, database, call.Text));
+                    var reverse = call.Keyword("reverse_sql") ?? call.Positional(1);
+                    if (reverse is null)
+                    {
+                        Irreversible(body, call, "RunSQL has no reverse_sql");
+                    }
+                    else if (!reverse.Contains("noop", StringComparison.Ordinal))
+                    {
+                        body.Down.AddRange(DslSupport.EmbeddedSql(reverse, call.Line, database, call.Text));
+                    }
+
+                    break;
+                case "RunPython":
+                    op = DslSupport.Op(MigrationOperationKind.RawSql, call);
+                    op.Text = "RunPython " + (call.Keyword("code") ?? call.Positional(0));
+                    body.Up.Add(op);
+                    if ((call.Keyword("reverse_code") ?? call.Positional(1)) is null)
+                    {
+                        Irreversible(body, call, "RunPython has no reverse_code");
+                    }
+
+                    break;
+                default:
+                    body.Up.Add(op);
+                    break;
+            }
+        }
+
+        return [new MigrationPiece(null, body, text)];
+    }
+
+    private static IEnumerable<MigrationOperation> AddField(CodeCall call, CodeText code)
+    {
+        var model = call.Keyword("model_name") ?? call.Positional(0);
+        var field = call.Keyword("field") ?? call.Positional(2) ?? string.Empty;
+        var add = DslSupport.Op(MigrationOperationKind.AddColumn, call, model);
+        add.Column = call.Keyword("name") ?? call.Positional(1);
+        add.NewType = FieldType().Match(field) is { Success: true } type ? type.Groups[1].Value : null;
+
+        // Django's default= fills existing rows at migration time and is dropped afterwards; only db_default stays in the database.
+        add.NewNullable = NullTrue().IsMatch(field);
+        add.HasDefault = field.Contains("db_default=", StringComparison.Ordinal);
+        yield return add;
+        if (field.Contains("ForeignKey(", StringComparison.Ordinal) || field.Contains("OneToOneField(", StringComparison.Ordinal))
+        {
+            yield return new MigrationOperation(MigrationOperationKind.AddConstraint) { Table = model, Constraint = ConstraintKind.ForeignKey, Line = call.Line, Text = call.Text };
+            if (!field.Contains("db_index=False", StringComparison.Ordinal))
+            {
+                yield return new MigrationOperation(MigrationOperationKind.CreateIndex) { Table = model, Line = call.Line, Text = call.Text };
+            }
+        }
+    }
+
+    private static void Irreversible(MigrationBody body, CodeCall call, string why)
+    {
+        if (body.DownStatus == DownStatus.Irreversible)
+        {
+            return;
+        }
+
+        body.DownStatus = DownStatus.Irreversible;
+        body.DownDetail = $"{why} (line {call.Line}): Django cannot migrate backwards past this migration";
+        body.DownLine = call.Line;
+    }
+
+    private static string? NameIn(string definition) => ConstraintName().Match(definition) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"(^|/)migrations/[0-9]{4}_\w+\.py$")]
+    private static partial Regex MigrationPath();
+
+    [GeneratedRegex(@"models\.(\w+)\(")]
+    private static partial Regex FieldType();
+
+    [GeneratedRegex(@"\bnull\s*=\s*True")]
+    private static partial Regex NullTrue();
+
+    [GeneratedRegex("""name\s*=\s*["']([^"']+)["']""")]
+    private static partial Regex ConstraintName();
+}

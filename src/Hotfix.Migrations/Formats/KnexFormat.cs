@@ -1,0 +1,214 @@
+using System.Text.RegularExpressions;
+using Hotfix.Migrations.Code;
+using Hotfix.Migrations.Detection;
+
+namespace Hotfix.Migrations.Formats;
+
+/// <summary>
+/// Knex: <c>migrations/&lt;timestamp&gt;_name.js|ts</c> exporting <c>up(knex)</c> and <c>down(knex)</c>; schema-builder calls
+/// (createTable, alterTable with table.string(…).notNullable(), dropColumn…), <c>knex.raw</c> SQL and query-builder writes.
+/// </summary>
+public sealed partial class KnexFormat : IMigrationFormat
+{
+    private static readonly HashSet<string> SchemaCalls = new(StringComparer.Ordinal)
+    {
+        "createTable", "createTableIfNotExists", "dropTable", "dropTableIfExists", "renameTable", "alterTable", "table", "raw",
+        "dropColumn", "dropColumns", "renameColumn", "index", "dropIndex", "unique", "dropUnique", "foreign", "dropForeign",
+        "primary", "dropPrimary", "update", "del", "delete", "insert", "createSchema", "createSchemaIfNotExists", "dropSchema",
+        "dropSchemaIfExists", "dropTimestamps", "timestamps",
+        "increments", "bigIncrements", "integer", "bigInteger", "tinyint", "smallint", "mediumint", "bigint", "text", "string",
+        "float", "double", "decimal", "boolean", "date", "datetime", "time", "timestamp", "binary", "enum", "enu", "json", "jsonb",
+        "uuid", "specificType",
+    };
+
+    private static readonly HashSet<string> ColumnTypes = new(StringComparer.Ordinal)
+    {
+        "increments", "bigIncrements", "integer", "bigInteger", "tinyint", "smallint", "mediumint", "bigint", "text", "string",
+        "float", "double", "decimal", "boolean", "date", "datetime", "time", "timestamp", "binary", "enum", "enu", "json", "jsonb",
+        "uuid", "specificType",
+    };
+
+    public MigrationFramework Framework => MigrationFramework.Knex;
+
+    public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
+        SourceFile().IsMatch(path) && Definition().IsMatch(text) && text.Contains("knex", StringComparison.OrdinalIgnoreCase)
+        && !text.Contains("MigrationInterface", StringComparison.Ordinal)
+            ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
+            : null;
+
+    public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
+    {
+        var code = new CodeText(text, SourceLanguage.JavaScript);
+        var body = DslSupport.UpAndDown(code, Definition(), (from, to) => Operations(code, from, to, database), "the migration exports up but no down");
+        return [new MigrationPiece(null, body, text)];
+    }
+
+    private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database)
+    {
+        // Calls inside an alterTable/table/createTable callback act on that table.
+        var scopes = new List<(int Start, int End, string? Table, bool Creating)>();
+        foreach (var call in code.Calls(from, to, SchemaCalls.Contains).ToList())
+        {
+            var scope = scopes.LastOrDefault(s => call.Start > s.Start && call.Start < s.End);
+            var table = scope.Table;
+            var tail = Tail(code, call.ArgsEnd + 1);
+            switch (call.Name)
+            {
+                case "createTable":
+                case "createTableIfNotExists":
+                    scopes.Add((call.ArgsStart, call.ArgsEnd, call.Positional(0), true));
+                    yield return DslSupport.Op(MigrationOperationKind.CreateTable, call, call.Positional(0));
+                    break;
+                case "alterTable":
+                case "table" when call.Receiver.EndsWith("schema", StringComparison.Ordinal):
+                    scopes.Add((call.ArgsStart, call.ArgsEnd, call.Positional(0), false));
+                    break;
+                case "dropTable":
+                case "dropTableIfExists":
+                    yield return DslSupport.Op(MigrationOperationKind.DropTable, call, call.Positional(0));
+                    break;
+                case "renameTable":
+                    var rename = DslSupport.Op(MigrationOperationKind.RenameTable, call, call.Positional(0));
+                    rename.NewName = call.Positional(1);
+                    yield return rename;
+                    break;
+                case "createSchema":
+                case "createSchemaIfNotExists":
+                case "dropSchema":
+                case "dropSchemaIfExists":
+                    yield return new MigrationOperation(call.Name.StartsWith("create", StringComparison.Ordinal) ? MigrationOperationKind.CreateSchema : MigrationOperationKind.DropSchema)
+                    { Name = call.Positional(0), Line = call.Line, Text = call.Text };
+                    break;
+                case "raw":
+                    foreach (var op in DslSupport.EmbeddedSql(call.Positional(0), call.Line, database, call.Text))
+                    {
+                        yield return op;
+                    }
+
+                    break;
+                case "update":
+                case "del":
+                case "delete":
+                case "insert":
+                    var chain = DslSupport.StatementBefore(code, call.Start);
+                    var target = KnexTable().Match(code.Text[(call.Start - chain.Length)..call.Start]);
+                    if (!target.Success)
+                    {
+                        break;
+                    }
+
+                    var data = DslSupport.Op(call.Name == "insert" ? MigrationOperationKind.InsertData : call.Name == "update" ? MigrationOperationKind.UpdateData : MigrationOperationKind.DeleteData, call, target.Groups["table"].Value);
+                    data.HasWhere = call.Name == "insert" ? null : chain.Contains(".where", StringComparison.Ordinal) || chain.Contains(".whereIn", StringComparison.Ordinal);
+                    yield return data;
+                    break;
+                default:
+                    if (scope.Start == 0 && scope.End == 0 || scope.Creating)
+                    {
+                        break;
+                    }
+
+                    foreach (var op in ColumnCall(call, table, tail))
+                    {
+                        yield return op;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<MigrationOperation> ColumnCall(CodeCall call, string? table, string tail)
+    {
+        MigrationOperation Op(MigrationOperationKind kind) => DslSupport.Op(kind, call, table);
+        switch (call.Name)
+        {
+            case "dropColumn":
+            case "dropColumns":
+                foreach (var column in call.Arguments.Select(a => a.Value))
+                {
+                    var op = Op(MigrationOperationKind.DropColumn);
+                    op.Column = column;
+                    yield return op;
+                }
+
+                break;
+            case "dropTimestamps":
+                foreach (var column in new[] { "created_at", "updated_at" })
+                {
+                    var op = Op(MigrationOperationKind.DropColumn);
+                    op.Column = column;
+                    yield return op;
+                }
+
+                break;
+            case "renameColumn":
+                var rename = Op(MigrationOperationKind.RenameColumn);
+                rename.Column = call.Positional(0);
+                rename.NewName = call.Positional(1);
+                yield return rename;
+                break;
+            case "index":
+            case "dropIndex":
+                var index = Op(call.Name == "index" ? MigrationOperationKind.CreateIndex : MigrationOperationKind.DropIndex);
+                index.Name = call.Positional(1);
+                yield return index;
+                break;
+            case "unique":
+            case "primary":
+            case "foreign":
+                var constraint = Op(MigrationOperationKind.AddConstraint);
+                constraint.Constraint = call.Name switch { "unique" => ConstraintKind.Unique, "primary" => ConstraintKind.PrimaryKey, _ => ConstraintKind.ForeignKey };
+                yield return constraint;
+                break;
+            case "dropUnique":
+            case "dropPrimary":
+            case "dropForeign":
+                yield return Op(MigrationOperationKind.DropConstraint);
+                break;
+            default:
+                if (!ColumnTypes.Contains(call.Name) && call.Name != "timestamps")
+                {
+                    break;
+                }
+
+                var alter = tail.Contains(".alter(", StringComparison.Ordinal);
+                var definition = Op(alter ? MigrationOperationKind.AlterColumn : MigrationOperationKind.AddColumn);
+                definition.Column = call.Name == "timestamps" ? "created_at, updated_at" : call.Positional(0);
+                definition.NewType = call.Name is "string" ? $"varchar({call.Positional(1) ?? "255"})" : call.Name is "decimal" ? Decimal(call) : call.Name;
+                var notNull = tail.Contains(".notNullable(", StringComparison.Ordinal) || call.Name is "increments" or "bigIncrements";
+                definition.NewNullable = alter ? (notNull ? false : tail.Contains(".nullable(", StringComparison.Ordinal) ? true : null) : !notNull;
+                definition.HasDefault = tail.Contains(".defaultTo(", StringComparison.Ordinal) || call.Name is "increments" or "bigIncrements";
+                if (call.Name is "increments" or "bigIncrements")
+                {
+                    definition.DefaultExpression = "nextval(identity)";
+                }
+
+                yield return definition;
+                break;
+        }
+    }
+
+    private static string Decimal(CodeCall call) =>
+        call.Positional(1) is { } precision ? $"numeric({precision},{call.Positional(2) ?? "2"})" : "numeric";
+
+    /// <summary>The chained calls after a call: <c>.notNullable().defaultTo(0).alter()</c>.</summary>
+    private static string Tail(CodeText code, int from)
+    {
+        var k = from;
+        while (k < code.Mask.Length && code.Mask[k] is not (';' or '\n'))
+        {
+            k++;
+        }
+
+        return from < code.Mask.Length ? code.Mask[from..k] : string.Empty;
+    }
+
+    [GeneratedRegex(@"\.(js|ts|cjs|mjs)$")]
+    private static partial Regex SourceFile();
+
+    [GeneratedRegex(@"(?:exports\.|export\s+(?:async\s+)?function\s+|export\s+const\s+|\b)(?<name>up|down)\s*(?:=|\()")]
+    private static partial Regex Definition();
+
+    [GeneratedRegex("""(?:knex|trx|db)\s*\(\s*["'`](?<table>[^"'`]+)["'`]""")]
+    private static partial Regex KnexTable();
+}

@@ -1,0 +1,295 @@
+using System.Text.RegularExpressions;
+using Hotfix.Migrations.Code;
+using Hotfix.Migrations.Detection;
+
+namespace Hotfix.Migrations.Formats;
+
+/// <summary>
+/// Rails (Active Record): <c>db/migrate/&lt;timestamp&gt;_name.rb</c> classes with <c>change</c> (reversed by Rails) or
+/// <c>up</c>/<c>down</c>; calls read by name (add_column, remove_column, add_index … algorithm: :concurrently, execute).
+/// </summary>
+public sealed partial class RailsFormat : IMigrationFormat
+{
+    private static readonly HashSet<string> Calls = new(StringComparer.Ordinal)
+    {
+        "create_table", "drop_table", "rename_table", "add_column", "remove_column", "remove_columns", "rename_column", "change_column",
+        "change_column_null", "change_column_default", "add_index", "remove_index", "rename_index", "add_reference", "add_belongs_to",
+        "remove_reference", "remove_belongs_to", "add_foreign_key", "remove_foreign_key", "validate_foreign_key", "add_check_constraint",
+        "remove_check_constraint", "validate_check_constraint", "add_timestamps", "remove_timestamps", "execute", "update_all",
+        "delete_all", "destroy_all", "create_schema", "drop_schema", "add_unique_constraint", "remove_unique_constraint",
+    };
+
+    /// <summary>Calls Rails cannot reverse inside <c>change</c> (without the extra arguments that make them reversible).</summary>
+    private static readonly HashSet<string> IrreversibleInChange = new(StringComparer.Ordinal)
+    {
+        "execute", "change_column", "update_all", "delete_all", "destroy_all", "remove_columns",
+    };
+
+    public MigrationFramework Framework => MigrationFramework.Rails;
+
+    public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
+    {
+        if (path.EndsWith("db/schema.rb", StringComparison.Ordinal) || path.EndsWith("db/structure.sql", StringComparison.Ordinal))
+        {
+            return new MigrationFileMatch(Framework, MigrationFileRole.SchemaIntent, "Rails schema");
+        }
+
+        return path.EndsWith(".rb", StringComparison.Ordinal) && (MigratePath().IsMatch(path) || text.Contains("ActiveRecord::Migration", StringComparison.Ordinal))
+               && text.Contains("ActiveRecord::Migration", StringComparison.Ordinal)
+            ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
+            : null;
+    }
+
+    public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
+    {
+        var code = new CodeText(text, SourceLanguage.Ruby);
+        var body = new MigrationBody();
+        var change = DslSupport.IndentedBlock(code, Definition(), "change");
+        var up = DslSupport.IndentedBlock(code, Definition(), "up");
+        var down = DslSupport.IndentedBlock(code, Definition(), "down");
+        if (change is { } c)
+        {
+            var ops = Operations(code, c.Start, c.End, database, out var irreversible).ToList();
+            body.Up.AddRange(ops);
+            body.DownLine = c.Line;
+            if (irreversible is { } call)
+            {
+                body.DownStatus = DownStatus.Irreversible;
+                body.DownDetail = $"`change` uses {call.Name} (line {call.Line}), which Rails cannot reverse: rolling back raises ActiveRecord::IrreversibleMigration (use up/down or reversible)";
+                body.DownLine = call.Line;
+            }
+            else
+            {
+                body.DownStatus = DownStatus.Automatic;
+                body.DownDetail = "Rails reverses `change` by itself";
+            }
+        }
+        else if (up is { } u)
+        {
+            body.Up.AddRange(Operations(code, u.Start, u.End, database, out _));
+            if (down is not { } d)
+            {
+                body.DownStatus = DownStatus.Missing;
+                body.DownDetail = "the migration defines up but no down";
+            }
+            else
+            {
+                body.DownLine = d.Line;
+                var raise = Raise().Match(code.Mask, d.Start, d.End - d.Start);
+                if (raise.Success)
+                {
+                    body.DownStatus = DownStatus.Irreversible;
+                    body.DownDetail = "down raises ActiveRecord::IrreversibleMigration";
+                    body.DownLine = code.LineOf(raise.Index);
+                }
+
+                body.Down.AddRange(Operations(code, d.Start, d.End, database, out _));
+            }
+        }
+
+        return [new MigrationPiece(null, body, text)];
+    }
+
+    private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database, out CodeCall? irreversible)
+    {
+        var result = new List<MigrationOperation>();
+        irreversible = null;
+        foreach (var call in code.Calls(from, to, Calls.Contains, allowBareRubyCalls: true))
+        {
+            var inReversible = DslSupport.StatementBefore(code, call.Start).Contains("dir.", StringComparison.Ordinal)
+                               || code.Mask[from..call.Start].Contains("reversible do", StringComparison.Ordinal);
+            if (irreversible is null && !inReversible && (IrreversibleInChange.Contains(call.Name)
+                || call.Name == "remove_column" && call.Arguments.Count(a => a.Key is null) < 3
+                || call.Name == "change_column_default" && !call.HasKeyword("to")))
+            {
+                irreversible = call;
+            }
+
+            result.AddRange(Map(call, code, database));
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<MigrationOperation> Map(CodeCall call, CodeText code, MigrationDatabase database)
+    {
+        var table = call.Positional(0);
+        MigrationOperation Op(MigrationOperationKind kind) => DslSupport.Op(kind, call, table);
+        switch (call.Name)
+        {
+            case "create_table":
+                if (call.Keyword("force") is { } force && !DslSupport.IsFalse(force))
+                {
+                    yield return Op(MigrationOperationKind.DropTable);
+                }
+
+                yield return Op(MigrationOperationKind.CreateTable);
+                break;
+            case "drop_table":
+                yield return Op(MigrationOperationKind.DropTable);
+                break;
+            case "rename_table":
+                var rename = Op(MigrationOperationKind.RenameTable);
+                rename.NewName = call.Positional(1);
+                yield return rename;
+                break;
+            case "add_column":
+                var add = Op(MigrationOperationKind.AddColumn);
+                add.Column = call.Positional(1);
+                add.NewType = call.Positional(2);
+                add.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
+                add.HasDefault = call.HasKeyword("default") && !DslSupport.IsNone(call.Keyword("default"));
+                add.DefaultExpression = call.Keyword("default");
+                yield return add;
+                break;
+            case "remove_column":
+                var remove = Op(MigrationOperationKind.DropColumn);
+                remove.Column = call.Positional(1);
+                yield return remove;
+                break;
+            case "remove_columns":
+                foreach (var column in call.Arguments.Where(a => a.Key is null).Skip(1))
+                {
+                    var op = Op(MigrationOperationKind.DropColumn);
+                    op.Column = column.Value;
+                    yield return op;
+                }
+
+                break;
+            case "rename_column":
+                var renameColumn = Op(MigrationOperationKind.RenameColumn);
+                renameColumn.Column = call.Positional(1);
+                renameColumn.NewName = call.Positional(2);
+                yield return renameColumn;
+                break;
+            case "change_column":
+                var alter = Op(MigrationOperationKind.AlterColumn);
+                alter.Column = call.Positional(1);
+                alter.NewType = call.Positional(2);
+                yield return alter;
+                break;
+            case "change_column_null":
+                var nullability = Op(MigrationOperationKind.AlterColumn);
+                nullability.Column = call.Positional(1);
+                nullability.NewNullable = !DslSupport.IsFalse(call.Positional(2));
+                yield return nullability;
+                break;
+            case "change_column_default":
+                var defaults = Op(MigrationOperationKind.AlterColumn);
+                defaults.Column = call.Positional(1);
+                defaults.HasDefault = true;
+                yield return defaults;
+                break;
+            case "add_index":
+            case "remove_index":
+                var index = Op(call.Name == "add_index" ? MigrationOperationKind.CreateIndex : MigrationOperationKind.DropIndex);
+                index.Name = call.Keyword("name");
+                index.Concurrently = call.Keyword("algorithm") is "concurrently" or ":concurrently";
+                index.Unique = DslSupport.IsTrue(call.Keyword("unique"));
+                yield return index;
+                break;
+            case "rename_index":
+                var renameIndex = Op(MigrationOperationKind.RenameIndex);
+                renameIndex.Name = call.Positional(1);
+                renameIndex.NewName = call.Positional(2);
+                yield return renameIndex;
+                break;
+            case "add_reference":
+            case "add_belongs_to":
+            case "remove_reference":
+            case "remove_belongs_to":
+                var adding = call.Name.StartsWith("add", StringComparison.Ordinal);
+                var reference = Op(adding ? MigrationOperationKind.AddColumn : MigrationOperationKind.DropColumn);
+                reference.Column = call.Positional(1) + "_id";
+                reference.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
+                reference.HasDefault = false;
+                yield return reference;
+                if (adding && !DslSupport.IsFalse(call.Keyword("index")))
+                {
+                    var refIndex = Op(MigrationOperationKind.CreateIndex);
+                    refIndex.Concurrently = call.Keyword("index")?.Contains("concurrently", StringComparison.Ordinal) == true;
+                    yield return refIndex;
+                }
+
+                if (adding && call.Keyword("foreign_key") is { } fk && !DslSupport.IsFalse(fk))
+                {
+                    var constraint = Op(MigrationOperationKind.AddConstraint);
+                    constraint.Constraint = ConstraintKind.ForeignKey;
+                    constraint.NotValid = fk.Contains("validate: false", StringComparison.Ordinal);
+                    yield return constraint;
+                }
+
+                break;
+            case "add_foreign_key":
+            case "add_check_constraint":
+            case "add_unique_constraint":
+                var add2 = Op(MigrationOperationKind.AddConstraint);
+                add2.Constraint = call.Name switch { "add_foreign_key" => ConstraintKind.ForeignKey, "add_check_constraint" => ConstraintKind.Check, _ => ConstraintKind.Unique };
+                add2.Name = call.Keyword("name");
+                add2.NotValid = DslSupport.IsFalse(call.Keyword("validate"));
+                add2.UsingIndex = call.HasKeyword("using_index");
+                yield return add2;
+                break;
+            case "remove_foreign_key":
+            case "remove_check_constraint":
+            case "remove_unique_constraint":
+                var drop = Op(MigrationOperationKind.DropConstraint);
+                drop.Name = call.Keyword("name");
+                yield return drop;
+                break;
+            case "validate_foreign_key":
+            case "validate_check_constraint":
+                var validate = Op(MigrationOperationKind.ValidateConstraint);
+                validate.Name = call.Keyword("name") ?? call.Positional(1);
+                yield return validate;
+                break;
+            case "add_timestamps":
+            case "remove_timestamps":
+                foreach (var column in new[] { "created_at", "updated_at" })
+                {
+                    var op = Op(call.Name == "add_timestamps" ? MigrationOperationKind.AddColumn : MigrationOperationKind.DropColumn);
+                    op.Column = column;
+                    op.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
+                    op.HasDefault = call.HasKeyword("default");
+                    yield return op;
+                }
+
+                break;
+            case "create_schema":
+            case "drop_schema":
+                yield return new MigrationOperation(call.Name == "create_schema" ? MigrationOperationKind.CreateSchema : MigrationOperationKind.DropSchema) { Name = table, Line = call.Line, Text = call.Text };
+                break;
+            case "execute":
+                foreach (var op in DslSupport.EmbeddedSql(call.Positional(0), call.Line, database, call.Text))
+                {
+                    yield return op;
+                }
+
+                break;
+            default:
+                // Model.where(…).update_all(…) / delete_all: bounded when a where (or find_by/limit) precedes it.
+                var chain = DslSupport.StatementBefore(code, call.Start);
+                var data = new MigrationOperation(call.Name == "update_all" ? MigrationOperationKind.UpdateData : MigrationOperationKind.DeleteData)
+                {
+                    Table = ModelName().Match(chain.Trim()) is { Success: true } m ? m.Value : null,
+                    HasWhere = chain.Contains(".where", StringComparison.Ordinal) || chain.Contains(".find_by", StringComparison.Ordinal) || chain.Contains(".limit", StringComparison.Ordinal) || chain.Contains(".in_batches", StringComparison.Ordinal),
+                    Line = call.Line,
+                    Text = call.Text,
+                };
+                yield return data;
+                break;
+        }
+    }
+
+    [GeneratedRegex(@"(^|/)db/migrate/[0-9]+_\w+\.rb$")]
+    private static partial Regex MigratePath();
+
+    [GeneratedRegex(@"(?m)^(?<indent>[ \t]*)def\s+(?:self\.)?(?<name>up|down|change)\b")]
+    private static partial Regex Definition();
+
+    [GeneratedRegex(@"raise\s+(ActiveRecord::)?IrreversibleMigration")]
+    private static partial Regex Raise();
+
+    [GeneratedRegex(@"^[A-Z]\w*")]
+    private static partial Regex ModelName();
+}

@@ -1,0 +1,37 @@
+namespace Hotfix.Migrations;
+
+/// <summary>
+/// What a framework reader found in one migration: the up operations, the down operations, and — when the reader can
+/// tell from the source alone — the down's status (missing, empty, raising, automatic). When the reader leaves
+/// <see cref="DownStatus"/> null, the inversion check compares the two directions.
+/// </summary>
+public sealed class MigrationBody
+{
+    public List<MigrationOperation> Up { get; } = [];
+
+    public List<MigrationOperation> Down { get; } = [];
+
+    public DownStatus? DownStatus { get; set; }
+
+    /// <summary>Why the down has its status, for people (e.g. "Down() throws NotSupportedException").</summary>
+    public string? DownDetail { get; set; }
+
+    /// <summary>Where the down starts (or the line that makes it irreversible).</summary>
+    public int? DownLine { get; set; }
+
+    /// <summary>The down lives in the same file as the up (EF, Rails, dbmate…), not a sibling file.</summary>
+    public bool DownInSameFile { get; set; } = true;
+
+    /// <summary>The database the file itself reveals (e.g. EF Core provider annotations), when configuration did not say.</summary>
+    public MigrationDatabase? Database { get; set; }
+
+    /// <summary>Things a reviewer should know that are not findings (e.g. "Down() not overridden").</summary>
+    public List<string> Notes { get; } = [];
+}
+
+/// <summary>One migration inside a file: most files hold one; a Liquibase changelog holds one per changeset.</summary>
+/// <param name="Id">The changeset id (author:id) when a file holds several, else null.</param>
+/// <param name="Fingerprint">The migration's own text, to tell an edited changeset from an untouched one.</param>
+/// <param name="Line">Where the migration starts in its file.</param>
+/// <param name="EndLine">Where it ends, when the file holds several (allow comments apply to the migration they are in).</param>
+public sealed record MigrationPiece(string? Id, MigrationBody Body, string Fingerprint, int Line = 1, int? EndLine = null);

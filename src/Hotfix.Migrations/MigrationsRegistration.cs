@@ -1,0 +1,17 @@
+using Hotfix.Migrations.Checks;
+
+namespace Hotfix;
+
+/// <summary>Registers the migrations module with a <see cref="HotfixEngineBuilder"/>.</summary>
+public static class MigrationsRegistration
+{
+    /// <summary>
+    /// Adds migration detection for 13 frameworks and the HF20xx rules (destructive, irreversible, locking,
+    /// backward-incompatible, edited applied migrations, downs that do not invert, unbounded data changes).
+    /// </summary>
+    public static HotfixEngineBuilder AddMigrations(this HotfixEngineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddModule(new MigrationsModule());
+    }
+}

@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Hotfix.Migrations;
+
+/// <summary>What changing a column from one type to another does to the data already in it.</summary>
+public enum TypeChangeEffect
+{
+    /// <summary>The types are the same (after aliases): nothing changes.</summary>
+    None,
+
+    /// <summary>Every old value fits the new type and the database changes only metadata (e.g. varchar(50) → varchar(100), numeric(12,2) → numeric(14,2)).</summary>
+    Widening,
+
+    /// <summary>Every old value fits, but the database rewrites the table under an exclusive lock (e.g. integer → bigint on PostgreSQL).</summary>
+    Rewrite,
+
+    /// <summary>Some old values may not fit: they are cut, rounded, or the migration fails half-way (e.g. varchar(100) → varchar(50)).</summary>
+    Narrowing,
+
+    /// <summary>The types are unrelated or one is not known: a careful reviewer cannot prove that no data is lost.</summary>
+    Unknown,
+}
+
+/// <summary>A verdict on a type change with the reason, for reports.</summary>
+public sealed class TypeChangeVerdict
+{
+    public TypeChangeVerdict(TypeChangeEffect effect, string reason)
+    {
+        Effect = effect;
+        Reason = reason;
+    }
+
+    public TypeChangeEffect Effect { get; }
+
+    public string Reason { get; }
+}
+
+/// <summary>
+/// Classifies column type changes the way strong_migrations and squawk document them: widening a varchar or the
+/// precision of a numeric with the same scale is metadata-only; integer widening keeps the data but rewrites the table;
+/// lowering a length, a precision or a scale can lose data.
+/// </summary>
+public static class ColumnTypeChange
+{
+    private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["int"] = "integer", ["int4"] = "integer", ["integer"] = "integer", ["mediumint"] = "integer",
+        ["int2"] = "smallint", ["smallint"] = "smallint", ["tinyint"] = "tinyint",
+        ["int8"] = "bigint", ["bigint"] = "bigint",
+        ["serial"] = "integer", ["serial4"] = "integer", ["bigserial"] = "bigint", ["serial8"] = "bigint", ["smallserial"] = "smallint",
+        ["decimal"] = "numeric", ["numeric"] = "numeric", ["number"] = "numeric", ["money"] = "money",
+        ["real"] = "real", ["float4"] = "real", ["float8"] = "double", ["double"] = "double", ["double precision"] = "double", ["float"] = "double",
+        ["varchar"] = "varchar", ["character varying"] = "varchar", ["nvarchar"] = "varchar", ["varchar2"] = "varchar", ["string"] = "varchar",
+        ["char"] = "char", ["character"] = "char", ["nchar"] = "char", ["bpchar"] = "char",
+        ["text"] = "text", ["ntext"] = "text", ["longtext"] = "text", ["mediumtext"] = "text", ["clob"] = "text", ["citext"] = "text",
+        ["bool"] = "boolean", ["boolean"] = "boolean", ["bit"] = "bit",
+        ["timestamp"] = "timestamp", ["timestamp without time zone"] = "timestamp", ["datetime"] = "timestamp", ["datetime2"] = "timestamp",
+        ["timestamptz"] = "timestamptz", ["timestamp with time zone"] = "timestamptz", ["datetimeoffset"] = "timestamptz",
+        ["date"] = "date", ["time"] = "time", ["uuid"] = "uuid", ["uniqueidentifier"] = "uuid",
+        ["json"] = "json", ["jsonb"] = "jsonb", ["bytea"] = "binary", ["varbinary"] = "binary", ["blob"] = "binary", ["binary"] = "binary",
+    };
+
+    private static readonly Dictionary<string, int> IntegerRank = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["tinyint"] = 1, ["smallint"] = 2, ["integer"] = 3, ["bigint"] = 4,
+    };
+
+    /// <summary>Classifies <paramref name="oldType"/> → <paramref name="newType"/> on <paramref name="database"/>.</summary>
+    public static TypeChangeVerdict Classify(string? oldType, string? newType, MigrationDatabase database)
+    {
+        if (string.IsNullOrWhiteSpace(oldType) || string.IsNullOrWhiteSpace(newType))
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Unknown, "the previous type is not stated in the migration, so a narrowing cannot be ruled out");
+        }
+
+        var from = SqlType.Parse(oldType!);
+        var to = SqlType.Parse(newType!);
+        var change = oldType!.Trim() + " -> " + newType!.Trim();
+        if (from.Name == to.Name && SameArguments(from, to))
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.None, change + " is the same type");
+        }
+
+        if (IsString(from.Name) && IsString(to.Name))
+        {
+            return ClassifyStrings(from, to, change, database);
+        }
+
+        if (from.Name == "numeric" && to.Name == "numeric")
+        {
+            return ClassifyNumeric(from, to, change);
+        }
+
+        int fromRank, toRank;
+        if (IntegerRank.TryGetValue(from.Name, out fromRank) && IntegerRank.TryGetValue(to.Name, out toRank))
+        {
+            return toRank > fromRank
+                ? new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value but rewrites the table and its indexes")
+                : new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " cannot hold the larger values of the old type");
+        }
+
+        if (IntegerRank.ContainsKey(from.Name) && to.Name == "numeric")
+        {
+            var digits = to.Precision.HasValue ? to.Precision.Value - (to.Scale ?? 0) : int.MaxValue;
+            var needed = from.Name == "bigint" ? 19 : from.Name == "integer" ? 10 : 5;
+            return digits >= needed
+                ? new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value but rewrites the table")
+                : new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " has fewer integer digits than the old type");
+        }
+
+        if (from.Name == "real" && to.Name == "double")
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value but rewrites the table");
+        }
+
+        if (from.Name == "timestamp" && to.Name == "timestamptz")
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " reinterprets every value in the session time zone and rewrites the table (safe without rewrite only on PostgreSQL 12+ with a UTC session)");
+        }
+
+        if (from.Name == "json" && to.Name == "jsonb")
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps the data (normalised: duplicate keys and key order are dropped) and rewrites the table");
+        }
+
+        if (to.Name == "text" && !IsString(from.Name))
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value as text and rewrites the table");
+        }
+
+        return new TypeChangeVerdict(TypeChangeEffect.Unknown, change + " converts between unrelated types: values may fail to cast or lose information");
+    }
+
+    private static TypeChangeVerdict ClassifyStrings(SqlType from, SqlType to, string change, MigrationDatabase database)
+    {
+        // Unbounded (text, varchar without length) accepts everything; char pads, so char -> varchar keeps data.
+        if (to.Name == "text" || to.Name == "varchar" && !to.Precision.HasValue)
+        {
+            var metadataOnly = from.Name == "varchar" || from.Name == "text";
+            return new TypeChangeVerdict(
+                metadataOnly ? TypeChangeEffect.Widening : TypeChangeEffect.Rewrite,
+                change + (metadataOnly ? " removes a length limit (no rewrite)" : " keeps every value and rewrites the table"));
+        }
+
+        if (!to.Precision.HasValue)
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Unknown, change + ": the new length is not known");
+        }
+
+        if (!from.Precision.HasValue)
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " limits values that had no length limit to " + to.Precision.Value.ToString(CultureInfo.InvariantCulture) + " characters");
+        }
+
+        if (to.Precision.Value < from.Precision.Value)
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " shortens the limit: longer values are cut or the migration fails");
+        }
+
+        if (from.Name == to.Name && from.Name == "varchar")
+        {
+            // MySQL rewrites when the length prefix grows from 1 to 2 bytes (255+ bytes); the data survives either way.
+            var rewrite = database == MigrationDatabase.MySql && from.Precision.Value < 256 && to.Precision.Value >= 256;
+            return new TypeChangeVerdict(
+                rewrite ? TypeChangeEffect.Rewrite : TypeChangeEffect.Widening,
+                change + " lengthens the limit" + (rewrite ? " across 255 bytes, which MySQL does by copying the table" : " (no rewrite)"));
+        }
+
+        return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value and rewrites the table");
+    }
+
+    private static TypeChangeVerdict ClassifyNumeric(SqlType from, SqlType to, string change)
+    {
+        if (!to.Precision.HasValue)
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Widening, change + " removes the precision limit (no rewrite)");
+        }
+
+        if (!from.Precision.HasValue)
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " limits an unconstrained numeric: values are rounded or the migration fails");
+        }
+
+        int fromScale = from.Scale ?? 0, toScale = to.Scale ?? 0;
+        int fromDigits = from.Precision.Value - fromScale, toDigits = to.Precision.Value - toScale;
+        if (toScale < fromScale)
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " lowers the scale: fractional digits are rounded away");
+        }
+
+        if (toDigits < fromDigits)
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " allows fewer integer digits: larger values make the migration fail");
+        }
+
+        return toScale == fromScale
+            ? new TypeChangeVerdict(TypeChangeEffect.Widening, change + " raises the precision with the same scale: every value fits and no rewrite is needed")
+            : new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " raises the scale: every value fits, but the table is rewritten");
+    }
+
+    private static bool IsString(string name) => name == "varchar" || name == "char" || name == "text";
+
+    private static bool SameArguments(SqlType a, SqlType b) => a.Precision == b.Precision && a.Scale == b.Scale;
+
+    /// <summary>A parsed type name: its canonical name and up to two numeric arguments.</summary>
+    private struct SqlType
+    {
+        public string Name;
+        public int? Precision;
+        public int? Scale;
+
+        public static SqlType Parse(string text)
+        {
+            var t = text.Trim().Trim('"', '`', '[', ']');
+            var paren = t.IndexOf('(');
+            var name = (paren < 0 ? t : t.Substring(0, paren)).Trim().ToLowerInvariant().Replace("[", string.Empty).Replace("]", string.Empty).Replace("\"", string.Empty);
+            var array = name.EndsWith("[]", StringComparison.Ordinal);
+            var result = default(SqlType);
+            if (paren >= 0)
+            {
+                var close = t.IndexOf(')', paren);
+                var args = (close < 0 ? t.Substring(paren + 1) : t.Substring(paren + 1, close - paren - 1)).Split(',');
+                int value;
+                if (args.Length > 0 && int.TryParse(args[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
+                {
+                    result.Precision = value;
+                }
+                else if (args.Length > 0 && args[0].Trim().Equals("max", StringComparison.OrdinalIgnoreCase))
+                {
+                    result.Precision = null;
+                }
+
+                if (args.Length > 1 && int.TryParse(args[1].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
+                {
+                    result.Scale = value;
+                }
+            }
+
+            string? canonical;
+            result.Name = Aliases.TryGetValue(name, out canonical) ? canonical : name;
+            if (array)
+            {
+                result.Name = name;
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+
+namespace Hotfix.Migrations;
+
+/// <summary>
+/// One step of a migration in the framework-independent model. Readers fill what their source says; a property the
+/// source does not state stays null (unknown), which the risk table treats as "cannot prove it safe" only where a
+/// careful reviewer would.
+/// </summary>
+/// <remarks>A plain class with setters (not a record) because this file is compiled into the netstandard2.0 analyzers too.</remarks>
+public sealed class MigrationOperation
+{
+    public MigrationOperation(MigrationOperationKind kind)
+    {
+        Kind = kind;
+    }
+
+    public MigrationOperationKind Kind { get; }
+
+    public string? Schema { get; set; }
+
+    public string? Table { get; set; }
+
+    public string? Column { get; set; }
+
+    /// <summary>Name of the index, constraint, schema or other object the step is about.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The new name of a rename.</summary>
+    public string? NewName { get; set; }
+
+    /// <summary>For Create/Drop/AlterObject: view, sequence, type, function, trigger, extension, database…</summary>
+    public string? ObjectType { get; set; }
+
+    public ConstraintKind Constraint { get; set; }
+
+    public bool Unique { get; set; }
+
+    /// <summary>PostgreSQL <c>CONCURRENTLY</c> (or the framework's way of asking for it).</summary>
+    public bool Concurrently { get; set; }
+
+    /// <summary>SQL Server <c>ONLINE = ON</c>.</summary>
+    public bool Online { get; set; }
+
+    /// <summary>PostgreSQL <c>NOT VALID</c> (Rails <c>validate: false</c>, SQL Server <c>WITH NOCHECK</c>).</summary>
+    public bool NotValid { get; set; }
+
+    /// <summary>The constraint is built from an existing index (<c>USING INDEX</c>): no table scan, no index build.</summary>
+    public bool UsingIndex { get; set; }
+
+    public bool Cascade { get; set; }
+
+    /// <summary>Column type before the step, when the source states it (EF <c>oldType</c>, Alembic <c>existing_type</c>…).</summary>
+    public string? OldType { get; set; }
+
+    /// <summary>Column type after the step (for AddColumn: the column's type).</summary>
+    public string? NewType { get; set; }
+
+    public bool? OldNullable { get; set; }
+
+    /// <summary>Nullability after the step: false = NOT NULL, true = NULL allowed.</summary>
+    public bool? NewNullable { get; set; }
+
+    /// <summary>The column gets a database default (for AddColumn: whether it has one).</summary>
+    public bool? HasDefault { get; set; }
+
+    /// <summary>The default's expression, when known (a volatile one rewrites the table).</summary>
+    public string? DefaultExpression { get; set; }
+
+    /// <summary>A stored generated/computed column (computed for every existing row).</summary>
+    public bool GeneratedStored { get; set; }
+
+    /// <summary>For UpdateData/DeleteData: the statement limits its rows (a WHERE or a key); false = every row.</summary>
+    public bool? HasWhere { get; set; }
+
+    /// <summary>MySQL <c>ALGORITHM=COPY</c> or <c>LOCK=SHARED|EXCLUSIVE</c>.</summary>
+    public bool CopiesTable { get; set; }
+
+    /// <summary>1-based line in the migration file where the step starts.</summary>
+    public int? Line { get; set; }
+
+    /// <summary>The statement or call, on one line and shortened, for reports.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>What the step is about, for people: <c>orders.total</c>, <c>index ix_orders_date</c>…</summary>
+    public string Object
+    {
+        get
+        {
+            var table = Qualified(Schema, Table);
+            switch (Kind)
+            {
+                case MigrationOperationKind.AddColumn:
+                case MigrationOperationKind.DropColumn:
+                case MigrationOperationKind.AlterColumn:
+                    return Join(table, Column);
+                case MigrationOperationKind.RenameColumn:
+                    return Join(table, Column) + " -> " + (NewName ?? "?");
+                case MigrationOperationKind.RenameTable:
+                case MigrationOperationKind.RenameIndex:
+                case MigrationOperationKind.RenameSchema:
+                    return (Kind == MigrationOperationKind.RenameTable ? table : Name ?? table) + " -> " + (NewName ?? "?");
+                case MigrationOperationKind.CreateIndex:
+                case MigrationOperationKind.DropIndex:
+                case MigrationOperationKind.Reindex:
+                    return (Name ?? "index") + (table.Length > 0 ? " on " + table : string.Empty);
+                case MigrationOperationKind.AddConstraint:
+                case MigrationOperationKind.DropConstraint:
+                case MigrationOperationKind.ValidateConstraint:
+                    return (Name ?? MigrationNames.Of(Constraint)) + (table.Length > 0 ? " on " + table : string.Empty);
+                case MigrationOperationKind.CreateSchema:
+                case MigrationOperationKind.DropSchema:
+                    return Name ?? Schema ?? "schema";
+                case MigrationOperationKind.CreateObject:
+                case MigrationOperationKind.DropObject:
+                case MigrationOperationKind.AlterObject:
+                    return ((ObjectType ?? "object") + " " + (Name ?? table)).Trim();
+                case MigrationOperationKind.RawSql:
+                    return Text ?? "sql";
+                default:
+                    return table.Length > 0 ? table : Name ?? string.Empty;
+            }
+        }
+    }
+
+    public override string ToString() => MigrationNames.Of(Kind) + " " + Object;
+
+    /// <summary>Names compared the way databases mostly do: case-insensitive, quotes and brackets removed.</summary>
+    public static string NormalizeName(string? name)
+    {
+        if (name == null)
+        {
+            return string.Empty;
+        }
+
+        var trimmed = name.Trim().Trim('"', '`', '[', ']', '\'').ToLowerInvariant();
+        return trimmed.Replace("\"", string.Empty).Replace("`", string.Empty).Replace("[", string.Empty).Replace("]", string.Empty);
+    }
+
+    /// <summary>True when both name the same table, ignoring a schema on only one side.</summary>
+    public static bool SameTable(string? a, string? b)
+    {
+        var x = NormalizeName(a);
+        var y = NormalizeName(b);
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return false;
+        }
+
+        return x == y || Last(x) == Last(y) && (x.IndexOf('.') < 0 || y.IndexOf('.') < 0);
+    }
+
+    private static string Last(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot < 0 ? name : name.Substring(dot + 1);
+    }
+
+    private static string Qualified(string? schema, string? table) =>
+        string.IsNullOrEmpty(table) ? string.Empty : string.IsNullOrEmpty(schema) ? table! : schema + "." + table;
+
+    private static string Join(string table, string? column) =>
+        table.Length == 0 ? column ?? string.Empty : string.IsNullOrEmpty(column) ? table : table + "." + column;
+}

@@ -1,0 +1,13 @@
+using Hotfix.Policy.Checks;
+
+namespace Hotfix;
+
+/// <summary>What to check: a branch (default: the repository's HEAD) and the caller's options.</summary>
+public sealed record CheckRequest
+{
+    /// <summary>The branch to check; null checks the branch HEAD is on.</summary>
+    public string? Branch { get; init; }
+
+    /// <summary>Severity, declared scope and kinds, waivers and justifications.</summary>
+    public CheckOptions Options { get; init; } = new();
+}

@@ -1,0 +1,188 @@
+using Hotfix.Policy.Changes;
+using Hotfix.Policy.Checklists;
+using Hotfix.Policy.Checks;
+using Hotfix.Policy.Decisions;
+using Hotfix.Policy.Policies;
+using Hotfix.Policy.Ports;
+using Hotfix.Policy.Records;
+using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Reviews;
+using Hotfix.Policy.Verification;
+
+namespace Hotfix;
+
+/// <summary>
+/// The runbook, embedded: check a hotfix branch, decide rollback or forward-fix, tell the review and the checklist,
+/// follow the stability window and keep the incident record — with the same rules and results as the <c>hotfix</c>
+/// command line, which is built on this type. Create one with <see cref="CreateBuilder"/>.
+/// </summary>
+public sealed class HotfixEngine : IDisposable
+{
+    private readonly IReadOnlyList<IDisposable> owned;
+    private readonly IReadOnlyList<ICheckModule> modules;
+    private readonly PortSet ports;
+    private readonly TimeProvider time;
+
+    internal HotfixEngine(HotfixPolicy policy, string policySource, IReadOnlyList<ICheckModule> modules, PortSet ports, TimeProvider time, ToolInfo tool, IReadOnlyList<IDisposable> owned)
+    {
+        this.owned = owned;
+        Policy = policy;
+        PolicySource = policySource;
+        this.modules = modules;
+        this.ports = ports;
+        this.time = time;
+        Tool = tool;
+    }
+
+    /// <summary>The effective policy: the runbook's defaults with the policy file's values over them.</summary>
+    public HotfixPolicy Policy { get; }
+
+    /// <summary>Where the policy came from (a file path, <c>host</c>, or the runbook), for messages.</summary>
+    public string PolicySource { get; }
+
+    /// <summary>The tool name and version reports carry.</summary>
+    public ToolInfo Tool { get; }
+
+    /// <summary>The check modules, in report order.</summary>
+    public IReadOnlyList<ICheckModule> Modules => modules;
+
+    /// <summary>Starts assembling an engine.</summary>
+    public static HotfixEngineBuilder CreateBuilder() => new();
+
+    /// <summary>The adapter registered for <typeparamref name="TPort"/>, or null.</summary>
+    public TPort? Port<TPort>()
+        where TPort : class => ports.Find<TPort>();
+
+    /// <summary>
+    /// Every finding for a hotfix branch (the request's, else the repository's HEAD), the change's classification,
+    /// the required test plan and review. Needs a repository (<c>UseGitRepository</c>) and at least one module.
+    /// </summary>
+    /// <exception cref="HotfixSubjectException">The branch cannot be found, or HEAD is not on a branch.</exception>
+    public CheckReport Check(CheckRequest? request = null, IEnumerable<ICheckModule>? extraModules = null)
+    {
+        request ??= new CheckRequest();
+        if (modules.Count == 0 && extraModules is null)
+        {
+            throw new InvalidOperationException("No check module is registered; call AddCoreChecks() (and AddMigrations()) on the builder.");
+        }
+
+        var subject = ResolveSubject(request.Branch);
+        var context = new CheckContext(Policy, subject, request.Options, ports) { Time = time };
+        return CheckRunner.Run(context, extraModules is null ? modules : [.. modules, .. extraModules], Tool);
+    }
+
+    /// <summary>The branch to check: <paramref name="branch"/> (local, else on the policy's remote), else HEAD's branch.</summary>
+    /// <exception cref="HotfixSubjectException">The branch does not exist, or HEAD is detached or unborn.</exception>
+    public CheckSubject ResolveSubject(string? branch)
+    {
+        var repository = ports.Find<IRepositoryReader>()
+            ?? throw new InvalidOperationException("No repository is registered; call UseGitRepository(path) on the builder.");
+        if (branch is not null)
+        {
+            var found = repository.FindBranch(branch, Policy.Branches.Remote)
+                ?? throw new HotfixSubjectException(SubjectProblem.NoSuchBranch, branch, null, Policy.Branches.Remote);
+            return new CheckSubject(branch, found.TipSha);
+        }
+
+        var head = repository.Head;
+        return head.Kind switch
+        {
+            HeadKind.Branch => new CheckSubject(head.BranchName!, head.CommitSha!),
+            HeadKind.Unborn => throw new HotfixSubjectException(SubjectProblem.Unborn, head.BranchName, null, Policy.Branches.Remote),
+            _ => throw new HotfixSubjectException(SubjectProblem.Detached, null, head.CommitSha, Policy.Branches.Remote),
+        };
+    }
+
+    /// <summary>
+    /// Rollback or forward-fix from the runbook's decision table, with the deciding row and why the others lost; with
+    /// an incident, the decision is appended to its record (needs <see cref="HotfixEngineBuilder.UseIncidentRecords"/>).
+    /// </summary>
+    public RollbackDecision Decide(RollbackDecisionRequest request, IncidentId? incident = null, string? by = null)
+    {
+        var decision = RollbackDecider.Decide(request, Policy, incident);
+        if (incident is { } id)
+        {
+            Records().Record(DecisionEvents.ToEvent(id, decision, by ?? "unknown", time.GetLocalNow()));
+        }
+
+        return decision;
+    }
+
+    /// <summary>The review a severity requires (reviewers, time box, follow-up due date from today).</summary>
+    public ReviewRequirement Review(IncidentSeverity severity) =>
+        ReviewRequirement.For(Policy, severity, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+
+    /// <summary>What a review record breaks of the runbook (HF5001–HF5005); empty when it satisfies it.</summary>
+    public IReadOnlyList<ReviewProblem> ValidateReview(ReviewRecord record) => ReviewRecordValidator.Check(Policy, record);
+
+    /// <summary>Validates a review and, when it satisfies the runbook, appends it to the incident record.</summary>
+    public IReadOnlyList<ReviewProblem> RecordReview(IncidentId incident, ReviewRecord record)
+    {
+        var problems = ValidateReview(record);
+        if (problems.Count == 0)
+        {
+            Records().Record(ReviewEvents.ToEvent(incident, record, time.GetLocalNow()));
+        }
+
+        return problems;
+    }
+
+    /// <summary>The deployment checklist tailored to a change given as its changed paths (e.g. a pull request's files).</summary>
+    public DeploymentChecklist Checklist(IEnumerable<string> changedPaths) =>
+        Checklist(ChangeSet.FromPaths(Policy.Branches.Main, changedPaths));
+
+    /// <summary>The deployment checklist tailored to a change set.</summary>
+    public DeploymentChecklist Checklist(ChangeSet changes) =>
+        DeploymentChecklistBuilder.Build(new DeploymentChecklistRequest { Policy = Policy, Changes = changes });
+
+    /// <summary>Where the incident stands in its 24-hour stability window: what is done, due and overdue.</summary>
+    public StabilityWindowStatus Verify(IncidentId incident) =>
+        StabilityWindow.Evaluate(Policy, Records().Read(incident).Events, time.GetLocalNow());
+
+    /// <summary>The incident's record (its timeline); <see cref="IncidentRecord.Exists"/> is false when there is none.</summary>
+    public IncidentRecord Record(IncidentId incident) => Records().Read(incident);
+
+    /// <summary>Appends a note to the incident's record.</summary>
+    public IncidentEvent Note(IncidentId incident, string text, string by)
+    {
+        var note = new IncidentEvent { Incident = incident, Kind = IncidentEventKinds.Note, At = time.GetLocalNow(), By = by, Summary = text };
+        Records().Record(note);
+        return note;
+    }
+
+    /// <summary>The working tree root of the registered repository, or null when none is registered.</summary>
+    public string? RepositoryRoot => ports.Find<IRepositoryReader>()?.Root;
+
+    /// <summary>
+    /// A report in a format (text, JSON, Markdown, SARIF 2.1.0, GitHub workflow annotations); SARIF locations are made
+    /// relative to the registered repository.
+    /// </summary>
+    public string Render(CheckReport report, ReportFormat format) =>
+        ReportRenderers.For(format, new RenderOptions(RepositoryRoot: RepositoryRoot)).RenderToString(report);
+
+    /// <summary>A decision as text, JSON or Markdown: the decision, the deciding row, the rows that lost and why.</summary>
+    public static string Render(RollbackDecision decision, ReportFormat format) => SectionRenderer.RenderToString(new DecisionSection(decision), format);
+
+    /// <summary>A review requirement as text, JSON or Markdown.</summary>
+    public static string Render(ReviewRequirement requirement, ReportFormat format) => SectionRenderer.RenderToString(new ReviewSection(requirement), format);
+
+    /// <summary>A checklist as text, JSON or Markdown (a PR-ready task list).</summary>
+    public static string Render(DeploymentChecklist checklist, ReportFormat format) => SectionRenderer.RenderToString(new ChecklistSection(checklist, null), format);
+
+    /// <summary>The stability window as text, JSON or Markdown.</summary>
+    public static string Render(IncidentId incident, StabilityWindowStatus window, ReportFormat format) =>
+        SectionRenderer.RenderToString(new VerificationSection(incident, window), format);
+
+    /// <summary>Releases what the builder opened for the engine (e.g. the repository of <c>UseGitRepository(path)</c>).</summary>
+    public void Dispose()
+    {
+        foreach (var resource in owned)
+        {
+            resource.Dispose();
+        }
+    }
+
+    private IIncidentRecordStore Records() => ports.Find<IIncidentRecordStore>()
+        ?? throw new HotfixConfigurationException(["the incident record needs an adapter for IIncidentRecordStore (UseIncidentRecords or UseJsonLinesRecords)"]);
+}

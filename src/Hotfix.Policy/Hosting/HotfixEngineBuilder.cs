@@ -1,0 +1,151 @@
+using Hotfix.Policy.Checks;
+using Hotfix.Policy.Policies;
+using Hotfix.Policy.Ports;
+using Hotfix.Policy.Records;
+using Hotfix.Policy.Reporting;
+
+namespace Hotfix;
+
+/// <summary>
+/// Assembles a <see cref="HotfixEngine"/>: the policy, the adapters (ports) and the check modules. Adapter packages add
+/// their own registrations as extension methods (<c>UseGitRepository</c> in Hotfix.Git, <c>AddMigrations</c> in
+/// Hotfix.Migrations, <c>UseJsonLinesRecords</c> in Hotfix.Records). <see cref="Build"/> refuses a module whose
+/// declared ports are missing, so nothing silently reports less than it should.
+/// </summary>
+public sealed class HotfixEngineBuilder
+{
+    private readonly List<ICheckModule> modules = [];
+    private readonly List<IDisposable> owned = [];
+    private readonly PortSet ports = new();
+    private PolicyLoadResult? policy;
+    private Func<PolicyLoadResult>? defaultPolicy;
+    private TimeProvider time = TimeProvider.System;
+    private ToolInfo tool = new("hotfix-host", typeof(HotfixEngineBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    internal HotfixEngineBuilder()
+    {
+    }
+
+    /// <summary>Judges by <paramref name="value"/> (e.g. <see cref="HotfixPolicy.Runbook"/>, the runbook's defaults).</summary>
+    public HotfixEngineBuilder UsePolicy(HotfixPolicy value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        policy = PolicyLoadResult.Valid("host", value);
+        return this;
+    }
+
+    /// <summary>
+    /// Judges by the policy in <paramref name="json"/> (the <c>hotfix.json</c> format, comments allowed), read over the
+    /// runbook's defaults as the command line reads it; <paramref name="source"/> names it in messages. A policy with
+    /// problems makes <see cref="Build"/> throw <see cref="HotfixInputException"/> listing each one.
+    /// </summary>
+    public HotfixEngineBuilder UsePolicyJson(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        policy = PolicyParser.Parse(json, source);
+        return this;
+    }
+
+    /// <summary>
+    /// The policy to use when the host names none, e.g. the repository's own <c>hotfix.json</c>; adapters register it
+    /// (the git adapter reads the file at the repository root). Without either, the runbook's defaults apply.
+    /// </summary>
+    public HotfixEngineBuilder UseDefaultPolicy(Func<PolicyLoadResult> load)
+    {
+        defaultPolicy = load;
+        return this;
+    }
+
+    /// <summary>Where time comes from (default <see cref="TimeProvider.System"/>); tests and replays pass a fixed one.</summary>
+    public HotfixEngineBuilder UseTimeProvider(TimeProvider value)
+    {
+        time = value ?? throw new ArgumentNullException(nameof(value));
+        return this;
+    }
+
+    /// <summary>The name and version reports show as the tool that produced them.</summary>
+    public HotfixEngineBuilder UseToolName(string name, string version)
+    {
+        tool = new ToolInfo(name, version);
+        return this;
+    }
+
+    /// <summary>Registers <paramref name="adapter"/> as the implementation of port <typeparamref name="TPort"/>.</summary>
+    public HotfixEngineBuilder AddPort<TPort>(TPort adapter)
+        where TPort : class
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        ports.Add(adapter);
+        return this;
+    }
+
+    /// <summary>The adapters registered so far, for adapter packages that register several ports at once.</summary>
+    internal PortSet Ports => ports;
+
+    /// <summary>An adapter the engine opened for the host and disposes with itself (a repository handle).</summary>
+    internal HotfixEngineBuilder Own(IDisposable resource)
+    {
+        owned.Add(resource);
+        return this;
+    }
+
+    /// <summary>Where incident events are appended and read (decisions, reviews, verifications, rollbacks).</summary>
+    public HotfixEngineBuilder UseIncidentRecords(IIncidentRecordStore store) => AddPort(store);
+
+    /// <summary>The core's check modules: branching (HF01xx), scope (HF11xx), the test plan and the review.</summary>
+    public HotfixEngineBuilder AddCoreChecks()
+    {
+        foreach (var module in CheckModules.Core)
+        {
+            AddModule(module);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a check module (another package's, or the host's own); one module per name.</summary>
+    public HotfixEngineBuilder AddModule(ICheckModule module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        if (modules.Any(m => m.Name == module.Name))
+        {
+            throw new InvalidOperationException($"A check module named '{module.Name}' is registered twice; expected each module once.");
+        }
+
+        modules.Add(module);
+        return this;
+    }
+
+    /// <summary>
+    /// The engine. Throws <see cref="HotfixInputException"/> for a policy with problems (each listed with its JSON
+    /// path) and <see cref="HotfixConfigurationException"/> when a module's declared port has no adapter.
+    /// </summary>
+    public HotfixEngine Build()
+    {
+        var loaded = policy ?? defaultPolicy?.Invoke() ?? PolicyParser.Defaults();
+        if (loaded.Policy is not { } effective)
+        {
+            DisposeOwned();
+            throw new HotfixInputException(PolicyProblems.Describe(loaded));
+        }
+
+        var missing = modules
+            .SelectMany(m => m.RequiredPorts.Where(p => !ports.Has(p)).Select(p => $"module '{m.Name}' needs an adapter for {p.Name}"))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            DisposeOwned();
+            throw new HotfixConfigurationException(missing);
+        }
+
+        return new HotfixEngine(effective, loaded.Source, modules.OrderBy(m => m.ReportOrder).ToList(), ports, time, tool, [.. owned]);
+    }
+
+    private void DisposeOwned()
+    {
+        foreach (var resource in owned)
+        {
+            resource.Dispose();
+        }
+    }
+}

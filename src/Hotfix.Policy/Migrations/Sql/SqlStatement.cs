@@ -1,4 +1,0 @@
-namespace Hotfix.Policy.Migrations.Sql;
-
-/// <summary>One statement of a SQL script: its text (comments kept) and the 1-based line it starts on.</summary>
-public sealed record SqlStatement(string Text, int Line);

@@ -1,0 +1,89 @@
+using Hotfix.Policy.Ports;
+
+namespace Hotfix.Policy.Workloads;
+
+public enum RollbackResult
+{
+    /// <summary>Only planned (--dry-run, or no cluster configured): nothing was changed.</summary>
+    DryRun,
+
+    /// <summary>kubectl's refusals (paused, no history, unknown revision): nothing was changed.</summary>
+    Refused,
+
+    /// <summary>Already at the target template: kubectl's "skipped rollback"; nothing was changed.</summary>
+    Skipped,
+
+    /// <summary>Patched, rolled out, and the pods are running and ready.</summary>
+    RolledBack,
+
+    /// <summary>Something failed; <see cref="RollbackOutcome.State"/> says what state the workload is in. Escalate.</summary>
+    Failed,
+}
+
+public static class RollbackResults
+{
+    /// <summary>The name used in records and JSON: dry-run, refused, skipped, rolled-back, failed.</summary>
+    public static string Name(this RollbackResult result) => result switch
+    {
+        RollbackResult.DryRun => "dry-run",
+        RollbackResult.Refused => "refused",
+        RollbackResult.Skipped => "skipped",
+        RollbackResult.RolledBack => "rolled-back",
+        _ => "failed",
+    };
+}
+
+/// <summary>Where a failed rollback stopped.</summary>
+public enum RollbackStage
+{
+    Plan,
+    Record,
+    Apply,
+    Status,
+    Pods,
+}
+
+/// <summary>How a rollback ended, in words a person can act on.</summary>
+/// <param name="Message">What happened.</param>
+/// <param name="State">The state the workload is in now.</param>
+/// <param name="FailedAt">For <see cref="RollbackResult.Failed"/>: the step that failed.</param>
+/// <param name="Attempts">API writes sent (0 or 1): a rollback is never retried.</param>
+public sealed record RollbackOutcome(RollbackResult Result, string Message, string State, RollbackStage? FailedAt = null, int Attempts = 0)
+{
+    /// <summary>The runbook's rule, printed with every failure.</summary>
+    public const string EscalationMessage = "if rollback fails, escalate immediately — do not retry blindly";
+
+    public bool Escalate => Result == RollbackResult.Failed;
+}
+
+/// <summary>What was checked after the rollback, and the runbook CHECKs a person still has to do.</summary>
+public sealed record RollbackVerification(RolloutWaitResult? Rollout, PodSummary? Pods, IReadOnlyList<string> ManualChecks)
+{
+    /// <summary>The runbook's CHECK lines after a rollback; the tool cannot do these, so they are recorded as open.</summary>
+    public static IReadOnlyList<string> RunbookChecks { get; } =
+    [
+        "verify the issue is resolved",
+        "verify no data was lost or corrupted",
+        "notify team that rollback was performed",
+    ];
+}
+
+/// <summary>
+/// One line of the rollback record: who, when, why, the plan, the outcome and the verification, and the incident
+/// when one was given. <see cref="Phase"/> is <c>started</c> (written before the first change) or <c>finished</c>.
+/// </summary>
+public sealed record RollbackRecord(
+    string Id,
+    string Phase,
+    IncidentId? Incident,
+    string Who,
+    DateTimeOffset When,
+    string? Why,
+    string Target,
+    WorkloadRef Workload,
+    RollbackPlan? Plan,
+    RollbackOutcome? Outcome,
+    RollbackVerification? Verification)
+{
+    public const int SchemaVersion = 1;
+}

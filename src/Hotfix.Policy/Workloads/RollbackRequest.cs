@@ -1,0 +1,15 @@
+
+namespace Hotfix.Policy.Workloads;
+
+/// <summary>What a person asked for: <c>hotfix rollback kind/name -n NS [--to-revision N] --reason … [--dry-run]</c>.</summary>
+/// <param name="ToRevision">0 means the previous revision (kubectl's default).</param>
+/// <param name="Who">The person (or automation) performing the rollback.</param>
+/// <param name="Why">The reason; required unless <paramref name="DryRun"/>.</param>
+public sealed record RollbackRequest(
+    WorkloadRef Workload,
+    long ToRevision,
+    TimeSpan Timeout,
+    string Who,
+    string? Why,
+    IncidentId? Incident,
+    bool DryRun);

@@ -1,0 +1,178 @@
+using Hotfix.Kubernetes.Rollouts;
+using Hotfix.Policy.Ports;
+using Hotfix.Policy.Workloads;
+using static Hotfix.Kubernetes.Tests.Rollouts.Fixtures;
+
+namespace Hotfix.Kubernetes.Tests.Rollouts;
+
+/// <summary>The guarded procedure's order and its failure handling, with a scripted port (the CLI tests use a real API server).</summary>
+public class RollbackProcedureTests
+{
+    private static readonly WorkloadRef Web = new(WorkloadKind.Deployment, "web", "shop");
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 3, 24, 10, 0, 0, TimeSpan.Zero));
+
+    private static RollbackRequest Request(bool dryRun = false, string? why = "v3 breaks checkout") =>
+        new(Web, 0, TimeSpan.FromSeconds(120), "alice", why, IncidentId.Parse("INC-2026-0042"), dryRun);
+
+    private static RollbackPlan ReadyPlan() => DeploymentRollbacker.Instance.Plan(
+        Deployment("web:v3", "3"),
+        [ReplicaSet("web-aaa", "web:v1", "1", Stamp(1)), ReplicaSet("web-bbb", "web:v2", "2", Stamp(2)), ReplicaSet("web-ccc", "web:v3", "3", Stamp(3))],
+        0);
+
+    [Fact]
+    public async Task Plans_records_applies_waits_checks_pods_and_records_again_in_that_order()
+    {
+        var port = new ScriptedController(ReadyPlan());
+        var recorder = new ListRecorder(port.Calls);
+        var planned = false;
+        var record = await new RollbackProcedure(port, recorder, Clock) { Planned = _ => planned = true }.RunAsync(Request(), default);
+
+        Assert.True(planned);
+        Assert.Equal(["plan", "record:started", "apply", "wait", "pods", "record:finished"], port.Calls);
+        Assert.Equal(RollbackResult.RolledBack, record.Outcome!.Result);
+        Assert.Equal(1, record.Outcome.Attempts);
+        Assert.Equal("alice", record.Who);
+        Assert.Equal(Clock.Now, recorder.Records[0].When);
+        Assert.Equal(RollbackVerification.RunbookChecks, record.Verification!.ManualChecks);
+    }
+
+    [Fact]
+    public async Task A_reason_is_required_unless_dry_run()
+    {
+        await Assert.ThrowsAsync<HotfixInputException>(() => new RollbackProcedure(new ScriptedController(ReadyPlan()), null, Clock).RunAsync(Request(why: " "), default));
+        var dry = await new RollbackProcedure(new ScriptedController(ReadyPlan()), null, Clock).RunAsync(Request(dryRun: true, why: null), default);
+        Assert.Equal(RollbackResult.DryRun, dry.Outcome!.Result);
+    }
+
+    [Fact]
+    public async Task A_dry_run_never_writes_or_records()
+    {
+        var port = new ScriptedController(ReadyPlan());
+        var recorder = new ListRecorder(port.Calls);
+        await new RollbackProcedure(port, recorder, Clock).RunAsync(Request(dryRun: true), default);
+        Assert.Equal(["plan"], port.Calls);
+    }
+
+    [Theory]
+    [InlineData(ApiFailureKind.Conflict, false, "nothing was changed")]
+    [InlineData(ApiFailureKind.Unavailable, true, "may or may not have been applied")]
+    [InlineData(ApiFailureKind.Rejected, false, "the API server rejected the patch")]
+    public async Task A_failed_apply_is_not_retried_and_says_the_state(ApiFailureKind kind, bool unknown, string state)
+    {
+        var port = new ScriptedController(ReadyPlan()) { ApplyFails = new KubernetesApiException("PATCH deployments/web", kind, 500, "boom", unknown) };
+        var record = await new RollbackProcedure(port, new ListRecorder(port.Calls), Clock).RunAsync(Request(), default);
+
+        Assert.Equal(["plan", "record:started", "apply", "record:finished"], port.Calls);
+        Assert.Equal(RollbackResult.Failed, record.Outcome!.Result);
+        Assert.Equal(RollbackStage.Apply, record.Outcome.FailedAt);
+        Assert.True(record.Outcome.Escalate);
+        Assert.Contains(state, record.Outcome.State);
+    }
+
+    [Theory]
+    [InlineData(RolloutVerdict.TimedOut, "did not finish within 120s")]
+    [InlineData(RolloutVerdict.DeadlineExceeded, "ProgressDeadlineExceeded")]
+    [InlineData(RolloutVerdict.Deleted, "was deleted during the rollout")]
+    public async Task A_rollout_that_does_not_complete_escalates_without_checking_pods(RolloutVerdict verdict, string state)
+    {
+        var port = new ScriptedController(ReadyPlan()) { Verdict = verdict };
+        var record = await new RollbackProcedure(port, new ListRecorder(port.Calls), Clock).RunAsync(Request(), default);
+
+        Assert.Equal(["plan", "record:started", "apply", "wait", "record:finished"], port.Calls);
+        Assert.Equal(RollbackStage.Status, record.Outcome!.FailedAt);
+        Assert.Contains(state, record.Outcome.State);
+    }
+
+    [Fact]
+    public async Task Pods_that_are_not_ready_fail_the_verification()
+    {
+        var port = new ScriptedController(ReadyPlan()) { Pods = new PodSummary("app=web", 2, [new("web-1", "Running", true, 0, null, false), new("web-2", "Pending", false, 0, "ImagePullBackOff", false)]) };
+        var record = await new RollbackProcedure(port, new ListRecorder(port.Calls), Clock).RunAsync(Request(), default);
+
+        Assert.Equal(RollbackStage.Pods, record.Outcome!.FailedAt);
+        Assert.Contains("web-2 (Pending, ImagePullBackOff)", record.Outcome.State);
+    }
+
+    [Fact]
+    public async Task A_rollback_that_cannot_be_documented_is_not_started()
+    {
+        var port = new ScriptedController(ReadyPlan());
+        var record = await new RollbackProcedure(port, new ListRecorder(port.Calls) { Fails = true }, Clock).RunAsync(Request(), default);
+
+        Assert.Equal(["plan"], port.Calls);
+        Assert.Equal(RollbackStage.Record, record.Outcome!.FailedAt);
+        Assert.Contains("nothing was changed", record.Outcome.State);
+    }
+
+    [Fact]
+    public async Task A_missing_workload_is_bad_input()
+    {
+        var port = new ScriptedController(ReadyPlan()) { PlanFails = new KubernetesApiException("GET deployments/web", ApiFailureKind.NotFound, 404, "not found", false) };
+        var error = await Assert.ThrowsAsync<HotfixInputException>(() => new RollbackProcedure(port, null, Clock).RunAsync(Request(), default));
+        Assert.Contains("deployment/web: not found in namespace 'shop'", error.Message);
+    }
+
+    private sealed class ListRecorder(List<string> calls) : IRollbackRecorder
+    {
+        public List<RollbackRecord> Records { get; } = [];
+
+        public bool Fails { get; init; }
+
+        public string Location => "memory";
+
+        public void Append(RollbackRecord record)
+        {
+            if (Fails)
+            {
+                throw new IOException("disk full");
+            }
+
+            calls.Add("record:" + record.Phase);
+            Records.Add(record);
+        }
+    }
+
+    private sealed class ScriptedController(RollbackPlan plan) : IWorkloadController
+    {
+        public List<string> Calls { get; } = [];
+
+        public KubernetesApiException? PlanFails { get; init; }
+
+        public KubernetesApiException? ApplyFails { get; init; }
+
+        public RolloutVerdict Verdict { get; init; } = RolloutVerdict.Complete;
+
+        public PodSummary Pods { get; init; } = new("app=web", 2, [new("web-1", "Running", true, 0, null, false), new("web-2", "Running", true, 0, null, false)]);
+
+        public string Target => "scripted";
+
+        public Task<RolloutHistory> GetHistoryAsync(WorkloadRef workload, CancellationToken cancellationToken) => Task.FromResult(plan.History);
+
+        public Task<RollbackPlan> PlanRollbackAsync(WorkloadRef workload, long toRevision, CancellationToken cancellationToken)
+        {
+            Calls.Add("plan");
+            return PlanFails is null ? Task.FromResult(plan) : Task.FromException<RollbackPlan>(PlanFails);
+        }
+
+        public Task ApplyRollbackAsync(RollbackPlan p, CancellationToken cancellationToken)
+        {
+            Calls.Add("apply");
+            return ApplyFails is null ? Task.CompletedTask : Task.FromException(ApplyFails);
+        }
+
+        public Task<RestartResult> RestartAsync(WorkloadRef workload, DateTimeOffset at, bool dryRun, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("not part of a rollback");
+
+        public Task<RolloutWaitResult> WaitForRolloutAsync(WorkloadRef workload, TimeSpan timeout, bool wait, Action<RolloutStatus>? progress, CancellationToken cancellationToken)
+        {
+            Calls.Add("wait");
+            return Task.FromResult(new RolloutWaitResult(new RolloutStatus(Verdict, Verdict.Name()), TimeSpan.FromSeconds(3), 0, false, 4));
+        }
+
+        public Task<PodSummary> ListPodsAsync(WorkloadRef workload, CancellationToken cancellationToken)
+        {
+            Calls.Add("pods");
+            return Task.FromResult(Pods);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using Hotfix.Migrations;
+using Hotfix.Policy.Rules;
+
+namespace Hotfix.Migrations.Tests.Readers;
+
+/// <summary>The shared risk table and type-change classifier — what the analyzers will ask too.</summary>
+public class MigrationRiskTableTests
+{
+    [Theory]
+    [InlineData("numeric(12,2)", "numeric(14,2)", TypeChangeEffect.Widening)]
+    [InlineData("decimal(12, 2)", "numeric(14,2)", TypeChangeEffect.Widening)]
+    [InlineData("numeric(14,2)", "numeric(12,2)", TypeChangeEffect.Narrowing)]
+    [InlineData("numeric(12,2)", "numeric(12,1)", TypeChangeEffect.Narrowing)]
+    [InlineData("numeric(12,2)", "numeric(13,3)", TypeChangeEffect.Rewrite)]
+    [InlineData("numeric(12,2)", "numeric", TypeChangeEffect.Widening)]
+    [InlineData("varchar(50)", "varchar(100)", TypeChangeEffect.Widening)]
+    [InlineData("character varying(200)", "varchar(50)", TypeChangeEffect.Narrowing)]
+    [InlineData("varchar(50)", "text", TypeChangeEffect.Widening)]
+    [InlineData("nvarchar(50)", "nvarchar(max)", TypeChangeEffect.Widening)]
+    [InlineData("text", "varchar(20)", TypeChangeEffect.Narrowing)]
+    [InlineData("integer", "bigint", TypeChangeEffect.Rewrite)]
+    [InlineData("int8", "int4", TypeChangeEffect.Narrowing)]
+    [InlineData("timestamp", "timestamptz", TypeChangeEffect.Rewrite)]
+    [InlineData("text", "integer", TypeChangeEffect.Unknown)]
+    [InlineData(null, "integer", TypeChangeEffect.Unknown)]
+    [InlineData("INTEGER", "int", TypeChangeEffect.None)]
+    public void Classifies_type_changes(string? from, string to, TypeChangeEffect expected) =>
+        Assert.Equal(expected, ColumnTypeChange.Classify(from, to, MigrationDatabase.PostgreSql).Effect);
+
+    [Fact]
+    public void Mysql_rewrites_when_a_varchar_crosses_255_bytes()
+    {
+        Assert.Equal(TypeChangeEffect.Rewrite, ColumnTypeChange.Classify("varchar(200)", "varchar(300)", MigrationDatabase.MySql).Effect);
+        Assert.Equal(TypeChangeEffect.Widening, ColumnTypeChange.Classify("varchar(200)", "varchar(300)", MigrationDatabase.PostgreSql).Effect);
+    }
+
+    [Fact]
+    public void An_analyzer_that_sees_DropColumn_in_Up_gets_HF2002_with_the_recipe()
+    {
+        var op = EfMigrationBuilderCalls.ToOperation("DropColumn", [new EfArgument("name", "Note", true), new EfArgument("table", "Orders", true)])!;
+        var risk = Assert.Single(MigrationRiskTable.Assess(op, new MigrationRiskContext(MigrationDatabase.SqlServer)));
+        Assert.Equal(RuleIds.DestructiveMigration, risk.RuleId);
+        Assert.Equal("drop-column", risk.RowId);
+        Assert.Same(MigrationRecipes.DropColumn, risk.Recipe);
+    }
+
+    [Fact]
+    public void Positional_ef_arguments_bind_in_signature_order()
+    {
+        var op = EfMigrationBuilderCalls.ToOperation("RenameColumn", [new EfArgument(null, "Total", true), new EfArgument(null, "Orders", true), new EfArgument(null, "Amount", true)])!;
+        Assert.Equal("Orders.Total -> Amount", op.Object);
+        Assert.Equal(RuleIds.BackwardIncompatibleMigration, Assert.Single(MigrationRiskTable.Assess(op, new MigrationRiskContext(MigrationDatabase.PostgreSql))).RuleId);
+        Assert.Null(EfMigrationBuilderCalls.ToOperation("HasAnnotation", []));
+    }
+
+    [Fact]
+    public void Ef_alter_column_nullability_and_concurrent_index_annotations()
+    {
+        var notNull = EfMigrationBuilderCalls.ToOperation("AlterColumn", [new("name", "Email", true), new("table", "Users", true), new("type", "text", true), new("oldType", "text", true), new("nullable", "false", true), new("oldNullable", "true", true)])!;
+        Assert.Equal(["set-not-null"], MigrationRiskTable.Assess(notNull, new MigrationRiskContext(MigrationDatabase.PostgreSql)).Select(r => r.RowId));
+        var index = EfMigrationBuilderCalls.ToOperation("CreateIndex", [new("name", "IX", true), new("table", "Users", true), new("column", "Email", true)], [new("Npgsql:CreatedConcurrently", "true")])!;
+        Assert.True(index.Concurrently);
+        Assert.Empty(MigrationRiskTable.Assess(index, new MigrationRiskContext(MigrationDatabase.PostgreSql)));
+    }
+
+    [Fact]
+    public void Tables_created_earlier_in_the_same_migration_are_exempt_from_locking_and_compatibility_rows()
+    {
+        var ops = new[]
+        {
+            new MigrationOperation(MigrationOperationKind.CreateTable) { Table = "refunds" },
+            new MigrationOperation(MigrationOperationKind.AddColumn) { Table = "refunds", Column = "amount", NewNullable = false, HasDefault = false },
+            new MigrationOperation(MigrationOperationKind.CreateIndex) { Table = "public.refunds", Name = "ix" },
+            new MigrationOperation(MigrationOperationKind.CreateIndex) { Table = "orders", Name = "ix2" },
+        };
+        var risks = MigrationRiskTable.AssessAll(ops, MigrationDatabase.PostgreSql);
+        Assert.Equal([0, 0, 0, 1], risks.Select(r => r.Count));
+    }
+
+    [Fact]
+    public void Locking_rows_depend_on_the_database_and_say_when_postgresql_was_assumed()
+    {
+        var index = new MigrationOperation(MigrationOperationKind.CreateIndex) { Table = "orders", Name = "ix" };
+        Assert.Empty(MigrationRiskTable.Assess(index, new MigrationRiskContext(MigrationDatabase.MySql)));
+        Assert.Empty(MigrationRiskTable.Assess(index, new MigrationRiskContext(MigrationDatabase.Sqlite)));
+        Assert.Contains("assumed", Assert.Single(MigrationRiskTable.Assess(index, new MigrationRiskContext(MigrationDatabase.Unknown))).Reason, StringComparison.Ordinal);
+        Assert.Contains("ONLINE", Assert.Single(MigrationRiskTable.Assess(index, new MigrationRiskContext(MigrationDatabase.SqlServer))).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validating_a_constraint_added_not_valid_in_the_same_migration_holds_the_lock()
+    {
+        var ops = new[]
+        {
+            new MigrationOperation(MigrationOperationKind.AddConstraint) { Table = "orders", Name = "fk", Constraint = ConstraintKind.ForeignKey, NotValid = true },
+            new MigrationOperation(MigrationOperationKind.ValidateConstraint) { Table = "orders", Name = "fk" },
+        };
+        var risks = MigrationRiskTable.AssessAll(ops, MigrationDatabase.PostgreSql);
+        Assert.Empty(risks[0]);
+        Assert.Equal("validate-in-same-migration", Assert.Single(risks[1]).RowId);
+    }
+
+    [Fact]
+    public void Every_row_has_a_rule_of_the_data_integrity_block_and_a_recipe()
+    {
+        Assert.All(MigrationRiskTable.Rows, row =>
+        {
+            Assert.Equal(RuleCategory.DataIntegrity, RuleCatalogue.Get(row.RuleId).Category);
+            Assert.False(string.IsNullOrWhiteSpace(row.Recipe.Summary));
+        });
+        Assert.Equal(MigrationRiskTable.Rows.Count, MigrationRiskTable.Rows.Select(r => r.Id).Distinct().Count());
+    }
+}

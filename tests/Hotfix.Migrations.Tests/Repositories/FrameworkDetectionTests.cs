@@ -1,0 +1,284 @@
+using Hotfix.Migrations;
+using Hotfix.Policy.Changes;
+using static Hotfix.Migrations.Tests.Repositories.MigrationRepository;
+
+namespace Hotfix.Migrations.Tests.Repositories;
+
+/// <summary>
+/// One realistic migration per framework — as its own generator writes it — committed on a hotfix branch of a real
+/// repository, then detected, paired with its down and read into operations.
+/// </summary>
+public class FrameworkDetectionTests
+{
+    [Fact]
+    public void Ef_core_migration_outside_a_Migrations_folder_is_found_by_its_content_with_designer_and_snapshot_as_companions()
+    {
+        using var repo = Create(("src/Shop/Shop.csproj", "<Project><ItemGroup><PackageReference Include=\"Npgsql.EntityFrameworkCore.PostgreSQL\" /></ItemGroup></Project>"));
+        repo.Commit("Add order note", ("src/Shop/Data/Schema/20260312101500_AddOrderNote.cs", EfFixtures.AddOrderNote),
+            ("src/Shop/Data/Schema/20260312101500_AddOrderNote.Designer.cs", EfFixtures.Designer),
+            ("src/Shop/Data/Schema/ShopDbContextModelSnapshot.cs", EfFixtures.Snapshot));
+        var fact = Scan(repo);
+        var migration = Assert.Single(fact.Migrations);
+        Assert.Empty(fact.SchemaChangesWithoutMigration);
+        Assert.Equal(MigrationFramework.EfCore, migration.Framework);
+        Assert.Equal(MigrationDatabase.PostgreSql, migration.Database);
+        Assert.Equal("add-column,create-index", Kinds(migration.Up));
+        Assert.Equal("Orders.Note", migration.Up[0].Object);
+        Assert.True(migration.Up[0].NewNullable);
+        Assert.Equal("drop-index,drop-column", Kinds(migration.Down.Operations));
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+        Assert.Equal(migration.Path, migration.Down.Path);
+        Assert.Equal(13, migration.Up[0].Line);
+    }
+
+    [Fact]
+    public void Drizzle_kit_journal_layout_honours_the_out_folder_of_drizzle_config()
+    {
+        using var repo = Create(
+            ("drizzle.config.ts", "import { defineConfig } from \"drizzle-kit\";\n\nexport default defineConfig({\n  dialect: \"postgresql\",\n  schema: \"./src/db/schema.ts\",\n  out: \"./db/migrations\",\n});\n"),
+            ("db/migrations/meta/_journal.json", "{\"version\":\"7\",\"dialect\":\"postgresql\",\"entries\":[]}\n"));
+        repo.Commit("Add order note",
+            ("db/migrations/0001_brave_hulk.sql", "ALTER TABLE \"orders\" ADD COLUMN \"note\" text;--> statement-breakpoint\nCREATE INDEX IF NOT EXISTS \"orders_note_idx\" ON \"orders\" USING btree (\"note\");"),
+            ("db/migrations/meta/0001_snapshot.json", "{\"id\":\"b1\",\"prevId\":\"a0\",\"tables\":{}}\n"),
+            ("db/migrations/meta/_journal.json", "{\"version\":\"7\",\"dialect\":\"postgresql\",\"entries\":[{\"idx\":1,\"version\":\"7\",\"when\":1710238500000,\"tag\":\"0001_brave_hulk\",\"breakpoints\":true}]}\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.DrizzleKit, migration.Framework);
+        Assert.Equal("db/migrations/0001_brave_hulk.sql", migration.Path);
+        Assert.Equal(MigrationDatabase.PostgreSql, migration.Database);
+        Assert.Equal("add-column,create-index", Kinds(migration.Up));
+        Assert.Equal(DownStatus.NotSupported, migration.Down.Status);
+        Assert.Null(migration.Down.Path);
+        Assert.Contains("forward migration", migration.Down.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Drizzle_kit_folder_layout_and_a_snapshot_changed_without_a_migration()
+    {
+        using var repo = Create(("drizzle.config.json", "{ \"dialect\": \"postgresql\", \"out\": \"drizzle\" }"));
+        repo.Commit("Add note", ("drizzle/20260312101500_add_note/migration.sql", "ALTER TABLE \"orders\" ADD COLUMN \"note\" text;\n"),
+            ("drizzle/20260312101500_add_note/snapshot.json", "{\"id\":\"c2\",\"prevIds\":[\"b1\"]}\n"));
+        Assert.Equal("drizzle/20260312101500_add_note/migration.sql", Single(repo).Path);
+
+        using var schemaOnly = Create(("drizzle.config.json", "{ \"out\": \"drizzle\" }"));
+        schemaOnly.Commit("Snapshot only", ("drizzle/20260312101500_add_note/snapshot.json", "{\"id\":\"c2\"}\n"));
+        var fact = Scan(schemaOnly);
+        Assert.Empty(fact.Migrations);
+        var schema = Assert.Single(fact.SchemaChangesWithoutMigration);
+        Assert.Equal(MigrationFramework.DrizzleKit, schema.Framework);
+    }
+
+    [Fact]
+    public void Flyway_versioned_undo_and_repeatable_migrations_with_configured_locations()
+    {
+        using var repo = Create(("flyway.conf", "flyway.url=jdbc:postgresql://localhost:5432/shop\nflyway.locations=filesystem:database/sql\n"),
+            ("database/sql/V1__init.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(12,2) NOT NULL);\n"));
+        repo.Commit("Add note",
+            ("database/sql/V2__add_order_note.sql", "ALTER TABLE orders ADD COLUMN note varchar(200);\n"),
+            ("database/sql/U2__add_order_note.sql", "ALTER TABLE orders DROP COLUMN note;\n"),
+            ("database/sql/R__order_view.sql", "CREATE OR REPLACE VIEW order_totals AS SELECT id, total FROM orders;\n"),
+            ("scripts/V9__not_a_migration.sql", "DROP TABLE orders;\n"));
+        var migrations = Scan(repo).Migrations;
+        Assert.Equal(["database/sql/R__order_view.sql", "database/sql/V2__add_order_note.sql"], migrations.Select(m => m.Path));
+        Assert.Equal(DownStatus.Repeatable, migrations[0].Down.Status);
+        var versioned = migrations[1];
+        Assert.Equal(MigrationDatabase.PostgreSql, versioned.Database);
+        Assert.Equal("database/sql/U2__add_order_note.sql", versioned.Down.Path);
+        Assert.Equal(DownStatus.Inverts, versioned.Down.Status);
+    }
+
+    [Fact]
+    public void Liquibase_formatted_sql_changesets_with_rollback_lines()
+    {
+        using var repo = Create(("src/main/resources/db/changelog/changes.sql", LiquibaseFixtures.FormattedOnMain));
+        repo.Commit("Add note", ("src/main/resources/db/changelog/changes.sql", LiquibaseFixtures.FormattedOnMain + LiquibaseFixtures.FormattedAppended));
+        var migrations = Scan(repo).Migrations;
+        Assert.Equal(2, migrations.Count);
+        var note = migrations.Single(m => m.Id == "sandro:2");
+        Assert.False(note.ExistedOnMain);
+        Assert.Equal("add-column", Kinds(note.Up));
+        Assert.Equal(DownStatus.Inverts, note.Down.Status);
+        var cleanup = migrations.Single(m => m.Id == "sandro:3");
+        Assert.Equal(DownStatus.Missing, cleanup.Down.Status);
+    }
+
+    [Fact]
+    public void Liquibase_xml_and_yaml_changelogs()
+    {
+        using var repo = Create();
+        repo.Commit("Changelogs", ("db/changelog/2026-03-note.xml", LiquibaseFixtures.Xml), ("db/changelog/2026-03-status.yaml", LiquibaseFixtures.Yaml),
+            ("db/changelog/db.changelog-master.yaml", "databaseChangeLog:\n  - include:\n      file: db/changelog/2026-03-note.xml\n"));
+        var migrations = Scan(repo).Migrations;
+        Assert.Equal(3, migrations.Count);
+        var add = migrations.Single(m => m.Id == "sandro:note-1");
+        Assert.Equal("add-column", Kinds(add.Up));
+        Assert.Equal(DownStatus.Automatic, add.Down.Status);
+        var drop = migrations.Single(m => m.Id == "sandro:note-2");
+        Assert.Equal("drop-column", Kinds(drop.Up));
+        Assert.Equal(DownStatus.Missing, drop.Down.Status);
+        var yaml = migrations.Single(m => m.Id == "tobias:status-1");
+        Assert.Equal("add-column", Kinds(yaml.Up));
+        Assert.False(yaml.Up[0].NewNullable);
+        Assert.Equal("drop-column", Kinds(yaml.Down.Operations));
+        Assert.Equal(DownStatus.Inverts, yaml.Down.Status);
+    }
+
+    [Fact]
+    public void Rails_change_is_reversed_by_rails_and_up_down_pairs_in_the_class()
+    {
+        using var repo = Create(("config/database.yml", "production:\n  adapter: postgresql\n  database: shop\n"));
+        repo.Commit("Migrations", ("db/migrate/20260312101500_add_note_to_orders.rb", RailsFixtures.Change),
+            ("db/migrate/20260312101600_backfill_order_status.rb", RailsFixtures.UpDown));
+        var migrations = Scan(repo).Migrations;
+        var change = migrations[0];
+        Assert.Equal(MigrationFramework.Rails, change.Framework);
+        Assert.Equal(MigrationDatabase.PostgreSql, change.Database);
+        Assert.Equal("add-column,create-index", Kinds(change.Up));
+        Assert.True(change.Up[1].Concurrently);
+        Assert.Equal(DownStatus.Automatic, change.Down.Status);
+        var upDown = migrations[1];
+        Assert.Equal("add-column,update-data", Kinds(upDown.Up));
+        Assert.True(upDown.Up[1].HasWhere);
+
+        // The backfill is a data change whose undo cannot be compared with the up: a person must look.
+        Assert.Equal(DownStatus.Unverified, upDown.Down.Status);
+    }
+
+    [Fact]
+    public void Django_operations_are_reversed_by_django_except_runpython_without_reverse_code()
+    {
+        using var repo = Create(("orders/migrations/0001_initial.py", "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    initial = True\n    operations = []\n"));
+        repo.Commit("Add note", ("orders/migrations/0002_order_note.py", DjangoFixtures.AddField), ("orders/migrations/0003_fill_notes.py", DjangoFixtures.RunPython));
+        var migrations = Scan(repo).Migrations;
+        Assert.Equal(2, migrations.Count);
+        Assert.Equal(MigrationFramework.Django, migrations[0].Framework);
+        Assert.Equal("add-column", Kinds(migrations[0].Up));
+        Assert.True(migrations[0].Up[0].NewNullable);
+        Assert.Equal(DownStatus.Automatic, migrations[0].Down.Status);
+        Assert.Equal(DownStatus.Irreversible, migrations[1].Down.Status);
+        Assert.Contains("reverse_code", migrations[1].Down.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Alembic_upgrade_and_downgrade_in_one_revision()
+    {
+        using var repo = Create(("alembic.ini", "[alembic]\nscript_location = alembic\nsqlalchemy.url = postgresql://localhost/shop\n"));
+        repo.Commit("Add note", ("alembic/versions/3f2a1c9d8e7b_add_order_note.py", AlembicFixtures.Revision));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.Alembic, migration.Framework);
+        Assert.Equal(MigrationDatabase.PostgreSql, migration.Database);
+        Assert.Equal("add-column,create-index", Kinds(migration.Up));
+        Assert.Equal("drop-index,drop-column", Kinds(migration.Down.Operations));
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+    }
+
+    [Fact]
+    public void Prisma_migration_has_no_down_and_schema_prisma_is_its_schema_intent()
+    {
+        using var repo = Create(("prisma/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n"),
+            ("prisma/migrations/migration_lock.toml", "# Please do not edit this file manually\nprovider = \"postgresql\"\n"));
+        repo.Commit("Add note", ("prisma/migrations/20260312101500_add_order_note/migration.sql", "-- AlterTable\nALTER TABLE \"Order\" ADD COLUMN     \"note\" TEXT;\n"),
+            ("prisma/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n\nmodel Order {\n  id Int @id\n  note String?\n}\n"));
+        var fact = Scan(repo);
+        var migration = Assert.Single(fact.Migrations);
+        Assert.Empty(fact.SchemaChangesWithoutMigration);
+        Assert.Equal(MigrationFramework.Prisma, migration.Framework);
+        Assert.Equal(MigrationDatabase.PostgreSql, migration.Database);
+        Assert.Equal(DownStatus.NotSupported, migration.Down.Status);
+    }
+
+    [Fact]
+    public void Knex_exports_up_and_down()
+    {
+        using var repo = Create(("knexfile.js", "module.exports = { client: 'pg', migrations: { directory: './migrations' } };\n"));
+        repo.Commit("Add note", ("migrations/20260312101500_add_order_note.js", KnexFixtures.AddNote));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.Knex, migration.Framework);
+        Assert.Equal(MigrationDatabase.PostgreSql, migration.Database);
+        Assert.Equal("add-column", Kinds(migration.Up));
+        Assert.Equal("drop-column", Kinds(migration.Down.Operations));
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+    }
+
+    [Fact]
+    public void TypeOrm_generated_queries_are_read_as_sql()
+    {
+        using var repo = Create();
+        repo.Commit("Add note", ("src/migrations/1710238500000-AddOrderNote.ts", TypeOrmFixtures.Generated));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.TypeOrm, migration.Framework);
+        Assert.Equal("add-column,create-index", Kinds(migration.Up));
+        Assert.Equal("drop-index,drop-column", Kinds(migration.Down.Operations));
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+    }
+
+    [Fact]
+    public void Golang_migrate_up_pairs_with_its_down_file_even_when_only_the_up_changed()
+    {
+        using var repo = Create(("db/migrations/000002_add_note.down.sql", "ALTER TABLE orders DROP COLUMN IF EXISTS note;\n"));
+        repo.Commit("Add note", ("db/migrations/000002_add_note.up.sql", "ALTER TABLE orders ADD COLUMN note text;\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.GolangMigrate, migration.Framework);
+        Assert.Equal("db/migrations/000002_add_note.down.sql", migration.Down.Path);
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+    }
+
+    [Fact]
+    public void Dbmate_sections_in_one_file()
+    {
+        using var repo = Create();
+        repo.Commit("Add note", ("db/migrations/20260312101500_add_order_note.sql", "-- migrate:up\nALTER TABLE orders ADD COLUMN note text;\n\n-- migrate:down\nALTER TABLE orders DROP COLUMN note;\n\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.Dbmate, migration.Framework);
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+        Assert.Equal(5, migration.Down.Operations[0].Line);
+    }
+
+    [Fact]
+    public void Sqitch_deploy_pairs_with_revert_beside_the_plan()
+    {
+        using var repo = Create(("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\norders 2026-01-05T09:30:00Z Sandro <sandro@example.com> # Orders\n"),
+            ("sqitch.conf", "[core]\n\tengine = pg\n"));
+        repo.Commit("Add note", ("deploy/order_note.sql", "-- Deploy shop:order_note to pg\n\nBEGIN;\n\nALTER TABLE orders ADD COLUMN note text;\n\nCOMMIT;\n"),
+            ("revert/order_note.sql", "-- Revert shop:order_note from pg\n\nBEGIN;\n\nALTER TABLE orders DROP COLUMN note;\n\nCOMMIT;\n"),
+            ("verify/order_note.sql", "-- Verify shop:order_note on pg\n\nSELECT note FROM orders WHERE FALSE;\n"),
+            ("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\norders 2026-01-05T09:30:00Z Sandro <sandro@example.com> # Orders\norder_note [orders] 2026-03-12T10:15:00Z Sandro <sandro@example.com> # Order note\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.Sqitch, migration.Framework);
+        Assert.Equal(MigrationDatabase.PostgreSql, migration.Database);
+        Assert.Equal("revert/order_note.sql", migration.Down.Path);
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+    }
+
+    [Fact]
+    public void Model_snapshot_and_schema_rb_changed_without_migrations_are_schema_changes()
+    {
+        using var repo = Create(("src/Shop/Migrations/ShopDbContextModelSnapshot.cs", EfFixtures.Snapshot), ("db/schema.rb", "ActiveRecord::Schema[7.1].define(version: 2026_01_05_093000) do\nend\n"));
+        repo.Commit("Schema only", ("src/Shop/Migrations/ShopDbContextModelSnapshot.cs", EfFixtures.Snapshot.Replace("8.0.11", "8.0.12", StringComparison.Ordinal)),
+            ("db/schema.rb", "ActiveRecord::Schema[7.1].define(version: 2026_03_12_101500) do\n  add_column :orders, :note, :string\nend\n"));
+        var fact = Scan(repo);
+        Assert.Empty(fact.Migrations);
+        Assert.True(fact.HasDatabaseChange);
+        Assert.Equal([MigrationFramework.Rails, MigrationFramework.EfCore], fact.SchemaChangesWithoutMigration.Select(s => s.Framework));
+        Assert.Equal(["db/schema.rb", "src/Shop/Migrations/ShopDbContextModelSnapshot.cs"], fact.DatabasePaths);
+    }
+
+    [Fact]
+    public void Edits_renames_and_deletions_of_migrations_on_main_are_marked_as_already_applied()
+    {
+        using var repo = Create(
+            ("db/migrations/000001_init.up.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n"),
+            ("db/migrations/000001_init.down.sql", "DROP TABLE orders;\n"),
+            ("database/V1__init.sql", "CREATE TABLE customers (id bigint PRIMARY KEY);\n"),
+            ("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n"),
+            ("prisma/migrations/20260101000000_init/migration.sql", "CREATE TABLE \"Item\" (\"id\" INTEGER NOT NULL);\n"));
+        repo.Commit("Tamper", ("db/migrations/000001_init.up.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, note text);\n"),
+            ("database/V1__init.sql", null), ("database/V1_1__init.sql", "CREATE TABLE customers (id bigint PRIMARY KEY);\n"),
+            ("prisma/migrations/20260101000000_init/migration.sql", null));
+        var migrations = Scan(repo).Migrations;
+        Assert.All(migrations, m => Assert.True(m.ExistedOnMain, m.Path));
+        Assert.Equal(FileChangeKind.Modified, migrations.Single(m => m.Framework == MigrationFramework.GolangMigrate).Change);
+        Assert.Equal(FileChangeKind.Renamed, migrations.Single(m => m.Framework == MigrationFramework.Flyway).Change);
+        Assert.Equal("database/V1__init.sql", migrations.Single(m => m.Framework == MigrationFramework.Flyway).OldPath);
+        Assert.Equal(FileChangeKind.Deleted, migrations.Single(m => m.Framework == MigrationFramework.Prisma).Change);
+    }
+}

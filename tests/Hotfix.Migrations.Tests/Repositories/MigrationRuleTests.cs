@@ -1,0 +1,256 @@
+using Hotfix.Policy.Findings;
+using Hotfix.Policy.Policies;
+using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Rules;
+using static Hotfix.Migrations.Tests.Repositories.MigrationRepository;
+
+namespace Hotfix.Migrations.Tests.Repositories;
+
+/// <summary>A true positive and a true negative for every HF20xx migration rule, on real repositories.</summary>
+public class MigrationRuleTests
+{
+    private static List<Finding> Of(CheckReport report, string ruleId) => report.Findings.Where(f => f.RuleId == ruleId).ToList();
+
+    private const string Orders = "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(12,2) NOT NULL);\n";
+
+    [Fact]
+    public void HF2001_a_new_migration_requires_the_migration_up_down_test()
+    {
+        using var repo = Create(("db/migrations/000001_init.up.sql", Orders), ("db/migrations/000001_init.down.sql", "DROP TABLE orders;\n"));
+        repo.Commit("Note", ("db/migrations/000002_note.up.sql", "ALTER TABLE orders ADD COLUMN note text;\n"), ("db/migrations/000002_note.down.sql", "ALTER TABLE orders DROP COLUMN note;\n"));
+        var finding = Assert.Single(Of(Check(repo), RuleIds.MigrationPresent));
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal("db/migrations/000002_note.up.sql", finding.Path);
+        Assert.Contains("migration-up-down", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HF2001_a_schema_file_changed_without_a_migration_is_a_database_change_too()
+    {
+        using var repo = Create(("prisma/schema.prisma", "model Order {\n  id Int @id\n}\n"));
+        repo.Commit("Model only", ("prisma/schema.prisma", "model Order {\n  id Int @id\n  note String\n}\n"));
+        var finding = Assert.Single(Of(Check(repo), RuleIds.MigrationPresent));
+        Assert.Equal("prisma/schema.prisma", finding.Path);
+        Assert.Contains("no Prisma Migrate migration", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HF2001_no_database_change_means_no_finding_and_no_section()
+    {
+        using var repo = Create(("src/app.ts", "export const a = 1;\n"));
+        repo.Commit("Code only", ("src/app.ts", "export const a = 2;\n"), ("db/seed-notes.md", "not a migration\n"));
+        var report = Check(repo);
+        Assert.Empty(report.Findings);
+        Assert.Empty(report.Sections);
+    }
+
+    [Fact]
+    public void HF2002_dropping_a_column_in_up_is_destructive_and_blocking()
+    {
+        using var repo = Create();
+        repo.Commit("Drop", ("src/Migrations/20260312101500_DropLegacyNote.cs", EfFixtures.Migration("DropLegacyNote",
+            "            migrationBuilder.DropColumn(name: \"LegacyNote\", table: \"Orders\");",
+            "            migrationBuilder.AddColumn<string>(name: \"LegacyNote\", table: \"Orders\", type: \"text\", nullable: true);")));
+        var report = Check(repo);
+        var finding = Assert.Single(Of(report, RuleIds.DestructiveMigration));
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.True(report.IsBlocking);
+        Assert.Contains("Orders.LegacyNote", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("Safe alternative:", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(9, finding.Line);
+    }
+
+    [Fact]
+    public void HF2002_a_narrowing_type_change_is_found_through_the_down_that_restores_the_old_type()
+    {
+        using var repo = Create();
+        repo.Commit("Narrow", ("db/migrations/000003_narrow_note.up.sql", "ALTER TABLE orders ALTER COLUMN note TYPE varchar(50);\n"),
+            ("db/migrations/000003_narrow_note.down.sql", "ALTER TABLE orders ALTER COLUMN note TYPE varchar(200);\n"));
+        var finding = Assert.Single(Of(Check(repo), RuleIds.DestructiveMigration));
+        Assert.Contains("varchar(200) -> varchar(50)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HF2002_widening_numeric_precision_and_dropping_in_down_what_up_added_are_not_destructive()
+    {
+        using var repo = Create();
+        repo.Commit("Widen", ("src/Migrations/20260312101500_WidenOrderTotal.cs", EfFixtures.Migration("WidenOrderTotal",
+            "            migrationBuilder.AlterColumn<decimal>(name: \"Total\", table: \"Orders\", type: \"numeric(14,2)\", precision: 14, scale: 2, nullable: false, oldClrType: typeof(decimal), oldType: \"numeric(12,2)\", oldPrecision: 12, oldScale: 2);\n" +
+            "            migrationBuilder.AddColumn<string>(name: \"Note\", table: \"Orders\", type: \"text\", nullable: true);",
+            "            migrationBuilder.DropColumn(name: \"Note\", table: \"Orders\");\n" +
+            "            migrationBuilder.AlterColumn<decimal>(name: \"Total\", table: \"Orders\", type: \"numeric(12,2)\", precision: 12, scale: 2, nullable: false, oldClrType: typeof(decimal), oldType: \"numeric(14,2)\", oldPrecision: 14, oldScale: 2);")));
+        var report = Check(repo);
+        Assert.Equal([RuleIds.MigrationPresent], report.Findings.Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void HF2003_missing_throwing_and_irreversible_downs()
+    {
+        using var repo = Create();
+        repo.Commit("Downs",
+            ("db/migrations/000004_note.up.sql", "ALTER TABLE orders ADD COLUMN note text;\n"),
+            ("src/Migrations/20260312101500_Backfill.cs", EfFixtures.Migration("Backfill",
+                "            migrationBuilder.AddColumn<int>(name: \"Points\", table: \"Orders\", nullable: true);",
+                "            throw new NotSupportedException(\"one way\");")),
+            ("db/migrate/20260312101500_fix_totals.rb", "class FixTotals < ActiveRecord::Migration[7.1]\n  def change\n    execute \"UPDATE orders SET total = round(total, 2) WHERE total IS NOT NULL\"\n  end\nend\n"),
+            ("alembic/versions/5e6f_flag.py", "revision = '5e6f'\ndown_revision = '3f2a'\n\nfrom alembic import op\nimport sqlalchemy as sa\n\n\ndef upgrade():\n    op.add_column('orders', sa.Column('flag', sa.Boolean(), nullable=True))\n\n\ndef downgrade():\n    pass\n"));
+        var findings = Of(Check(repo), RuleIds.IrreversibleMigration);
+        Assert.Equal(4, findings.Count);
+        Assert.Contains(findings, f => f.Path == "alembic/versions/5e6f_flag.py" && f.Message.Contains("empty down", StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Equal(FindingSeverity.Warning, f.Severity));
+        Assert.Contains(findings, f => f.Path == "db/migrations/000004_note.up.sql" && f.Message.Contains("000004_note.down.sql", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Path == "src/Migrations/20260312101500_Backfill.cs" && f.Message.Contains("throws", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Path == "db/migrate/20260312101500_fix_totals.rb" && f.Message.Contains("IrreversibleMigration", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HF2003_a_working_down_is_fine_and_frameworks_without_downs_get_the_forward_migration_advice_as_info()
+    {
+        using var repo = Create(("drizzle.config.ts", "export default { dialect: 'postgresql', out: './drizzle' };\n"));
+        repo.Commit("Downs",
+            ("db/migrations/20260312101500_note.sql", "-- migrate:up\nALTER TABLE orders ADD COLUMN note text;\n\n-- migrate:down\nALTER TABLE orders DROP COLUMN note;\n"),
+            ("drizzle/0003_calm_storm.sql", "ALTER TABLE \"orders\" ADD COLUMN \"status\" text;"));
+        var finding = Assert.Single(Of(Check(repo), RuleIds.IrreversibleMigration));
+        Assert.Equal(FindingSeverity.Info, finding.Severity);
+        Assert.Equal("drizzle/0003_calm_storm.sql", finding.Path);
+        Assert.Contains("forward migration", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HF2004_renames_and_not_null_columns_without_default_break_the_running_version()
+    {
+        using var repo = Create();
+        repo.Commit("Incompatible",
+            ("alembic/versions/9c1d_rename.py", "revision = '9c1d'\ndown_revision = '3f2a'\n\nfrom alembic import op\n\n\ndef upgrade():\n    op.alter_column('orders', 'note', new_column_name='remark')\n\n\ndef downgrade():\n    op.alter_column('orders', 'remark', new_column_name='note')\n"),
+            ("db/migrations/000005_status.up.sql", "ALTER TABLE orders ADD COLUMN status text NOT NULL;\n"),
+            ("db/migrations/000005_status.down.sql", "ALTER TABLE orders DROP COLUMN status;\n"));
+        var findings = Of(Check(repo), RuleIds.BackwardIncompatibleMigration);
+        Assert.Equal(2, findings.Count);
+        Assert.Contains(findings, f => f.Message.Contains("renames column orders.note -> remark", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Message.Contains("adds NOT NULL column orders.status without a default", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HF2004_not_null_with_a_default_or_on_a_table_created_in_the_same_migration_is_compatible()
+    {
+        using var repo = Create();
+        repo.Commit("Compatible",
+            ("db/migrations/000006_status.up.sql", "ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'open';\nCREATE TABLE refunds (id bigint PRIMARY KEY);\nALTER TABLE refunds ADD COLUMN amount numeric(12,2) NOT NULL;\nCREATE INDEX refunds_amount ON refunds (amount);\n"),
+            ("db/migrations/000006_status.down.sql", "DROP INDEX refunds_amount;\nDROP TABLE refunds;\nALTER TABLE orders DROP COLUMN status;\n"));
+        var report = Check(repo);
+        Assert.Empty(Of(report, RuleIds.BackwardIncompatibleMigration));
+        Assert.Empty(Of(report, RuleIds.LockingMigration));
+        Assert.Empty(Of(report, RuleIds.DownDoesNotInvertUp));
+    }
+
+    [Fact]
+    public void HF2005_index_without_concurrently_on_an_existing_postgresql_table_locks_writes()
+    {
+        using var repo = Create(("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n"));
+        repo.Commit("Index", ("prisma/migrations/20260312101500_index_note/migration.sql", "-- CreateIndex\nCREATE INDEX \"Order_note_idx\" ON \"Order\"(\"note\");\n"));
+        var finding = Assert.Single(Of(Check(repo), RuleIds.LockingMigration));
+        Assert.Equal(2, finding.Line);
+        Assert.Contains("CONCURRENTLY", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("assumed", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HF2005_concurrent_index_and_not_valid_constraint_do_not_lock()
+    {
+        using var repo = Create();
+        repo.Commit("Safe", ("db/migrations/000007_fk.up.sql", "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\nALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\n"),
+            ("db/migrations/000007_fk.down.sql", "ALTER TABLE orders DROP CONSTRAINT orders_customer_fk;\nDROP INDEX CONCURRENTLY orders_customer_idx;\n"));
+        Assert.Empty(Of(Check(repo), RuleIds.LockingMigration));
+    }
+
+    [Fact]
+    public void HF2006_editing_a_migration_that_is_on_main_is_blocking_while_appending_a_changeset_is_not()
+    {
+        using var repo = Create(("db/migrations/000001_init.up.sql", Orders), ("db/migrations/000001_init.down.sql", "DROP TABLE orders;\n"),
+            ("db/changelog.sql", LiquibaseFixtures.FormattedOnMain), ("db/R__views.sql", "CREATE VIEW v AS SELECT 1;\n"));
+        repo.Commit("Edit", ("db/migrations/000001_init.up.sql", Orders.Replace("12,2", "14,2", StringComparison.Ordinal)),
+            ("db/changelog.sql", LiquibaseFixtures.FormattedOnMain + LiquibaseFixtures.FormattedAppended),
+            ("db/R__views.sql", "CREATE OR REPLACE VIEW v AS SELECT 2;\n"));
+        var report = Check(repo);
+        var finding = Assert.Single(Of(report, RuleIds.EditedAppliedMigration));
+        Assert.Equal("db/migrations/000001_init.up.sql", finding.Path);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.True(report.IsBlocking);
+    }
+
+    [Fact]
+    public void HF2007_a_down_that_drops_something_else_does_not_invert_the_up()
+    {
+        using var repo = Create();
+        repo.Commit("Mismatch", ("db/migrations/000008_a.up.sql", "ALTER TABLE orders ADD COLUMN a text;\n"),
+            ("db/migrations/000008_a.down.sql", "-- undo\nALTER TABLE orders DROP COLUMN b;\nDROP TABLE invoices;\n"));
+        var findings = Of(Check(repo), RuleIds.DownDoesNotInvertUp);
+        Assert.Equal(3, findings.Count);
+        Assert.Contains(findings, f => f.Path == "db/migrations/000008_a.up.sql" && f.Line == 1 && f.Message.Contains("adds column orders.a", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Path == "db/migrations/000008_a.down.sql" && f.Line == 2 && f.Message.Contains("drops column orders.b", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Path == "db/migrations/000008_a.down.sql" && f.Line == 3 && f.Message.Contains("drops table invoices", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HF2007_a_down_that_undoes_every_step_is_fine()
+    {
+        using var repo = Create();
+        repo.Commit("Pair", ("db/migrations/000009_a.up.sql", "ALTER TABLE orders ADD COLUMN a text;\nALTER TABLE orders RENAME COLUMN b TO c;\n"),
+            ("db/migrations/000009_a.down.sql", "ALTER TABLE orders RENAME COLUMN c TO b;\nALTER TABLE orders DROP COLUMN a;\n"));
+        Assert.Empty(Of(Check(repo), RuleIds.DownDoesNotInvertUp));
+    }
+
+    [Fact]
+    public void HF2008_update_without_where_rewrites_every_row_but_a_bounded_update_does_not()
+    {
+        using var repo = Create();
+        repo.Commit("Data", ("db/migrations/000010_data.up.sql", "UPDATE orders SET status = 'open';\nUPDATE orders SET total = 0 WHERE total IS NULL;\nDELETE FROM audit_log;\n"),
+            ("db/migrations/000010_data.down.sql", "SELECT 1;\n"));
+        var findings = Of(Check(repo), RuleIds.UnboundedMigrationDataChange);
+        Assert.Equal([1, 3], findings.Select(f => f.Line ?? 0));
+    }
+
+    [Fact]
+    public void A_reasoned_allow_comment_waives_exactly_one_finding_and_a_comment_without_reason_waives_none()
+    {
+        using var repo = Create();
+        repo.Commit("Drops", ("db/migrations/000011_drop.up.sql",
+            "-- hotfix: allow HF2002 reason=\"legacy_note was copied to orders_note_backup in INC-2026-0042\"\nALTER TABLE orders DROP COLUMN legacy_note;\nALTER TABLE orders DROP COLUMN legacy_flag;\n-- hotfix: allow HF2002\nDROP TABLE old_orders;\n"),
+            ("db/migrations/000011_drop.down.sql", "ALTER TABLE orders ADD COLUMN legacy_note text;\nALTER TABLE orders ADD COLUMN legacy_flag boolean;\nCREATE TABLE old_orders (id bigint);\n"));
+        var report = Check(repo);
+        var findings = Of(report, RuleIds.DestructiveMigration).OrderBy(f => f.Line).ToList();
+        Assert.Equal(3, findings.Count);
+        var waived = findings[0];
+        Assert.Equal(FindingSeverity.Info, waived.Severity);
+        Assert.NotNull(waived.Waiver);
+        Assert.Equal("legacy_note was copied to orders_note_backup in INC-2026-0042", waived.Waiver.Reason);
+        Assert.Equal("comment in db/migrations/000011_drop.up.sql:1", waived.Waiver.Source);
+        Assert.Equal(FindingSeverity.Error, waived.Waiver.OriginalSeverity);
+        Assert.Equal(FindingSeverity.Error, findings[1].Severity);
+        Assert.Null(findings[2].Waiver);
+        Assert.Contains("has no reason", findings[2].Message, StringComparison.Ordinal);
+        Assert.True(report.IsBlocking);
+    }
+
+    [Fact]
+    public void An_allow_comment_in_one_liquibase_changeset_does_not_waive_another()
+    {
+        using var repo = Create();
+        repo.Commit("Drops", ("db/changelog.sql", "--liquibase formatted sql\n\n--changeset sandro:1\n-- hotfix: allow HF2002 reason=\"backed up\"\nALTER TABLE orders DROP COLUMN a;\n--rollback ALTER TABLE orders ADD COLUMN a text;\n\n--changeset sandro:2\nALTER TABLE orders DROP COLUMN b;\n--rollback ALTER TABLE orders ADD COLUMN b text;\n"));
+        var findings = Of(Check(repo), RuleIds.DestructiveMigration).OrderBy(f => f.Line).ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.NotNull(findings[0].Waiver);
+        Assert.Null(findings[1].Waiver);
+    }
+
+    [Fact]
+    public void Policy_sets_the_severity_of_migration_rules()
+    {
+        using var repo = Create();
+        repo.Commit("Drop", ("db/migrations/000012_drop.up.sql", "DROP TABLE old_orders;\n"), ("db/migrations/000012_drop.down.sql", "CREATE TABLE old_orders (id bigint);\n"));
+        var policy = new HotfixPolicy { Rules = new Dictionary<string, string> { [RuleIds.DestructiveMigration] = "warning", [RuleIds.MigrationPresent] = "off" } };
+        var report = Check(repo, policy);
+        Assert.Equal(FindingSeverity.Warning, Assert.Single(report.Findings).Severity);
+        Assert.False(report.IsBlocking);
+    }
+}
