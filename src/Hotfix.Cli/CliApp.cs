@@ -4,7 +4,7 @@ using Hotfix.Cli.Commands;
 namespace Hotfix.Cli;
 
 /// <summary>Builds the command tree and runs one command line, turning every failure into a message and an exit code.</summary>
-public static class CliApp
+internal static class CliApp
 {
     public static int Run(string[] args, CliEnvironment environment)
     {

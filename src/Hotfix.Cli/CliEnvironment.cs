@@ -4,7 +4,7 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Cli;
 
 /// <summary>What the CLI reads from its process: streams, working directory, environment, clock. Tests supply their own.</summary>
-public sealed class CliEnvironment
+internal sealed class CliEnvironment
 {
     public required TextWriter Out { get; init; }
 

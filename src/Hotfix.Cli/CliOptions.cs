@@ -4,7 +4,7 @@ using Hotfix.Policy.Reporting;
 namespace Hotfix.Cli;
 
 /// <summary>Options every command understands; one instance per app so commands can read them from any parse result.</summary>
-public sealed class CliOptions
+internal sealed class CliOptions
 {
     public Option<string?> Repo { get; } = new("--repo")
     {

@@ -1,7 +1,7 @@
 namespace Hotfix.Cli;
 
 /// <summary>The exit codes scripts can rely on (README "Exit codes").</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Success; for <c>check</c>: no blocking finding.</summary>
     public const int Success = 0;

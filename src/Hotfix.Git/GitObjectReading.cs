@@ -3,7 +3,7 @@ using LibGit2Sharp;
 namespace Hotfix.Git;
 
 /// <summary>How libgit2 reads objects in this process — a process-wide libgit2 setting, chosen by the host.</summary>
-public static class GitObjectReading
+internal static class GitObjectReading
 {
     /// <summary>
     /// Reads objects the way the git CLI does: without re-hashing each one on read. libgit2 verifies every object's

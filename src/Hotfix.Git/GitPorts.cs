@@ -3,7 +3,7 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Git;
 
 /// <summary>Registers a <see cref="GitRepository"/> for every repository port it implements.</summary>
-public static class GitPorts
+internal static class GitPorts
 {
     /// <summary>Adds <paramref name="repository"/> as the adapter of each git port (reader, change set, history, branches, working tree, remotes, writes, merges).</summary>
     public static PortSet AddGit(this PortSet ports, GitRepository repository) =>

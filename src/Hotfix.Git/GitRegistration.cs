@@ -20,7 +20,7 @@ public static class GitRegistration
     }
 
     /// <summary>Registers an open repository for every repository port; the host keeps ownership of it.</summary>
-    public static HotfixEngineBuilder UseGitRepository(this HotfixEngineBuilder builder, GitRepository repository)
+    internal static HotfixEngineBuilder UseGitRepository(this HotfixEngineBuilder builder, GitRepository repository)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(repository);

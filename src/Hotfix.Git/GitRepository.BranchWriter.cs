@@ -4,7 +4,7 @@ using LibGit2Sharp;
 namespace Hotfix.Git;
 
 /// <summary><see cref="IBranchWriter"/>: branch creation, compare-and-swap moves and deletions, each with a reflog entry.</summary>
-public sealed partial class GitRepository : IBranchWriter
+internal sealed partial class GitRepository : IBranchWriter
 {
     public void CreateBranch(string name, string commitSha, string reflogMessage)
     {

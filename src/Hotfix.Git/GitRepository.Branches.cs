@@ -4,7 +4,7 @@ using LibGit2Sharp;
 namespace Hotfix.Git;
 
 /// <summary><see cref="IBranchCatalog"/>: the branches that exist and what a local branch tracks.</summary>
-public sealed partial class GitRepository : IBranchCatalog
+internal sealed partial class GitRepository : IBranchCatalog
 {
     public IReadOnlyList<BranchRef> ListBranches() =>
         repository.Branches

@@ -6,7 +6,7 @@ using LibGit2Sharp;
 namespace Hotfix.Git;
 
 /// <summary>The change-set port: git's <c>diff main...branch</c> with renames, modes, binaries, hunks and contents.</summary>
-public sealed partial class GitRepository : IChangeSetReader
+internal sealed partial class GitRepository : IChangeSetReader
 {
     // git's defaults: a rename needs 50 % similarity; git diff considers up to 1000 candidates (diff.renameLimit).
     // TreeChanges, not Patch: libgit2's patch printing crashes in a native AOT build; the core computes line diffs.

@@ -4,7 +4,7 @@ using LibGit2Sharp;
 namespace Hotfix.Git;
 
 /// <summary><see cref="IHistoryReader"/>: merge-base, rev-list, first-parent history, patch ids, shallow boundary.</summary>
-public sealed partial class GitRepository : IHistoryReader
+internal sealed partial class GitRepository : IHistoryReader
 {
     private NativeRepository? native;
     private readonly Dictionary<(string?, string), string?> patchIdCache = [];

@@ -4,7 +4,7 @@ using LibGit2Sharp;
 namespace Hotfix.Git;
 
 /// <summary><see cref="IMergeEngine"/>: three-way merges in the object database only (no ref, index or file changes).</summary>
-public sealed partial class GitRepository : IMergeEngine
+internal sealed partial class GitRepository : IMergeEngine
 {
     /// <summary>Environment variables, for git's identity variables (GIT_COMMITTER_NAME…); hosts may supply their own.</summary>
     public Func<string, string?> GetVariable { get; set; } = Environment.GetEnvironmentVariable;

@@ -4,7 +4,7 @@ using LibGit2Sharp;
 namespace Hotfix.Git;
 
 /// <summary><see cref="IRemoteSync"/>: <c>git fetch REMOTE</c> through LibGit2Sharp with the remote's own configuration.</summary>
-public sealed partial class GitRepository : IRemoteSync
+internal sealed partial class GitRepository : IRemoteSync
 {
     public FetchOutcome Fetch(string remote)
     {

@@ -4,7 +4,7 @@ using LibGit2Sharp;
 namespace Hotfix.Git;
 
 /// <summary><see cref="IWorkingTree"/>: status, and checkouts that never overwrite local changes.</summary>
-public sealed partial class GitRepository : IWorkingTree
+internal sealed partial class GitRepository : IWorkingTree
 {
     private const FileStatus StagedFlags =
         FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.DeletedFromIndex | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex;

@@ -7,7 +7,7 @@ namespace Hotfix.Git;
 /// An opened git working tree. Implements the core's repository ports over one LibGit2Sharp repository handle;
 /// each port lives in its own partial file. Dispose it to release the handle.
 /// </summary>
-public sealed partial class GitRepository : IRepositoryReader, IDisposable
+internal sealed partial class GitRepository : IRepositoryReader, IDisposable
 {
     private readonly Repository repository;
 

@@ -9,7 +9,7 @@ namespace Hotfix.Kubernetes;
 /// merged with "first file wins" for every name and for current-context; missing files are skipped as kubectl skips
 /// them); else <c>~/.kube/config</c>; else the in-cluster service account. <c>--context</c> picks another context.
 /// </summary>
-public static class Kubeconfig
+internal static class Kubeconfig
 {
     public const string Variable = "KUBECONFIG";
 

@@ -11,7 +11,7 @@ namespace Hotfix.Kubernetes;
 /// LIST its ReplicaSets or ControllerRevisions by the full selector with paging, PATCH), hands the objects to the
 /// core's kubectl algorithms, and never retries a failed call.
 /// </summary>
-public sealed class KubernetesWorkloadController : IWorkloadController, IDisposable
+internal sealed class KubernetesWorkloadController : IWorkloadController, IDisposable
 {
     private readonly k8s.Kubernetes client;
     private readonly bool ownsClient;

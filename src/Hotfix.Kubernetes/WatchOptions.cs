@@ -1,7 +1,7 @@
 namespace Hotfix.Kubernetes;
 
 /// <summary>Tuning of the adapter's reads; the defaults suit a real cluster, tests make them small.</summary>
-public sealed record WatchOptions
+internal sealed record WatchOptions
 {
     /// <summary>LIST page size (<c>limit</c>); pages are followed with <c>continue</c>.</summary>
     public int PageSize { get; init; } = 500;

@@ -3,7 +3,7 @@ using Hotfix.Policy.Changes;
 namespace Hotfix.Migrations;
 
 /// <summary>The way back of one migration: where it is, what Hotfix found, and its operations.</summary>
-public sealed record MigrationDown(
+internal sealed record MigrationDown(
     string? Path,
     DownStatus Status,
     string Detail,
@@ -12,7 +12,7 @@ public sealed record MigrationDown(
     IReadOnlyList<DownInversion.Problem> Problems);
 
 /// <summary>A migration the hotfix adds, edits, renames or deletes, read into the common operation model.</summary>
-public sealed class DetectedMigration
+internal sealed class DetectedMigration
 {
     private IReadOnlyList<IReadOnlyList<MigrationRisk>>? risks;
 
@@ -54,4 +54,4 @@ public sealed class DetectedMigration
 }
 
 /// <summary>A schema-intent file (model snapshot, schema.prisma, drizzle snapshot, schema.rb) changed without a migration.</summary>
-public sealed record SchemaChangeWithoutMigration(MigrationFramework Framework, string Path, string What);
+internal sealed record SchemaChangeWithoutMigration(MigrationFramework Framework, string Path, string What);

@@ -6,7 +6,7 @@ namespace Hotfix.Migrations;
 /// some up step. Steps whose effect cannot be compared (raw SQL, data updates) make the verdict "unverified" rather
 /// than a finding: only what is certain is reported.
 /// </summary>
-public static class DownInversion
+internal static class DownInversion
 {
     /// <param name="InDown">True when the problem is a step of the down (its line is in the down file), false for an up step.</param>
     public sealed record Problem(string Message, int? Line, bool InDown);

@@ -1,7 +1,7 @@
 namespace Hotfix.Migrations;
 
 /// <summary>What Hotfix found about a migration's way back.</summary>
-public enum DownStatus
+internal enum DownStatus
 {
     /// <summary>The down undoes every step of the up, and nothing else.</summary>
     Inverts,
@@ -31,7 +31,7 @@ public enum DownStatus
     Repeatable,
 }
 
-public static class DownStatusNames
+internal static class DownStatusNames
 {
     public static string Name(this DownStatus status) => status switch
     {

@@ -5,7 +5,7 @@ namespace Hotfix.Migrations;
 /// tell from the source alone — the down's status (missing, empty, raising, automatic). When the reader leaves
 /// <see cref="DownStatus"/> null, the inversion check compares the two directions.
 /// </summary>
-public sealed class MigrationBody
+internal sealed class MigrationBody
 {
     public List<MigrationOperation> Up { get; } = [];
 
@@ -34,4 +34,4 @@ public sealed class MigrationBody
 /// <param name="Fingerprint">The migration's own text, to tell an edited changeset from an untouched one.</param>
 /// <param name="Line">Where the migration starts in its file.</param>
 /// <param name="EndLine">Where it ends, when the file holds several (allow comments apply to the migration they are in).</param>
-public sealed record MigrationPiece(string? Id, MigrationBody Body, string Fingerprint, int Line = 1, int? EndLine = null);
+internal sealed record MigrationPiece(string? Id, MigrationBody Body, string Fingerprint, int Line = 1, int? EndLine = null);

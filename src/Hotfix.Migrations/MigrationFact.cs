@@ -10,7 +10,7 @@ namespace Hotfix.Migrations;
 /// (<c>MigrationFact.Of(context)</c>). Change classification uses <see cref="HasDatabaseChange"/> to mark a hotfix as a
 /// database change; the HF20xx rules use the migrations themselves.
 /// </summary>
-public sealed class MigrationFact
+internal sealed class MigrationFact
 {
     private MigrationFact(MigrationScan? scan, string? unavailableReason, bool hostHasNoChangeSets = false)
     {

@@ -1,7 +1,7 @@
 namespace Hotfix.Migrations;
 
 /// <summary>The migration frameworks Hotfix recognises in a change set.</summary>
-public enum MigrationFramework
+internal enum MigrationFramework
 {
     EfCore,
     DrizzleKit,
@@ -19,7 +19,7 @@ public enum MigrationFramework
 }
 
 /// <summary>Whether a framework has down migrations at all.</summary>
-public enum DownSupport
+internal enum DownSupport
 {
     /// <summary>Every migration is expected to have a down (or the framework derives it).</summary>
     Expected,
@@ -31,7 +31,7 @@ public enum DownSupport
     None,
 }
 
-public static class MigrationFrameworks
+internal static class MigrationFrameworks
 {
     /// <summary>The id used in reports (JSON <c>framework</c>).</summary>
     public static string Id(this MigrationFramework framework) => framework switch

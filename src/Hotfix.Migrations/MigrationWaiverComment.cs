@@ -7,7 +7,7 @@ namespace Hotfix.Migrations;
 /// any comment syntax. It waives the next finding of that rule at or below its line (or, for findings without a line,
 /// one finding of that rule in the file); without a reason it waives nothing and the finding says so.
 /// </summary>
-public sealed partial record MigrationWaiverComment(string Path, int Line, string RuleId, string? Reason)
+internal sealed partial record MigrationWaiverComment(string Path, int Line, string RuleId, string? Reason)
 {
     public static IReadOnlyList<MigrationWaiverComment> Find(string path, string? text)
     {

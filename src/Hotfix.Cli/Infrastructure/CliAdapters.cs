@@ -7,7 +7,7 @@ namespace Hotfix.Cli.Infrastructure;
 /// revision (null: none configured — the checklist then says what to fill in) and a metrics source for the stability
 /// window (default: a person attests every check). Tests and hosts supply their own.
 /// </summary>
-public sealed class CliAdapters
+internal sealed class CliAdapters
 {
     public IWorkloadRevisionReader? WorkloadRevisions { get; init; }
 

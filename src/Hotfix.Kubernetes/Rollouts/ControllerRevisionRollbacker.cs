@@ -13,7 +13,7 @@ namespace Hotfix.Kubernetes.Rollouts;
 /// template with the stored data. A .NET encoder cannot reproduce Go's byte order, so we compare the parsed JSON
 /// with the same nil-versus-empty rule as the Deployment check.
 /// </remarks>
-public sealed class ControllerRevisionRollbacker(WorkloadKind kind) : IRollbacker
+internal sealed class ControllerRevisionRollbacker(WorkloadKind kind) : IRollbacker
 {
     public string RevisionResource => "controllerrevisions";
 

@@ -9,7 +9,7 @@ namespace Hotfix.Kubernetes.Rollouts;
 /// are the ones the selector lists that name the Deployment as controller; the revision is each ReplicaSet's
 /// <c>deployment.kubernetes.io/revision</c> annotation; the patch replaces the template and the annotations.
 /// </summary>
-public sealed class DeploymentRollbacker : IRollbacker
+internal sealed class DeploymentRollbacker : IRollbacker
 {
     public static DeploymentRollbacker Instance { get; } = new();
 

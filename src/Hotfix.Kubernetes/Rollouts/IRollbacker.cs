@@ -7,7 +7,7 @@ namespace Hotfix.Kubernetes.Rollouts;
 /// (the workload and what its selector listed: ReplicaSets or ControllerRevisions). Mirrors kubectl's
 /// pkg/polymorphichelpers/rollback.go and history.go, one class per kind.
 /// </summary>
-public interface IRollbacker
+internal interface IRollbacker
 {
     /// <summary>What the adapter lists with the workload's selector: <c>replicasets</c> or <c>controllerrevisions</c>.</summary>
     string RevisionResource { get; }
@@ -17,7 +17,7 @@ public interface IRollbacker
     RollbackPlan Plan(KubeObject workload, IReadOnlyList<KubeObject> listed, long toRevision);
 }
 
-public static class Rollbackers
+internal static class Rollbackers
 {
     public static IRollbacker For(WorkloadKind kind) => kind == WorkloadKind.Deployment
         ? DeploymentRollbacker.Instance

@@ -9,7 +9,7 @@ namespace Hotfix.Kubernetes.Rollouts;
 /// The core works on JSON rather than on a client library's model so it stays free of I/O dependencies, and so the
 /// pod template travels into a patch exactly as the server returned it.
 /// </summary>
-public sealed class KubeObject
+internal sealed class KubeObject
 {
     public KubeObject(JsonObject json)
     {

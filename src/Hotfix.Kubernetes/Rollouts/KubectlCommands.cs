@@ -4,7 +4,7 @@ using Hotfix.Policy.Workloads;
 namespace Hotfix.Kubernetes.Rollouts;
 
 /// <summary>The kubectl commands a person would type for the same step (the runbook's RUN lines), shown with every plan.</summary>
-public static class KubectlCommands
+internal static class KubectlCommands
 {
     public static IReadOnlyList<string> ForRollback(RollbackPlan plan, TimeSpan timeout, string? context)
     {

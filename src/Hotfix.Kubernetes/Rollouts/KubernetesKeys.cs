@@ -3,7 +3,7 @@ using Hotfix.Policy.Workloads;
 namespace Hotfix.Kubernetes.Rollouts;
 
 /// <summary>Annotation and label keys that kubectl and the workload controllers use for rollouts.</summary>
-public static class KubernetesKeys
+internal static class KubernetesKeys
 {
     public const string Revision = "deployment.kubernetes.io/revision";
     public const string RevisionHistory = "deployment.kubernetes.io/revision-history";

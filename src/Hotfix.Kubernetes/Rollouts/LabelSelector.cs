@@ -4,14 +4,14 @@ using Hotfix.Policy.Workloads;
 namespace Hotfix.Kubernetes.Rollouts;
 
 /// <summary>One <c>matchExpressions</c> entry: key, operator (In, NotIn, Exists, DoesNotExist) and values.</summary>
-public sealed record LabelRequirement(string Key, string Operator, IReadOnlyList<string> Values);
+internal sealed record LabelRequirement(string Key, string Operator, IReadOnlyList<string> Values);
 
 /// <summary>
 /// A workload's <c>spec.selector</c> (matchLabels and matchExpressions), rendered as the label-selector query that
 /// kubectl sends (<c>metav1.LabelSelectorAsSelector(...).String()</c>): requirements sorted by key, values of
 /// set requirements sorted, <c>key=value</c>, <c>key in (a,b)</c>, <c>key notin (a,b)</c>, <c>key</c>, <c>!key</c>.
 /// </summary>
-public sealed class LabelSelector
+internal sealed class LabelSelector
 {
     public LabelSelector(IReadOnlyDictionary<string, string> matchLabels, IReadOnlyList<LabelRequirement> matchExpressions)
     {

@@ -6,7 +6,7 @@ using Hotfix.Policy.Workloads;
 namespace Hotfix.Kubernetes.Rollouts;
 
 /// <summary>Pod-template helpers with kubectl's meaning of "the same template".</summary>
-public static class PodTemplates
+internal static class PodTemplates
 {
     /// <summary>
     /// kubectl's <c>equalIgnoreHash</c>: the two templates are equal once <c>pod-template-hash</c> is removed from both.

@@ -4,7 +4,7 @@ using Hotfix.Policy.Workloads;
 namespace Hotfix.Kubernetes.Rollouts;
 
 /// <summary>Reads pods and workloads into the core's platform-neutral <see cref="PodSummary"/>.</summary>
-public static class Pods
+internal static class Pods
 {
     /// <summary>Reads a pod object: the Ready condition, container restarts and the first waiting/terminated reason.</summary>
     public static PodInfo Read(KubeObject pod)

@@ -7,7 +7,7 @@ namespace Hotfix.Kubernetes.Rollouts;
 /// same order and the same messages. On top of kubectl: a paused Deployment that has not finished is reported as
 /// <see cref="RolloutVerdict.Paused"/> at once (kubectl waits for its timeout).
 /// </summary>
-public static class RolloutStatusViewer
+internal static class RolloutStatusViewer
 {
     public const string ProgressDeadlineExceededReason = "ProgressDeadlineExceeded";
 

@@ -6,7 +6,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Migrations.Checks;
 
 /// <summary>HF2007 — the down of a new migration leaves part of the up in place, or undoes something the up never did.</summary>
-public sealed class DownDoesNotInvertUpRule : ICheckRule
+internal sealed class DownDoesNotInvertUpRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.DownDoesNotInvertUp);
 

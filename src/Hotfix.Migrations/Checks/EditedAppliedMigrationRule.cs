@@ -7,7 +7,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Migrations.Checks;
 
 /// <summary>HF2006 — the hotfix edits, renames or deletes a migration that already exists on main (it has run somewhere).</summary>
-public sealed class EditedAppliedMigrationRule : ICheckRule
+internal sealed class EditedAppliedMigrationRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.EditedAppliedMigration);
 

@@ -11,7 +11,7 @@ namespace Hotfix.Migrations.Checks;
 /// migrations (drizzle-kit, Prisma) and optional undo scripts (Flyway) are reported as info: the runbook's answer there
 /// is a forward migration, and the finding says so.
 /// </summary>
-public sealed class IrreversibleMigrationRule : ICheckRule
+internal sealed class IrreversibleMigrationRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.IrreversibleMigration);
 

@@ -11,7 +11,7 @@ namespace Hotfix.Migrations.Checks;
 /// unused comment), so one comment accepts one finding. The waiver carries the reason into every report; a comment
 /// without a reason waives nothing and the finding says why.
 /// </summary>
-public sealed class MigrationFindings(RuleDescriptor rule, DetectedMigration migration)
+internal sealed class MigrationFindings(RuleDescriptor rule, DetectedMigration migration)
 {
     private readonly List<(string Message, string Path, int? Line, FindingSeverity Severity)> pending = [];
 

@@ -11,7 +11,7 @@ namespace Hotfix.Migrations.Checks;
 /// reason — also where path globs and content signals miss it (a Flyway folder moved by flyway.conf, a Liquibase
 /// changelog in XML, a drizzle folder moved by drizzle.config). The test plan then requires migration-up-down.
 /// </summary>
-public sealed class MigrationKindSignals : IChangeKindSignalProvider
+internal sealed class MigrationKindSignals : IChangeKindSignalProvider
 {
     public IEnumerable<ChangeKindSignal> Signals(CheckContext context)
     {

@@ -7,7 +7,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Migrations.Checks;
 
 /// <summary>HF2001 — "IF: database change THEN: test migration up AND down, verify data integrity".</summary>
-public sealed class MigrationPresentRule : ICheckRule
+internal sealed class MigrationPresentRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.MigrationPresent);
 

@@ -11,7 +11,7 @@ namespace Hotfix.Migrations.Checks;
 /// its rule, with the reason and the safe alternative. Migrations already on main are judged by HF2006 instead (their
 /// steps have run), and a down is judged by HF2007, since undoing its own up is what a down is for.
 /// </summary>
-public abstract class MigrationRiskRule(string ruleId) : ICheckRule
+internal abstract class MigrationRiskRule(string ruleId) : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(ruleId);
 
@@ -48,13 +48,13 @@ public abstract class MigrationRiskRule(string ruleId) : ICheckRule
 }
 
 /// <summary>HF2002 — destructive steps: drop table/column/schema, truncate, lossy type change.</summary>
-public sealed class DestructiveMigrationRule() : MigrationRiskRule(RuleIds.DestructiveMigration);
+internal sealed class DestructiveMigrationRule() : MigrationRiskRule(RuleIds.DestructiveMigration);
 
 /// <summary>HF2004 — steps that break the running version: renames, NOT NULL without default, dropped NOT NULL.</summary>
-public sealed class BackwardIncompatibleMigrationRule() : MigrationRiskRule(RuleIds.BackwardIncompatibleMigration);
+internal sealed class BackwardIncompatibleMigrationRule() : MigrationRiskRule(RuleIds.BackwardIncompatibleMigration);
 
 /// <summary>HF2005 — steps that lock or rewrite production tables (tables created by the same migration are exempt).</summary>
-public sealed class LockingMigrationRule() : MigrationRiskRule(RuleIds.LockingMigration);
+internal sealed class LockingMigrationRule() : MigrationRiskRule(RuleIds.LockingMigration);
 
 /// <summary>HF2008 — UPDATE/DELETE of every row inside a migration.</summary>
-public sealed class UnboundedMigrationDataChangeRule() : MigrationRiskRule(RuleIds.UnboundedMigrationDataChange);
+internal sealed class UnboundedMigrationDataChangeRule() : MigrationRiskRule(RuleIds.UnboundedMigrationDataChange);

@@ -5,7 +5,7 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Migrations.Checks;
 
 /// <summary>MUST_CHECK "Does it affect data integrity? (migrations, writes, deletes)" for migrations: HF2001–HF2008.</summary>
-public sealed class MigrationsModule : ICheckModule
+internal sealed class MigrationsModule : ICheckModule
 {
     public string Name => "migrations";
 

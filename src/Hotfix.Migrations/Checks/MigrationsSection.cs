@@ -9,7 +9,7 @@ namespace Hotfix.Migrations.Checks;
 /// The <c>migrations</c> section: every migration the hotfix adds, edits or deletes, with its framework, its operations
 /// and their risk (from the shared risk table, with the safe alternative), and its way back (down path and status).
 /// </summary>
-public sealed class MigrationsSection(IReadOnlyList<DetectedMigration> migrations, IReadOnlyList<SchemaChangeWithoutMigration> schemaChanges, string requiredTests) : ReportSection
+internal sealed class MigrationsSection(IReadOnlyList<DetectedMigration> migrations, IReadOnlyList<SchemaChangeWithoutMigration> schemaChanges, string requiredTests) : ReportSection
 {
     public IReadOnlyList<DetectedMigration> Migrations { get; } = migrations;
 

@@ -4,7 +4,7 @@ using Hotfix.Policy.Reporting;
 
 namespace Hotfix.Migrations.Checks;
 
-public sealed class MigrationsSectionProvider : IReportSectionProvider
+internal sealed class MigrationsSectionProvider : IReportSectionProvider
 {
     public ReportSection? Build(CheckContext context)
     {

@@ -7,7 +7,7 @@ namespace Hotfix.Migrations.Code;
 /// the same length in which comments are blanked and string contents replaced, so brackets, commas and call names can
 /// be found without being fooled by text inside strings, while literal values are read from the original.
 /// </summary>
-public sealed class CodeText
+internal sealed class CodeText
 {
     private readonly int[] lineStarts;
 
@@ -490,7 +490,7 @@ public sealed class CodeText
 }
 
 /// <summary>A call found in a <see cref="CodeText"/>: name, receiver text, and the span of its arguments.</summary>
-public sealed class CodeCall(string name, string receiver, int start, int argsStart, int argsEnd, CodeText code)
+internal sealed class CodeCall(string name, string receiver, int start, int argsStart, int argsEnd, CodeText code)
 {
     public string Name { get; } = name;
 
@@ -578,4 +578,4 @@ public sealed class CodeCall(string name, string receiver, int start, int argsSt
 }
 
 /// <summary>One argument: its keyword (or null), literal value (or the raw text when not a literal) and span.</summary>
-public sealed record CodeArgument(string? Key, string? Value, string Raw, int Start, int End);
+internal sealed record CodeArgument(string? Key, string? Value, string Raw, int Start, int End);

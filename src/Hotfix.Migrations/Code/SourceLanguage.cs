@@ -1,7 +1,7 @@
 namespace Hotfix.Migrations.Code;
 
 /// <summary>The comment and string syntax of the languages migration DSLs are written in.</summary>
-public enum SourceLanguage
+internal enum SourceLanguage
 {
     Ruby,
     Python,

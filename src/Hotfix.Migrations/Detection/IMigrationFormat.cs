@@ -1,7 +1,7 @@
 namespace Hotfix.Migrations.Detection;
 
 /// <summary>What a file is to its migration framework.</summary>
-public enum MigrationFileRole
+internal enum MigrationFileRole
 {
     /// <summary>A migration (its up, and its down when the framework keeps both in one file).</summary>
     Migration,
@@ -17,13 +17,13 @@ public enum MigrationFileRole
 }
 
 /// <summary>A file recognised as belonging to a framework.</summary>
-public sealed record MigrationFileMatch(MigrationFramework Framework, MigrationFileRole Role, string What = "");
+internal sealed record MigrationFileMatch(MigrationFramework Framework, MigrationFileRole Role, string What = "");
 
 /// <summary>
 /// One migration framework: how its files are recognised (by path and content), how a migration pairs with its down,
 /// and how its text becomes operations. Implementations never throw on odd input.
 /// </summary>
-public interface IMigrationFormat
+internal interface IMigrationFormat
 {
     MigrationFramework Framework { get; }
 

@@ -5,13 +5,13 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Migrations.Detection;
 
 /// <summary>The migrations and schema changes a change set contains.</summary>
-public sealed record MigrationScan(IReadOnlyList<DetectedMigration> Migrations, IReadOnlyList<SchemaChangeWithoutMigration> SchemaChangesWithoutMigration);
+internal sealed record MigrationScan(IReadOnlyList<DetectedMigration> Migrations, IReadOnlyList<SchemaChangeWithoutMigration> SchemaChangesWithoutMigration);
 
 /// <summary>
 /// Finds the migrations in a change set: recognises each changed file by path and content, pairs ups with their downs,
 /// reads both into operations, and tells new migrations from edits to migrations that already exist on main.
 /// </summary>
-public static class MigrationScanner
+internal static class MigrationScanner
 {
     /// <summary>The formats, in the order they are tried (the more specific file layouts first).</summary>
     public static IReadOnlyList<IMigrationFormat> Formats { get; } =

@@ -7,7 +7,7 @@ namespace Hotfix.Migrations.Detection;
 /// folders that move migrations (<c>drizzle.config.*</c> <c>out</c>, Flyway <c>locations</c>) and the database each
 /// framework talks to (Prisma's lock file, drizzle's dialect, JDBC URLs, Rails' database.yml, EF Core provider packages…).
 /// </summary>
-public sealed partial class MigrationSettings
+internal sealed partial class MigrationSettings
 {
     private const int MaxConfigFiles = 64;
     private readonly RepositoryFiles files;

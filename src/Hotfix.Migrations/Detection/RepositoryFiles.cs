@@ -7,7 +7,7 @@ namespace Hotfix.Migrations.Detection;
 /// The files a migration scan may look at: the change set's own files, and any file of the head (or the merge base)
 /// through <see cref="IChangeSetReader"/> — framework configs, sibling down files and lock files the change did not touch.
 /// </summary>
-public sealed class RepositoryFiles
+internal sealed class RepositoryFiles
 {
     private readonly IChangeSetReader? reader;
     private readonly Dictionary<string, FileChange> changed;
@@ -61,7 +61,7 @@ public sealed class RepositoryFiles
 }
 
 /// <summary>Path helpers with forward slashes.</summary>
-public static class RepoPath
+internal static class RepoPath
 {
     public static string Directory(string path)
     {

@@ -9,7 +9,7 @@ namespace Hotfix.Migrations.Formats;
 /// Alembic: <c>versions/&lt;rev&gt;_slug.py</c> with <c>revision</c>/<c>down_revision</c> and <c>upgrade()</c>/<c>downgrade()</c>;
 /// <c>op.*</c> calls (and <c>batch_op.*</c> inside <c>batch_alter_table</c>) read by name.
 /// </summary>
-public sealed partial class AlembicFormat : IMigrationFormat
+internal sealed partial class AlembicFormat : IMigrationFormat
 {
     private static readonly HashSet<string> Calls = new(StringComparer.Ordinal)
     {

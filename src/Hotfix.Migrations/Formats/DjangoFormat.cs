@@ -8,7 +8,7 @@ namespace Hotfix.Migrations.Formats;
 /// Django: <c>&lt;app&gt;/migrations/NNNN_name.py</c> with a <c>Migration</c> class whose <c>operations</c> Django reverses
 /// itself — except <c>RunPython</c> without <c>reverse_code</c> and <c>RunSQL</c> without <c>reverse_sql</c>.
 /// </summary>
-public sealed partial class DjangoFormat : IMigrationFormat
+internal sealed partial class DjangoFormat : IMigrationFormat
 {
     private static readonly HashSet<string> Operations = new(StringComparer.Ordinal)
     {

@@ -17,7 +17,7 @@ namespace Hotfix.Migrations.Formats;
 /// compilation, no semantic model, no MEF workspace). That subset publishes without trim/AOT warnings and runs in the
 /// native AOT binary (proven by the CLI's native-binary tests); a second Roslyn version would only add size and risk.
 /// </remarks>
-public sealed partial class EfCoreFormat : IMigrationFormat
+internal sealed partial class EfCoreFormat : IMigrationFormat
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
 

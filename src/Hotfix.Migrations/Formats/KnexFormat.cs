@@ -8,7 +8,7 @@ namespace Hotfix.Migrations.Formats;
 /// Knex: <c>migrations/&lt;timestamp&gt;_name.js|ts</c> exporting <c>up(knex)</c> and <c>down(knex)</c>; schema-builder calls
 /// (createTable, alterTable with table.string(…).notNullable(), dropColumn…), <c>knex.raw</c> SQL and query-builder writes.
 /// </summary>
-public sealed partial class KnexFormat : IMigrationFormat
+internal sealed partial class KnexFormat : IMigrationFormat
 {
     private static readonly HashSet<string> SchemaCalls = new(StringComparer.Ordinal)
     {

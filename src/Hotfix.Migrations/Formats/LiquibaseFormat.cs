@@ -12,7 +12,7 @@ namespace Hotfix.Migrations.Formats;
 /// lines) and XML/YAML/JSON changelogs (<c>changeSet</c> elements with changes and an optional <c>rollback</c>). Each
 /// changeset is one migration; a master changelog that only includes others holds none.
 /// </summary>
-public sealed partial class LiquibaseFormat : IMigrationFormat
+internal sealed partial class LiquibaseFormat : IMigrationFormat
 {
     /// <summary>Change types Liquibase can roll back by itself when a changeset has no rollback.</summary>
     private static readonly HashSet<string> AutoRollback = new(StringComparer.OrdinalIgnoreCase)

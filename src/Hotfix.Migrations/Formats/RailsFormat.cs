@@ -8,7 +8,7 @@ namespace Hotfix.Migrations.Formats;
 /// Rails (Active Record): <c>db/migrate/&lt;timestamp&gt;_name.rb</c> classes with <c>change</c> (reversed by Rails) or
 /// <c>up</c>/<c>down</c>; calls read by name (add_column, remove_column, add_index … algorithm: :concurrently, execute).
 /// </summary>
-public sealed partial class RailsFormat : IMigrationFormat
+internal sealed partial class RailsFormat : IMigrationFormat
 {
     private static readonly HashSet<string> Calls = new(StringComparer.Ordinal)
     {

@@ -59,7 +59,7 @@ internal static class SqlFiles
 }
 
 /// <summary>golang-migrate: <c>{version}_{title}.up.sql</c> with its sibling <c>{version}_{title}.down.sql</c>.</summary>
-public sealed partial class GolangMigrateFormat : IMigrationFormat
+internal sealed partial class GolangMigrateFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.GolangMigrate;
 
@@ -93,7 +93,7 @@ public sealed partial class GolangMigrateFormat : IMigrationFormat
 }
 
 /// <summary>Flyway: <c>V{version}__{desc}.sql</c>, its undo <c>U{version}__{desc}.sql</c>, repeatable <c>R__{desc}.sql</c>; locations from flyway.conf/flyway.toml.</summary>
-public sealed partial class FlywayFormat : IMigrationFormat
+internal sealed partial class FlywayFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Flyway;
 
@@ -154,7 +154,7 @@ public sealed partial class FlywayFormat : IMigrationFormat
 }
 
 /// <summary>dbmate: one SQL file with <c>-- migrate:up</c> and <c>-- migrate:down</c> sections.</summary>
-public sealed partial class DbmateFormat : IMigrationFormat
+internal sealed partial class DbmateFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Dbmate;
 
@@ -195,7 +195,7 @@ public sealed partial class DbmateFormat : IMigrationFormat
 }
 
 /// <summary>sqitch: <c>deploy/&lt;change&gt;.sql</c> paired with <c>revert/&lt;change&gt;.sql</c> beside a <c>sqitch.plan</c>.</summary>
-public sealed class SqitchFormat : IMigrationFormat
+internal sealed class SqitchFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Sqitch;
 
@@ -243,7 +243,7 @@ public sealed class SqitchFormat : IMigrationFormat
 }
 
 /// <summary>Prisma Migrate: <c>…/migrations/&lt;14-digit id&gt;_&lt;name&gt;/migration.sql</c>; no down migrations.</summary>
-public sealed partial class PrismaFormat : IMigrationFormat
+internal sealed partial class PrismaFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Prisma;
 
@@ -286,7 +286,7 @@ public sealed partial class PrismaFormat : IMigrationFormat
 /// with <c>snapshot.json</c> (v1); <c>out</c> comes from drizzle.config.*. Statements are separated by
 /// <c>--&gt; statement-breakpoint</c>. No down migrations.
 /// </summary>
-public sealed class DrizzleFormat : IMigrationFormat
+internal sealed class DrizzleFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.DrizzleKit;
 

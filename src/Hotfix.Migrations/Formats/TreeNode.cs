@@ -7,7 +7,7 @@ namespace Hotfix.Migrations.Formats;
 /// A changelog element whatever format it came in (XML element, YAML/JSON mapping): a name, scalar attributes, child
 /// elements and text. Liquibase's XML, YAML and JSON changelogs all read into this one shape.
 /// </summary>
-public sealed class TreeNode(string name, int line)
+internal sealed class TreeNode(string name, int line)
 {
     public string Name { get; } = name;
 
@@ -111,7 +111,7 @@ public sealed class TreeNode(string name, int line)
 /// <c>|</c>/<c>&gt;</c> block scalars) into <see cref="TreeNode"/>s, with the same conventions as JSON. Tolerant: what
 /// it cannot place is skipped.
 /// </summary>
-public static class MiniYaml
+internal static class MiniYaml
 {
     public static TreeNode Parse(string text)
     {

@@ -8,7 +8,7 @@ namespace Hotfix.Migrations.Formats;
 /// TypeORM: a class implementing <c>MigrationInterface</c> with <c>up(queryRunner)</c>/<c>down(queryRunner)</c>. Generated
 /// migrations are <c>queryRunner.query(`SQL`)</c> calls, read as SQL; the QueryRunner schema API is read by name.
 /// </summary>
-public sealed partial class TypeOrmFormat : IMigrationFormat
+internal sealed partial class TypeOrmFormat : IMigrationFormat
 {
     private static readonly HashSet<string> Calls = new(StringComparer.Ordinal)
     {

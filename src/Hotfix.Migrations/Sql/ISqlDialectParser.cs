@@ -6,7 +6,7 @@ namespace Hotfix.Migrations.Sql;
 /// Microsoft's ScriptDom; a real parser (libpg_query, sqlparser-rs ports) can replace one dialect behind this interface.
 /// Implementations never throw on bad input: what they cannot read stays raw SQL.
 /// </summary>
-public interface ISqlDialectParser
+internal interface ISqlDialectParser
 {
     MigrationDatabase Database { get; }
 
@@ -16,7 +16,7 @@ public interface ISqlDialectParser
 }
 
 /// <summary>The parser for each database.</summary>
-public static class SqlParsers
+internal static class SqlParsers
 {
     private static readonly TolerantSqlParser Unknown = new(MigrationDatabase.Unknown);
     private static readonly TolerantSqlParser PostgreSql = new(MigrationDatabase.PostgreSql);
@@ -47,7 +47,7 @@ public static class SqlParsers
 }
 
 /// <summary>PostgreSQL, MySQL, SQLite (and unknown) scripts: <see cref="SqlStatementSplitter"/> + <see cref="SqlStatementRecognizer"/>.</summary>
-public sealed class TolerantSqlParser(MigrationDatabase database) : ISqlDialectParser
+internal sealed class TolerantSqlParser(MigrationDatabase database) : ISqlDialectParser
 {
     public MigrationDatabase Database { get; } = database;
 
@@ -66,7 +66,7 @@ public sealed class TolerantSqlParser(MigrationDatabase database) : ISqlDialectP
 }
 
 /// <summary>Guesses a script's dialect from tell-tale syntax, for frameworks whose database was not detected.</summary>
-public static class SqlDialectGuess
+internal static class SqlDialectGuess
 {
     public static MigrationDatabase FromText(string sql)
     {

@@ -1,4 +1,4 @@
 namespace Hotfix.Migrations.Sql;
 
 /// <summary>One statement of a SQL script: its text (comments kept) and the 1-based line it starts on.</summary>
-public sealed record SqlStatement(string Text, int Line);
+internal sealed record SqlStatement(string Text, int Line);

@@ -7,7 +7,7 @@ namespace Hotfix.Migrations.Sql;
 /// from tokens alone. Whatever it does not recognise becomes a <see cref="MigrationOperationKind.RawSql"/> operation
 /// (shown to the reviewer verbatim); transaction control and session settings produce no operation. Never throws.
 /// </summary>
-public static class SqlStatementRecognizer
+internal static class SqlStatementRecognizer
 {
     private static readonly HashSet<string> NoOperation = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -10,7 +10,7 @@ namespace Hotfix.Migrations.Sql;
 /// and what separates statements besides ';': drizzle-kit's <c>--&gt; statement-breakpoint</c>, T-SQL <c>GO</c> lines
 /// and MySQL <c>DELIMITER</c> changes.
 /// </summary>
-public static class SqlStatementSplitter
+internal static class SqlStatementSplitter
 {
     public static IReadOnlyList<SqlStatement> Split(string? sql, MigrationDatabase database = MigrationDatabase.Unknown, int firstLine = 1)
     {

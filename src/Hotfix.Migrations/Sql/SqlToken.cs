@@ -1,6 +1,6 @@
 namespace Hotfix.Migrations.Sql;
 
-public enum SqlTokenKind
+internal enum SqlTokenKind
 {
     Word,
     QuotedName,
@@ -10,7 +10,7 @@ public enum SqlTokenKind
 }
 
 /// <summary>A token of one statement. <see cref="Upper"/> is the upper-cased text of a bare word (keywords compare on it).</summary>
-public readonly record struct SqlToken(SqlTokenKind Kind, string Text, int Depth)
+internal readonly record struct SqlToken(SqlTokenKind Kind, string Text, int Depth)
 {
     public string Upper => Kind == SqlTokenKind.Word ? Text.ToUpperInvariant() : string.Empty;
 
@@ -24,7 +24,7 @@ public readonly record struct SqlToken(SqlTokenKind Kind, string Text, int Depth
 }
 
 /// <summary>Tokenises one statement; comments are dropped, every token records its parenthesis depth.</summary>
-public static class SqlTokenizer
+internal static class SqlTokenizer
 {
     public static List<SqlToken> Tokenize(string text, MigrationDatabase database)
     {

@@ -9,7 +9,7 @@ namespace Hotfix.Migrations.Sql;
 /// the other dialects, so every dialect maps to operations the same way. When ScriptDom reports syntax errors (a
 /// fragment, a newer syntax), the tolerant splitter takes over instead of losing the script.
 /// </summary>
-public sealed class TSqlScriptDomParser : ISqlDialectParser
+internal sealed class TSqlScriptDomParser : ISqlDialectParser
 {
     public MigrationDatabase Database => MigrationDatabase.SqlServer;
 

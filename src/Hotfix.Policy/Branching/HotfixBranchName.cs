@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Hotfix.Policy.Branching;
 
 /// <summary>A valid hotfix branch name: prefix, incident id, short description.</summary>
-public sealed partial record HotfixBranchName
+internal sealed partial record HotfixBranchName
 {
     private HotfixBranchName(string prefix, IncidentId incident, string description)
     {

@@ -4,7 +4,7 @@ namespace Hotfix.Policy.Changes;
 /// Everything a hotfix branch changed since its merge base with main — git's three-dot <c>main...branch</c>:
 /// commits that reached main after the branch point are not part of the hotfix and do not appear here.
 /// </summary>
-public sealed class ChangeSet(string baseBranch, string mergeBase, string head, IReadOnlyList<FileChange> files)
+internal sealed class ChangeSet(string baseBranch, string mergeBase, string head, IReadOnlyList<FileChange> files)
 {
     /// <summary>The branch the hotfix is compared with (policy <c>branches.main</c>, or its remote-tracking branch).</summary>
     public string BaseBranch { get; } = baseBranch;

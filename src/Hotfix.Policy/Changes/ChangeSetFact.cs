@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Changes;
 /// The check's change set, read once through <see cref="IChangeSetReader"/> and shared by every rule
 /// (<c>ChangeSetFact.Of(context)</c>). When it cannot be read, rules that need it report that instead of guessing.
 /// </summary>
-public sealed class ChangeSetFact
+internal sealed class ChangeSetFact
 {
     private ChangeSetFact(ChangeSet? changes, string? unavailableReason)
     {

@@ -1,6 +1,6 @@
 namespace Hotfix.Policy.Changes;
 
-public enum DiffLineKind
+internal enum DiffLineKind
 {
     Context,
     Added,
@@ -8,10 +8,10 @@ public enum DiffLineKind
 }
 
 /// <summary>One line of a hunk with its numbers on each side (null on the side it does not exist on).</summary>
-public sealed record DiffLine(DiffLineKind Kind, int? OldNumber, int? NewNumber, string Text);
+internal sealed record DiffLine(DiffLineKind Kind, int? OldNumber, int? NewNumber, string Text);
 
 /// <summary>A unified-diff hunk: <c>@@ -OldStart,OldCount +NewStart,NewCount @@ Header</c> and its lines.</summary>
-public sealed record DiffHunk(int OldStart, int OldCount, int NewStart, int NewCount, string Header, IReadOnlyList<DiffLine> Lines)
+internal sealed record DiffHunk(int OldStart, int OldCount, int NewStart, int NewCount, string Header, IReadOnlyList<DiffLine> Lines)
 {
     public IEnumerable<DiffLine> Added => Lines.Where(l => l.Kind == DiffLineKind.Added);
 

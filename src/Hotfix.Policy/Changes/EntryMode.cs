@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Changes;
 
 /// <summary>The kind of a tree entry, as git records it in the file mode.</summary>
-public enum EntryMode
+internal enum EntryMode
 {
     /// <summary>No entry on this side (the file was added or deleted).</summary>
     Missing,

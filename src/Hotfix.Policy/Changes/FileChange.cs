@@ -5,7 +5,7 @@ namespace Hotfix.Policy.Changes;
 /// between them. Contents and the diff are computed on first use, once, so consumers that only need paths pay
 /// for paths.
 /// </summary>
-public sealed class FileChange
+internal sealed class FileChange
 {
     private readonly Lazy<FileContent?> oldContent;
     private readonly Lazy<FileContent?> newContent;

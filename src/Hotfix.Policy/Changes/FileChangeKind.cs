@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Changes;
 
 /// <summary>What happened to a path between the merge base and the branch head (git's diff status letters).</summary>
-public enum FileChangeKind
+internal enum FileChangeKind
 {
     /// <summary>A: the path is new.</summary>
     Added,

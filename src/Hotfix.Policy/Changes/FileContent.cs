@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Changes;
 /// first 8000 bytes. Text that is not valid UTF-8 is decoded as Latin-1 so text rules still see every line
 /// (<see cref="IsUtf8"/> says which).
 /// </summary>
-public sealed class FileContent
+internal sealed class FileContent
 {
     private const int BinaryProbeLength = 8000;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -4,7 +4,7 @@ using DiffPlex.Chunkers;
 namespace Hotfix.Policy.Changes;
 
 /// <summary>The line-level difference of two texts: hunks as git prints them, and the added/deleted line counts.</summary>
-public sealed record LineDiffResult(IReadOnlyList<DiffHunk> Hunks, int AddedLines, int DeletedLines, int CommonBytes)
+internal sealed record LineDiffResult(IReadOnlyList<DiffHunk> Hunks, int AddedLines, int DeletedLines, int CommonBytes)
 {
     public static LineDiffResult Empty { get; } = new([], 0, 0, 0);
 }
@@ -20,7 +20,7 @@ public sealed record LineDiffResult(IReadOnlyList<DiffHunk> Hunks, int AddedLine
 /// Computed here rather than taken from libgit2's patches because libgit2's patch printing crashes inside its
 /// native callback in a native AOT build (the process aborts), while tree diffs and blob reads work.
 /// </remarks>
-public static class LineDiff
+internal static class LineDiff
 {
     public const int DefaultContext = 3;
 

@@ -11,7 +11,7 @@ namespace Hotfix.Policy.Checklists;
 public sealed record AffectedComponent(ComponentPolicy Component, bool? Affected, IReadOnlyList<string> ChangedPaths)
 {
     /// <summary>Every component of the policy against the change (paths before and after a rename both count).</summary>
-    public static IReadOnlyList<AffectedComponent> Match(IReadOnlyList<ComponentPolicy> components, ChangeSet? changes) =>
+    internal static IReadOnlyList<AffectedComponent> Match(IReadOnlyList<ComponentPolicy> components, ChangeSet? changes) =>
         components.Select(component =>
         {
             if (changes is null)

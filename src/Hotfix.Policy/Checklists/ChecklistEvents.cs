@@ -4,7 +4,7 @@ using Hotfix.Policy.Records;
 namespace Hotfix.Policy.Checklists;
 
 /// <summary>Ticked-off checklist items in the incident record: one <c>deploy-step</c> entry each.</summary>
-public static class ChecklistEvents
+internal static class ChecklistEvents
 {
     public static IncidentEvent Done(IncidentId incident, ChecklistEntry entry, string by, DateTimeOffset at, string? note) => new()
     {

@@ -15,7 +15,7 @@ public enum ChecklistPhase
     Post,
 }
 
-public static class ChecklistPhases
+internal static class ChecklistPhases
 {
     public const string ExpectedForm = "one of pre, deploy, post";
 

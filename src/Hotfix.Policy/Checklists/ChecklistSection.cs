@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Checklists;
 /// The checklist for people (text; Markdown as a PR-ready task list) and machines (JSON), optionally one phase only.
 /// Each item shows its id, which <c>hotfix checklist --done ID</c> ticks off in the incident record.
 /// </summary>
-public sealed class ChecklistSection(DeploymentChecklist checklist, ChecklistPhase? only = null) : ReportSection
+internal sealed class ChecklistSection(DeploymentChecklist checklist, ChecklistPhase? only = null) : ReportSection
 {
     public DeploymentChecklist Checklist { get; } = checklist;
 

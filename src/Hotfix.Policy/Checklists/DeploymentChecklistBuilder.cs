@@ -12,7 +12,7 @@ namespace Hotfix.Policy.Checklists;
 /// map against the changed paths, workload commands filled in from the policy, and the rollback plan naming the revision
 /// to undo to when a cluster told it. Unknown names stay placeholders in angle brackets, with a note saying what to fill in.
 /// </summary>
-public static class DeploymentChecklistBuilder
+internal static class DeploymentChecklistBuilder
 {
     private const string Pre = "PRE_DEPLOY: ";
     private const string Deploy = "DEPLOY: ";

@@ -6,7 +6,7 @@ using Hotfix.Policy.Records;
 namespace Hotfix.Policy.Checklists;
 
 /// <summary>What the checklist is tailored to. Everything but the policy is optional; what is missing stays a placeholder.</summary>
-public sealed record DeploymentChecklistRequest
+internal sealed record DeploymentChecklistRequest
 {
     public required HotfixPolicy Policy { get; init; }
 

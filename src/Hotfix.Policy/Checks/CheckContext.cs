@@ -8,7 +8,7 @@ namespace Hotfix.Policy.Checks;
 /// Everything a rule may look at: the policy, the subject, the caller's options and the ports. Facts that several
 /// rules share (the branch's history, the change set, the migrations) are computed once through <see cref="Fact{T}"/>.
 /// </summary>
-public sealed class CheckContext
+internal sealed class CheckContext
 {
     private readonly ConcurrentDictionary<Type, object> facts = new();
 

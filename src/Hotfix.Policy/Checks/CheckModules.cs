@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Checks;
 /// The core's own modules, in report order. Other packages add theirs through the engine builder (the migrations
 /// module comes from Hotfix.Migrations and reports after scope).
 /// </summary>
-public static class CheckModules
+internal static class CheckModules
 {
     public static IReadOnlyList<ICheckModule> Core { get; } =
     [

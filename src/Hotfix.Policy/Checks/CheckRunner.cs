@@ -6,7 +6,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Policy.Checks;
 
 /// <summary>Runs modules over a context and assembles the report: policy overrides applied, findings in a stable order.</summary>
-public static class CheckRunner
+internal static class CheckRunner
 {
     public static CheckReport Run(CheckContext context, IEnumerable<ICheckModule> modules, ToolInfo tool, string command = "check")
     {

@@ -3,7 +3,7 @@ using Hotfix.Policy.Checks.Classification;
 namespace Hotfix.Policy.Checks;
 
 /// <summary>An area of the runbook (branching, scope, migrations…): its rules and the report sections it adds.</summary>
-public interface ICheckModule
+internal interface ICheckModule
 {
     /// <summary>A short lower-case name, unique among the modules of one engine (e.g. <c>migrations</c>).</summary>
     string Name { get; }

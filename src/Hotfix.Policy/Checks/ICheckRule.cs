@@ -4,7 +4,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Policy.Checks;
 
 /// <summary>One rule of the catalogue as <c>hotfix check</c> runs it: one class per rule id.</summary>
-public interface ICheckRule
+internal interface ICheckRule
 {
     RuleDescriptor Rule { get; }
 

@@ -3,7 +3,7 @@ using Hotfix.Policy.Branching;
 namespace Hotfix.Policy.Checks;
 
 /// <summary>The incident a check is about: from a valid hotfix branch name, else the first incident id in the name.</summary>
-public static class SubjectIncident
+internal static class SubjectIncident
 {
     public static IncidentId? Of(CheckContext context)
     {

@@ -6,7 +6,7 @@ namespace Hotfix.Policy.Checks;
 /// The waivers that apply to one check: the caller's (<c>--allow</c>) first, then the policy's <c>waivers</c> for the
 /// incident of the branch. The first request for a rule wins, so a reason given on the command line is the one shown.
 /// </summary>
-public static class WaiverRequests
+internal static class WaiverRequests
 {
     public static IReadOnlyDictionary<string, WaiverRequest> For(CheckContext context)
     {

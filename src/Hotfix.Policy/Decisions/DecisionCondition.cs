@@ -4,17 +4,29 @@ namespace Hotfix.Policy.Decisions;
 /// One test of a decision row ("root cause unknown"), three-valued: true, false, or null when the input it needs was
 /// not given. <see cref="Observe"/> says what the facts were, in words, for the explanation trace.
 /// </summary>
-public sealed class DecisionCondition(string name, string missingInput, Func<DecisionFacts, bool?> test, Func<DecisionFacts, string> observe)
+public sealed class DecisionCondition
 {
+    private readonly Func<DecisionFacts, bool?> test;
+    private readonly Func<DecisionFacts, string> observe;
+
+    internal DecisionCondition(string name, string missingInput, Func<DecisionFacts, bool?> test, Func<DecisionFacts, string> observe)
+    {
+        Name = name;
+        MissingInput = missingInput;
+        this.test = test;
+        this.observe = observe;
+    }
+
     /// <summary>The condition as the runbook words it, e.g. "impact ongoing".</summary>
-    public string Name { get; } = name;
+    public string Name { get; }
 
     /// <summary>The input that decides it when it is unknown (e.g. "--fix-eta MINUTES"); empty when it is always known.</summary>
-    public string MissingInput { get; } = missingInput;
+    public string MissingInput { get; }
 
-    public bool? Test(DecisionFacts facts) => test(facts);
-
-    public string Observe(DecisionFacts facts) => observe(facts);
-
+    /// <inheritdoc/>
     public override string ToString() => Name;
+
+    internal bool? Test(DecisionFacts facts) => test(facts);
+
+    internal string Observe(DecisionFacts facts) => observe(facts);
 }

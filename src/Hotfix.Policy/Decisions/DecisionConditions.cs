@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hotfix.Policy.Decisions;
 
 /// <summary>The conditions the runbook's ROLLBACK_VS_FORWARD_FIX rows are made of.</summary>
-public static class DecisionConditions
+internal static class DecisionConditions
 {
     public static DecisionCondition RootCauseUnknown { get; } = new(
         "root cause unknown", string.Empty, f => f.Request.RootCause == RootCause.Unknown, f => $"root cause {Word(f.Request.RootCause)}");

@@ -4,7 +4,7 @@ using Hotfix.Policy.Records;
 namespace Hotfix.Policy.Decisions;
 
 /// <summary>A decision in the incident record: the answer, the deciding row, and the whole explanation trace.</summary>
-public static class DecisionEvents
+internal static class DecisionEvents
 {
     public static IncidentEvent ToEvent(IncidentId incident, RollbackDecision decision, string by, DateTimeOffset at) => new()
     {

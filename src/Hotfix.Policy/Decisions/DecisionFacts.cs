@@ -3,7 +3,7 @@ using Hotfix.Policy.Policies;
 namespace Hotfix.Policy.Decisions;
 
 /// <summary>A request together with the policy's thresholds: what the table's conditions look at.</summary>
-public sealed class DecisionFacts(RollbackDecisionRequest request, DecisionPolicy policy)
+internal sealed class DecisionFacts(RollbackDecisionRequest request, DecisionPolicy policy)
 {
     public RollbackDecisionRequest Request { get; } = request;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Hotfix.Policy.Decisions;
 
 /// <summary>The JSON of <c>hotfix decide</c> (docs/json-report.md, "decide"); every key is always present.</summary>
-public sealed record DecisionJson(
+internal sealed record DecisionJson(
     string Decision,
     string? Detail,
     string Rule,
@@ -28,11 +28,11 @@ public sealed record DecisionJson(
         d.NextSteps.Select(s => new NextStepJson(s.Text, s.Commands)).ToList());
 }
 
-public sealed record MatchedRowJson(string Rule, string Decision, string? Detail, string Why, int Precedence, string Source, string? LostBecause);
+internal sealed record MatchedRowJson(string Rule, string Decision, string? Detail, string Why, int Precedence, string Source, string? LostBecause);
 
-public sealed record UndeterminedRowJson(string Rule, string Decision, int Precedence, string Known, IReadOnlyList<string> MissingInputs);
+internal sealed record UndeterminedRowJson(string Rule, string Decision, int Precedence, string Known, IReadOnlyList<string> MissingInputs);
 
-public sealed record NextStepJson(string Text, IReadOnlyList<string> Commands);
+internal sealed record NextStepJson(string Text, IReadOnlyList<string> Commands);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(DecisionJson))]

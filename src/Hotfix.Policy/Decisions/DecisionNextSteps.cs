@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Decisions;
 /// for forward-fixes, with the migration NOTE when migrations are applied. Names the policy does not know stay
 /// placeholders in angle brackets.
 /// </summary>
-public static class DecisionNextSteps
+internal static class DecisionNextSteps
 {
     public static IReadOnlyList<NextStep> For(DecisionRow rule, DecisionFacts facts, HotfixPolicy policy, IncidentId? incident)
     {

@@ -4,7 +4,7 @@ using Hotfix.Policy.Reporting;
 namespace Hotfix.Policy.Decisions;
 
 /// <summary>A decision for people (text, Markdown) and machines (JSON).</summary>
-public sealed class DecisionSection(RollbackDecision decision) : ReportSection
+internal sealed class DecisionSection(RollbackDecision decision) : ReportSection
 {
     public RollbackDecision Decision { get; } = decision;
 

@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Decisions;
 /// highest precedence decides. Fallback rows (policy defaults) take part only when no runbook row matched.
 /// No branching on the inputs happens here; what decides is in the table.
 /// </summary>
-public static class RollbackDecider
+internal static class RollbackDecider
 {
     public static RollbackDecision Decide(RollbackDecisionRequest request, HotfixPolicy policy, IncidentId? incident = null)
     {

@@ -6,7 +6,7 @@ namespace Hotfix.Policy.Decisions;
 /// The request's own consistency (not the decision): numbers in range, and a culprit whenever several services are
 /// affected, because "unclear which caused it" must be said, not assumed. Property names are the CLI's flag names.
 /// </summary>
-public sealed class RollbackDecisionRequestValidator : AbstractValidator<RollbackDecisionRequest>
+internal sealed class RollbackDecisionRequestValidator : AbstractValidator<RollbackDecisionRequest>
 {
     // Building the rules is the expensive part; a built validator is immutable and safe to share.
     private static readonly RollbackDecisionRequestValidator Instance = new();

@@ -10,7 +10,7 @@ namespace Hotfix.Policy.Decisions;
 /// rows answer from the policy (<c>decisions.whenRunbookSilent</c>) and say that they are policy defaults.
 /// docs/decision-table.md shows the same table; a test keeps the two in step.
 /// </summary>
-public static class RollbackDecisionTable
+internal static class RollbackDecisionTable
 {
     public const string OngoingImpactKey = "decisions.whenRunbookSilent.ongoingImpact";
     public const string ContainedImpactKey = "decisions.whenRunbookSilent.containedImpact";

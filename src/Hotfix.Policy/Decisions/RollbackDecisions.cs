@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Decisions;
 
 /// <summary>The answers of ROLLBACK_VS_FORWARD_FIX, spelled as the CLI and the JSON print them.</summary>
-public static class RollbackDecisions
+internal static class RollbackDecisions
 {
     /// <summary>Roll back the deploy that caused the incident.</summary>
     public const string Rollback = "rollback";

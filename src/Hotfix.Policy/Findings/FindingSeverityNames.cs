@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Hotfix.Policy.Findings;
 
 /// <summary>The lower-case names used in policy files and reports: error, warning, info.</summary>
-public static class FindingSeverityNames
+internal static class FindingSeverityNames
 {
     public const string ExpectedForm = "one of error, warning, info";
 

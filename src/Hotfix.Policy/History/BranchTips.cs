@@ -5,10 +5,10 @@ namespace Hotfix.Policy.History;
 /// <summary>A branch as the workflow compares against it: which ref was used and its tip.</summary>
 /// <param name="Name">As a person types it: <c>main</c> or <c>origin/main</c>.</param>
 /// <param name="TipSha">The commit it points at.</param>
-public sealed record BranchTip(string Name, string TipSha);
+internal sealed record BranchTip(string Name, string TipSha);
 
 /// <summary>Finds the local and remote-tracking tips of a branch through the history port.</summary>
-public static class BranchTips
+internal static class BranchTips
 {
     /// <summary>The local branch, or null.</summary>
     public static BranchTip? Local(IHistoryReader history, string name) =>

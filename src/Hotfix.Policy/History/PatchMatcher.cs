@@ -5,7 +5,7 @@ namespace Hotfix.Policy.History;
 /// <summary>One change to look for: the difference between two commits (a commit against its parent, or a whole branch).</summary>
 /// <param name="From">The older commit; null for the empty tree.</param>
 /// <param name="To">The newer commit.</param>
-public sealed record Change(string? From, string To)
+internal sealed record Change(string? From, string To)
 {
     /// <summary>A non-merge commit's own change (against its first parent).</summary>
     public static Change Of(CommitInfo commit) => new(commit.Parents.Count == 0 ? null : commit.Parents[0], commit.Sha);
@@ -16,7 +16,7 @@ public sealed record Change(string? From, string To)
 /// equal changed paths, so a candidate's patch id is computed only when it changes one of the paths the wanted
 /// changes touch — two tree lookups per path instead of a full diff for every unrelated commit of develop.
 /// </summary>
-public sealed class PatchMatcher
+internal sealed class PatchMatcher
 {
     private readonly IHistoryReader history;
     private readonly Dictionary<string, List<Change>> wanted = new(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace Hotfix.Policy.History;
 /// "the commits that connect them were not fetched" (git merge-base --is-ancestor exits 1 for both), so a negative
 /// answer is trusted only when the missing history cannot matter.
 /// </summary>
-public static class ShallowHistory
+internal static class ShallowHistory
 {
     /// <summary>
     /// True when questions about <paramref name="first"/> and <paramref name="second"/> (what is ahead, what is behind,

@@ -45,7 +45,7 @@ public sealed class HotfixEngine : IDisposable
     public ToolInfo Tool { get; }
 
     /// <summary>The check modules, in report order.</summary>
-    public IReadOnlyList<ICheckModule> Modules => modules;
+    internal IReadOnlyList<ICheckModule> Modules => modules;
 
     /// <summary>Starts assembling an engine.</summary>
     public static HotfixEngineBuilder CreateBuilder() => new();
@@ -59,7 +59,10 @@ public sealed class HotfixEngine : IDisposable
     /// the required test plan and review. Needs a repository (<c>UseGitRepository</c>) and at least one module.
     /// </summary>
     /// <exception cref="HotfixSubjectException">The branch cannot be found, or HEAD is not on a branch.</exception>
-    public CheckReport Check(CheckRequest? request = null, IEnumerable<ICheckModule>? extraModules = null)
+    public CheckReport Check(CheckRequest? request = null) => Check(request, null);
+
+    /// <summary>A check with modules of the caller's added for this run (<c>hotfix finish</c> adds the recorded review).</summary>
+    internal CheckReport Check(CheckRequest? request, IEnumerable<ICheckModule>? extraModules)
     {
         request ??= new CheckRequest();
         if (modules.Count == 0 && extraModules is null)
@@ -133,7 +136,7 @@ public sealed class HotfixEngine : IDisposable
         Checklist(ChangeSet.FromPaths(Policy.Branches.Main, changedPaths));
 
     /// <summary>The deployment checklist tailored to a change set.</summary>
-    public DeploymentChecklist Checklist(ChangeSet changes) =>
+    internal DeploymentChecklist Checklist(ChangeSet changes) =>
         DeploymentChecklistBuilder.Build(new DeploymentChecklistRequest { Policy = Policy, Changes = changes });
 
     /// <summary>Where the incident stands in its 24-hour stability window: what is done, due and overdue.</summary>

@@ -103,8 +103,8 @@ public sealed class HotfixEngineBuilder
         return this;
     }
 
-    /// <summary>Adds a check module (another package's, or the host's own); one module per name.</summary>
-    public HotfixEngineBuilder AddModule(ICheckModule module)
+    /// <summary>Adds a check module (another Hotfix package's); one module per name.</summary>
+    internal HotfixEngineBuilder AddModule(ICheckModule module)
     {
         ArgumentNullException.ThrowIfNull(module);
         if (modules.Any(m => m.Name == module.Name))

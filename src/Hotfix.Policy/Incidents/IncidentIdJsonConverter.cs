@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Hotfix;
 
 /// <summary>An incident id as its string form, <c>"INC-2026-0042"</c>.</summary>
-public sealed class IncidentIdJsonConverter : JsonConverter<IncidentId>
+internal sealed class IncidentIdJsonConverter : JsonConverter<IncidentId>
 {
     public override IncidentId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String && IncidentId.TryParse(reader.GetString(), out var id)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Hotfix;
 
 /// <summary>A severity as the runbook spells it, <c>"SEV1"</c>.</summary>
-public sealed class IncidentSeverityJsonConverter : JsonConverter<IncidentSeverity>
+internal sealed class IncidentSeverityJsonConverter : JsonConverter<IncidentSeverity>
 {
     public override IncidentSeverity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String && IncidentSeverities.TryParse(reader.GetString(), out var severity)

@@ -13,7 +13,7 @@ namespace Hotfix.Policy.Paths;
 /// </list>
 /// Matching is case-sensitive, like git on Linux.
 /// </summary>
-public sealed class Glob
+internal sealed class Glob
 {
     private readonly Regex regex;
     private readonly string literal;

@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Paths;
 
 /// <summary>An ordered set of globs, e.g. one policy key's: the first that matches a path is the one reports name.</summary>
-public sealed class GlobSet(IEnumerable<Glob> globs)
+internal sealed class GlobSet(IEnumerable<Glob> globs)
 {
     private readonly IReadOnlyList<Glob> globs = globs.ToList();
 

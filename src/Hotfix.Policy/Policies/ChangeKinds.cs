@@ -5,7 +5,7 @@ namespace Hotfix.Policy.Policies;
 /// them by default in common .NET, Node and Python layouts. Content signals (an <c>[Authorize]</c> attribute, a class
 /// deriving from <c>Migration</c>) add to these where paths are not enough.
 /// </summary>
-public static class ChangeKinds
+internal static class ChangeKinds
 {
     public const string Database = "database";
     public const string Api = "api";

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Hotfix.Policy.Policies;
 
 /// <summary>JSON paths for messages, in the common <c>$.a.b[0]</c> form; keys that are not plain words are quoted.</summary>
-public static class JsonPath
+internal static class JsonPath
 {
     public const string Root = "$";
 

@@ -10,7 +10,7 @@ namespace Hotfix.Policy.Policies;
 /// by key, arrays and plain values replace. Order of checks: JSON syntax, then structure (unknown keys, JSON types),
 /// then meaning (FluentValidation). Every problem found at a stage is reported, with its JSON path.
 /// </summary>
-public static partial class PolicyParser
+internal static partial class PolicyParser
 {
     public const string DefaultFileName = "hotfix.json";
     public const string BuiltInSource = "built-in runbook defaults";

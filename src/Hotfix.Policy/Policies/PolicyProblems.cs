@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Policies;
 
 /// <summary>How a policy with problems is described to a person: one line per problem, with the file it came from.</summary>
-public static class PolicyProblems
+internal static class PolicyProblems
 {
     /// <summary>A message listing every problem of <paramref name="result"/>, one per line.</summary>
     public static string Describe(PolicyLoadResult result)

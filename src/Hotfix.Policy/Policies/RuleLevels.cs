@@ -3,7 +3,7 @@ using Hotfix.Policy.Findings;
 namespace Hotfix.Policy.Policies;
 
 /// <summary>The values of <c>rules.&lt;ID&gt;</c> in hotfix.json: a severity, or off.</summary>
-public static class RuleLevels
+internal static class RuleLevels
 {
     public const string Off = "off";
     public const string ExpectedForm = "one of error, warning, info, off";

@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Policies;
 
 /// <summary>"Did you mean …?" for typos in keys and ids.</summary>
-public static class Suggestions
+internal static class Suggestions
 {
     /// <summary>The closest candidate by edit distance (case-insensitive), or null when none is plausibly meant.</summary>
     public static string? Closest(string input, IEnumerable<string> candidates)

@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Ports;
 
 /// <summary>Which branches exist (local and remote-tracking) and which remote branch a local branch follows.</summary>
-public interface IBranchCatalog
+internal interface IBranchCatalog
 {
     /// <summary>Every local and remote-tracking branch with a commit (<c>git branch -a</c>).</summary>
     IReadOnlyList<BranchRef> ListBranches();
@@ -18,4 +18,4 @@ public interface IBranchCatalog
 /// The local remote-tracking branch that mirrors it, e.g. <c>origin/main</c>; null when the remote's fetch refspecs
 /// do not map it.
 /// </param>
-public sealed record UpstreamRef(string Remote, string? RemoteUrl, string MergeRef, string? TrackingBranch);
+internal sealed record UpstreamRef(string Remote, string? RemoteUrl, string MergeRef, string? TrackingBranch);

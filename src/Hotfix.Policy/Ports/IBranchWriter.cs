@@ -5,7 +5,7 @@ namespace Hotfix.Policy.Ports;
 /// at, so a branch someone else moved in the meantime is never overwritten (compare-and-swap, like
 /// <c>git update-ref REF NEW OLD</c>).
 /// </summary>
-public interface IBranchWriter
+internal interface IBranchWriter
 {
     /// <summary>Creates <c>refs/heads/NAME</c> at <paramref name="commitSha"/>; fails when it exists.</summary>
     void CreateBranch(string name, string commitSha, string reflogMessage);

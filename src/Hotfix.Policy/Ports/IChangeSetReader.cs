@@ -4,7 +4,7 @@ using Hotfix.Policy.Changes;
 namespace Hotfix.Policy.Ports;
 
 /// <summary>Reads what a branch changed, and files of any commit (for configuration files the change did not touch).</summary>
-public interface IChangeSetReader
+internal interface IChangeSetReader
 {
     /// <summary>
     /// The change set of <paramref name="headCommit"/> against its merge base with <paramref name="baseBranch"/>

@@ -1,13 +1,13 @@
 namespace Hotfix.Policy.Ports;
 
 /// <summary>Time comes through this port so the core stays deterministic and testable.</summary>
-public interface IClock
+internal interface IClock
 {
     DateTimeOffset Now { get; }
 }
 
 /// <summary>A clock that always says the same time (tests, replays, dry runs).</summary>
-public sealed class FixedClock(DateTimeOffset now) : IClock
+internal sealed class FixedClock(DateTimeOffset now) : IClock
 {
     public DateTimeOffset Now { get; } = now;
 }

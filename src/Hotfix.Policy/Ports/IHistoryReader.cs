@@ -4,7 +4,7 @@ namespace Hotfix.Policy.Ports;
 /// Read access to commit history: the questions a hotfix workflow asks git (merge-base, rev-list, patch-id, whether
 /// the clone is shallow). Revisions are full shas or branch names (<c>main</c>, <c>origin/main</c>).
 /// </summary>
-public interface IHistoryReader
+internal interface IHistoryReader
 {
     /// <summary>The commit a revision names, or null when it names none.</summary>
     CommitInfo? FindCommit(string revision);
@@ -65,7 +65,7 @@ public interface IHistoryReader
 /// <param name="Parents">Parent shas in order (the first parent is the branch that was merged into).</param>
 /// <param name="Message">The full commit message.</param>
 /// <param name="CommitTime">Committer date.</param>
-public sealed record CommitInfo(string Sha, IReadOnlyList<string> Parents, string Message, DateTimeOffset CommitTime)
+internal sealed record CommitInfo(string Sha, IReadOnlyList<string> Parents, string Message, DateTimeOffset CommitTime)
 {
     /// <summary>The first line of the message.</summary>
     public string Subject

@@ -5,7 +5,7 @@ namespace Hotfix.Policy.Ports;
 /// branch, the index or the working tree. Only unreferenced objects are written, which git's garbage collection
 /// removes if nothing ever points at them — so a merge can be tried, and abandoned, before anything visible changes.
 /// </summary>
-public interface IMergeEngine
+internal interface IMergeEngine
 {
     /// <summary>Merges <paramref name="theirsSha"/> into <paramref name="oursSha"/> in memory (<c>git merge-tree</c>).</summary>
     MergePreview PreviewMerge(string oursSha, string theirsSha);
@@ -22,10 +22,10 @@ public interface IMergeEngine
 /// <param name="TheirsSha">The branch merged (second parent).</param>
 /// <param name="TreeId">The merged tree when there is no conflict.</param>
 /// <param name="ConflictingPaths">Paths git could not merge, sorted.</param>
-public sealed record MergePreview(string OursSha, string TheirsSha, string? TreeId, IReadOnlyList<string> ConflictingPaths)
+internal sealed record MergePreview(string OursSha, string TheirsSha, string? TreeId, IReadOnlyList<string> ConflictingPaths)
 {
     public bool HasConflicts => ConflictingPaths.Count > 0 || TreeId is null;
 }
 
 /// <summary>A commit author or committer.</summary>
-public sealed record CommitIdentity(string Name, string Email);
+internal sealed record CommitIdentity(string Name, string Email);

@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Ports;
 
 /// <summary>Talks to remotes: updates remote-tracking branches the way <c>git fetch REMOTE</c> does.</summary>
-public interface IRemoteSync
+internal interface IRemoteSync
 {
     /// <summary>
     /// Fetches <paramref name="remote"/> with its configured refspecs. Never throws for network trouble: an
@@ -13,7 +13,7 @@ public interface IRemoteSync
 /// <summary>What a fetch did.</summary>
 /// <param name="Succeeded">True when the remote answered and the tracking branches are current.</param>
 /// <param name="Error">Why it failed, in git's words, when it did.</param>
-public sealed record FetchOutcome(bool Succeeded, string? Error)
+internal sealed record FetchOutcome(bool Succeeded, string? Error)
 {
     public static FetchOutcome Success { get; } = new(true, null);
 

@@ -5,7 +5,7 @@ namespace Hotfix.Policy.Ports;
 /// (Hotfix.Git) implements it with LibGit2Sharp; hosts and tests can supply their own.
 /// Other repository capabilities (history, diffs, writes) are separate ports so each can be implemented alone.
 /// </summary>
-public interface IRepositoryReader
+internal interface IRepositoryReader
 {
     /// <summary>Absolute path of the working tree root.</summary>
     string Root { get; }
@@ -19,7 +19,7 @@ public interface IRepositoryReader
     BranchRef? FindBranch(string name, string remote);
 }
 
-public enum HeadKind
+internal enum HeadKind
 {
     /// <summary>HEAD points at a branch that has commits.</summary>
     Branch,
@@ -32,11 +32,11 @@ public enum HeadKind
 }
 
 /// <summary>Where HEAD is: a branch (with its tip), a detached commit, or an unborn branch (no commit).</summary>
-public sealed record HeadState(HeadKind Kind, string? BranchName, string? CommitSha);
+internal sealed record HeadState(HeadKind Kind, string? BranchName, string? CommitSha);
 
 /// <summary>A branch found in the repository.</summary>
 /// <param name="Name">Short name as a person types it (main, hotfix/INC-2026-0042-x, origin/main).</param>
 /// <param name="CanonicalName">Full ref name (refs/heads/main, refs/remotes/origin/main).</param>
 /// <param name="TipSha">Full sha of the commit the branch points at.</param>
 /// <param name="IsRemote">True for a remote-tracking branch.</param>
-public sealed record BranchRef(string Name, string CanonicalName, string TipSha, bool IsRemote);
+internal sealed record BranchRef(string Name, string CanonicalName, string TipSha, bool IsRemote);

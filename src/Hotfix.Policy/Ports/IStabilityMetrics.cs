@@ -21,7 +21,7 @@ public interface IStabilityMetrics
 public sealed record MetricReading(bool Passed, string Observation);
 
 /// <summary>The default: no metrics source; every check is what a person attests.</summary>
-public sealed class AttestedOnlyMetrics : IStabilityMetrics
+internal sealed class AttestedOnlyMetrics : IStabilityMetrics
 {
     public static AttestedOnlyMetrics Instance { get; } = new();
 

@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Ports;
 
 /// <summary>The checked-out files and the index: their state, and switching HEAD safely.</summary>
-public interface IWorkingTree
+internal interface IWorkingTree
 {
     /// <summary>Staged and modified tracked files and any unfinished git operation (<c>git status --porcelain</c>).</summary>
     WorkingTreeStatus Status();
@@ -30,7 +30,7 @@ public interface IWorkingTree
 /// <param name="Modified">Tracked paths changed (or deleted) in the working tree but not staged.</param>
 /// <param name="Conflicted">Paths with unresolved merge conflicts.</param>
 /// <param name="OperationInProgress">An unfinished merge, rebase, cherry-pick, revert or bisect; null when none.</param>
-public sealed record WorkingTreeStatus(
+internal sealed record WorkingTreeStatus(
     IReadOnlyList<string> Staged,
     IReadOnlyList<string> Modified,
     IReadOnlyList<string> Conflicted,

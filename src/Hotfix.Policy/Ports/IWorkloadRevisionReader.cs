@@ -4,7 +4,7 @@ namespace Hotfix.Policy.Ports;
 /// "Rollback plan documented (which revision to undo to)": the revision a workload runs now, so the checklist can name
 /// it. The Kubernetes adapter answers it from the rollout history; without a cluster the checklist says what to fill in.
 /// </summary>
-public interface IWorkloadRevisionReader
+internal interface IWorkloadRevisionReader
 {
     /// <summary>Where the reader points, for notes (e.g. the kubeconfig context).</summary>
     string Target { get; }
@@ -14,7 +14,7 @@ public interface IWorkloadRevisionReader
 }
 
 /// <summary>The revision, or why it is not known (no such workload, no rollout history, the cluster did not answer).</summary>
-public sealed record WorkloadRevisionLookup(long? Revision, string? Problem)
+internal sealed record WorkloadRevisionLookup(long? Revision, string? Problem)
 {
     public static WorkloadRevisionLookup Found(long revision) => new(revision, null);
 

@@ -4,7 +4,7 @@ namespace Hotfix.Policy.Ports;
 /// The adapters a host hands to the core, by port interface. Rules ask for the port they need; a host that embeds
 /// only part of the core supplies only those ports, and a rule whose port is missing says so plainly.
 /// </summary>
-public sealed class PortSet
+internal sealed class PortSet
 {
     private readonly Dictionary<Type, object> ports = [];
 

@@ -75,7 +75,7 @@ public static class IncidentEventKinds
 }
 
 /// <summary>Phases of an operation recorded in two lines.</summary>
-public static class IncidentEventPhases
+internal static class IncidentEventPhases
 {
     public const string Started = "started";
     public const string Finished = "finished";

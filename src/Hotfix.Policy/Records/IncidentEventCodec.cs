@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Records;
 /// The line format of incident records: one compact JSON object per line (JSON Lines). Serialising never produces a
 /// line break inside an event, so a line is an event and an interrupted append can only damage the last line.
 /// </summary>
-public static class IncidentEventCodec
+internal static class IncidentEventCodec
 {
     // Relaxed escaping keeps names and notes readable in the file; line breaks inside strings are still escaped (\n).
     private static readonly JsonTypeInfo<IncidentEvent> EventType = (JsonTypeInfo<IncidentEvent>)new JsonSerializerOptions

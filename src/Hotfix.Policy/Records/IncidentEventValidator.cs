@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Records;
 /// rollback must be documented with reason and verification"). Property names are the event's JSON names; the error
 /// code is the rule id where a rule applies.
 /// </summary>
-public sealed class IncidentEventValidator : AbstractValidator<IncidentEvent>
+internal sealed class IncidentEventValidator : AbstractValidator<IncidentEvent>
 {
     private static readonly IncidentEventValidator Instance = new();
 

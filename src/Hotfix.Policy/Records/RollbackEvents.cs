@@ -8,7 +8,7 @@ namespace Hotfix.Policy.Records;
 /// A rollback's record line as an incident-record entry, so `hotfix record INC-…` shows rollbacks beside decisions,
 /// reviews and verifications ("every rollback must be documented with reason and verification").
 /// </summary>
-public static class RollbackEvents
+internal static class RollbackEvents
 {
     /// <summary>
     /// The entry for <paramref name="record"/>; null when the rollback names no incident (it then stays in the
@@ -79,7 +79,7 @@ public static class RollbackEvents
 /// entry is validated before anything is written, so an entry the record would refuse stops the rollback before
 /// its first change instead of leaving the two logs disagreeing.
 /// </summary>
-public sealed class IncidentRollbackRecorder(IRollbackRecorder log, IIncidentRecordStore incidents, Func<RollbackRecord, JsonObject?> details) : IRollbackRecorder
+internal sealed class IncidentRollbackRecorder(IRollbackRecorder log, IIncidentRecordStore incidents, Func<RollbackRecord, JsonObject?> details) : IRollbackRecorder
 {
     public string Location => $"{log.Location} and the incident record";
 

@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Records;
 /// the order they were appended — a deploy recorded afterwards with its real time lands where it happened), and every
 /// unreadable line.
 /// </summary>
-public sealed class TimelineSection(IncidentRecord record) : ReportSection
+internal sealed class TimelineSection(IncidentRecord record) : ReportSection
 {
     public IncidentRecord Record { get; } = record;
 

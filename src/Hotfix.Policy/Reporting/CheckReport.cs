@@ -4,34 +4,49 @@ using Hotfix.Policy.Findings;
 namespace Hotfix.Policy.Reporting;
 
 /// <summary>The result of <c>hotfix check</c>: findings in a stable order plus the sections the modules added.</summary>
-public sealed class CheckReport(
+public sealed class CheckReport
+{
+    internal CheckReport(
     ToolInfo tool,
     CheckSubject subject,
     IReadOnlyList<Finding> findings,
     IReadOnlyList<ReportSection> sections,
     string helpBaseUri,
     string command = "check")
-{
-    public ToolInfo Tool { get; } = tool;
+    {
+        Tool = tool;
+        Subject = subject;
+        Findings = findings;
+        Sections = sections;
+        HelpBaseUri = helpBaseUri;
+        Counts = FindingCounts.Of(findings);
+        Command = command;
+    }
 
-    public CheckSubject Subject { get; } = subject;
+    /// <summary>The tool that produced the report.</summary>
+    public ToolInfo Tool { get; }
 
-    public IReadOnlyList<Finding> Findings { get; } = findings;
+    /// <summary>The branch and commit that were checked.</summary>
+    public CheckSubject Subject { get; }
 
-    public IReadOnlyList<ReportSection> Sections { get; } = sections;
+    /// <summary>Every finding: most severe first, then by rule id, path and line.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    internal IReadOnlyList<ReportSection> Sections { get; }
 
     /// <summary>Where rule pages live for this report (policy <c>helpBaseUri</c> or the published docs).</summary>
-    public string HelpBaseUri { get; } = helpBaseUri;
+    public string HelpBaseUri { get; }
 
-    public FindingCounts Counts { get; } = FindingCounts.Of(findings);
+    /// <summary>How many errors, warnings, infos and waived findings.</summary>
+    public FindingCounts Counts { get; }
 
     /// <summary>The command that produced the report (<c>check</c>, <c>audit</c>), for report headings.</summary>
-    public string Command { get; } = command;
+    public string Command { get; }
 
     /// <summary>True when at least one finding blocks (an error nobody waived): <c>hotfix check</c> exits 1.</summary>
     public bool IsBlocking => Findings.Any(f => f.IsBlocking);
 
-    public T? Section<T>()
+    internal T? Section<T>()
         where T : ReportSection => Sections.OfType<T>().FirstOrDefault();
 }
 

@@ -1,28 +1,28 @@
 namespace Hotfix.Policy.Reporting;
 
 /// <summary>A piece of a report for people; each renderer knows how to draw every kind.</summary>
-public abstract record ReportBlock;
+internal abstract record ReportBlock;
 
 /// <summary>Label: value pairs.</summary>
-public sealed record FactsBlock(IReadOnlyList<(string Label, string Value)> Facts) : ReportBlock;
+internal sealed record FactsBlock(IReadOnlyList<(string Label, string Value)> Facts) : ReportBlock;
 
 /// <summary>A bulleted list.</summary>
-public sealed record ListBlock(IReadOnlyList<string> Items) : ReportBlock;
+internal sealed record ListBlock(IReadOnlyList<string> Items) : ReportBlock;
 
 /// <summary>A table with a header row.</summary>
-public sealed record TableBlock(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
+internal sealed record TableBlock(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
 
 /// <summary>A task list (Markdown renders it as checkboxes a person can tick in a PR).</summary>
-public sealed record ChecklistBlock(IReadOnlyList<ChecklistItem> Items) : ReportBlock;
+internal sealed record ChecklistBlock(IReadOnlyList<ChecklistItem> Items) : ReportBlock;
 
 /// <summary>A task; <paramref name="Commands"/> are what a person runs to do it (rendered under the task).</summary>
-public sealed record ChecklistItem(string Text, bool Done = false, string? Note = null, IReadOnlyList<string>? Commands = null);
+internal sealed record ChecklistItem(string Text, bool Done = false, string? Note = null, IReadOnlyList<string>? Commands = null);
 
 /// <summary>Running text.</summary>
-public sealed record ParagraphBlock(string Text) : ReportBlock;
+internal sealed record ParagraphBlock(string Text) : ReportBlock;
 
 /// <summary>Commands a person would type, one per line.</summary>
-public sealed record CommandsBlock(IReadOnlyList<string> Commands) : ReportBlock;
+internal sealed record CommandsBlock(IReadOnlyList<string> Commands) : ReportBlock;
 
 /// <summary>A sub-heading inside a section.</summary>
-public sealed record HeadingBlock(string Text) : ReportBlock;
+internal sealed record HeadingBlock(string Text) : ReportBlock;

@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Reporting;
 
 /// <summary>Collects a section's blocks in order.</summary>
-public sealed class ReportDocumentBuilder
+internal sealed class ReportDocumentBuilder
 {
     private readonly List<ReportBlock> blocks = [];
 

@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Reporting;
 /// JSON itself — the JSON shape is its contract, documented in docs/json-report.md — and describes itself once as
 /// document blocks, from which the text, Markdown and GitHub formats are rendered.
 /// </summary>
-public abstract class ReportSection
+internal abstract class ReportSection
 {
     /// <summary>The top-level JSON property name (e.g. <c>branch</c>); also the SARIF run property name.</summary>
     public abstract string Key { get; }

@@ -6,7 +6,7 @@ using Hotfix.Policy.Records;
 namespace Hotfix.Policy.Reviews;
 
 /// <summary>Review records in the incident record: one <c>review</c> event holding the whole record.</summary>
-public static class ReviewEvents
+internal static class ReviewEvents
 {
     public static IncidentEvent ToEvent(IncidentId incident, ReviewRecord record, DateTimeOffset recordedAt)
     {

@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Reviews;
 /// "hotfixes MUST still be reviewed": the incident's latest review record, checked against the policy, as findings.
 /// <c>hotfix finish</c> calls this before merging; hosts can too. No review at all is an HF5005 finding.
 /// </summary>
-public static class ReviewGate
+internal static class ReviewGate
 {
     public static IReadOnlyList<Finding> Check(HotfixPolicy policy, IncidentRecord record)
     {

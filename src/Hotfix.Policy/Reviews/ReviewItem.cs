@@ -7,7 +7,7 @@ public sealed record ReviewItem(string Id, string Text, bool MustCheck)
 }
 
 /// <summary>The review checklist of a policy, and how records name its items (by id, or by the exact text).</summary>
-public sealed class ReviewItems
+internal sealed class ReviewItems
 {
     public ReviewItems(Policies.ReviewPolicy policy)
     {

@@ -4,7 +4,7 @@ using Hotfix.Policy.Reporting;
 namespace Hotfix.Policy.Reviews;
 
 /// <summary>The verdict on a review record: valid, or every problem with its field and rule; and where it was recorded.</summary>
-public sealed class ReviewRecordSection(ReviewRecord record, IReadOnlyList<ReviewProblem> problems, string? recordedIn) : ReportSection
+internal sealed class ReviewRecordSection(ReviewRecord record, IReadOnlyList<ReviewProblem> problems, string? recordedIn) : ReportSection
 {
     public IReadOnlyList<ReviewProblem> Problems { get; } = problems;
 

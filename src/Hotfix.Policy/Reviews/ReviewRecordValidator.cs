@@ -13,7 +13,7 @@ namespace Hotfix.Policy.Reviews;
 /// Every failure names the record's field (its JSON path) and carries its rule id as the error code.
 /// The same validator serves <c>hotfix review</c>, <c>hotfix finish</c> and host apps.
 /// </summary>
-public sealed class ReviewRecordValidator : AbstractValidator<ReviewRecord>
+internal sealed class ReviewRecordValidator : AbstractValidator<ReviewRecord>
 {
     private readonly HotfixPolicy policy;
     private readonly ReviewItems items;

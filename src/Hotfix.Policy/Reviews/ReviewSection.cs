@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Reviews;
 /// The <c>review</c> section: the review a hotfix of this severity requires. <c>hotfix review --severity</c> prints it
 /// alone; <c>hotfix check --severity</c> adds it to the check report.
 /// </summary>
-public sealed class ReviewSection(ReviewRequirement requirement) : ReportSection
+internal sealed class ReviewSection(ReviewRequirement requirement) : ReportSection
 {
     public ReviewRequirement Requirement { get; } = requirement;
 

@@ -3,7 +3,7 @@ using Hotfix.Policy.Findings;
 
 namespace Hotfix.Policy.Rules;
 
-public static partial class RuleIds
+static partial class RuleIds
 {
     /// <summary>HF0101: the branch under check is not a valid hotfix branch name.</summary>
     public const string BranchName = "HF0101";
@@ -21,7 +21,7 @@ public static partial class RuleIds
     public const string ShallowHistory = "HF0105";
 }
 
-public static partial class RuleCatalogue
+static partial class RuleCatalogue
 {
     static partial void AddBranching(List<RuleDescriptor> rules)
     {

@@ -3,7 +3,7 @@ using Hotfix.Policy.Findings;
 
 namespace Hotfix.Policy.Rules;
 
-public static partial class RuleIds
+static partial class RuleIds
 {
     /// <summary>HF2001: the hotfix changes the database (a migration or a schema file): the migration-up-down test is required.</summary>
     public const string MigrationPresent = "HF2001";
@@ -33,7 +33,7 @@ public static partial class RuleIds
     public const string UnboundedBulkWrite = "HF2009";
 }
 
-public static partial class RuleCatalogue
+static partial class RuleCatalogue
 {
     private const string DataIntegrityCheck = "- [ ] Does it affect data integrity? (migrations, writes, deletes)";
 

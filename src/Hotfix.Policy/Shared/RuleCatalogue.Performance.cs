@@ -3,7 +3,7 @@ using Hotfix.Policy.Findings;
 
 namespace Hotfix.Policy.Rules;
 
-public static partial class RuleIds
+static partial class RuleIds
 {
     /// <summary>HF4001: a database query executes once per loop iteration (N+1).</summary>
     public const string QueryInLoop = "HF4001";
@@ -15,7 +15,7 @@ public static partial class RuleIds
     public const string SyncOverAsync = "HF4003";
 }
 
-public static partial class RuleCatalogue
+static partial class RuleCatalogue
 {
     private const string PerformanceQuestion = "Are there any obvious performance regressions? (N+1 queries, missing indexes)";
 

@@ -3,7 +3,7 @@ using Hotfix.Policy.Findings;
 
 namespace Hotfix.Policy.Rules;
 
-public static partial class RuleIds
+static partial class RuleIds
 {
     /// <summary>HF5001: a review record leaves a MUST_CHECK item unchecked or skips it.</summary>
     public const string MustCheckItems = "HF5001";
@@ -24,7 +24,7 @@ public static partial class RuleIds
     public const string RollbackDocumented = "HF5006";
 }
 
-public static partial class RuleCatalogue
+static partial class RuleCatalogue
 {
     static partial void AddProcess(List<RuleDescriptor> rules)
     {

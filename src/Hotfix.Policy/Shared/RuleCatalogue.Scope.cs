@@ -3,7 +3,7 @@ using Hotfix.Policy.Findings;
 
 namespace Hotfix.Policy.Rules;
 
-public static partial class RuleIds
+static partial class RuleIds
 {
     /// <summary>HF1101: more changed files or lines than the policy allows for the incident's severity.</summary>
     public const string ChangeTooLarge = "HF1101";
@@ -21,7 +21,7 @@ public static partial class RuleIds
     public const string UnrelatedRefactor = "HF1105";
 }
 
-public static partial class RuleCatalogue
+static partial class RuleCatalogue
 {
     private const string ScopeLine = "Is the change scoped tightly to the incident? (no unrelated changes bundled)";
 

@@ -3,7 +3,7 @@ using Hotfix.Policy.Findings;
 
 namespace Hotfix.Policy.Rules;
 
-public static partial class RuleIds
+static partial class RuleIds
 {
     /// <summary>HF3001: SQL built from non-constant strings reaches a raw SQL API (injection).</summary>
     public const string SqlFromNonConstantString = "HF3001";
@@ -15,7 +15,7 @@ public static partial class RuleIds
     public const string QueryFiltersBypassed = "HF3003";
 }
 
-public static partial class RuleCatalogue
+static partial class RuleCatalogue
 {
     private const string SecurityQuestion = "Does it introduce any security risk? (injection, auth bypass, data exposure)";
 

@@ -8,13 +8,13 @@ namespace Hotfix.Policy.Rules;
 /// implements one of the partial methods below, so the catalogue stays one list while its blocks can be read alone.
 /// A test checks every entry for a docs/rules/&lt;ID&gt;.md page, an id in the right block and a quoted runbook line.
 /// </summary>
-public static partial class RuleCatalogue
+static partial class RuleCatalogue
 {
     /// <summary>
     /// Where the rule pages in docs/rules are published. Reports and diagnostics link here; the policy key
     /// <c>helpBaseUri</c> points the CLI's reports at a mirror (e.g. an internal docs site).
     /// </summary>
-    public const string DefaultHelpBaseUri = "https://github.com/hotfix-tools/hotfix/blob/main/docs/rules/";
+    public const string DefaultHelpBaseUri = HotfixRepository.Url + "/blob/main/docs/rules/";
 
     private static readonly RuleDescriptor[] Rules = Build();
     private static readonly Dictionary<string, RuleDescriptor> ById = Rules.ToDictionary(r => r.Id, System.StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Rules;
 
 /// <summary>The id blocks of the rule catalogue; the number range is part of the rule id.</summary>
-public static class RuleCategory
+static partial class RuleCategory
 {
     /// <summary>HF01xx: HOTFIX:BRANCHING.</summary>
     public const string Branching = "Branching";

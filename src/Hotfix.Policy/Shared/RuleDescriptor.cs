@@ -6,7 +6,7 @@ namespace Hotfix.Policy.Rules;
 /// The stable facts of one rule: its id, what it is called, where it belongs and which runbook line it enforces.
 /// The same descriptor serves the CLI's findings and the analyzers' diagnostics.
 /// </summary>
-public sealed class RuleDescriptor
+sealed partial class RuleDescriptor
 {
     public RuleDescriptor(
         string id,

@@ -6,7 +6,7 @@ namespace Hotfix.Policy.Verification;
 /// One <c>--check</c>: <c>NAME=pass</c>, <c>NAME=fail:note</c> (what a person attests), or just <c>NAME</c> (measure it
 /// through the metrics port).
 /// </summary>
-public sealed record CheckInput(string CheckId, bool? Passed, string? Note)
+internal sealed record CheckInput(string CheckId, bool? Passed, string? Note)
 {
     public const string ExpectedForm = "NAME=pass|fail[:note] (or NAME alone to measure it through a metrics source)";
 

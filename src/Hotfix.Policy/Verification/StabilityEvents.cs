@@ -6,7 +6,7 @@ using Hotfix.Policy.Records;
 namespace Hotfix.Policy.Verification;
 
 /// <summary>The incident-record entries of POST_VERIFICATION: deployed, verification, stable, post-mortem, closed.</summary>
-public static class StabilityEvents
+internal static class StabilityEvents
 {
     public const string Pass = "pass";
     public const string Fail = "fail";

@@ -10,7 +10,7 @@ namespace Hotfix.Policy.Verification;
 /// close the incident (refused unless stable and a post-mortem is scheduled or done). Nothing here writes: each step
 /// returns the entries for the caller to append, so hosts decide where records go.
 /// </summary>
-public static class StabilityVerification
+internal static class StabilityVerification
 {
     public static VerificationOutcome Deployed(HotfixPolicy policy, IncidentRecord record, string by, DateTimeOffset at, string? note)
     {

@@ -12,7 +12,7 @@ namespace Hotfix.Policy.Verification;
 /// check of the window — including every check of the last checkpoint (h24) — passed at its latest result; the incident
 /// can be closed only after the hotfix was declared stable and a post-mortem is scheduled or done.
 /// </summary>
-public static class StabilityWindow
+internal static class StabilityWindow
 {
     public static StabilityWindowStatus Evaluate(HotfixPolicy policy, IReadOnlyList<IncidentEvent> events, DateTimeOffset now)
     {

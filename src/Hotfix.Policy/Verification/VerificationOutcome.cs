@@ -6,7 +6,7 @@ namespace Hotfix.Policy.Verification;
 /// What a verification step produced: the entries to append, or a refusal (e.g. "h4 checks are not due yet", "not every
 /// check passed") that says why. A refusal is the runbook stopping the caller, not bad input.
 /// </summary>
-public sealed record VerificationOutcome(bool Accepted, string Message, IReadOnlyList<IncidentEvent> Events)
+internal sealed record VerificationOutcome(bool Accepted, string Message, IReadOnlyList<IncidentEvent> Events)
 {
     public static VerificationOutcome Refused(string message) => new(false, message, []);
 

@@ -5,7 +5,7 @@ using Hotfix.Policy.Reporting;
 namespace Hotfix.Policy.Verification;
 
 /// <summary>The stability window of an incident: what is due, what passed, whether it can be declared stable and closed.</summary>
-public sealed class VerificationSection(IncidentId incident, StabilityWindowStatus status) : ReportSection
+internal sealed class VerificationSection(IncidentId incident, StabilityWindowStatus status) : ReportSection
 {
     public StabilityWindowStatus Status { get; } = status;
 

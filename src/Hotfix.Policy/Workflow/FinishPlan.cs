@@ -9,10 +9,10 @@ namespace Hotfix.Policy.Workflow;
 /// <param name="Done">True when it already contains the hotfix branch (a person merged it, or an earlier run did).</param>
 /// <param name="Preview">The in-memory merge, when not done.</param>
 /// <param name="Message">The merge commit's message (it names the incident).</param>
-public sealed record FinishMerge(BranchTip Target, bool Done, MergePreview? Preview, string Message);
+internal sealed record FinishMerge(BranchTip Target, bool Done, MergePreview? Preview, string Message);
 
 /// <summary>What <c>hotfix finish</c> will do, derived from the repository alone (no state file).</summary>
-public sealed class FinishPlan
+internal sealed class FinishPlan
 {
     /// <summary>The hotfix branch and the commit it points at.</summary>
     public required BranchTip Branch { get; init; }

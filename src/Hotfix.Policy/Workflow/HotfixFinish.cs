@@ -13,7 +13,7 @@ namespace Hotfix.Policy.Workflow;
 /// before the first ref moves; any conflict changes nothing. Every step is derived from the repository (does main
 /// already contain the branch? does develop?), so a rerun after a partial finish completes only what is missing.
 /// </summary>
-public static class HotfixFinish
+internal static class HotfixFinish
 {
     /// <summary>What to finish.</summary>
     /// <param name="Branch">The hotfix branch (--branch), or null for HEAD's branch.</param>

@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Workflow;
 /// <c>hotfix start INC-YYYY-NNNN short-description</c>: the runbook's "git checkout main &amp;&amp; git pull origin main
 /// &amp;&amp; git checkout -b hotfix/INC-YYYY-NNNN-description", with every precondition checked before the first write.
 /// </summary>
-public static class HotfixStart
+internal static class HotfixStart
 {
     /// <summary>What to start.</summary>
     /// <param name="Incident">The incident id as typed.</param>

@@ -4,4 +4,4 @@ namespace Hotfix.Policy.Workflow;
 /// <param name="Description">What the step does, for people.</param>
 /// <param name="Commands">The equivalent git commands, quoted for a POSIX shell.</param>
 /// <param name="Done">True when the repository shows the step is already done (a resumed finish skips it).</param>
-public sealed record PlanStep(string Description, IReadOnlyList<string> Commands, bool Done = false);
+internal sealed record PlanStep(string Description, IReadOnlyList<string> Commands, bool Done = false);

@@ -4,7 +4,7 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Policy.Workflow;
 
 /// <summary>The checks start and finish make before their first write; each failure says what to do and that nothing changed.</summary>
-public static class Preconditions
+internal static class Preconditions
 {
     public const string NothingChanged = "nothing was changed";
 

@@ -4,7 +4,7 @@ namespace Hotfix.Policy.Workflow;
 /// Words of a command line for a POSIX shell, quoted only when needed, so a printed plan can be pasted and does
 /// exactly what it says — even for a branch named <c>hotfix/INC-2026-0042-$(rm -rf ~)</c>.
 /// </summary>
-public static class ShellWords
+internal static class ShellWords
 {
     /// <summary>The word as a shell reads it literally: bare when safe, else double quotes when they suffice, else single quotes.</summary>
     public static string Quote(string word)

@@ -5,7 +5,7 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Policy.Workflow;
 
 /// <summary>What <c>hotfix start</c> will do, after every precondition passed.</summary>
-public sealed class StartPlan
+internal sealed class StartPlan
 {
     public required HotfixBranchName Branch { get; init; }
 

@@ -12,7 +12,7 @@ namespace Hotfix.Policy.Workflow;
 /// <param name="TrackingBranch">The remote-tracking branch compared with (e.g. origin/main).</param>
 /// <param name="Ahead">Local commits not on the remote-tracking branch.</param>
 /// <param name="Behind">Remote commits not on the local branch.</param>
-public sealed record UpstreamState(string Branch, UpstreamRef Upstream, string TrackingBranch, int Ahead, int Behind)
+internal sealed record UpstreamState(string Branch, UpstreamRef Upstream, string TrackingBranch, int Ahead, int Behind)
 {
     /// <summary>The branch against its upstream; null when it has none or the remote-tracking branch is not here.</summary>
     public static UpstreamState? Of(WorkflowPorts ports, BranchTip local)

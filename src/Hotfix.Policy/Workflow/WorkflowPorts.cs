@@ -3,7 +3,7 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Policy.Workflow;
 
 /// <summary>The ports the hotfix branch workflow (start, finish) needs, taken from the host's <see cref="PortSet"/>.</summary>
-public sealed class WorkflowPorts
+internal sealed class WorkflowPorts
 {
     public WorkflowPorts(PortSet ports, IClock clock)
     {

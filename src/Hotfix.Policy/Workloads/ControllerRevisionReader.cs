@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Workloads;
 /// (what <c>kubectl rollout history</c> shows as current). Read-only; every failure becomes a "not known" with the
 /// reason, never an exception, so a checklist is still printed when the cluster does not answer.
 /// </summary>
-public sealed class ControllerRevisionReader(IWorkloadController controller, string defaultNamespace, TimeSpan timeout) : IWorkloadRevisionReader
+internal sealed class ControllerRevisionReader(IWorkloadController controller, string defaultNamespace, TimeSpan timeout) : IWorkloadRevisionReader
 {
     public string Target => controller.Target;
 

@@ -8,7 +8,7 @@ namespace Hotfix.Policy.Workloads;
 /// (<c>rollout status --timeout</c>), check the pods are running and ready, document the outcome. Nothing is retried:
 /// "if rollback fails, escalate immediately — do not retry blindly". Every failure says what state the workload is in.
 /// </summary>
-public sealed class RollbackProcedure(IWorkloadController controller, IRollbackRecorder? recorder, IClock clock)
+internal sealed class RollbackProcedure(IWorkloadController controller, IRollbackRecorder? recorder, IClock clock)
 {
     /// <summary>Called once the plan is known (before anything is written), so a person sees it first.</summary>
     public Action<RollbackPlan>? Planned { get; init; }

@@ -20,7 +20,7 @@ public enum RollbackResult
     Failed,
 }
 
-public static class RollbackResults
+internal static class RollbackResults
 {
     /// <summary>The name used in records and JSON: dry-run, refused, skipped, rolled-back, failed.</summary>
     public static string Name(this RollbackResult result) => result switch

@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Workloads;
 /// The JSON of <c>hotfix rollback|history|status --format json</c> and of the rollback record (docs/commands/*.md).
 /// Written with <see cref="Utf8JsonWriter"/> so it needs no reflection (native AOT). Every key is always present.
 /// </summary>
-public static class RolloutJson
+internal static class RolloutJson
 {
     public static void WriteWorkload(Utf8JsonWriter w, WorkloadRef workload)
     {

@@ -37,7 +37,7 @@ public sealed record RolloutStatus(RolloutVerdict Verdict, string Message)
     public bool IsFinal => Verdict is not RolloutVerdict.Progressing;
 }
 
-public static class RolloutVerdicts
+internal static class RolloutVerdicts
 {
     public static string Name(this RolloutVerdict verdict) => verdict switch
     {

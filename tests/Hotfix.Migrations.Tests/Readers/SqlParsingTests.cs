@@ -147,14 +147,14 @@ public class SqlParsingTests
     }
 
     [Theory]
-    [InlineData("DELETE o FROM orders o JOIN users u ON u.id = o.user_id", MigrationDatabase.MySql, true)]
-    [InlineData("DELETE FROM orders LIMIT 1000", MigrationDatabase.MySql, false)]
-    [InlineData("DELETE TOP (100) FROM orders", MigrationDatabase.SqlServer, false)]
-    [InlineData("UPDATE users SET name = 'x' -- WHERE id = 1", MigrationDatabase.PostgreSql, false)]
-    [InlineData("WITH old AS (SELECT id FROM orders WHERE archived) DELETE FROM orders WHERE id IN (SELECT id FROM old)", MigrationDatabase.PostgreSql, true)]
-    public void A_migration_statement_is_bounded_exactly_when_the_analyzers_HF2009_scanner_says_so(string sql, MigrationDatabase database, bool bounded)
+    [InlineData("DELETE o FROM orders o JOIN users u ON u.id = o.user_id", nameof(MigrationDatabase.MySql), true)]
+    [InlineData("DELETE FROM orders LIMIT 1000", nameof(MigrationDatabase.MySql), false)]
+    [InlineData("DELETE TOP (100) FROM orders", nameof(MigrationDatabase.SqlServer), false)]
+    [InlineData("UPDATE users SET name = 'x' -- WHERE id = 1", nameof(MigrationDatabase.PostgreSql), false)]
+    [InlineData("WITH old AS (SELECT id FROM orders WHERE archived) DELETE FROM orders WHERE id IN (SELECT id FROM old)", nameof(MigrationDatabase.PostgreSql), true)]
+    public void A_migration_statement_is_bounded_exactly_when_the_analyzers_HF2009_scanner_says_so(string sql, string database, bool bounded)
     {
-        var write = Assert.Single(Parse(sql, database), o => o.Kind is MigrationOperationKind.DeleteData or MigrationOperationKind.UpdateData);
+        var write = Assert.Single(Parse(sql, Enum.Parse<MigrationDatabase>(database)), o => o.Kind is MigrationOperationKind.DeleteData or MigrationOperationKind.UpdateData);
         Assert.Equal(bounded, write.HasWhere);
         Assert.Equal(bounded, Hotfix.Migrations.Sql.SqlWriteScope.FindUnboundedWrites(sql).Count == 0);
     }

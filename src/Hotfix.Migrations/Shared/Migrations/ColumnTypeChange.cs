@@ -5,7 +5,7 @@ using System.Globalization;
 namespace Hotfix.Migrations;
 
 /// <summary>What changing a column from one type to another does to the data already in it.</summary>
-public enum TypeChangeEffect
+internal enum TypeChangeEffect
 {
     /// <summary>The types are the same (after aliases): nothing changes.</summary>
     None,
@@ -24,7 +24,7 @@ public enum TypeChangeEffect
 }
 
 /// <summary>A verdict on a type change with the reason, for reports.</summary>
-public sealed class TypeChangeVerdict
+internal sealed class TypeChangeVerdict
 {
     public TypeChangeVerdict(TypeChangeEffect effect, string reason)
     {
@@ -42,7 +42,7 @@ public sealed class TypeChangeVerdict
 /// precision of a numeric with the same scale is metadata-only; integer widening keeps the data but rewrites the table;
 /// lowering a length, a precision or a scale can lose data.
 /// </summary>
-public static class ColumnTypeChange
+internal static class ColumnTypeChange
 {
     private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Hotfix.Migrations;
 
 /// <summary>One argument of a <c>MigrationBuilder</c> call as written: its name (null when positional) and value.</summary>
-public sealed class EfArgument
+internal sealed class EfArgument
 {
     public EfArgument(string? name, string? value, bool isLiteral)
     {
@@ -27,7 +27,7 @@ public sealed class EfArgument
 /// call can be turned into a <see cref="MigrationOperation"/> from its syntax alone (no semantic model, no EF
 /// reference). Used by <c>hotfix check</c>'s EF reader and by the analyzers, so both see the same operation.
 /// </summary>
-public static class EfMigrationBuilderCalls
+internal static class EfMigrationBuilderCalls
 {
     private static readonly Dictionary<string, Signature> Signatures = new Dictionary<string, Signature>(StringComparer.Ordinal)
     {

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Hotfix.Migrations;
 
 /// <summary>One <c>migrationBuilder.X(…)</c> call of an EF Core migration and the operation it performs.</summary>
-public sealed class EfMigrationCall
+internal sealed class EfMigrationCall
 {
     public EfMigrationCall(InvocationExpressionSyntax call, string method, MigrationOperation operation)
     {
@@ -31,7 +31,7 @@ public sealed class EfMigrationCall
 /// in them (mapped through <see cref="EfMigrationBuilderCalls"/>), and whether the down throws. Written once for
 /// <c>hotfix check</c>'s EF reader and the HF2002/HF2003 analyzers, so a migration reads the same in both.
 /// </summary>
-public static class EfMigrationSyntax
+internal static class EfMigrationSyntax
 {
     /// <summary>Syntax-only guess that the class derives from <c>Migration</c>; the analyzers confirm with the symbol.</summary>
     public static bool LooksLikeMigration(ClassDeclarationSyntax type) =>

@@ -8,7 +8,7 @@ namespace Hotfix.Migrations;
 /// careful reviewer would.
 /// </summary>
 /// <remarks>A plain class with setters (not a record) because this file is compiled into the netstandard2.0 analyzers too.</remarks>
-public sealed class MigrationOperation
+internal sealed class MigrationOperation
 {
     public MigrationOperation(MigrationOperationKind kind)
     {

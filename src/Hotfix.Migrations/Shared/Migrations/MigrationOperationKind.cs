@@ -4,7 +4,7 @@ namespace Hotfix.Migrations;
 /// What one migration step does to the database, whatever framework wrote it: a SQL statement, an EF Core
 /// <c>MigrationBuilder</c> call, a Rails/Django/Alembic/Knex/TypeORM call or a Liquibase change all map to one of these.
 /// </summary>
-public enum MigrationOperationKind
+internal enum MigrationOperationKind
 {
     CreateTable,
     DropTable,
@@ -46,7 +46,7 @@ public enum MigrationOperationKind
 }
 
 /// <summary>The kind of constraint an <see cref="MigrationOperationKind.AddConstraint"/>/<c>DropConstraint</c> is about.</summary>
-public enum ConstraintKind
+internal enum ConstraintKind
 {
     Unknown,
     PrimaryKey,
@@ -57,7 +57,7 @@ public enum ConstraintKind
 }
 
 /// <summary>The database a migration runs on; some risks (locks, rewrites) depend on it.</summary>
-public enum MigrationDatabase
+internal enum MigrationDatabase
 {
     /// <summary>Not detected; PostgreSQL rules are applied and the report says so.</summary>
     Unknown,
@@ -68,14 +68,14 @@ public enum MigrationDatabase
 }
 
 /// <summary>Which half of a migration an operation belongs to.</summary>
-public enum MigrationDirection
+internal enum MigrationDirection
 {
     Up,
     Down,
 }
 
 /// <summary>Stable lower-case names used in reports (JSON <c>kind</c>, <c>database</c>).</summary>
-public static class MigrationNames
+internal static class MigrationNames
 {
     public static string Of(MigrationOperationKind kind)
     {

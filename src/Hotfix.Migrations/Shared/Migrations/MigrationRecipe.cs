@@ -1,7 +1,7 @@
 namespace Hotfix.Migrations;
 
 /// <summary>A safe alternative to a risky migration step, as the anchors (strong_migrations, squawk, Atlas) recommend it.</summary>
-public sealed class MigrationRecipe
+internal sealed class MigrationRecipe
 {
     public MigrationRecipe(string id, string summary)
     {
@@ -19,7 +19,7 @@ public sealed class MigrationRecipe
 }
 
 /// <summary>Every recipe the risk table refers to.</summary>
-public static class MigrationRecipes
+internal static class MigrationRecipes
 {
     public static readonly MigrationRecipe DropTable = new MigrationRecipe(
         "expand-contract-table",

@@ -1,7 +1,7 @@
 namespace Hotfix.Migrations;
 
 /// <summary>The kinds of harm a migration step can do; each maps to one rule of the HF20xx block.</summary>
-public enum MigrationRiskCategory
+internal enum MigrationRiskCategory
 {
     /// <summary>Data is lost (HF2002).</summary>
     Destructive,
@@ -17,7 +17,7 @@ public enum MigrationRiskCategory
 }
 
 /// <summary>One risk the table found for one operation: which row matched, the rule, why, and the safe alternative.</summary>
-public sealed class MigrationRisk
+internal sealed class MigrationRisk
 {
     public MigrationRisk(string rowId, string ruleId, MigrationRiskCategory category, string reason, MigrationRecipe recipe)
     {

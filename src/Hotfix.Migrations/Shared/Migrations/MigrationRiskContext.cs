@@ -9,7 +9,7 @@ namespace Hotfix.Migrations;
 /// it (tables created in the same migration are empty, so locks and rewrites on them are free — every anchor exempts
 /// them), and which constraints it added NOT VALID.
 /// </summary>
-public sealed class MigrationRiskContext
+internal sealed class MigrationRiskContext
 {
     private readonly List<string> createdTables = new List<string>();
     private readonly HashSet<string> notValidConstraints = new HashSet<string>(StringComparer.Ordinal);

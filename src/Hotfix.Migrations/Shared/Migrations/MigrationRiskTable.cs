@@ -15,7 +15,7 @@ namespace Hotfix.Migrations;
 /// inversion check (HF2007), not here. An analyzer that sees <c>migrationBuilder.DropColumn(…)</c> inside <c>Up</c>
 /// builds the operation with <see cref="EfMigrationBuilderCalls"/> and asks <see cref="Assess"/>.
 /// </remarks>
-public static class MigrationRiskTable
+internal static class MigrationRiskTable
 {
     private static readonly string[] VolatileFunctions =
     {
@@ -209,7 +209,7 @@ public static class MigrationRiskTable
 }
 
 /// <summary>One row of <see cref="MigrationRiskTable"/>: returns the reason when the operation matches, else null.</summary>
-public sealed class MigrationRiskRow
+internal sealed class MigrationRiskRow
 {
     private readonly Func<MigrationOperation, MigrationRiskContext, string?> match;
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Hotfix.Migrations.Sql;
 
 /// <summary>What a data-changing SQL statement touches: every row of its table, or rows it bounds.</summary>
-public sealed class UnboundedWrite
+internal sealed class UnboundedWrite
 {
     public UnboundedWrite(string verb, string target, int offset)
     {
@@ -38,7 +38,7 @@ public sealed class UnboundedWrite
 /// non-constant value: where it could be a clause (after the table name), the statement is undecidable and not
 /// reported; where it is a value (after <c>=</c>, a comparison, a comma or an opening parenthesis) it is harmless.
 /// </remarks>
-public static class SqlWriteScope
+internal static class SqlWriteScope
 {
     /// <summary>Stands for text spliced in at run time (an interpolation hole of a raw SQL string).</summary>
     public const char Hole = '\u001F';

@@ -5,7 +5,7 @@ namespace Hotfix.Policy.Changes.Dependencies;
 /// <param name="Package">The package as the file names it (npm name, NuGet id, group:artifact, Go module …).</param>
 /// <param name="From">The version (or range) at the merge base; null when the package is new.</param>
 /// <param name="To">The version (or range) on the branch; null when the package was removed.</param>
-public sealed record DependencyChange(string File, string Package, string? From, string? To)
+internal sealed record DependencyChange(string File, string Package, string? From, string? To)
 {
     public string Describe() => (From, To) switch
     {
@@ -18,7 +18,7 @@ public sealed record DependencyChange(string File, string Package, string? From,
 }
 
 /// <summary>A file format that declares or locks package versions.</summary>
-public interface IDependencyFormat
+internal interface IDependencyFormat
 {
     /// <summary>Short name for messages, e.g. "MSBuild project", "npm lock file".</summary>
     string Name { get; }

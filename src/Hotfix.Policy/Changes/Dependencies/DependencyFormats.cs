@@ -4,7 +4,7 @@ namespace Hotfix.Policy.Changes.Dependencies;
 /// The package manifests and lock files Hotfix reads, and the package-level difference of one changed file. Formats
 /// are matched on the file name, so a manifest anywhere in the repository counts.
 /// </summary>
-public static class DependencyFormats
+internal static class DependencyFormats
 {
     public static IReadOnlyList<IDependencyFormat> All { get; } =
     [

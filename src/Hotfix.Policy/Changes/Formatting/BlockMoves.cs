@@ -5,7 +5,7 @@ namespace Hotfix.Policy.Changes.Formatting;
 /// <param name="IsPureRename">Renamed with identical content.</param>
 /// <param name="MovedLines">Lines with content in moved blocks (the larger of the deleted and added side); 0 for a pure rename.</param>
 /// <param name="Counterparts">The other files the blocks moved to or from (empty when they moved inside the file).</param>
-public sealed record BlockMove(string Path, bool IsPureRename, int MovedLines, IReadOnlyList<string> Counterparts);
+internal sealed record BlockMove(string Path, bool IsPureRename, int MovedLines, IReadOnlyList<string> Counterparts);
 
 /// <summary>
 /// Finds changes that only move code. Every run of deleted lines must reappear unchanged (ignoring indentation and
@@ -14,7 +14,7 @@ public sealed record BlockMove(string Path, bool IsPureRename, int MovedLines, I
 /// above a dereference is a fix, so a file counts as a move only with at least <see cref="MinimumMovedLines"/> moved
 /// lines that are more than braces.
 /// </summary>
-public static class BlockMoves
+internal static class BlockMoves
 {
     public const int MinimumMovedLines = 5;
 

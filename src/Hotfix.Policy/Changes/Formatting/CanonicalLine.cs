@@ -8,7 +8,7 @@ namespace Hotfix.Policy.Changes.Formatting;
 /// <c>"a b"</c> → <c>"ab"</c> is a real change. In languages where indentation is syntax (Python, YAML, Makefiles)
 /// the leading indentation is kept as well.
 /// </summary>
-public static class CanonicalLine
+internal static class CanonicalLine
 {
     public static string Of(string line, bool indentationMatters)
     {

@@ -6,7 +6,7 @@ namespace Hotfix.Policy.Changes.Formatting;
 /// lines), or when they differ only in the order of import statements. A real logic change that also re-indents
 /// keeps a canonical difference and is never called formatting.
 /// </summary>
-public static class FormattingAnalysis
+internal static class FormattingAnalysis
 {
     public static FormattingVerdict Analyze(FileChange change)
     {

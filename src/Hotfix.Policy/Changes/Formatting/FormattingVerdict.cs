@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Changes.Formatting;
 
 /// <summary>What kind of formatting a change is made of.</summary>
-public static class FormattingKinds
+internal static class FormattingKinds
 {
     public const string Whitespace = "whitespace";
     public const string LineEndings = "line endings";
@@ -15,10 +15,10 @@ public static class FormattingKinds
 /// <param name="IsFormattingOnly">The whole change is whitespace, line endings, blank lines and/or import order.</param>
 /// <param name="Kinds">For a formatting-only file: what changed (<see cref="FormattingKinds"/>).</param>
 /// <param name="Hunks">For a file with real changes: the hunks that are formatting only.</param>
-public sealed record FormattingVerdict(bool IsFormattingOnly, IReadOnlyList<string> Kinds, IReadOnlyList<FormattingHunk> Hunks)
+internal sealed record FormattingVerdict(bool IsFormattingOnly, IReadOnlyList<string> Kinds, IReadOnlyList<FormattingHunk> Hunks)
 {
     public static FormattingVerdict None { get; } = new(false, [], []);
 }
 
 /// <summary>A formatting-only hunk: its lines on the branch head (first and last) and how many lines it changes.</summary>
-public sealed record FormattingHunk(int FirstLine, int LastLine, int ChangedLines, IReadOnlyList<string> Kinds);
+internal sealed record FormattingHunk(int FirstLine, int LastLine, int ChangedLines, IReadOnlyList<string> Kinds);

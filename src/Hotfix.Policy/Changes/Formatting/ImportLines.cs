@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Changes.Formatting;
 /// specs, Rust/PHP use, F# open) by file extension, so a change that only reorders them counts as formatting.
 /// A C# <c>using (var x = …)</c> or <c>using var x = …;</c> is a statement, not an import, and is not matched.
 /// </summary>
-public static partial class ImportLines
+internal static partial class ImportLines
 {
     /// <summary>The matcher for this path, or null when the language has no imports we recognise.</summary>
     public static Func<string, bool>? For(string path)

@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Checks.Audit;
 /// <c>hotfix audit</c> as a check module: run by <see cref="CheckRunner"/> with main as the subject, so findings,
 /// policy overrides and every report format work exactly as for <c>hotfix check</c>.
 /// </summary>
-public sealed class AuditModule : ICheckModule
+internal sealed class AuditModule : ICheckModule
 {
     public AuditModule(DateTimeOffset? since = null)
     {

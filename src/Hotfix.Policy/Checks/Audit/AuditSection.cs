@@ -7,7 +7,7 @@ using Hotfix.Policy.Reporting;
 namespace Hotfix.Policy.Checks.Audit;
 
 /// <summary>The <c>audit</c> section: which hotfixes main has and how each one reached (or did not reach) develop.</summary>
-public sealed class AuditSection(HotfixAudit audit) : ReportSection
+internal sealed class AuditSection(HotfixAudit audit) : ReportSection
 {
     public HotfixAudit Audit { get; } = audit;
 

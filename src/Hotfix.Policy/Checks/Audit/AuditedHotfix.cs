@@ -3,7 +3,7 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Policy.Checks.Audit;
 
 /// <summary>How a hotfix reached main.</summary>
-public enum HotfixLanding
+internal enum HotfixLanding
 {
     /// <summary>A merge commit of the hotfix branch (git merge --no-ff, or a merge button).</summary>
     Merge,
@@ -16,7 +16,7 @@ public enum HotfixLanding
 }
 
 /// <summary>Whether a hotfix's changes reached the back-merge target.</summary>
-public enum BackMergeStatus
+internal enum BackMergeStatus
 {
     /// <summary>The hotfix's commits are ancestors of develop (it was merged back).</summary>
     ByAncestry,
@@ -40,7 +40,7 @@ public enum BackMergeStatus
 /// <param name="Status">The verdict.</param>
 /// <param name="Evidence">develop commits with the same change, when <paramref name="Status"/> is <see cref="BackMergeStatus.ByPatchId"/>.</param>
 /// <param name="MissingCommits">Hotfix commits whose change develop lacks, when <see cref="BackMergeStatus.Missing"/>.</param>
-public sealed record AuditedHotfix(
+internal sealed record AuditedHotfix(
     CommitInfo MainCommit,
     IncidentId? Incident,
     string? Branch,

@@ -10,7 +10,7 @@ namespace Hotfix.Policy.Checks.Audit;
 /// whose message carries an incident id) and whether its changes reached the back-merge target — by ancestry
 /// (<c>git merge-base --is-ancestor</c>) or, for squashes and cherry-picks, by patch id (<c>git cherry</c>).
 /// </summary>
-public sealed class HotfixAudit
+internal sealed class HotfixAudit
 {
     /// <summary>
     /// History is walked newest first; once this many consecutive first-parent commits are older than --since, the

@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Checks.Audit;
 /// there is: git's own ("Merge branch 'x' into main"), GitHub's ("Merge pull request #12 from org/x"), Bitbucket's
 /// ("Merged in x (pull request #12)") and the plain "Merge x into main".
 /// </summary>
-public static partial class MergeMessages
+internal static partial class MergeMessages
 {
     public static string? MergedBranch(string subject)
     {

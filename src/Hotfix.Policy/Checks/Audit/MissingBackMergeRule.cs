@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Checks.Audit;
 /// whose changes never reached the back-merge target, whether it was finished by hand, by hotfix finish or by a
 /// button on a code host.
 /// </summary>
-public sealed class MissingBackMergeRule(DateTimeOffset? since) : ICheckRule
+internal sealed class MissingBackMergeRule(DateTimeOffset? since) : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.MissingBackMerge);
 

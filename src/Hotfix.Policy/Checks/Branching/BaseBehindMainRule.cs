@@ -4,7 +4,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Policy.Checks.Branching;
 
 /// <summary>HF0103 — "FIX: always branch from main — main IS production": main moved on since the branch point.</summary>
-public sealed class BaseBehindMainRule : ICheckRule
+internal sealed class BaseBehindMainRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.BaseBehindMain);
 

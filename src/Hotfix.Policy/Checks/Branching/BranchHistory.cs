@@ -4,7 +4,7 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Policy.Checks.Branching;
 
 /// <summary>How far the branch's relation to main could be worked out.</summary>
-public enum BranchHistoryState
+internal enum BranchHistoryState
 {
     /// <summary>Compared with main: base, ahead and behind are exact.</summary>
     Compared,
@@ -23,14 +23,14 @@ public enum BranchHistoryState
 }
 
 /// <summary>A hotfix commit whose change (patch id) repeats a commit that is only on the back-merge target.</summary>
-public sealed record CherryPickedChange(CommitInfo HotfixCommit, CommitInfo Original);
+internal sealed record CherryPickedChange(CommitInfo HotfixCommit, CommitInfo Original);
 
 /// <summary>
 /// The branch against main and the back-merge target, computed once per check and shared by HF0102, HF0103, HF0105
 /// and the <c>branch</c> report section: <c>git merge-base</c>, <c>git rev-list main..branch</c>,
 /// <c>git rev-list branch..main --count</c>, and <c>git cherry</c>-style patch ids against develop.
 /// </summary>
-public sealed class BranchHistory
+internal sealed class BranchHistory
 {
     private BranchHistory(BranchHistoryState state)
     {

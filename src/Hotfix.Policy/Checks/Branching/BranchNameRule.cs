@@ -5,7 +5,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Policy.Checks.Branching;
 
 /// <summary>HF0101 — "RULE: branch naming: hotfix/INC-YYYY-NNNN-short-description".</summary>
-public sealed class BranchNameRule : ICheckRule
+internal sealed class BranchNameRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.BranchName);
 

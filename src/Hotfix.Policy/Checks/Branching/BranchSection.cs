@@ -8,7 +8,7 @@ namespace Hotfix.Policy.Checks.Branching;
 /// The <c>branch</c> section of the report: which branch, which incident, which commit — and, when history could be
 /// read, where it left main (base commit), what it adds (commits ahead) and what it misses (commits behind).
 /// </summary>
-public sealed class BranchSection : ReportSection
+internal sealed class BranchSection : ReportSection
 {
     /// <summary>At most this many commits are listed in the JSON <c>commitsAhead</c> array; the count is always exact.</summary>
     public const int ListedCommits = 100;

@@ -3,7 +3,7 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Policy.Checks.Branching;
 
 /// <summary>HOTFIX:BRANCHING: the branch's name, origin and relation to main and the back-merge target.</summary>
-public sealed class BranchingModule : ICheckModule
+internal sealed class BranchingModule : ICheckModule
 {
     public string Name => "branching";
 

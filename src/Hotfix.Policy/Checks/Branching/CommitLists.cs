@@ -3,7 +3,7 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Policy.Checks.Branching;
 
 /// <summary>Commit lists in messages: "abc1234 Subject" items, cut after a few so a message stays readable.</summary>
-public static class CommitLists
+internal static class CommitLists
 {
     public const int MessageItems = 10;
 

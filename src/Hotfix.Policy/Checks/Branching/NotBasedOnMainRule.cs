@@ -4,7 +4,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Policy.Checks.Branching;
 
 /// <summary>HF0102 — "RULE: hotfix branches from main (production), NEVER from develop".</summary>
-public sealed class NotBasedOnMainRule : ICheckRule
+internal sealed class NotBasedOnMainRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.NotBasedOnMain);
 

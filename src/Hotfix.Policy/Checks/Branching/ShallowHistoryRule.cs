@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Checks.Branching;
 /// the missing history leaves open as "unknown", with how to deepen — never as "not based on main" or "not merged".
 /// <c>hotfix check</c> asks where the branch came from; <c>hotfix audit</c> supplies its own open questions.
 /// </summary>
-public sealed class ShallowHistoryRule : ICheckRule
+internal sealed class ShallowHistoryRule : ICheckRule
 {
     private readonly Func<CheckContext, IEnumerable<string>> openQuestions;
 

@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Checks.Classification;
 /// The kinds of the change with the evidence for each, from every <see cref="IChangeKindSignalProvider"/>. Computed
 /// once per check; when the change set is unavailable only declared kinds are known, and <see cref="UnavailableReason"/> says why.
 /// </summary>
-public sealed class ChangeClassification
+internal sealed class ChangeClassification
 {
     private ChangeClassification(IReadOnlyList<ChangeKindSignal> signals, string? unavailableReason)
     {

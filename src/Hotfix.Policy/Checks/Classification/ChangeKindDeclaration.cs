@@ -3,7 +3,7 @@ using Hotfix.Policy.Policies;
 namespace Hotfix.Policy.Checks.Classification;
 
 /// <summary>Checks change kinds a caller declares (<c>--kind</c>): built-in kinds and the policy's own are accepted.</summary>
-public static class ChangeKindDeclaration
+internal static class ChangeKindDeclaration
 {
     public static IReadOnlyList<string> Known(HotfixPolicy policy) =>
         ChangeKinds.BuiltIn.Concat(policy.Classification.Keys.Order(StringComparer.Ordinal)).Concat(policy.Tests.Conditional.Keys.Order(StringComparer.Ordinal))

@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Checks.Classification;
 /// <param name="Kind">The change kind (lowercase, as in policy <c>classification</c> and <c>tests.conditional</c>).</param>
 /// <param name="Reason">Why, in words: "path matches '**/Migrations/**'", "line 12 adds [Authorize]" …</param>
 /// <param name="Path">The file the evidence is in; null for evidence about the whole change (e.g. --kind).</param>
-public sealed record ChangeKindSignal(string Kind, string Reason, string? Path = null)
+internal sealed record ChangeKindSignal(string Kind, string Reason, string? Path = null)
 {
     public override string ToString() => Path is null ? Reason : $"{Path}: {Reason}";
 

@@ -4,7 +4,7 @@ using Hotfix.Policy.Reporting;
 namespace Hotfix.Policy.Checks.Classification;
 
 /// <summary>The <c>classification</c> section: an array of change kinds in JSON; kinds with their evidence for people.</summary>
-public sealed class ClassificationSection(ChangeClassification classification) : ReportSection
+internal sealed class ClassificationSection(ChangeClassification classification) : ReportSection
 {
     /// <summary>Files with evidence shown per kind in text and Markdown.</summary>
     public const int SignalsShown = 5;
@@ -43,7 +43,7 @@ public sealed class ClassificationSection(ChangeClassification classification) :
     }
 }
 
-public sealed class ClassificationSectionProvider : Checks.IReportSectionProvider
+internal sealed class ClassificationSectionProvider : Checks.IReportSectionProvider
 {
     public ReportSection Build(CheckContext context) => new ClassificationSection(ChangeClassification.Of(context));
 }

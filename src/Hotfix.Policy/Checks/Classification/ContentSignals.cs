@@ -11,7 +11,7 @@ namespace Hotfix.Policy.Checks.Classification;
 /// deriving from <c>Migration</c> marks database wherever the file lives. Only added and deleted lines count (the
 /// Migration base class is looked for in the whole new file), in reviewed text files whose change is not formatting.
 /// </summary>
-public sealed partial class ContentSignals : IChangeKindSignalProvider
+internal sealed partial class ContentSignals : IChangeKindSignalProvider
 {
     private static readonly (string Kind, Regex Pattern)[] LinePatterns =
     [

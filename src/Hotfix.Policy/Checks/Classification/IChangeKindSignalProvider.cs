@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Checks.Classification;
 /// column)". Providers read shared facts through the context (<c>ScopeAnalysis.Of</c>, <c>ChangeSetFact.Of</c>) and
 /// return nothing when the change set is unavailable.
 /// </summary>
-public interface IChangeKindSignalProvider
+internal interface IChangeKindSignalProvider
 {
     IEnumerable<ChangeKindSignal> Signals(CheckContext context);
 }

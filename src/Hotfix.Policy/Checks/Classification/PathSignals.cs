@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Checks.Classification;
 /// Policy <c>classification</c> globs against each changed file's path (and old path, for renames). Files whose whole
 /// change is formatting change no behaviour and mark no kind.
 /// </summary>
-public sealed class PathSignals : IChangeKindSignalProvider
+internal sealed class PathSignals : IChangeKindSignalProvider
 {
     public IEnumerable<ChangeKindSignal> Signals(CheckContext context)
     {

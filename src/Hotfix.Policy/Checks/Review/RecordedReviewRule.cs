@@ -10,7 +10,7 @@ namespace Hotfix.Policy.Checks.Review;
 /// (HF5001–HF5005 from <see cref="ReviewGate"/>, the same validators host apps use). A missing record blocks only when
 /// policy <c>review.requireRecord</c> is true; otherwise it is reported as info, because reviews on the code host count.
 /// </summary>
-public sealed class RecordedReviewRule : ICheckRule
+internal sealed class RecordedReviewRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.Reviewers);
 
@@ -35,7 +35,7 @@ public sealed class RecordedReviewRule : ICheckRule
 }
 
 /// <summary>The checks <c>hotfix finish</c> adds to <c>hotfix check</c>'s before it merges.</summary>
-public sealed class FinishReviewModule : ICheckModule
+internal sealed class FinishReviewModule : ICheckModule
 {
     public string Name => "finish-review";
 

@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Checks.Review;
 
 /// <summary>HOTFIX:EXPEDITED_CODE_REVIEW: what review the change requires (a section; review records are checked by ReviewGate).</summary>
-public sealed class ReviewModule : ICheckModule
+internal sealed class ReviewModule : ICheckModule
 {
     public string Name => "review";
 

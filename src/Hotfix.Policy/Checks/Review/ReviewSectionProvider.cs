@@ -5,7 +5,7 @@ using Hotfix.Policy.Reviews;
 namespace Hotfix.Policy.Checks.Review;
 
 /// <summary>The review the change requires, when the caller says the incident's severity; nothing otherwise.</summary>
-public sealed class ReviewSectionProvider : IReportSectionProvider
+internal sealed class ReviewSectionProvider : IReportSectionProvider
 {
     public ReportSection? Build(CheckContext context)
     {

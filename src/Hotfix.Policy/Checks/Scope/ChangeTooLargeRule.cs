@@ -4,7 +4,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Policy.Checks.Scope;
 
 /// <summary>HF1101 — "Is the change scoped tightly to the incident?": size against the severity's budget.</summary>
-public sealed class ChangeTooLargeRule : ICheckRule
+internal sealed class ChangeTooLargeRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.ChangeTooLarge);
 

@@ -5,7 +5,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Policy.Checks.Scope;
 
 /// <summary>HF1103 — package versions changed by the hotfix, named one by one.</summary>
-public sealed class DependencyChangeRule : ICheckRule
+internal sealed class DependencyChangeRule : ICheckRule
 {
     /// <summary>A lock file can change hundreds of packages; the message names this many, the JSON scope section all.</summary>
     public const int NamedInMessage = 12;

@@ -8,7 +8,7 @@ namespace Hotfix.Policy.Checks.Scope;
 /// One changed file as the scope rules see it: how it is counted, which components it belongs to, and — computed on
 /// first use — whether its change is formatting only and which package versions it changes.
 /// </summary>
-public sealed class FileAnalysis
+internal sealed class FileAnalysis
 {
     private readonly Lazy<FormattingVerdict> formatting;
     private readonly Lazy<(IReadOnlyList<DependencyChange>? Changes, bool Unreadable)> dependencies;

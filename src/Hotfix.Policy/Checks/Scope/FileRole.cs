@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Checks.Scope;
 
 /// <summary>How a changed file is counted. Only <see cref="Reviewed"/> files count against the size budget (HF1101).</summary>
-public enum FileRole
+internal enum FileRole
 {
     /// <summary>Written by people and read by the reviewer: counts against the budget.</summary>
     Reviewed,
@@ -16,7 +16,7 @@ public enum FileRole
     LockFile,
 }
 
-public static class FileRoles
+internal static class FileRoles
 {
     public static string Name(this FileRole role) => role switch
     {

@@ -4,7 +4,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Policy.Checks.Scope;
 
 /// <summary>HF1102 — formatting-only files and hunks ("Code style / formatting nits") bundled into the hotfix.</summary>
-public sealed class FormattingOnlyRule : ICheckRule
+internal sealed class FormattingOnlyRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.FormattingOnly);
 

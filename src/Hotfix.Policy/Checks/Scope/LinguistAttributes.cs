@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Checks.Scope;
 /// convention GitHub and prow's size plugin use to leave generated files out of diffs and sizes. As in git, the last
 /// matching line wins; <c>-attr</c> and <c>attr=false</c> unset.
 /// </summary>
-public sealed class LinguistAttributes
+internal sealed class LinguistAttributes
 {
     private readonly List<(Glob Pattern, bool? Generated, bool? Vendored)> lines = [];
 

@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Checks.Scope;
 /// HF1104 — files outside the incident's components. With a declared scope (<c>--scope</c>) each file that belongs
 /// only to other components is an error; without one, a single info finding names every component touched.
 /// </summary>
-public sealed class OutsideScopeRule : ICheckRule
+internal sealed class OutsideScopeRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.OutsideIncidentScope);
 

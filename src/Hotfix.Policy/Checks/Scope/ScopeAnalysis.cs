@@ -11,7 +11,7 @@ namespace Hotfix.Policy.Checks.Scope;
 /// each file's role and components; line diffs, formatting verdicts and block moves are computed only when a rule
 /// asks for them.
 /// </summary>
-public sealed class ScopeAnalysis
+internal sealed class ScopeAnalysis
 {
     private readonly Lazy<IReadOnlyList<BlockMove>> moves;
 

@@ -3,7 +3,7 @@ using Hotfix.Policy.Policies;
 namespace Hotfix.Policy.Checks.Scope;
 
 /// <summary>The size of a change: what counts against the budget (reviewed files) and what is counted apart.</summary>
-public sealed record ScopeCounts(
+internal sealed record ScopeCounts(
     int Files,
     int AddedLines,
     int DeletedLines,
@@ -38,7 +38,7 @@ public sealed record ScopeCounts(
 /// <param name="Severity">The severity whose budget applies.</param>
 /// <param name="Budget">Its limits.</param>
 /// <param name="Assumed">True when the caller gave no severity and the loosest budget was used.</param>
-public sealed record EffectiveBudget(IncidentSeverity Severity, ScopeBudget Budget, bool Assumed)
+internal sealed record EffectiveBudget(IncidentSeverity Severity, ScopeBudget Budget, bool Assumed)
 {
     /// <summary>Null when the policy has no budget for the severity (then size is not limited).</summary>
     public static EffectiveBudget? For(CheckContext context)

@@ -3,7 +3,7 @@ using Hotfix.Policy.Policies;
 namespace Hotfix.Policy.Checks.Scope;
 
 /// <summary>Checks the components a caller declares as the incident's scope against the policy's components.</summary>
-public static class ScopeDeclaration
+internal static class ScopeDeclaration
 {
     /// <summary>The declared names, trimmed and without duplicates; throws <see cref="HotfixInputException"/> naming <paramref name="source"/>.</summary>
     public static IReadOnlyList<string> Check(HotfixPolicy policy, IEnumerable<string> names, string source = "--scope")

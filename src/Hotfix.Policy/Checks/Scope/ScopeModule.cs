@@ -6,7 +6,7 @@ namespace Hotfix.Policy.Checks.Scope;
 /// MUST_CHECK "Is the change scoped tightly to the incident? (no unrelated changes bundled)": size, formatting,
 /// dependencies, components and refactors of the change since the merge base with main.
 /// </summary>
-public sealed class ScopeModule : ICheckModule
+internal sealed class ScopeModule : ICheckModule
 {
     public string Name => "scope";
 

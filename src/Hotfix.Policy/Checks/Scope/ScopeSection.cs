@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Checks.Scope;
 /// The <c>scope</c> section: what the hotfix changed since its merge base, how it is counted against the severity's
 /// budget, which components it touches, its package changes and every file. Documented in docs/json-report.md.
 /// </summary>
-public sealed class ScopeSection(
+internal sealed class ScopeSection(
     ScopeAnalysis analysis,
     ScopeCounts? counts,
     EffectiveBudget? budget,

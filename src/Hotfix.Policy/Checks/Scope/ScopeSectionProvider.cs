@@ -2,7 +2,7 @@ using Hotfix.Policy.Reporting;
 
 namespace Hotfix.Policy.Checks.Scope;
 
-public sealed class ScopeSectionProvider : IReportSectionProvider
+internal sealed class ScopeSectionProvider : IReportSectionProvider
 {
     public ReportSection Build(CheckContext context)
     {

@@ -4,7 +4,7 @@ using Hotfix.Policy.Rules;
 namespace Hotfix.Policy.Checks.Scope;
 
 /// <summary>HF1105 — pure renames and moves of unchanged blocks, refactors that have no place in a hotfix.</summary>
-public sealed class UnrelatedRefactorRule : ICheckRule
+internal sealed class UnrelatedRefactorRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.UnrelatedRefactor);
 

@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Checks.Testing;
 /// <c>SUITE=TEXT</c>. Only a suite the runbook lets this severity defer can be justified: a justification for anything
 /// else would read as permission the runbook does not give.
 /// </summary>
-public static class DeferralJustifications
+internal static class DeferralJustifications
 {
     /// <summary>Suite id → justification; throws <see cref="HotfixInputException"/> naming <paramref name="source"/>.</summary>
     public static IReadOnlyDictionary<string, string> Check(

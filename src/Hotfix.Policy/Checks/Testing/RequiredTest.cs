@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Checks.Testing;
 
 /// <summary>When a required test runs.</summary>
-public static class TestTiming
+internal static class TestTiming
 {
     public const string PreDeploy = "pre-deploy";
 
@@ -18,7 +18,7 @@ public static class TestTiming
 /// <param name="Command">The command from policy <c>tests.commands</c>, when there is one.</param>
 /// <param name="JustificationRequired">A post-deploy deferral needs a justification from the team.</param>
 /// <param name="Justification">The team's justification for the deferral (<c>--justify</c>), verbatim; null until given.</param>
-public sealed record RequiredTest(
+internal sealed record RequiredTest(
     string Id,
     string Reason,
     string RunbookLine,

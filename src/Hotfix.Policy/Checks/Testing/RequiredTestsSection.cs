@@ -8,7 +8,7 @@ namespace Hotfix.Policy.Checks.Testing;
 /// The <c>requiredTests</c> section: the test plan as an array of <c>{id, reason, runbookLine, when, description,
 /// command, justification}</c>; a checklist for people (Markdown renders it as boxes to tick in the PR).
 /// </summary>
-public sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, string? unavailableReason) : ReportSection
+internal sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, string? unavailableReason) : ReportSection
 {
     public override string Key => "requiredTests";
 
@@ -61,7 +61,7 @@ public sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, stri
         new($"{test.Id}: {test.Description}", Note: test.Reason + (test.Command is null ? string.Empty : $" — run: {test.Command}"));
 }
 
-public sealed class RequiredTestsSectionProvider : Checks.IReportSectionProvider
+internal sealed class RequiredTestsSectionProvider : Checks.IReportSectionProvider
 {
     public ReportSection Build(CheckContext context)
     {

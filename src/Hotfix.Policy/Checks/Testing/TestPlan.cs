@@ -8,7 +8,7 @@ namespace Hotfix.Policy.Checks.Testing;
 /// and the SKIP_WITH_JUSTIFICATION suites — deferred post-deploy with a justification at SEV1, required before the
 /// deploy at every other severity. Runbook lines and descriptions are data, keyed by the runbook's test ids and kinds.
 /// </summary>
-public static class TestPlan
+internal static class TestPlan
 {
     /// <summary>Test id → (runbook line, what the test must show), for the runbook's own ids.</summary>
     private static readonly Dictionary<string, (string Line, string Description)> KnownTests = new(StringComparer.Ordinal)

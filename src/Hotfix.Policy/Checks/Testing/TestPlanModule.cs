@@ -3,7 +3,7 @@ using Hotfix.Policy.Checks.Classification;
 namespace Hotfix.Policy.Checks.Testing;
 
 /// <summary>HOTFIX:EXPEDITED_TESTING: the change's kinds and the tests the runbook requires for them.</summary>
-public sealed class TestPlanModule : ICheckModule
+internal sealed class TestPlanModule : ICheckModule
 {
     public string Name => "testing";
 

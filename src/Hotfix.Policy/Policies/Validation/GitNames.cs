@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Policies.Validation;
 
 /// <summary>The subset of git's check-ref-format rules that matter for branch names written in a policy.</summary>
-public static class GitNames
+internal static class GitNames
 {
     public const string ExpectedBranchForm = "a git branch name (no spaces, no ~ ^ : ? * [ \\, no '..', not starting or ending with '/' or '.')";
 

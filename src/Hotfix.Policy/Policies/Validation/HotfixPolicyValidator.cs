@@ -12,7 +12,7 @@ namespace Hotfix.Policy.Policies.Validation;
 /// The meaning of a policy: values in range, names git accepts, rule ids that exist. Property names are JSON paths
 /// of the policy file so a message points at the line a person must edit.
 /// </summary>
-public sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
+internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
 {
     private const string TestIdForm = "a test id of lowercase words and hyphens (e.g. smoke, migration-up-down)";
 

@@ -1,6 +1,6 @@
 namespace Hotfix.Policy.Policies.Validation;
 
-public static class Identifiers
+internal static class Identifiers
 {
     /// <summary>lowercase words of letters and digits joined by single hyphens: smoke, migration-up-down, admin-ui.</summary>
     public static bool IsKebab(string? text) =>

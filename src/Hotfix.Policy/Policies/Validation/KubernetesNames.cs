@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Policies.Validation;
 
 /// <summary>Kubernetes naming rules that policies refer to.</summary>
-public static class KubernetesNames
+internal static class KubernetesNames
 {
     public const string WorkloadForm = "kind/name with kind deployment, statefulset or daemonset (e.g. deployment/admin-ui)";
 

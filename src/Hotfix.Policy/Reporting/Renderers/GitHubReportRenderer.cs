@@ -8,7 +8,7 @@ namespace Hotfix.Policy.Reporting.Renderers;
 /// followed by the plain text report for the log. Escaping follows the runner's rules so a message with a newline,
 /// '%', ':' or ',' cannot break out of its command.
 /// </summary>
-public sealed class GitHubReportRenderer : IReportRenderer
+internal sealed class GitHubReportRenderer : IReportRenderer
 {
     public void Render(CheckReport report, TextWriter output)
     {

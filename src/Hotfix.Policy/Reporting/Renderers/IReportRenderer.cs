@@ -1,12 +1,12 @@
 namespace Hotfix.Policy.Reporting.Renderers;
 
 /// <summary>Draws a check report in one format.</summary>
-public interface IReportRenderer
+internal interface IReportRenderer
 {
     void Render(CheckReport report, TextWriter output);
 }
 
-public static class ReportRenderers
+internal static class ReportRenderers
 {
     public static IReportRenderer For(ReportFormat format, RenderOptions options) => format switch
     {

@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Reporting.Renderers;
 /// The stable JSON report (docs/json-report.md): <c>schemaVersion</c>, <c>tool</c>, <c>summary</c>, <c>findings</c>,
 /// then one property per section in report order. Written with System.Text.Json; never concatenated.
 /// </summary>
-public sealed class JsonReportRenderer : IReportRenderer
+internal sealed class JsonReportRenderer : IReportRenderer
 {
     /// <summary>Bumped only when a key is removed or changes meaning; additions keep the version.</summary>
     public const int SchemaVersion = 1;

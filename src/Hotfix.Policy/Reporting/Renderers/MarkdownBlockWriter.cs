@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Reporting.Renderers;
 
 /// <summary>Draws report blocks as GitHub-flavoured Markdown (PR comments, step summaries).</summary>
-public static class MarkdownBlockWriter
+internal static class MarkdownBlockWriter
 {
     public static void Write(IEnumerable<ReportBlock> blocks, TextWriter output)
     {

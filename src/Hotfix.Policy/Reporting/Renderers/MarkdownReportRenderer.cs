@@ -3,7 +3,7 @@ using Hotfix.Policy.Findings;
 namespace Hotfix.Policy.Reporting.Renderers;
 
 /// <summary>The report as a pull-request comment.</summary>
-public sealed class MarkdownReportRenderer : IReportRenderer
+internal sealed class MarkdownReportRenderer : IReportRenderer
 {
     public void Render(CheckReport report, TextWriter output)
     {

@@ -9,7 +9,7 @@ namespace Hotfix.Policy.Reporting.Renderers;
 /// index; a waived finding carries an accepted suppression with its justification; the report's sections travel in
 /// the run's property bag under their JSON names.
 /// </summary>
-public sealed class SarifReportRenderer(RenderOptions options) : IReportRenderer
+internal sealed class SarifReportRenderer(RenderOptions options) : IReportRenderer
 {
     public const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     private const string SourceRoot = "%SRCROOT%";

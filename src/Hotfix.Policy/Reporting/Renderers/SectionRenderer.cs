@@ -7,7 +7,7 @@ namespace Hotfix.Policy.Reporting.Renderers;
 /// print, and what a host posts to a chat: text (title and blocks), Markdown (a heading and blocks) or JSON (the
 /// section's own object, as documented in docs/json-report.md).
 /// </summary>
-public static class SectionRenderer
+internal static class SectionRenderer
 {
     public static IReadOnlyList<ReportFormat> Formats { get; } = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown];
 

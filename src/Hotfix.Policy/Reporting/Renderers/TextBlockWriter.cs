@@ -1,7 +1,7 @@
 namespace Hotfix.Policy.Reporting.Renderers;
 
 /// <summary>Draws report blocks as plain text (indented, aligned), for every command's text output.</summary>
-public static class TextBlockWriter
+internal static class TextBlockWriter
 {
     public static void Write(IEnumerable<ReportBlock> blocks, TextWriter output, string indent = "  ")
     {

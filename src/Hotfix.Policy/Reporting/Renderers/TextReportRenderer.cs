@@ -3,7 +3,7 @@ using Hotfix.Policy.Findings;
 namespace Hotfix.Policy.Reporting.Renderers;
 
 /// <summary>The report for a person at a terminal: findings first (most severe first), then the sections, then the verdict.</summary>
-public sealed class TextReportRenderer(RenderOptions options) : IReportRenderer
+internal sealed class TextReportRenderer(RenderOptions options) : IReportRenderer
 {
     private readonly Ansi ansi = new(options.Color);
 
