@@ -31,60 +31,29 @@ internal enum DownSupport
     None,
 }
 
+/// <summary>The facts of one framework, declared by its <see cref="Detection.IMigrationFormat"/>.</summary>
+/// <param name="Id">The id used in reports (JSON <c>framework</c>), e.g. <c>ef-core</c>.</param>
+/// <param name="DisplayName">The name people know it by.</param>
+/// <param name="Downs">Whether the framework has down migrations at all.</param>
+/// <param name="NoDownAdvice">How the framework would undo a migration, for the "no down" message.</param>
+internal sealed record MigrationFrameworkFacts(string Id, string DisplayName, DownSupport Downs, string NoDownAdvice = "no down migration");
+
+/// <summary>Each framework's facts, from the one format that reads it (a test proves there is exactly one).</summary>
 internal static class MigrationFrameworks
 {
+    private static readonly Dictionary<MigrationFramework, MigrationFrameworkFacts> ByFramework =
+        Detection.MigrationScanner.Formats.ToDictionary(f => f.Framework, f => f.Facts);
+
+    public static MigrationFrameworkFacts Facts(this MigrationFramework framework) => ByFramework[framework];
+
     /// <summary>The id used in reports (JSON <c>framework</c>).</summary>
-    public static string Id(this MigrationFramework framework) => framework switch
-    {
-        MigrationFramework.EfCore => "ef-core",
-        MigrationFramework.DrizzleKit => "drizzle-kit",
-        MigrationFramework.Flyway => "flyway",
-        MigrationFramework.Liquibase => "liquibase",
-        MigrationFramework.Rails => "rails",
-        MigrationFramework.Django => "django",
-        MigrationFramework.Alembic => "alembic",
-        MigrationFramework.Prisma => "prisma",
-        MigrationFramework.Knex => "knex",
-        MigrationFramework.TypeOrm => "typeorm",
-        MigrationFramework.GolangMigrate => "golang-migrate",
-        MigrationFramework.Dbmate => "dbmate",
-        _ => "sqitch",
-    };
+    public static string Id(this MigrationFramework framework) => framework.Facts().Id;
 
     /// <summary>The name people know it by.</summary>
-    public static string DisplayName(this MigrationFramework framework) => framework switch
-    {
-        MigrationFramework.EfCore => "EF Core",
-        MigrationFramework.DrizzleKit => "drizzle-kit",
-        MigrationFramework.Flyway => "Flyway",
-        MigrationFramework.Liquibase => "Liquibase",
-        MigrationFramework.Rails => "Rails",
-        MigrationFramework.Django => "Django",
-        MigrationFramework.Alembic => "Alembic",
-        MigrationFramework.Prisma => "Prisma Migrate",
-        MigrationFramework.Knex => "Knex",
-        MigrationFramework.TypeOrm => "TypeORM",
-        MigrationFramework.GolangMigrate => "golang-migrate",
-        MigrationFramework.Dbmate => "dbmate",
-        _ => "sqitch",
-    };
+    public static string DisplayName(this MigrationFramework framework) => framework.Facts().DisplayName;
 
-    public static DownSupport Downs(this MigrationFramework framework) => framework switch
-    {
-        MigrationFramework.DrizzleKit or MigrationFramework.Prisma => DownSupport.None,
-        MigrationFramework.Flyway => DownSupport.Optional,
-        _ => DownSupport.Expected,
-    };
+    public static DownSupport Downs(this MigrationFramework framework) => framework.Facts().Downs;
 
     /// <summary>How the framework would undo a migration, for the "no down" message.</summary>
-    public static string NoDownAdvice(this MigrationFramework framework) => framework switch
-    {
-        MigrationFramework.DrizzleKit =>
-            "drizzle-kit has no down migrations (`drizzle-kit drop` only deletes the migration file, it does not revert a database)",
-        MigrationFramework.Prisma =>
-            "Prisma Migrate has no down migrations (a `prisma migrate diff` script only recovers a failed migration)",
-        MigrationFramework.Flyway =>
-            "no Flyway undo script (U<version>__*.sql; undo is a Flyway Teams feature)",
-        _ => "no down migration",
-    };
+    public static string NoDownAdvice(this MigrationFramework framework) => framework.Facts().NoDownAdvice;
 }

@@ -27,6 +27,9 @@ internal interface IMigrationFormat
 {
     MigrationFramework Framework { get; }
 
+    /// <summary>What reports and messages say about the framework: its id, its name, whether it has downs.</summary>
+    MigrationFrameworkFacts Facts { get; }
+
     /// <summary>The file's role, or null when the file is not this framework's. <paramref name="text"/> is empty when unreadable.</summary>
     MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files);
 

@@ -20,6 +20,8 @@ internal sealed partial class AlembicFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Alembic;
 
+    public MigrationFrameworkFacts Facts { get; } = new("alembic", "Alembic", DownSupport.Expected);
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         path.EndsWith(".py", StringComparison.Ordinal) && text.Contains("def upgrade(", StringComparison.Ordinal)
         && (text.Contains("down_revision", StringComparison.Ordinal) || Revision().IsMatch(text))

@@ -19,6 +19,8 @@ internal sealed partial class DjangoFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Django;
 
+    public MigrationFrameworkFacts Facts { get; } = new("django", "Django", DownSupport.Expected);
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         MigrationPath().IsMatch(path) && text.Contains("migrations.Migration", StringComparison.Ordinal)
             ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)

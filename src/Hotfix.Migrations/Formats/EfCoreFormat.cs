@@ -23,6 +23,8 @@ internal sealed partial class EfCoreFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.EfCore;
 
+    public MigrationFrameworkFacts Facts { get; } = new("ef-core", "EF Core", DownSupport.Expected);
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
         if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))

@@ -30,6 +30,8 @@ internal sealed partial class KnexFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Knex;
 
+    public MigrationFrameworkFacts Facts { get; } = new("knex", "Knex", DownSupport.Expected);
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         SourceFile().IsMatch(path) && Definition().IsMatch(text) && text.Contains("knex", StringComparison.OrdinalIgnoreCase)
         && !text.Contains("MigrationInterface", StringComparison.Ordinal)

@@ -25,6 +25,8 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Liquibase;
 
+    public MigrationFrameworkFacts Facts { get; } = new("liquibase", "Liquibase", DownSupport.Expected);
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
         var head = text.Length > 4096 ? text[..4096] : text;

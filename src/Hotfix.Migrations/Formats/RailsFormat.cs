@@ -27,6 +27,8 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Rails;
 
+    public MigrationFrameworkFacts Facts { get; } = new("rails", "Rails", DownSupport.Expected);
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
         if (path.EndsWith("db/schema.rb", StringComparison.Ordinal) || path.EndsWith("db/structure.sql", StringComparison.Ordinal))

@@ -63,6 +63,8 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.GolangMigrate;
 
+    public MigrationFrameworkFacts Facts { get; } = new("golang-migrate", "golang-migrate", DownSupport.Expected);
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
         var name = Name().Match(RepoPath.FileName(path));
@@ -96,6 +98,8 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
 internal sealed partial class FlywayFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Flyway;
+
+    public MigrationFrameworkFacts Facts { get; } = new("flyway", "Flyway", DownSupport.Optional, "no Flyway undo script (U<version>__*.sql; undo is a Flyway Teams feature)");
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
@@ -158,6 +162,8 @@ internal sealed partial class DbmateFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Dbmate;
 
+    public MigrationFrameworkFacts Facts { get; } = new("dbmate", "dbmate", DownSupport.Expected);
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         SqlFiles.IsSql(path) && Marker().IsMatch(text) && Marker().Match(text).Groups[1].Value == "up"
             ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
@@ -198,6 +204,8 @@ internal sealed partial class DbmateFormat : IMigrationFormat
 internal sealed class SqitchFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Sqitch;
+
+    public MigrationFrameworkFacts Facts { get; } = new("sqitch", "sqitch", DownSupport.Expected);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
@@ -247,6 +255,8 @@ internal sealed partial class PrismaFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Prisma;
 
+    public MigrationFrameworkFacts Facts { get; } = new("prisma", "Prisma Migrate", DownSupport.None, "Prisma Migrate has no down migrations (a `prisma migrate diff` script only recovers a failed migration)");
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
         if (path.EndsWith(".prisma", StringComparison.Ordinal))
@@ -289,6 +299,8 @@ internal sealed partial class PrismaFormat : IMigrationFormat
 internal sealed class DrizzleFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.DrizzleKit;
+
+    public MigrationFrameworkFacts Facts { get; } = new("drizzle-kit", "drizzle-kit", DownSupport.None, "drizzle-kit has no down migrations (`drizzle-kit drop` only deletes the migration file, it does not revert a database)");
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {

@@ -19,6 +19,8 @@ internal sealed partial class TypeOrmFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.TypeOrm;
 
+    public MigrationFrameworkFacts Facts { get; } = new("typeorm", "TypeORM", DownSupport.Expected);
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         (path.EndsWith(".ts", StringComparison.Ordinal) || path.EndsWith(".js", StringComparison.Ordinal))
         && text.Contains("MigrationInterface", StringComparison.Ordinal) && Definition().IsMatch(text)
