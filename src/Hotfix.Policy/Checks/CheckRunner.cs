@@ -27,6 +27,11 @@ internal static class CheckRunner
 
                 foreach (var finding in rule.Evaluate(context))
                 {
+                    if (!rule.Emits.Contains(finding.RuleId))
+                    {
+                        throw new InvalidOperationException($"{rule.GetType().Name} reported {finding.RuleId}, which it does not declare in Emits ({string.Join(", ", rule.Emits)}).");
+                    }
+
                     var severity = context.Policy.EffectiveSeverity(finding.RuleId, finding.Severity);
                     if (severity is null)
                     {

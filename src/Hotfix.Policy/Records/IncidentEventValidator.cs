@@ -11,6 +11,9 @@ namespace Hotfix.Policy.Records;
 /// </summary>
 internal sealed class IncidentEventValidator : AbstractValidator<IncidentEvent>
 {
+    /// <summary>The ids this validator reports: a rollback must be documented (HF5006).</summary>
+    public static readonly IReadOnlyList<string> Emits = [RuleIds.RollbackDocumented];
+
     private static readonly IncidentEventValidator Instance = new();
 
     public IncidentEventValidator()

@@ -15,6 +15,10 @@ namespace Hotfix.Policy.Reviews;
 /// </summary>
 internal sealed class ReviewRecordValidator : AbstractValidator<ReviewRecord>
 {
+    /// <summary>The ids this validator reports (HF5001–HF5005).</summary>
+    public static readonly IReadOnlyList<string> Emits =
+        [RuleIds.MustCheckItems, RuleIds.MaySkipItems, RuleIds.ReviewAcknowledgement, RuleIds.FollowUpTicket, RuleIds.Reviewers];
+
     private readonly HotfixPolicy policy;
     private readonly ReviewItems items;
 

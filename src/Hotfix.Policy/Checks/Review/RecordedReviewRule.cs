@@ -14,6 +14,9 @@ internal sealed class RecordedReviewRule : ICheckRule
 {
     public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.Reviewers);
 
+    /// <summary>The review validator's ids: the recorded review is judged by the same rules as <c>hotfix review</c>.</summary>
+    public IReadOnlyList<string> Emits => ReviewRecordValidator.Emits;
+
     public IEnumerable<Finding> Evaluate(CheckContext context)
     {
         if (SubjectIncident.Of(context) is not { } incident || context.Ports.Find<IIncidentRecordStore>() is not { } store)
