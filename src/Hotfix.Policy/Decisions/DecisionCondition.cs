@@ -20,7 +20,10 @@ public sealed class DecisionCondition
     /// <summary>The condition as the runbook words it, e.g. "impact ongoing".</summary>
     public string Name { get; }
 
-    /// <summary>The input that decides it when it is unknown (e.g. "--fix-eta MINUTES"); empty when it is always known.</summary>
+    /// <summary>
+    /// The <see cref="RollbackDecisionRequest"/> property that decides it when it is unknown (e.g. <c>FixEtaMinutes</c>);
+    /// empty when it is always known. Hosts word it their own way (the command line names its option).
+    /// </summary>
     public string MissingInput { get; }
 
     /// <inheritdoc/>

@@ -19,7 +19,7 @@ internal static class DecisionConditions
 
     public static DecisionCondition QuickFix { get; } = new(
         "fix is < 30min",
-        "--fix-eta MINUTES",
+        nameof(RollbackDecisionRequest.FixEtaMinutes),
         f => f.Request.FixEtaMinutes is { } eta ? eta < f.Policy.ForwardFixMaxMinutes : null,
         f => f.Request.FixEtaMinutes is { } eta
             ? $"fix ETA {Minutes(eta)} ({(eta < f.Policy.ForwardFixMaxMinutes ? string.Empty : "not ")}< {Minutes(f.Policy.ForwardFixMaxMinutes)})"
@@ -39,7 +39,7 @@ internal static class DecisionConditions
 
     public static DecisionCondition CulpritUnclear { get; } = new(
         "unclear which caused it",
-        "--culprit known|unknown",
+        nameof(RollbackDecisionRequest.Culprit),
         f => f.Request.Culprit switch
         {
             Culprit.Unknown => true,
@@ -55,7 +55,7 @@ internal static class DecisionConditions
 
     public static DecisionCondition IncidentActiveTooLong { get; } = new(
         "incident has been active > 1 hour",
-        "--incident-age MINUTES",
+        nameof(RollbackDecisionRequest.IncidentAgeMinutes),
         f => f.Request.IncidentAgeMinutes is { } age ? age > f.Policy.StaleIncidentMinutes : null,
         f => f.Request.IncidentAgeMinutes is { } age
             ? $"incident active {Minutes(age)} ({(age > f.Policy.StaleIncidentMinutes ? string.Empty : "not ")}> {Minutes(f.Policy.StaleIncidentMinutes)})"
@@ -63,7 +63,7 @@ internal static class DecisionConditions
 
     public static DecisionCondition NoFixInSight { get; } = new(
         "no fix in sight",
-        "--fix-in-sight yes|no",
+        nameof(RollbackDecisionRequest.FixInSight),
         f => f.FixInSight is { } inSight ? !inSight : null,
         f => f.FixInSight switch
         {

@@ -204,8 +204,8 @@ public class RollbackDecisionTableTests
         Assert.Equal(
             ["active-over-an-hour-no-fix-in-sight", "known-root-cause-quick-fix"],
             d.Undetermined.Select(u => u.Row.Id));
-        Assert.Equal(["--incident-age MINUTES", "--fix-in-sight yes|no"], d.Undetermined[0].MissingInputs);
-        Assert.Equal(["--fix-eta MINUTES"], d.Undetermined[1].MissingInputs);
+        Assert.Equal(["IncidentAgeMinutes", "FixInSight"], d.Undetermined[0].MissingInputs);
+        Assert.Equal(["FixEtaMinutes"], d.Undetermined[1].MissingInputs);
 
         // Rows below the winner cannot change the answer and are not listed.
         var decided = RollbackDecider.Decide(new RollbackDecisionRequest { RootCause = RootCause.Unknown, Impact = Impact.Ongoing }, Runbook);
@@ -237,12 +237,13 @@ public class RollbackDecisionTableTests
     }
 
     [Fact]
-    public void Several_services_without_a_word_on_the_culprit_is_bad_input_naming_the_flag()
+    public void Several_services_without_a_word_on_the_culprit_is_bad_input_naming_the_request_property()
     {
-        var e = Assert.Throws<HotfixInputException>(() => RollbackDecider.Decide(new RollbackDecisionRequest { RootCause = RootCause.Known, Impact = Impact.Ongoing, ServicesAffected = 3 }, Runbook));
-        Assert.Equal("--culprit: missing with 3 services affected; expected known or unknown (is it clear which service caused it?)", e.Message);
-        Assert.Throws<HotfixInputException>(() => RollbackDecider.Decide(new RollbackDecisionRequest { RootCause = RootCause.Known, Impact = Impact.Ongoing, ServicesAffected = 0 }, Runbook));
-        Assert.Throws<HotfixInputException>(() => RollbackDecider.Decide(new RollbackDecisionRequest { RootCause = RootCause.Known, Impact = Impact.Ongoing, FixEtaMinutes = -1 }, Runbook));
+        var e = Assert.Throws<DecisionInputException>(() => RollbackDecider.Decide(new RollbackDecisionRequest { RootCause = RootCause.Known, Impact = Impact.Ongoing, ServicesAffected = 3 }, Runbook));
+        Assert.Equal("Culprit: missing with 3 services affected; expected known or unknown (is it clear which service caused it?)", e.Message);
+        Assert.Equal(nameof(RollbackDecisionRequest.Culprit), Assert.Single(e.Problems).Input);
+        Assert.Throws<DecisionInputException>(() => RollbackDecider.Decide(new RollbackDecisionRequest { RootCause = RootCause.Known, Impact = Impact.Ongoing, ServicesAffected = 0 }, Runbook));
+        Assert.Throws<DecisionInputException>(() => RollbackDecider.Decide(new RollbackDecisionRequest { RootCause = RootCause.Known, Impact = Impact.Ongoing, FixEtaMinutes = -1 }, Runbook));
     }
 
     [Fact]
