@@ -8,9 +8,12 @@ namespace Hotfix.Policy.Branching;
 /// </param>
 public sealed record BranchNaming(string Prefix = BranchNaming.DefaultPrefix, int MaxLength = BranchNaming.DefaultMaxLength)
 {
+    /// <summary>The runbook's prefix, <c>hotfix/</c>.</summary>
     public const string DefaultPrefix = "hotfix/";
+    /// <summary>The default longest branch name, 63 characters.</summary>
     public const int DefaultMaxLength = 63;
 
+    /// <summary>The runbook's convention: <c>hotfix/INC-YYYY-NNNN-short-description</c>, at most 63 characters.</summary>
     public static BranchNaming Runbook { get; } = new();
 
     /// <summary>The pattern in the runbook's own words, with this prefix.</summary>

@@ -5,7 +5,7 @@ namespace Hotfix.Policy.Ports;
 /// <summary>
 /// The deployment-controller port: what the rollback procedure and the DEPLOY checklist need from a cluster, for
 /// Deployments, StatefulSets and DaemonSets. The adapter (Hotfix.Kubernetes) reads objects and hands them to the
-/// pure kubectl algorithms in <see cref="Rollouts"/>; it never retries a failed call (failures surface as
+/// pure kubectl algorithms in <c>Hotfix.Kubernetes.Rollouts</c>; it never retries a failed call (failures surface as
 /// <see cref="KubernetesApiException"/>).
 /// </summary>
 public interface IWorkloadController
