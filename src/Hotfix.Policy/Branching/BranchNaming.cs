@@ -19,6 +19,6 @@ public sealed record BranchNaming(string Prefix = BranchNaming.DefaultPrefix, in
     /// <summary>The pattern in the runbook's own words, with this prefix.</summary>
     public string ExpectedForm => $"{Prefix}INC-YYYY-NNNN-short-description (lowercase words, digits and hyphens, at most {MaxLength} characters)";
 
-    /// <summary>The shortest description leaves room for: prefix + "INC-YYYY-NNNN-" + description.</summary>
+    /// <summary>The longest short-description that fits: <see cref="MaxLength"/> minus the prefix and "INC-YYYY-NNNN-".</summary>
     public int MaxDescriptionLength => MaxLength - Prefix.Length - "INC-YYYY-NNNN-".Length;
 }
