@@ -28,9 +28,15 @@ public sealed class JsonLinesIncidentRecordStore : IIncidentRecordStore
 
     private readonly TimeSpan lockTimeout;
 
-    /// <summary>A store keeping one file per incident in <paramref name="folder"/>; nothing is created until the first append.</summary>
-    /// <param name="folder">The records folder (policy <c>records.folder</c>); relative paths resolve against the current directory.</param>
-    /// <param name="lockTimeout">How long an append waits for another appender to release the file; 30 seconds when null.</param>
+    /// <summary>
+    /// A store keeping one file per incident in <paramref name="folder"/>; nothing is created until the first append.
+    /// </summary>
+    /// <param name="folder">
+    /// The records folder (policy <c>records.folder</c>); relative paths resolve against the current directory.
+    /// </param>
+    /// <param name="lockTimeout">
+    /// How long an append waits for another appender to release the file; 30 seconds when null.
+    /// </param>
     public JsonLinesIncidentRecordStore(string folder, TimeSpan? lockTimeout = null)
     {
         Folder = Path.GetFullPath(folder);

@@ -13,12 +13,16 @@ public sealed record BranchNaming(string Prefix = BranchNaming.DefaultPrefix, in
     /// <summary>The default longest branch name, 63 characters.</summary>
     public const int DefaultMaxLength = 63;
 
-    /// <summary>The runbook's convention: <c>hotfix/INC-YYYY-NNNN-short-description</c>, at most 63 characters.</summary>
+    /// <summary>
+    /// The runbook's convention: <c>hotfix/INC-YYYY-NNNN-short-description</c>, at most 63 characters.
+    /// </summary>
     public static BranchNaming Runbook { get; } = new();
 
     /// <summary>The pattern in the runbook's own words, with this prefix.</summary>
     public string ExpectedForm => $"{Prefix}INC-YYYY-NNNN-short-description (lowercase words, digits and hyphens, at most {MaxLength} characters)";
 
-    /// <summary>The longest short-description that fits: <see cref="MaxLength"/> minus the prefix and "INC-YYYY-NNNN-".</summary>
+    /// <summary>
+    /// The longest short-description that fits: <see cref="MaxLength"/> minus the prefix and "INC-YYYY-NNNN-".
+    /// </summary>
     public int MaxDescriptionLength => MaxLength - Prefix.Length - "INC-YYYY-NNNN-".Length;
 }

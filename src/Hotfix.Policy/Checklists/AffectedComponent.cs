@@ -9,7 +9,9 @@ namespace Hotfix.Policy.Checklists;
 /// not be read: then every component is "IF: changed", never silently skipped.
 /// </summary>
 /// <param name="Component">The component as the policy defines it.</param>
-/// <param name="Affected">True when the change touches its paths, false when not; null when the change set is unknown.</param>
+/// <param name="Affected">
+/// True when the change touches its paths, false when not; null when the change set is unknown.
+/// </param>
 /// <param name="ChangedPaths">The changed paths that belong to it; empty when none or unknown.</param>
 public sealed record AffectedComponent(ComponentPolicy Component, bool? Affected, IReadOnlyList<string> ChangedPaths)
 {

@@ -30,7 +30,9 @@ public sealed record DecisionSource(DecisionSourceKind Kind, string Text)
     /// <summary>A row taken from the runbook; <paramref name="line"/> is the runbook's line word for word.</summary>
     public static DecisionSource Runbook(string line) => new(DecisionSourceKind.Runbook, line);
 
-    /// <summary>A row the runbook does not cover; <paramref name="policyKey"/> is the policy key that sets it.</summary>
+    /// <summary>
+    /// A row the runbook does not cover; <paramref name="policyKey"/> is the policy key that sets it.
+    /// </summary>
     public static DecisionSource PolicyDefault(string policyKey) => new(DecisionSourceKind.PolicyDefault, policyKey);
 
     /// <summary>"runbook" or "policy-default".</summary>

@@ -25,6 +25,8 @@ public sealed class HotfixOperationException : Exception
         State = state;
     }
 
-    /// <summary>What state the repository or cluster is in after the failure, so a person knows what to do next.</summary>
+    /// <summary>
+    /// What state the repository or cluster is in after the failure, so a person knows what to do next.
+    /// </summary>
     public string State { get; }
 }

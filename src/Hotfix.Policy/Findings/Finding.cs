@@ -6,7 +6,9 @@ namespace Hotfix.Policy.Findings;
 /// <param name="Message">What was found and what the runbook expects, in one line.</param>
 public sealed record Finding(string RuleId, FindingSeverity Severity, string Message)
 {
-    /// <summary>The file the finding is about (repository-relative, forward slashes); null when not about a file.</summary>
+    /// <summary>
+    /// The file the finding is about (repository-relative, forward slashes); null when not about a file.
+    /// </summary>
     public string? Path { get; init; }
 
     /// <summary>First line the finding is about (1-based), when it is about lines of a file.</summary>

@@ -19,7 +19,9 @@ public sealed record WaiverRequest
     /// <summary>The rule whose findings are accepted (an id from the rule catalogue).</summary>
     public string RuleId { get; }
 
-    /// <summary>Why the findings are acceptable for the incident (trimmed, never empty); shown in every report.</summary>
+    /// <summary>
+    /// Why the findings are acceptable for the incident (trimmed, never empty); shown in every report.
+    /// </summary>
     public string Reason { get; }
 
     /// <summary>Where the request came from, as reports show it: "--allow", or "policy waiver for INC-…".</summary>

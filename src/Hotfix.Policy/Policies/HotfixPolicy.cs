@@ -15,13 +15,17 @@ public sealed class HotfixPolicy
     /// <summary>HOTFIX:BRANCHING: production and back-merge branches, remote, hotfix branch naming.</summary>
     public BranchPolicy Branches { get; init; } = new();
 
-    /// <summary>HOTFIX:EXPEDITED_CODE_REVIEW: who reviews, per-severity process, MUST_CHECK and MAY_SKIP items.</summary>
+    /// <summary>
+    /// HOTFIX:EXPEDITED_CODE_REVIEW: who reviews, per-severity process, MUST_CHECK and MAY_SKIP items.
+    /// </summary>
     public ReviewPolicy Review { get; init; } = new();
 
     /// <summary>HOTFIX:EXPEDITED_TESTING: mandatory and conditional tests.</summary>
     public TestPolicy Tests { get; init; } = new();
 
-    /// <summary>HOTFIX:DEPLOYMENT_CHECKLIST and ROLLBACK_PROCEDURE: rollout timeout, monitoring minutes, namespace.</summary>
+    /// <summary>
+    /// HOTFIX:DEPLOYMENT_CHECKLIST and ROLLBACK_PROCEDURE: rollout timeout, monitoring minutes, namespace.
+    /// </summary>
     public DeploymentPolicy Deployment { get; init; } = new();
 
     /// <summary>HOTFIX:POST_VERIFICATION: the stability window's length and checkpoints.</summary>

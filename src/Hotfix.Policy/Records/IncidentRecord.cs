@@ -17,7 +17,9 @@ public sealed record IncidentRecord(
     IReadOnlyList<IncidentEvent> Events,
     IReadOnlyList<RecordProblem> Problems)
 {
-    /// <summary>The events of one kind (see <see cref="IncidentEventKinds"/>), oldest first; empty when there are none.</summary>
+    /// <summary>
+    /// The events of one kind (see <see cref="IncidentEventKinds"/>), oldest first; empty when there are none.
+    /// </summary>
     public IEnumerable<IncidentEvent> OfKind(string kind) => Events.Where(e => e.Kind == kind);
 }
 

@@ -24,7 +24,9 @@ public enum ReportFormat
 /// <summary>The names of <see cref="ReportFormat"/> as <c>--format</c> and the policy spell them.</summary>
 public static class ReportFormats
 {
-    /// <summary>Every format name, in the order of <see cref="ReportFormat"/>: text, json, markdown, sarif, github.</summary>
+    /// <summary>
+    /// Every format name, in the order of <see cref="ReportFormat"/>: text, json, markdown, sarif, github.
+    /// </summary>
     public static IReadOnlyList<string> Names { get; } = ["text", "json", "markdown", "sarif", "github"];
 
     /// <summary>The accepted names, for messages about a bad <c>--format</c>.</summary>
@@ -33,7 +35,9 @@ public static class ReportFormats
     /// <summary>The format's name as <c>--format</c> accepts it (lowercase).</summary>
     public static string Name(this ReportFormat format) => Names[(int)format];
 
-    /// <summary>Parses a format name in any letter case; false (and the default format) for null or an unknown name.</summary>
+    /// <summary>
+    /// Parses a format name in any letter case; false (and the default format) for null or an unknown name.
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out ReportFormat format)
     {
         var index = text is null ? -1 : Names.ToList().IndexOf(text.ToLowerInvariant());

@@ -9,9 +9,9 @@ namespace Hotfix.Policy.Reviews;
 /// </summary>
 public sealed class AllowedReviewers
 {
-    /// <summary>The role name of "mira" in the runbook: the incident commander, who may perform the SEV1 review.</summary>
+    /// <summary>The incident commander's role (the runbook's "mira"): may perform the SEV1 expedited review.</summary>
     public const string IncidentCommanderRole = "incident-commander";
-    /// <summary>The role name of the runbook's "senior dev", who may perform expedited reviews.</summary>
+    /// <summary>The role of the runbook's "senior dev": may perform expedited reviews.</summary>
     public const string SeniorDeveloperRole = "senior-developer";
 
     /// <summary>Resolves policy <c>review.approvers</c> against the people the policy names for each role.</summary>

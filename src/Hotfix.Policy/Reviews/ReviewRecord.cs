@@ -23,7 +23,9 @@ public sealed record ReviewRecord
     /// <summary>When the review was performed; null when not given.</summary>
     public DateTimeOffset? When { get; init; }
 
-    /// <summary>The review items checked (ids such as <c>M1</c>, or their text); every MUST_CHECK item must be here.</summary>
+    /// <summary>
+    /// The review items checked (ids such as <c>M1</c>, or their text); every MUST_CHECK item must be here.
+    /// </summary>
     public IReadOnlyList<string> Checked { get; init; } = [];
 
     /// <summary>The MAY_SKIP items skipped (ids such as <c>S2</c>, or their text); only SEV1/SEV2 may skip.</summary>
@@ -42,7 +44,9 @@ public sealed record Reviewer
     /// <summary>The reviewer's name, as the policy's approvers list names people.</summary>
     public string Name { get; init; } = "";
 
-    /// <summary>The role the reviewer reviewed as (e.g. <c>incident-commander</c>); null when named personally.</summary>
+    /// <summary>
+    /// The role the reviewer reviewed as (e.g. <c>incident-commander</c>); null when named personally.
+    /// </summary>
     public string? Role { get; init; }
 
     /// <summary>The name, with the role in parentheses when one is given.</summary>
@@ -55,6 +59,8 @@ public sealed record FollowUpTicket
     /// <summary>The ticket's id or link (e.g. OPS-1234).</summary>
     public string? Ticket { get; init; }
 
-    /// <summary>When the full review is due; the policy allows <c>review.followUpDays</c> after the review (7 by default).</summary>
+    /// <summary>
+    /// When the full review is due; the policy allows <c>review.followUpDays</c> after the review (7 by default).
+    /// </summary>
     public DateOnly? Due { get; init; }
 }

@@ -16,8 +16,12 @@ namespace Hotfix.Policy.Reviews;
 /// <param name="MustCheck">The MUST_CHECK items: required at every severity.</param>
 /// <param name="MaySkip">The MAY_SKIP items that may be deferred; empty under the normal process.</param>
 /// <param name="FollowUpDays">Days until the follow-up full review is due; null under the normal process.</param>
-/// <param name="FollowUpDueBy">The latest due date of the follow-up ticket; null when not expedited or the date is unknown.</param>
-/// <param name="Acknowledgement">The statement the reviewer must make word for word; null under the normal process.</param>
+/// <param name="FollowUpDueBy">
+/// The latest due date of the follow-up ticket; null when not expedited or the date is unknown.
+/// </param>
+/// <param name="Acknowledgement">
+/// The statement the reviewer must make word for word; null under the normal process.
+/// </param>
 public sealed record ReviewRequirement(
     IncidentSeverity Severity,
     bool Expedited,

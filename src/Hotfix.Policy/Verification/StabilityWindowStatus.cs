@@ -14,7 +14,9 @@ namespace Hotfix.Policy.Verification;
 /// <param name="NotStableBecause">Why the hotfix cannot be declared stable yet; empty when it can.</param>
 /// <param name="DeclaredStable">Who declared the hotfix stable and when; null when nobody has.</param>
 /// <param name="PostMortem">The latest post-mortem entry of the record; null when none is recorded.</param>
-/// <param name="CanClose">Whether the incident may be closed now (stable, and the post-mortem scheduled or done).</param>
+/// <param name="CanClose">
+/// Whether the incident may be closed now (stable, and the post-mortem scheduled or done).
+/// </param>
 /// <param name="CannotCloseBecause">Why the incident cannot be closed yet; empty when it can.</param>
 /// <param name="Closed">Who closed the incident and when; null while it is open.</param>
 public sealed record StabilityWindowStatus(
@@ -30,7 +32,9 @@ public sealed record StabilityWindowStatus(
     IReadOnlyList<string> CannotCloseBecause,
     RecordedStep? Closed)
 {
-    /// <summary>When the window ends: the deploy time plus <see cref="WindowHours"/>; null when no deploy is recorded.</summary>
+    /// <summary>
+    /// When the window ends: the deploy time plus <see cref="WindowHours"/>; null when no deploy is recorded.
+    /// </summary>
     public DateTimeOffset? EndsAt => Deployed?.At.AddHours(WindowHours);
 
     /// <summary>Checks whose checkpoint is due and that have no passing result yet (pending or failed).</summary>

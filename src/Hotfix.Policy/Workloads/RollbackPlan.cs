@@ -71,7 +71,9 @@ public sealed record RollbackPlan
     /// <summary>Whether the rollback may be applied, is already at its target, or is refused.</summary>
     public required RollbackPlanStatus Status { get; init; }
 
-    /// <summary>Why kubectl would refuse; set only when <see cref="Status"/> is <see cref="RollbackPlanStatus.Refused"/>.</summary>
+    /// <summary>
+    /// Why kubectl would refuse; set only when <see cref="Status"/> is <see cref="RollbackPlanStatus.Refused"/>.
+    /// </summary>
     public RollbackRefusal? Refusal { get; init; }
 
     /// <summary>kubectl's "skipped rollback (current template already matches revision N)" when already there.</summary>
@@ -89,13 +91,17 @@ public sealed record RollbackPlan
     /// <summary>The ReplicaSet or ControllerRevision whose template is restored.</summary>
     public string? TargetName { get; init; }
 
-    /// <summary>The pod-template hash label of the target ReplicaSet or ControllerRevision; null when it has none.</summary>
+    /// <summary>
+    /// The pod-template hash label of the target ReplicaSet or ControllerRevision; null when it has none.
+    /// </summary>
     public string? TargetHash { get; init; }
 
     /// <summary>The container images the workload runs now; empty when it has none.</summary>
     public IReadOnlyList<ContainerImage> ImagesBefore { get; init; } = [];
 
-    /// <summary>The container images after the rollback (the target template's); empty when no target was found.</summary>
+    /// <summary>
+    /// The container images after the rollback (the target template's); empty when no target was found.
+    /// </summary>
     public IReadOnlyList<ContainerImage> ImagesAfter { get; init; } = [];
 
     /// <summary>The workload's <c>kubernetes.io/change-cause</c> annotation now; null when not set.</summary>
@@ -113,7 +119,9 @@ public sealed record RollbackPlan
     /// <summary>Things a person should know (e.g. kubectl's last-applied-configuration warning).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
-    /// <summary>The workload's revision history as read when the plan was made (kubectl's <c>rollout history</c>).</summary>
+    /// <summary>
+    /// The workload's revision history as read when the plan was made (kubectl's <c>rollout history</c>).
+    /// </summary>
     public required RolloutHistory History { get; init; }
 
     /// <summary>The label selector of the workload (for the pod check and the kubectl commands).</summary>

@@ -67,7 +67,9 @@ public sealed record RollbackOutcome(RollbackResult Result, string Message, stri
 /// <summary>What was checked after the rollback, and the runbook CHECKs a person still has to do.</summary>
 /// <param name="Rollout">The rollout status after the patch; null when the rollout was not watched.</param>
 /// <param name="Pods">The pods after the rollout; null when they were not checked.</param>
-/// <param name="ManualChecks">The runbook CHECKs still to be done by a person (see <see cref="RunbookChecks"/>).</param>
+/// <param name="ManualChecks">
+/// The runbook CHECKs still to be done by a person (see <see cref="RunbookChecks"/>).
+/// </param>
 public sealed record RollbackVerification(RolloutWaitResult? Rollout, PodSummary? Pods, IReadOnlyList<string> ManualChecks)
 {
     /// <summary>The runbook's CHECK lines after a rollback; the tool cannot do these, so they are recorded as open.</summary>
@@ -84,7 +86,7 @@ public sealed record RollbackVerification(RolloutWaitResult? Rollout, PodSummary
 /// when one was given. <see cref="Phase"/> is <c>started</c> (written before the first change) or <c>finished</c>.
 /// </summary>
 /// <param name="Id">The rollback's id, the same on its started and finished lines.</param>
-/// <param name="Phase"><c>started</c> or <c>finished</c>.</param>
+/// <param name="Phase"><c>started</c> or <c>finished</c>; <c>planned</c> for a dry run, which changes nothing.</param>
 /// <param name="Incident">The incident the rollback belongs to; null when none was given.</param>
 /// <param name="Who">The person (or automation) who performed it.</param>
 /// <param name="When">When the line was written.</param>
@@ -92,8 +94,10 @@ public sealed record RollbackVerification(RolloutWaitResult? Rollout, PodSummary
 /// <param name="Target">Where the controller pointed (e.g. the kubeconfig context).</param>
 /// <param name="Workload">The workload rolled back.</param>
 /// <param name="Plan">The plan; null when reading the workload failed before a plan was made.</param>
-/// <param name="Outcome">How it ended; null on the started line.</param>
-/// <param name="Verification">What was checked after the rollback; null on the started line or when nothing was.</param>
+/// <param name="Outcome">How it ended; null on the started line (the rollback is under way).</param>
+/// <param name="Verification">
+/// What was checked after the rollback; null on the started line or when nothing was.
+/// </param>
 public sealed record RollbackRecord(
     string Id,
     string Phase,

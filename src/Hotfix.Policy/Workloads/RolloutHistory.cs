@@ -25,12 +25,16 @@ public sealed record RevisionEntry(
 /// <param name="Workload">The workload.</param>
 /// <param name="CurrentRevision">The revision running now; null when none is recorded.</param>
 /// <param name="Revisions">Every revision, oldest first; empty when there is no history.</param>
-/// <param name="Warnings">Things a person should know about the history (e.g. a ReplicaSet left out for a bad revision annotation).</param>
+/// <param name="Warnings">
+/// Things a person should know about the history (e.g. a ReplicaSet left out for a bad revision annotation).
+/// </param>
 public sealed record RolloutHistory(WorkloadRef Workload, long? CurrentRevision, IReadOnlyList<RevisionEntry> Revisions, IReadOnlyList<string> Warnings)
 {
     /// <summary>kubectl's text when there is nothing to show.</summary>
     public const string NoHistoryMessage = "No rollout history found.";
 
-    /// <summary>The entry with that revision number; null when the history has none (it may have been pruned).</summary>
+    /// <summary>
+    /// The entry with that revision number; null when the history has none (it may have been pruned).
+    /// </summary>
     public RevisionEntry? Find(long revision) => Revisions.FirstOrDefault(r => r.Revision == revision);
 }
