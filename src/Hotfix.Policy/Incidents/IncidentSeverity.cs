@@ -5,13 +5,13 @@ namespace Hotfix;
 /// <summary>Incident severity as the runbook names it. SEV1 is the most severe.</summary>
 public enum IncidentSeverity
 {
-    /// <summary>The most severe: expedited review by one reviewer, 15 minutes at most, during PR creation.</summary>
+    /// <summary>The most severe; under the runbook: one expedited reviewer, 15 minutes, during PR creation.</summary>
     Sev1 = 1,
-    /// <summary>Expedited review by one reviewer, 30 minutes at most.</summary>
+    /// <summary>Under the runbook: one expedited reviewer, 30 minutes at most.</summary>
     Sev2 = 2,
-    /// <summary>Normal review process.</summary>
+    /// <summary>Under the runbook: the normal review process; nothing may be skipped.</summary>
     Sev3 = 3,
-    /// <summary>The least severe: normal review process.</summary>
+    /// <summary>The least severe; under the runbook: the normal review process.</summary>
     Sev4 = 4,
 }
 
