@@ -6,6 +6,7 @@ namespace Hotfix.Kubernetes;
 /// <param name="Context">The kubeconfig context in use (null in-cluster).</param>
 /// <param name="Source">Where the configuration came from, for messages (files, or "in-cluster service account").</param>
 /// <param name="Namespace">The context's namespace (or the service account's), null when none is set.</param>
+/// <param name="Configuration">The Kubernetes client configuration (server, credentials, TLS).</param>
 internal sealed record ClusterConnection(KubernetesClientConfiguration Configuration, string? Context, string Source, string? Namespace)
 {
     /// <summary>How people name this cluster: the context, else the server.</summary>

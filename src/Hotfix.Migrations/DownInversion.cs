@@ -9,6 +9,10 @@ namespace Hotfix.Migrations;
 internal static class DownInversion
 {
     /// <param name="InDown">True when the problem is a step of the down (its line is in the down file), false for an up step.</param>
+    /// <param name="Message">
+    /// What the up does that the down does not undo, or the down step that undoes nothing.
+    /// </param>
+    /// <param name="Line">The 1-based line of the step in its file; null when unknown.</param>
     public sealed record Problem(string Message, int? Line, bool InDown);
 
     public sealed record Result(DownStatus Status, IReadOnlyList<Problem> Problems);

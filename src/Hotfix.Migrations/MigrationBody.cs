@@ -34,4 +34,5 @@ internal sealed class MigrationBody
 /// <param name="Fingerprint">The migration's own text, to tell an edited changeset from an untouched one.</param>
 /// <param name="Line">Where the migration starts in its file.</param>
 /// <param name="EndLine">Where it ends, when the file holds several (allow comments apply to the migration they are in).</param>
+/// <param name="Body">What the reader found in it: the up and down operations and the down's status.</param>
 internal sealed record MigrationPiece(string? Id, MigrationBody Body, string Fingerprint, int Line = 1, int? EndLine = null);

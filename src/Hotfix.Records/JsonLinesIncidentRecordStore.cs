@@ -16,6 +16,7 @@ namespace Hotfix.Records;
 /// </summary>
 public sealed class JsonLinesIncidentRecordStore : IIncidentRecordStore
 {
+    /// <summary>The file extension of a record: <c>.jsonl</c> (JSON lines).</summary>
     public const string Extension = ".jsonl";
 
     // Errors the OS reports when another handle holds the file exclusively: EAGAIN/EWOULDBLOCK on Linux (11) and
@@ -27,6 +28,15 @@ public sealed class JsonLinesIncidentRecordStore : IIncidentRecordStore
 
     private readonly TimeSpan lockTimeout;
 
+    /// <summary>
+    /// A store keeping one file per incident in <paramref name="folder"/>; nothing is created until the first append.
+    /// </summary>
+    /// <param name="folder">
+    /// The records folder (policy <c>records.folder</c>); relative paths resolve against the current directory.
+    /// </param>
+    /// <param name="lockTimeout">
+    /// How long an append waits for another appender to release the file; 30 seconds when null.
+    /// </param>
     public JsonLinesIncidentRecordStore(string folder, TimeSpan? lockTimeout = null)
     {
         Folder = Path.GetFullPath(folder);
@@ -36,8 +46,14 @@ public sealed class JsonLinesIncidentRecordStore : IIncidentRecordStore
     /// <summary>Absolute path of the folder holding the records.</summary>
     public string Folder { get; }
 
+    /// <inheritdoc/>
     public string LocationOf(IncidentId incident) => Path.Combine(Folder, incident + Extension);
 
+    /// <inheritdoc/>
+    /// <exception cref="HotfixOperationException">
+    /// The folder cannot be created, the file stayed locked by another appender past the lock timeout, or the write
+    /// failed; the event was not recorded and the entries already there are unchanged.
+    /// </exception>
     public void Append(IncidentEvent incidentEvent)
     {
         var path = LocationOf(incidentEvent.Incident);
@@ -87,6 +103,8 @@ public sealed class JsonLinesIncidentRecordStore : IIncidentRecordStore
         }
     }
 
+    /// <inheritdoc/>
+    /// <exception cref="HotfixOperationException">The file exists but cannot be read.</exception>
     public IncidentRecord Read(IncidentId incident)
     {
         var path = LocationOf(incident);

@@ -41,5 +41,11 @@ internal interface IMigrationFormat
 
     /// <summary>Reads the migrations in a file (one for most frameworks; one per changeset for Liquibase).</summary>
     /// <param name="downPath">The sibling down file, when the framework has them and it exists; else null.</param>
+    /// <param name="path">The file's repository-relative path (forward slashes).</param>
+    /// <param name="text">The file's text; empty when it could not be read.</param>
+    /// <param name="downText">
+    /// The down file's text, when <paramref name="downPath"/> is given and readable; else null.
+    /// </param>
+    /// <param name="database">The database the migrations run against, which decides how raw SQL is read.</param>
     IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database);
 }

@@ -23,18 +23,27 @@ public sealed record DecisionRow(
     bool IsFallback = false);
 
 /// <summary>Where a row comes from: a line of the runbook, or a policy default for a situation the runbook does not cover.</summary>
+/// <param name="Kind">Runbook line or policy default.</param>
+/// <param name="Text">The runbook line word for word, or the policy key.</param>
 public sealed record DecisionSource(DecisionSourceKind Kind, string Text)
 {
+    /// <summary>A row taken from the runbook; <paramref name="line"/> is the runbook's line word for word.</summary>
     public static DecisionSource Runbook(string line) => new(DecisionSourceKind.Runbook, line);
 
+    /// <summary>
+    /// A row the runbook does not cover; <paramref name="policyKey"/> is the policy key that sets it.
+    /// </summary>
     public static DecisionSource PolicyDefault(string policyKey) => new(DecisionSourceKind.PolicyDefault, policyKey);
 
     /// <summary>"runbook" or "policy-default".</summary>
     public string KindName => Kind == DecisionSourceKind.Runbook ? "runbook" : "policy-default";
 }
 
+/// <summary>Where a rollback-vs-forward-fix row comes from.</summary>
 public enum DecisionSourceKind
 {
+    /// <summary>A line of ROLLBACK_VS_FORWARD_FIX.</summary>
     Runbook,
+    /// <summary>A policy default for a situation the runbook is silent on.</summary>
     PolicyDefault,
 }

@@ -1,11 +1,15 @@
 namespace Hotfix.Policy.Decisions;
 
+/// <summary>Whether the root cause of the incident is known.</summary>
 public enum RootCause
 {
+    /// <summary>The root cause is known.</summary>
     Known,
+    /// <summary>The root cause is not known yet.</summary>
     Unknown,
 }
 
+/// <summary>Whether the incident still harms users ("impact ongoing").</summary>
 public enum Impact
 {
     /// <summary>Users are still affected.</summary>
@@ -18,7 +22,9 @@ public enum Impact
 /// <summary>Is it clear which service caused the incident?</summary>
 public enum Culprit
 {
+    /// <summary>The service that caused it is known.</summary>
     Known,
+    /// <summary>It is unclear which service caused it: the runbook rolls back all recent deploys.</summary>
     Unknown,
 }
 
@@ -28,8 +34,10 @@ public enum Culprit
 /// </summary>
 public sealed record RollbackDecisionRequest
 {
+    /// <summary>Whether the root cause is known: unknown with ongoing impact means roll back immediately.</summary>
     public required RootCause RootCause { get; init; }
 
+    /// <summary>Whether users are still affected.</summary>
     public required Impact Impact { get; init; }
 
     /// <summary>Minutes until a forward-fix is deployed, when someone can estimate it.</summary>

@@ -6,11 +6,16 @@ namespace Hotfix;
 /// </summary>
 public class HotfixInputException : Exception
 {
+    /// <summary>Reports bad input; <paramref name="message"/> names the input and the expected form.</summary>
+    /// <param name="message">One line: what was wrong and what was expected.</param>
     public HotfixInputException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Reports bad input found while reading or parsing it.</summary>
+    /// <param name="message">One line: what was wrong and what was expected.</param>
+    /// <param name="inner">The failure that revealed it (e.g. a JSON or I/O error).</param>
     public HotfixInputException(string message, Exception inner)
         : base(message, inner)
     {

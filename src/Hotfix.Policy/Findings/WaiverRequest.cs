@@ -16,8 +16,12 @@ public sealed record WaiverRequest
         Source = source;
     }
 
+    /// <summary>The rule whose findings are accepted (an id from the rule catalogue).</summary>
     public string RuleId { get; }
 
+    /// <summary>
+    /// Why the findings are acceptable for the incident (trimmed, never empty); shown in every report.
+    /// </summary>
     public string Reason { get; }
 
     /// <summary>Where the request came from, as reports show it: "--allow", or "policy waiver for INC-…".</summary>
@@ -27,6 +31,10 @@ public sealed record WaiverRequest
     /// A checked request. Throws <see cref="HotfixInputException"/> naming <paramref name="source"/> when the rule id is
     /// not in the catalogue or the reason is empty — a waiver without a reason is a silent skip.
     /// </summary>
+    /// <param name="ruleId">The rule to waive; must be in the rule catalogue.</param>
+    /// <param name="reason">Why it is acceptable for this incident; must not be empty.</param>
+    /// <param name="source">Where the request came from, e.g. "--allow"; named in messages and reports.</param>
+    /// <exception cref="HotfixInputException">The rule id is unknown, or the reason is null or blank.</exception>
     public static WaiverRequest Create(string ruleId, string? reason, string source)
     {
         if (RuleCatalogue.Find(ruleId) is null)

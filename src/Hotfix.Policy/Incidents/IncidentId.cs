@@ -16,10 +16,16 @@ public readonly partial record struct IncidentId : IComparable<IncidentId>
         Number = number;
     }
 
+    /// <summary>The four-digit year of the id (1000–9999).</summary>
     public int Year { get; }
 
+    /// <summary>The sequence number within the year (1–9999).</summary>
     public int Number { get; }
 
+    /// <summary>The id for a year and a sequence number, e.g. (2026, 42) for INC-2026-0042.</summary>
+    /// <param name="year">Four digits: 1000–9999.</param>
+    /// <param name="number">1–9999.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The year or the number is out of range.</exception>
     public static IncidentId Create(int year, int number)
     {
         if (year is < 1000 or > 9999)
@@ -90,9 +96,11 @@ public readonly partial record struct IncidentId : IComparable<IncidentId>
         return found;
     }
 
+    /// <summary>Orders by year, then by number: older incidents first.</summary>
     public int CompareTo(IncidentId other) =>
         Year != other.Year ? Year.CompareTo(other.Year) : Number.CompareTo(other.Number);
 
+    /// <summary>The runbook form, <c>INC-YYYY-NNNN</c> (e.g. INC-2026-0042).</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"INC-{Year:D4}-{Number:D4}");
 
     [GeneratedRegex(@"^INC-(?<year>[0-9]{4})-(?<number>[0-9]{4})$", RegexOptions.CultureInvariant)]

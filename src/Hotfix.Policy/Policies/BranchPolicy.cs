@@ -21,6 +21,7 @@ public sealed class BranchPolicy
     /// <summary>Longest branch name; 63 fits Kubernetes labels and DNS labels, where pipelines copy branch names.</summary>
     public int MaxLength { get; init; } = BranchNaming.DefaultMaxLength;
 
+    /// <summary>The hotfix branch naming convention made of <see cref="Prefix"/> and <see cref="MaxLength"/>.</summary>
     [JsonIgnore]
     public BranchNaming Naming => new(Prefix, MaxLength);
 }

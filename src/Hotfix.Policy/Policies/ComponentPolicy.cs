@@ -3,6 +3,7 @@ namespace Hotfix.Policy.Policies;
 /// <summary>A deployable part of the system, recognised by path; drives scope checks and the DEPLOY checklist.</summary>
 public sealed class ComponentPolicy
 {
+    /// <summary>The component's name, as the DEPLOY checklist shows it (e.g. admin-ui).</summary>
     public string Name { get; init; } = "";
 
     /// <summary>Path globs (see docs/policy.md) whose changes belong to this component.</summary>

@@ -12,16 +12,26 @@ public sealed class HotfixPolicy
     /// <summary>Base URI of the rule pages (ends with '/'); null means the published docs.</summary>
     public string? HelpBaseUri { get; init; }
 
+    /// <summary>HOTFIX:BRANCHING: production and back-merge branches, remote, hotfix branch naming.</summary>
     public BranchPolicy Branches { get; init; } = new();
 
+    /// <summary>
+    /// HOTFIX:EXPEDITED_CODE_REVIEW: who reviews, per-severity process, MUST_CHECK and MAY_SKIP items.
+    /// </summary>
     public ReviewPolicy Review { get; init; } = new();
 
+    /// <summary>HOTFIX:EXPEDITED_TESTING: mandatory and conditional tests.</summary>
     public TestPolicy Tests { get; init; } = new();
 
+    /// <summary>
+    /// HOTFIX:DEPLOYMENT_CHECKLIST and ROLLBACK_PROCEDURE: rollout timeout, monitoring minutes, namespace.
+    /// </summary>
     public DeploymentPolicy Deployment { get; init; } = new();
 
+    /// <summary>HOTFIX:POST_VERIFICATION: the stability window's length and checkpoints.</summary>
     public StabilityWindowPolicy StabilityWindow { get; init; } = new();
 
+    /// <summary>Who holds the runbook's roles (incident commander, senior developers); empty by default.</summary>
     public PeoplePolicy People { get; init; } = new();
 
     /// <summary>ROLLBACK_VS_FORWARD_FIX thresholds and the answers where the runbook is silent.</summary>

@@ -1,7 +1,11 @@
 namespace Hotfix.Policy.Policies;
 
 /// <summary>One thing wrong in a policy file: where (a JSON path), what was found, what was expected.</summary>
+/// <param name="Path">Where in the file, as a JSON path (e.g. <c>$.review.followUpDays</c>).</param>
+/// <param name="Found">What the file holds there.</param>
+/// <param name="Expected">What would be accepted.</param>
 public sealed record PolicyProblem(string Path, string Found, string Expected)
 {
+    /// <summary>One line for messages: "path: found …; expected …".</summary>
     public override string ToString() => $"{Path}: found {Found}; expected {Expected}";
 }

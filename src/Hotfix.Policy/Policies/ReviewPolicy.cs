@@ -72,8 +72,11 @@ public sealed class SeverityReviewPolicy
     public bool DuringPrCreation { get; init; }
 }
 
+/// <summary>The review processes of REVIEW_FLOW, as the policy spells them.</summary>
 public static class ReviewProcess
 {
+    /// <summary>SEV1/SEV2: single reviewer, time-boxed, follow-up ticket for the full review within a week.</summary>
     public const string Expedited = "expedited";
+    /// <summary>SEV3/SEV4: your usual review process.</summary>
     public const string Normal = "normal";
 }

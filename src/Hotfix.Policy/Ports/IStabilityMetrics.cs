@@ -18,6 +18,8 @@ public interface IStabilityMetrics
 }
 
 /// <summary>A measured check: passed or not, and what was observed ("error rate 0.3 %, baseline 0.4 %").</summary>
+/// <param name="Passed">Whether the measurement meets the check (e.g. the error rate is back to baseline).</param>
+/// <param name="Observation">What was measured, in words, recorded as the check's note.</param>
 public sealed record MetricReading(bool Passed, string Observation);
 
 /// <summary>The default: no metrics source; every check is what a person attests.</summary>

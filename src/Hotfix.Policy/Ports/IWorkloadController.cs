@@ -5,7 +5,7 @@ namespace Hotfix.Policy.Ports;
 /// <summary>
 /// The deployment-controller port: what the rollback procedure and the DEPLOY checklist need from a cluster, for
 /// Deployments, StatefulSets and DaemonSets. The adapter (Hotfix.Kubernetes) reads objects and hands them to the
-/// pure kubectl algorithms in <see cref="Rollouts"/>; it never retries a failed call (failures surface as
+/// pure kubectl algorithms in <c>Hotfix.Kubernetes.Rollouts</c>; it never retries a failed call (failures surface as
 /// <see cref="KubernetesApiException"/>).
 /// </summary>
 public interface IWorkloadController
@@ -37,7 +37,21 @@ public interface IWorkloadController
 }
 
 /// <summary>The final status of a wait, and how the wait went (for the record and for tests).</summary>
+/// <param name="Status">The last status seen: complete, or why the wait ended without completion.</param>
+/// <param name="Waited">How long the wait took.</param>
+/// <param name="WatchResumes">How many times a dropped watch was resumed.</param>
+/// <param name="FellBackToPolling">True when the watch was unavailable and the status was polled instead.</param>
+/// <param name="Revision">
+/// The Deployment's revision seen last; null for other kinds or when the workload was not read.
+/// </param>
 public sealed record RolloutWaitResult(RolloutStatus Status, TimeSpan Waited, int WatchResumes, bool FellBackToPolling, long? Revision);
 
 /// <summary>What <c>RestartAsync</c> did (or would do, on a dry run); <see cref="Refusal"/> is kubectl's reason not to.</summary>
+/// <param name="Workload">The workload restarted.</param>
+/// <param name="RestartedAt">
+/// The UTC timestamp stamped on the pod template (ISO 8601, e.g. 2026-03-24T10:15:00Z).
+/// </param>
+/// <param name="Patch">The strategic merge patch sent (or that would be sent on a dry run).</param>
+/// <param name="Applied">True when the patch was sent; false on a dry run or a refusal.</param>
+/// <param name="Refusal">kubectl's reason not to restart (e.g. a paused Deployment); null when none.</param>
 public sealed record RestartResult(WorkloadRef Workload, string RestartedAt, string Patch, bool Applied, string? Refusal = null);

@@ -10,8 +10,10 @@ public sealed class InMemoryIncidentRecordStore : IIncidentRecordStore
     private readonly Dictionary<IncidentId, List<string>> lines = [];
     private readonly Lock gate = new();
 
+    /// <inheritdoc/>
     public string LocationOf(IncidentId incident) => $"memory:{incident}";
 
+    /// <inheritdoc/>
     public void Append(IncidentEvent incidentEvent)
     {
         var line = IncidentEventCodec.ToLine(incidentEvent);
@@ -26,6 +28,7 @@ public sealed class InMemoryIncidentRecordStore : IIncidentRecordStore
         }
     }
 
+    /// <inheritdoc/>
     public IncidentRecord Read(IncidentId incident)
     {
         lock (gate)

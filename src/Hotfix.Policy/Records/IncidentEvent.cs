@@ -12,17 +12,20 @@ namespace Hotfix.Policy.Records;
 /// </summary>
 public sealed record IncidentEvent
 {
+    /// <summary>The layout version this library writes.</summary>
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>Layout version of this line; readers accept versions they know and report others.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
+    /// <summary>The incident whose record this entry belongs to.</summary>
     [JsonConverter(typeof(IncidentIdJsonConverter))]
     public required IncidentId Incident { get; init; }
 
     /// <summary>One of <see cref="IncidentEventKinds"/>, or a host's own kind (lowercase words and hyphens).</summary>
     public required string Kind { get; init; }
 
+    /// <summary>When it was done or decided.</summary>
     public required DateTimeOffset At { get; init; }
 
     /// <summary>The person (or tool) who did it.</summary>
@@ -53,24 +56,31 @@ public sealed record IncidentEvent
 /// <summary>The kinds Hotfix writes. Hosts may add their own.</summary>
 public static class IncidentEventKinds
 {
+    /// <summary>A rollback-vs-forward-fix decision with its explanation trace.</summary>
     public const string Decision = "decision";
+    /// <summary>An expedited or normal review record.</summary>
     public const string Review = "review";
+    /// <summary>A rollback: written when it starts and when it finishes.</summary>
     public const string Rollback = "rollback";
+    /// <summary>A DEPLOY checklist item ticked off.</summary>
     public const string DeployStep = "deploy-step";
 
     /// <summary>The hotfix reached production: the stability window starts (a later deploy restarts it).</summary>
     public const string Deployed = "deployed";
 
+    /// <summary>A result of a stability-window check (pass or fail).</summary>
     public const string Verification = "verification";
 
     /// <summary>"THEN: declare hotfix stable".</summary>
     public const string Stable = "stable";
 
+    /// <summary>The post-mortem was scheduled or done; closing the incident needs one.</summary>
     public const string PostMortem = "post-mortem";
 
     /// <summary>"THEN: close incident if post-mortem is scheduled/complete".</summary>
     public const string Closed = "closed";
 
+    /// <summary>Free text for the timeline.</summary>
     public const string Note = "note";
 }
 

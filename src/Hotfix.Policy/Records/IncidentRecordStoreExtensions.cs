@@ -1,6 +1,7 @@
 
 namespace Hotfix.Policy.Records;
 
+/// <summary>Checked writes to an incident record, whichever store keeps it.</summary>
 public static class IncidentRecordStoreExtensions
 {
     /// <summary>

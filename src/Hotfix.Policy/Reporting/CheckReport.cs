@@ -50,10 +50,19 @@ public sealed class CheckReport
         where T : ReportSection => Sections.OfType<T>().FirstOrDefault();
 }
 
+/// <summary>The tool that produced a report, as reports and SARIF name it.</summary>
+/// <param name="Name">The tool's name (<c>hotfix</c>).</param>
+/// <param name="Version">The tool's version, as the package gives it.</param>
 public sealed record ToolInfo(string Name, string Version);
 
+/// <summary>How many findings a report holds, by severity after waivers.</summary>
+/// <param name="Errors">Findings at error severity (waived ones are info by then).</param>
+/// <param name="Warnings">Findings at warning severity.</param>
+/// <param name="Infos">Findings at info severity, waived findings included.</param>
+/// <param name="Waived">Findings a person accepted with a reason.</param>
 public sealed record FindingCounts(int Errors, int Warnings, int Infos, int Waived)
 {
+    /// <summary>Counts the findings; an empty sequence gives all zeros.</summary>
     public static FindingCounts Of(IEnumerable<Finding> findings)
     {
         int errors = 0, warnings = 0, infos = 0, waived = 0;
@@ -71,6 +80,7 @@ public sealed record FindingCounts(int Errors, int Warnings, int Infos, int Waiv
         return new FindingCounts(errors, warnings, infos, waived);
     }
 
+    /// <summary>The counts for a summary line, e.g. "1 error, 2 warnings, 0 info (1 waived)".</summary>
     public override string ToString() =>
         $"{Plural(Errors, "error")}, {Plural(Warnings, "warning")}, {Infos} info" + (Waived > 0 ? $" ({Waived} waived)" : string.Empty);
 

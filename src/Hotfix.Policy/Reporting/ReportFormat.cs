@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Hotfix;
 
+/// <summary>How a report is written (<c>--format</c>).</summary>
 public enum ReportFormat
 {
     /// <summary>For people at a terminal; colour only when writing to a terminal.</summary>
@@ -20,14 +21,23 @@ public enum ReportFormat
     Github,
 }
 
+/// <summary>The names of <see cref="ReportFormat"/> as <c>--format</c> and the policy spell them.</summary>
 public static class ReportFormats
 {
+    /// <summary>
+    /// Every format name, in the order of <see cref="ReportFormat"/>: text, json, markdown, sarif, github.
+    /// </summary>
     public static IReadOnlyList<string> Names { get; } = ["text", "json", "markdown", "sarif", "github"];
 
+    /// <summary>The accepted names, for messages about a bad <c>--format</c>.</summary>
     public static string ExpectedForm => "one of " + string.Join(", ", Names);
 
+    /// <summary>The format's name as <c>--format</c> accepts it (lowercase).</summary>
     public static string Name(this ReportFormat format) => Names[(int)format];
 
+    /// <summary>
+    /// Parses a format name in any letter case; false (and the default format) for null or an unknown name.
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out ReportFormat format)
     {
         var index = text is null ? -1 : Names.ToList().IndexOf(text.ToLowerInvariant());

@@ -9,9 +9,13 @@ namespace Hotfix.Policy.Reviews;
 /// </summary>
 public sealed class AllowedReviewers
 {
+    /// <summary>The incident commander's role (the runbook's "mira"): may perform the SEV1 expedited review.</summary>
     public const string IncidentCommanderRole = "incident-commander";
+    /// <summary>The role of the runbook's "senior dev": may perform expedited reviews.</summary>
     public const string SeniorDeveloperRole = "senior-developer";
 
+    /// <summary>Resolves policy <c>review.approvers</c> against the people the policy names for each role.</summary>
+    /// <param name="policy">The effective policy; its <c>review.approvers</c> and <c>people</c> are read.</param>
     public AllowedReviewers(HotfixPolicy policy)
     {
         var people = new List<(string Name, string? Role)>();

@@ -1,8 +1,12 @@
 namespace Hotfix.Policy.Reviews;
 
 /// <summary>An item of the review checklist: <c>M1</c>… for MUST_CHECK, <c>S1</c>… for MAY_SKIP, in policy order.</summary>
+/// <param name="Id"><c>M1</c>, <c>M2</c>… or <c>S1</c>, <c>S2</c>…; what a review record names it by.</param>
+/// <param name="Text">The item in the policy's words (the runbook's by default).</param>
+/// <param name="MustCheck">True for MUST_CHECK (never skippable), false for MAY_SKIP.</param>
 public sealed record ReviewItem(string Id, string Text, bool MustCheck)
 {
+    /// <summary>The id and the quoted text, e.g. <c>M1 "Does the fix address the root cause …"</c>.</summary>
     public override string ToString() => $"{Id} \"{Text}\"";
 }
 

@@ -6,6 +6,7 @@ namespace Hotfix.Policy.Reviews;
 /// <summary>Review records as JSON (files handed to <c>hotfix review --record</c>, incident-record details).</summary>
 public static class ReviewJson
 {
+    /// <summary>The record as indented camelCase JSON, the form <see cref="Parse"/> reads back.</summary>
     public static string Serialize(ReviewRecord record) => JsonSerializer.Serialize(record, ReviewJsonContext.Default.ReviewRecord);
 
     /// <summary>Parses a review record; malformed JSON or a value of the wrong form is an input error naming <paramref name="source"/>.</summary>

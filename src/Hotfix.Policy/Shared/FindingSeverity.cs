@@ -8,7 +8,10 @@ internal enum FindingSeverity
 public enum FindingSeverity
 #endif
 {
+    /// <summary>For information only; never blocks. Waived findings become info.</summary>
     Info = 0,
+    /// <summary>Worth a look before merging; does not block.</summary>
     Warning = 1,
+    /// <summary>Breaks the runbook: blocks <c>hotfix check</c> (exit 1) unless waived.</summary>
     Error = 2,
 }

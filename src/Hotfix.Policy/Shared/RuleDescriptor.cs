@@ -8,6 +8,13 @@ namespace Hotfix.Policy.Rules;
 /// </summary>
 sealed partial class RuleDescriptor
 {
+    /// <summary>Describes a rule; the catalogue holds one per rule id.</summary>
+    /// <param name="id">Stable id, e.g. <c>HF0101</c>.</param>
+    /// <param name="title">Short title in sentence case.</param>
+    /// <param name="category">One of <see cref="RuleCategory"/>; must match the id's number block.</param>
+    /// <param name="defaultSeverity">The severity when the policy does not override it.</param>
+    /// <param name="summary">What the rule reports and why it matters during a hotfix.</param>
+    /// <param name="runbookLine">The runbook line the rule enforces, quoted exactly.</param>
     public RuleDescriptor(
         string id,
         string title,
@@ -33,6 +40,7 @@ sealed partial class RuleDescriptor
     /// <summary>One of <see cref="RuleCategory"/>; must match the id's number block.</summary>
     public string Category { get; }
 
+    /// <summary>The severity of the rule's findings unless policy <c>rules</c> overrides it.</summary>
     public FindingSeverity DefaultSeverity { get; }
 
     /// <summary>One or two sentences: what the rule reports and why it matters during a hotfix.</summary>
@@ -44,5 +52,6 @@ sealed partial class RuleDescriptor
     /// <summary>Absolute link to the rule's documentation page (docs/rules/&lt;ID&gt;.md).</summary>
     public string HelpLink => RuleCatalogue.HelpLinkFor(Id);
 
+    /// <summary>The id and the title, e.g. "HF0101 Hotfix branch name".</summary>
     public override string ToString() => Id + " " + Title;
 }

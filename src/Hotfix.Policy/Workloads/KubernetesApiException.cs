@@ -1,5 +1,6 @@
 namespace Hotfix.Policy.Workloads;
 
+/// <summary>How a Kubernetes API call failed, which decides what state the workload may be in.</summary>
 public enum ApiFailureKind
 {
     /// <summary>The object does not exist (404).</summary>
@@ -21,6 +22,13 @@ public enum ApiFailureKind
 /// </summary>
 public sealed class KubernetesApiException : Exception
 {
+    /// <summary>Reports a failed API call.</summary>
+    /// <param name="operation">What was being done, e.g. <c>PATCH deployments/web</c>; prefixes the message.</param>
+    /// <param name="kind">How it failed.</param>
+    /// <param name="statusCode">The HTTP status; null when no response came back.</param>
+    /// <param name="message">The server's or the transport's message.</param>
+    /// <param name="writeOutcomeUnknown">True when a write may have been applied even though the call failed.</param>
+    /// <param name="inner">The underlying failure, if any.</param>
     public KubernetesApiException(string operation, ApiFailureKind kind, int? statusCode, string message, bool writeOutcomeUnknown, Exception? inner = null)
         : base($"{operation}: {message}", inner)
     {
@@ -33,8 +41,10 @@ public sealed class KubernetesApiException : Exception
     /// <summary>What was being done, e.g. <c>PATCH deployments/web</c>.</summary>
     public string Operation { get; }
 
+    /// <summary>How the call failed.</summary>
     public ApiFailureKind Kind { get; }
 
+    /// <summary>The HTTP status code; null when the server could not be reached or no response came back.</summary>
     public int? StatusCode { get; }
 
     /// <summary>True when the call was a write whose effect is unknown (5xx, connection lost after sending).</summary>

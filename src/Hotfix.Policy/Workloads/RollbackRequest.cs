@@ -5,6 +5,12 @@ namespace Hotfix.Policy.Workloads;
 /// <param name="ToRevision">0 means the previous revision (kubectl's default).</param>
 /// <param name="Who">The person (or automation) performing the rollback.</param>
 /// <param name="Why">The reason; required unless <paramref name="DryRun"/>.</param>
+/// <param name="Workload">The Deployment, StatefulSet or DaemonSet to roll back.</param>
+/// <param name="Timeout">
+/// How long to watch the rollout before the rollback counts as failed (kubectl's <c>--timeout</c>).
+/// </param>
+/// <param name="Incident">The incident whose record gets the rollback; null when none is given.</param>
+/// <param name="DryRun">Only plan and show the rollback; nothing is changed.</param>
 public sealed record RollbackRequest(
     WorkloadRef Workload,
     long ToRevision,

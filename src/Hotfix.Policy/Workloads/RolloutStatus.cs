@@ -29,8 +29,11 @@ public enum RolloutVerdict
 }
 
 /// <summary>One evaluation of a workload's status: kubectl's message, whether it is done, and our verdict.</summary>
+/// <param name="Verdict">Our verdict; each has its own exit code in <c>hotfix status</c>.</param>
+/// <param name="Message">kubectl's message for the status (e.g. "deployment "web" successfully rolled out").</param>
 public sealed record RolloutStatus(RolloutVerdict Verdict, string Message)
 {
+    /// <summary>True when the rollout is complete: every replica updated and available.</summary>
     public bool IsDone => Verdict == RolloutVerdict.Complete;
 
     /// <summary>True when waiting longer cannot change the outcome.</summary>

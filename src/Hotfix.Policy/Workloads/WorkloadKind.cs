@@ -3,11 +3,15 @@ namespace Hotfix.Policy.Workloads;
 /// <summary>The workload kinds <c>kubectl rollout undo|history|status</c> support, and so do we.</summary>
 public enum WorkloadKind
 {
+    /// <summary>A Deployment; its revisions are ReplicaSets.</summary>
     Deployment,
+    /// <summary>A StatefulSet; its revisions are ControllerRevisions.</summary>
     StatefulSet,
+    /// <summary>A DaemonSet; its revisions are ControllerRevisions.</summary>
     DaemonSet,
 }
 
+/// <summary>The names of <see cref="WorkloadKind"/> as kubectl and the Kubernetes API spell them.</summary>
 public static class WorkloadKinds
 {
     /// <summary>The lowercase name kubectl prints and accepts (<c>deployment</c>, <c>statefulset</c>, <c>daemonset</c>).</summary>

@@ -4,6 +4,9 @@ using Hotfix.Policy.Policies.Validation;
 namespace Hotfix.Policy.Workloads;
 
 /// <summary>A workload in a namespace: what <c>kubectl rollout … deployment/web -n shop</c> names.</summary>
+/// <param name="Kind">Deployment, StatefulSet or DaemonSet.</param>
+/// <param name="Name">The workload's name (a DNS subdomain).</param>
+/// <param name="Namespace">The Kubernetes namespace.</param>
 public sealed record WorkloadRef(WorkloadKind Kind, string Name, string Namespace)
 {
     /// <summary>The expected form of a workload argument, for messages.</summary>
@@ -32,5 +35,6 @@ public sealed record WorkloadRef(WorkloadKind Kind, string Name, string Namespac
         return true;
     }
 
+    /// <summary>As kubectl arguments: <c>deployment/web -n shop</c>.</summary>
     public override string ToString() => $"{KindAndName} -n {Namespace}";
 }
