@@ -7,6 +7,9 @@ namespace Hotfix.Policy.Tests.Branching;
 /// <summary>HF0103 — "always branch from main — main IS production": main moved on since the branch point.</summary>
 public class BaseBehindMainRuleTests
 {
+    /// <summary>The HF0103 message of checking <see cref="BranchingChecks.Branch"/>: exactly one, at info.</summary>
+    private static string Behind(InMemoryHistory git) => Single(Check(git), "HF0103", FindingSeverity.Info).Message;
+
     [Fact]
     public void A_branch_from_main_s_current_tip_is_not_behind()
     {
@@ -35,7 +38,7 @@ public class BaseBehindMainRuleTests
     {
         var git = HotfixFromMain(out _);
         git.Commit("main", "Another hotfix landed (INC-2026-0040)");
-        Assert.Contains("has 1 commit that this branch does not", Single(Check(git), "HF0103", FindingSeverity.Info).Message);
+        Assert.Contains("has 1 commit that this branch does not", Behind(git));
     }
 
     [Fact]
@@ -47,7 +50,7 @@ public class BaseBehindMainRuleTests
         git.Commit("hotfix/INC-2026-0040-other", "Fix the other thing");
         git.Merge("main", "hotfix/INC-2026-0040-other");
 
-        Assert.Contains("has 2 commits that this branch does not", Single(Check(git), "HF0103", FindingSeverity.Info).Message);
+        Assert.Contains("has 2 commits that this branch does not", Behind(git));
     }
 
     [Fact]
@@ -72,8 +75,8 @@ public class BaseBehindMainRuleTests
         git.Tracking("origin/main", fetched);
         git.Branch("main", stale);
 
-        var finding = Single(Check(git), "HF0103", FindingSeverity.Info);
-        Assert.StartsWith($"origin/main ({Short(fetched)}) has 1 commit that this branch does not", finding.Message);
-        Assert.Contains("git merge origin/main", finding.Message);
+        var message = Behind(git);
+        Assert.StartsWith($"origin/main ({Short(fetched)}) has 1 commit that this branch does not", message);
+        Assert.Contains("git merge origin/main", message);
     }
 }

@@ -102,7 +102,7 @@ internal sealed class InMemoryHistory : IHistoryReader
     {
         var common = Ancestry(Resolve(first)).Intersect(Ancestry(Resolve(second)), StringComparer.Ordinal).ToList();
 
-        // The best common ancestors are those no other common ancestor descends from; git names one, the newest.
+        // The best common ancestors are those no other common ancestor descends from; of several, this names the last made.
         return common
             .Where(c => !common.Any(other => other != c && Ancestry(other).Contains(c)))
             .OrderByDescending(c => commits[c].Order)

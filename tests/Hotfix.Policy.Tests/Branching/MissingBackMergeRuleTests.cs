@@ -22,6 +22,17 @@ public class MissingBackMergeRuleTests
     private static AuditedHotfix Audited(CheckReport report, string incident) =>
         Assert.Single(report.Section<AuditSection>()!.Audit.Hotfixes, h => h.Label == incident);
 
+    /// <summary>The audit passes, and it found <paramref name="incident"/> on develop as the change of <paramref name="evidence"/>.</summary>
+    private static AuditedHotfix PassesByPatchId(InMemoryHistory git, string incident, string evidence)
+    {
+        var report = Audit(git);
+        Assert.Empty(report.Findings);
+        var hotfix = Audited(report, incident);
+        Assert.Equal(BackMergeStatus.ByPatchId, hotfix.Status);
+        Assert.Equal([evidence], hotfix.Evidence.Select(c => c.Sha));
+        return hotfix;
+    }
+
     [Fact]
     public void A_hotfix_merged_into_main_and_develop_passes_by_ancestry()
     {
@@ -64,12 +75,7 @@ public class MissingBackMergeRuleTests
     {
         var git = HotfixMergedIntoMain(out var fix);
         var copy = git.CherryPick("develop", fix, recordOrigin: true);
-
-        var report = Audit(git);
-        Assert.Empty(report.Findings);
-        var hotfix = Audited(report, "INC-2026-0042");
-        Assert.Equal(BackMergeStatus.ByPatchId, hotfix.Status);
-        Assert.Equal([copy], hotfix.Evidence.Select(c => c.Sha));
+        PassesByPatchId(git, "INC-2026-0042", copy);
     }
 
     [Fact]
@@ -91,11 +97,7 @@ public class MissingBackMergeRuleTests
         Assert.EndsWith($"git checkout develop && git cherry-pick -x {Short(squash)}", missing.Message);
 
         var copy = git.CherryPick("develop", squash, recordOrigin: true);
-        var report = Audit(git);
-        Assert.Empty(report.Findings);
-        var hotfix = Audited(report, "INC-2026-0043");
-        Assert.Equal((HotfixLanding.Squash, BackMergeStatus.ByPatchId), (hotfix.Landing, hotfix.Status));
-        Assert.Equal([copy], hotfix.Evidence.Select(c => c.Sha));
+        Assert.Equal(HotfixLanding.Squash, PassesByPatchId(git, "INC-2026-0043", copy).Landing);
     }
 
     [Fact]
@@ -109,12 +111,7 @@ public class MissingBackMergeRuleTests
         git.Commit("main", "Fix rounding and tax (INC-2026-0044)", "rounding", "tax");
         var backMerge = git.Merge("develop", twoSteps);
         Assert.False(git.IsAncestor("main", "develop"));
-
-        var report = Audit(git);
-        Assert.Empty(report.Findings);
-        var hotfix = Audited(report, "INC-2026-0044");
-        Assert.Equal(BackMergeStatus.ByPatchId, hotfix.Status);
-        Assert.Equal([backMerge], hotfix.Evidence.Select(c => c.Sha));
+        PassesByPatchId(git, "INC-2026-0044", backMerge);
     }
 
     [Fact]
