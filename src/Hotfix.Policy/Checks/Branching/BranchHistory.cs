@@ -60,13 +60,16 @@ internal sealed class BranchHistory
     /// <summary>Hotfix commits that repeat a develop-only change (cherry-picked from develop).</summary>
     public IReadOnlyList<CherryPickedChange> CherryPicked { get; private init; } = [];
 
-    /// <summary>The hotfix's own commits: ahead of main and not from develop, oldest first (what to cherry-pick onto main).</summary>
+    /// <summary>
+    /// The hotfix's own commits: ahead of main and not from develop, oldest first (what to cherry-pick onto main).
+    /// Merge commits are left out: cherry-picking a merge of develop would bring develop's changes back.
+    /// </summary>
     public IReadOnlyList<CommitInfo> OwnCommits
     {
         get
         {
             var fromDevelop = FromBackMergeTarget.Select(c => c.Sha).ToHashSet(StringComparer.Ordinal);
-            return Ahead.Where(c => !fromDevelop.Contains(c.Sha)).Reverse().ToList();
+            return Ahead.Where(c => !c.IsMerge && !fromDevelop.Contains(c.Sha)).Reverse().ToList();
         }
     }
 
