@@ -76,6 +76,13 @@ public static class MigrationFrameworks
         _ => DownSupport.Expected,
     };
 
+    /// <summary>
+    /// File names sort in the order the migrations run (a number or timestamp prefix), so the files before one in its
+    /// folder are its history. Alembic names start with a random revision id and sqitch orders by its plan file.
+    /// </summary>
+    public static bool NamesSortInRunOrder(this MigrationFramework framework) =>
+        framework is not (MigrationFramework.Alembic or MigrationFramework.Sqitch or MigrationFramework.Liquibase);
+
     /// <summary>How the framework would undo a migration, for the "no down" message.</summary>
     public static string NoDownAdvice(this MigrationFramework framework) => framework switch
     {
