@@ -10,12 +10,14 @@ namespace Hotfix.Policy.Migrations.Code;
 public sealed class CodeText
 {
     private readonly int[] lineStarts;
+    private readonly bool[] literal;
 
     public CodeText(string text, SourceLanguage language)
     {
         Text = text;
         Language = language;
-        Mask = BuildMask(text, language);
+        literal = new bool[text.Length];
+        Mask = BuildMask(text, language, literal);
         var starts = new List<int> { 0 };
         for (var k = 0; k < text.Length; k++)
         {
@@ -34,6 +36,12 @@ public sealed class CodeText
     public string Mask { get; }
 
     public SourceLanguage Language { get; }
+
+    /// <summary>
+    /// The character is part of a string's contents. A line of a multi-line (triple-quoted, template, heredoc) string
+    /// is text, not code: its indentation says nothing about where a block ends.
+    /// </summary>
+    public bool InString(int offset) => offset >= 0 && offset < literal.Length && literal[offset];
 
     /// <summary>1-based line of a character offset.</summary>
     public int LineOf(int offset)
@@ -367,7 +375,7 @@ public sealed class CodeText
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
-    private static string BuildMask(string s, SourceLanguage language)
+    private static string BuildMask(string s, SourceLanguage language, bool[] literal)
     {
         var m = s.ToCharArray();
         var k = 0;
@@ -419,7 +427,7 @@ public sealed class CodeText
                         var nl = s.IndexOf('\n', p);
                         var lineEnd = nl < 0 ? s.Length : nl;
                         var isEnd = s[p..lineEnd].Trim() == id;
-                        Fill(m, p, lineEnd);
+                        Fill(m, literal, p, lineEnd);
                         p = lineEnd + 1;
                         if (isEnd)
                         {
@@ -440,7 +448,7 @@ public sealed class CodeText
                 {
                     var close = s.IndexOf(new string(c, 3), k + 3, StringComparison.Ordinal);
                     end = close < 0 ? s.Length : close + 3;
-                    Fill(m, k + 3, Math.Max(k + 3, end - 3));
+                    Fill(m, literal, k + 3, Math.Max(k + 3, end - 3));
                 }
                 else
                 {
@@ -451,7 +459,7 @@ public sealed class CodeText
                     }
 
                     end = Math.Min(end + 1, s.Length);
-                    Fill(m, k + 1, Math.Max(k + 1, end - 1));
+                    Fill(m, literal, k + 1, Math.Max(k + 1, end - 1));
                 }
 
                 k = end;
@@ -475,10 +483,11 @@ public sealed class CodeText
         }
     }
 
-    private static void Fill(char[] m, int from, int to)
+    private static void Fill(char[] m, bool[] literal, int from, int to)
     {
         for (var k = from; k < to && k < m.Length; k++)
         {
+            literal[k] = true;
             if (m[k] != '\n')
             {
                 m[k] = '_';

@@ -63,7 +63,9 @@ public sealed partial class AlembicFormat : IMigrationFormat
         foreach (var call in code.Calls(from, to, Calls.Contains))
         {
             var batchTable = batches.TryGetValue(call.Receiver, out var t) ? t : null;
-            if (call.Receiver != "op" && batchTable is null)
+
+            // Data changes run through the connection too: op.get_bind().execute(…), connection.execute(…), conn.execute(…).
+            if (call.Receiver != "op" && batchTable is null && call.Name != "execute")
             {
                 continue;
             }
