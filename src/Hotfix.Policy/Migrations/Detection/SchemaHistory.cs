@@ -77,9 +77,9 @@ public sealed class SchemaHistory
         {
             case MigrationOperationKind.CreateTable:
                 tables[key] = new Table(op.Columns is not null);
-                foreach (var c in op.Columns ?? [])
+                for (var k = 0; k < (op.Columns?.Count ?? 0); k++)
                 {
-                    tables[key].Types[MigrationOperation.NormalizeName(c)] = null;
+                    tables[key].Types[MigrationOperation.NormalizeName(op.Columns![k])] = op.ColumnTypes?.ElementAtOrDefault(k);
                 }
 
                 break;

@@ -82,6 +82,9 @@ public sealed class MigrationOperation
     /// </summary>
     public IReadOnlyList<string>? Columns { get; set; }
 
+    /// <summary>CreateTable: the type of each of <see cref="Columns"/> (same order; null where the source does not say).</summary>
+    public IReadOnlyList<string?>? ColumnTypes { get; set; }
+
     /// <summary>InsertData from a query (<c>INSERT … SELECT … FROM t</c>): the table whose rows are copied.</summary>
     public string? SourceTable { get; set; }
 
