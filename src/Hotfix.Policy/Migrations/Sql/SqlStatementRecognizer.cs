@@ -105,6 +105,7 @@ public static class SqlStatementRecognizer
                 case "EXEC":
                 case "EXECUTE":
                 case "CALL": Execute(); break;
+                case "DO": DoBlock(); break;
                 case "GRANT":
                 case "REVOKE": Add(new MigrationOperation(MigrationOperationKind.AlterObject) { ObjectType = "privileges", Name = OneLine(statement.Text) }); break;
                 default: break;
@@ -929,6 +930,21 @@ public static class SqlStatementRecognizer
             }
 
             return columns;
+        }
+
+        /// <summary>PostgreSQL <c>DO [LANGUAGE plpgsql] $$ … $$</c>: the statements inside are what runs.</summary>
+        private void DoBlock()
+        {
+            var body = t.Skip(i + 1).FirstOrDefault(x => x.Kind == SqlTokenKind.String);
+            if (body.Text is null)
+            {
+                return;
+            }
+
+            foreach (var inner in ProceduralBlock.Statements(body.Text, database, statement.Line))
+            {
+                ops.AddRange(Recognize(inner, database));
+            }
         }
 
         private void Reindex()
