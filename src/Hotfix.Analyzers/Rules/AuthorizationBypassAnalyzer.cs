@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -48,7 +49,29 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
             return;
         }
 
-        start.RegisterSymbolAction(c => AnalyzeType(c, (INamedTypeSymbol)c.Symbol, asp, scope), SymbolKind.NamedType);
+        var authentication = AuthenticationCalls.Create(start.Compilation);
+        start.RegisterSymbolStartAction(
+            typeStart =>
+            {
+                var type = (INamedTypeSymbol)typeStart.Symbol;
+                var kind = KindOf(type, asp);
+                if (kind == EndpointKind.None)
+                {
+                    return;
+                }
+
+                // Symbol-start/end: every action body of the type is looked at before the type is judged.
+                var signsIn = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                typeStart.RegisterOperationBlockAction(block =>
+                {
+                    if (block.OwningSymbol is IMethodSymbol method && !signsIn.ContainsKey(method) && block.OperationBlocks.Any(authentication.Authenticates))
+                    {
+                        signsIn[method] = true;
+                    }
+                });
+                typeStart.RegisterSymbolEndAction(end => AnalyzeType(end.ReportDiagnostic, type, kind, asp, scope, signsIn));
+            },
+            SymbolKind.NamedType);
         if (asp.AuthorizationConventions != null || asp.EndpointRouteBuilderExtensions != null)
         {
             start.RegisterSyntaxNodeAction(
@@ -97,14 +120,10 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         public Location LocationOr(ISymbol fallback) => Location ?? fallback.Locations.FirstOrDefault() ?? Microsoft.CodeAnalysis.Location.None;
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, AspNetCoreSymbols asp, HotfixScope scope)
+    private static void AnalyzeType(
+        System.Action<Diagnostic> context, INamedTypeSymbol type, EndpointKind kind, AspNetCoreSymbols asp, HotfixScope scope,
+        ConcurrentDictionary<IMethodSymbol, bool> authenticationEndpoints)
     {
-        var kind = KindOf(type, asp);
-        if (kind == EndpointKind.None)
-        {
-            return;
-        }
-
         var anonymous = new List<Placed>();
         var authorize = new List<Placed>();
         var distance = 10;
@@ -146,7 +165,10 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
 
             var methodAnonymous = MethodAttributes(method, asp.IsAllowAnonymous);
             var methodAuthorize = MethodAttributes(method, asp.IsAuthorize);
-            var verb = MutatingVerb(method, kind, asp);
+
+            // Login, register, confirm and reset must be anonymous: that is how a user gets authenticated at all.
+            var authenticates = authenticationEndpoints.ContainsKey(method);
+            var verb = authenticates ? null : MutatingVerb(method, kind, asp);
 
             if (kind == EndpointKind.Page)
             {
@@ -166,6 +188,11 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
 
             if (methodAnonymous.Count > 0)
             {
+                if (authenticates)
+                {
+                    continue;
+                }
+
                 var anon = methodAnonymous[0];
                 if (!SymbolEqualityComparer.Default.Equals(anon.Owner, method) && anon.Location == null)
                 {
@@ -214,14 +241,14 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         }
     }
 
-    private static void Report(SymbolAnalysisContext context, HotfixScope scope, Location location, Location? related, bool onlyWhenChanged, string message)
+    private static void Report(System.Action<Diagnostic> context, HotfixScope scope, Location location, Location? related, bool onlyWhenChanged, string message)
     {
         if (!location.IsInSource)
         {
             return;
         }
 
-        scope.Report(context.ReportDiagnostic, Rule, location, scope: null, related: related != null ? new[] { related } : null,
+        scope.Report(context, Rule, location, scope: null, related: related != null ? new[] { related } : null,
             onlyWhenChanged: onlyWhenChanged, messageArgs: new object?[] { message });
     }
 

@@ -48,6 +48,76 @@ public class AuthorizationBypassTests
         """,
         At(0, "[AllowAnonymous] on 'AccountController' makes state-changing actions reachable without authentication: Login (POST), Rename (PATCH)"));
 
+    private const string Identity = """
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Identity;
+
+        public class AppUser : IdentityUser { }
+
+        """;
+
+    [Fact]
+    public Task Authentication_endpoints_stay_anonymous_any_other_state_changing_action_is_reported() => Expect(Identity + """
+        [Authorize]
+        public class AccountController : Controller
+        {
+            private readonly SignInManager<AppUser> signIn;
+            private readonly UserManager<AppUser> users;
+
+            public AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users) { this.signIn = signIn; this.users = users; }
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> Login(string user, string password)
+            {
+                var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+                return result.Succeeded ? Ok() : Unauthorized();
+            }
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> Register(string email, string password) => Ok(await users.CreateAsync(new AppUser { UserName = email }, password));
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> ResetPassword(string email, string token, string password)
+            {
+                var user = await users.FindByEmailAsync(email);
+                return user is null ? Ok() : Ok(await users.ResetPasswordAsync(user, token, password));
+            }
+
+            [HttpPost, AllowAnonymous] public IActionResult ExternalLogin(string provider) => Challenge(provider);
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> KioskLogin()
+            {
+                await HttpContext.SignInAsync(new System.Security.Claims.ClaimsPrincipal());
+                return Ok();
+            }
+
+            [HttpPost, {|#0:AllowAnonymous|}]
+            public async Task<IActionResult> Rename(string name)
+            {
+                var user = await users.FindByNameAsync(name);
+                return user is null ? NotFound() : Ok(await users.UpdateAsync(user));
+            }
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Rename' reachable without authentication, overriding [Authorize] on 'AccountController'"));
+
+    [Fact]
+    public Task AllowAnonymous_on_the_class_names_only_the_actions_that_do_not_authenticate() => Expect(Identity + """
+        [{|#0:AllowAnonymous|}]
+        public class SessionController : Controller
+        {
+            private readonly SignInManager<AppUser> signIn;
+
+            public SessionController(SignInManager<AppUser> signIn) => this.signIn = signIn;
+
+            [HttpPost] public async Task<IActionResult> Login(string user, string password) => Ok(await signIn.PasswordSignInAsync(user, password, false, false));
+            [HttpPost] public IActionResult Login2Fa() => SignIn(new System.Security.Claims.ClaimsPrincipal());
+            [HttpDelete] public IActionResult Forget(string user) => Ok();
+        }
+        """,
+        At(0, "[AllowAnonymous] on 'SessionController' makes state-changing actions reachable without authentication: Forget (DELETE)"));
+
     [Fact]
     public Task Authorize_silently_overridden_from_farther_away() => Expect("""
         [AllowAnonymous]
