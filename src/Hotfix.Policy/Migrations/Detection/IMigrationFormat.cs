@@ -36,6 +36,12 @@ public interface IMigrationFormat
     /// <summary>The up file a down file belongs to.</summary>
     string? UpPathFor(string downPath, RepositoryFiles files) => null;
 
+    /// <summary>
+    /// For a migration the framework lets you rewrite in place (sqitch <c>rework</c>): the frozen copy of the version
+    /// it replaces, when the head marks it as reworked; else null. A reworked change is a new migration, not an edit.
+    /// </summary>
+    string? ReworkedFrom(string upPath, RepositoryFiles files) => null;
+
     /// <summary>Reads the migrations in a file (one for most frameworks; one per changeset for Liquibase).</summary>
     /// <param name="downPath">The sibling down file, when the framework has them and it exists; else null.</param>
     IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database);

@@ -110,6 +110,7 @@ public static class MigrationScanner
         var downPath = format.DownPathFor(unit.Path, files);
         var downExists = downPath is not null && (files.ExistsAtHead(downPath) || unit.DownChange is { Kind: not FileChangeKind.Deleted });
         var newPieces = newText is null ? [] : Pieces(format, unit.Path, newText, downExists ? downPath : null, downExists ? files.ReadHead(downPath!) : null, database);
+        var reworkedFrom = format.ReworkedFrom(unit.Path, files);
         var history = new Lazy<SchemaHistory>(() => format.Framework.NamesSortInRunOrder()
             ? SchemaHistory.Before(unit.Path, format, files, settings, database)
             : new SchemaHistory());
@@ -145,7 +146,9 @@ public static class MigrationScanner
                 continue;
             }
 
-            yield return Build(unit, piece, database, renamed ? FileChangeKind.Renamed : FileChangeKind.Modified, existedOnMain: !IsRepeatable(piece), downExists ? downPath : null, files, history);
+            yield return Build(
+                unit, piece, database, renamed ? FileChangeKind.Renamed : FileChangeKind.Modified, existedOnMain: !IsRepeatable(piece) && reworkedFrom is null,
+                downExists ? downPath : null, files, history, reworkedFrom: reworkedFrom);
         }
 
         foreach (var gone in oldPieces.Where(p => newPieces.All(n => n.Id != p.Id)))
@@ -174,7 +177,7 @@ public static class MigrationScanner
 
     private static DetectedMigration Build(
         Unit unit, MigrationPiece piece, MigrationDatabase database, FileChangeKind change, bool existedOnMain, string? downPath, RepositoryFiles files,
-        Lazy<SchemaHistory> history, string? deletedPath = null)
+        Lazy<SchemaHistory> history, string? deletedPath = null, string? reworkedFrom = null)
     {
         var body = piece.Body;
         var framework = unit.Format.Framework;
@@ -201,6 +204,10 @@ public static class MigrationScanner
         {
             status = DownStatus.Empty;
             detail ??= "the down does nothing although the up changes the database";
+        }
+        else if (status is null && reworkedFrom is not null)
+        {
+            (status, detail) = ReworkRevert(body, reworkedFrom, unit.Format, files, database);
         }
         else if (status is null)
         {
@@ -240,6 +247,20 @@ public static class MigrationScanner
                 .ToList(),
             Notes = [.. body.Notes, .. DownNotes(body.Down, database)],
         };
+    }
+
+    /// <summary>
+    /// The revert of a reworked change does not undo the change: it goes back to the version the rework replaced, so it
+    /// is compared with that frozen version's deploy script, step by step.
+    /// </summary>
+    private static (DownStatus, string) ReworkRevert(MigrationBody body, string frozen, IMigrationFormat format, RepositoryFiles files, MigrationDatabase database)
+    {
+        var previous = files.ReadHead(frozen) is { } text ? format.Read(frozen, text, null, null, database).SelectMany(p => p.Body.Up).ToList() : [];
+        var same = previous.Count > 0 && previous.Count == body.Down.Count
+            && previous.Zip(body.Down).All(pair => pair.First.Kind == pair.Second.Kind && string.Equals(pair.First.Object, pair.Second.Object, StringComparison.OrdinalIgnoreCase));
+        return same
+            ? (DownStatus.Inverts, $"the revert restores the version this rework replaces ({frozen})")
+            : (DownStatus.Unverified, $"the revert of a reworked change should restore the version it replaces ({frozen}); its steps differ from that script's: compare them by hand");
     }
 
     /// <summary>

@@ -211,6 +211,12 @@ public sealed class SqitchFormat : IMigrationFormat
             return null;
         }
 
+        // change@tag.sql is the frozen copy a rework leaves of an applied version: bookkeeping, not a new change.
+        if (parts.Change.Contains('@', StringComparison.Ordinal))
+        {
+            return new MigrationFileMatch(Framework, MigrationFileRole.Companion);
+        }
+
         return parts.Kind switch
         {
             "deploy" => new MigrationFileMatch(Framework, MigrationFileRole.Migration),
@@ -225,6 +231,28 @@ public sealed class SqitchFormat : IMigrationFormat
 
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database) =>
         [SqlFiles.UpWithSiblingDown(text, downPath, downText, database, "no revert script for this change (revert/" + (Split(path)?.Change ?? RepoPath.FileName(path)) + ")")];
+
+    /// <summary>
+    /// <c>sqitch rework</c> freezes the current scripts as <c>deploy/change@tag.sql</c> (and revert, verify), adds
+    /// <c>change [change@tag]</c> to the plan and lets <c>deploy/change.sql</c> be rewritten: the new version runs as a
+    /// new change, and its revert goes back to the frozen one.
+    /// </summary>
+    public string? ReworkedFrom(string upPath, RepositoryFiles files)
+    {
+        if (Split(upPath) is not { Kind: "deploy" } parts || !parts.Change.EndsWith(".sql", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var plan = RepoPath.Combine(parts.Root, "sqitch.plan");
+        var change = parts.Change[..^4];
+        var rework = new Regex(@"(?m)^\s*" + Regex.Escape(change) + @"\s+\[[^\]]*?" + Regex.Escape(change) + @"@(?<tag>[^\s\]]+)");
+        var added = rework.Matches(files.ReadHead(plan) ?? string.Empty).Select(m => m.Groups["tag"].Value)
+            .Except(rework.Matches(files.ReadBase(plan) ?? string.Empty).Select(m => m.Groups["tag"].Value))
+            .LastOrDefault();
+        var frozen = added is null ? null : RepoPath.Combine(parts.Root, "deploy/" + change + "@" + added + ".sql");
+        return frozen is not null && files.ExistsAtHead(frozen) ? frozen : null;
+    }
 
     /// <summary>root/{deploy|revert|verify}/change.sql (changes may sit in sub-folders).</summary>
     private static (string Root, string Kind, string Change)? Split(string path)
