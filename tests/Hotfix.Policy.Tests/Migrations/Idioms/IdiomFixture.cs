@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
-using System.Text;
 using Hotfix.Policy.Changes;
 using Hotfix.Policy.Checks;
 using Hotfix.Policy.Checks.Migrations;
@@ -8,13 +6,15 @@ using Hotfix.Policy.Migrations;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Tests.Scope;
 
 namespace Hotfix.Policy.Tests.Migrations.Idioms;
 
 /// <summary>
 /// One idiom fixture: a folder with <c>base/</c> (the repository on main, unchanged by the hotfix unless
 /// <c>change/</c> has the same path), <c>change/</c> (what the hotfix adds or edits) and <c>expected.txt</c> (what
-/// Hotfix must report). The fixture runs through the migration scanner and the HF20xx rules exactly as
+/// Hotfix must report). Fixtures of one framework that start from the same repository name it in <c>base.from</c>
+/// (a folder relative to the fixture, e.g. <c>../_shared/blog-initial</c>) instead of copying it. The fixture runs through the migration scanner and the HF20xx rules exactly as
 /// <c>hotfix check</c> runs them, and <see cref="Describe"/> prints the outcome in the expected file's form.
 /// </summary>
 internal sealed class IdiomFixture
@@ -25,7 +25,13 @@ internal sealed class IdiomFixture
     private IdiomFixture(string directory)
     {
         Directory = directory;
-        baseFiles = Read(Path.Combine(directory, "base"));
+        var shared = Path.Combine(directory, "base.from");
+        baseFiles = File.Exists(shared) ? Read(Path.GetFullPath(Path.Combine(directory, File.ReadAllText(shared).Trim()))) : [];
+        foreach (var (path, text) in Read(Path.Combine(directory, "base")))
+        {
+            baseFiles[path] = text;
+        }
+
         changedFiles = Read(Path.Combine(directory, "change"));
     }
 
@@ -85,17 +91,10 @@ internal sealed class IdiomFixture
 
     private ChangeSet ChangeSet() => new("main", new string('a', 40), new string('b', 40), changedFiles
         .Select(f => baseFiles.TryGetValue(f.Key, out var old)
-            ? Change(FileChangeKind.Modified, f.Key, old, f.Value)
-            : Change(FileChangeKind.Added, f.Key, null, f.Value))
+            ? InMemoryChanges.Modified(f.Key, old, f.Value)
+            : InMemoryChanges.Added(f.Key, f.Value))
         .OrderBy(c => c.Path, StringComparer.Ordinal)
         .ToList());
-
-    private static FileChange Change(FileChangeKind kind, string path, string? oldText, string newText) => new(
-        kind, path, oldText is null ? null : path, oldText is null ? EntryMode.Missing : EntryMode.File, EntryMode.File,
-        oldText is null ? null : Id(oldText), Id(newText),
-        () => oldText is null ? null : FileContent.FromText(oldText), () => FileContent.FromText(newText));
-
-    private static string Id(string text) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static Dictionary<string, string> Read(string directory) =>
         !System.IO.Directory.Exists(directory)

@@ -1,7 +1,0 @@
--- Revert shop:orders_total from pg
-
-BEGIN;
-
-DROP FUNCTION orders_total(integer);
-
-COMMIT;
