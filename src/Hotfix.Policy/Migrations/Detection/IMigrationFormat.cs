@@ -42,6 +42,13 @@ public interface IMigrationFormat
     /// </summary>
     string? ReworkedFrom(string upPath, RepositoryFiles files) => null;
 
+    /// <summary>
+    /// Tables the framework's own schema snapshot says existed before the migration at <paramref name="upPath"/>, as
+    /// (table, columns with their types); empty when the framework keeps none. Used where no earlier migration defines a
+    /// table (a squashed or baselined history).
+    /// </summary>
+    IEnumerable<(string Table, IReadOnlyList<(string Column, string? Type)> Columns)> SnapshotBefore(string upPath, RepositoryFiles files) => [];
+
     /// <summary>Reads the migrations in a file (one for most frameworks; one per changeset for Liquibase).</summary>
     /// <param name="downPath">The sibling down file, when the framework has them and it exists; else null.</param>
     IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database);

@@ -52,7 +52,28 @@ public sealed class SchemaHistory
             }
         }
 
+        foreach (var (table, columns) in format.SnapshotBefore(path, files))
+        {
+            history.LearnIfUnknown(table, columns);
+        }
+
         return history;
+    }
+
+    /// <summary>Adds a table from a schema snapshot when the replayed migrations did not define it.</summary>
+    public void LearnIfUnknown(string table, IReadOnlyList<(string Column, string? Type)> columns)
+    {
+        var key = Key(table);
+        if (tables.TryGetValue(key, out var known) && known.ColumnsKnown)
+        {
+            return;
+        }
+
+        var learned = tables[key] = new Table(true);
+        foreach (var (column, type) in columns)
+        {
+            learned.Types[MigrationOperation.NormalizeName(column)] = type;
+        }
     }
 
     public void Replay(IEnumerable<MigrationOperation> operations)

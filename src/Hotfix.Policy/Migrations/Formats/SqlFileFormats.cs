@@ -368,4 +368,7 @@ public sealed class DrizzleFormat : IMigrationFormat
     {
         return [SqlFiles.WithoutDown(text, database)];
     }
+
+    public IEnumerable<(string Table, IReadOnlyList<(string Column, string? Type)> Columns)> SnapshotBefore(string upPath, RepositoryFiles files) =>
+        DrizzleSnapshot.Before(upPath, files);
 }
