@@ -83,7 +83,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                         (method.IsDeclaredIn(asp.AuthorizationConventions) || method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions)) &&
                         c.OperationOf<IInvocationOperation>() is { } invocation)
                     {
-                        AnalyzeEndpointCall(c, invocation, asp, scope);
+                        AnalyzeEndpointCall(c, invocation, asp, scope, authentication);
                     }
                 },
                 SyntaxKind.InvocationExpression);

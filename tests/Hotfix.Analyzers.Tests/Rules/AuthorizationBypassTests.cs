@@ -197,6 +197,24 @@ public class AuthorizationBypassTests
         At(3, "AllowAnonymous() makes every endpoint of MapControllers() reachable without authentication"));
 
     [Fact]
+    public Task Minimal_api_authentication_handlers_stay_anonymous() => Expect(Identity + """
+        public static class AuthEndpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapPost("/login", async (SignInManager<AppUser> signIn, string user, string password) =>
+                    (await signIn.PasswordSignInAsync(user, password, false, false)).Succeeded ? Results.Ok() : Results.Unauthorized()).AllowAnonymous();
+                app.MapPost("/login/external", [AllowAnonymous] (string provider) => Results.Challenge(properties: null, authenticationSchemes: [provider]));
+                app.MapPost("/register", async (UserManager<AppUser> users, string email, string password) =>
+                    Results.Ok(await users.CreateAsync(new AppUser { UserName = email }, password))).RequireAuthorization().AllowAnonymous();
+                app.MapPost("/profile", async (UserManager<AppUser> users, string name) =>
+                    Results.Ok(await users.FindByNameAsync(name))).{|#0:AllowAnonymous|}();
+            }
+        }
+        """,
+        At(0, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
+
+    [Fact]
     public Task Read_only_overrides_are_reported_only_when_a_hotfix_adds_them()
     {
         const string source = Usings + """
