@@ -17,16 +17,23 @@ public sealed class MigrationRiskContext
     private readonly List<MigrationOperation> copies = new List<MigrationOperation>();
     private readonly HashSet<string> notValidConstraints = new HashSet<string>(StringComparer.Ordinal);
     private readonly Func<string, IReadOnlyCollection<string>?>? previousColumns;
+    private readonly IReadOnlyList<MigrationOperation> sequence;
 
     /// <param name="database">The database the migration runs on.</param>
     /// <param name="previousColumns">
     /// The columns a table had before this migration (from earlier migrations), or null when unknown; lets a table
     /// rebuild be judged on whether it carries every column over.
     /// </param>
-    public MigrationRiskContext(MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null)
+    /// <param name="sequence">
+    /// Every step of the migration, when the caller has them all: a copy followed by a drop is a rebuild only if the
+    /// copy is then renamed to the dropped table's name, which comes after the drop.
+    /// </param>
+    public MigrationRiskContext(
+        MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null, IReadOnlyList<MigrationOperation>? sequence = null)
     {
         Database = database;
         this.previousColumns = previousColumns;
+        this.sequence = sequence ?? Array.Empty<MigrationOperation>();
     }
 
     public MigrationDatabase Database { get; }
@@ -56,10 +63,12 @@ public sealed class MigrationRiskContext
 
     /// <summary>
     /// The copy that makes dropping <paramref name="table"/> a rebuild: an earlier <c>INSERT … SELECT … FROM table</c>
-    /// into a table this migration created. Null when the rows were not copied.
+    /// into a table this migration created and later renames to <paramref name="table"/>. Null otherwise (a copy kept
+    /// under another name is a backup: the table the running version reads is still gone).
     /// </summary>
     public MigrationOperation? CopyOf(string? table) =>
-        table == null ? null : copies.LastOrDefault(c => MigrationOperation.SameTable(c.SourceTable, table));
+        table == null ? null : copies.LastOrDefault(c => MigrationOperation.SameTable(c.SourceTable, table)
+            && sequence.Any(s => s.Kind == MigrationOperationKind.RenameTable && MigrationOperation.SameTable(s.Table, c.Table) && MigrationOperation.SameTable(s.NewName, table)));
 
     /// <summary>The columns <paramref name="table"/> had before this migration, when earlier migrations say.</summary>
     public IReadOnlyCollection<string>? ColumnsBefore(string? table) => table == null ? null : previousColumns?.Invoke(table);

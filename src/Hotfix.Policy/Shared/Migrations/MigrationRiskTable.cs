@@ -166,7 +166,7 @@ public static class MigrationRiskTable
     public static IReadOnlyList<IReadOnlyList<MigrationRisk>> AssessAll(
         IReadOnlyList<MigrationOperation> operations, MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null)
     {
-        var context = new MigrationRiskContext(database, previousColumns);
+        var context = new MigrationRiskContext(database, previousColumns, operations);
         var result = new List<IReadOnlyList<MigrationRisk>>(operations.Count);
         foreach (var operation in operations)
         {
