@@ -251,6 +251,12 @@ public sealed class CodeText
             return Concatenated(raw[offset..]);
         }
 
+        // A parenthesised or commented concatenation of literals: ('a ' + // why\n 'b').
+        if (raw[0] == '(' || Language == SourceLanguage.JavaScript && raw.StartsWith("/*", StringComparison.Ordinal))
+        {
+            return Concatenated(raw) ?? raw;
+        }
+
         return raw;
     }
 
@@ -276,6 +282,20 @@ public sealed class CodeText
             }
 
             if (c is '+' or ' ' or '\t' or '\r' or '\n' or '\\' || char.IsLetter(c) && Language == SourceLanguage.Python)
+            {
+                k++;
+                continue;
+            }
+
+            // Generated and hand-split SQL puts comments and grouping parentheses between the pieces: neither is text.
+            if (Language == SourceLanguage.JavaScript && c == '/' && k + 1 < raw.Length && raw[k + 1] is '/' or '*')
+            {
+                var end = raw[k + 1] == '/' ? raw.IndexOf('\n', k) : raw.IndexOf("*/", k + 2, StringComparison.Ordinal);
+                k = end < 0 ? raw.Length : end + (raw[k + 1] == '/' ? 1 : 2);
+                continue;
+            }
+
+            if (c is '(' or ')')
             {
                 k++;
                 continue;

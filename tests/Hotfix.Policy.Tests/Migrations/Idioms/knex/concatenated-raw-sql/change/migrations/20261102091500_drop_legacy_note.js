@@ -3,7 +3,10 @@ exports.up = async function (knex) {
     'UPDATE orders SET status = \'archived\' ' +
     `WHERE status = 'closed'`
   );
-  await knex.raw('ALTER TABLE orders ' + 'DROP COLUMN legacy_note');
+  await knex.raw(
+    ('ALTER TABLE orders ' + // the note moved to order_notes in 20261101
+      /* keep the column list short */ 'DROP COLUMN legacy_note')
+  );
 };
 
 exports.down = async function (knex) {
