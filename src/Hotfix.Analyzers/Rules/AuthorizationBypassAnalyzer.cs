@@ -60,15 +60,22 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                     return;
                 }
 
-                // Symbol-start/end: every action body of the type is looked at before the type is judged.
+                // Symbol-start/end: the bodies of the anonymous endpoints are looked at before the type is
+                // judged. Only types that have such an endpoint get an operation action: binding every controller's
+                // method bodies again would cost more than the rule's compile-time budget (docs/analyzers.md).
                 var signsIn = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-                typeStart.RegisterOperationBlockAction(block =>
+                var candidates = AnonymousEndpoints(type, kind, asp);
+                if (candidates.Count > 0)
                 {
-                    if (block.OwningSymbol is IMethodSymbol method && !signsIn.ContainsKey(method) && block.OperationBlocks.Any(authentication.Authenticates))
+                    typeStart.RegisterOperationBlockAction(block =>
                     {
-                        signsIn[method] = true;
-                    }
-                });
+                        if (block.OwningSymbol is IMethodSymbol method && candidates.Contains(method) && block.OperationBlocks.Any(authentication.Authenticates))
+                        {
+                            signsIn[method] = true;
+                        }
+                    });
+                }
+
                 typeStart.RegisterSymbolEndAction(end => AnalyzeType(end.ReportDiagnostic, type, kind, asp, scope, signsIn));
             },
             SymbolKind.NamedType);
@@ -239,6 +246,27 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
             Report(context, scope, location, own ? null : classAnonymous.Location, false,
                 $"{source} makes state-changing {(kind == EndpointKind.Page ? "handlers" : "actions")} reachable without authentication: {string.Join(", ", openedByClass)}");
         }
+    }
+
+    /// <summary>The endpoints an [AllowAnonymous] (on the method, the type or a base type) opens: the only ones that can be reported.</summary>
+    private static HashSet<IMethodSymbol> AnonymousEndpoints(INamedTypeSymbol type, EndpointKind kind, AspNetCoreSymbols asp)
+    {
+        var typeAnonymous = false;
+        for (var current = type; current != null && current.SpecialType != SpecialType.System_Object && !typeAnonymous; current = current.BaseType)
+        {
+            typeAnonymous = current.GetAttributes().Any(asp.IsAllowAnonymous);
+        }
+
+        var result = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (IsEndpoint(method, kind, asp) && (typeAnonymous || MethodAttributes(method, asp.IsAllowAnonymous).Count > 0))
+            {
+                result.Add(method);
+            }
+        }
+
+        return result;
     }
 
     private static void Report(System.Action<Diagnostic> context, HotfixScope scope, Location location, Location? related, bool onlyWhenChanged, string message)

@@ -197,6 +197,27 @@ public class AuthorizationBypassTests
         At(3, "AllowAnonymous() makes every endpoint of MapControllers() reachable without authentication"));
 
     [Fact]
+    public Task A_hotfix_that_opens_a_get_login_which_challenges_is_not_reported()
+    {
+        var source = Usings + Identity + """
+            [Authorize]
+            public class ExternalController : Controller
+            {
+                [HttpGet, AllowAnonymous] public IActionResult Google() => Challenge("Google");
+                [HttpGet, {|#0:AllowAnonymous|}] public IActionResult Logo() => Ok();
+            }
+            """;
+        var lines = source.Split('\n');
+        int LineOf(string text) => Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal)) + 1;
+        return Verify.VerifyHotfixAsync(
+            source,
+            Verify.ChangedLinesOf(LineOf("Google()"), LineOf("Logo()")),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("HF3002", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+                .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("[AllowAnonymous] on 'Logo' overrides [Authorize] on 'ExternalController': the endpoint is now reachable without authentication", " (on a line this hotfix changes)"));
+    }
+
+    [Fact]
     public Task Minimal_api_authentication_handlers_stay_anonymous() => Expect(Identity + """
         public static class AuthEndpoints
         {
