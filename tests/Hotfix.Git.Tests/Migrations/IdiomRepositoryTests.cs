@@ -1,10 +1,6 @@
-using Hotfix.Git;
 using Hotfix.Policy.Checks;
 using Hotfix.Policy.Checks.Scope;
 using Hotfix.Policy.Incidents;
-using Hotfix.Policy.Policies;
-using Hotfix.Policy.Ports;
-using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Rules;
 using static Hotfix.Git.Tests.Migrations.MigrationRepository;
 
@@ -50,10 +46,7 @@ public class IdiomRepositoryTests
             ("drizzle/0001_note.sql", "ALTER TABLE `accounts` ADD `note` text;\n"),
             ("drizzle/meta/0001_snapshot.json", Snapshot(2500)),
             ("drizzle/meta/_journal.json", Snapshot(40)));
-        using var git = GitRepository.Open(repo.Path);
-        var ports = new PortSet().Add<IRepositoryReader>(git).Add<IChangeSetReader>(git);
-        var options = new CheckOptions { Severity = IncidentSeverity.Sev1 };
-        var report = CheckRunner.Run(new CheckContext(HotfixPolicy.Runbook, new CheckSubject(Branch, repo.Head), options, ports), CheckModules.All, new ToolInfo("hotfix", "test"));
+        var report = Check(repo, options: new CheckOptions { Severity = IncidentSeverity.Sev1 }, modules: CheckModules.All);
         Assert.DoesNotContain(report.Findings, f => f.RuleId == RuleIds.ChangeTooLarge);
         var files = report.Section<ScopeSection>()!.Analysis.Files;
         Assert.Equal("scope.generated '**/meta/*_snapshot.json'", Assert.Single(files, f => f.Path == "drizzle/meta/0001_snapshot.json").RoleReason);
