@@ -49,8 +49,11 @@ internal sealed class DetectedMigration
     /// <summary>Where it is shown: the path, plus the changeset id for Liquibase.</summary>
     public string DisplayName => Id is null ? Path : $"{Path}#{Id}";
 
+    /// <summary>The columns a table had before this migration, from the earlier migrations of its folder (null: unknown).</summary>
+    public Func<string, IReadOnlyCollection<string>?>? PreviousColumns { get; init; }
+
     /// <summary>The risks of each up operation (same order as <see cref="Up"/>), from the shared risk table.</summary>
-    public IReadOnlyList<IReadOnlyList<MigrationRisk>> Risks => risks ??= MigrationRiskTable.AssessAll(Up, Database);
+    public IReadOnlyList<IReadOnlyList<MigrationRisk>> Risks => risks ??= MigrationRiskTable.AssessAll(Up, Database, PreviousColumns);
 }
 
 /// <summary>A schema-intent file (model snapshot, schema.prisma, drizzle snapshot, schema.rb) changed without a migration.</summary>

@@ -19,9 +19,16 @@ internal static class DownInversion
 
     public static Result Check(IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down)
     {
+        // Judged on net effect: temporaries cancel out, and a rebuild is an alteration whose columns are not spelled out.
+        var upRebuilds = MigrationNetEffect.Rebuilds(up);
+        var downRebuilds = MigrationNetEffect.Rebuilds(down);
+        var upTemporaries = MigrationNetEffect.Temporaries(up);
+        var downTemporaries = MigrationNetEffect.Temporaries(down);
+        up = up.Where(s => !upTemporaries.Contains(s) && !upRebuilds.Contains(s)).ToList();
+        down = down.Where(s => !downTemporaries.Contains(s) && !downRebuilds.Contains(s)).ToList();
         var problems = new List<Problem>();
-        var unverifiableUp = up.Any(Unverifiable);
-        var unverifiableDown = down.Any(Unverifiable);
+        var unverifiableUp = upRebuilds.Count > 0 || up.Any(Unverifiable);
+        var unverifiableDown = downRebuilds.Count > 0 || down.Any(Unverifiable);
         var used = new bool[down.Count];
         foreach (var step in up.Where(s => !Unverifiable(s) && !NeedsNoInverse(s)))
         {
@@ -37,10 +44,13 @@ internal static class DownInversion
                 continue;
             }
 
-            // A step on a table the up creates is undone when the down drops that table.
+            // A step on a table (a column) the up creates is undone when the down drops that table (column).
             var coveredByDrop = step.Kind != MigrationOperationKind.CreateTable && step.Table is not null
                 && up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, step.Table))
-                && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table));
+                && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table))
+                || step.Kind != MigrationOperationKind.AddColumn && step.Column is not null
+                && up.Any(u => u.Kind == MigrationOperationKind.AddColumn && MigrationNetEffect.SameColumn(u, step))
+                && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, step));
             if (!unverifiableDown && !coveredByDrop)
             {
                 problems.Add(new Problem($"up {Describe(step)}, but down does not undo it (expected: {Expected(step)})", step.Line, false));

@@ -36,7 +36,12 @@ internal enum DownSupport
 /// <param name="DisplayName">The name people know it by.</param>
 /// <param name="Downs">Whether the framework has down migrations at all.</param>
 /// <param name="NoDownAdvice">How the framework would undo a migration, for the "no down" message.</param>
-internal sealed record MigrationFrameworkFacts(string Id, string DisplayName, DownSupport Downs, string NoDownAdvice = "no down migration");
+/// <param name="NamesSortInRunOrder">
+/// File names sort in the order the migrations run (a number or timestamp prefix), so the files before one in its
+/// folder are its history. False for Alembic (random revision ids), sqitch (its plan file) and Liquibase (changelogs).
+/// </param>
+internal sealed record MigrationFrameworkFacts(
+    string Id, string DisplayName, DownSupport Downs, string NoDownAdvice = "no down migration", bool NamesSortInRunOrder = true);
 
 /// <summary>Each framework's facts, from the one format that reads it (a test proves there is exactly one).</summary>
 internal static class MigrationFrameworks
@@ -56,4 +61,7 @@ internal static class MigrationFrameworks
 
     /// <summary>How the framework would undo a migration, for the "no down" message.</summary>
     public static string NoDownAdvice(this MigrationFramework framework) => framework.Facts().NoDownAdvice;
+
+    /// <summary>Whether the files before a migration in its folder are its history.</summary>
+    public static bool NamesSortInRunOrder(this MigrationFramework framework) => framework.Facts().NamesSortInRunOrder;
 }

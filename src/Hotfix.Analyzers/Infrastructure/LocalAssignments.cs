@@ -20,7 +20,11 @@ internal static class LocalAssignments
     /// written in a way whose value is not an expression here (ref/out arguments, deconstruction, foreach/using/pattern
     /// variables, by-reference locals) or its declaration cannot be read.
     /// </summary>
-    public static bool TryGetValues(ILocalSymbol local, SemanticModel model, out List<AssignedValue> values, CancellationToken cancellationToken)
+    /// <param name="readAt">
+    /// Where the local is read. A plain assignment statement before it, in a block that holds the read, overwrites every
+    /// write before that statement on every path: those values never reach the read, so they are left out.
+    /// </param>
+    public static bool TryGetValues(ILocalSymbol local, SemanticModel model, out List<AssignedValue> values, CancellationToken cancellationToken, SyntaxNode? readAt = null)
     {
         values = new List<AssignedValue>();
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
@@ -74,7 +78,7 @@ internal static class LocalAssignments
             switch (operation)
             {
                 case ISimpleAssignmentOperation simple:
-                    values.Add(new AssignedValue(simple.Value, compound: false));
+                    values.Add(new AssignedValue(simple.Value, compound: false, assignment.Parent as ExpressionStatementSyntax));
                     break;
                 case ICompoundAssignmentOperation compoundAssignment:
                     values.Add(new AssignedValue(compoundAssignment.Value, compound: true));
@@ -87,7 +91,24 @@ internal static class LocalAssignments
             }
         }
 
+        if (readAt != null)
+        {
+            values = Reaching(values, readAt);
+        }
+
         return values.Count > 0;
+    }
+
+    /// <summary>The values not overwritten, on every path, by a later plain assignment statement before <paramref name="readAt"/>.</summary>
+    private static List<AssignedValue> Reaching(List<AssignedValue> values, SyntaxNode readAt)
+    {
+        var kill = values
+            .Where(v => v.Statement?.Parent is BlockSyntax block && block.Span.Contains(readAt.Span) && v.Statement.Span.End <= readAt.SpanStart
+                && !v.Statement.Span.Contains(readAt.Span))
+            .Select(v => v.Statement!)
+            .OrderByDescending(s => s.SpanStart)
+            .FirstOrDefault();
+        return kill == null ? values : values.Where(v => v.Value.Syntax.SpanStart >= kill.SpanStart).ToList();
     }
 
     /// <summary>Whether this use of the name writes the variable, and the node that writes it.</summary>
@@ -119,11 +140,15 @@ internal static class LocalAssignments
 /// <summary>A value written to a local: <c>x = value</c>, or <c>x += value</c> when <see cref="Compound"/>.</summary>
 internal readonly struct AssignedValue
 {
-    public AssignedValue(IOperation value, bool compound)
+    public AssignedValue(IOperation value, bool compound, ExpressionStatementSyntax? statement = null)
     {
         Value = value;
         Compound = compound;
+        Statement = statement;
     }
+
+    /// <summary>The statement of a plain assignment (<c>x = value;</c>), else null.</summary>
+    public ExpressionStatementSyntax? Statement { get; }
 
     public IOperation Value { get; }
 

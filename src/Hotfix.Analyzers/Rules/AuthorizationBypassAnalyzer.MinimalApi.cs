@@ -17,21 +17,33 @@ public sealed partial class AuthorizationBypassAnalyzer
         "MapGet", "MapGroup", "MapHealthChecks", "MapStaticAssets", "MapOpenApi",
     };
 
-    private static void AnalyzeEndpointCall(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, AspNetCoreSymbols asp, HotfixScope scope)
+    private static void AnalyzeEndpointCall(
+        SyntaxNodeAnalysisContext context, IInvocationOperation invocation, AspNetCoreSymbols asp, HotfixScope scope, AuthenticationCalls authentication)
     {
         var method = invocation.TargetMethod;
         if (method.Name == "AllowAnonymous" && method.IsDeclaredIn(asp.AuthorizationConventions))
         {
-            AnalyzeAllowAnonymousCall(context, invocation, asp, scope);
+            AnalyzeAllowAnonymousCall(context, invocation, asp, scope, authentication);
         }
-        else if (method.Name.StartsWith("Map", System.StringComparison.Ordinal) && method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions))
+        else if (method.Name.StartsWith("Map", System.StringComparison.Ordinal) && method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions) &&
+                 !HandlerAuthenticates(invocation, authentication))
         {
             AnalyzeHandlerAttributes(context, invocation, asp, scope);
         }
     }
 
+    /// <summary>The endpoint's handler is a lambda that signs in, registers, challenges…: it must be anonymous.</summary>
+    private static bool HandlerAuthenticates(IInvocationOperation map, AuthenticationCalls authentication) =>
+        map.Arguments.Any(argument => argument.Value.WithoutConversions() switch
+        {
+            IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => authentication.Authenticates(lambda.Body),
+            IAnonymousFunctionOperation lambda => authentication.Authenticates(lambda.Body),
+            _ => false,
+        });
+
     /// <summary><c>app.MapPost(...).AllowAnonymous()</c>, through builder chains and group locals.</summary>
-    private static void AnalyzeAllowAnonymousCall(SyntaxNodeAnalysisContext context, IInvocationOperation allow, AspNetCoreSymbols asp, HotfixScope scope)
+    private static void AnalyzeAllowAnonymousCall(
+        SyntaxNodeAnalysisContext context, IInvocationOperation allow, AspNetCoreSymbols asp, HotfixScope scope, AuthenticationCalls authentication)
     {
         string? map = null;
         string? verb = null;
@@ -59,6 +71,11 @@ public sealed partial class AuthorizationBypassAnalyzer
             }
             else if (map == null && name.StartsWith("Map", System.StringComparison.Ordinal))
             {
+                if (HandlerAuthenticates(call, authentication))
+                {
+                    return;
+                }
+
                 map = name;
                 verb = VerbOf(call);
             }

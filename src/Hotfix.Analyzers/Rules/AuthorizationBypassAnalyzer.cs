@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -48,7 +49,36 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
             return;
         }
 
-        start.RegisterSymbolAction(c => AnalyzeType(c, (INamedTypeSymbol)c.Symbol, asp, scope), SymbolKind.NamedType);
+        var authentication = AuthenticationCalls.Create(start.Compilation);
+        start.RegisterSymbolStartAction(
+            typeStart =>
+            {
+                var type = (INamedTypeSymbol)typeStart.Symbol;
+                var kind = KindOf(type, asp);
+                if (kind == EndpointKind.None)
+                {
+                    return;
+                }
+
+                // Symbol-start/end: the bodies of the anonymous endpoints are looked at before the type is
+                // judged. Only types that have such an endpoint get an operation action: binding every controller's
+                // method bodies again would cost more than the rule's compile-time budget (docs/analyzers.md).
+                var signsIn = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                var candidates = AnonymousEndpoints(type, kind, asp);
+                if (candidates.Count > 0)
+                {
+                    typeStart.RegisterOperationBlockAction(block =>
+                    {
+                        if (block.OwningSymbol is IMethodSymbol method && candidates.Contains(method) && block.OperationBlocks.Any(authentication.Authenticates))
+                        {
+                            signsIn[method] = true;
+                        }
+                    });
+                }
+
+                typeStart.RegisterSymbolEndAction(end => AnalyzeType(end.ReportDiagnostic, type, kind, asp, scope, signsIn));
+            },
+            SymbolKind.NamedType);
         if (asp.AuthorizationConventions != null || asp.EndpointRouteBuilderExtensions != null)
         {
             start.RegisterSyntaxNodeAction(
@@ -60,7 +90,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                         (method.IsDeclaredIn(asp.AuthorizationConventions) || method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions)) &&
                         c.OperationOf<IInvocationOperation>() is { } invocation)
                     {
-                        AnalyzeEndpointCall(c, invocation, asp, scope);
+                        AnalyzeEndpointCall(c, invocation, asp, scope, authentication);
                     }
                 },
                 SyntaxKind.InvocationExpression);
@@ -97,14 +127,10 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         public Location LocationOr(ISymbol fallback) => Location ?? fallback.Locations.FirstOrDefault() ?? Microsoft.CodeAnalysis.Location.None;
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, AspNetCoreSymbols asp, HotfixScope scope)
+    private static void AnalyzeType(
+        System.Action<Diagnostic> context, INamedTypeSymbol type, EndpointKind kind, AspNetCoreSymbols asp, HotfixScope scope,
+        ConcurrentDictionary<IMethodSymbol, bool> authenticationEndpoints)
     {
-        var kind = KindOf(type, asp);
-        if (kind == EndpointKind.None)
-        {
-            return;
-        }
-
         var anonymous = new List<Placed>();
         var authorize = new List<Placed>();
         var distance = 10;
@@ -146,7 +172,10 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
 
             var methodAnonymous = MethodAttributes(method, asp.IsAllowAnonymous);
             var methodAuthorize = MethodAttributes(method, asp.IsAuthorize);
-            var verb = MutatingVerb(method, kind, asp);
+
+            // Login, register, confirm and reset must be anonymous: that is how a user gets authenticated at all.
+            var authenticates = authenticationEndpoints.ContainsKey(method);
+            var verb = authenticates ? null : MutatingVerb(method, kind, asp);
 
             if (kind == EndpointKind.Page)
             {
@@ -166,6 +195,11 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
 
             if (methodAnonymous.Count > 0)
             {
+                if (authenticates)
+                {
+                    continue;
+                }
+
                 var anon = methodAnonymous[0];
                 if (!SymbolEqualityComparer.Default.Equals(anon.Owner, method) && anon.Location == null)
                 {
@@ -214,14 +248,35 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         }
     }
 
-    private static void Report(SymbolAnalysisContext context, HotfixScope scope, Location location, Location? related, bool onlyWhenChanged, string message)
+    /// <summary>The endpoints an [AllowAnonymous] (on the method, the type or a base type) opens: the only ones that can be reported.</summary>
+    private static HashSet<IMethodSymbol> AnonymousEndpoints(INamedTypeSymbol type, EndpointKind kind, AspNetCoreSymbols asp)
+    {
+        var typeAnonymous = false;
+        for (var current = type; current != null && current.SpecialType != SpecialType.System_Object && !typeAnonymous; current = current.BaseType)
+        {
+            typeAnonymous = current.GetAttributes().Any(asp.IsAllowAnonymous);
+        }
+
+        var result = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (IsEndpoint(method, kind, asp) && (typeAnonymous || MethodAttributes(method, asp.IsAllowAnonymous).Count > 0))
+            {
+                result.Add(method);
+            }
+        }
+
+        return result;
+    }
+
+    private static void Report(System.Action<Diagnostic> context, HotfixScope scope, Location location, Location? related, bool onlyWhenChanged, string message)
     {
         if (!location.IsInSource)
         {
             return;
         }
 
-        scope.Report(context.ReportDiagnostic, Rule, location, scope: null, related: related != null ? new[] { related } : null,
+        scope.Report(context, Rule, location, scope: null, related: related != null ? new[] { related } : null,
             onlyWhenChanged: onlyWhenChanged, messageArgs: new object?[] { message });
     }
 

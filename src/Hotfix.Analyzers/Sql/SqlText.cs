@@ -243,7 +243,7 @@ internal sealed class SqlText
 
         try
         {
-            if (!LocalAssignments.TryGetValues(reference.Local, model, out var values, cancellationToken))
+            if (!LocalAssignments.TryGetValues(reference.Local, model, out var values, cancellationToken, reference.Syntax))
             {
                 return IsReadFromAllowListTable(reference.Local, model) ? SqlTextVerdict.Constant : SqlTextVerdict.Opaque;
             }

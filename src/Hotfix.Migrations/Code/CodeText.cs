@@ -10,12 +10,14 @@ namespace Hotfix.Migrations.Code;
 internal sealed class CodeText
 {
     private readonly int[] lineStarts;
+    private readonly bool[] literal;
 
     public CodeText(string text, SourceLanguage language)
     {
         Text = text;
         Language = language;
-        Mask = BuildMask(text, language);
+        literal = new bool[text.Length];
+        Mask = BuildMask(text, language, literal);
         var starts = new List<int> { 0 };
         for (var k = 0; k < text.Length; k++)
         {
@@ -34,6 +36,12 @@ internal sealed class CodeText
     public string Mask { get; }
 
     public SourceLanguage Language { get; }
+
+    /// <summary>
+    /// The character is part of a string's contents. A line of a multi-line (triple-quoted, template, heredoc) string
+    /// is text, not code: its indentation says nothing about where a block ends.
+    /// </summary>
+    public bool InString(int offset) => offset >= 0 && offset < literal.Length && literal[offset];
 
     /// <summary>1-based line of a character offset.</summary>
     public int LineOf(int offset)
@@ -243,6 +251,12 @@ internal sealed class CodeText
             return Concatenated(raw[offset..]);
         }
 
+        // A parenthesised or commented concatenation of literals: ('a ' + // why\n 'b').
+        if (raw[0] == '(' || Language == SourceLanguage.JavaScript && raw.StartsWith("/*", StringComparison.Ordinal))
+        {
+            return Concatenated(raw) ?? raw;
+        }
+
         return raw;
     }
 
@@ -268,6 +282,20 @@ internal sealed class CodeText
             }
 
             if (c is '+' or ' ' or '\t' or '\r' or '\n' or '\\' || char.IsLetter(c) && Language == SourceLanguage.Python)
+            {
+                k++;
+                continue;
+            }
+
+            // Generated and hand-split SQL puts comments and grouping parentheses between the pieces: neither is text.
+            if (Language == SourceLanguage.JavaScript && c == '/' && k + 1 < raw.Length && raw[k + 1] is '/' or '*')
+            {
+                var end = raw[k + 1] == '/' ? raw.IndexOf('\n', k) : raw.IndexOf("*/", k + 2, StringComparison.Ordinal);
+                k = end < 0 ? raw.Length : end + (raw[k + 1] == '/' ? 1 : 2);
+                continue;
+            }
+
+            if (c is '(' or ')')
             {
                 k++;
                 continue;
@@ -367,7 +395,7 @@ internal sealed class CodeText
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
-    private static string BuildMask(string s, SourceLanguage language)
+    private static string BuildMask(string s, SourceLanguage language, bool[] literal)
     {
         var m = s.ToCharArray();
         var k = 0;
@@ -419,7 +447,7 @@ internal sealed class CodeText
                         var nl = s.IndexOf('\n', p);
                         var lineEnd = nl < 0 ? s.Length : nl;
                         var isEnd = s[p..lineEnd].Trim() == id;
-                        Fill(m, p, lineEnd);
+                        Fill(m, literal, p, lineEnd);
                         p = lineEnd + 1;
                         if (isEnd)
                         {
@@ -440,7 +468,7 @@ internal sealed class CodeText
                 {
                     var close = s.IndexOf(new string(c, 3), k + 3, StringComparison.Ordinal);
                     end = close < 0 ? s.Length : close + 3;
-                    Fill(m, k + 3, Math.Max(k + 3, end - 3));
+                    Fill(m, literal, k + 3, Math.Max(k + 3, end - 3));
                 }
                 else
                 {
@@ -451,7 +479,7 @@ internal sealed class CodeText
                     }
 
                     end = Math.Min(end + 1, s.Length);
-                    Fill(m, k + 1, Math.Max(k + 1, end - 1));
+                    Fill(m, literal, k + 1, Math.Max(k + 1, end - 1));
                 }
 
                 k = end;
@@ -475,10 +503,11 @@ internal sealed class CodeText
         }
     }
 
-    private static void Fill(char[] m, int from, int to)
+    private static void Fill(char[] m, bool[] literal, int from, int to)
     {
         for (var k = from; k < to && k < m.Length; k++)
         {
+            literal[k] = true;
             if (m[k] != '\n')
             {
                 m[k] = '_';

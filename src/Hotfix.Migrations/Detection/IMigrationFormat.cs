@@ -39,6 +39,19 @@ internal interface IMigrationFormat
     /// <summary>The up file a down file belongs to.</summary>
     string? UpPathFor(string downPath, RepositoryFiles files) => null;
 
+    /// <summary>
+    /// For a migration the framework lets you rewrite in place (sqitch <c>rework</c>): the frozen copy of the version
+    /// it replaces, when the head marks it as reworked; else null. A reworked change is a new migration, not an edit.
+    /// </summary>
+    string? ReworkedFrom(string upPath, RepositoryFiles files) => null;
+
+    /// <summary>
+    /// Tables the framework's own schema snapshot says existed before the migration at <paramref name="upPath"/>, as
+    /// (table, columns with their types); empty when the framework keeps none. Used where no earlier migration defines a
+    /// table (a squashed or baselined history).
+    /// </summary>
+    IEnumerable<(string Table, IReadOnlyList<(string Column, string? Type)> Columns)> SnapshotBefore(string upPath, RepositoryFiles files) => [];
+
     /// <summary>Reads the migrations in a file (one for most frameworks; one per changeset for Liquibase).</summary>
     /// <param name="downPath">The sibling down file, when the framework has them and it exists; else null.</param>
     /// <param name="path">The file's repository-relative path (forward slashes).</param>

@@ -110,12 +110,16 @@ internal static class MigrationScanner
         var downPath = format.DownPathFor(unit.Path, files);
         var downExists = downPath is not null && (files.ExistsAtHead(downPath) || unit.DownChange is { Kind: not FileChangeKind.Deleted });
         var newPieces = newText is null ? [] : Pieces(format, unit.Path, newText, downExists ? downPath : null, downExists ? files.ReadHead(downPath!) : null, database);
+        var reworkedFrom = format.ReworkedFrom(unit.Path, files);
+        var history = new Lazy<SchemaHistory>(() => format.Framework.NamesSortInRunOrder()
+            ? SchemaHistory.Before(unit.Path, format, files, settings, database)
+            : new SchemaHistory());
 
         if (upKind == FileChangeKind.Added)
         {
             foreach (var piece in newPieces)
             {
-                yield return Build(unit, piece, database, FileChangeKind.Added, existedOnMain: false, downExists ? downPath : null, files);
+                yield return Build(unit, piece, database, FileChangeKind.Added, existedOnMain: false, downExists ? downPath : null, files, history);
             }
 
             yield break;
@@ -133,7 +137,7 @@ internal static class MigrationScanner
             var before = oldPieces.FirstOrDefault(p => p.Id == piece.Id);
             if (before is null)
             {
-                yield return Build(unit, piece, database, FileChangeKind.Added, existedOnMain: false, downExists ? downPath : null, files);
+                yield return Build(unit, piece, database, FileChangeKind.Added, existedOnMain: false, downExists ? downPath : null, files, history);
                 continue;
             }
 
@@ -142,12 +146,14 @@ internal static class MigrationScanner
                 continue;
             }
 
-            yield return Build(unit, piece, database, renamed ? FileChangeKind.Renamed : FileChangeKind.Modified, existedOnMain: !IsRepeatable(piece), downExists ? downPath : null, files);
+            yield return Build(
+                unit, piece, database, renamed ? FileChangeKind.Renamed : FileChangeKind.Modified, existedOnMain: !IsRepeatable(piece) && reworkedFrom is null,
+                downExists ? downPath : null, files, history, reworkedFrom: reworkedFrom);
         }
 
         foreach (var gone in oldPieces.Where(p => newPieces.All(n => n.Id != p.Id)))
         {
-            yield return Build(unit, gone, database, FileChangeKind.Deleted, existedOnMain: !IsRepeatable(gone), oldDownText is null ? null : oldDownPath, files, deletedPath: oldUpPath);
+            yield return Build(unit, gone, database, FileChangeKind.Deleted, existedOnMain: !IsRepeatable(gone), oldDownText is null ? null : oldDownPath, files, history, deletedPath: oldUpPath);
         }
     }
 
@@ -169,11 +175,13 @@ internal static class MigrationScanner
         }
     }
 
-    private static DetectedMigration Build(Unit unit, MigrationPiece piece, MigrationDatabase database, FileChangeKind change, bool existedOnMain, string? downPath, RepositoryFiles files, string? deletedPath = null)
+    private static DetectedMigration Build(
+        Unit unit, MigrationPiece piece, MigrationDatabase database, FileChangeKind change, bool existedOnMain, string? downPath, RepositoryFiles files,
+        Lazy<SchemaHistory> history, string? deletedPath = null, string? reworkedFrom = null)
     {
         var body = piece.Body;
         var framework = unit.Format.Framework;
-        InferPreviousTypes(body);
+        InferPreviousTypes(body, history);
         if (database == MigrationDatabase.Unknown && body.Database is { } revealed)
         {
             database = revealed;
@@ -196,6 +204,10 @@ internal static class MigrationScanner
         {
             status = DownStatus.Empty;
             detail ??= "the down does nothing although the up changes the database";
+        }
+        else if (status is null && reworkedFrom is not null)
+        {
+            (status, detail) = ReworkRevert(body, reworkedFrom, unit.Format, files, database);
         }
         else if (status is null)
         {
@@ -228,6 +240,7 @@ internal static class MigrationScanner
             ExistedOnMain = existedOnMain,
             Database = database,
             Up = body.Up,
+            PreviousColumns = table => history.Value.ColumnsOf(table),
             Down = new MigrationDown(downFile, status.Value, detail ?? string.Empty, body.DownLine, body.Down, problems),
             Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text))
                 .Where(w => piece.Id is null || w.Path != path || w.Line >= piece.Line && w.Line <= (piece.EndLine ?? int.MaxValue))
@@ -237,10 +250,25 @@ internal static class MigrationScanner
     }
 
     /// <summary>
-    /// A SQL <c>ALTER COLUMN … TYPE</c> does not say what the type was; the down that restores it does. A careful reviewer
-    /// reads the pair together, and so does the risk table: the down's target type becomes the up's previous type.
+    /// The revert of a reworked change does not undo the change: it goes back to the version the rework replaced, so it
+    /// is compared with that frozen version's deploy script, step by step.
     /// </summary>
-    private static void InferPreviousTypes(MigrationBody body)
+    private static (DownStatus, string) ReworkRevert(MigrationBody body, string frozen, IMigrationFormat format, RepositoryFiles files, MigrationDatabase database)
+    {
+        var previous = files.ReadHead(frozen) is { } text ? format.Read(frozen, text, null, null, database).SelectMany(p => p.Body.Up).ToList() : [];
+        var same = previous.Count > 0 && previous.Count == body.Down.Count
+            && previous.Zip(body.Down).All(pair => pair.First.Kind == pair.Second.Kind && string.Equals(pair.First.Object, pair.Second.Object, StringComparison.OrdinalIgnoreCase));
+        return same
+            ? (DownStatus.Inverts, $"the revert restores the version this rework replaces ({frozen})")
+            : (DownStatus.Unverified, $"the revert of a reworked change should restore the version it replaces ({frozen}); its steps differ from that script's: compare them by hand");
+    }
+
+    /// <summary>
+    /// A SQL <c>ALTER COLUMN … TYPE</c> does not say what the type was; the down that restores it does, and so do the
+    /// earlier migrations that gave the column its type. A careful reviewer reads them together, and so does the risk
+    /// table: the down's target type (else the type in the history) becomes the up's previous type.
+    /// </summary>
+    private static void InferPreviousTypes(MigrationBody body, Lazy<SchemaHistory> history)
     {
         foreach (var up in body.Up.Where(o => o.Kind == MigrationOperationKind.AlterColumn && o.NewType is not null && o.OldType is null))
         {
@@ -251,6 +279,18 @@ internal static class MigrationScanner
                 up.OldType = restore.NewType;
                 restore.OldType ??= up.NewType;
             }
+        }
+
+        // The migration's own earlier steps come first: a column it added and then altered had the type it added it with.
+        var own = new SchemaHistory();
+        foreach (var up in body.Up)
+        {
+            if (up.Kind == MigrationOperationKind.AlterColumn && up.NewType is not null && up.OldType is null)
+            {
+                up.OldType = own.TypeOf(up.Table, up.Column) ?? history.Value.TypeOf(up.Table, up.Column);
+            }
+
+            own.Replay([up]);
         }
     }
 

@@ -35,7 +35,8 @@ internal sealed partial class MigrationSettings
     {
         if (framework == MigrationFramework.EfCore)
         {
-            return efProvider.Value;
+            // The migration's own project and what it references decide; the first provider anywhere is the fallback.
+            return EfProjectGraph.ProviderOf(migrationPath, files) is var own and not MigrationDatabase.Unknown ? own : efProvider.Value;
         }
 
         if (framework == MigrationFramework.Prisma)
@@ -87,35 +88,23 @@ internal sealed partial class MigrationSettings
     {
         foreach (var path in files.HeadFiles.Where(p => p.EndsWith(".csproj", StringComparison.Ordinal) || RepoPath.FileName(p) is "Directory.Packages.props" or "Directory.Build.props").Take(MaxConfigFiles))
         {
-            var text = files.ReadHead(path);
-            if (text is null)
+            if (EfProvider(files.ReadHead(path)) is var database and not MigrationDatabase.Unknown)
             {
-                continue;
-            }
-
-            if (text.Contains("Npgsql.EntityFrameworkCore", StringComparison.Ordinal))
-            {
-                return MigrationDatabase.PostgreSql;
-            }
-
-            if (text.Contains("EntityFrameworkCore.SqlServer", StringComparison.Ordinal))
-            {
-                return MigrationDatabase.SqlServer;
-            }
-
-            if (text.Contains("EntityFrameworkCore.Sqlite", StringComparison.Ordinal))
-            {
-                return MigrationDatabase.Sqlite;
-            }
-
-            if (text.Contains("EntityFrameworkCore.MySql", StringComparison.Ordinal) || text.Contains("Pomelo.EntityFrameworkCore", StringComparison.Ordinal))
-            {
-                return MigrationDatabase.MySql;
+                return database;
             }
         }
 
         return MigrationDatabase.Unknown;
     }
+
+    /// <summary>The EF Core provider a project file references as a package, else Unknown.</summary>
+    internal static MigrationDatabase EfProvider(string? projectText) =>
+        projectText is null ? MigrationDatabase.Unknown
+        : projectText.Contains("Npgsql.EntityFrameworkCore", StringComparison.Ordinal) ? MigrationDatabase.PostgreSql
+        : projectText.Contains("EntityFrameworkCore.SqlServer", StringComparison.Ordinal) ? MigrationDatabase.SqlServer
+        : projectText.Contains("EntityFrameworkCore.Sqlite", StringComparison.Ordinal) ? MigrationDatabase.Sqlite
+        : projectText.Contains("EntityFrameworkCore.MySql", StringComparison.Ordinal) || projectText.Contains("Pomelo.EntityFrameworkCore", StringComparison.Ordinal) ? MigrationDatabase.MySql
+        : MigrationDatabase.Unknown;
 
     private IReadOnlyList<string> ReadDrizzleOuts()
     {

@@ -20,7 +20,7 @@ internal sealed partial class AlembicFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Alembic;
 
-    public MigrationFrameworkFacts Facts { get; } = new("alembic", "Alembic", DownSupport.Expected);
+    public MigrationFrameworkFacts Facts { get; } = new("alembic", "Alembic", DownSupport.Expected, NamesSortInRunOrder: false);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         path.EndsWith(".py", StringComparison.Ordinal) && text.Contains("def upgrade(", StringComparison.Ordinal)
@@ -65,7 +65,9 @@ internal sealed partial class AlembicFormat : IMigrationFormat
         foreach (var call in code.Calls(from, to, Calls.Contains))
         {
             var batchTable = batches.TryGetValue(call.Receiver, out var t) ? t : null;
-            if (call.Receiver != "op" && batchTable is null)
+
+            // Data changes run through the connection too: op.get_bind().execute(…), connection.execute(…), conn.execute(…).
+            if (call.Receiver != "op" && batchTable is null && call.Name != "execute")
             {
                 continue;
             }

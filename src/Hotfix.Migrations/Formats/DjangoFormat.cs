@@ -30,14 +30,24 @@ internal sealed partial class DjangoFormat : IMigrationFormat
     {
         var code = new CodeText(text, SourceLanguage.Python);
         var body = new MigrationBody { DownStatus = DownStatus.Automatic, DownDetail = "Django reverses these operations by itself" };
+        var stateOnly = StateOnlySpans(code);
         foreach (var call in code.Calls(0, text.Length, Operations.Contains))
         {
+            if (stateOnly.Any(span => call.Start >= span.Start && call.Start < span.End))
+            {
+                continue;
+            }
+
             var model = call.Keyword("model_name") ?? call.Keyword("name") ?? call.Positional(0);
             var op = DslSupport.Op(MigrationOperationKind.AlterTable, call, model);
             switch (call.Name)
             {
                 case "CreateModel":
-                    body.Up.Add(DslSupport.Op(MigrationOperationKind.CreateTable, call, call.Keyword("name") ?? call.Positional(0)));
+                    var create = DslSupport.Op(MigrationOperationKind.CreateTable, call, call.Keyword("name") ?? call.Positional(0));
+                    var fields = FieldDefinition().Matches(call.Keyword("fields") ?? string.Empty);
+                    create.Columns = fields.Select(f => f.Groups["name"].Value).ToList();
+                    create.ColumnTypes = fields.Select(f => (string?)DjangoFieldType.AsSql(f.Groups["field"].Value)).ToList();
+                    body.Up.Add(create);
                     break;
                 case "DeleteModel":
                     body.Up.Add(DslSupport.Op(MigrationOperationKind.DropTable, call, call.Keyword("name") ?? call.Positional(0)));
@@ -67,9 +77,10 @@ internal sealed partial class DjangoFormat : IMigrationFormat
                     body.Up.Add(renameField);
                     break;
                 case "AlterField":
-                    // The field's previous definition is in an earlier migration; only the new one is here.
+                    // The field's previous definition is in an earlier migration (the scanner's history supplies it); only the new one is here.
                     var alter = DslSupport.Op(MigrationOperationKind.AlterColumn, call, call.Keyword("model_name") ?? call.Positional(0));
                     alter.Column = call.Keyword("name") ?? call.Positional(1);
+                    alter.NewType = DjangoFieldType.AsSql(call.Keyword("field") ?? call.Positional(2));
                     body.Up.Add(alter);
                     break;
                 case "AddIndex":
@@ -140,7 +151,7 @@ internal sealed partial class DjangoFormat : IMigrationFormat
         var field = call.Keyword("field") ?? call.Positional(2) ?? string.Empty;
         var add = DslSupport.Op(MigrationOperationKind.AddColumn, call, model);
         add.Column = call.Keyword("name") ?? call.Positional(1);
-        add.NewType = FieldType().Match(field) is { Success: true } type ? type.Groups[1].Value : null;
+        add.NewType = DjangoFieldType.AsSql(field);
 
         // Django's default= fills existing rows at migration time and is dropped afterwards; only db_default stays in the database.
         add.NewNullable = NullTrue().IsMatch(field);
@@ -155,6 +166,13 @@ internal sealed partial class DjangoFormat : IMigrationFormat
             }
         }
     }
+
+    /// <summary>
+    /// The <c>state_operations</c> lists of <c>SeparateDatabaseAndState</c>: they change Django's model state only,
+    /// never the database (a RemoveField there keeps the column), so their operations are not read.
+    /// </summary>
+    private static List<(int Start, int End)> StateOnlySpans(CodeText code) =>
+        StateOperations().Matches(code.Mask).Select(m => (m.Index, code.MatchingClose(m.Index + m.Length - 1))).ToList();
 
     private static void Irreversible(MigrationBody body, CodeCall call, string why)
     {
@@ -173,8 +191,11 @@ internal sealed partial class DjangoFormat : IMigrationFormat
     [GeneratedRegex(@"(^|/)migrations/[0-9]{4}_\w+\.py$")]
     private static partial Regex MigrationPath();
 
-    [GeneratedRegex(@"models\.(\w+)\(")]
-    private static partial Regex FieldType();
+    [GeneratedRegex(@"\bstate_operations\s*=\s*\[")]
+    private static partial Regex StateOperations();
+
+    [GeneratedRegex("""\(\s*["'](?<name>\w+)["']\s*,\s*(?<field>models\.\w+\([^()]*(?:\([^()]*\)[^()]*)*\))""")]
+    private static partial Regex FieldDefinition();
 
     [GeneratedRegex(@"\bnull\s*=\s*True")]
     private static partial Regex NullTrue();

@@ -31,7 +31,9 @@ internal static partial class DslSupport
                 var nl = code.Mask.IndexOf('\n', k);
                 var lineEnd = nl < 0 ? code.Mask.Length : nl;
                 var line = code.Mask[k..lineEnd];
-                if (line.Trim().Length > 0 && line.Length - line.TrimStart().Length <= indent)
+                var depth = line.Length - line.TrimStart().Length;
+                // A line that starts inside a string (the newline before it is string content) is text, not code.
+                if (line.Trim().Length > 0 && depth <= indent && !code.InString(k - 1))
                 {
                     end = k;
                     break;

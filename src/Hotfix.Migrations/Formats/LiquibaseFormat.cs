@@ -25,7 +25,7 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Liquibase;
 
-    public MigrationFrameworkFacts Facts { get; } = new("liquibase", "Liquibase", DownSupport.Expected);
+    public MigrationFrameworkFacts Facts { get; } = new("liquibase", "Liquibase", DownSupport.Expected, NamesSortInRunOrder: false);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
@@ -47,7 +47,7 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
         TreeNode root;
         if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
         {
-            root = TreeNode.FromXml(XDocument.Parse(text, LoadOptions.SetLineInfo).Root!);
+            root = TreeNode.FromXml(XDocument.Parse(AsXml10(text), LoadOptions.SetLineInfo).Root!);
         }
         else if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
@@ -68,6 +68,13 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
 
         return WithEnds(pieces);
     }
+
+    /// <summary>
+    /// Liquibase's own changelog templates declare <c>&lt;?xml version="1.1"?&gt;</c>, which System.Xml refuses. A
+    /// changelog uses nothing of XML 1.1 (its extra control characters and line ends), so it is read as 1.0; the
+    /// declaration keeps its length, so every line number stays right.
+    /// </summary>
+    private static string AsXml10(string text) => Xml11Declaration().Replace(text, m => m.Value[..^3] + "1.0", 1);
 
     /// <summary>Each changeset ends where the next begins, so a comment inside one changeset waives only its findings.</summary>
     private static List<MigrationPiece> WithEnds(List<MigrationPiece> pieces)
@@ -401,6 +408,9 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
 
         return pieces;
     }
+
+    [GeneratedRegex(@"^\s*<\?xml\s+version\s*=\s*[""']1\.1")]
+    private static partial Regex Xml11Declaration();
 
     [GeneratedRegex(@"^\s*--\s*liquibase\s+formatted\s+sql", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex FormattedHeader();

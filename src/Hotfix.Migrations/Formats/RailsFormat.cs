@@ -138,7 +138,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
             case "add_column":
                 var add = Op(MigrationOperationKind.AddColumn);
                 add.Column = call.Positional(1);
-                add.NewType = call.Positional(2);
+                add.NewType = SqlType(call);
                 add.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
                 add.HasDefault = call.HasKeyword("default") && !DslSupport.IsNone(call.Keyword("default"));
                 add.DefaultExpression = call.Keyword("default");
@@ -167,7 +167,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
             case "change_column":
                 var alter = Op(MigrationOperationKind.AlterColumn);
                 alter.Column = call.Positional(1);
-                alter.NewType = call.Positional(2);
+                alter.NewType = SqlType(call);
                 yield return alter;
                 break;
             case "change_column_null":
@@ -281,6 +281,26 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 yield return data;
                 break;
         }
+    }
+
+    /// <summary>
+    /// An Active Record column type with its options as the SQL type the shared type-change rules compare:
+    /// <c>:string, limit: 50</c> → <c>varchar(50)</c>, <c>:decimal, precision: 12, scale: 2</c> → <c>numeric(12,2)</c>.
+    /// </summary>
+    private static string? SqlType(CodeCall call)
+    {
+        var type = call.Positional(2);
+        var limit = call.Keyword("limit");
+        return type switch
+        {
+            null => null,
+            "string" => limit is null ? "varchar" : $"varchar({limit})",
+            "decimal" or "numeric" => call.Keyword("precision") is { } precision ? $"numeric({precision},{call.Keyword("scale") ?? "0"})" : "numeric",
+            "datetime" => "timestamp",
+            "float" => "double",
+            "binary" => "binary",
+            _ => type,
+        };
     }
 
     [GeneratedRegex(@"(^|/)db/migrate/[0-9]+_\w+\.rb$")]

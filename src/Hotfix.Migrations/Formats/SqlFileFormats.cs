@@ -205,7 +205,7 @@ internal sealed class SqitchFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Sqitch;
 
-    public MigrationFrameworkFacts Facts { get; } = new("sqitch", "sqitch", DownSupport.Expected);
+    public MigrationFrameworkFacts Facts { get; } = new("sqitch", "sqitch", DownSupport.Expected, NamesSortInRunOrder: false);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
@@ -217,6 +217,12 @@ internal sealed class SqitchFormat : IMigrationFormat
         if (!SqlFiles.IsSql(path) || Split(path) is not { } parts || !files.ExistsAtHead(RepoPath.Combine(parts.Root, "sqitch.plan")))
         {
             return null;
+        }
+
+        // change@tag.sql is the frozen copy a rework leaves of an applied version: bookkeeping, not a new change.
+        if (parts.Change.Contains('@', StringComparison.Ordinal))
+        {
+            return new MigrationFileMatch(Framework, MigrationFileRole.Companion);
         }
 
         return parts.Kind switch
@@ -233,6 +239,28 @@ internal sealed class SqitchFormat : IMigrationFormat
 
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database) =>
         [SqlFiles.UpWithSiblingDown(text, downPath, downText, database, "no revert script for this change (revert/" + (Split(path)?.Change ?? RepoPath.FileName(path)) + ")")];
+
+    /// <summary>
+    /// <c>sqitch rework</c> freezes the current scripts as <c>deploy/change@tag.sql</c> (and revert, verify), adds
+    /// <c>change [change@tag]</c> to the plan and lets <c>deploy/change.sql</c> be rewritten: the new version runs as a
+    /// new change, and its revert goes back to the frozen one.
+    /// </summary>
+    public string? ReworkedFrom(string upPath, RepositoryFiles files)
+    {
+        if (Split(upPath) is not { Kind: "deploy" } parts || !parts.Change.EndsWith(".sql", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var plan = RepoPath.Combine(parts.Root, "sqitch.plan");
+        var change = parts.Change[..^4];
+        var rework = new Regex(@"(?m)^\s*" + Regex.Escape(change) + @"\s+\[[^\]]*?" + Regex.Escape(change) + @"@(?<tag>[^\s\]]+)");
+        var added = rework.Matches(files.ReadHead(plan) ?? string.Empty).Select(m => m.Groups["tag"].Value)
+            .Except(rework.Matches(files.ReadBase(plan) ?? string.Empty).Select(m => m.Groups["tag"].Value))
+            .LastOrDefault();
+        var frozen = added is null ? null : RepoPath.Combine(parts.Root, "deploy/" + change + "@" + added + ".sql");
+        return frozen is not null && files.ExistsAtHead(frozen) ? frozen : null;
+    }
 
     /// <summary>root/{deploy|revert|verify}/change.sql (changes may sit in sub-folders).</summary>
     private static (string Root, string Kind, string Change)? Split(string path)
@@ -352,4 +380,7 @@ internal sealed class DrizzleFormat : IMigrationFormat
     {
         return [SqlFiles.WithoutDown(text, database)];
     }
+
+    public IEnumerable<(string Table, IReadOnlyList<(string Column, string? Type)> Columns)> SnapshotBefore(string upPath, RepositoryFiles files) =>
+        DrizzleSnapshot.Before(upPath, files);
 }

@@ -22,6 +22,19 @@ internal static class SqlStatementRecognizer
         "STORED", "VIRTUAL", "ENCODE", "SPARSE", "ROWGUIDCOL", "WITH", "FILESTREAM",
     };
 
+    /// <summary>Words that start a table constraint, not a column, in a CREATE TABLE definition list.</summary>
+    private static readonly HashSet<string> TableConstraintWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "KEY", "INDEX", "EXCLUDE", "LIKE", "PERIOD", "FULLTEXT", "SPATIAL",
+    };
+
+    /// <summary>Words of a select list that are not column names.</summary>
+    private static readonly HashSet<string> SelectKeywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "AND", "OR", "NOT", "IS", "IN", "DISTINCT", "CURRENT_TIMESTAMP",
+        "CURRENT_DATE", "INTEGER", "TEXT", "VARCHAR", "REAL", "NUMERIC", "BOOLEAN", "INT", "BIGINT",
+    };
+
     public static IReadOnlyList<MigrationOperation> Recognize(SqlStatement statement, MigrationDatabase database)
     {
         try
@@ -92,6 +105,7 @@ internal static class SqlStatementRecognizer
                 case "EXEC":
                 case "EXECUTE":
                 case "CALL": Execute(); break;
+                case "DO": DoBlock(); break;
                 case "GRANT":
                 case "REVOKE": Add(new MigrationOperation(MigrationOperationKind.AlterObject) { ObjectType = "privileges", Name = OneLine(statement.Text) }); break;
                 default: break;
@@ -159,7 +173,8 @@ internal static class SqlStatementRecognizer
             if (Take("TABLE"))
             {
                 Skip("IF", "NOT", "EXISTS");
-                Add(new MigrationOperation(MigrationOperationKind.CreateTable) { Table = Name() });
+                var table = Name();
+                Add(new MigrationOperation(MigrationOperationKind.CreateTable) { Table = table, Columns = ColumnDefinitions() });
                 return;
             }
 
@@ -825,7 +840,111 @@ internal static class SqlStatementRecognizer
             i++;
             Take("IGNORE");
             Take("INTO");
-            Add(new MigrationOperation(MigrationOperationKind.InsertData) { Table = Peek().IsName ? Name() : null });
+            var op = new MigrationOperation(MigrationOperationKind.InsertData) { Table = Peek().IsName ? Name() : null };
+            if (Peek().IsSymbol("("))
+            {
+                op.Columns = ParenthesisedNames();
+            }
+
+            if (Take("SELECT"))
+            {
+                Take("DISTINCT");
+                op.SourceColumns = SelectedColumns();
+                op.SourceTable = Take("FROM") && Peek().IsName ? Name() : null;
+            }
+
+            Add(op);
+        }
+
+        /// <summary>The column names of a CREATE TABLE's definition list (table constraints skipped); null without a list.</summary>
+        private List<string>? ColumnDefinitions()
+        {
+            if (!Peek().IsSymbol("("))
+            {
+                return null;
+            }
+
+            var inner = Peek().Depth + 1;
+            i++;
+            var columns = new List<string>();
+            var itemStart = true;
+            for (; i < t.Count && !(t[i].IsSymbol(")") && t[i].Depth == inner - 1); i++)
+            {
+                if (itemStart && t[i].IsName && !TableConstraintWords.Contains(t[i].Text))
+                {
+                    columns.Add(t[i].Text);
+                }
+
+                itemStart = t[i].IsSymbol(",") && t[i].Depth == inner;
+            }
+
+            i++;
+            return columns;
+        }
+
+        private List<string> ParenthesisedNames()
+        {
+            var inner = Peek().Depth + 1;
+            i++;
+            var names = new List<string>();
+            for (; i < t.Count && !(t[i].IsSymbol(")") && t[i].Depth == inner - 1); i++)
+            {
+                if (t[i].IsName && t[i].Depth == inner)
+                {
+                    names.Add(t[i].Text);
+                }
+            }
+
+            i++;
+            return names;
+        }
+
+        /// <summary>
+        /// Every column the select list reads (up to FROM), by its last name part; "*" for all. An alias after AS is
+        /// the target's name, not a source column, so it is skipped; function names are skipped too.
+        /// </summary>
+        private List<string> SelectedColumns()
+        {
+            var depth = Peek().Depth;
+            var columns = new List<string>();
+            var afterAs = false;
+            for (; i < t.Count && !(t[i].Depth == depth && t[i].Is("FROM")); i++)
+            {
+                var token = t[i];
+                if (token.IsSymbol("*"))
+                {
+                    columns.Add("*");
+                }
+                else if (token.Is("AS"))
+                {
+                    afterAs = true;
+                    continue;
+                }
+                else if (token.IsName && !afterAs && !PeekAt(1).IsSymbol("(") && !PeekAt(1).IsSymbol(".")
+                         && !SelectKeywords.Contains(token.Text))
+                {
+                    columns.Add(token.Text);
+                }
+
+                afterAs = false;
+            }
+
+            return columns;
+        }
+
+        /// <summary>PostgreSQL <c>DO [LANGUAGE plpgsql] $$ … $$</c>: the statements inside are what runs.</summary>
+        private void DoBlock()
+        {
+            var body = t.Skip(i + 1).FirstOrDefault(x => x.Kind == SqlTokenKind.String);
+            if (body.Text is null)
+            {
+                return;
+            }
+
+            foreach (var inner in ProceduralBlock.Statements(body.Text, database, statement.Line))
+            {
+                ops.AddRange(Recognize(inner, database));
+            }
         }
 
         private void Reindex()

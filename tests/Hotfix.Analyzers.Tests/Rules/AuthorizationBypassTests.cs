@@ -48,6 +48,76 @@ public class AuthorizationBypassTests
         """,
         At(0, "[AllowAnonymous] on 'AccountController' makes state-changing actions reachable without authentication: Login (POST), Rename (PATCH)"));
 
+    private const string Identity = """
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Identity;
+
+        public class AppUser : IdentityUser { }
+
+        """;
+
+    [Fact]
+    public Task Authentication_endpoints_stay_anonymous_any_other_state_changing_action_is_reported() => Expect(Identity + """
+        [Authorize]
+        public class AccountController : Controller
+        {
+            private readonly SignInManager<AppUser> signIn;
+            private readonly UserManager<AppUser> users;
+
+            public AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users) { this.signIn = signIn; this.users = users; }
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> Login(string user, string password)
+            {
+                var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+                return result.Succeeded ? Ok() : Unauthorized();
+            }
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> Register(string email, string password) => Ok(await users.CreateAsync(new AppUser { UserName = email }, password));
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> ResetPassword(string email, string token, string password)
+            {
+                var user = await users.FindByEmailAsync(email);
+                return user is null ? Ok() : Ok(await users.ResetPasswordAsync(user, token, password));
+            }
+
+            [HttpPost, AllowAnonymous] public IActionResult ExternalLogin(string provider) => Challenge(provider);
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> KioskLogin()
+            {
+                await HttpContext.SignInAsync(new System.Security.Claims.ClaimsPrincipal());
+                return Ok();
+            }
+
+            [HttpPost, {|#0:AllowAnonymous|}]
+            public async Task<IActionResult> Rename(string name)
+            {
+                var user = await users.FindByNameAsync(name);
+                return user is null ? NotFound() : Ok(await users.UpdateAsync(user));
+            }
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Rename' reachable without authentication, overriding [Authorize] on 'AccountController'"));
+
+    [Fact]
+    public Task AllowAnonymous_on_the_class_names_only_the_actions_that_do_not_authenticate() => Expect(Identity + """
+        [{|#0:AllowAnonymous|}]
+        public class SessionController : Controller
+        {
+            private readonly SignInManager<AppUser> signIn;
+
+            public SessionController(SignInManager<AppUser> signIn) => this.signIn = signIn;
+
+            [HttpPost] public async Task<IActionResult> Login(string user, string password) => Ok(await signIn.PasswordSignInAsync(user, password, false, false));
+            [HttpPost] public IActionResult Login2Fa() => SignIn(new System.Security.Claims.ClaimsPrincipal());
+            [HttpDelete] public IActionResult Forget(string user) => Ok();
+        }
+        """,
+        At(0, "[AllowAnonymous] on 'SessionController' makes state-changing actions reachable without authentication: Forget (DELETE)"));
+
     [Fact]
     public Task Authorize_silently_overridden_from_farther_away() => Expect("""
         [AllowAnonymous]
@@ -125,6 +195,45 @@ public class AuthorizationBypassTests
         At(1, "AllowAnonymous() makes the DELETE endpoint reachable without authentication, overriding RequireAuthorization()"),
         At(2, "[AllowAnonymous] on the handler makes the PUT endpoint reachable without authentication"),
         At(3, "AllowAnonymous() makes every endpoint of MapControllers() reachable without authentication"));
+
+    [Fact]
+    public Task A_hotfix_that_opens_a_get_login_which_challenges_is_not_reported()
+    {
+        var source = Usings + Identity + """
+            [Authorize]
+            public class ExternalController : Controller
+            {
+                [HttpGet, AllowAnonymous] public IActionResult Google() => Challenge("Google");
+                [HttpGet, {|#0:AllowAnonymous|}] public IActionResult Logo() => Ok();
+            }
+            """;
+        var lines = source.Split('\n');
+        int LineOf(string text) => Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal)) + 1;
+        return Verify.VerifyHotfixAsync(
+            source,
+            Verify.ChangedLinesOf(LineOf("Google()"), LineOf("Logo()")),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("HF3002", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+                .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("[AllowAnonymous] on 'Logo' overrides [Authorize] on 'ExternalController': the endpoint is now reachable without authentication", " (on a line this hotfix changes)"));
+    }
+
+    [Fact]
+    public Task Minimal_api_authentication_handlers_stay_anonymous() => Expect(Identity + """
+        public static class AuthEndpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapPost("/login", async (SignInManager<AppUser> signIn, string user, string password) =>
+                    (await signIn.PasswordSignInAsync(user, password, false, false)).Succeeded ? Results.Ok() : Results.Unauthorized()).AllowAnonymous();
+                app.MapPost("/login/external", [AllowAnonymous] (string provider) => Results.Challenge(properties: null, authenticationSchemes: [provider]));
+                app.MapPost("/register", async (UserManager<AppUser> users, string email, string password) =>
+                    Results.Ok(await users.CreateAsync(new AppUser { UserName = email }, password))).RequireAuthorization().AllowAnonymous();
+                app.MapPost("/profile", async (UserManager<AppUser> users, string name) =>
+                    Results.Ok(await users.FindByNameAsync(name))).{|#0:AllowAnonymous|}();
+            }
+        }
+        """,
+        At(0, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
 
     [Fact]
     public Task Read_only_overrides_are_reported_only_when_a_hotfix_adds_them()

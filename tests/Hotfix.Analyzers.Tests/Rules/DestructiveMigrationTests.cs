@@ -58,6 +58,22 @@ public class DestructiveMigrationTests
         """));
 
     [Fact]
+    public Task A_temporary_column_added_and_dropped_by_the_same_Up_is_not_destructive() => Verify.VerifyAsync(Migration("""
+                migrationBuilder.AddColumn<string>(name: "NoteCopy", table: "Orders", nullable: true);
+                migrationBuilder.Sql("UPDATE \"Orders\" SET \"Note\" = trim(\"NoteCopy\") WHERE \"NoteCopy\" IS NOT NULL");
+                migrationBuilder.DropColumn(name: "NoteCopy", table: "Orders");
+                migrationBuilder.{|#0:DropColumn|}(name: "LegacyNote", table: "Orders");
+        """), At(0));
+
+    [Fact]
+    public Task A_maxLength_only_shrink_is_a_narrowing_and_an_absent_old_length_is_unlimited() => Verify.VerifyAsync(Migration("""
+                migrationBuilder.{|#0:AlterColumn|}<string>(name: "Title", table: "Posts", maxLength: 50, nullable: false, oldClrType: typeof(string), oldMaxLength: 200);
+                migrationBuilder.{|#1:AlterColumn|}<string>(name: "Slug", table: "Posts", maxLength: 120, nullable: false, oldClrType: typeof(string));
+                migrationBuilder.AlterColumn<string>(name: "Summary", table: "Posts", maxLength: 1000, nullable: true, oldClrType: typeof(string), oldMaxLength: 500, oldNullable: true);
+                migrationBuilder.AlterColumn<string>(name: "Body", table: "Posts", nullable: true, oldClrType: typeof(string), oldMaxLength: 4000, oldNullable: true);
+        """), At(0), At(1));
+
+    [Fact]
     public Task Dropping_in_Down_is_what_a_down_is_for() => Verify.VerifyAsync(Migration(
         """        migrationBuilder.AddColumn<string>(name: "Note", table: "Orders", nullable: true);""",
         """        migrationBuilder.DropColumn(name: "Note", table: "Orders");"""));

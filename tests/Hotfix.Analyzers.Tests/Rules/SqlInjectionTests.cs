@@ -37,6 +37,40 @@ public class SqlInjectionTests
         """, At(0, "SqlQueryRaw", "table"));
 
     [Fact]
+    public Task The_message_names_what_reaches_the_sink_after_a_reassignment() => Expect("""
+        IQueryable<User> Find(Shop db, string name, string tenant)
+        {
+            var sql = "SELECT * FROM Users WHERE Name = '" + name + "'";
+            sql = "SELECT * FROM Users WHERE Tenant = '" + tenant + "'";
+            return db.Users.{|#0:FromSqlRaw|}(sql);
+        }
+        """, At(0, "FromSqlRaw", "tenant"));
+
+    [Fact]
+    public Task A_constant_reassignment_before_the_sink_leaves_nothing_to_report() => Expect("""
+        IQueryable<User> Find(Shop db, string name)
+        {
+            var sql = "SELECT * FROM Users WHERE Name = '" + name + "'";
+            sql = "SELECT * FROM Users";
+            return db.Users.FromSqlRaw(sql);
+        }
+        """);
+
+    [Fact]
+    public Task A_reassignment_in_a_branch_does_not_hide_the_other_path() => Expect("""
+        IQueryable<User> Find(Shop db, string name, bool all)
+        {
+            var sql = "SELECT * FROM Users WHERE Name = '" + name + "'";
+            if (all)
+            {
+                sql = "SELECT * FROM Users";
+            }
+
+            return db.Users.{|#0:FromSqlRaw|}(sql);
+        }
+        """, At(0, "FromSqlRaw", "name"));
+
+    [Fact]
     public Task Sql_built_in_a_local_is_followed() => Expect("""
         IQueryable<User> Find(Shop db, string name)
         {

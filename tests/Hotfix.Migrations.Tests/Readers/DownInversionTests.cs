@@ -39,4 +39,20 @@ public class DownInversionTests
         Assert.Equal(DownStatus.Unverified, Check("ALTER TABLE b ADD COLUMN c int; DO $$ BEGIN END $$;", "ALTER TABLE b DROP COLUMN c;").Status);
         Assert.Equal(DownStatus.Unverified, Check("ALTER TABLE b ADD COLUMN c int;", "SELECT undo_everything();").Status);
     }
+
+    [Fact]
+    public void Temporaries_need_no_inverse_and_a_column_the_down_drops_covers_what_the_up_did_to_it()
+    {
+        Assert.Equal(DownStatus.Inverts, Check(
+            "CREATE TABLE scratch (id int); DROP TABLE scratch; ALTER TABLE b ADD COLUMN c int; ALTER TABLE b ALTER COLUMN c TYPE bigint; ALTER TABLE b ADD COLUMN tmp int; ALTER TABLE b DROP COLUMN tmp;",
+            "ALTER TABLE b DROP COLUMN c;").Status);
+    }
+
+    [Fact]
+    public void A_table_rebuild_is_an_alteration_whose_inverse_cannot_be_compared()
+    {
+        var rebuild = "CREATE TABLE __new_t (id int, a text); INSERT INTO __new_t (id, a) SELECT id, a FROM t; DROP TABLE t; ALTER TABLE __new_t RENAME TO t;";
+        var result = Check(rebuild, "CREATE TABLE __new_t (id int, a text, b text); INSERT INTO __new_t (id, a) SELECT id, a FROM t; DROP TABLE t; ALTER TABLE __new_t RENAME TO t;");
+        Assert.Equal((DownStatus.Unverified, 0), (result.Status, result.Problems.Count));
+    }
 }

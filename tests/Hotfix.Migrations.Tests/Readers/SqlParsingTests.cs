@@ -166,4 +166,53 @@ public class SqlParsingTests
         Assert.Single(SqlStatementSplitter.Split("ALTER TABLE a ADD b int; /* never closed ; DROP TABLE c;"));
         Assert.Single(SqlStatementSplitter.Split("SELECT $tag$ body; DROP TABLE y;"));
     }
+
+    [Fact]
+    public void Create_table_lists_its_columns_and_not_its_table_constraints()
+    {
+        var create = Assert.Single(Parse("""
+            CREATE TABLE `__new_accounts` (
+              `id` integer PRIMARY KEY NOT NULL,
+              "handle" text NOT NULL CHECK (length(handle) > 2),
+              email text,
+              CONSTRAINT accounts_handle_unique UNIQUE (handle),
+              FOREIGN KEY (id) REFERENCES people (id)
+            );
+            """, MigrationDatabase.Sqlite));
+        Assert.Equal(["id", "handle", "email"], create.Columns);
+    }
+
+    [Fact]
+    public void Insert_select_records_which_table_it_copies_and_which_columns_it_reads()
+    {
+        var copy = Assert.Single(Parse("""INSERT INTO "__new_t"("id", "name", "note") SELECT t."id", upper("name") AS name, coalesce(note, '') FROM "t";"""));
+        Assert.Equal(("__new_t", "t"), (copy.Table, copy.SourceTable));
+        Assert.Equal(["id", "name", "note"], copy.Columns);
+        Assert.Equal(["id", "name", "note"], copy.SourceColumns);
+
+        Assert.Equal(["*"], Assert.Single(Parse("INSERT INTO b SELECT * FROM a;")).SourceColumns);
+        Assert.Null(Assert.Single(Parse("INSERT INTO b (x) VALUES (1);")).SourceTable);
+    }
+
+    [Fact]
+    public void A_do_block_is_read_as_the_statements_inside_it()
+    {
+        var ops = Parse("""
+            DO $$
+            DECLARE
+              n integer;
+            BEGIN
+              IF EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'old_orders') THEN
+                DROP TABLE old_orders;
+              ELSE
+                RAISE NOTICE 'nothing to drop';
+              END IF;
+              EXECUTE 'ALTER TABLE orders DROP COLUMN note';
+              EXECUTE 'UPDATE orders SET status = ''open''';
+            END
+            $$;
+            """);
+        Assert.Equal("drop-table,drop-column,update-data", Kinds(ops));
+        Assert.Equal(("old_orders", "note"), (ops[0].Table, ops[1].Column));
+    }
 }

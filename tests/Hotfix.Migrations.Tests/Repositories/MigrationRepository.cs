@@ -36,12 +36,13 @@ internal static class MigrationRepository
 
     public static DetectedMigration Single(TestRepository repo) => Assert.Single(Scan(repo).Migrations);
 
-    public static CheckReport Check(TestRepository repo, HotfixPolicy? policy = null)
+    /// <summary>The migration checks (or <paramref name="modules"/>) on the hotfix branch of <paramref name="repo"/>.</summary>
+    public static CheckReport Check(TestRepository repo, HotfixPolicy? policy = null, CheckOptions? options = null, IEnumerable<ICheckModule>? modules = null)
     {
         using var git = GitRepository.Open(repo.Path);
         var ports = new PortSet().Add<IRepositoryReader>(git).Add<IChangeSetReader>(git);
-        var context = new CheckContext(policy ?? HotfixPolicy.Runbook, new CheckSubject(Branch, repo.Head), new CheckOptions(), ports);
-        return CheckRunner.Run(context, [new MigrationsModule()], new ToolInfo("hotfix", "test"));
+        var context = new CheckContext(policy ?? HotfixPolicy.Runbook, new CheckSubject(Branch, repo.Head), options ?? new CheckOptions(), ports);
+        return CheckRunner.Run(context, modules ?? [new MigrationsModule()], new ToolInfo("hotfix", "test"));
     }
 
     public static string Kinds(IEnumerable<MigrationOperation> operations) =>

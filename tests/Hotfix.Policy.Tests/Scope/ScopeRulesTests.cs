@@ -6,6 +6,7 @@ using Hotfix.Policy.Findings;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Reporting.Renderers;
 using static Hotfix.Policy.Tests.Scope.InMemoryChanges;
 
 namespace Hotfix.Policy.Tests.Scope;
@@ -44,6 +45,24 @@ public class ScopeRulesTests
         Assert.DoesNotContain(report.Findings, f => f.RuleId == "HF1101");
         var counts = report.Section<ScopeSection>()!.Counts!;
         Assert.Equal((4, 2, 40, 1, 1, 5900), (counts.Files, counts.CountedFiles, counts.CountedLines, counts.LockFiles, counts.GeneratedFiles, counts.UncountedLines));
+    }
+
+    [Theory]
+    [InlineData("drizzle/meta/0007_snapshot.json", "scope.generated '**/meta/*_snapshot.json'")]
+    [InlineData("drizzle/meta/_journal.json", "scope.generated '**/meta/_journal.json'")]
+    [InlineData("db/schema.rb", "scope.generated '**/db/schema.rb'")]
+    [InlineData("api/db/structure.sql", "scope.generated '**/db/structure.sql'")]
+    [InlineData("web/pnpm-lock.yaml", "scope.lockFiles 'pnpm-lock.yaml'")]
+    public void HF1101_never_counts_a_migration_tools_schema_dump_and_says_why(string path, string reason)
+    {
+        var files = SourceFiles(1, 30);
+        files.Add(Added(path, string.Concat(Enumerable.Range(1, 3000).Select(i => $"  \"line{i}\": {i},\n"))));
+        var report = Run(Context(files, new CheckOptions { Severity = IncidentSeverity.Sev1 }));
+
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == "HF1101");
+        var dump = Assert.Single(report.Section<ScopeSection>()!.Analysis.Files, f => f.Path == path);
+        Assert.Equal(reason, dump.RoleReason);
+        Assert.Contains(reason, new TextReportRenderer(new RenderOptions(Color: false)).RenderToString(report));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ internal static class ColumnTypeChange
     {
         if (string.IsNullOrWhiteSpace(oldType) || string.IsNullOrWhiteSpace(newType))
         {
-            return new TypeChangeVerdict(TypeChangeEffect.Unknown, "the previous type is not stated in the migration, so a narrowing cannot be ruled out");
+            return new TypeChangeVerdict(TypeChangeEffect.Unknown, "the previous type is stated neither in the migration nor in the earlier migrations of its folder, so a narrowing cannot be ruled out");
         }
 
         var from = SqlType.Parse(oldType!);

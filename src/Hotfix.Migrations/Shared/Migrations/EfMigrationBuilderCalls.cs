@@ -134,6 +134,7 @@ internal static class EfMigrationBuilderCalls
             if (signature.Kind == MigrationOperationKind.AlterColumn)
             {
                 op.OldNullable = Bool(values, "oldNullable") ?? false;
+                LengthsAsTypes(op, Get(values, "maxLength"), Get(values, "oldMaxLength"));
             }
         }
 
@@ -160,6 +161,22 @@ internal static class EfMigrationBuilderCalls
         }
 
         return op;
+    }
+
+    /// <summary>
+    /// The SQLite and Npgsql scaffolds state a string column's length only as <c>maxLength:</c>/<c>oldMaxLength:</c>,
+    /// with no store types; an absent length means unlimited. As types, the shared type-change rules judge them:
+    /// 200 → 50, or unlimited → 50, is a narrowing.
+    /// </summary>
+    private static void LengthsAsTypes(MigrationOperation op, string? length, string? oldLength)
+    {
+        if (op.NewType != null || op.OldType != null || length == null && oldLength == null)
+        {
+            return;
+        }
+
+        op.NewType = length == null ? "varchar" : "varchar(" + length + ")";
+        op.OldType = oldLength == null ? "varchar" : "varchar(" + oldLength + ")";
     }
 
     private static Dictionary<string, string?> Bind(Signature signature, IList<EfArgument> arguments)

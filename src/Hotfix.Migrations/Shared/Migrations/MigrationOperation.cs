@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Hotfix.Migrations;
 
@@ -75,6 +76,23 @@ internal sealed class MigrationOperation
 
     /// <summary>MySQL <c>ALGORITHM=COPY</c> or <c>LOCK=SHARED|EXCLUSIVE</c>.</summary>
     public bool CopiesTable { get; set; }
+
+    /// <summary>
+    /// CreateTable: the columns it defines; InsertData: the columns it fills. Null when the source does not list them.
+    /// </summary>
+    public IReadOnlyList<string>? Columns { get; set; }
+
+    /// <summary>CreateTable: the type of each of <see cref="Columns"/> (same order; null where the source does not say).</summary>
+    public IReadOnlyList<string?>? ColumnTypes { get; set; }
+
+    /// <summary>InsertData from a query (<c>INSERT … SELECT … FROM t</c>): the table whose rows are copied.</summary>
+    public string? SourceTable { get; set; }
+
+    /// <summary>
+    /// InsertData from a query: the source columns its select list reads (<c>*</c> for all of them). With
+    /// <see cref="SourceTable"/> this tells a table rebuild that carries every column from one that loses some.
+    /// </summary>
+    public IReadOnlyList<string>? SourceColumns { get; set; }
 
     /// <summary>1-based line in the migration file where the step starts.</summary>
     public int? Line { get; set; }

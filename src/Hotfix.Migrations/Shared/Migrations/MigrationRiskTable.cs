@@ -28,10 +28,9 @@ internal static class MigrationRiskTable
     {
         // --- destructive (HF2002) ---
         Row("drop-table", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.DropTable,
-            (op, ctx) => op.Kind == MigrationOperationKind.DropTable
-                ? "drops table " + op.Object + " and every row in it; the running version still reads it" : null),
+            (op, ctx) => op.Kind == MigrationOperationKind.DropTable && !ctx.CreatedInThisMigration(op.Table) ? TableRebuild.DropReason(op, ctx) : null),
         Row("drop-column", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.DropColumn,
-            (op, ctx) => op.Kind == MigrationOperationKind.DropColumn && !ctx.CreatedInThisMigration(op.Table)
+            (op, ctx) => op.Kind == MigrationOperationKind.DropColumn && !ctx.CreatedInThisMigration(op.Table) && !ctx.AddedInThisMigration(op.Table, op.Column)
                 ? "drops column " + op.Object + " and its data; the running version still reads and writes it" : null),
         Row("drop-schema", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.DropSchema,
             (op, ctx) => op.Kind == MigrationOperationKind.DropSchema
@@ -43,7 +42,7 @@ internal static class MigrationRiskTable
         Row("type-change-lossy", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.TypeChange,
             (op, ctx) =>
             {
-                if (!IsTypeChange(op) || ctx.CreatedInThisMigration(op.Table))
+                if (!IsTypeChange(op) || ctx.CreatedInThisMigration(op.Table) || ctx.AddedInThisMigration(op.Table, op.Column))
                 {
                     return null;
                 }
@@ -164,9 +163,10 @@ internal static class MigrationRiskTable
     }
 
     /// <summary>Assesses the up operations of one migration in order, each with what the earlier ones created.</summary>
-    public static IReadOnlyList<IReadOnlyList<MigrationRisk>> AssessAll(IReadOnlyList<MigrationOperation> operations, MigrationDatabase database)
+    public static IReadOnlyList<IReadOnlyList<MigrationRisk>> AssessAll(
+        IReadOnlyList<MigrationOperation> operations, MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null)
     {
-        var context = new MigrationRiskContext(database);
+        var context = new MigrationRiskContext(database, previousColumns, operations);
         var result = new List<IReadOnlyList<MigrationRisk>>(operations.Count);
         foreach (var operation in operations)
         {

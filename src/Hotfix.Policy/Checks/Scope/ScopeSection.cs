@@ -120,6 +120,7 @@ internal sealed class ScopeSection(
             writer.WriteString("entry", EntryName(change.NewMode == EntryMode.Missing ? change.OldMode : change.NewMode));
             writer.WriteBoolean("modeChange", change.IsModeChange);
             writer.WriteString("role", JsonRole(file.Role));
+            WriteStringOrNull(writer, "roleReason", file.RoleReason);
             WriteStrings(writer, "components", file.Components);
             writer.WriteBoolean("formattingOnly", file.Formatting.IsFormattingOnly);
             writer.WriteBoolean("moved", moved.Contains(change.Path));
@@ -178,7 +179,7 @@ internal sealed class ScopeSection(
             StatusName(f.Change.Kind),
             f.Change.OldPath is { } old && old != f.Path ? $"{old} → {f.Path}" : f.Path,
             f.Change.IsBinary ? "binary" : $"+{f.Change.AddedLines} −{f.Change.DeletedLines}",
-            f.Role.Name(),
+            f.RoleReason is { } why ? $"{f.Role.Name()} ({why})" : f.Role.Name(),
             f.Components.Count == 0 ? "—" : string.Join(", ", f.Components),
             Notes(f, moved.Contains(f.Path)),
         ]).ToList();

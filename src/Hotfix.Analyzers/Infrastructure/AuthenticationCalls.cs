@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hotfix.Analyzers.Infrastructure;
+
+/// <summary>
+/// Calls that make an action an authentication endpoint — one that must be reachable anonymously because it is how a
+/// user becomes authenticated: ASP.NET Core Identity's <c>SignInManager</c> (sign in, two-factor, external login),
+/// the <c>UserManager</c> steps of registering, confirming and resetting, and the authentication APIs
+/// (<c>HttpContext.SignInAsync</c>/<c>ChallengeAsync</c>, the <c>Challenge()</c>/<c>SignIn()</c> results of
+/// controllers, pages and minimal APIs). Resolved once per compilation.
+/// </summary>
+internal sealed class AuthenticationCalls
+{
+    private static readonly HashSet<string> UserManagerSteps = new(System.StringComparer.Ordinal)
+    {
+        "CreateAsync", "ConfirmEmailAsync", "ResetPasswordAsync", "GeneratePasswordResetTokenAsync", "GenerateEmailConfirmationTokenAsync",
+        "ChangeEmailAsync", "AddLoginAsync", "VerifyUserTokenAsync",
+    };
+
+    private static readonly HashSet<string> AuthenticationMethods = new(System.StringComparer.Ordinal)
+    {
+        "SignInAsync", "ChallengeAsync", "SignIn", "Challenge",
+    };
+
+    private readonly INamedTypeSymbol? signInManager;
+    private readonly INamedTypeSymbol? userManager;
+    private readonly INamedTypeSymbol?[] authenticationApis;
+
+    private AuthenticationCalls(Compilation compilation)
+    {
+        signInManager = compilation.GetBestType("Microsoft.AspNetCore.Identity.SignInManager`1");
+        userManager = compilation.GetBestType("Microsoft.AspNetCore.Identity.UserManager`1");
+        authenticationApis = new[]
+        {
+            compilation.GetBestType("Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions"),
+            compilation.GetBestType("Microsoft.AspNetCore.Mvc.ControllerBase"),
+            compilation.GetBestType("Microsoft.AspNetCore.Mvc.RazorPages.PageModel"),
+            compilation.GetBestType("Microsoft.AspNetCore.Http.Results"),
+            compilation.GetBestType("Microsoft.AspNetCore.Http.TypedResults"),
+        };
+    }
+
+    public static AuthenticationCalls Create(Compilation compilation) => new(compilation);
+
+    /// <summary>True when the method body signs in, registers, challenges, confirms or resets through one of the APIs.</summary>
+    public bool Authenticates(IOperation body)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IInvocationOperation invocation && IsAuthenticationCall(invocation.TargetMethod))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsAuthenticationCall(IMethodSymbol method)
+    {
+        var declaring = (method.ReducedFrom ?? method).ContainingType;
+        if (declaring.IsOrDerivesFrom(signInManager))
+        {
+            return true;
+        }
+
+        if (declaring.IsOrDerivesFrom(userManager))
+        {
+            return UserManagerSteps.Contains(method.Name);
+        }
+
+        if (!AuthenticationMethods.Contains(method.Name))
+        {
+            return false;
+        }
+
+        foreach (var api in authenticationApis)
+        {
+            if (method.IsDeclaredIn(api))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+
+namespace Hotfix.Migrations.Detection;
+
+/// <summary>
+/// The schema the earlier migrations of a folder built, replayed from their up operations: which columns each table
+/// has and the last type each column was given. A migration says what it changes, rarely what was there before
+/// (a SQL <c>ALTER COLUMN … TYPE</c>, Rails <c>change_column</c>, Django <c>AlterField</c>); the history says it, as
+/// a reviewer who reads the earlier migrations would.
+/// </summary>
+internal sealed class SchemaHistory
+{
+    private static readonly StringComparer FileOrder = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.NumericOrdering);
+
+    private readonly Dictionary<string, Table> tables = new(StringComparer.Ordinal);
+
+    /// <summary>The columns of <paramref name="table"/>, or null when no earlier migration listed them.</summary>
+    public IReadOnlyCollection<string>? ColumnsOf(string table) =>
+        tables.TryGetValue(Key(table), out var t) && t.ColumnsKnown ? t.Types.Keys.ToList() : null;
+
+    /// <summary>The type an earlier migration last gave the column, or null when none did.</summary>
+    public string? TypeOf(string? table, string? column) =>
+        table is not null && column is not null && tables.TryGetValue(Key(table), out var t) && t.Types.TryGetValue(MigrationOperation.NormalizeName(column), out var type)
+            ? type : null;
+
+    /// <summary>The history before <paramref name="path"/>: its folder's migrations of the same format that sort before it.</summary>
+    public static SchemaHistory Before(string path, IMigrationFormat format, RepositoryFiles files, MigrationSettings settings, MigrationDatabase database)
+    {
+        var history = new SchemaHistory();
+        var name = RepoPath.FileName(path);
+        var earlier = files.FilesIn(RepoPath.Directory(path))
+            .Where(p => FileOrder.Compare(RepoPath.FileName(p), name) < 0)
+            .Order(Comparer<string>.Create((a, b) => FileOrder.Compare(RepoPath.FileName(a), RepoPath.FileName(b))));
+        foreach (var file in earlier)
+        {
+            var text = files.ReadHead(file);
+            if (text is null || format.Match(file, text, settings, files)?.Role != MigrationFileRole.Migration)
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var piece in format.Read(file, text, null, null, database))
+                {
+                    history.Replay(piece.Body.Up);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // An unreadable earlier migration leaves gaps in the history; it never stops the check.
+            }
+        }
+
+        foreach (var (table, columns) in format.SnapshotBefore(path, files))
+        {
+            history.LearnIfUnknown(table, columns);
+        }
+
+        return history;
+    }
+
+    /// <summary>Adds a table from a schema snapshot when the replayed migrations did not define it.</summary>
+    public void LearnIfUnknown(string table, IReadOnlyList<(string Column, string? Type)> columns)
+    {
+        var key = Key(table);
+        if (tables.TryGetValue(key, out var known) && known.ColumnsKnown)
+        {
+            return;
+        }
+
+        var learned = tables[key] = new Table(true);
+        foreach (var (column, type) in columns)
+        {
+            learned.Types[MigrationOperation.NormalizeName(column)] = type;
+        }
+    }
+
+    public void Replay(IEnumerable<MigrationOperation> operations)
+    {
+        foreach (var op in operations)
+        {
+            Apply(op);
+        }
+    }
+
+    private void Apply(MigrationOperation op)
+    {
+        if (op.Table is null)
+        {
+            return;
+        }
+
+        var key = Key(op.Table);
+        var column = MigrationOperation.NormalizeName(op.Column);
+        tables.TryGetValue(key, out var table);
+        switch (op.Kind)
+        {
+            case MigrationOperationKind.CreateTable:
+                tables[key] = new Table(op.Columns is not null);
+                for (var k = 0; k < (op.Columns?.Count ?? 0); k++)
+                {
+                    tables[key].Types[MigrationOperation.NormalizeName(op.Columns![k])] = op.ColumnTypes?.ElementAtOrDefault(k);
+                }
+
+                break;
+            case MigrationOperationKind.DropTable:
+                tables.Remove(key);
+                break;
+            case MigrationOperationKind.RenameTable when op.NewName is not null && table is not null:
+                tables.Remove(key);
+                tables[Key(op.NewName)] = table;
+                break;
+            case MigrationOperationKind.AddColumn or MigrationOperationKind.AlterColumn when column.Length > 0:
+                table ??= tables[key] = new Table(false);
+                if (op.NewType is not null || !table.Types.ContainsKey(column))
+                {
+                    table.Types[column] = op.NewType ?? (table.Types.TryGetValue(column, out var kept) ? kept : null);
+                }
+
+                break;
+            case MigrationOperationKind.DropColumn when table is not null:
+                table.Types.Remove(column);
+                break;
+            case MigrationOperationKind.RenameColumn when table is not null && op.NewName is not null && table.Types.Remove(column, out var type):
+                table.Types[MigrationOperation.NormalizeName(op.NewName)] = type;
+                break;
+        }
+    }
+
+    private static string Key(string table)
+    {
+        var name = MigrationOperation.NormalizeName(table);
+        return name[(name.LastIndexOf('.') + 1)..];
+    }
+
+    private sealed class Table(bool columnsKnown)
+    {
+        public bool ColumnsKnown { get; } = columnsKnown;
+
+        public Dictionary<string, string?> Types { get; } = new(StringComparer.Ordinal);
+    }
+}
