@@ -23,7 +23,7 @@ public sealed class KubernetesWorkloadController : IWorkloadController, IDisposa
         this.ownsClient = ownsClient;
         Target = target;
         options ??= new WatchOptions();
-        api = new WorkloadApi(client, options.PageSize);
+        api = new WorkloadApi(client, options.PageSize, options.RequestTimeout);
         watcher = new RolloutWatcher(client, api, options);
     }
 

@@ -128,9 +128,14 @@ internal static class RollbackCommand
         return command;
     }
 
+    /// <summary>
+    /// A rollback that failed before it sent anything is an operation that failed with nothing changed (3); once the
+    /// patch was sent, a failure or an unknown outcome is the runbook's escalation (4). Both print ESCALATE.
+    /// </summary>
     public static int ExitCodeOf(RollbackRecord record) => record.Outcome!.Result switch
     {
-        RollbackResult.Failed => ExitCodes.Escalate,
+        RollbackResult.Failed when record.Outcome.Attempts == 0 => ExitCodes.OperationFailed,
+        RollbackResult.Failed or RollbackResult.Unknown => ExitCodes.Escalate,
         RollbackResult.Refused when record.Plan?.Refusal?.Kind == RollbackRefusalKind.RevisionNotFound => ExitCodes.InvalidInput,
         RollbackResult.Refused => ExitCodes.PolicyFindings,
         _ => ExitCodes.Success,

@@ -25,6 +25,9 @@ public sealed class Fault
     /// <summary>For writes: apply the change first, then fail (the client cannot know whether it happened).</summary>
     public bool ApplyThenFail { get; init; }
 
+    /// <summary>Handle the request normally, but only after this long (no failure status; a write still lands).</summary>
+    public TimeSpan? AnswerAfter { get; init; }
+
     /// <summary>Only watch requests (or only non-watch requests when false); null matches both.</summary>
     public bool? Watch { get; init; }
 }
