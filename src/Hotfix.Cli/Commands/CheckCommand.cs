@@ -10,6 +10,7 @@ using Hotfix.Policy.Findings;
 using Hotfix.Policy.Incidents;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -34,7 +35,7 @@ internal static class CheckCommand
             var value = result.GetValueOrDefault<string?>();
             if (value is not null && !IncidentSeverities.TryParse(value, out _))
             {
-                result.AddError($"--severity '{value}': expected {IncidentSeverities.ExpectedForm}.");
+                result.AddError($"--severity '{Echo.Of(value)}': expected {IncidentSeverities.ExpectedForm}.");
             }
         });
         var output = CliOptions.Output();
@@ -114,7 +115,7 @@ internal static class CheckCommand
         if (branchOption is not null)
         {
             var found = repository.FindBranch(branchOption, session.Policy.Branches.Remote)
-                ?? throw new HotfixInputException($"--branch '{branchOption}': no local branch or {session.Policy.Branches.Remote}/{branchOption} exists; expected the name of an existing branch (git branch -a lists them).");
+                ?? throw new HotfixInputException($"--branch '{Echo.Of(branchOption)}': no local branch or {session.Policy.Branches.Remote}/{Echo.Of(branchOption)} exists; expected the name of an existing branch (git branch -a lists them).");
             return new CheckSubject(branchOption, found.TipSha);
         }
 

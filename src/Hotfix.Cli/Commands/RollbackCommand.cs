@@ -9,6 +9,7 @@ using Hotfix.Policy.Records;
 using Hotfix.Policy.Reporting.Renderers;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Rollouts;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -49,7 +50,7 @@ internal static class RollbackCommand
             var value = result.GetValueOrDefault<string?>();
             if (value is not null && !IncidentId.TryParse(value, out _))
             {
-                result.AddError($"--incident '{value}': expected {IncidentId.ExpectedForm}.");
+                result.AddError($"--incident '{Echo.Of(value)}': expected {IncidentId.ExpectedForm}.");
             }
         });
         var dryRun = new Option<bool>("--dry-run") { Description = "Plan only: read the workload and show what would happen; change nothing." };

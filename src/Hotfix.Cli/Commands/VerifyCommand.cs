@@ -3,6 +3,7 @@ using Hotfix.Cli.Infrastructure;
 using Hotfix.Policy.Errors;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Verification;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -109,5 +110,5 @@ internal static class VerifyCommand
     private static CheckInput ParseCheck(string text) =>
         CheckInput.TryParse(text, out var input)
             ? input
-            : throw new HotfixInputException($"--check '{text}': expected {CheckInput.ExpectedForm}");
+            : throw new HotfixInputException($"--check '{Echo.Of(text)}': expected {CheckInput.ExpectedForm}");
 }

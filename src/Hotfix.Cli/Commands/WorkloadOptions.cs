@@ -87,7 +87,7 @@ internal sealed class WorkloadOptions
             var value = result.GetValueOrDefault<string>();
             if (value is not ("text" or "json"))
             {
-                result.AddError($"--format '{value}': expected text or json.");
+                result.AddError($"--format '{Echo.Of(value)}': expected text or json.");
             }
         });
         return option;
