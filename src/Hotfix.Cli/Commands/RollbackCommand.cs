@@ -88,15 +88,24 @@ internal static class RollbackCommand
             IReadOnlyList<string> CommandsFor(RollbackRecord r) => r.Plan is null ? [] : KubectlCommands.ForRollback(r.Plan, wait, session.ContextForCommands);
             var recorder = new JsonLinesRollbackRecorder(folder, CommandsFor);
             var isDryRun = parse.GetValue(dryRun);
+            var incidentId = parse.GetValue(incident) is { } inc ? IncidentId.Parse(inc) : (IncidentId?)null;
+
+            // With an incident, the rollback is documented in the incident record too (hotfix record INC-… shows it).
+            var incidentRecords = incidentId is null ? null : Workspace.RecordStore(session.Policy, session.RepositoryRoot ?? environment.CurrentDirectory);
             if (!isDryRun)
             {
                 try
                 {
-                    recorder.EnsureWritable();
+                    recorder.EnsureWritable(incidentId);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new HotfixInputException($"--record-dir '{folder}': the rollback record cannot be written there ({e.Message}); expected a writable folder. Nothing was changed.");
+                    throw new HotfixOperationException($"the rollback record cannot be written to '{recorder.FileFor(incidentId)}' ({e.Message}); choose a writable folder with --record-dir", "nothing was changed: a rollback that cannot be documented is not started", e);
+                }
+
+                if (incidentId is { } id)
+                {
+                    incidentRecords!.CheckWritable(id);
                 }
             }
 
@@ -106,10 +115,8 @@ internal static class RollbackCommand
                 wait,
                 parse.GetValue(by) ?? environment.GetVariable("HOTFIX_USER") ?? environment.GetVariable("USER") ?? environment.GetVariable("USERNAME") ?? "unknown",
                 parse.GetValue(reason),
-                parse.GetValue(incident) is { } inc ? IncidentId.Parse(inc) : null,
+                incidentId,
                 isDryRun);
-            // With an incident, the rollback is documented in the incident record too (hotfix record INC-… shows it).
-            var incidentRecords = request.Incident is null ? null : Workspace.RecordStore(session.Policy, session.RepositoryRoot ?? environment.CurrentDirectory);
             IRollbackRecorder documented = incidentRecords is null
                 ? recorder
                 : new IncidentRollbackRecorder(recorder, incidentRecords, r => JsonNode.Parse(RolloutJson.ToJson(w => RolloutJson.WriteRecord(w, r, CommandsFor(r))))!.AsObject());

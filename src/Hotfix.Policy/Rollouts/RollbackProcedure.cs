@@ -85,7 +85,8 @@ public sealed class RollbackProcedure(IWorkloadController controller, IRollbackR
         }
         catch (Exception e) when (IsRecordFault(e))
         {
-            return Record("finished", plan, Failed(RollbackStage.Record, $"the rollback record cannot be written to {recorder!.Location}: {e.Message}", "nothing was changed: a rollback that cannot be documented is not started", 0), null);
+            // Finish tries to close what may have been half written (the log took "started", the incident record refused).
+            return Finish(plan, Failed(RollbackStage.Record, $"the rollback record cannot be written to {recorder!.Location}: {e.Message}", "nothing was changed: a rollback that cannot be documented is not started", 0), null);
         }
 
         var unknown = $"unknown: the patch was sent and may or may not have been applied (the server can still apply it after we stopped waiting). Find out with 'hotfix history {request.Workload.KindAndName} -n {request.Workload.Namespace}' (or kubectl rollout history) before doing anything";
