@@ -32,6 +32,11 @@ internal static class ApiErrors
         {
             throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, $"the API server cannot be reached ({e.Message})", isWrite, e);
         }
+        catch (System.Text.Json.JsonException e)
+        {
+            // A proxy's error page or a broken server answering 200 with something else: the environment, not a bug.
+            throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, $"the API server's answer is not the JSON object expected ({e.Message})", isWrite, e);
+        }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             // Our per-request limit, or the client library's own HTTP timeout: either way the server did not answer.

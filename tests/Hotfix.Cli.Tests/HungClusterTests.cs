@@ -113,6 +113,21 @@ public class HungClusterTests
         Assert.Equal("unknown", JsonDocument.Parse(c.RecordLines()[^1]).RootElement.GetProperty("outcome").GetProperty("result").GetString());
     }
 
+    [Fact]
+    public async Task A_server_answering_with_something_that_is_not_json_is_an_operation_failure_not_a_crash()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.AddFault(new Fault { Method = "GET", PathContains = "/deployments", Status = 200, RawBody = "<html>proxy error</html>" });
+
+        var status = await c.RunAsync("status", "deployment/web", "-n", "shop", "--timeout", "10s");
+        var history = await c.RunAsync("history", "deployment/web", "-n", "shop");
+
+        Assert.True(status.ExitCode == 3, status.ToString());
+        Assert.True(history.ExitCode == 3, history.ToString());
+        Assert.Contains("not the JSON object expected", history.Error);
+    }
+
     private static string Image(KubeApiServer server) =>
         server.Cluster.Get("deployments", "shop", "web")!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>();
 

@@ -47,6 +47,37 @@ public class RecordFaultCommandTests
         AssertOperationFailed(CliRun.Run(dir.Path, Sandro, "verify", "INC-2026-0042"), path);
     }
 
+    [Theory]
+    [InlineData("decide", "--root-cause", "unknown", "--impact", "ongoing", "--incident", "INC-2026-0042")]
+    [InlineData("review", "--severity", "SEV3", "--incident", "INC-2026-0042", "--reviewer", "bob", "--checked", "M1,M2,M3,M4,M5")]
+    [InlineData("verify", "INC-2026-0042", "--deployed")]
+    [InlineData("record", "INC-2026-0042", "--note", "n")]
+    public void Every_command_that_writes_the_incident_record_exits_3_when_it_cannot(params string[] args)
+    {
+        using var dir = new TempDirectory();
+        var folder = dir.Combine(".hotfix", "incidents");
+        Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+        File.WriteAllText(folder, "a file where the records folder should be");
+
+        var result = CliRun.Run(dir.Path, Sandro, args);
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains(folder, result.Error);
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/")]
+    public void A_review_record_that_is_not_a_regular_file_is_refused(string path)
+    {
+        using var dir = new TempDirectory();
+
+        var result = CliRun.Run(dir.Path, Sandro, "review", "--record", path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"--record '{path}'", result.Error);
+    }
+
     [Fact]
     public async Task A_rollback_whose_incident_record_is_unwritable_is_not_started()
     {

@@ -164,6 +164,14 @@ public sealed class KubeApiServer : IAsyncDisposable
             return;
         }
 
+        if (fault?.RawBody is { } raw)
+        {
+            context.Response.StatusCode = fault.Status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(raw).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             if (fault is { ApplyThenFail: false })
