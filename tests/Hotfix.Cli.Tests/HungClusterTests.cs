@@ -14,32 +14,20 @@ public class HungClusterTests
 {
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task Status_against_a_server_that_never_answers_ends_at_its_timeout_with_exit_3_and_the_state()
+    [Theory]
+    [InlineData("status", "--timeout", 3, "did not answer within the --timeout of 3s")]
+    [InlineData("history", "--request-timeout", 2, "did not answer within 2s (--request-timeout)")]
+    public async Task A_read_only_command_against_a_server_that_never_answers_ends_at_its_limit_with_exit_3_and_the_state(string command, string option, int seconds, string message)
     {
         await using var server = new SilentApiServer();
         using var dir = new TempDirectory();
 
-        var (result, took) = await RunAsync(server, dir, "status", "deployment/web", "-n", "shop", "--timeout", "3s");
+        var (result, took) = await RunAsync(server, dir, command, "deployment/web", "-n", "shop", option, $"{seconds}s");
 
         Assert.True(result.ExitCode == 3, result.ToString());
-        Assert.True(took < TimeSpan.FromSeconds(3) + Slack, $"took {took}");
+        Assert.True(took < TimeSpan.FromSeconds(seconds) + Slack, $"took {took}");
         Assert.True(server.Connections > 0 && server.BytesReceived > 0, "the client never reached the silent server");
-        Assert.Contains("did not answer within the --timeout of 3s", result.Error);
-        Assert.Contains("State: nothing was changed", result.Error);
-    }
-
-    [Fact]
-    public async Task History_against_a_server_that_never_answers_ends_at_the_request_timeout()
-    {
-        await using var server = new SilentApiServer();
-        using var dir = new TempDirectory();
-
-        var (result, took) = await RunAsync(server, dir, "history", "deployment/web", "-n", "shop", "--request-timeout", "2s");
-
-        Assert.True(result.ExitCode == 3, result.ToString());
-        Assert.True(took < TimeSpan.FromSeconds(2) + Slack, $"took {took}");
-        Assert.Contains("did not answer within 2s (--request-timeout)", result.Error);
+        Assert.Contains(message, result.Error);
         Assert.Contains("State: nothing was changed", result.Error);
     }
 
@@ -66,15 +54,8 @@ public class HungClusterTests
     public async Task A_patch_answered_after_the_timeout_is_documented_as_unknown_in_both_records_and_really_lands()
     {
         await using var c = await ClusterFixture.StartAsync();
-        c.Server.Cluster.ThreeRevisions();
-        c.Server.AddFault(new Fault { Method = "PATCH", PathContains = "/deployments/web", AnswerAfter = TimeSpan.FromSeconds(6), Times = 1 });
+        var result = await EscalatedRollbackWithSlowPatchAsync(c, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(3), "--incident", "INC-2026-0042", "--timeout", "3s");
 
-        var clock = Stopwatch.StartNew();
-        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "v3 breaks checkout", "--incident", "INC-2026-0042", "--record-dir", c.RecordDir, "--timeout", "3s");
-        var took = clock.Elapsed;
-
-        Assert.True(result.ExitCode == 4, result.ToString());
-        Assert.True(took < TimeSpan.FromSeconds(3) + Slack, $"took {took}");
         Assert.Contains("ESCALATE:", result.Error);
         Assert.Contains("hotfix history deployment/web -n shop", result.Error);
         var log = c.RecordLines("INC-2026-0042.jsonl").Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -101,14 +82,8 @@ public class HungClusterTests
     public async Task A_patch_unanswered_within_the_request_timeout_is_unknown_even_with_a_long_overall_timeout()
     {
         await using var c = await ClusterFixture.StartAsync();
-        c.Server.Cluster.ThreeRevisions();
-        c.Server.AddFault(new Fault { Method = "PATCH", PathContains = "/deployments/web", AnswerAfter = TimeSpan.FromSeconds(5), Times = 1 });
+        var result = await EscalatedRollbackWithSlowPatchAsync(c, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), "--timeout", "10m", "--request-timeout", "2s");
 
-        var clock = Stopwatch.StartNew();
-        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir, "--timeout", "10m", "--request-timeout", "2s");
-
-        Assert.True(result.ExitCode == 4, result.ToString());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2) + Slack, $"took {clock.Elapsed}");
         Assert.Contains("did not answer within 2s (--request-timeout)", result.Error);
         Assert.Equal("unknown", JsonDocument.Parse(c.RecordLines()[^1]).RootElement.GetProperty("outcome").GetProperty("result").GetString());
     }
@@ -126,6 +101,21 @@ public class HungClusterTests
         Assert.True(status.ExitCode == 3, status.ToString());
         Assert.True(history.ExitCode == 3, history.ToString());
         Assert.Contains("not the JSON object expected", history.Error);
+    }
+
+    /// <summary>
+    /// A rollback of three revisions whose one PATCH the server answers (and applies) only after
+    /// <paramref name="answerAfter"/>: it must escalate (exit 4) within <paramref name="limit"/> plus the slack.
+    /// </summary>
+    private static async Task<CliResult> EscalatedRollbackWithSlowPatchAsync(ClusterFixture c, TimeSpan answerAfter, TimeSpan limit, params string[] options)
+    {
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.AddFault(new Fault { Method = "PATCH", PathContains = "/deployments/web", AnswerAfter = answerAfter, Times = 1 });
+        var clock = Stopwatch.StartNew();
+        var result = await c.RunAsync(["rollback", "deployment/web", "-n", "shop", "--reason", "v3 breaks checkout", "--record-dir", c.RecordDir, .. options]);
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.True(clock.Elapsed < limit + Slack, $"took {clock.Elapsed}");
+        return result;
     }
 
     private static string Image(KubeApiServer server) =>
