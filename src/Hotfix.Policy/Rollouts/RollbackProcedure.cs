@@ -23,6 +23,9 @@ public sealed class RollbackProcedure(IWorkloadController controller, IRollbackR
     /// <summary>Called with each rollout status while waiting.</summary>
     public Action<RolloutStatus>? StatusChanged { get; init; }
 
+    /// <summary>The timers of the overall deadline (tests drive them; the clock port stamps the records).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Time the pod check may still take when the rollout used the whole timeout.</summary>
     public static TimeSpan PodCheckGrace { get; } = TimeSpan.FromSeconds(5);
 
@@ -38,16 +41,17 @@ public sealed class RollbackProcedure(IWorkloadController controller, IRollbackR
         RollbackRecord Record(string phase, RollbackPlan? plan, RollbackOutcome? outcome, RollbackVerification? verification) =>
             new(id, phase, request.Incident, request.Who, phase == "started" ? started : clock.Now, request.Why, controller.Target, request.Workload, plan, outcome, verification);
 
-        var elapsed = System.Diagnostics.Stopwatch.StartNew();
-        using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        overall.CancelAfter(request.Timeout + PodCheckGrace);
+        var begun = Time.GetTimestamp();
+        TimeSpan Left() => request.Timeout - Time.GetElapsedTime(begun);
+        using var deadline = new CancellationTokenSource(request.Timeout + PodCheckGrace, Time);
+        using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         bool OutOfTime() => !cancellationToken.IsCancellationRequested;
         var noAnswer = $"the API server did not answer within the --timeout of {DurationText.Seconds(request.Timeout)}";
 
         RollbackPlan plan;
         try
         {
-            plan = await WithinTimeout(request.Timeout, ct => controller.PlanRollbackAsync(request.Workload, request.ToRevision, ct), overall.Token).ConfigureAwait(false);
+            plan = await WithinTimeout(Left(), ct => controller.PlanRollbackAsync(request.Workload, request.ToRevision, ct), overall.Token).ConfigureAwait(false);
         }
         catch (KubernetesApiException e) when (e.Kind == ApiFailureKind.NotFound)
         {
@@ -92,7 +96,7 @@ public sealed class RollbackProcedure(IWorkloadController controller, IRollbackR
         var unknown = $"unknown: the patch was sent and may or may not have been applied (the server can still apply it after we stopped waiting). Find out with 'hotfix history {request.Workload.KindAndName} -n {request.Workload.Namespace}' (or kubectl rollout history) before doing anything";
         try
         {
-            await WithinTimeout(request.Timeout - elapsed.Elapsed, async ct =>
+            await WithinTimeout(Left(), async ct =>
             {
                 await controller.ApplyRollbackAsync(plan, ct).ConfigureAwait(false);
                 return true;
@@ -118,7 +122,7 @@ public sealed class RollbackProcedure(IWorkloadController controller, IRollbackR
         RolloutWaitResult wait;
         try
         {
-            var left = request.Timeout - elapsed.Elapsed;
+            var left = Left();
             wait = await controller.WaitForRolloutAsync(request.Workload, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), wait: true, StatusChanged, overall.Token).ConfigureAwait(false);
         }
         catch (KubernetesApiException e)
@@ -185,10 +189,10 @@ public sealed class RollbackProcedure(IWorkloadController controller, IRollbackR
     private static bool IsRecordFault(Exception e) => e is IOException or UnauthorizedAccessException or InvalidOperationException or HotfixOperationException;
 
     /// <summary>A step bounded by what is left of the timeout as well as by the overall token.</summary>
-    private static async Task<T> WithinTimeout<T>(TimeSpan left, Func<CancellationToken, Task<T>> step, CancellationToken overall)
+    private async Task<T> WithinTimeout<T>(TimeSpan left, Func<CancellationToken, Task<T>> step, CancellationToken overall)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(overall);
-        limit.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        using var timer = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), Time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(overall, timer.Token);
         return await step(limit.Token).ConfigureAwait(false);
     }
 
