@@ -64,20 +64,36 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter(CultureI
         }
     }
 
-    public override void Write(string? value)
+    public override void Write(string? value) => Write((value ?? string.Empty).AsSpan());
+
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+    public override void Write(ReadOnlySpan<char> buffer)
     {
-        foreach (var c in value ?? string.Empty)
+        // Reports are large and nearly always plain: pass plain text through whole, inspect the rest a character at a time.
+        if (pending.Length == 0 && !NeedsInspection(buffer))
+        {
+            inner.Write(buffer);
+            return;
+        }
+
+        foreach (var c in buffer)
         {
             Write(c);
         }
     }
 
-    public override void Write(char[] buffer, int index, int count)
+    private static bool NeedsInspection(ReadOnlySpan<char> text)
     {
-        for (var i = index; i < index + count; i++)
+        foreach (var c in text)
         {
-            Write(buffer[i]);
+            if (c is not ('\n' or '\t') && ControlCharacters.IsControl(c))
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 
     public override void Flush()

@@ -18,7 +18,9 @@ public static class Echo
             return string.Empty;
         }
 
-        var shown = value.Length > max ? value[..max] : value;
+        // Never cut between the two halves of a surrogate pair: half a character is not text.
+        var cut = value.Length > max && char.IsHighSurrogate(value[max - 1]) ? max - 1 : max;
+        var shown = value.Length > max ? value[..cut] : value;
         shown = ControlCharacters.Neutralise(shown);
         return value.Length > max
             ? $"{shown}… ({value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)"
