@@ -116,11 +116,7 @@ public class RollbackProcedureTests
     [Fact]
     public async Task A_plan_that_never_answers_ends_at_the_timeout_failed_before_any_write()
     {
-        var time = new ManualTimeProvider();
-        var port = new ScriptedController(ReadyPlan()) { Hangs = "plan" };
-        var recorder = new ListRecorder(port.Calls);
-        var run = new RollbackProcedure(port, recorder, Clock) { Time = time }.RunAsync(Request(), default);
-        await port.Entered.Task;
+        var (time, port, _, run) = await StartHangingAsync("plan");
 
         time.Advance(TimeSpan.FromSeconds(119));
         Assert.False(run.IsCompleted);
@@ -138,11 +134,7 @@ public class RollbackProcedureTests
     [Fact]
     public async Task A_patch_that_never_answers_ends_at_the_timeout_with_an_unknown_outcome_that_is_recorded()
     {
-        var time = new ManualTimeProvider();
-        var port = new ScriptedController(ReadyPlan()) { Hangs = "apply" };
-        var recorder = new ListRecorder(port.Calls);
-        var run = new RollbackProcedure(port, recorder, Clock) { Time = time }.RunAsync(Request(), default);
-        await port.Entered.Task;
+        var (time, port, recorder, run) = await StartHangingAsync("apply");
 
         time.Advance(TimeSpan.FromSeconds(120));
         var record = await run;
@@ -158,16 +150,24 @@ public class RollbackProcedureTests
     [Fact]
     public async Task The_wait_gets_what_is_left_of_the_timeout()
     {
-        var time = new ManualTimeProvider();
-        var port = new ScriptedController(ReadyPlan()) { Hangs = "plan", ReleaseAfterHang = true };
-        var run = new RollbackProcedure(port, new ListRecorder(port.Calls), Clock) { Time = time }.RunAsync(Request(), default);
-        await port.Entered.Task;
+        var (time, port, _, run) = await StartHangingAsync("plan", release: true);
 
         time.Advance(TimeSpan.FromSeconds(30));
         port.Release.SetResult();
         await run;
 
         Assert.Equal(TimeSpan.FromSeconds(90), port.WaitedWith);
+    }
+
+    /// <summary>A rollback (timeout 120 s, manual time) started and stopped inside <paramref name="step"/>, which hangs.</summary>
+    private static async Task<(ManualTimeProvider Time, ScriptedController Port, ListRecorder Recorder, Task<RollbackRecord> Run)> StartHangingAsync(string step, bool release = false)
+    {
+        var time = new ManualTimeProvider();
+        var port = new ScriptedController(ReadyPlan()) { Hangs = step, ReleaseAfterHang = release };
+        var recorder = new ListRecorder(port.Calls);
+        var run = new RollbackProcedure(port, recorder, Clock) { Time = time }.RunAsync(Request(), default);
+        await port.Entered.Task;
+        return (time, port, recorder, run);
     }
 
     private sealed class ListRecorder(List<string> calls) : IRollbackRecorder
