@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hotfix.Cli.Commands;
+using Hotfix.Cli.Infrastructure;
 
 namespace Hotfix.Cli;
 
@@ -8,14 +9,29 @@ internal static class CliApp
 {
     public static int Run(string[] args, CliEnvironment environment)
     {
+        var output = new TerminalSafeWriter(environment.Out);
+        var error = new TerminalSafeWriter(environment.Error);
+        try
+        {
+            return Run(args, environment.WithStreams(output, error), output, error);
+        }
+        finally
+        {
+            output.Flush();
+            error.Flush();
+        }
+    }
+
+    private static int Run(string[] args, CliEnvironment environment, TextWriter output, TextWriter error)
+    {
         var options = new CliOptions();
         var root = BuildRoot(options, environment);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var problem in parse.Errors)
             {
-                environment.Error.WriteLine($"hotfix: error: {error.Message}");
+                environment.Error.WriteLine($"hotfix: error: {problem.Message}");
             }
 
             environment.Error.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
@@ -27,8 +43,8 @@ internal static class CliApp
         {
             return parse.Invoke(new InvocationConfiguration
             {
-                Output = environment.Out,
-                Error = environment.Error,
+                Output = output,
+                Error = error,
                 EnableDefaultExceptionHandler = false,
             });
         }

@@ -31,6 +31,18 @@ internal sealed class CliEnvironment
         GetVariable = Environment.GetEnvironmentVariable,
     };
 
+    /// <summary>The same environment writing to other streams (the CLI wraps its streams in a terminal-safe writer).</summary>
+    public CliEnvironment WithStreams(TextWriter output, TextWriter error) => new()
+    {
+        Out = output,
+        Error = error,
+        OutputIsTerminal = OutputIsTerminal,
+        CurrentDirectory = CurrentDirectory,
+        GetVariable = GetVariable,
+        Clock = Clock,
+        Adapters = Adapters,
+    };
+
     /// <summary>A path from the command line, relative to the current directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(path, CurrentDirectory);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli;
 
@@ -65,7 +66,7 @@ internal sealed class CliOptions
             var value = result.GetValueOrDefault<string>();
             if (!ReportFormats.TryParse(value, out _))
             {
-                result.AddError($"--format '{value}': expected {ReportFormats.ExpectedForm}.");
+                result.AddError($"--format '{Echo.Of(value)}': expected {ReportFormats.ExpectedForm}.");
             }
         });
         return option;

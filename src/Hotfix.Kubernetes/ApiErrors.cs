@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Hotfix.Policy.Workloads;
+using Hotfix.Policy.Text;
 using k8s.Autorest;
 
 namespace Hotfix.Kubernetes;
@@ -8,11 +9,20 @@ namespace Hotfix.Kubernetes;
 /// <summary>Turns client exceptions into <see cref="KubernetesApiException"/> with the server's own message.</summary>
 internal static class ApiErrors
 {
-    public static async Task<T> Call<T>(string operation, bool isWrite, Func<Task<T>> call)
+    /// <summary>
+    /// One API request, bounded by <paramref name="requestTimeout"/> (kubectl's <c>--request-timeout</c>) as well as
+    /// by the caller's token. A request the server never answers becomes an <see cref="ApiFailureKind.Unavailable"/>
+    /// failure — for a write, one whose outcome is unknown, because the server may apply it after we stop waiting.
+    /// The caller's own cancellation (its overall deadline) is passed through untouched, so the caller can say
+    /// which of its deadlines ran out.
+    /// </summary>
+    public static async Task<T> Call<T>(string operation, bool isWrite, TimeSpan requestTimeout, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        using var request = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        request.CancelAfter(requestTimeout);
         try
         {
-            return await call().ConfigureAwait(false);
+            return await call(request.Token).ConfigureAwait(false);
         }
         catch (HttpOperationException e)
         {
@@ -22,9 +32,15 @@ internal static class ApiErrors
         {
             throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, $"the API server cannot be reached ({e.Message})", isWrite, e);
         }
-        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        catch (System.Text.Json.JsonException e)
         {
-            throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, "the API server did not answer in time", isWrite, e);
+            // A proxy's error page or a broken server answering 200 with something else: the environment, not a bug.
+            throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, $"the API server's answer is not the JSON object expected ({e.Message})", isWrite, e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Our per-request limit, or the client library's own HTTP timeout: either way the server did not answer.
+            throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, $"the API server did not answer within {DurationText.Seconds(requestTimeout)} (--request-timeout)", isWrite, e);
         }
     }
 

@@ -24,7 +24,7 @@ internal sealed class KubernetesWorkloadController : IWorkloadController, IDispo
         this.ownsClient = ownsClient;
         Target = target;
         options ??= new WatchOptions();
-        api = new WorkloadApi(client, options.PageSize);
+        api = new WorkloadApi(client, options.PageSize, options.RequestTimeout);
         watcher = new RolloutWatcher(client, api, options);
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Workloads;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Kubernetes;
 
@@ -98,10 +99,15 @@ internal sealed class RolloutWatcher(k8s.Kubernetes client, WorkloadApi api, Wat
                 }
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            var seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            return Result(new RolloutStatus(RolloutVerdict.TimedOut, $"timed out after {seconds}s waiting for {w.Kind.Name()} \"{w.Name}\" to roll out; last status: {last?.Message ?? "none"}"));
+            if (last is null)
+            {
+                // Not one answer in the whole wait: that says nothing about the rollout, only that the server is not answering.
+                throw new KubernetesApiException($"LIST {w.Kind.Resource()}", ApiFailureKind.Unavailable, null, $"the API server did not answer within the --timeout of {DurationText.Seconds(timeout)}", writeOutcomeUnknown: false, e);
+            }
+
+            return Result(new RolloutStatus(RolloutVerdict.TimedOut, $"timed out after {DurationText.Seconds(timeout)} waiting for {w.Kind.Name()} \"{w.Name}\" to roll out; last status: {last.Message}"));
         }
     }
 
@@ -121,7 +127,14 @@ internal sealed class RolloutWatcher(k8s.Kubernetes client, WorkloadApi api, Wat
                 await credentials.ProcessHttpRequestAsync(request, ct).ConfigureAwait(false);
             }
 
-            response = await client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            using var headers = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            headers.CancelAfter(options.RequestTimeout);
+            response = await client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // No headers within --request-timeout: a drop like any other (repeated drops lead to polling).
+            return (WatchEnd.DroppedEmpty, null);
         }
         catch (HttpRequestException)
         {

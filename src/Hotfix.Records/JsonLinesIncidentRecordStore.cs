@@ -10,8 +10,10 @@ namespace Hotfix.Records;
 /// <list type="bullet">
 /// <item>An append is one <c>write</c> of the whole line, flushed to disk before it returns.</item>
 /// <item>Appenders (threads and processes) hold the file exclusively while appending, so lines never interleave.</item>
-/// <item>If a crash tore the last line, the next append first ends it with a line break: the torn fragment stays a
-/// readable problem on its own line and the new event is intact. Nothing before it is ever rewritten.</item>
+/// <item>If a crash tore the last line, the next append first ends it with a line break (<see cref="JsonLinesAppend"/>):
+/// the torn fragment stays a readable problem on its own line and the new event is intact.</item>
+/// <item>A record that cannot be written (permissions, a read-only file system, a directory in its place) is a
+/// <see cref="HotfixOperationException"/> naming the path, never an unexpected exception.</item>
 /// </list>
 /// </summary>
 public sealed class JsonLinesIncidentRecordStore : IIncidentRecordStore
@@ -67,6 +69,11 @@ public sealed class JsonLinesIncidentRecordStore : IIncidentRecordStore
             throw new HotfixOperationException($"cannot create the incident record folder '{Folder}' ({e.Message})", "nothing was recorded", e);
         }
 
+        if (Directory.Exists(path))
+        {
+            throw new HotfixOperationException($"cannot append to the incident record '{path}': a directory is in its place", "the event was not recorded; nothing was changed");
+        }
+
         var gate = ProcessLocks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
         if (!gate.Wait(lockTimeout))
         {
@@ -76,21 +83,9 @@ public sealed class JsonLinesIncidentRecordStore : IIncidentRecordStore
         try
         {
             using var stream = OpenExclusive(path);
-            var buffer = line;
-            if (stream.Length > 0)
-            {
-                stream.Seek(-1, SeekOrigin.End);
-                if (stream.ReadByte() != '\n')
-                {
-                    buffer = [(byte)'\n', .. line];
-                }
-            }
-
-            stream.Seek(0, SeekOrigin.End);
-            stream.Write(buffer);
-            stream.Flush(flushToDisk: true);
+            JsonLinesAppend.Append(stream, line);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new HotfixOperationException(
                 $"cannot append to the incident record '{path}' ({e.Message})",
@@ -103,11 +98,47 @@ public sealed class JsonLinesIncidentRecordStore : IIncidentRecordStore
         }
     }
 
+    /// <summary>
+    /// Fails now, as <see cref="Append"/> would, when the record of <paramref name="incident"/> cannot be written — for
+    /// operations that must not start unless they can be documented (a rollback). Leaves no file behind.
+    /// </summary>
+    public void CheckWritable(IncidentId incident)
+    {
+        var path = LocationOf(incident);
+        var existed = File.Exists(path);
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            if (Directory.Exists(path))
+            {
+                throw new IOException("a directory is in its place");
+            }
+
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HotfixOperationException($"the incident record '{path}' cannot be written ({e.Message})", "nothing was recorded or changed", e);
+        }
+    }
+
     /// <inheritdoc/>
     /// <exception cref="HotfixOperationException">The file exists but cannot be read.</exception>
     public IncidentRecord Read(IncidentId incident)
     {
         var path = LocationOf(incident);
+        if (Directory.Exists(path))
+        {
+            throw new HotfixOperationException($"cannot read the incident record '{path}': a directory is in its place", "nothing was changed");
+        }
+
         if (!File.Exists(path))
         {
             return new IncidentRecord(incident, path, false, [], []);

@@ -65,4 +65,25 @@ public class NativeKubernetesTests
         Assert.Contains("ESCALATE: if rollback fails, escalate immediately — do not retry blindly", rollback.StandardError);
         Assert.Single(c.Server.Requests, r => r.Method == "PATCH");
     }
+
+    [NativeBinaryFact]
+    public async Task A_server_that_never_answers_ends_status_and_rollback_at_their_timeout_in_the_native_binary()
+    {
+        await using var server = new SilentApiServer();
+        using var dir = new TempDirectory();
+        var variables = new Dictionary<string, string?> { ["KUBECONFIG"] = server.WriteKubeconfig(dir.Combine("kubeconfig"), "shop"), ["HOME"] = dir.Path, ["USER"] = "alice" };
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var status = NativeBinary.RunWith(dir.Path, variables, "status", "deployment/web", "-n", "shop", "--timeout", "3s");
+        var statusTook = clock.Elapsed;
+        clock.Restart();
+        var rollback = NativeBinary.RunWith(dir.Path, variables, "rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", dir.Combine("records"), "--timeout", "3s");
+        var rollbackTook = clock.Elapsed;
+
+        Assert.True(status.ExitCode == 3, status.ToString());
+        Assert.True(rollback.ExitCode == 3, rollback.ToString());
+        Assert.True(statusTook < TimeSpan.FromSeconds(13) && rollbackTook < TimeSpan.FromSeconds(13), $"status took {statusTook}, rollback {rollbackTook}");
+        Assert.Contains("State: nothing was changed", rollback.StandardError);
+        Assert.Contains("ESCALATE:", rollback.StandardError);
+    }
 }

@@ -156,7 +156,7 @@ public class RollbackCommandTests
         Assert.Contains("ESCALATE: if rollback fails, escalate immediately — do not retry blindly", result.Error);
         Assert.Contains("may or may not have been applied", result.Error);
         var finished = JsonDocument.Parse(c.RecordLines()[^1]).RootElement.GetProperty("outcome");
-        Assert.Equal("failed", finished.GetProperty("result").GetString());
+        Assert.Equal("unknown", finished.GetProperty("result").GetString());
         Assert.Equal("apply", finished.GetProperty("failedAt").GetString());
         Assert.False(finished.GetProperty("retried").GetBoolean());
     }
@@ -178,7 +178,7 @@ public class RollbackCommandTests
     }
 
     [Fact]
-    public async Task A_500_while_reading_escalates_before_any_write()
+    public async Task A_500_while_reading_fails_before_any_write_exit_3_and_still_escalates()
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
@@ -186,7 +186,8 @@ public class RollbackCommandTests
 
         var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir);
 
-        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("ESCALATE:", result.Error);
         Assert.Equal(0, Patches(c.Server));
         Assert.Single(c.Server.Requests, r => r.Path.EndsWith("/replicasets", StringComparison.Ordinal));
         Assert.Contains("nothing was changed", result.Error);

@@ -48,7 +48,7 @@ public class RollbackIncidentRecordTests
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
-        c.Server.AddFault(new Fault { Method = "PATCH", PathContains = "/deployments/web", Status = 500 });
+        c.Server.AddFault(new Fault { Method = "PATCH", PathContains = "/deployments/web", Status = 409, Message = "the object has been modified" });
 
         var rollback = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "v3 breaks checkout", "--incident", "INC-2026-0042", "--record-dir", c.RecordDir);
         Assert.Equal(4, rollback.ExitCode);

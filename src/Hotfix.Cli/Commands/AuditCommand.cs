@@ -4,6 +4,7 @@ using Hotfix.Cli.Infrastructure;
 using Hotfix.Policy.Checks;
 using Hotfix.Policy.Checks.Audit;
 using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class AuditCommand
             var value = result.GetValueOrDefault<string?>();
             if (value is not null && ParseSince(value) is null)
             {
-                result.AddError($"--since '{value}': expected {SinceExpectedForm}.");
+                result.AddError($"--since '{Echo.Of(value)}': expected {SinceExpectedForm}.");
             }
         });
 

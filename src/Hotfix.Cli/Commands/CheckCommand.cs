@@ -8,6 +8,7 @@ using Hotfix.Policy.Checks.Testing;
 using Hotfix.Policy.Findings;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Reporting;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -32,7 +33,7 @@ internal static class CheckCommand
             var value = result.GetValueOrDefault<string?>();
             if (value is not null && !IncidentSeverities.TryParse(value, out _))
             {
-                result.AddError($"--severity '{value}': expected {IncidentSeverities.ExpectedForm}.");
+                result.AddError($"--severity '{Echo.Of(value)}': expected {IncidentSeverities.ExpectedForm}.");
             }
         });
         var output = CliOptions.Output();
@@ -123,8 +124,8 @@ internal static class CheckCommand
         {
             throw new HotfixInputException(e.Problem switch
             {
-                SubjectProblem.NoSuchBranch => $"--branch '{branchOption}': no local branch or {e.Remote}/{branchOption} exists; expected the name of an existing branch (git branch -a lists them).",
-                SubjectProblem.Unborn => $"HEAD is on '{e.Branch}', which has no commits yet; expected a branch with commits (commit first, or pass --branch NAME).",
+                SubjectProblem.NoSuchBranch => $"--branch '{Echo.Of(branchOption)}': no local branch or {e.Remote}/{Echo.Of(branchOption)} exists; expected the name of an existing branch (git branch -a lists them).",
+                SubjectProblem.Unborn => $"HEAD is on '{Echo.Of(e.Branch)}', which has no commits yet; expected a branch with commits (commit first, or pass --branch NAME).",
                 _ => $"HEAD is detached at {e.Commit?[..7]}; expected HEAD on the hotfix branch (git switch hotfix/INC-YYYY-NNNN-…) or --branch NAME (in GitHub Actions: --branch \"$GITHUB_HEAD_REF\").",
             }, e);
         }

@@ -5,6 +5,7 @@ using Hotfix.Policy.Checklists;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Workloads;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal static class ChecklistCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             ChecklistPhase? only = parse.GetValue(phase) is { } p
-                ? ChecklistPhases.TryParse(p, out var parsed) ? parsed : throw new HotfixInputException($"phase '{p}': expected {ChecklistPhases.ExpectedForm}")
+                ? ChecklistPhases.TryParse(p, out var parsed) ? parsed : throw new HotfixInputException($"phase '{Echo.Of(p)}': expected {ChecklistPhases.ExpectedForm}")
                 : null;
             var incidentId = Inputs.OptionalIncident(parse.GetValue(incident), "--incident");
             var ids = Inputs.List(parse.GetValue(done));
@@ -71,7 +72,7 @@ internal static class ChecklistCommand
             if (ids.Count > 0)
             {
                 var entries = ids.Select(item => checklist.Find(item) ?? throw new HotfixInputException(
-                    $"--done '{item}': not an item of this checklist; expected one of {string.Join(", ", checklist.Entries.Select(e => e.Id))}")).ToList();
+                    $"--done '{Echo.Of(item)}': not an item of this checklist; expected one of {string.Join(", ", checklist.Entries.Select(e => e.Id))}")).ToList();
                 var who = Inputs.Actor(environment, parse.GetValue(by));
                 var now = environment.Clock.Now;
                 foreach (var entry in entries)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
+using Hotfix.Policy.Text;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Reviews;
 
@@ -107,20 +108,12 @@ internal static class ReviewCommand
     private static ReviewRecord FromFile(CliEnvironment environment, string file, string? severityOption)
     {
         var path = environment.Resolve(file);
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new HotfixInputException($"--record '{file}': cannot be read ({e.Message}); expected a review record JSON file", e);
-        }
+        var json = InputFiles.ReadText(path, $"--record '{Echo.Of(file)}'", "a review record JSON file");
 
-        var record = ReviewJson.Parse(json, $"--record '{file}'");
+        var record = ReviewJson.Parse(json, $"--record '{Echo.Of(file)}'");
         if (severityOption is not null && Inputs.Severity(severityOption) is var level && record.Severity is { } inFile && inFile != level)
         {
-            throw new HotfixInputException($"--severity '{severityOption}': the record '{file}' says {IncidentSeverities.Name(inFile)}; expected the same severity, or no --severity");
+            throw new HotfixInputException($"--severity '{Echo.Of(severityOption)}': the record '{Echo.Of(file)}' says {IncidentSeverities.Name(inFile)}; expected the same severity, or no --severity");
         }
 
         return severityOption is null || record.Severity is not null ? record : record with { Severity = Inputs.Severity(severityOption) };
@@ -132,7 +125,7 @@ internal static class ReviewCommand
         var name = (colon < 0 ? text : text[..colon]).Trim();
         var role = colon < 0 ? null : text[(colon + 1)..].Trim();
         return name.Length == 0
-            ? throw new HotfixInputException($"--reviewer '{text}': expected NAME or NAME:ROLE (e.g. mira or sandro:senior-developer)")
+            ? throw new HotfixInputException($"--reviewer '{Echo.Of(text)}': expected NAME or NAME:ROLE (e.g. mira or sandro:senior-developer)")
             : new Reviewer { Name = name, Role = string.IsNullOrEmpty(role) ? null : role };
     }
 }

@@ -8,6 +8,7 @@ using Hotfix.Policy.Records;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
 using Hotfix.Policy.Workloads;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -48,7 +49,7 @@ internal static class RollbackCommand
             var value = result.GetValueOrDefault<string?>();
             if (value is not null && !IncidentId.TryParse(value, out _))
             {
-                result.AddError($"--incident '{value}': expected {IncidentId.ExpectedForm}.");
+                result.AddError($"--incident '{Echo.Of(value)}': expected {IncidentId.ExpectedForm}.");
             }
         });
         var dryRun = new Option<bool>("--dry-run") { Description = "Plan only: read the workload and show what would happen; change nothing." };
@@ -86,15 +87,24 @@ internal static class RollbackCommand
             IReadOnlyList<string> CommandsFor(RollbackRecord r) => r.Plan is null ? [] : KubectlCommands.ForRollback(r.Plan, wait, session.ContextForCommands);
             var recorder = new JsonLinesRollbackRecorder(folder, CommandsFor);
             var isDryRun = parse.GetValue(dryRun);
+            var incidentId = parse.GetValue(incident) is { } inc ? IncidentId.Parse(inc) : (IncidentId?)null;
+
+            // With an incident, the rollback is documented in the incident record too (hotfix record INC-… shows it).
+            var incidentRecords = incidentId is null ? null : Workspace.RecordStore(session.Policy, session.RepositoryRoot ?? environment.CurrentDirectory);
             if (!isDryRun)
             {
                 try
                 {
-                    recorder.EnsureWritable();
+                    recorder.EnsureWritable(incidentId);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new HotfixInputException($"--record-dir '{folder}': the rollback record cannot be written there ({e.Message}); expected a writable folder. Nothing was changed.");
+                    throw new HotfixOperationException($"the rollback record cannot be written to '{recorder.FileFor(incidentId)}' ({e.Message}); choose a writable folder with --record-dir", "nothing was changed: a rollback that cannot be documented is not started", e);
+                }
+
+                if (incidentId is { } id)
+                {
+                    incidentRecords!.CheckWritable(id);
                 }
             }
 
@@ -104,10 +114,8 @@ internal static class RollbackCommand
                 wait,
                 parse.GetValue(by) ?? environment.GetVariable("HOTFIX_USER") ?? environment.GetVariable("USER") ?? environment.GetVariable("USERNAME") ?? "unknown",
                 parse.GetValue(reason),
-                parse.GetValue(incident) is { } inc ? IncidentId.Parse(inc) : null,
+                incidentId,
                 isDryRun);
-            // With an incident, the rollback is documented in the incident record too (hotfix record INC-… shows it).
-            var incidentRecords = request.Incident is null ? null : Workspace.RecordStore(session.Policy, session.RepositoryRoot ?? environment.CurrentDirectory);
             IRollbackRecorder documented = incidentRecords is null
                 ? recorder
                 : new IncidentRollbackRecorder(recorder, incidentRecords, r => JsonNode.Parse(RolloutJson.ToJson(w => RolloutJson.WriteRecord(w, r, CommandsFor(r))))!.AsObject());
@@ -127,9 +135,14 @@ internal static class RollbackCommand
         return command;
     }
 
+    /// <summary>
+    /// A rollback that failed before it sent anything is an operation that failed with nothing changed (3); once the
+    /// patch was sent, a failure or an unknown outcome is the runbook's escalation (4). Both print ESCALATE.
+    /// </summary>
     public static int ExitCodeOf(RollbackRecord record) => record.Outcome!.Result switch
     {
-        RollbackResult.Failed => ExitCodes.Escalate,
+        RollbackResult.Failed when record.Outcome.Attempts == 0 => ExitCodes.OperationFailed,
+        RollbackResult.Failed or RollbackResult.Unknown => ExitCodes.Escalate,
         RollbackResult.Refused when record.Plan?.Refusal?.Kind == RollbackRefusalKind.RevisionNotFound => ExitCodes.InvalidInput,
         RollbackResult.Refused => ExitCodes.PolicyFindings,
         _ => ExitCodes.Success,

@@ -4,6 +4,7 @@ using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
 using Hotfix.Policy.Workloads;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -49,7 +50,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         }
 
         environment.Out.WriteLine($"Rollback of {w}: {message}");
-        environment.Out.WriteLine($"With a cluster configured, hotfix rollback would read the history, show the plan (revision {(revision > 0 ? revision.ToString(CultureInfo.InvariantCulture) : "previous")}, images before and after), apply it once, wait up to {Seconds(timeout)} and check the pods. A person would type:");
+        environment.Out.WriteLine($"With a cluster configured, hotfix rollback would read the history, show the plan (revision {(revision > 0 ? revision.ToString(CultureInfo.InvariantCulture) : "previous")}, images before and after), apply it once, wait up to {DurationText.Seconds(timeout)} and check the pods. A person would type:");
         TextBlockWriter.Write([new CommandsBlock(commands)], environment.Out);
     }
 
@@ -146,6 +147,4 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
     private static string Rev(long? revision) => revision?.ToString(CultureInfo.InvariantCulture) ?? "?";
 
     private static string Images(IReadOnlyList<ContainerImage> images) => images.Count == 0 ? string.Empty : string.Join(", ", images.Select(i => i.ToString()));
-
-    private static string Seconds(TimeSpan timeout) => $"{timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s";
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Verification;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -108,5 +109,5 @@ internal static class VerifyCommand
     private static CheckInput ParseCheck(string text) =>
         CheckInput.TryParse(text, out var input)
             ? input
-            : throw new HotfixInputException($"--check '{text}': expected {CheckInput.ExpectedForm}");
+            : throw new HotfixInputException($"--check '{Echo.Of(text)}': expected {CheckInput.ExpectedForm}");
 }

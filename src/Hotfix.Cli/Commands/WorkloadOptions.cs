@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Policy.Workloads;
+using Hotfix.Kubernetes;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -32,9 +34,22 @@ internal sealed class WorkloadOptions
 
     public Option<string> Format { get; } = FormatOption();
 
-    public static Option<string?> Timeout(string what) => new("--timeout")
+    /// <summary>kubectl's <c>--request-timeout</c>: how long one API request may go unanswered.</summary>
+    public Option<string?> RequestTimeout { get; } = DurationOption(
+        "--request-timeout",
+        $"How long a single API request may go unanswered before the command gives up on it (default: {DurationText.Seconds(WatchOptions.DefaultRequestTimeout)}; kubectl's --request-timeout). E.g. 30s, 1m.");
+
+    public static Option<string?> Timeout(string what) => DurationOption(
+        "--timeout",
+        $"How long the whole command may take, waiting for {what} included (default: policy deployment.rolloutTimeoutSeconds, 120s as the runbook; at most 24h). E.g. 120s, 2m.");
+
+    /// <summary>The per-request limit for the adapter: --request-timeout, else the default.</summary>
+    public TimeSpan RequestTimeoutOf(ParseResult parse) =>
+        parse.GetValue(RequestTimeout) is { } text && Durations.TryParse(text, out var limit) ? limit : WatchOptions.DefaultRequestTimeout;
+
+    private static Option<string?> DurationOption(string name, string description) => new(name)
     {
-        Description = $"How long to wait for {what} (default: policy deployment.rolloutTimeoutSeconds, 120s as the runbook). E.g. 120s, 2m.",
+        Description = description,
         HelpName = "DURATION",
         Validators =
         {
@@ -43,7 +58,7 @@ internal sealed class WorkloadOptions
                 var value = result.GetValueOrDefault<string?>();
                 if (value is not null && !Durations.TryParse(value, out _))
                 {
-                    result.AddError($"--timeout '{value}': expected {Durations.ExpectedForm}.");
+                    result.AddError($"{name} '{Echo.Of(value)}': expected {Durations.ExpectedForm}.");
                 }
             },
         },
@@ -56,6 +71,7 @@ internal sealed class WorkloadOptions
         command.Options.Add(Context);
         command.Options.Add(Kubeconfig);
         command.Options.Add(Format);
+        command.Options.Add(RequestTimeout);
     }
 
     private static Option<string> FormatOption()
@@ -71,7 +87,7 @@ internal sealed class WorkloadOptions
             var value = result.GetValueOrDefault<string>();
             if (value is not ("text" or "json"))
             {
-                result.AddError($"--format '{value}': expected text or json.");
+                result.AddError($"--format '{Echo.Of(value)}': expected text or json.");
             }
         });
         return option;

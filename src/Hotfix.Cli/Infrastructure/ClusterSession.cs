@@ -3,6 +3,7 @@ using Hotfix.Cli.Commands;
 using Hotfix.Kubernetes;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Workloads;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Infrastructure;
 
@@ -12,14 +13,14 @@ namespace Hotfix.Cli.Infrastructure;
 /// </summary>
 internal sealed class ClusterSession : IDisposable
 {
-    private ClusterSession(HotfixPolicy policy, string? repositoryRoot, WorkloadRef workload, ClusterConnection? connection, bool json)
+    private ClusterSession(HotfixPolicy policy, string? repositoryRoot, WorkloadRef workload, ClusterConnection? connection, bool json, TimeSpan requestTimeout)
     {
         Policy = policy;
         RepositoryRoot = repositoryRoot;
         Workload = workload;
         Connection = connection;
         Json = json;
-        Controller = connection is null ? null : KubernetesWorkloadController.Connect(connection);
+        Controller = connection is null ? null : KubernetesWorkloadController.Connect(connection, new WatchOptions { RequestTimeout = requestTimeout });
     }
 
     public HotfixPolicy Policy { get; }
@@ -47,16 +48,16 @@ internal sealed class ClusterSession : IDisposable
         var ns = parse.GetValue(workloadOptions.Namespace) ?? policy.Deployment.Namespace ?? connection?.Namespace ?? "default";
         if (!Hotfix.Policy.Policies.Validation.KubernetesNames.IsDnsLabel(ns))
         {
-            throw new HotfixInputException($"--namespace '{ns}': expected a Kubernetes namespace (lowercase letters, digits and '-', at most 63 characters).");
+            throw new HotfixInputException($"--namespace '{Echo.Of(ns)}': expected a Kubernetes namespace (lowercase letters, digits and '-', at most 63 characters).");
         }
 
         var text = parse.GetValue(workloadOptions.Workload);
         if (!WorkloadRef.TryParse(text, ns, out var workload))
         {
-            throw new HotfixInputException($"'{text}': expected {WorkloadRef.ExpectedForm}.");
+            throw new HotfixInputException($"'{Echo.Of(text)}': expected {WorkloadRef.ExpectedForm}.");
         }
 
-        return new ClusterSession(policy, root, workload, connection, parse.GetValue(workloadOptions.Format) == "json")
+        return new ClusterSession(policy, root, workload, connection, parse.GetValue(workloadOptions.Format) == "json", workloadOptions.RequestTimeoutOf(parse))
         {
             ContextForCommands = context,
         };

@@ -3,46 +3,65 @@ using System.Text.RegularExpressions;
 
 namespace Hotfix.Cli.Infrastructure;
 
-/// <summary>Durations as kubectl's <c>--timeout</c> takes them (<c>120s</c>, <c>2m</c>, <c>1m30s</c>), or plain seconds.</summary>
+/// <summary>
+/// Durations as kubectl's <c>--timeout</c> takes them (<c>120s</c>, <c>2m</c>, <c>1m30s</c>), or plain seconds, between
+/// zero and <see cref="Maximum"/>. The bound is checked on the number as written, before any <see cref="TimeSpan"/>
+/// exists, so <c>99999999999999999999999s</c> is a message, not an overflow, and <c>999999h</c> is refused before a
+/// timer that cannot hold it is armed after the first write.
+/// </summary>
 internal static partial class Durations
 {
-    public const string ExpectedForm = "a duration such as 120s, 2m or 1m30s (plain numbers are seconds), greater than zero";
+    /// <summary>A day: longer than any rollout the runbook waits for (120 s), short enough for every timer.</summary>
+    public static readonly TimeSpan Maximum = TimeSpan.FromHours(24);
+
+    public const string ExpectedForm = "a duration such as 120s, 2m or 1m30s (plain numbers are seconds), greater than zero and at most 24h";
 
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 64)
         {
             return false;
         }
 
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        var seconds = 0.0;
+        if (PlainSeconds().IsMatch(text))
         {
-            duration = TimeSpan.FromSeconds(seconds);
-            return seconds > 0;
+            seconds = double.Parse(text, CultureInfo.InvariantCulture);
         }
-
-        var match = GoDuration().Match(text);
-        if (!match.Success)
+        else
         {
-            return false;
-        }
-
-        foreach (Capture part in match.Groups["part"].Captures)
-        {
-            var unit = part.Value.TrimStart("0123456789.".ToCharArray());
-            var value = double.Parse(part.Value[..^unit.Length], CultureInfo.InvariantCulture);
-            duration += unit switch
+            var match = GoDuration().Match(text);
+            if (!match.Success)
             {
-                "h" => TimeSpan.FromHours(value),
-                "m" => TimeSpan.FromMinutes(value),
-                "s" => TimeSpan.FromSeconds(value),
-                _ => TimeSpan.FromMilliseconds(value),
-            };
+                return false;
+            }
+
+            foreach (Capture part in match.Groups["part"].Captures)
+            {
+                var unit = part.Value.TrimStart("0123456789.".ToCharArray());
+                var value = double.Parse(part.Value[..^unit.Length], CultureInfo.InvariantCulture);
+                seconds += unit switch
+                {
+                    "h" => value * 3600,
+                    "m" => value * 60,
+                    "s" => value,
+                    _ => value / 1000,
+                };
+            }
         }
 
+        if (!(seconds > 0) || seconds > Maximum.TotalSeconds)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromSeconds(seconds);
         return duration > TimeSpan.Zero;
     }
+
+    [GeneratedRegex(@"^\d+$")]
+    private static partial Regex PlainSeconds();
 
     [GeneratedRegex(@"^(?<part>\d+(\.\d+)?(ms|h|m|s))+$")]
     private static partial Regex GoDuration();

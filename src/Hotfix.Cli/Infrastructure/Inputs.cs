@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Infrastructure;
 
@@ -8,7 +9,7 @@ internal static class Inputs
     public static IncidentId Incident(string? text, string name = "incident") =>
         IncidentId.TryParse(text, out var id)
             ? id
-            : throw new HotfixInputException($"{name} '{text}': not an incident id; expected {IncidentId.ExpectedForm}");
+            : throw new HotfixInputException($"{name} '{Echo.Of(text)}': not an incident id; expected {IncidentId.ExpectedForm}");
 
     public static IncidentId? OptionalIncident(string? text, string name) => text is null ? null : Incident(text, name);
 
@@ -17,7 +18,7 @@ internal static class Inputs
             ? severity
             : throw new HotfixInputException(text is null
                 ? $"{name}: missing; expected {IncidentSeverities.ExpectedForm}"
-                : $"{name} '{text}': expected {IncidentSeverities.ExpectedForm}");
+                : $"{name} '{Echo.Of(text)}': expected {IncidentSeverities.ExpectedForm}");
 
     /// <summary>Who is acting: --by, else $HOTFIX_USER, else the login name.</summary>
     public static string Actor(CliEnvironment environment, string? by)
@@ -39,18 +40,18 @@ internal static class Inputs
 
         if (!DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var at))
         {
-            throw new HotfixInputException($"--when '{when}': expected a time in ISO 8601, e.g. 2026-03-24T10:30:00+01:00");
+            throw new HotfixInputException($"--when '{Echo.Of(when)}': expected a time in ISO 8601, e.g. 2026-03-24T10:30:00+01:00");
         }
 
         return at > now.AddMinutes(1)
-            ? throw new HotfixInputException($"--when '{when}': in the future; expected a time that has passed (it is {now.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)})")
+            ? throw new HotfixInputException($"--when '{Echo.Of(when)}': in the future; expected a time that has passed (it is {now.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)})")
             : at;
     }
 
     public static DateOnly Date(string text, string name) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new HotfixInputException($"{name} '{text}': expected a date YYYY-MM-DD");
+            : throw new HotfixInputException($"{name} '{Echo.Of(text)}': expected a date YYYY-MM-DD");
 
     public static int? Minutes(string? text, string name) => WholeNumber(text, name, "a whole number of minutes (0 or more)");
 
@@ -58,7 +59,7 @@ internal static class Inputs
     public static int? WholeNumber(string? text, string name, string expected) =>
         text is null ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
-        : throw new HotfixInputException($"{name} '{text}': expected {expected}");
+        : throw new HotfixInputException($"{name} '{Echo.Of(text)}': expected {expected}");
 
     /// <summary>One of <paramref name="values"/> (case-insensitive), returned as written in the list.</summary>
     public static string? Choice(string? text, string name, params string[] values)
@@ -69,7 +70,7 @@ internal static class Inputs
         }
 
         return values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase))
-            ?? throw new HotfixInputException($"{name} '{text}': expected {string.Join(" or ", values)}");
+            ?? throw new HotfixInputException($"{name} '{Echo.Of(text)}': expected {string.Join(" or ", values)}");
     }
 
     public static string RequiredChoice(string? text, string name, params string[] values) =>

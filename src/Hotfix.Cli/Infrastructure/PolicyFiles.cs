@@ -1,4 +1,5 @@
 using Hotfix.Policy.Policies;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Infrastructure;
 
@@ -10,12 +11,7 @@ internal static class PolicyFiles
         if (policyOption is not null)
         {
             var path = environment.Resolve(policyOption);
-            if (!File.Exists(path))
-            {
-                throw new HotfixInputException($"--policy '{policyOption}': no such file; expected the path of a policy file such as hotfix.json.");
-            }
-
-            return PolicyParser.Parse(ReadText(path, "--policy '" + policyOption + "'"), policyOption);
+            return PolicyParser.Parse(ReadText(path, $"--policy '{Echo.Of(policyOption)}'"), policyOption);
         }
 
         if (repositoryRoot is not null)
@@ -40,19 +36,10 @@ internal static class PolicyFiles
     public static string Describe(PolicyLoadResult result)
     {
         var count = result.Problems.Count;
-        var lines = result.Problems.Select(p => "  " + result.Source + ": " + p);
-        return $"policy file '{result.Source}' is not valid ({count} {(count == 1 ? "problem" : "problems")}; docs/policy.md lists every key):\n" + string.Join('\n', lines);
+        var source = Echo.Of(result.Source);
+        var lines = result.Problems.Select(p => "  " + source + ": " + p);
+        return $"policy file '{source}' is not valid ({count} {(count == 1 ? "problem" : "problems")}; docs/policy.md lists every key):\n" + string.Join('\n', lines);
     }
 
-    private static string ReadText(string path, string what)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new HotfixInputException($"{what}: cannot be read ({e.Message}); expected a readable policy file.", e);
-        }
-    }
+    private static string ReadText(string path, string what) => InputFiles.ReadText(path, what, "a policy file such as hotfix.json");
 }

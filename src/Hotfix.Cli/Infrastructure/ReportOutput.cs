@@ -1,5 +1,6 @@
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Infrastructure;
 
@@ -24,7 +25,7 @@ internal static class ReportOutput
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new HotfixInputException($"--output '{outputFile}': cannot write the report there ({e.Message}); expected a writable file path.", e);
+                throw new HotfixInputException($"--output '{Echo.Of(outputFile)}': cannot write the report there ({e.Message}); expected a writable file path.", e);
             }
 
             environment.Out.WriteLine($"{report.Tool.Name} check: {report.Counts}{(report.IsBlocking ? " — blocking" : string.Empty)}; {format.Name()} report written to {outputFile}");

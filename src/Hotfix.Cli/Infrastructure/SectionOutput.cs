@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Infrastructure;
 
@@ -20,7 +21,7 @@ internal static class SectionOutput
             var value = result.GetValueOrDefault<string>();
             if (!ReportFormats.TryParse(value, out var format) || !SectionRenderer.Formats.Contains(format))
             {
-                result.AddError($"--format '{value}': expected {SectionRenderer.ExpectedForm}.");
+                result.AddError($"--format '{Echo.Of(value)}': expected {SectionRenderer.ExpectedForm}.");
             }
         });
         return option;

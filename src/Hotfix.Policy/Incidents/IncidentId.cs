@@ -58,7 +58,9 @@ public readonly partial record struct IncidentId : IComparable<IncidentId>
 
         var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
         var number = int.Parse(match.Groups["number"].ValueSpan, CultureInfo.InvariantCulture);
-        if (number == 0)
+
+        // The same range Create accepts: INC-0000-0001 is a typo, not an incident, and must not reach date arithmetic.
+        if (number == 0 || year < 1000)
         {
             return false;
         }

@@ -1,3 +1,5 @@
+using Hotfix.Policy.Text;
+
 namespace Hotfix.Policy.Policies;
 
 /// <summary>One thing wrong in a policy file: where (a JSON path), what was found, what was expected.</summary>
@@ -7,5 +9,6 @@ namespace Hotfix.Policy.Policies;
 public sealed record PolicyProblem(string Path, string Found, string Expected)
 {
     /// <summary>One line for messages: "path: found …; expected …".</summary>
-    public override string ToString() => $"{Path}: found {Found}; expected {Expected}";
+    // The path and the value come from the file: a 10 MB value or a key full of escape codes is shown by its start.
+    public override string ToString() => $"{Echo.Of(Path, 200)}: found {Echo.Of(Found, 200)}; expected {Expected}";
 }

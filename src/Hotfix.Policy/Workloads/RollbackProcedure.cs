@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotfix.Policy.Ports;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Policy.Workloads;
 
@@ -7,6 +8,11 @@ namespace Hotfix.Policy.Workloads;
 /// The runbook's guarded rollback: plan (read only), document, apply once with a precondition, wait for the rollout
 /// (<c>rollout status --timeout</c>), check the pods are running and ready, document the outcome. Nothing is retried:
 /// "if rollback fails, escalate immediately — do not retry blindly". Every failure says what state the workload is in.
+/// <para>
+/// The request's timeout bounds the whole procedure, not only the wait: an API server that accepts connections and
+/// never answers ends the rollback within the timeout (plus <see cref="PodCheckGrace"/> for the last read), and a
+/// patch that got no answer is documented as <see cref="RollbackResult.Unknown"/>, never left as "started" only.
+/// </para>
 /// </summary>
 internal sealed class RollbackProcedure(IWorkloadController controller, IRollbackRecorder? recorder, IClock clock)
 {
@@ -15,6 +21,12 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
 
     /// <summary>Called with each rollout status while waiting.</summary>
     public Action<RolloutStatus>? StatusChanged { get; init; }
+
+    /// <summary>The timers of the overall deadline (tests drive them; the clock port stamps the records).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Time the pod check may still take when the rollout used the whole timeout.</summary>
+    public static TimeSpan PodCheckGrace { get; } = TimeSpan.FromSeconds(5);
 
     public async Task<RollbackRecord> RunAsync(RollbackRequest request, CancellationToken cancellationToken)
     {
@@ -28,10 +40,17 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         RollbackRecord Record(string phase, RollbackPlan? plan, RollbackOutcome? outcome, RollbackVerification? verification) =>
             new(id, phase, request.Incident, request.Who, phase == "started" ? started : clock.Now, request.Why, controller.Target, request.Workload, plan, outcome, verification);
 
+        var begun = Time.GetTimestamp();
+        TimeSpan Left() => request.Timeout - Time.GetElapsedTime(begun);
+        using var deadline = new CancellationTokenSource(request.Timeout + PodCheckGrace, Time);
+        using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        bool OutOfTime() => !cancellationToken.IsCancellationRequested;
+        var noAnswer = $"the API server did not answer within the --timeout of {DurationText.Seconds(request.Timeout)}";
+
         RollbackPlan plan;
         try
         {
-            plan = await controller.PlanRollbackAsync(request.Workload, request.ToRevision, cancellationToken).ConfigureAwait(false);
+            plan = await WithinTimeout(Left(), ct => controller.PlanRollbackAsync(request.Workload, request.ToRevision, ct), overall.Token).ConfigureAwait(false);
         }
         catch (KubernetesApiException e) when (e.Kind == ApiFailureKind.NotFound)
         {
@@ -39,7 +58,11 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         }
         catch (KubernetesApiException e)
         {
-            return Finish(null, Failed(RollbackStage.Plan, $"reading {request.Workload.KindAndName} failed: {e.Message}", "nothing was changed: the rollback stopped while reading the workload, before any write", 0), null);
+            return Finish(null, Failed(RollbackStage.Plan, $"reading {request.Workload.KindAndName} failed: {e.Message}", NothingSent, 0), null);
+        }
+        catch (OperationCanceledException) when (OutOfTime())
+        {
+            return Finish(null, Failed(RollbackStage.Plan, $"reading {request.Workload.KindAndName} failed: {noAnswer}", NothingSent, 0), null);
         }
 
         Planned?.Invoke(plan);
@@ -63,35 +86,51 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         {
             recorder?.Append(Record("started", plan, null, null));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (IsRecordFault(e))
         {
-            return Record("finished", plan, Failed(RollbackStage.Record, $"the rollback record cannot be written to {recorder!.Location}: {e.Message}", "nothing was changed: a rollback that cannot be documented is not started", 0), null);
+            // Finish tries to close what may have been half written (the log took "started", the incident record refused).
+            return Finish(plan, Failed(RollbackStage.Record, $"the rollback record cannot be written to {recorder!.Location}: {e.Message}", "nothing was changed: a rollback that cannot be documented is not started", 0), null);
         }
 
+        var unknown = $"unknown: the patch was sent and may or may not have been applied (the server can still apply it after we stopped waiting). Find out with 'hotfix history {request.Workload.KindAndName} -n {request.Workload.Namespace}' (or kubectl rollout history) before doing anything";
         try
         {
-            await controller.ApplyRollbackAsync(plan, cancellationToken).ConfigureAwait(false);
+            await WithinTimeout(Left(), async ct =>
+            {
+                await controller.ApplyRollbackAsync(plan, ct).ConfigureAwait(false);
+                return true;
+            }, overall.Token).ConfigureAwait(false);
+        }
+        catch (KubernetesApiException e) when (e.WriteOutcomeUnknown)
+        {
+            return Finish(plan, new RollbackOutcome(RollbackResult.Unknown, $"applying the rollback failed: {e.Message}", unknown, RollbackStage.Apply, 1), null);
         }
         catch (KubernetesApiException e)
         {
-            var state = e.Kind switch
-            {
-                ApiFailureKind.Conflict => $"nothing was changed: {request.Workload.KindAndName} was modified after the plan was read (resourceVersion {plan.ResourceVersion} is no longer current), so the patch was refused. Someone else may be deploying: find out who before doing anything",
-                _ when e.WriteOutcomeUnknown => $"unknown: the patch may or may not have been applied. Check with 'kubectl rollout history {request.Workload.KindAndName} -n {request.Workload.Namespace}' before doing anything",
-                _ => $"nothing was changed: the API server rejected the patch; {request.Workload.KindAndName} stays at revision {Rev(plan.FromRevision)}",
-            };
+            var state = e.Kind == ApiFailureKind.Conflict
+                ? $"nothing was changed: {request.Workload.KindAndName} was modified after the plan was read (resourceVersion {plan.ResourceVersion} is no longer current), so the patch was refused. Someone else may be deploying: find out who before doing anything"
+                : $"nothing was changed: the API server rejected the patch; {request.Workload.KindAndName} stays at revision {Rev(plan.FromRevision)}";
             return Finish(plan, Failed(RollbackStage.Apply, $"applying the rollback failed: {e.Message}", state, 1), null);
+        }
+        catch (OperationCanceledException) when (OutOfTime())
+        {
+            return Finish(plan, new RollbackOutcome(RollbackResult.Unknown, $"applying the rollback failed: {noAnswer}", unknown, RollbackStage.Apply, 1), null);
         }
 
         var patched = $"{request.Workload.KindAndName} was patched back to the template of revision {Rev(plan.ToRevision)} (Kubernetes numbers it {Rev(plan.RestoredAsRevision)})";
         RolloutWaitResult wait;
         try
         {
-            wait = await controller.WaitForRolloutAsync(request.Workload, request.Timeout, wait: true, StatusChanged, cancellationToken).ConfigureAwait(false);
+            var left = Left();
+            wait = await controller.WaitForRolloutAsync(request.Workload, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), wait: true, StatusChanged, overall.Token).ConfigureAwait(false);
         }
         catch (KubernetesApiException e)
         {
             return Finish(plan, Failed(RollbackStage.Status, $"watching the rollout failed: {e.Message}", $"{patched}; whether it rolled out is unknown", 1), null);
+        }
+        catch (OperationCanceledException) when (OutOfTime())
+        {
+            return Finish(plan, Failed(RollbackStage.Status, $"watching the rollout failed: {noAnswer}", $"{patched}; whether it rolled out is unknown", 1), null);
         }
 
         var checks = RollbackVerification.RunbookChecks;
@@ -99,7 +138,7 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         {
             var state = wait.Status.Verdict switch
             {
-                RolloutVerdict.TimedOut => $"{patched}, but the rollout did not finish within {Seconds(request.Timeout)}: {wait.Status.Message}",
+                RolloutVerdict.TimedOut => $"{patched}, but the rollout did not finish within {DurationText.Seconds(request.Timeout)}: {wait.Status.Message}",
                 RolloutVerdict.DeadlineExceeded => $"{patched}, but the controller reports ProgressDeadlineExceeded: the restored revision is not becoming available",
                 RolloutVerdict.Deleted => $"{request.Workload.KindAndName} was deleted during the rollout",
                 _ => $"{patched}, but the rollout cannot finish: {wait.Status.Message}",
@@ -110,11 +149,12 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         PodSummary pods;
         try
         {
-            pods = await controller.ListPodsAsync(request.Workload, cancellationToken).ConfigureAwait(false);
+            pods = await controller.ListPodsAsync(request.Workload, overall.Token).ConfigureAwait(false);
         }
-        catch (KubernetesApiException e)
+        catch (Exception e) when (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime()))
         {
-            return Finish(plan, Failed(RollbackStage.Pods, $"listing the pods failed: {e.Message}", $"{patched} and the rollout completed, but the pods could not be checked", 1), new RollbackVerification(wait, null, checks));
+            var why = e is KubernetesApiException ? e.Message : noAnswer;
+            return Finish(plan, Failed(RollbackStage.Pods, $"listing the pods failed: {why}", $"{patched} and the rollout completed, but the pods could not be checked", 1), new RollbackVerification(wait, null, checks));
         }
 
         var verification = new RollbackVerification(wait, pods, checks);
@@ -132,7 +172,7 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
             {
                 recorder?.Append(record);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            catch (Exception e) when (IsRecordFault(e))
             {
                 // The outcome matters more than the record: report it, and say the record is missing.
                 return record with { Outcome = outcome with { State = outcome.State + $"; the finished record could not be written to {recorder!.Location} ({e.Message}): document this rollback by hand" } };
@@ -142,10 +182,22 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         }
     }
 
+    private const string NothingSent = "nothing was changed: the rollback stopped while reading the workload, before any write";
+
+    // The recorders' I/O faults, and the incident record's own refusal (it names the file and the state itself).
+    private static bool IsRecordFault(Exception e) => e is IOException or UnauthorizedAccessException or InvalidOperationException or HotfixOperationException;
+
+    /// <summary>A step bounded by what is left of the timeout as well as by the overall token.</summary>
+    private async Task<T> WithinTimeout<T>(TimeSpan left, Func<CancellationToken, Task<T>> step, CancellationToken overall)
+    {
+        using var timer = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), Time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(overall, timer.Token);
+        return await step(limit.Token).ConfigureAwait(false);
+    }
+
     private static RollbackOutcome Failed(RollbackStage stage, string message, string state, int attempts) =>
         new(RollbackResult.Failed, message, state, stage, attempts);
 
     private static string Rev(long? revision) => revision?.ToString(CultureInfo.InvariantCulture) ?? "?";
 
-    private static string Seconds(TimeSpan timeout) => $"{timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s";
 }

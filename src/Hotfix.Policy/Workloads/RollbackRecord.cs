@@ -19,17 +19,24 @@ public enum RollbackResult
 
     /// <summary>Something failed; <see cref="RollbackOutcome.State"/> says what state the workload is in. Escalate.</summary>
     Failed,
+
+    /// <summary>
+    /// The patch was sent and no answer came (timeout, 5xx, connection lost): the server may apply it or may not.
+    /// <see cref="RollbackOutcome.State"/> says how to find out. Escalate.
+    /// </summary>
+    Unknown,
 }
 
 internal static class RollbackResults
 {
-    /// <summary>The name used in records and JSON: dry-run, refused, skipped, rolled-back, failed.</summary>
+    /// <summary>The name used in records and JSON: dry-run, refused, skipped, rolled-back, failed, unknown.</summary>
     public static string Name(this RollbackResult result) => result switch
     {
         RollbackResult.DryRun => "dry-run",
         RollbackResult.Refused => "refused",
         RollbackResult.Skipped => "skipped",
         RollbackResult.RolledBack => "rolled-back",
+        RollbackResult.Unknown => "unknown",
         _ => "failed",
     };
 }
@@ -52,7 +59,7 @@ public enum RollbackStage
 /// <summary>How a rollback ended, in words a person can act on.</summary>
 /// <param name="Message">What happened.</param>
 /// <param name="State">The state the workload is in now.</param>
-/// <param name="FailedAt">For <see cref="RollbackResult.Failed"/>: the step that failed.</param>
+/// <param name="FailedAt">For <see cref="RollbackResult.Failed"/> and <see cref="RollbackResult.Unknown"/>: the step that failed.</param>
 /// <param name="Attempts">API writes sent (0 or 1): a rollback is never retried.</param>
 /// <param name="Result">How it ended; <see cref="RollbackResult.Failed"/> means escalate.</param>
 public sealed record RollbackOutcome(RollbackResult Result, string Message, string State, RollbackStage? FailedAt = null, int Attempts = 0)
@@ -60,8 +67,8 @@ public sealed record RollbackOutcome(RollbackResult Result, string Message, stri
     /// <summary>The runbook's rule, printed with every failure.</summary>
     public const string EscalationMessage = "if rollback fails, escalate immediately — do not retry blindly";
 
-    /// <summary>True for a failed rollback: escalate immediately, do not retry blindly.</summary>
-    public bool Escalate => Result == RollbackResult.Failed;
+    /// <summary>True for a failed rollback or one whose outcome is unknown: escalate immediately, do not retry blindly.</summary>
+    public bool Escalate => Result is RollbackResult.Failed or RollbackResult.Unknown;
 }
 
 /// <summary>What was checked after the rollback, and the runbook CHECKs a person still has to do.</summary>

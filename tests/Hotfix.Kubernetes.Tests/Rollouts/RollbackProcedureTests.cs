@@ -54,16 +54,16 @@ public class RollbackProcedureTests
     }
 
     [Theory]
-    [InlineData(ApiFailureKind.Conflict, false, "nothing was changed")]
-    [InlineData(ApiFailureKind.Unavailable, true, "may or may not have been applied")]
-    [InlineData(ApiFailureKind.Rejected, false, "the API server rejected the patch")]
-    public async Task A_failed_apply_is_not_retried_and_says_the_state(ApiFailureKind kind, bool unknown, string state)
+    [InlineData(ApiFailureKind.Conflict, false, "nothing was changed", RollbackResult.Failed)]
+    [InlineData(ApiFailureKind.Unavailable, true, "may or may not have been applied", RollbackResult.Unknown)]
+    [InlineData(ApiFailureKind.Rejected, false, "the API server rejected the patch", RollbackResult.Failed)]
+    public async Task A_failed_apply_is_not_retried_and_says_the_state(ApiFailureKind kind, bool unknown, string state, RollbackResult result)
     {
         var port = new ScriptedController(ReadyPlan()) { ApplyFails = new KubernetesApiException("PATCH deployments/web", kind, 500, "boom", unknown) };
         var record = await new RollbackProcedure(port, new ListRecorder(port.Calls), Clock).RunAsync(Request(), default);
 
         Assert.Equal(["plan", "record:started", "apply", "record:finished"], port.Calls);
-        Assert.Equal(RollbackResult.Failed, record.Outcome!.Result);
+        Assert.Equal(result, record.Outcome!.Result);
         Assert.Equal(RollbackStage.Apply, record.Outcome.FailedAt);
         Assert.True(record.Outcome.Escalate);
         Assert.Contains(state, record.Outcome.State);
@@ -112,6 +112,63 @@ public class RollbackProcedureTests
         Assert.Contains("deployment/web: not found in namespace 'shop'", error.Message);
     }
 
+    [Fact]
+    public async Task A_plan_that_never_answers_ends_at_the_timeout_failed_before_any_write()
+    {
+        var (time, port, _, run) = await StartHangingAsync("plan");
+
+        time.Advance(TimeSpan.FromSeconds(119));
+        Assert.False(run.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var record = await run;
+
+        Assert.Equal(["plan", "record:finished"], port.Calls);
+        Assert.Equal(RollbackResult.Failed, record.Outcome!.Result);
+        Assert.Equal(RollbackStage.Plan, record.Outcome.FailedAt);
+        Assert.Equal(0, record.Outcome.Attempts);
+        Assert.Contains("did not answer within the --timeout of 120s", record.Outcome.Message);
+        Assert.StartsWith("nothing was changed", record.Outcome.State);
+    }
+
+    [Fact]
+    public async Task A_patch_that_never_answers_ends_at_the_timeout_with_an_unknown_outcome_that_is_recorded()
+    {
+        var (time, port, recorder, run) = await StartHangingAsync("apply");
+
+        time.Advance(TimeSpan.FromSeconds(120));
+        var record = await run;
+
+        Assert.Equal(["plan", "record:started", "apply", "record:finished"], port.Calls);
+        Assert.Equal(RollbackResult.Unknown, record.Outcome!.Result);
+        Assert.True(record.Outcome.Escalate);
+        Assert.Equal(1, record.Outcome.Attempts);
+        Assert.Contains("hotfix history deployment/web -n shop", record.Outcome.State);
+        Assert.Equal("unknown", recorder.Records[^1].Outcome!.Result.Name());
+    }
+
+    [Fact]
+    public async Task The_wait_gets_what_is_left_of_the_timeout()
+    {
+        var (time, port, _, run) = await StartHangingAsync("plan", release: true);
+
+        time.Advance(TimeSpan.FromSeconds(30));
+        port.Release.SetResult();
+        await run;
+
+        Assert.Equal(TimeSpan.FromSeconds(90), port.WaitedWith);
+    }
+
+    /// <summary>A rollback (timeout 120 s, manual time) started and stopped inside <paramref name="step"/>, which hangs.</summary>
+    private static async Task<(ManualTimeProvider Time, ScriptedController Port, ListRecorder Recorder, Task<RollbackRecord> Run)> StartHangingAsync(string step, bool release = false)
+    {
+        var time = new ManualTimeProvider();
+        var port = new ScriptedController(ReadyPlan()) { Hangs = step, ReleaseAfterHang = release };
+        var recorder = new ListRecorder(port.Calls);
+        var run = new RollbackProcedure(port, recorder, Clock) { Time = time }.RunAsync(Request(), default);
+        await port.Entered.Task;
+        return (time, port, recorder, run);
+    }
+
     private sealed class ListRecorder(List<string> calls) : IRollbackRecorder
     {
         public List<RollbackRecord> Records { get; } = [];
@@ -142,6 +199,17 @@ public class RollbackProcedureTests
 
         public RolloutVerdict Verdict { get; init; } = RolloutVerdict.Complete;
 
+        /// <summary>The step ("plan" or "apply") that waits until its token is cancelled (or <see cref="Release"/> when set).</summary>
+        public string? Hangs { get; init; }
+
+        public bool ReleaseAfterHang { get; init; }
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TimeSpan? WaitedWith { get; private set; }
+
         public PodSummary Pods { get; init; } = new("app=web", 2, [new("web-1", "Running", true, 0, null, false), new("web-2", "Running", true, 0, null, false)]);
 
         public string Target => "scripted";
@@ -151,13 +219,13 @@ public class RollbackProcedureTests
         public Task<RollbackPlan> PlanRollbackAsync(WorkloadRef workload, long toRevision, CancellationToken cancellationToken)
         {
             Calls.Add("plan");
-            return PlanFails is null ? Task.FromResult(plan) : Task.FromException<RollbackPlan>(PlanFails);
+            return Hangs == "plan" ? HangAsync(plan, cancellationToken) : PlanFails is null ? Task.FromResult(plan) : Task.FromException<RollbackPlan>(PlanFails);
         }
 
         public Task ApplyRollbackAsync(RollbackPlan p, CancellationToken cancellationToken)
         {
             Calls.Add("apply");
-            return ApplyFails is null ? Task.CompletedTask : Task.FromException(ApplyFails);
+            return Hangs == "apply" ? HangAsync(true, cancellationToken) : ApplyFails is null ? Task.CompletedTask : Task.FromException(ApplyFails);
         }
 
         public Task<RestartResult> RestartAsync(WorkloadRef workload, DateTimeOffset at, bool dryRun, CancellationToken cancellationToken) =>
@@ -166,6 +234,7 @@ public class RollbackProcedureTests
         public Task<RolloutWaitResult> WaitForRolloutAsync(WorkloadRef workload, TimeSpan timeout, bool wait, Action<RolloutStatus>? progress, CancellationToken cancellationToken)
         {
             Calls.Add("wait");
+            WaitedWith = timeout;
             return Task.FromResult(new RolloutWaitResult(new RolloutStatus(Verdict, Verdict.Name()), TimeSpan.FromSeconds(3), 0, false, 4));
         }
 
@@ -173,6 +242,14 @@ public class RollbackProcedureTests
         {
             Calls.Add("pods");
             return Task.FromResult(Pods);
+        }
+
+        // Like a request to a server that never answers: it ends only when the caller gives up.
+        private async Task<T> HangAsync<T>(T result, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await (ReleaseAfterHang ? Release.Task.WaitAsync(cancellationToken) : Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+            return result;
         }
     }
 }

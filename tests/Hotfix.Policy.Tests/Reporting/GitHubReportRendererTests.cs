@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using Hotfix.Policy.Checks;
+using Hotfix.Policy.Findings;
+using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
+using Hotfix.Policy.Rules;
 
 namespace Hotfix.Policy.Tests.Reporting;
 
@@ -56,5 +60,42 @@ public class GitHubReportRendererTests
     {
         Assert.Equal("a%25b%0D%0Ac", GitHubReportRenderer.EscapeData("a%b\r\nc"));
         Assert.Equal("a%3Ab%2Cc%25", GitHubReportRenderer.EscapeProperty("a:b,c%"));
+    }
+
+    [Theory]
+    [InlineData("src/evil\r::error file=x::forged.cs")]
+    [InlineData("src/##[error]forged.cs")]
+    [InlineData("src/evil\n::add-mask::secret.cs")]
+    [InlineData("src/evil\r\n##[set-output name=x]y.cs")]
+    public void A_hostile_file_name_or_message_cannot_start_a_workflow_command(string hostile)
+    {
+        var rule = RuleCatalogue.Get(RuleIds.BranchName);
+        var report = new CheckReport(
+            new ToolInfo("hotfix", "9.9.9"),
+            new CheckSubject("hotfix/INC-2026-0042-x", "0123456789abcdef0123456789abcdef01234567"),
+            [rule.CreateFinding(hostile, hostile, 3), rule.CreateFinding("see " + hostile)],
+            [],
+            RuleCatalogue.DefaultHelpBaseUri);
+
+        var output = new GitHubReportRenderer().RenderToString(report);
+
+        // The runner splits lines on CR as well as LF; every line it would see must be ours or inert.
+        var lines = output.Split('\r', '\n');
+        var commands = lines.Where(l => l.TrimStart().StartsWith("::", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, commands.Count);
+        Assert.All(commands, c => Assert.Matches(Annotation, c));
+        Assert.DoesNotContain(lines, l => l.Contains("##[", StringComparison.Ordinal) && !l.StartsWith("::", StringComparison.Ordinal));
+        Assert.Contains("file=src/", commands[0]);
+        Assert.DoesNotContain(',', Annotation.Match(commands[0]).Groups["file"].Value);
+    }
+
+    [Theory]
+    [InlineData("::warning::x", ": :warning::x")]
+    [InlineData("   ::error::x", ": :error::x")]
+    [InlineData("a ##[error]b", "a #\\#[error]b")]
+    [InlineData("a\rb", "a\\x0db")]
+    public void Log_lines_are_made_inert(string line, string expected)
+    {
+        Assert.Equal(expected, GitHubReportRenderer.LogLine(line));
     }
 }

@@ -90,29 +90,8 @@ public sealed class KubeApiServer : IAsyncDisposable
     }
 
     /// <summary>Writes a kubeconfig for this server (context <c>test</c>, namespace <paramref name="ns"/>) and returns its path.</summary>
-    public string WriteKubeconfig(string path, string ns = "default", string context = "test")
-    {
-        File.WriteAllText(path, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: test-cluster
-              cluster:
-                server: {Uri.ToString().TrimEnd('/')}
-            users:
-            - name: test-user
-              user:
-                token: test-token
-            contexts:
-            - name: {context}
-              context:
-                cluster: test-cluster
-                user: test-user
-                namespace: {ns}
-            current-context: {context}
-            """);
-        return path;
-    }
+    public string WriteKubeconfig(string path, string ns = "default", string context = "test") =>
+        TestKubeconfig.Write(path, Uri, ns, context);
 
     public void AddFault(Fault fault)
     {
@@ -176,6 +155,23 @@ public sealed class KubeApiServer : IAsyncDisposable
         }
 
         var fault = TakeFault(recorded);
+        if (fault?.AnswerAfter is { } slow)
+        {
+            // A slow server, not a failing one: the request is handled after the client may have stopped waiting,
+            // so a write still lands — what a client that gave up must document as "unknown".
+            await Task.Delay(slow, stopping.Token).ConfigureAwait(false);
+            await RouteAsync(context, recorded, body).ConfigureAwait(false);
+            return;
+        }
+
+        if (fault?.RawBody is { } raw)
+        {
+            context.Response.StatusCode = fault.Status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(raw).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             if (fault is { ApplyThenFail: false })

@@ -25,6 +25,12 @@ public sealed class Fault
     /// <summary>For writes: apply the change first, then fail (the client cannot know whether it happened).</summary>
     public bool ApplyThenFail { get; init; }
 
+    /// <summary>Answer with this body (as <c>application/json</c>, with <see cref="Status"/>) instead of a v1.Status.</summary>
+    public string? RawBody { get; init; }
+
+    /// <summary>Handle the request normally, but only after this long (no failure status; a write still lands).</summary>
+    public TimeSpan? AnswerAfter { get; init; }
+
     /// <summary>Only watch requests (or only non-watch requests when false); null matches both.</summary>
     public bool? Watch { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Hotfix.Policy.Findings;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Policy.Reporting.Renderers;
 
@@ -50,17 +51,31 @@ internal sealed class GitHubReportRenderer : IReportRenderer
             output.WriteLine($"::{command} {string.Join(",", properties)}::{EscapeData(message.ToString())}");
         }
 
-        // The log part must not be able to issue workflow commands of its own (a path or subject starting with "::").
+        // The log part must not be able to issue workflow commands of its own.
         var text = new TextReportRenderer(new RenderOptions(Color: false)).RenderToString(report);
         foreach (var line in text.TrimEnd('\n').Split('\n'))
         {
-            output.WriteLine(line.TrimStart().StartsWith("::", StringComparison.Ordinal) ? ": :" + line.TrimStart()[2..] : line);
+            output.WriteLine(LogLine(line));
         }
     }
 
+    /// <summary>
+    /// A line of the plain log that cannot be read as a workflow command: the runner splits on CR as well as LF, runs
+    /// a line whose trimmed start is <c>::</c>, and runs the older <c>##[command]</c> form found anywhere in a line.
+    /// So CR and other controls are shown as <c>\xNN</c>, a leading <c>::</c> becomes <c>: :</c>, and <c>##[</c> becomes <c>#\#[</c>.
+    /// </summary>
+    public static string LogLine(string line)
+    {
+        line = ControlCharacters.Neutralise(line).Replace("##[", "#\\#[", StringComparison.Ordinal);
+        var trimmed = line.TrimStart();
+        return trimmed.StartsWith("::", StringComparison.Ordinal) ? ": :" + trimmed[2..] : line;
+    }
+
+    /// <summary>Data of a workflow command (the message after <c>::</c>): <c>%</c>, CR and LF escaped as the runner unescapes them.</summary>
     public static string EscapeData(string text) =>
         text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 
+    /// <summary>A property value (<c>file=</c>, <c>title=</c>): as data, plus <c>:</c> and <c>,</c>, which end a property.</summary>
     public static string EscapeProperty(string text) =>
         EscapeData(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 }

@@ -1,3 +1,5 @@
+using Hotfix.Policy.Text;
+
 namespace Hotfix.Policy.Reporting.Renderers;
 
 /// <summary>Draws report blocks as GitHub-flavoured Markdown (PR comments, step summaries).</summary>
@@ -50,7 +52,7 @@ internal static class MarkdownBlockWriter
                     output.WriteLine("```bash");
                     foreach (var command in commands.Commands)
                     {
-                        output.WriteLine(command.Replace("```", "'''", StringComparison.Ordinal));
+                        output.WriteLine(ControlCharacters.Neutralise(command).Replace("```", "'''", StringComparison.Ordinal));
                     }
 
                     output.WriteLine("```");
@@ -64,9 +66,13 @@ internal static class MarkdownBlockWriter
         }
     }
 
-    /// <summary>Text that must not turn into Markdown or HTML: branch names, messages, paths from a repository.</summary>
+    /// <summary>
+    /// Text that must not turn into Markdown or HTML: branch names, messages, paths from a repository. One line:
+    /// line breaks become spaces; control characters are shown as <c>\xNN</c>.
+    /// </summary>
     public static string Escape(string text)
     {
+        text = ControlCharacters.Neutralise(text, keepNewlines: true);
         var sb = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -84,10 +90,11 @@ internal static class MarkdownBlockWriter
     /// <summary>A command as inline code, exactly as typed (a longer fence when it contains backticks).</summary>
     public static string InlineCode(string text)
     {
-        var line = text.Replace('\r', ' ').Replace('\n', ' ');
+        var line = ControlCharacters.Neutralise(text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' '));
         return line.Contains('`', StringComparison.Ordinal) ? $"`` {line} ``" : $"`{line}`";
     }
 
-    /// <summary>A table cell: escaped, on one line.</summary>
-    public static string Cell(string text) => Escape(text);
+    /// <summary>A table cell: escaped, its lines joined by <c>&lt;br&gt;</c> inside the one cell (never a new row).</summary>
+    public static string Cell(string text) =>
+        string.Join("<br>", ControlCharacters.Neutralise(text, keepNewlines: true).Split('\n').Select(Escape));
 }

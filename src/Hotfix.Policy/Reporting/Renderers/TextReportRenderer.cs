@@ -1,4 +1,5 @@
 using Hotfix.Policy.Findings;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Policy.Reporting.Renderers;
 
@@ -9,16 +10,16 @@ internal sealed class TextReportRenderer(RenderOptions options) : IReportRendere
 
     public void Render(CheckReport report, TextWriter output)
     {
-        output.WriteLine(ansi.Bold($"hotfix {report.Command}: {report.Subject.BranchName}") + ansi.Dim($" ({report.Subject.ShortSha})"));
+        output.WriteLine(ansi.Bold($"hotfix {report.Command}: {Inert(report.Subject.BranchName)}") + ansi.Dim($" ({report.Subject.ShortSha})"));
         output.WriteLine();
 
         foreach (var finding in report.Findings)
         {
             var where = finding.Path is null ? string.Empty : Location(finding) + "  ";
-            output.WriteLine($"{Severity(finding.Severity)} {ansi.Bold(finding.RuleId)}  {where}{finding.Message}");
+            output.WriteLine($"{Severity(finding.Severity)} {ansi.Bold(finding.RuleId)}  {where}{Inert(finding.Message)}");
             if (finding.Waiver is { } waiver)
             {
-                output.WriteLine($"        waived ({waiver.OriginalSeverity.Name()} → info) by {waiver.Source}: {waiver.Reason}");
+                output.WriteLine($"        waived ({waiver.OriginalSeverity.Name()} → info) by {Inert(waiver.Source)}: {Inert(waiver.Reason)}");
             }
 
             if (finding.HelpLink is not null)
@@ -46,7 +47,10 @@ internal sealed class TextReportRenderer(RenderOptions options) : IReportRendere
     }
 
     private static string Location(Finding finding) =>
-        finding.Line is { } line ? $"{finding.Path}:{line}" : finding.Path!;
+        Inert(finding.Line is { } line ? $"{finding.Path}:{line}" : finding.Path!);
+
+    // Paths, subjects and reasons come from the repository and its authors: shown, never sent to the terminal.
+    private static string Inert(string text) => ControlCharacters.Neutralise(text);
 
     private string Severity(FindingSeverity severity) => severity switch
     {
