@@ -1,0 +1,119 @@
+using Hotfix.Policy.Errors;
+using Hotfix.Policy.Ports;
+
+namespace Hotfix.Git;
+
+/// <summary>
+/// <see cref="IFinishJournal"/>: <c>hotfix-finish.json</c> in the working tree's git directory. Every write goes to a
+/// temporary file first and is then renamed into place, so a kill never leaves half a journal; the first one is linked
+/// into place without overwriting (File.Move without overwrite), which is what makes it an exclusive lock.
+/// </summary>
+public sealed partial class GitRepository : IFinishJournal
+{
+    private const string JournalName = "hotfix-finish.json";
+
+    private string JournalPath => Path.Combine(repository.Info.Path, JournalName);
+
+    public string Location => Path.GetRelativePath(Root, JournalPath) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : JournalPath;
+
+    public FinishJournalRead? Read()
+    {
+        if (Stored() is not { } stored)
+        {
+            return null;
+        }
+
+        return new FinishJournalRead(stored.Entry, stored.Owner.IsRunning && stored.Owner.Pid != Environment.ProcessId ? stored.Owner.ToString() : null);
+    }
+
+    public void Begin(FinishJournalEntry entry)
+    {
+        foreach (var held in FinishLocks.All(entry, repository.Info.Path, CommonDirectory).Where(File.Exists))
+        {
+            throw LockFiles.Held(held, Policy.Workflow.Preconditions.NothingChanged);
+        }
+
+        BeforeWrite("begin the journal");
+        var temporary = TemporaryJournal();
+        File.WriteAllBytes(temporary, FinishJournalFormat.Write(entry, OwnerProcess.Current, DateTimeOffset.UtcNow));
+        try
+        {
+            File.Move(temporary, JournalPath, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(JournalPath))
+        {
+            File.Delete(temporary);
+            var other = Read();
+            throw new HotfixOperationException(
+                other?.RunningOwner is { } owner
+                    ? $"another hotfix finish ({owner}) is finishing {other.Entry.Branch} in this repository ({Location}); wait for it to end"
+                    : $"an interrupted hotfix finish is recorded in {Location}; run hotfix finish (no options) to complete it",
+                Policy.Workflow.Preconditions.NothingChanged);
+        }
+    }
+
+    public void Record(FinishJournalEntry entry)
+    {
+        BeforeWrite($"record step {entry.Step}");
+        var temporary = TemporaryJournal();
+        File.WriteAllBytes(temporary, FinishJournalFormat.Write(entry, OwnerProcess.Current, DateTimeOffset.UtcNow));
+        File.Move(temporary, JournalPath, overwrite: true);
+    }
+
+    public void TakeOver(FinishJournalEntry entry)
+    {
+        var stored = Stored() ?? throw new InvalidOperationException("TakeOver needs a journal; Read found it first.");
+        var gitDirectory = repository.Info.Path;
+        var own = stored.Entry.Step is FinishStep.Stopped or FinishStep.Begun
+            ? []
+            : FinishLocks.Of(stored.Entry.Step, entry, gitDirectory, CommonDirectory).ToHashSet(StringComparer.Ordinal);
+        var state = $"nothing was changed by this run; the interrupted finish is recorded in {Location}";
+        foreach (var held in FinishLocks.All(entry, gitDirectory, CommonDirectory).Where(File.Exists))
+        {
+            // Written after the dead owner recorded the step that takes it: that owner's. Older: someone else's.
+            // (Filesystem timestamps can be coarser than the clock, hence the second of slack.)
+            if (!own.Contains(held) || File.GetLastWriteTimeUtc(held) < stored.StepRecorded.UtcDateTime.AddSeconds(-1))
+            {
+                throw LockFiles.Held(held, state);
+            }
+        }
+
+        foreach (var held in own.Where(File.Exists))
+        {
+            BeforeWrite("remove the stale lock " + held);
+            File.Delete(held);
+        }
+
+        foreach (var temporary in Directory.EnumerateFiles(gitDirectory, JournalName + ".*.tmp"))
+        {
+            File.Delete(temporary);
+        }
+
+        Record(entry);
+    }
+
+    public void End()
+    {
+        BeforeWrite("end the journal");
+        File.Delete(JournalPath);
+    }
+
+    private FinishJournalFormat.Stored? Stored()
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(JournalPath);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+
+        return FinishJournalFormat.Read(text) ?? throw new HotfixOperationException(
+            $"{Location} is not a journal hotfix finish wrote (it cannot be read); if no hotfix finish is running, look at it, remove it and run hotfix finish again",
+            Policy.Workflow.Preconditions.NothingChanged);
+    }
+
+    private string TemporaryJournal() => Path.Combine(repository.Info.Path, $"{JournalName}.{Environment.ProcessId}.tmp");
+}
