@@ -2,6 +2,7 @@ using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Policy.Checks.Review;
 using Hotfix.Policy.Checks;
+using Hotfix.Policy.Errors;
 using Hotfix.Policy.Findings;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
@@ -43,6 +44,11 @@ internal static class FinishCommand
             var records = Workspace.RecordStore(session.Policy, session.Repository.Root);
             var ports = new WorkflowPorts(session.Ports().Add<IIncidentRecordStore>(records).Add<IClock>(environment.Clock), environment.Clock);
             var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force));
+            if (ports.Journal.Read() is { } interrupted)
+            {
+                return Resume(environment, ports, interrupted, request, parse.GetValue(dryRun));
+            }
+
             var plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
                 CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), [.. CheckModules.All, new FinishReviewModule()], ToolIdentity.Current));
             WorkflowOutput.Warnings(environment, plan.Warnings);
@@ -80,14 +86,46 @@ internal static class FinishCommand
         return command;
     }
 
+    /// <summary>
+    /// A journal means an earlier finish was killed or stopped: it names the branch, so no HEAD or options are needed,
+    /// and nothing else may start until it is complete.
+    /// </summary>
+    private static int Resume(CliEnvironment environment, WorkflowPorts ports, FinishJournalRead interrupted, HotfixFinish.Request request, bool dryRun)
+    {
+        var entry = interrupted.Entry;
+        if (request.Branch is { } named && named != entry.Branch)
+        {
+            throw new HotfixOperationException(
+                $"an interrupted hotfix finish of {entry.Branch} is recorded in {ports.Journal.Location}; complete it first (hotfix finish, no options), then finish {named}",
+                "nothing was changed by this run");
+        }
+
+        if (dryRun)
+        {
+            environment.Out.WriteLine($"Plan (dry run — nothing was changed): complete the interrupted finish of {entry.Branch} recorded in {ports.Journal.Location} (merges into {entry.Main.Branch} and {entry.Target.Branch}, HEAD onto {entry.Target.Branch}{(entry.DeleteBranch && !request.KeepBranch ? ", delete the branch" : string.Empty)}).");
+            return ExitCodes.Success;
+        }
+
+        environment.Out.WriteLine($"Completing the interrupted finish of {entry.Branch} ({ports.Journal.Location}).");
+        var outcome = HotfixFinish.Resume(ports, interrupted, request.KeepBranch);
+        Report(environment, entry.Branch, [(entry.Main.Branch, outcome.MainMerge), (entry.Target.Branch, outcome.BackMergeTargetMerge)], outcome);
+        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", [ShellWords.Join("git", "push", "<remote>", entry.Main.Branch, entry.Target.Branch)]);
+        return ExitCodes.Success;
+    }
+
     private static void Report(CliEnvironment environment, FinishPlan plan, HotfixFinish.Outcome outcome)
     {
-        var name = plan.Branch.Name;
-        foreach (var (merge, sha) in new[] { (plan.IntoMain, outcome.MainMerge), (plan.IntoBackMergeTarget, outcome.BackMergeTargetMerge) })
+        Report(environment, plan.Branch.Name, [(plan.IntoMain.Target.Name, outcome.MainMerge), (plan.IntoBackMergeTarget.Target.Name, outcome.BackMergeTargetMerge)], outcome);
+        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", plan.NextCommands);
+    }
+
+    private static void Report(CliEnvironment environment, string name, (string Into, string? Sha)[] merges, HotfixFinish.Outcome outcome)
+    {
+        foreach (var (into, sha) in merges)
         {
             environment.Out.WriteLine(sha is null
-                ? $"{merge.Target.Name} already contained {name}; skipped."
-                : $"Merged {name} into {merge.Target.Name} (--no-ff): {sha[..7]}.");
+                ? $"{into} already contained {name}; skipped."
+                : $"Merged {name} into {into} (--no-ff): {sha[..7]}.");
         }
 
         environment.Out.WriteLine(outcome.BranchDeleted ? $"Deleted {name}." : $"Kept {name}.");
@@ -95,7 +133,5 @@ internal static class FinishCommand
         {
             environment.Out.WriteLine($"HEAD is on {outcome.HeadBranch}.");
         }
-
-        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", plan.NextCommands);
     }
 }
