@@ -1,0 +1,31 @@
+using Hotfix.TestSupport;
+
+namespace Hotfix.Cli.Tests.Reliability;
+
+/// <summary>
+/// What a complete finish leaves, checked with the git CLI: each merge exactly once with --no-ff parents, the branch
+/// gone, HEAD attached to develop, a clean status, the fix and develop's files on disk, no lock file and no journal.
+/// </summary>
+internal static class Converged
+{
+    public static void Assert(string path, FinishFixture start, string context)
+    {
+        string Git(params string[] args) => GitCli.Run(path, args);
+        void Equal(string expected, string actual, string what) =>
+            Xunit.Assert.True(expected == actual, $"{context}: {what}: expected [{expected}], got [{actual}]");
+
+        Equal($"{Git("rev-parse", "main")} {start.Main} {start.Hotfix}", Git("rev-list", "--parents", "-n", "1", "main"), "main's merge and its parents");
+        Equal($"{Git("rev-parse", "develop")} {start.Develop} {start.Hotfix}", Git("rev-list", "--parents", "-n", "1", "develop"), "develop's merge and its parents");
+        Equal("1", Git("rev-list", "--count", "--merges", $"{start.Main}..main"), "merges on main");
+        Equal("1", Git("rev-list", "--count", "--merges", $"{start.Develop}..develop"), "merges on develop");
+        Equal(string.Empty, GitCli.Try(path, "rev-parse", "--verify", "--quiet", "refs/heads/" + FinishFixture.Branch).StandardOutput.Trim(), "the hotfix branch");
+        Equal("refs/heads/develop", GitCli.Try(path, "symbolic-ref", "-q", "HEAD").StandardOutput.Trim(), "HEAD");
+        Equal(string.Empty, Git("status", "--porcelain", "--untracked-files=all"), "git status");
+        Equal(FinishFixture.FixedOrders, File.ReadAllText(Path.Combine(path, "src", "orders.txt")), "the fix on disk");
+        Xunit.Assert.True(File.Exists(Path.Combine(path, "web", "app", "index.txt")) && !File.Exists(Path.Combine(path, "README.md")), $"{context}: develop's files on disk");
+        var leftovers = Directory.EnumerateFiles(Path.Combine(path, ".git"), "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".lock", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("hotfix-finish", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(path, f));
+        Equal(string.Empty, string.Join(", ", leftovers), "lock files and journal left");
+    }
+}
