@@ -45,9 +45,13 @@ public sealed partial class GitRepository : IFinishJournal
             File.Delete(temporary);
             var other = Read();
             throw new HotfixOperationException(
-                other?.RunningOwner is { } owner
-                    ? $"another hotfix finish ({owner}) is finishing {other.Entry.Branch} in this repository ({Location}); wait for it to end"
-                    : $"an interrupted hotfix finish is recorded in {Location}; run hotfix finish (no options) to complete it",
+                other switch
+                {
+                    { RunningOwner: { } owner } => $"another hotfix finish ({owner}) is finishing {other.Entry.Branch} in this repository ({Location}); wait for it to end",
+                    not null => $"an interrupted hotfix finish of {other.Entry.Branch} is recorded in {Location}; run hotfix finish (no options) to complete it",
+                    // Its owner ended between our attempt and this look.
+                    null => $"another hotfix finish was running in this repository at the same time and has just ended ({Location} came and went); run hotfix finish again to see what is left",
+                },
                 Policy.Workflow.Preconditions.NothingChanged);
         }
     }

@@ -23,9 +23,15 @@ internal static class Converged
         Equal(string.Empty, Git("status", "--porcelain", "--untracked-files=all"), "git status");
         Equal(FinishFixture.FixedOrders, File.ReadAllText(Path.Combine(path, "src", "orders.txt")), "the fix on disk");
         Xunit.Assert.True(File.Exists(Path.Combine(path, "web", "app", "index.txt")) && !File.Exists(Path.Combine(path, "README.md")), $"{context}: develop's files on disk");
-        var leftovers = Directory.EnumerateFiles(Path.Combine(path, ".git"), "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".lock", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("hotfix-finish", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(path, f));
-        Equal(string.Empty, string.Join(", ", leftovers), "lock files and journal left");
+        Equal(string.Empty, string.Join(", ", Leftovers(path)), "lock files and journal left");
     }
+
+    /// <summary>Lock files and finish journals in the repository's git directories (a linked worktree has two).</summary>
+    public static IEnumerable<string> Leftovers(string path) =>
+        new[] { GitCli.Run(path, "rev-parse", "--absolute-git-dir"), Path.GetFullPath(Path.Combine(path, GitCli.Run(path, "rev-parse", "--git-common-dir"))) }
+            .Distinct(StringComparer.Ordinal)
+            .SelectMany(dir => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".lock", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("hotfix-finish", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(path, f));
 }

@@ -1,0 +1,76 @@
+using Hotfix.TestSupport;
+
+namespace Hotfix.Cli.Tests.Reliability;
+
+/// <summary>Lock files finish did not take are never removed: exit 3 naming the file, and the rerun after its removal converges.</summary>
+public class FinishLockTests
+{
+    private const int MoveMain = 3;
+    private const int MoveDevelop = 5;
+
+    [Theory]
+    [InlineData("refs/heads/develop.lock")]
+    [InlineData("refs/heads/main.lock")]
+    [InlineData("index.lock")]
+    [InlineData("HEAD.lock")]
+    public void A_lock_someone_else_holds_stops_finish_before_any_write_and_is_kept(string lockFile)
+    {
+        var (repo, start) = FinishFixture.Create();
+        using var _ = repo;
+        var full = Path.Combine(repo.Path, ".git", lockFile);
+        File.WriteAllText(full, string.Empty);
+        var before = repo.RefsAndHead();
+
+        var refused = HotfixCli.Run(repo, "finish");
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains($"{full} exists: another git process is using this repository", refused.Error);
+        Assert.Contains("State: nothing was changed", refused.Error);
+        Assert.Equal(before, repo.RefsAndHead());
+        Assert.True(File.Exists(full));
+        Assert.Equal(string.Empty, repo.Status());
+
+        File.Delete(full);
+        var finished = HotfixCli.Run(repo, "finish");
+        Assert.True(finished.ExitCode == 0, finished.ToString());
+        Converged.Assert(repo.Path, start, "after the foreign lock was removed");
+    }
+
+    [Fact]
+    public void A_lock_older_than_the_killed_step_is_someone_elses_and_is_kept()
+    {
+        using var killed = InterruptedCheckoutTests.KilledBefore(MoveDevelop, out var start);
+        var path = killed.Combine("killed");
+        var lockFile = Path.Combine(path, ".git", "refs", "heads", "develop.lock");
+        File.WriteAllText(lockFile, string.Empty);
+        File.SetLastWriteTimeUtc(lockFile, DateTime.UtcNow.AddHours(-1));
+        AssertKeptThenConverges(path, lockFile, start);
+    }
+
+    [Fact]
+    public void A_lock_of_a_step_the_killed_run_never_reached_is_someone_elses_and_is_kept()
+    {
+        using var killed = InterruptedCheckoutTests.KilledBefore(MoveMain, out var start);
+        var path = killed.Combine("killed");
+        var lockFile = Path.Combine(path, ".git", "index.lock");
+        File.WriteAllText(lockFile, string.Empty);
+        AssertKeptThenConverges(path, lockFile, start);
+    }
+
+    private static void AssertKeptThenConverges(string path, string lockFile, FinishFixture start)
+    {
+        var before = GitCli.Run(path, "show-ref", "--head");
+        var refused = HotfixCli.Run(path, "finish");
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains($"{lockFile} exists", refused.Error);
+        Assert.True(File.Exists(lockFile));
+        Assert.Equal(before, GitCli.Run(path, "show-ref", "--head"));
+
+        var again = HotfixCli.Run(path, "finish");
+        Assert.Equal(3, again.ExitCode);
+
+        File.Delete(lockFile);
+        var rerun = HotfixCli.Run(path, "finish");
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Converged.Assert(path, start, "after the foreign lock was removed");
+    }
+}

@@ -1,0 +1,81 @@
+using Hotfix.TestSupport;
+
+namespace Hotfix.Cli.Tests.Reliability;
+
+/// <summary>
+/// Work trees a kill can leave mid-checkout (files of both trees, index and files out of step) are recognised as
+/// finish's own and completed; anything else is someone's work and is never overwritten.
+/// </summary>
+public class InterruptedCheckoutTests
+{
+    private const int AttachHead = 7;
+    private const int CheckOut = 9;
+
+    [Fact]
+    public void Develops_files_staged_on_the_hotfix_branch_are_completed_and_never_reach_main()
+    {
+        using var killed = KilledBefore(AttachHead, out var start);
+        var path = killed.Combine("killed");
+        GitCli.Run(path, "read-tree", "-u", "--reset", "develop");
+        Assert.Equal(FinishFixture.Branch, GitCli.Run(path, "symbolic-ref", "--short", "HEAD"));
+        Assert.Contains("web/app/index.txt", GitCli.Run(path, "diff", "--cached", "--name-only"));
+
+        var rerun = HotfixCli.Run(path, "finish");
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Contains("Completing the interrupted finish of " + FinishFixture.Branch, rerun.Out);
+        Converged.Assert(path, start, "develop's files staged on the hotfix branch");
+        Assert.NotEqual(0, GitCli.Try(path, "cat-file", "-e", "main:web/app/index.txt").ExitCode);
+    }
+
+    [Fact]
+    public void A_checkout_killed_half_way_with_index_and_files_out_of_step_is_completed()
+    {
+        using var killed = KilledBefore(CheckOut, out var start);
+        var path = killed.Combine("killed");
+        GitCli.Run(path, "checkout", "develop", "--", "src/loyalty.txt");
+        Directory.CreateDirectory(Path.Combine(path, "web", "app"));
+        File.WriteAllText(Path.Combine(path, "web", "app", "index.txt"), "web\n");
+        File.Delete(Path.Combine(path, "README.md"));
+
+        var rerun = HotfixCli.Run(path, "finish");
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Converged.Assert(path, start, "half a checkout");
+    }
+
+    [Fact]
+    public void An_edit_made_after_the_kill_is_kept_and_stashing_it_as_advised_lets_the_rerun_complete()
+    {
+        using var killed = KilledBefore(CheckOut, out var start);
+        var path = killed.Combine("killed");
+        File.WriteAllText(Path.Combine(path, "src", "orders.txt"), "my edit\n");
+        var before = GitCli.Run(path, "show-ref", "--head");
+
+        var refused = HotfixCli.Run(path, "finish");
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("changes that are not its own interrupted checkout (src/orders.txt); commit or stash them (git stash push)", refused.Error);
+        Assert.Equal("my edit\n", File.ReadAllText(Path.Combine(path, "src", "orders.txt")));
+        Assert.Equal(before, GitCli.Run(path, "show-ref", "--head"));
+
+        GitCli.Run(path, "stash", "push", "--quiet");
+        var rerun = HotfixCli.Run(path, "finish");
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Converged.Assert(path, start, "after stashing an edit");
+        Assert.Contains("my edit", GitCli.Run(path, "stash", "show", "-p"));
+    }
+
+    /// <summary>A copy of the fixture as a finish killed before write <paramref name="step"/> left it (in "killed").</summary>
+    internal static TempDirectory KilledBefore(int step, out FinishFixture start)
+    {
+        var directory = new TempDirectory("hotfix-fault");
+        var (repo, fixture) = FinishFixture.Create();
+        using (repo)
+        {
+            var path = directory.Combine("repo");
+            RepositoryCopy.Copy(repo.Path, path);
+            Assert.Throws<SimulatedCrash>(() => InProcessFinish.Run(path, new FaultInjectingPorts.Options(step, SnapshotPath: directory.Combine("killed"))));
+        }
+
+        start = fixture;
+        return directory;
+    }
+}
