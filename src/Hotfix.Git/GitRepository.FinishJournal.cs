@@ -28,11 +28,6 @@ public sealed partial class GitRepository : IFinishJournal
 
     public void Begin(FinishJournalEntry entry)
     {
-        foreach (var held in FinishLocks.All(entry, repository.Info.Path, CommonDirectory).Where(File.Exists))
-        {
-            throw LockFiles.Held(held, Policy.Workflow.Preconditions.NothingChanged);
-        }
-
         BeforeWrite("begin the journal");
         var temporary = TemporaryJournal();
         File.WriteAllBytes(temporary, FinishJournalFormat.Write(entry, OwnerProcess.Current, DateTimeOffset.UtcNow));
@@ -53,6 +48,14 @@ public sealed partial class GitRepository : IFinishJournal
                     null => $"another hotfix finish was running in this repository at the same time and has just ended ({Location} came and went); run hotfix finish again to see what is left",
                 },
                 Policy.Workflow.Preconditions.NothingChanged);
+        }
+
+        // Checked once the journal is ours: a lock held by a finish running at the same time is then reported as
+        // that finish (above), and only a lock no finish explains as someone else's.
+        if (FinishLocks.All(entry, repository.Info.Path, CommonDirectory).FirstOrDefault(File.Exists) is { } held)
+        {
+            File.Delete(JournalPath);
+            throw LockFiles.Held(held, Policy.Workflow.Preconditions.NothingChanged);
         }
     }
 

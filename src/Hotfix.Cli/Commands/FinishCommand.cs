@@ -49,8 +49,20 @@ internal static class FinishCommand
                 return Resume(environment, ports, interrupted, request, parse.GetValue(dryRun));
             }
 
-            var plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
-                CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), [.. CheckModules.All, new FinishReviewModule()], ToolIdentity.Current));
+            FinishPlan plan;
+            try
+            {
+                plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
+                    CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), [.. CheckModules.All, new FinishReviewModule()], ToolIdentity.Current));
+            }
+            catch (Exception e) when (e is HotfixOperationException or HotfixInputException)
+            {
+                // A finish that started after the look above leaves a moving repository (HEAD on develop, files
+                // half checked out): that finish, not what it left, is the reason to stop.
+                HotfixFinish.RefuseWhileRunning(ports, ports.Journal.Read());
+                throw;
+            }
+
             WorkflowOutput.Warnings(environment, plan.Warnings);
             foreach (var note in plan.Check?.Findings.Where(f => f.RuleId.StartsWith("HF50", StringComparison.Ordinal) && !f.IsBlocking) ?? [])
             {

@@ -13,7 +13,8 @@ namespace Hotfix.Policy.Workflow;
 /// <c>hotfix finish</c>: the runbook's "git checkout main &amp;&amp; git merge --no-ff hotfix/…", "git checkout develop
 /// &amp;&amp; git merge --no-ff hotfix/…", "git branch -d hotfix/…" — all or nothing. Both merges are computed in memory
 /// before the first ref moves; any conflict changes nothing. Every step is derived from the repository (does main
-/// already contain the branch? does develop?), so a rerun after a partial finish completes only what is missing.
+/// already contain the branch? does develop?), so a rerun after a partial finish completes only what is missing; a
+/// finish killed part-way is completed from its journal (<see cref="Resume"/>, docs/reliability.md).
 /// </summary>
 public static class HotfixFinish
 {
@@ -196,12 +197,7 @@ public static class HotfixFinish
     public static Outcome Resume(WorkflowPorts ports, FinishJournalRead interrupted, bool keepBranch = false)
     {
         var entry = interrupted.Entry;
-        if (interrupted.RunningOwner is { } owner)
-        {
-            throw new HotfixOperationException(
-                $"another hotfix finish ({owner}) is finishing {entry.Branch} in this repository ({ports.Journal.Location}); wait for it to end — if it hangs, stop it, and a plain hotfix finish completes its work",
-                "nothing was changed by this run");
-        }
+        RefuseWhileRunning(ports, interrupted);
 
         var targetTip = BranchTips.Local(ports.History, entry.Target.Branch)?.TipSha ?? entry.Target.Before;
         var foreign = ports.WorkingTree.ForeignChanges(entry.FromCommit, targetTip);
@@ -215,6 +211,20 @@ public static class HotfixFinish
 
         ports.Journal.TakeOver(entry);
         return FinishCompletion.Run(ports, keepBranch ? entry with { DeleteBranch = false } : entry);
+    }
+
+    /// <summary>
+    /// Refuses (exit 3, nothing changed) while the finish that wrote <paramref name="journal"/> is still running —
+    /// also the right answer when this run's own checks tripped over that finish's half-done work.
+    /// </summary>
+    public static void RefuseWhileRunning(WorkflowPorts ports, FinishJournalRead? journal)
+    {
+        if (journal?.RunningOwner is { } owner)
+        {
+            throw new HotfixOperationException(
+                $"another hotfix finish ({owner}) is finishing {journal.Entry.Branch} in this repository ({ports.Journal.Location}); wait for it to end — if it hangs, stop it, and a plain hotfix finish completes its work",
+                "nothing was changed by this run");
+        }
     }
 
     private static BranchTip ResolveBranch(WorkflowPorts ports, HeadState head, string? option, BranchPolicy branches)
