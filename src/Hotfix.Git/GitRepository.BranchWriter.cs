@@ -17,7 +17,7 @@ public sealed partial class GitRepository : IBranchWriter
     {
         BeforeWrite("create " + name);
         // Refs.Add with allowOverwrite: false is git's "branch already exists" check done atomically by libgit2.
-        LockFiles.Write(() => repository.Refs.Add("refs/heads/" + name, new ObjectId(commitSha), reflogMessage, allowOverwrite: false), "create " + name, RefNotChanged);
+        LockFiles.Write(() => repository.Refs.Add("refs/heads/" + name, new ObjectId(commitSha), reflogMessage, allowOverwrite: false), "create " + name, Policy.Workflow.Preconditions.NothingChanged);
     }
 
     public bool MoveBranch(string name, string expectedSha, string newSha, string reflogMessage)

@@ -7,12 +7,10 @@ namespace Hotfix.Cli.Tests.Reliability;
 /// <summary>Of two finishes, one completes; the other refuses with exit 3 and leaves HEAD, refs and files alone.</summary>
 public class ConcurrentFinishTests
 {
-    private const int MoveDevelop = 5;
-
     [Fact]
     public void A_finish_whose_journal_owner_is_alive_refuses_and_touches_nothing()
     {
-        using var killed = InterruptedCheckoutTests.KilledBefore(MoveDevelop, out var start);
+        using var killed = InProcessFinish.KilledBefore(FinishWrites.MoveDevelop, out var start);
         var path = killed.Combine("killed");
         using var owner = Process.Start(new ProcessStartInfo("sleep", "120") { UseShellExecute = false })!;
         try

@@ -18,7 +18,7 @@ public class FinishKillTests
         var (template, start) = FinishFixture.Create();
         using var _ = template;
         var executable = HotfixProcess.JitExecutable;
-        var failures = new List<string>();
+        var log = new ConvergenceLog(start);
         var killPoints = 0;
         for (var step = 1; step <= 40; step++)
         {
@@ -36,25 +36,12 @@ public class FinishKillTests
             Assert.NotEqual(0, killed.ExitCode);
             var what = killed.StandardError.Split('\n').First(l => l.Contains(Marker, StringComparison.Ordinal));
             var rerun = HotfixProcess.Run(path, executable, null, "finish");
-            if (rerun.ExitCode != 0)
-            {
-                failures.Add($"{what}: rerun {rerun}");
-                continue;
-            }
-
-            try
-            {
-                Converged.Assert(path, start, what);
-            }
-            catch (Xunit.Sdk.XunitException e)
-            {
-                failures.Add(e.Message);
-            }
+            log.Check(path, what, rerun.ExitCode, rerun.ToString());
         }
 
         // 12 finish writes plus one per file of the final checkout (3 paths change between the hotfix and develop).
         Assert.True(killPoints >= 14, $"only {killPoints} kill points were reached");
-        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+        log.AssertNone();
     }
 
     [Fact]
@@ -73,7 +60,7 @@ public class FinishKillTests
         }
 
         var whole = duration.Elapsed;
-        var failures = new List<string>();
+        var log = new ConvergenceLog(start);
         const int Points = 8;
         for (var i = 1; i <= Points; i++)
         {
@@ -93,24 +80,15 @@ public class FinishKillTests
             }
 
             var rerun = HotfixProcess.Run(path, executable, null, "finish");
-            var context = $"SIGKILL after {delay.TotalMilliseconds:F0} ms of a {whole.TotalMilliseconds:F0} ms run";
             // A kill that landed after the finish completed leaves nothing to do: HEAD is on develop, the branch gone.
-            if (rerun.ExitCode != 0 && !rerun.StandardError.Contains("'develop' is the back-merge target", StringComparison.Ordinal))
-            {
-                failures.Add($"{context}: rerun {rerun}");
-                continue;
-            }
-
-            try
-            {
-                Converged.Assert(path, start, context);
-            }
-            catch (Xunit.Sdk.XunitException e)
-            {
-                failures.Add(e.Message);
-            }
+            log.Check(
+                path,
+                $"SIGKILL after {delay.TotalMilliseconds:F0} ms of a {whole.TotalMilliseconds:F0} ms run",
+                rerun.ExitCode,
+                rerun.ToString(),
+                finishedAlready: rerun.StandardError.Contains("'develop' is the back-merge target", StringComparison.Ordinal));
         }
 
-        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+        log.AssertNone();
     }
 }

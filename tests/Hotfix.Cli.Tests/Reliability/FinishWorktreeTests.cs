@@ -12,13 +12,7 @@ public class FinishWorktreeTests
         using var __ = repo;
         var other = Path.Combine(Path.GetDirectoryName(repo.Path)!, "develop-tree");
         repo.Git("worktree", "add", "--quiet", other, "develop");
-        var before = repo.RefsAndHead();
-
-        var refused = HotfixCli.Run(repo, "finish");
-        Assert.Equal(3, refused.ExitCode);
-        Assert.Contains($"develop is checked out in another working tree ({other})", refused.Error);
-        Assert.Contains("State: nothing was changed", refused.Error);
-        Assert.Equal(before, repo.RefsAndHead());
+        Refused.BeforeAnyWrite(repo, $"develop is checked out in another working tree ({other})", "finish");
         Assert.Equal(string.Empty, GitCli.Run(other, "status", "--porcelain"));
         Assert.Empty(Converged.Leftovers(repo.Path));
     }
@@ -31,12 +25,7 @@ public class FinishWorktreeTests
         repo.Switch("main");
         var other = Path.Combine(Path.GetDirectoryName(repo.Path)!, "fix-tree");
         repo.Git("worktree", "add", "--quiet", other, FinishFixture.Branch);
-        var before = repo.RefsAndHead();
-
-        var refused = HotfixCli.Run(repo, "finish", "--branch", FinishFixture.Branch);
-        Assert.Equal(3, refused.ExitCode);
-        Assert.Contains($"{FinishFixture.Branch} is checked out in another working tree ({other})", refused.Error);
-        Assert.Equal(before, repo.RefsAndHead());
+        Refused.BeforeAnyWrite(repo, $"{FinishFixture.Branch} is checked out in another working tree ({other})", "finish", "--branch", FinishFixture.Branch);
 
         var kept = HotfixCli.Run(repo, "finish", "--branch", FinishFixture.Branch, "--keep-branch");
         Assert.True(kept.ExitCode == 0, kept.ToString());

@@ -4,6 +4,7 @@ using Hotfix.Policy.Checks;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Workflow;
+using Hotfix.TestSupport;
 
 namespace Hotfix.Cli.Tests.Reliability;
 
@@ -27,5 +28,21 @@ internal static class InProcessFinish
         {
             seen?.Invoke(faults);
         }
+    }
+
+    /// <summary>A copy of the fixture as a finish killed before write <paramref name="step"/> left it (in "killed").</summary>
+    internal static TempDirectory KilledBefore(int step, out FinishFixture start)
+    {
+        var directory = new TempDirectory("hotfix-fault");
+        var (repo, fixture) = FinishFixture.Create();
+        using (repo)
+        {
+            var path = directory.Combine("repo");
+            RepositoryCopy.Copy(repo.Path, path);
+            Assert.Throws<SimulatedCrash>(() => InProcessFinish.Run(path, new FaultInjectingPorts.Options(step, SnapshotPath: directory.Combine("killed"))));
+        }
+
+        start = fixture;
+        return directory;
     }
 }

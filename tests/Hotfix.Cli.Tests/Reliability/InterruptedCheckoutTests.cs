@@ -8,13 +8,10 @@ namespace Hotfix.Cli.Tests.Reliability;
 /// </summary>
 public class InterruptedCheckoutTests
 {
-    private const int AttachHead = 7;
-    private const int CheckOut = 9;
-
     [Fact]
     public void Develops_files_staged_on_the_hotfix_branch_are_completed_and_never_reach_main()
     {
-        using var killed = KilledBefore(AttachHead, out var start);
+        using var killed = InProcessFinish.KilledBefore(FinishWrites.AttachHead, out var start);
         var path = killed.Combine("killed");
         GitCli.Run(path, "read-tree", "-u", "--reset", "develop");
         Assert.Equal(FinishFixture.Branch, GitCli.Run(path, "symbolic-ref", "--short", "HEAD"));
@@ -30,7 +27,7 @@ public class InterruptedCheckoutTests
     [Fact]
     public void A_checkout_killed_half_way_with_index_and_files_out_of_step_is_completed()
     {
-        using var killed = KilledBefore(CheckOut, out var start);
+        using var killed = InProcessFinish.KilledBefore(FinishWrites.CheckOut, out var start);
         var path = killed.Combine("killed");
         GitCli.Run(path, "checkout", "develop", "--", "src/loyalty.txt");
         Directory.CreateDirectory(Path.Combine(path, "web", "app"));
@@ -45,7 +42,7 @@ public class InterruptedCheckoutTests
     [Fact]
     public void An_edit_made_after_the_kill_is_kept_and_stashing_it_as_advised_lets_the_rerun_complete()
     {
-        using var killed = KilledBefore(CheckOut, out var start);
+        using var killed = InProcessFinish.KilledBefore(FinishWrites.CheckOut, out var start);
         var path = killed.Combine("killed");
         File.WriteAllText(Path.Combine(path, "src", "orders.txt"), "my edit\n");
         var before = GitCli.Run(path, "show-ref", "--head");
@@ -61,21 +58,5 @@ public class InterruptedCheckoutTests
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         Converged.Assert(path, start, "after stashing an edit");
         Assert.Contains("my edit", GitCli.Run(path, "stash", "show", "-p"));
-    }
-
-    /// <summary>A copy of the fixture as a finish killed before write <paramref name="step"/> left it (in "killed").</summary>
-    internal static TempDirectory KilledBefore(int step, out FinishFixture start)
-    {
-        var directory = new TempDirectory("hotfix-fault");
-        var (repo, fixture) = FinishFixture.Create();
-        using (repo)
-        {
-            var path = directory.Combine("repo");
-            RepositoryCopy.Copy(repo.Path, path);
-            Assert.Throws<SimulatedCrash>(() => InProcessFinish.Run(path, new FaultInjectingPorts.Options(step, SnapshotPath: directory.Combine("killed"))));
-        }
-
-        start = fixture;
-        return directory;
     }
 }

@@ -15,13 +15,7 @@ public class StartLockTests
         var full = Path.Combine(repo.Path, ".git", lockFile);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, string.Empty);
-        var before = repo.RefsAndHead();
-
-        var result = HotfixCli.Run(repo, "start", "INC-2026-0042", "fix-rounding", "--no-fetch");
-        Assert.True(result.ExitCode == 3, result.ToString());
-        Assert.Contains($"{full} exists: another git process is using this repository", result.Error);
-        Assert.Equal(before, repo.RefsAndHead());
-        Assert.Equal(string.Empty, repo.Status());
+        Refused.BeforeAnyWrite(repo, $"{full} exists: another git process is using this repository", "start", "INC-2026-0042", "fix-rounding", "--no-fetch");
         Assert.True(File.Exists(full));
     }
 }
