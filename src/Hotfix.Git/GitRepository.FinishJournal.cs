@@ -5,8 +5,8 @@ namespace Hotfix.Git;
 
 /// <summary>
 /// <see cref="IFinishJournal"/>: <c>hotfix-finish.json</c> in the working tree's git directory. Every write goes to a
-/// temporary file first and is then renamed into place, so a kill never leaves half a journal; the first one is linked
-/// into place without overwriting (File.Move without overwrite), which is what makes it an exclusive lock.
+/// temporary file first and is then renamed into place, so a kill never leaves half a journal; the first one is claimed
+/// with an operation that fails when a journal exists (<see cref="ClaimJournal"/>), which is what makes it an exclusive lock.
 /// </summary>
 public sealed partial class GitRepository : IFinishJournal
 {
@@ -33,9 +33,9 @@ public sealed partial class GitRepository : IFinishJournal
         File.WriteAllBytes(temporary, FinishJournalFormat.Write(entry, OwnerProcess.Current, DateTimeOffset.UtcNow));
         try
         {
-            File.Move(temporary, JournalPath, overwrite: false);
+            ClaimJournal(temporary);
         }
-        catch (IOException) when (File.Exists(JournalPath))
+        catch (IOException)
         {
             File.Delete(temporary);
             var other = Read();
@@ -120,6 +120,25 @@ public sealed partial class GitRepository : IFinishJournal
         return FinishJournalFormat.Read(text) ?? throw new HotfixOperationException(
             $"{Location} is not a journal hotfix finish wrote (it cannot be read); if no hotfix finish is running, look at it, remove it and run hotfix finish again",
             Policy.Workflow.Preconditions.NothingChanged);
+    }
+
+    /// <summary>
+    /// Puts the fully written <paramref name="temporary"/> in place as the journal, failing with an IOException when a
+    /// journal exists. File.Move without overwrite is not that on Unix (it checks, then renames: two finishes started
+    /// together both won); symlink(2) fails atomically when the name exists, and the rename that follows turns the
+    /// link into the file itself (a kill in between leaves a link to a complete journal, which reads the same).
+    /// </summary>
+    private void ClaimJournal(string temporary)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            // MoveFileEx without MOVEFILE_REPLACE_EXISTING is atomic and exclusive.
+            File.Move(temporary, JournalPath, overwrite: false);
+            return;
+        }
+
+        File.CreateSymbolicLink(JournalPath, Path.GetFileName(temporary));
+        File.Move(temporary, JournalPath, overwrite: true);
     }
 
     private string TemporaryJournal() => Path.Combine(repository.Info.Path, $"{JournalName}.{Environment.ProcessId}.tmp");

@@ -43,9 +43,7 @@ public partial class ConflictAdviceTests
 
     private static void Shell(TestRepository repo, string command, bool mayFail)
     {
-        // git commit takes the prepared merge message, as a person accepting the editor does.
-        var environment = new Dictionary<string, string?>(GitCli.Environment) { ["GIT_EDITOR"] = "true" };
-        var result = ProcessRunner.Run("bash", ["-c", command], repo.Path, environment);
+        var result = AdviceShell.Run(repo.Path, command);
         Assert.True(mayFail || result.ExitCode == 0, $"{command}\n{result}");
     }
 

@@ -8,6 +8,15 @@ namespace Hotfix.Cli.Tests.Reliability;
 /// </summary>
 internal static class Converged
 {
+    /// <summary>Runs one plain <c>hotfix finish</c> (in-process) and asserts it converges.</summary>
+    public static CliResult AfterOnePlainRerun(string path, FinishFixture start, string context)
+    {
+        var rerun = HotfixCli.Run(path, "finish");
+        Xunit.Assert.True(rerun.ExitCode == 0, $"{context}: {rerun}");
+        Assert(path, start, context);
+        return rerun;
+    }
+
     public static void Assert(string path, FinishFixture start, string context)
     {
         string Git(params string[] args) => GitCli.Run(path, args);

@@ -42,8 +42,6 @@ public class FinishWorktreeTests
         var linked = Path.Combine(Path.GetDirectoryName(repo.Path)!, "fix-tree");
         repo.Git("worktree", "add", "--quiet", linked, FinishFixture.Branch);
 
-        var finished = HotfixCli.Run(linked, "finish");
-        Assert.True(finished.ExitCode == 0, finished.ToString());
-        Converged.Assert(linked, start, "finished in a linked worktree");
+        Converged.AfterOnePlainRerun(linked, start, "finished in a linked worktree");
     }
 }
