@@ -77,6 +77,7 @@ public sealed partial class GitRepository
             var full = Path.Combine(Root, path);
             if (File.Exists(full))
             {
+                BeforeWrite("delete " + path);
                 File.Delete(full);
                 RemoveEmptyFolders(Path.GetDirectoryName(full)!);
             }
@@ -90,6 +91,7 @@ public sealed partial class GitRepository
 
         if (changed)
         {
+            BeforeWrite("write the index");
             LockFiles.Write(() => { index.Write(); return true; }, "write the index", "the refs are moved; the files are checked out; the index is part-way");
         }
     }
