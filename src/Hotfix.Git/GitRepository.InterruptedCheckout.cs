@@ -6,9 +6,10 @@ using LibGit2Sharp;
 namespace Hotfix.Git;
 
 /// <summary>
-/// A checkout between two known trees that can be killed and resumed. libgit2 writes files first and the index last,
-/// so a kill leaves each path's file and index entry each in the old or the new state; that, and nothing else, is
-/// recognised as the interrupted checkout and completed. A path in any other state is someone's change and stops it.
+/// A checkout between two known trees that can be killed and resumed. Files are written whole (beside their path, then
+/// renamed over it) and the index last, so a kill leaves each path's file and index entry each in the old or the new
+/// state; that, and nothing else, is recognised as the interrupted checkout and completed. A path in any other state
+/// is someone's change and stops it.
 /// </summary>
 public sealed partial class GitRepository
 {
@@ -25,6 +26,11 @@ public sealed partial class GitRepository
         var from = RequireCommit(fromCommitSha).Tree;
         var to = head.Tree;
         var candidates = Candidates(from, to);
+        foreach (var leftover in candidates.Select(p => Path.Combine(Root, p) + WholeFileSuffix).Where(File.Exists))
+        {
+            File.Delete(leftover);
+        }
+
         var foreign = Foreign(candidates, from, to);
         if (foreign.Count > 0)
         {
@@ -40,41 +46,37 @@ public sealed partial class GitRepository
             return;
         }
 
-        var present = stale.Where(p => to[p] is not null).ToList();
-        var options = new CheckoutOptions { CheckoutModifiers = CheckoutModifiers.Force };
-        if (GetVariable(KillAtStepVariable) is not null)
-        {
-            // Only under the test hook: a kill between two files is the interrupted checkout this class recognises.
-            options.OnCheckoutProgress = (path, _, _) => BeforeWrite("check out " + path);
-        }
-        else
-        {
-            BeforeWrite("check out " + head.Sha);
-        }
-
-        if (present.Count > 0)
-        {
-            LockFiles.Write(() => { repository.CheckoutPaths(head.Sha, present, options); return true; }, "check out " + repository.Head.FriendlyName, "the refs are moved; the index and files are part-way");
-        }
-
-        // Whatever libgit2's path-limited checkout left (a path the new tree lacks, an index entry it did not
-        // refresh) is set here, so the result is the new tree whichever way libgit2 went.
+        // Each file is written beside its path and renamed over it, so a kill leaves every file whole in one state
+        // or the other (libgit2 writes in place: a kill mid-file left content in neither, refused as someone's edit).
         var index = repository.Index;
         var changed = false;
         foreach (var path in stale)
         {
+            var full = Path.Combine(Root, path);
+            if (to[path] is { TargetType: not TreeEntryTargetType.Blob })
+            {
+                // A submodule's commit: git checkout does not update its folder either; the entry is set below by git
+                // (git submodule update), not by finish.
+                continue;
+            }
+
             if (to[path] is { } entry)
             {
+                if (!FileMatches(WorkingFileId(path), entry))
+                {
+                    BeforeWrite("check out " + path);
+                    WriteWhole(full, entry);
+                }
+
                 if (index[path] is not { } indexed || indexed.Id != entry.Target.Id || indexed.Mode != entry.Mode)
                 {
-                    index.Add(path);
+                    index.Add((Blob)entry.Target, path, entry.Mode);
                     changed = true;
                 }
 
                 continue;
             }
 
-            var full = Path.Combine(Root, path);
             if (File.Exists(full))
             {
                 BeforeWrite("delete " + path);
@@ -97,6 +99,36 @@ public sealed partial class GitRepository
     }
 
     private List<string> Foreign(IEnumerable<string> candidates, Tree from, Tree to) => candidates.Where(p => !InStates(p, from, to)).ToList();
+
+    private const string WholeFileSuffix = ".hotfix-finish.tmp";
+
+    /// <summary>Writes a tree entry's content (a symbolic link: the link) beside <paramref name="full"/>, then renames it over.</summary>
+    private static void WriteWhole(string full, TreeEntry entry)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + WholeFileSuffix;
+        File.Delete(temporary);
+        var blob = (Blob)entry.Target;
+        if (entry.Mode == Mode.SymbolicLink)
+        {
+            File.CreateSymbolicLink(temporary, blob.GetContentText());
+        }
+        else
+        {
+            using (var content = blob.GetContentStream())
+            using (var file = File.Create(temporary))
+            {
+                content.CopyTo(file);
+            }
+
+            if (entry.Mode == Mode.ExecutableFile && !OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(temporary) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
+        }
+
+        File.Move(temporary, full, overwrite: true);
+    }
 
     /// <summary>Paths the two trees differ on, plus every path git status reports (untracked files aside).</summary>
     private SortedSet<string> Candidates(Tree from, Tree to)
