@@ -3,13 +3,20 @@ using LibGit2Sharp;
 
 namespace Hotfix.Git;
 
-/// <summary><see cref="IBranchWriter"/>: branch creation, compare-and-swap moves and deletions, each with a reflog entry.</summary>
+/// <summary>
+/// <see cref="IBranchWriter"/>: branch creation, compare-and-swap moves and deletions, each with a reflog entry. A lock
+/// file held by someone else is an operation error naming it, never a "moved" answer (which would send a caller
+/// round in circles) and never an internal error.
+/// </summary>
 internal sealed partial class GitRepository : IBranchWriter
 {
+    private const string RefNotChanged = "the branch was not changed";
+
     public void CreateBranch(string name, string commitSha, string reflogMessage)
     {
+        BeforeWrite("create " + name);
         // Refs.Add with allowOverwrite: false is git's "branch already exists" check done atomically by libgit2.
-        repository.Refs.Add("refs/heads/" + name, new ObjectId(commitSha), reflogMessage, allowOverwrite: false);
+        LockFiles.Write(() => repository.Refs.Add("refs/heads/" + name, new ObjectId(commitSha), reflogMessage, allowOverwrite: false), "create " + name, Policy.Workflow.Preconditions.NothingChanged);
     }
 
     public bool MoveBranch(string name, string expectedSha, string newSha, string reflogMessage)
@@ -20,14 +27,16 @@ internal sealed partial class GitRepository : IBranchWriter
             return false;
         }
 
+        BeforeWrite("move " + name);
         try
         {
             // libgit2 writes the new value only if the ref still holds the value read above (its lock + compare).
-            repository.Refs.UpdateTarget(reference, new ObjectId(newSha), reflogMessage);
+            LockFiles.Write(() => repository.Refs.UpdateTarget(reference, new ObjectId(newSha), reflogMessage), "move " + name, RefNotChanged);
             return true;
         }
-        catch (LibGit2SharpException)
+        catch (HotfixOperationException e) when (e.InnerException is LibGit2SharpException && repository.Refs["refs/heads/" + name]?.TargetIdentifier != expectedSha)
         {
+            // The compare failed: someone moved it between the read above and libgit2's lock.
             return false;
         }
     }
@@ -40,8 +49,9 @@ internal sealed partial class GitRepository : IBranchWriter
             return false;
         }
 
+        BeforeWrite("delete " + name);
         // Branches.Remove is git_branch_delete: it also drops the branch's configuration (upstream), like git branch -d.
-        repository.Branches.Remove(name);
+        LockFiles.Write(() => { repository.Branches.Remove(name); return true; }, "delete " + name, RefNotChanged);
         return repository.Refs["refs/heads/" + name] is null;
     }
 }

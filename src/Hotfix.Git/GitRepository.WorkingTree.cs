@@ -93,8 +93,11 @@ internal sealed partial class GitRepository : IWorkingTree
         return inTheWay.ToList();
     }
 
-    public void CheckOutDetached(string commitSha) =>
+    public void CheckOutDetached(string commitSha)
+    {
+        BeforeWrite("check out " + commitSha);
         Guard(() => Commands.Checkout(repository, RequireCommit(commitSha), SafeCheckout()), commitSha[..Math.Min(7, commitSha.Length)]);
+    }
 
     public void AttachHead(string branchName)
     {
@@ -106,24 +109,37 @@ internal sealed partial class GitRepository : IWorkingTree
 
         // Refs.UpdateTarget on a detached HEAD would resolve the name to a commit and keep HEAD detached; a forced
         // symbolic "HEAD" reference is what 'git symbolic-ref HEAD refs/heads/NAME' writes.
-        repository.Refs.Add("HEAD", canonical, $"checkout: moving from {repository.Head.Tip?.Sha} to {branchName}", allowOverwrite: true);
+        BeforeWrite("point HEAD at " + branchName);
+        LockFiles.Write(
+            () => repository.Refs.Add("HEAD", canonical, $"checkout: moving from {repository.Head.Tip?.Sha} to {branchName}", allowOverwrite: true),
+            "point HEAD at " + branchName,
+            "HEAD was not changed");
     }
 
     public void SwitchTo(string branchName)
     {
         var branch = repository.Branches[branchName]
             ?? throw new HotfixOperationException($"cannot switch to '{branchName}': no such local branch", "HEAD and the working tree were not changed");
+        BeforeWrite("switch to " + branchName);
         Guard(() => Commands.Checkout(repository, branch, SafeCheckout()), branchName);
     }
 
     /// <summary>git's own rule: refuse rather than overwrite a local change (libgit2 checks before writing any file).</summary>
     private static CheckoutOptions SafeCheckout() => new() { CheckoutModifiers = CheckoutModifiers.None };
 
-    private static void Guard(Action checkout, string target)
+    private void Guard(Action checkout, string target)
     {
+        // libgit2 writes the files first and takes index.lock only at the end; a lock held from the start would leave
+        // files of one commit under an index of another.
+        var indexLock = Path.Combine(repository.Info.Path, "index.lock");
+        if (File.Exists(indexLock))
+        {
+            throw LockFiles.Held(indexLock, "HEAD, the index and the working tree were not changed");
+        }
+
         try
         {
-            checkout();
+            LockFiles.Write(() => { checkout(); return true; }, "check out " + target, "HEAD, the index and the working tree were not changed");
         }
         catch (CheckoutConflictException e)
         {

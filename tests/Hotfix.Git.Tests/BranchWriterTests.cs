@@ -49,4 +49,21 @@ public class BranchWriterTests
         Assert.NotEqual(0, repo.TryGit("config", "branch.hotfix/INC-2026-0042-fix.remote").ExitCode);
         Assert.False(git.DeleteBranch("hotfix/INC-2026-0042-fix", main));
     }
+
+    [Fact]
+    public void A_lock_held_by_someone_else_is_an_operation_error_naming_it_not_a_moved_branch()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        using var git = GitRepository.Open(repo.Path);
+        var main = repo.Git("rev-parse", "main");
+        var develop = repo.Git("rev-parse", "develop");
+        var lockFile = Path.Combine(repo.Path, ".git", "refs", "heads", "main.lock");
+        File.WriteAllText(lockFile, string.Empty);
+        var e = Assert.Throws<HotfixOperationException>(() => git.MoveBranch("main", main, develop, "x"));
+        Assert.StartsWith(lockFile + " exists", e.Message);
+        Assert.Equal(main, repo.Git("rev-parse", "main"));
+        Assert.True(File.Exists(lockFile));
+        // git sees the same lock.
+        Assert.Contains("main.lock", repo.TryGit("update-ref", "refs/heads/main", develop).StandardError);
+    }
 }

@@ -43,8 +43,25 @@ internal static class FinishCommand
             var records = Workspace.RecordStore(session.Policy, session.Repository.Root);
             var ports = new WorkflowPorts(session.Ports().Add<IIncidentRecordStore>(records).Add<IClock>(environment.Clock), environment.Clock);
             var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force));
-            var plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
-                CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), [.. CliModules.All, new FinishReviewModule()], ToolIdentity.Current));
+            if (ports.Journal.Read() is { } interrupted)
+            {
+                return Resume(environment, ports, interrupted, request, parse.GetValue(dryRun));
+            }
+
+            FinishPlan plan;
+            try
+            {
+                plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
+                    CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), [.. CliModules.All, new FinishReviewModule()], ToolIdentity.Current));
+            }
+            catch (Exception e) when (e is HotfixOperationException or HotfixInputException)
+            {
+                // A finish that started after the look above leaves a moving repository (HEAD on develop, files
+                // half checked out): that finish, not what it left, is the reason to stop.
+                HotfixFinish.RefuseWhileRunning(ports, ports.Journal.Read());
+                throw;
+            }
+
             WorkflowOutput.Warnings(environment, plan.Warnings);
             foreach (var note in plan.Check?.Findings.Where(f => f.RuleId.StartsWith("HF50", StringComparison.Ordinal) && !f.IsBlocking) ?? [])
             {
@@ -80,14 +97,46 @@ internal static class FinishCommand
         return command;
     }
 
+    /// <summary>
+    /// A journal means an earlier finish was killed or stopped: it names the branch, so no HEAD or options are needed,
+    /// and nothing else may start until it is complete.
+    /// </summary>
+    private static int Resume(CliEnvironment environment, WorkflowPorts ports, FinishJournalRead interrupted, HotfixFinish.Request request, bool dryRun)
+    {
+        var entry = interrupted.Entry;
+        if (request.Branch is { } named && named != entry.Branch)
+        {
+            throw new HotfixOperationException(
+                $"an interrupted hotfix finish of {entry.Branch} is recorded in {ports.Journal.Location}; complete it first (hotfix finish, no options), then finish {named}",
+                "nothing was changed by this run");
+        }
+
+        if (dryRun)
+        {
+            environment.Out.WriteLine($"Plan (dry run — nothing was changed): complete the interrupted finish of {entry.Branch} recorded in {ports.Journal.Location} (merges into {entry.Main.Branch} and {entry.Target.Branch}, HEAD onto {entry.Target.Branch}{(entry.DeleteBranch && !request.KeepBranch ? ", delete the branch" : string.Empty)}).");
+            return ExitCodes.Success;
+        }
+
+        environment.Out.WriteLine($"Completing the interrupted finish of {entry.Branch} ({ports.Journal.Location}).");
+        var outcome = HotfixFinish.Resume(ports, interrupted, request.KeepBranch);
+        Report(environment, entry.Branch, [(entry.Main.Branch, outcome.MainMerge), (entry.Target.Branch, outcome.BackMergeTargetMerge)], outcome);
+        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", [ShellWords.Join("git", "push", "<remote>", entry.Main.Branch, entry.Target.Branch)]);
+        return ExitCodes.Success;
+    }
+
     private static void Report(CliEnvironment environment, FinishPlan plan, HotfixFinish.Outcome outcome)
     {
-        var name = plan.Branch.Name;
-        foreach (var (merge, sha) in new[] { (plan.IntoMain, outcome.MainMerge), (plan.IntoBackMergeTarget, outcome.BackMergeTargetMerge) })
+        Report(environment, plan.Branch.Name, [(plan.IntoMain.Target.Name, outcome.MainMerge), (plan.IntoBackMergeTarget.Target.Name, outcome.BackMergeTargetMerge)], outcome);
+        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", plan.NextCommands);
+    }
+
+    private static void Report(CliEnvironment environment, string name, (string Into, string? Sha)[] merges, HotfixFinish.Outcome outcome)
+    {
+        foreach (var (into, sha) in merges)
         {
             environment.Out.WriteLine(sha is null
-                ? $"{merge.Target.Name} already contained {name}; skipped."
-                : $"Merged {name} into {merge.Target.Name} (--no-ff): {sha[..7]}.");
+                ? $"{into} already contained {name}; skipped."
+                : $"Merged {name} into {into} (--no-ff): {sha[..7]}.");
         }
 
         environment.Out.WriteLine(outcome.BranchDeleted ? $"Deleted {name}." : $"Kept {name}.");
@@ -95,7 +144,5 @@ internal static class FinishCommand
         {
             environment.Out.WriteLine($"HEAD is on {outcome.HeadBranch}.");
         }
-
-        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", plan.NextCommands);
     }
 }

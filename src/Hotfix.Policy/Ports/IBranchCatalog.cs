@@ -8,6 +8,13 @@ internal interface IBranchCatalog
 
     /// <summary>The upstream of a local branch from <c>branch.NAME.remote</c>/<c>.merge</c>, or null when it has none.</summary>
     UpstreamRef? Upstream(string localBranch);
+
+    /// <summary>
+    /// The path of another working tree of this repository (<c>git worktree</c>) whose HEAD is on
+    /// <paramref name="localBranch"/>, or null. Moving or deleting such a branch would change that tree's HEAD
+    /// underneath it, which git refuses.
+    /// </summary>
+    string? CheckedOutElsewhere(string localBranch);
 }
 
 /// <summary>The remote branch a local branch follows.</summary>

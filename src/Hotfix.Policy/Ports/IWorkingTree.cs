@@ -23,6 +23,20 @@ internal interface IWorkingTree
 
     /// <summary>Checks out a local branch (<c>git switch NAME</c>), refusing when a local change would be overwritten.</summary>
     void SwitchTo(string branchName);
+
+    /// <summary>
+    /// Paths whose index entry or file is in neither <paramref name="fromCommitSha"/>'s nor
+    /// <paramref name="toCommitSha"/>'s state — someone's edits, as opposed to a checkout between the two that was
+    /// interrupted (each path is in one state or the other, index and file independently). Empty when none.
+    /// </summary>
+    IReadOnlyList<string> ForeignChanges(string fromCommitSha, string toCommitSha);
+
+    /// <summary>
+    /// Brings the index and files from <paramref name="fromCommitSha"/>'s tree (or a checkout of HEAD interrupted
+    /// half-way) to HEAD's tree, without moving HEAD. Refuses, writing nothing, when <see cref="ForeignChanges"/>
+    /// finds any. Running it again after it completed changes nothing.
+    /// </summary>
+    void SyncToHead(string fromCommitSha);
 }
 
 /// <summary>The state of the index and working tree.</summary>

@@ -11,7 +11,7 @@ namespace Hotfix.Policy.Workflow;
 /// <param name="Message">The merge commit's message (it names the incident).</param>
 internal sealed record FinishMerge(BranchTip Target, bool Done, MergePreview? Preview, string Message);
 
-/// <summary>What <c>hotfix finish</c> will do, derived from the repository alone (no state file).</summary>
+/// <summary>What <c>hotfix finish</c> will do, derived from the repository (the journal only records it once writing starts).</summary>
 internal sealed class FinishPlan
 {
     /// <summary>The hotfix branch and the commit it points at.</summary>
@@ -19,7 +19,7 @@ internal sealed class FinishPlan
 
     public IncidentId? Incident { get; init; }
 
-    /// <summary>HEAD as it was before, to restore it if a later step fails.</summary>
+    /// <summary>HEAD as it was before: the index and files stay in its commit's state until the final checkout.</summary>
     public required HeadState OriginalHead { get; init; }
 
     public required FinishMerge IntoMain { get; init; }

@@ -11,7 +11,8 @@ namespace Hotfix.Policy.Workflow;
 /// <c>hotfix finish</c>: the runbook's "git checkout main &amp;&amp; git merge --no-ff hotfix/…", "git checkout develop
 /// &amp;&amp; git merge --no-ff hotfix/…", "git branch -d hotfix/…" — all or nothing. Both merges are computed in memory
 /// before the first ref moves; any conflict changes nothing. Every step is derived from the repository (does main
-/// already contain the branch? does develop?), so a rerun after a partial finish completes only what is missing.
+/// already contain the branch? does develop?), so a rerun after a partial finish completes only what is missing; a
+/// finish killed part-way is completed from its journal (<see cref="Resume"/>, docs/reliability.md).
 /// </summary>
 internal static class HotfixFinish
 {
@@ -40,9 +41,18 @@ internal static class HotfixFinish
             throw new HotfixInputException("--force '': expected the reason for merging despite blocking findings, e.g. --force \"SEV1, reviewed by mira on the call\"; it is written into the merge messages.");
         }
 
+        if (head.Kind == HeadKind.Unborn)
+        {
+            throw new HotfixInputException($"HEAD is on '{head.BranchName}', which has no commits yet; expected HEAD on a commit (git switch {ShellWords.Quote(branch.Name)}).");
+        }
+
         Preconditions.RequireCleanWorkingTree(ports.WorkingTree, "finish");
         var main = Preconditions.RequireLocalBranch(history, branches.Main, "branches.main", branches.Remote);
         var target = Preconditions.RequireLocalBranch(history, branches.BackMergeTarget, "branches.backMergeTarget", branches.Remote);
+        Preconditions.RequireNotCheckedOutElsewhere(
+            ports.Branches,
+            request.KeepBranch ? [main.Name, target.Name] : [main.Name, target.Name, branch.Name],
+            "finish");
         var warnings = new List<string>();
         foreach (var local in new[] { main, target })
         {
@@ -145,9 +155,10 @@ internal static class HotfixFinish
     }
 
     /// <summary>
-    /// Makes the merges: writes both merge commits, checks out the back-merge target's new commit (safe checkout:
-    /// refuses rather than overwrite), moves main and the target with compare-and-swap, attaches HEAD, deletes the
-    /// branch. A failure before the refs are both moved restores refs and HEAD to exactly what they were.
+    /// Makes the merges: writes both merge commits (unreferenced objects), records the finish in the journal (which
+    /// also keeps a second finish out), then moves main and the back-merge target with compare-and-swap, attaches HEAD
+    /// to the target, brings the index and files to it and deletes the branch. Killed at any instant, it leaves a state
+    /// a plain rerun completes (<see cref="Resume"/>).
     /// </summary>
     public static Outcome Execute(WorkflowPorts ports, FinishPlan plan)
     {
@@ -162,67 +173,58 @@ internal static class HotfixFinish
         var identity = ports.Merges.Identity;
         var mainMerge = plan.IntoMain.Done ? null : ports.Merges.CreateMergeCommit(plan.IntoMain.Preview!, plan.IntoMain.Message, identity!, now);
         var targetMerge = plan.IntoBackMergeTarget.Done ? null : ports.Merges.CreateMergeCommit(plan.IntoBackMergeTarget.Preview!, plan.IntoBackMergeTarget.Message, identity!, now);
+        var entry = new FinishJournalEntry(
+            plan.Branch.Name,
+            plan.Branch.TipSha,
+            plan.DeleteBranch,
+            plan.OriginalHead.CommitSha!,
+            new JournalMerge(main.Name, main.TipSha, mainMerge, plan.IntoMain.Message),
+            new JournalMerge(target.Name, target.TipSha, targetMerge, plan.IntoBackMergeTarget.Message),
+            FinishStep.Begun);
+        ports.Journal.Begin(entry);
+        return FinishCompletion.Run(ports, entry);
+    }
 
-        var head = plan.OriginalHead;
-        var headOnTarget = head.Kind == HeadKind.Branch && head.BranchName == target.Name;
-        var changes = mainMerge is not null || targetMerge is not null || plan.DeleteBranch;
-        var moveHead = changes && !(headOnTarget && targetMerge is null);
-        if (moveHead)
+    /// <summary>
+    /// Completes the finish a journal records — one killed part-way, or stopped by a reported error — without HEAD
+    /// or options: the journal names the branch, the refs say what is done. Refuses (exit 3, nothing changed) while
+    /// the finish that wrote it is still running, or when the working tree holds changes that are not that finish's
+    /// own interrupted checkout.
+    /// </summary>
+    /// <param name="ports">The repository's ports, the journal among them.</param>
+    /// <param name="interrupted">The journal as read, with whether its owner process is still alive.</param>
+    /// <param name="keepBranch">--keep-branch on the rerun: complete the merges but keep the branch.</param>
+    public static Outcome Resume(WorkflowPorts ports, FinishJournalRead interrupted, bool keepBranch = false)
+    {
+        var entry = interrupted.Entry;
+        RefuseWhileRunning(ports, interrupted);
+
+        var targetTip = BranchTips.Local(ports.History, entry.Target.Branch)?.TipSha ?? entry.Target.Before;
+        var foreign = ports.WorkingTree.ForeignChanges(entry.FromCommit, targetTip);
+        if (foreign.Count > 0)
         {
-            // Nothing has moved yet: if the checkout refuses, the refs are untouched.
-            ports.WorkingTree.CheckOutDetached(targetMerge ?? target.TipSha);
+            var shown = string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? $" and {foreign.Count - 5} more" : string.Empty);
+            throw new HotfixOperationException(
+                $"an interrupted hotfix finish of {entry.Branch} is recorded in {ports.Journal.Location}, but the working tree has changes that are not its own interrupted checkout ({shown}); commit or stash them (git stash push), then run hotfix finish again",
+                $"nothing was changed by this run; {FinishCompletion.Progress(ports, entry)}");
         }
 
-        try
+        ports.Journal.TakeOver(entry);
+        return FinishCompletion.Run(ports, keepBranch ? entry with { DeleteBranch = false } : entry);
+    }
+
+    /// <summary>
+    /// Refuses (exit 3, nothing changed) while the finish that wrote <paramref name="journal"/> is still running —
+    /// also the right answer when this run's own checks tripped over that finish's half-done work.
+    /// </summary>
+    public static void RefuseWhileRunning(WorkflowPorts ports, FinishJournalRead? journal)
+    {
+        if (journal?.RunningOwner is { } owner)
         {
-            if (mainMerge is not null && !ports.Writer.MoveBranch(main.Name, main.TipSha, mainMerge, $"hotfix finish: merge {plan.Branch.Name}"))
-            {
-                throw Moved(main.Name);
-            }
-
-            if (targetMerge is not null && !ports.Writer.MoveBranch(target.Name, target.TipSha, targetMerge, $"hotfix finish: back-merge {plan.Branch.Name}"))
-            {
-                if (mainMerge is not null)
-                {
-                    ports.Writer.MoveBranch(main.Name, mainMerge, main.TipSha, "hotfix finish: undo (back-merge failed)");
-                }
-
-                throw Moved(target.Name);
-            }
-
-            if (moveHead)
-            {
-                ports.WorkingTree.AttachHead(target.Name);
-            }
+            throw new HotfixOperationException(
+                $"another hotfix finish ({owner}) is finishing {journal.Entry.Branch} in this repository ({ports.Journal.Location}); wait for it to end — if it hangs, stop it, and a plain hotfix finish completes its work",
+                "nothing was changed by this run");
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            if (moveHead)
-            {
-                RestoreHead(ports, head);
-            }
-
-            throw;
-        }
-
-        var deleted = false;
-        if (plan.DeleteBranch)
-        {
-            var history = ports.History;
-            var mainNow = mainMerge ?? main.TipSha;
-            var targetNow = targetMerge ?? target.TipSha;
-            var contained = history.IsAncestor(plan.Branch.TipSha, mainNow) && history.IsAncestor(plan.Branch.TipSha, targetNow);
-            if (!contained || !ports.Writer.DeleteBranch(plan.Branch.Name, plan.Branch.TipSha))
-            {
-                throw new HotfixOperationException(
-                    $"{plan.Branch.Name} was not deleted: it no longer points at {plan.Branch.TipSha[..7]} or is not contained in both {main.Name} and {target.Name}",
-                    $"the merges are done ({main.Name} and {target.Name} contain the hotfix); only the branch is left — delete it with git branch -d {ShellWords.Quote(plan.Branch.Name)} once you have checked it");
-            }
-
-            deleted = true;
-        }
-
-        return new Outcome(mainMerge, targetMerge, deleted, moveHead || headOnTarget ? target.Name : head.BranchName);
     }
 
     private static BranchTip ResolveBranch(WorkflowPorts ports, HeadState head, string? option, BranchPolicy branches)
@@ -281,7 +283,7 @@ internal static class HotfixFinish
             var into = merge.Target.Name;
             advice.Add(ReferenceEquals(merges[0], merge)
                 ? $"  {into}: the hotfix no longer applies cleanly to production — bring {into} into the hotfix branch and resolve there (git switch {quoted} && git merge {into}; fix the files; git commit), test again, then rerun hotfix finish"
-                : $"  {into}: resolve the back-merge by hand (git checkout {into} && git merge --no-ff {quoted}; fix the files; git commit), then rerun hotfix finish — it sees {into} already has the hotfix and completes the rest");
+                : $"  {into}: resolve the back-merge by hand (git checkout {into} && git merge --no-ff {quoted}; fix the files; git commit; git switch {quoted}), then rerun hotfix finish — it sees {into} already has the hotfix and completes the rest");
         }
 
         throw new HotfixOperationException(
@@ -332,27 +334,5 @@ internal static class HotfixFinish
         }
 
         return string.Join("\n\n", paragraphs);
-    }
-
-    private static HotfixOperationException Moved(string branch) =>
-        new($"{branch} moved while hotfix finish was running (someone else updated it)", Preconditions.NothingChanged + "; run hotfix finish again");
-
-    private static void RestoreHead(WorkflowPorts ports, HeadState head)
-    {
-        try
-        {
-            ports.WorkingTree.CheckOutDetached(head.CommitSha!);
-            if (head.Kind == HeadKind.Branch)
-            {
-                ports.WorkingTree.AttachHead(head.BranchName!);
-            }
-        }
-        catch (Exception e) when (e is HotfixOperationException or InvalidOperationException)
-        {
-            throw new HotfixOperationException(
-                $"finish failed and HEAD could not be put back on {head.BranchName ?? head.CommitSha}: {e.Message}",
-                $"the branches are as before; HEAD is detached — return with git switch {head.BranchName ?? "-"}",
-                e);
-        }
     }
 }

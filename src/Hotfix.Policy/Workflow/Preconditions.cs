@@ -59,4 +59,21 @@ internal static class Preconditions
             $"untracked files would be overwritten by {what}: {shown}; move or delete them first (git would refuse the same way)",
             NothingChanged);
     }
+
+    /// <summary>
+    /// A branch checked out in another working tree is not moved or deleted: that tree's HEAD would change underneath
+    /// it and its index would then hold a staged revert (git refuses the same way).
+    /// </summary>
+    public static void RequireNotCheckedOutElsewhere(IBranchCatalog branches, IEnumerable<string> names, string command)
+    {
+        foreach (var name in names)
+        {
+            if (branches.CheckedOutElsewhere(name) is { } path)
+            {
+                throw new HotfixOperationException(
+                    $"{name} is checked out in another working tree ({path}); hotfix {command} would move it underneath that tree, which git refuses too. Switch that tree to another branch (git -C {ShellWords.Quote(path)} switch --detach) or remove it (git worktree remove {ShellWords.Quote(path)}), then run hotfix {command} again",
+                    NothingChanged);
+            }
+        }
+    }
 }

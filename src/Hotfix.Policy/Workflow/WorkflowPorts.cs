@@ -15,6 +15,7 @@ internal sealed class WorkflowPorts
         Remote = ports.Require<IRemoteSync>();
         Writer = ports.Require<IBranchWriter>();
         Merges = ports.Require<IMergeEngine>();
+        Journal = ports.Require<IFinishJournal>();
         Clock = clock;
     }
 
@@ -33,6 +34,8 @@ internal sealed class WorkflowPorts
     public IBranchWriter Writer { get; }
 
     public IMergeEngine Merges { get; }
+
+    public IFinishJournal Journal { get; }
 
     public IClock Clock { get; }
 }
