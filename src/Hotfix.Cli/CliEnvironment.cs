@@ -1,5 +1,4 @@
 using Hotfix.Cli.Infrastructure;
-using Hotfix.Policy.Ports;
 
 namespace Hotfix.Cli;
 
@@ -17,7 +16,8 @@ internal sealed class CliEnvironment
 
     public Func<string, string?> GetVariable { get; init; } = _ => null;
 
-    public IClock Clock { get; init; } = SystemClock.Instance;
+    /// <summary>Where time comes from: the system's, or a fixed one in tests.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Cluster and metrics adapters; none by default.</summary>
     public CliAdapters Adapters { get; init; } = new();
@@ -39,17 +39,10 @@ internal sealed class CliEnvironment
         OutputIsTerminal = OutputIsTerminal,
         CurrentDirectory = CurrentDirectory,
         GetVariable = GetVariable,
-        Clock = Clock,
+        Time = Time,
         Adapters = Adapters,
     };
 
     /// <summary>A path from the command line, relative to the current directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(path, CurrentDirectory);
-}
-
-internal sealed class SystemClock : IClock
-{
-    public static SystemClock Instance { get; } = new();
-
-    public DateTimeOffset Now => DateTimeOffset.Now;
 }

@@ -1,5 +1,6 @@
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Policy.Ports;
+using Hotfix.TestSupport;
 
 namespace Hotfix.Cli.Tests;
 
@@ -18,7 +19,7 @@ internal static class CliRun
         Run(workingDirectory, variables, null, null, args);
 
     /// <summary>Runs at a fixed time (<paramref name="clock"/>) with the given cluster and metrics adapters.</summary>
-    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? variables, IClock? clock, CliAdapters? adapters, params string[] args)
+    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? variables, TimeProvider? clock, CliAdapters? adapters, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -28,7 +29,7 @@ internal static class CliRun
             Error = error,
             CurrentDirectory = workingDirectory,
             GetVariable = name => variables is not null && variables.TryGetValue(name, out var value) ? value : null,
-            Clock = clock ?? new FixedClock(DateTimeOffset.Now),
+            Time = clock ?? new FixedTimeProvider(DateTimeOffset.Now),
             Adapters = adapters ?? new CliAdapters(),
         };
         var code = CliApp.Run(args, environment);

@@ -11,7 +11,7 @@ public class FinishReviewGateTests
 {
     private const string Branch = "hotfix/INC-2026-0042-fix-rounding";
     private const string Ack = "I performed an expedited (not full) review of this hotfix.";
-    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 3, 24, 23, 30, 0, TimeSpan.FromHours(1)));
+    private static readonly FixedTimeProvider Clock = new(new DateTimeOffset(2026, 3, 24, 23, 30, 0, TimeSpan.FromHours(1)));
 
     private static TestRepository WithHotfix(string? policy = null)
     {

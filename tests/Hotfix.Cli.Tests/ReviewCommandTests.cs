@@ -6,7 +6,7 @@ namespace Hotfix.Cli.Tests;
 
 public class ReviewCommandTests
 {
-    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 3, 24, 23, 30, 0, TimeSpan.FromHours(1)));
+    private static readonly FixedTimeProvider Clock = new(new DateTimeOffset(2026, 3, 24, 23, 30, 0, TimeSpan.FromHours(1)));
     private const string Ack = "I performed an expedited (not full) review of this hotfix.";
 
     private static TestRepository CompanyRepo()

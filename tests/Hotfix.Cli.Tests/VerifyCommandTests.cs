@@ -11,7 +11,7 @@ public class VerifyCommandTests
     private static readonly Dictionary<string, string> Sandro = new() { ["HOTFIX_USER"] = "sandro" };
 
     private static CliResult At(TempDirectory dir, double hours, params string[] args) =>
-        CliRun.Run(dir.Path, Sandro, new FixedClock(T0.AddHours(hours)), null, ["verify", "INC-2026-0042", .. args]);
+        CliRun.Run(dir.Path, Sandro, new FixedTimeProvider(T0.AddHours(hours)), null, ["verify", "INC-2026-0042", .. args]);
 
     [Fact]
     public void The_stability_window_from_deploy_to_close()
@@ -57,7 +57,7 @@ public class VerifyCommandTests
         using var dir = new TempDirectory();
         At(dir, 0, "--deployed");
         var adapters = new CliAdapters { Metrics = new Prometheus() };
-        var result = CliRun.Run(dir.Path, Sandro, new FixedClock(T0.AddHours(1)), adapters, "verify", "INC-2026-0042", "--at", "h1", "--check", "error-rate", "--format", "json");
+        var result = CliRun.Run(dir.Path, Sandro, new FixedTimeProvider(T0.AddHours(1)), adapters, "verify", "INC-2026-0042", "--at", "h1", "--check", "error-rate", "--format", "json");
         Assert.True(result.ExitCode == 0, result.ToString());
         var check = JsonDocument.Parse(result.Out).RootElement.GetProperty("checkpoints")[0].GetProperty("checks")[0];
         Assert.Equal(("pass", "prometheus", "0.2 % errors (baseline 0.3 %)"), (check.GetProperty("state").GetString(), check.GetProperty("source").GetString(), check.GetProperty("note").GetString()));

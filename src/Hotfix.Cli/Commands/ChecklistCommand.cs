@@ -4,8 +4,8 @@ using Hotfix.Git;
 using Hotfix.Policy.Checklists;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
-using Hotfix.Policy.Workloads;
 using Hotfix.Policy.Text;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Commands;
 
@@ -74,7 +74,7 @@ internal static class ChecklistCommand
                 var entries = ids.Select(item => checklist.Find(item) ?? throw new HotfixInputException(
                     $"--done '{Echo.Of(item)}': not an item of this checklist; expected one of {string.Join(", ", checklist.Entries.Select(e => e.Id))}")).ToList();
                 var who = Inputs.Actor(environment, parse.GetValue(by));
-                var now = environment.Clock.Now;
+                var now = environment.Time.GetLocalNow();
                 foreach (var entry in entries)
                 {
                     store.Record(ChecklistEvents.Done(incidentId!.Value, entry, who, now, parse.GetValue(note)));

@@ -58,7 +58,7 @@ internal static class DecideCommand
             if (incidentId is { } id)
             {
                 var store = workspace.Records();
-                store.Record(DecisionEvents.ToEvent(id, decision, Inputs.Actor(environment, parse.GetValue(by)), environment.Clock.Now));
+                store.Record(DecisionEvents.ToEvent(id, decision, Inputs.Actor(environment, parse.GetValue(by)), environment.Time.GetLocalNow()));
                 environment.Error.WriteLine($"hotfix: decision recorded in {store.LocationOf(id)}");
             }
 

@@ -41,7 +41,7 @@ internal static class FinishCommand
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
             // The incident record lets finish hold the hotfix to its recorded review (the same validators as hotfix review).
             var records = Workspace.RecordStore(session.Policy, session.Repository.Root);
-            var ports = new WorkflowPorts(session.Ports().Add<IIncidentRecordStore>(records).Add<IClock>(environment.Clock), environment.Clock);
+            var ports = new WorkflowPorts(session.Ports().Add<IIncidentRecordStore>(records), environment.Time);
             var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force));
             if (ports.Journal.Read() is { } interrupted)
             {
@@ -52,7 +52,7 @@ internal static class FinishCommand
             try
             {
                 plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
-                    CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports), [.. CliModules.All, new FinishReviewModule()], ToolIdentity.Current));
+                    CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports) { Time = environment.Time }, [.. CliModules.All, new FinishReviewModule()], ToolIdentity.Current));
             }
             catch (Exception e) when (e is HotfixOperationException or HotfixInputException)
             {

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
-using Hotfix.Policy.Text;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Reviews;
+using Hotfix.Policy.Text;
 
 namespace Hotfix.Cli.Commands;
 
@@ -45,7 +45,7 @@ internal static class ReviewCommand
                 }
 
                 var level = Inputs.Severity(parse.GetValue(severity));
-                var requirement = ReviewRequirement.For(workspace.Policy, level, DateOnly.FromDateTime(environment.Clock.Now.DateTime));
+                var requirement = ReviewRequirement.For(workspace.Policy, level, DateOnly.FromDateTime(environment.Time.GetLocalNow().DateTime));
                 SectionOutput.Write(new ReviewSection(requirement), parse.GetValue(format), parse.GetValue(options.NoColor), environment);
                 return ExitCodes.Success;
             }
@@ -64,7 +64,7 @@ internal static class ReviewCommand
             if (problems.Count == 0 && incidentId is { } id)
             {
                 var store = workspace.Records();
-                store.Record(ReviewEvents.ToEvent(id, record, environment.Clock.Now));
+                store.Record(ReviewEvents.ToEvent(id, record, environment.Time.GetLocalNow()));
                 recordedIn = store.LocationOf(id);
             }
 

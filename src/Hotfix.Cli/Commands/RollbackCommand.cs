@@ -7,8 +7,8 @@ using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
-using Hotfix.Policy.Workloads;
 using Hotfix.Policy.Text;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Commands;
 
@@ -119,7 +119,7 @@ internal static class RollbackCommand
             IRollbackRecorder documented = incidentRecords is null
                 ? recorder
                 : new IncidentRollbackRecorder(recorder, incidentRecords, r => JsonNode.Parse(RolloutJson.ToJson(w => RolloutJson.WriteRecord(w, r, CommandsFor(r))))!.AsObject());
-            var procedure = new RollbackProcedure(session.Controller, isDryRun ? null : documented, environment.Clock)
+            var procedure = new RollbackProcedure(session.Controller, isDryRun ? null : documented, environment.Time)
             {
                 Planned = output.Plan,
                 StatusChanged = output.Progress,

@@ -28,7 +28,7 @@ internal static class StartCommand
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
-            var ports = new WorkflowPorts(session.Ports(), environment.Clock);
+            var ports = new WorkflowPorts(session.Ports(), environment.Time);
             var request = new HotfixStart.Request(parse.GetValue(incident)!, parse.GetValue(description)!, !parse.GetValue(noFetch), parse.GetValue(dryRun));
             var plan = HotfixStart.Prepare(ports, session.Policy, request);
             WorkflowOutput.Notes(environment, plan.Notes);

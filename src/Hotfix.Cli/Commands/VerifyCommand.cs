@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Policy.Records;
-using Hotfix.Policy.Verification;
 using Hotfix.Policy.Text;
+using Hotfix.Policy.Verification;
 
 namespace Hotfix.Cli.Commands;
 
@@ -89,7 +89,7 @@ internal static class VerifyCommand
                 }
             }
 
-            SectionOutput.Write(new VerificationSection(id, StabilityWindow.Evaluate(policy, record.Events, environment.Clock.Now)), parse.GetValue(format), parse.GetValue(options.NoColor), environment);
+            SectionOutput.Write(new VerificationSection(id, StabilityWindow.Evaluate(policy, record.Events, environment.Time.GetLocalNow())), parse.GetValue(format), parse.GetValue(options.NoColor), environment);
             if (outcome is { Accepted: false })
             {
                 environment.Error.WriteLine($"hotfix: refused: {outcome.Message}");

@@ -1,5 +1,3 @@
-using Hotfix.Policy.Ports;
-
 namespace Hotfix.Cli.Infrastructure;
 
 /// <summary>
@@ -14,16 +12,7 @@ internal static class CliEngine
             .UseGitRepository(session.Repository)
             .AddCoreChecks()
             .AddMigrations()
-            .UseTimeProvider(new ClockTimeProvider(environment.Clock))
+            .UseTimeProvider(environment.Time)
             .UseToolName(ToolIdentity.Current.Name, ToolIdentity.Current.Version)
             .Build();
-
-    /// <summary>The CLI's clock as a <see cref="TimeProvider"/>, keeping its offset as the local time zone.</summary>
-    private sealed class ClockTimeProvider(IClock clock) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => clock.Now.ToUniversalTime();
-
-        public override TimeZoneInfo LocalTimeZone =>
-            TimeZoneInfo.CreateCustomTimeZone("hotfix-clock", clock.Now.Offset, "hotfix clock", "hotfix clock");
-    }
 }

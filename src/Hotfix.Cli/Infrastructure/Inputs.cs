@@ -32,7 +32,7 @@ internal static class Inputs
     /// <summary>When it happened: --when (ISO 8601), else now; never in the future.</summary>
     public static DateTimeOffset When(CliEnvironment environment, string? when)
     {
-        var now = environment.Clock.Now;
+        var now = environment.Time.GetLocalNow();
         if (when is null)
         {
             return now;

@@ -9,6 +9,7 @@ using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
 using Hotfix.Policy.Reviews;
 using Hotfix.Policy.Verification;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix;
 
@@ -154,6 +155,42 @@ public sealed class HotfixEngine : IDisposable
         return note;
     }
 
+    /// <summary>
+    /// <c>kubectl rollout history</c> of a workload, with the images and the ReplicaSet or ControllerRevision behind
+    /// each revision. Needs a workload adapter (<c>UseKubernetes</c> in Hotfix.Kubernetes).
+    /// </summary>
+    public Task<RolloutHistory> HistoryAsync(WorkloadRef workload, CancellationToken cancellationToken = default) =>
+        Workloads().GetHistoryAsync(workload, cancellationToken);
+
+    /// <summary>
+    /// <c>kubectl rollout status</c>: waits up to <paramref name="timeout"/> for the rollout and returns its typed
+    /// verdict (complete, progressing, timed out, deadline exceeded, paused, deleted, unsupported).
+    /// </summary>
+    public Task<RolloutWaitResult> StatusAsync(WorkloadRef workload, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Workloads().WaitForRolloutAsync(workload, timeout, wait: true, progress: null, cancellationToken);
+
+    /// <summary>
+    /// The runbook's guarded rollback: plan (kubectl's undo, with a resourceVersion precondition), document, apply
+    /// once, wait, check the pods, document the outcome; a failure is never retried (escalate). "Every rollback must be
+    /// documented": unless it is a dry run, the engine needs a rollback log (an <see cref="IRollbackRecorder"/> port) or
+    /// an incident on the request with an incident record registered.
+    /// </summary>
+    public Task<RollbackRecord> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var log = ports.Find<IRollbackRecorder>();
+        IRollbackRecorder? recorder = request.Incident is not null && ports.Find<IIncidentRecordStore>() is { } store
+            ? new IncidentRollbackRecorder(log, store, _ => null)
+            : log;
+        if (recorder is null && !request.DryRun)
+        {
+            throw new HotfixConfigurationException(
+                ["a rollback must be documented: register an IRollbackRecorder (AddPort), or give the request an incident and register the incident record (UseIncidentRecords)"]);
+        }
+
+        return new RollbackProcedure(Workloads(), request.DryRun ? null : recorder, time).RunAsync(request, cancellationToken);
+    }
+
     /// <summary>The working tree root of the registered repository, or null when none is registered.</summary>
     public string? RepositoryRoot => ports.Find<IRepositoryReader>()?.Root;
 
@@ -185,6 +222,9 @@ public sealed class HotfixEngine : IDisposable
             resource.Dispose();
         }
     }
+
+    private IWorkloadController Workloads() => ports.Find<IWorkloadController>()
+        ?? throw new HotfixConfigurationException(["workload commands need an adapter for IWorkloadController (UseKubernetes in Hotfix.Kubernetes)"]);
 
     private IIncidentRecordStore Records() => ports.Find<IIncidentRecordStore>()
         ?? throw new HotfixConfigurationException(["the incident record needs an adapter for IIncidentRecordStore (UseIncidentRecords or UseJsonLinesRecords)"]);

@@ -79,9 +79,10 @@ internal static class RollbackEvents
 /// entry is validated before anything is written, so an entry the record would refuse stops the rollback before
 /// its first change instead of leaving the two logs disagreeing.
 /// </summary>
-internal sealed class IncidentRollbackRecorder(IRollbackRecorder log, IIncidentRecordStore incidents, Func<RollbackRecord, JsonObject?> details) : IRollbackRecorder
+internal sealed class IncidentRollbackRecorder(IRollbackRecorder? log, IIncidentRecordStore incidents, Func<RollbackRecord, JsonObject?> details) : IRollbackRecorder
 {
-    public string Location => $"{log.Location} and the incident record";
+    /// <summary>The rollback log (when the host keeps one) and the incident record.</summary>
+    public string Location => log is null ? "the incident record" : $"{log.Location} and the incident record";
 
     public void Append(RollbackRecord record)
     {
@@ -95,7 +96,7 @@ internal sealed class IncidentRollbackRecorder(IRollbackRecorder log, IIncidentR
             }
         }
 
-        log.Append(record);
+        log?.Append(record);
         if (entry is not null)
         {
             incidents.Append(entry);

@@ -139,7 +139,7 @@ internal sealed class FinishCompletion
 
         var identity = ports.Merges.Identity
             ?? throw new HotfixOperationException("git does not know who is merging (user.name, user.email)", "see below");
-        var sha = ports.Merges.CreateMergeCommit(preview, merge.Message, identity, ports.Clock.Now);
+        var sha = ports.Merges.CreateMergeCommit(preview, merge.Message, identity, ports.Time.GetLocalNow());
         entry = entry with { Target = merge with { Before = tip, Merge = sha } };
         ports.Journal.Record(entry);
     }

@@ -169,7 +169,7 @@ internal static class HotfixFinish
 
         var main = plan.IntoMain.Target;
         var target = plan.IntoBackMergeTarget.Target;
-        var now = ports.Clock.Now;
+        var now = ports.Time.GetLocalNow();
         var identity = ports.Merges.Identity;
         var mainMerge = plan.IntoMain.Done ? null : ports.Merges.CreateMergeCommit(plan.IntoMain.Preview!, plan.IntoMain.Message, identity!, now);
         var targetMerge = plan.IntoBackMergeTarget.Done ? null : ports.Merges.CreateMergeCommit(plan.IntoBackMergeTarget.Preview!, plan.IntoBackMergeTarget.Message, identity!, now);

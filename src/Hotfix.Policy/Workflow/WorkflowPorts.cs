@@ -5,7 +5,7 @@ namespace Hotfix.Policy.Workflow;
 /// <summary>The ports the hotfix branch workflow (start, finish) needs, taken from the host's <see cref="PortSet"/>.</summary>
 internal sealed class WorkflowPorts
 {
-    public WorkflowPorts(PortSet ports, IClock clock)
+    public WorkflowPorts(PortSet ports, TimeProvider time)
     {
         Ports = ports;
         Repository = ports.Require<IRepositoryReader>();
@@ -16,7 +16,7 @@ internal sealed class WorkflowPorts
         Writer = ports.Require<IBranchWriter>();
         Merges = ports.Require<IMergeEngine>();
         Journal = ports.Require<IFinishJournal>();
-        Clock = clock;
+        Time = time;
     }
 
     public PortSet Ports { get; }
@@ -37,5 +37,6 @@ internal sealed class WorkflowPorts
 
     public IFinishJournal Journal { get; }
 
-    public IClock Clock { get; }
+    /// <summary>Stamps merge commits and records.</summary>
+    public TimeProvider Time { get; }
 }

@@ -14,16 +14,13 @@ namespace Hotfix.Policy.Workloads;
 /// patch that got no answer is documented as <see cref="RollbackResult.Unknown"/>, never left as "started" only.
 /// </para>
 /// </summary>
-internal sealed class RollbackProcedure(IWorkloadController controller, IRollbackRecorder? recorder, IClock clock)
+internal sealed class RollbackProcedure(IWorkloadController controller, IRollbackRecorder? recorder, TimeProvider time)
 {
     /// <summary>Called once the plan is known (before anything is written), so a person sees it first.</summary>
     public Action<RollbackPlan>? Planned { get; init; }
 
     /// <summary>Called with each rollout status while waiting.</summary>
     public Action<RolloutStatus>? StatusChanged { get; init; }
-
-    /// <summary>The timers of the overall deadline (tests drive them; the clock port stamps the records).</summary>
-    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Time the pod check may still take when the rollout used the whole timeout.</summary>
     public static TimeSpan PodCheckGrace { get; } = TimeSpan.FromSeconds(5);
@@ -35,14 +32,14 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
             throw new HotfixInputException("--reason is required for a rollback (\"every rollback must be documented with reason and verification\"); expected --reason \"why you roll back\".");
         }
 
-        var started = clock.Now;
+        var started = time.GetLocalNow();
         var id = $"rollback-{started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{request.Workload.Kind.Name()}-{request.Workload.Name}";
         RollbackRecord Record(string phase, RollbackPlan? plan, RollbackOutcome? outcome, RollbackVerification? verification) =>
-            new(id, phase, request.Incident, request.Who, phase == "started" ? started : clock.Now, request.Why, controller.Target, request.Workload, plan, outcome, verification);
+            new(id, phase, request.Incident, request.Who, phase == "started" ? started : time.GetLocalNow(), request.Why, controller.Target, request.Workload, plan, outcome, verification);
 
-        var begun = Time.GetTimestamp();
-        TimeSpan Left() => request.Timeout - Time.GetElapsedTime(begun);
-        using var deadline = new CancellationTokenSource(request.Timeout + PodCheckGrace, Time);
+        var begun = time.GetTimestamp();
+        TimeSpan Left() => request.Timeout - time.GetElapsedTime(begun);
+        using var deadline = new CancellationTokenSource(request.Timeout + PodCheckGrace, time);
         using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         bool OutOfTime() => !cancellationToken.IsCancellationRequested;
         var noAnswer = $"the API server did not answer within the --timeout of {DurationText.Seconds(request.Timeout)}";
@@ -190,7 +187,7 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
     /// <summary>A step bounded by what is left of the timeout as well as by the overall token.</summary>
     private async Task<T> WithinTimeout<T>(TimeSpan left, Func<CancellationToken, Task<T>> step, CancellationToken overall)
     {
-        using var timer = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), Time);
+        using var timer = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), time);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(overall, timer.Token);
         return await step(limit.Token).ConfigureAwait(false);
     }

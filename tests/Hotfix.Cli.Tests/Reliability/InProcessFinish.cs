@@ -16,7 +16,7 @@ internal static class InProcessFinish
         using var git = GitRepository.Open(path);
         git.GetVariable = name => HotfixCli.Identity.TryGetValue(name, out var value) ? value : null;
         var faults = new FaultInjectingPorts(git, path, options);
-        var clock = new FixedClock(DateTimeOffset.UtcNow);
+        var clock = new FixedTimeProvider(DateTimeOffset.UtcNow);
         var ports = new WorkflowPorts(faults.Wrap(new PortSet().AddGit(git)), clock);
         try
         {

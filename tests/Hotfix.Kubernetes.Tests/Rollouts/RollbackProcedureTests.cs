@@ -1,6 +1,7 @@
 using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Workloads;
+using Hotfix.TestSupport;
 using static Hotfix.Kubernetes.Tests.Rollouts.Fixtures;
 
 namespace Hotfix.Kubernetes.Tests.Rollouts;
@@ -9,7 +10,7 @@ namespace Hotfix.Kubernetes.Tests.Rollouts;
 public class RollbackProcedureTests
 {
     private static readonly WorkloadRef Web = new(WorkloadKind.Deployment, "web", "shop");
-    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 3, 24, 10, 0, 0, TimeSpan.Zero));
+    private static readonly FixedTimeProvider Clock = new(new DateTimeOffset(2026, 3, 24, 10, 0, 0, TimeSpan.Zero));
 
     private static RollbackRequest Request(bool dryRun = false, string? why = "v3 breaks checkout") =>
         new(Web, 0, TimeSpan.FromSeconds(120), "alice", why, IncidentId.Parse("INC-2026-0042"), dryRun);
@@ -164,7 +165,7 @@ public class RollbackProcedureTests
         var time = new ManualTimeProvider();
         var port = new ScriptedController(ReadyPlan()) { Hangs = step, ReleaseAfterHang = release };
         var recorder = new ListRecorder(port.Calls);
-        var run = new RollbackProcedure(port, recorder, Clock) { Time = time }.RunAsync(Request(), default);
+        var run = new RollbackProcedure(port, recorder, time).RunAsync(Request(), default);
         await port.Entered.Task;
         return (time, port, recorder, run);
     }

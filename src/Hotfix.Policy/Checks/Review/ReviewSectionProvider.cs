@@ -14,8 +14,7 @@ internal sealed class ReviewSectionProvider : IReportSectionProvider
             return null;
         }
 
-        DateOnly? today = context.Time is { } time ? DateOnly.FromDateTime(time.GetLocalNow().DateTime)
-            : context.Ports.Find<IClock>() is { } clock ? DateOnly.FromDateTime(clock.Now.DateTime) : null;
+        DateOnly? today = context.Time is { } time ? DateOnly.FromDateTime(time.GetLocalNow().DateTime) : null;
         return new ReviewSection(ReviewRequirement.For(context.Policy, severity, today));
     }
 }
