@@ -106,6 +106,11 @@ public class HotfixEngineTests
         var decision = hotfix.Decide(new RollbackDecisionRequest { RootCause = RootCause.Known, Impact = Impact.Ongoing });
         Assert.Contains(decision.Undetermined.SelectMany(u => u.MissingInputs), i => i == nameof(RollbackDecisionRequest.FixEtaMinutes));
         Assert.DoesNotContain(decision.Undetermined.SelectMany(u => u.MissingInputs), i => i.StartsWith("--", StringComparison.Ordinal));
+
+        // Hotfix's own operations are data for the host to word; only the runbook's commands are command text.
+        Assert.DoesNotContain(decision.NextSteps.SelectMany(s => s.Commands), c => c.StartsWith("hotfix ", StringComparison.Ordinal));
+        Assert.Contains(decision.NextSteps.SelectMany(s => s.Actions), a => a.Verb == "start");
+        Assert.DoesNotContain("hotfix start", HotfixEngine.Render(decision, ReportFormat.Markdown), StringComparison.Ordinal);
     }
 
     [Fact]

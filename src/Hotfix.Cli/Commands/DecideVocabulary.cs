@@ -3,8 +3,8 @@ using Hotfix.Policy.Decisions;
 namespace Hotfix.Cli.Commands;
 
 /// <summary>
-/// The core names a decision's inputs by their request property; the command line names the option that sets each,
-/// with the form it takes.
+/// The core names a decision's inputs by their request property and Hotfix's operations as data; the command line
+/// names the option that sets each input, with the form it takes, and shows each operation as a <c>hotfix</c> command.
 /// </summary>
 internal static class DecideVocabulary
 {
@@ -51,6 +51,9 @@ internal static class DecideVocabulary
         {
             Undetermined = decision.Undetermined
                 .Select(u => u with { MissingInputs = u.MissingInputs.Select(OptionWithForm).ToList() })
+                .ToList(),
+            NextSteps = decision.NextSteps
+                .Select(s => s with { Commands = [.. s.Commands, .. s.Actions.Select(a => a.CommandLine)], Actions = [] })
                 .ToList(),
         };
     }

@@ -52,15 +52,21 @@ internal static class DecisionNextSteps
         }
 
         steps.Add(new NextStep(
-            $"Roll back (ROLLBACK_PROCEDURE; `hotfix rollback deployment/<name> -n {ns}` does the same and records it):",
-            [$"kubectl rollout undo deployment/<name> -n {ns}", $"kubectl rollout status deployment/<name> -n {ns} --timeout={timeout}s"]));
+            "Roll back (ROLLBACK_PROCEDURE; Hotfix's guarded rollback does the same and documents it):",
+            [$"kubectl rollout undo deployment/<name> -n {ns}", $"kubectl rollout status deployment/<name> -n {ns} --timeout={timeout}s"])
+        {
+            Actions = [new HotfixAction("rollback", ["deployment/<name>", "-n", ns])],
+        });
         steps.Add(new NextStep(
             "If the bad deploy was not the last one, roll back to a specific revision:",
             [$"kubectl rollout history deployment/<name> -n {ns}", $"kubectl rollout undo deployment/<name> -n {ns} --to-revision=<N>"]));
         steps.Add(new NextStep("After the rollback: verify the issue is resolved; verify no data was lost or corrupted; notify the team that a rollback was performed."));
-        steps.Add(new NextStep("Document the rollback with its reason and verification in the incident record (every rollback must be documented with reason and verification):", [$"hotfix record {inc}"]));
+        steps.Add(new NextStep("Document the rollback with its reason and verification in the incident record (every rollback must be documented with reason and verification):", [])
+        {
+            Actions = [new HotfixAction("record", [inc])],
+        });
         steps.Add(new NextStep("If the rollback fails, escalate immediately — do not retry blindly."));
-        steps.Add(new NextStep("Then fix the root cause forward on a hotfix branch from main:", [$"hotfix start {inc} <short-description>"]));
+        steps.Add(new NextStep("Then fix the root cause forward on a hotfix branch from main:", []) { Actions = [Start(inc)] });
     }
 
     private static void AddForwardFix(List<NextStep> steps, bool migrationFix, DecisionFacts facts, HotfixPolicy policy, string inc)
@@ -76,10 +82,18 @@ internal static class DecisionNextSteps
             steps.Add(new NextStep("Test the migration up AND down and verify data integrity (CONDITIONAL_TESTS: database change)."));
         }
 
-        steps.Add(new NextStep("Create the hotfix branch from an up-to-date main:", [$"hotfix start {inc} <short-description>"]));
-        steps.Add(new NextStep("Get the expedited review (MUST_CHECK items are non-negotiable):", ["hotfix review --severity <SEV1|SEV2>"]));
+        steps.Add(new NextStep("Create the hotfix branch from an up-to-date main:", []) { Actions = [Start(inc)] });
+        steps.Add(new NextStep("Get the expedited review (MUST_CHECK items are non-negotiable):", [])
+        {
+            Actions = [new HotfixAction("review", ["--severity", "<SEV1|SEV2>"])],
+        });
         var commands = policy.Tests.Mandatory.Select(t => policy.Tests.Commands.TryGetValue(t, out var command) ? command : null).OfType<string>().ToList();
         steps.Add(new NextStep($"Run the mandatory tests ({string.Join(", ", policy.Tests.Mandatory)}):", commands));
-        steps.Add(new NextStep("Deploy with the deployment checklist, then verify through the stability window:", ["hotfix checklist", $"hotfix verify {inc} --status"]));
+        steps.Add(new NextStep("Deploy with the deployment checklist, then verify through the stability window:", [])
+        {
+            Actions = [new HotfixAction("checklist", []), new HotfixAction("verify", [inc, "--status"])],
+        });
     }
+
+    private static HotfixAction Start(string inc) => new("start", [inc, "<short-description>"]);
 }

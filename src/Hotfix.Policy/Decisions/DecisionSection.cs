@@ -47,6 +47,12 @@ internal sealed class DecisionSection(RollbackDecision decision) : ReportSection
             {
                 document.Commands(step.Commands);
             }
+
+            // Hosts word Hotfix's own operations their way; the command line turns them into commands beforehand.
+            if (step.Actions.Count > 0)
+            {
+                document.List(step.Actions.Select(a => $"Hotfix operation: {string.Join(' ', [a.Verb, .. a.Arguments])}").ToList());
+            }
         }
     }
 

@@ -47,15 +47,33 @@ public sealed record MatchedRow(DecisionRow Row, string Why, string? LostBecause
 /// <param name="MissingInputs">The inputs that would decide whether it applies.</param>
 public sealed record UndeterminedRow(DecisionRow Row, string Known, IReadOnlyList<string> MissingInputs);
 
-/// <summary>A step of the runbook to take next, with the commands that do it (placeholders in angle brackets).</summary>
-/// <param name="Text">The step in the runbook's words.</param>
-/// <param name="Commands">Shell commands that do it; empty when it is not a command.</param>
+/// <summary>
+/// A step of the runbook to take next: the runbook's own commands (kubectl, git, the policy's test commands; placeholders
+/// in angle brackets) and the Hotfix operations that do it (<see cref="Actions"/>), which each host words its own way.
+/// </summary>
+/// <param name="Text">What to do, in the runbook's words.</param>
+/// <param name="Commands">The runbook's commands for it.</param>
 public sealed record NextStep(string Text, IReadOnlyList<string> Commands)
 {
-    /// <summary>A step with no commands (something a person does).</summary>
-    /// <param name="text">The step in the runbook's words.</param>
+    /// <summary>A step without commands.</summary>
+    /// <param name="text">What to do, in the runbook's words.</param>
     public NextStep(string text)
         : this(text, [])
     {
     }
+
+    /// <summary>The Hotfix operations that do the step (the command line shows them as <c>hotfix VERB …</c>).</summary>
+    public IReadOnlyList<HotfixAction> Actions { get; init; } = [];
+}
+
+/// <summary>
+/// An operation Hotfix offers, as data: the command line renders it as <c>hotfix {Verb} {Arguments}</c>, a chat bot as
+/// its own command, a portal as a button.
+/// </summary>
+/// <param name="Verb">The operation: <c>start</c>, <c>review</c>, <c>rollback</c>, <c>record</c>, <c>checklist</c>, <c>verify</c>.</param>
+/// <param name="Arguments">Its arguments as the command line takes them (placeholders in angle brackets).</param>
+public sealed record HotfixAction(string Verb, IReadOnlyList<string> Arguments)
+{
+    /// <summary>The action as the <c>hotfix</c> command line runs it.</summary>
+    public string CommandLine => string.Join(' ', ["hotfix", Verb, .. Arguments]);
 }
