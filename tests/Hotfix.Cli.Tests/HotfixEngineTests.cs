@@ -81,6 +81,17 @@ public class HotfixEngineTests
     }
 
     [Fact]
+    public void The_repositorys_policy_file_is_read_as_the_command_line_reads_it_never_hanging_on_a_fifo()
+    {
+        using var repo = HotfixWithMigration();
+        var fifo = Path.Combine(repo.Path, "hotfix.json");
+        Assert.Equal(0, ProcessRunner.Run("mkfifo", [fifo], repo.Path).ExitCode);
+
+        var e = Assert.Throws<HotfixInputException>(() => HotfixEngine.CreateBuilder().UseGitRepository(repo.Path).AddCoreChecks().Build());
+        Assert.Contains("not a regular file", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_decision_for_an_incident_is_recorded_and_needs_a_record_to_be()
     {
         using var dir = new TempDirectory();

@@ -31,7 +31,7 @@ internal static class PolicyCommand
             var result = PolicyFiles.Read(environment, explicitFile, Workspace.FindRoot(environment, parse.GetValue(options.Repo)));
             if (!result.IsValid)
             {
-                throw new HotfixInputException(PolicyFiles.Describe(result));
+                throw new HotfixInputException(PolicyProblems.Describe(result));
             }
 
             environment.Out.WriteLine(result.Source == PolicyParser.BuiltInSource

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
+using Hotfix.Git;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Reviews;
 using Hotfix.Policy.Text;

@@ -1,3 +1,4 @@
+using Hotfix.Git;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Text;
 
@@ -10,20 +11,10 @@ internal static class PolicyFiles
     {
         if (policyOption is not null)
         {
-            var path = environment.Resolve(policyOption);
-            return PolicyParser.Parse(ReadText(path, $"--policy '{Echo.Of(policyOption)}'"), policyOption);
+            return PolicyFile.Read(environment.Resolve(policyOption), $"--policy '{Echo.Of(policyOption)}'", policyOption);
         }
 
-        if (repositoryRoot is not null)
-        {
-            var path = Path.Combine(repositoryRoot, PolicyParser.DefaultFileName);
-            if (File.Exists(path))
-            {
-                return PolicyParser.Parse(ReadText(path, path), path);
-            }
-        }
-
-        return PolicyParser.Defaults();
+        return (repositoryRoot is null ? null : PolicyFile.AtRepositoryRoot(repositoryRoot)) ?? PolicyParser.Defaults();
     }
 
     /// <summary>The effective policy, or an input error that lists every problem (one per line).</summary>
@@ -31,15 +22,5 @@ internal static class PolicyFiles
         Require(Read(environment, policyOption, repositoryRoot));
 
     public static HotfixPolicy Require(PolicyLoadResult result) =>
-        result.Policy ?? throw new HotfixInputException(Describe(result));
-
-    public static string Describe(PolicyLoadResult result)
-    {
-        var count = result.Problems.Count;
-        var source = Echo.Of(result.Source);
-        var lines = result.Problems.Select(p => "  " + source + ": " + p);
-        return $"policy file '{source}' is not valid ({count} {(count == 1 ? "problem" : "problems")}; docs/policy.md lists every key):\n" + string.Join('\n', lines);
-    }
-
-    private static string ReadText(string path, string what) => InputFiles.ReadText(path, what, "a policy file such as hotfix.json");
+        result.Policy ?? throw new HotfixInputException(PolicyProblems.Describe(result));
 }

@@ -1,3 +1,5 @@
+using Hotfix.Policy.Text;
+
 namespace Hotfix.Policy.Policies;
 
 /// <summary>How a policy with problems is described to a person: one line per problem, with the file it came from.</summary>
@@ -7,7 +9,9 @@ internal static class PolicyProblems
     public static string Describe(PolicyLoadResult result)
     {
         var count = result.Problems.Count;
-        var lines = result.Problems.Select(p => "  " + result.Source + ": " + p);
-        return $"policy file '{result.Source}' is not valid ({count} {(count == 1 ? "problem" : "problems")}; docs/policy.md lists every key):\n" + string.Join('\n', lines);
+        // The source may be a path the user typed: shown by its start, with control characters made visible.
+        var source = Echo.Of(result.Source);
+        var lines = result.Problems.Select(p => "  " + source + ": " + p);
+        return $"policy file '{source}' is not valid ({count} {(count == 1 ? "problem" : "problems")}; docs/policy.md lists every key):\n" + string.Join('\n', lines);
     }
 }

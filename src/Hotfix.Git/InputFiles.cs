@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
-namespace Hotfix.Cli.Infrastructure;
+namespace Hotfix.Git;
 
 /// <summary>
 /// Small input files the user names (a policy, a review record): regular files under <see cref="MaxBytes"/>, read in
@@ -15,6 +15,8 @@ internal static partial class InputFiles
     /// <summary>1 MiB: the company's complete sample policy is a few KiB.</summary>
     public const int MaxBytes = 1024 * 1024;
 
+    /// <summary>The text of a small input file, or an input error naming it and the expected form.</summary>
+    /// <param name="path">The file, as an absolute path.</param>
     /// <param name="what">How the message names the input, e.g. <c>--policy 'x.json'</c>.</param>
     /// <param name="expected">The expected form, e.g. "a policy file such as hotfix.json".</param>
     public static string ReadText(string path, string what, string expected)
