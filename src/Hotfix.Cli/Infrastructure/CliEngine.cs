@@ -6,13 +6,18 @@ namespace Hotfix.Cli.Infrastructure;
 /// </summary>
 internal static class CliEngine
 {
-    public static HotfixEngine For(RepositorySession session, CliEnvironment environment) =>
-        HotfixEngine.CreateBuilder()
+    public static HotfixEngine For(RepositorySession session, CliEnvironment environment)
+    {
+        var builder = HotfixEngine.CreateBuilder()
             .UsePolicy(session.Policy)
             .UseGitRepository(session.Repository)
-            .AddCoreChecks()
-            .AddMigrations()
             .UseTimeProvider(environment.Time)
-            .UseToolName(ToolIdentity.Current.Name, ToolIdentity.Current.Version)
-            .Build();
+            .UseToolName(ToolIdentity.Current.Name, ToolIdentity.Current.Version);
+        foreach (var module in CliModules.All)
+        {
+            builder.AddModule(module);
+        }
+
+        return builder.Build();
+    }
 }
