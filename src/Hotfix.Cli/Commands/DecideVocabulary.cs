@@ -34,6 +34,9 @@ internal static class DecideVocabulary
     public static string OptionWithForm(string input) =>
         Forms.TryGetValue(input, out var form) ? $"{Option(input)} {form}" : Option(input);
 
+    /// <summary>A Hotfix operation as this command line runs it: <c>hotfix VERB ARGUMENTS</c>.</summary>
+    public static string CommandLine(HotfixAction action) => string.Join(' ', ["hotfix", action.Verb, .. action.Arguments]);
+
     /// <summary>Decides, wording input problems and missing inputs as options.</summary>
     public static RollbackDecision Decide(RollbackDecisionRequest request, Policy.Policies.HotfixPolicy policy, IncidentId? incident)
     {
@@ -53,7 +56,7 @@ internal static class DecideVocabulary
                 .Select(u => u with { MissingInputs = u.MissingInputs.Select(OptionWithForm).ToList() })
                 .ToList(),
             NextSteps = decision.NextSteps
-                .Select(s => s with { Commands = [.. s.Commands, .. s.Actions.Select(a => a.CommandLine)], Actions = [] })
+                .Select(s => s with { Commands = [.. s.Commands, .. s.Actions.Select(CommandLine)], Actions = [] })
                 .ToList(),
         };
     }

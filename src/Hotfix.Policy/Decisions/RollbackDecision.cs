@@ -72,8 +72,4 @@ public sealed record NextStep(string Text, IReadOnlyList<string> Commands)
 /// </summary>
 /// <param name="Verb">The operation: <c>start</c>, <c>review</c>, <c>rollback</c>, <c>record</c>, <c>checklist</c>, <c>verify</c>.</param>
 /// <param name="Arguments">Its arguments as the command line takes them (placeholders in angle brackets).</param>
-public sealed record HotfixAction(string Verb, IReadOnlyList<string> Arguments)
-{
-    /// <summary>The action as the <c>hotfix</c> command line runs it.</summary>
-    public string CommandLine => string.Join(' ', ["hotfix", Verb, .. Arguments]);
-}
+public sealed record HotfixAction(string Verb, IReadOnlyList<string> Arguments);
