@@ -85,9 +85,28 @@ public class ChecklistCommandTests
         Assert.Contains("IF: executor change THEN: rebuild executor image", result.Out);
     }
 
+    [Fact]
+    public void On_the_hotfix_branch_done_goes_to_the_branchs_incident()
+    {
+        using var repo = AdminUiHotfix();
+        var result = CliRun.Run(repo.Path, Sandro, "checklist", "pre", "--done", "pre.smoke");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("ticked off in", result.Error);
+        Assert.True(File.Exists(Path.Combine(repo.Path, ".hotfix", "incidents", "INC-2026-0042.jsonl")));
+    }
+
+    [Fact]
+    public void Off_a_hotfix_branch_done_needs_the_incident()
+    {
+        using var repo = AdminUiHotfix();
+        repo.Git("switch", "main");
+        var result = CliRun.Run(repo.Path, Sandro, "checklist", "pre", "--done", "pre.smoke");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith("hotfix: error: --done: needs the incident whose record it goes to", result.Error);
+    }
+
     [Theory]
     [InlineData("checklist later", "phase 'later': expected one of pre, deploy, post")]
-    [InlineData("checklist --done pre.smoke", "--done: needs the incident whose record it goes to")]
     [InlineData("checklist --incident INC-2026-0042 --done pre.smok", "--done 'pre.smok': not an item of this checklist; expected one of pre.branch-from-main")]
     public void Bad_checklist_input_exits_2(string args, string message)
     {

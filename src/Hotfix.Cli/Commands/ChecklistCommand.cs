@@ -41,14 +41,15 @@ internal static class ChecklistCommand
             ChecklistPhase? only = parse.GetValue(phase) is { } p
                 ? ChecklistPhases.TryParse(p, out var parsed) ? parsed : throw new HotfixInputException($"phase '{Echo.Of(p)}': expected {ChecklistPhases.ExpectedForm}")
                 : null;
-            var incidentId = Inputs.OptionalIncident(parse.GetValue(incident), "--incident");
+            var (request, baseDirectory) = Prepare(options, environment, parse, branch);
+            // On a hotfix branch the incident is the branch's, so `checklist --done ID` works without --incident.
+            var incidentId = Inputs.OptionalIncident(parse.GetValue(incident), "--incident") ?? CurrentIncident.FromBranchName(request.Branch, request.Policy);
             var ids = Inputs.List(parse.GetValue(done));
             if (ids.Count > 0 && incidentId is null)
             {
-                throw new HotfixInputException("--done: needs the incident whose record it goes to; expected --incident INC-YYYY-NNNN");
+                throw new HotfixInputException("--done: needs the incident whose record it goes to; expected --incident INC-YYYY-NNNN (or run it on the incident's hotfix branch)");
             }
 
-            var (request, baseDirectory) = Prepare(options, environment, parse, branch);
             request = request with { Severity = parse.GetValue(severity) is { } s ? Inputs.Severity(s) : null, Incident = incidentId };
             using var connected = environment.Adapters.WorkloadRevisions is null && !parse.GetValue(noCluster)
                 ? ConnectCluster(environment, parse.GetValue(cluster.Kubeconfig), parse.GetValue(cluster.Context), request.Policy)
