@@ -63,8 +63,8 @@ internal static class ChecklistCommand
                 };
             }
 
-            var store = Workspace.RecordStore(request.Policy, baseDirectory);
-            if (incidentId is { } id)
+            var store = incidentId is null ? null : Workspace.RecordStore(environment, request.Policy, baseDirectory);
+            if (incidentId is { } id && store is not null)
             {
                 request = request with { Recorded = store.Read(id).Events };
             }
@@ -78,10 +78,10 @@ internal static class ChecklistCommand
                 var now = environment.Time.GetLocalNow();
                 foreach (var entry in entries)
                 {
-                    store.Record(ChecklistEvents.Done(incidentId!.Value, entry, who, now, parse.GetValue(note)));
+                    store!.Record(ChecklistEvents.Done(incidentId!.Value, entry, who, now, parse.GetValue(note)));
                 }
 
-                environment.Error.WriteLine($"hotfix: {entries.Count} item(s) ticked off in {store.LocationOf(incidentId!.Value)}");
+                environment.Error.WriteLine($"hotfix: {entries.Count} item(s) ticked off in {store!.LocationOf(incidentId!.Value)}");
                 checklist = DeploymentChecklistBuilder.Build(request with { Recorded = store.Read(incidentId.Value).Events });
             }
 
@@ -92,7 +92,7 @@ internal static class ChecklistCommand
     }
 
     /// <summary>The change set of the hotfix branch when there is a repository; outside one, a checklist without it.</summary>
-    private static (DeploymentChecklistRequest Request, string BaseDirectory) Prepare(CliOptions options, CliEnvironment environment, ParseResult parse, Option<string?> branch)
+    private static (DeploymentChecklistRequest Request, string? BaseDirectory) Prepare(CliOptions options, CliEnvironment environment, ParseResult parse, Option<string?> branch)
     {
         var repoOption = parse.GetValue(options.Repo);
         if (repoOption is null && GitRepository.Discover(environment.CurrentDirectory) is null)
@@ -103,7 +103,7 @@ internal static class ChecklistCommand
             }
 
             var workspace = Workspace.Open(environment, null, parse.GetValue(options.Policy));
-            return (new DeploymentChecklistRequest { Policy = workspace.Policy, ChangesUnavailableReason = "not inside a git repository" }, workspace.BaseDirectory);
+            return (new DeploymentChecklistRequest { Policy = workspace.Policy, ChangesUnavailableReason = "not inside a git repository" }, workspace.Root);
         }
 
         using var session = RepositorySession.Open(environment, repoOption, parse.GetValue(options.Policy));

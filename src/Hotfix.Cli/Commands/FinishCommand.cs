@@ -40,7 +40,7 @@ internal static class FinishCommand
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
             // The incident record lets finish hold the hotfix to its recorded review (the same validators as hotfix review).
-            var records = Workspace.RecordStore(session.Policy, session.Repository.Root);
+            var records = Workspace.RecordStore(environment, session.Policy, session.Repository.Root);
             var ports = new WorkflowPorts(session.Ports().Add<IIncidentRecordStore>(records), environment.Time);
             var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force));
             if (ports.Journal.Read() is { } interrupted)

@@ -9,20 +9,34 @@ internal static class RecordCommand
 {
     public static Command Create(CliOptions options, CliEnvironment environment)
     {
-        var incident = new Argument<string>("incident") { Description = "The incident id, INC-YYYY-NNNN." };
+        var incident = new Argument<string?>("incident") { Description = "The incident id, INC-YYYY-NNNN.", Arity = ArgumentArity.ZeroOrOne };
         var note = new Option<string[]>("--note") { Description = "Append a note (repeat for several), e.g. the resolution details.", HelpName = "TEXT" };
         var by = CliOptions.By();
         var when = CliOptions.When();
         var format = SectionOutput.FormatOption();
+        var sync = new Option<bool>("--sync") { Description = "Fetch the incident's record from the remote, merge (every entry kept once) and push it back." };
+        var remote = new Option<string>("--remote") { Description = "The remote --sync uses.", HelpName = "NAME", DefaultValueFactory = _ => RecordSharing.DefaultRemote };
+        var list = new Option<bool>("--list") { Description = "List the incidents recorded in this repository." };
 
         var command = new Command("record", "Print an incident's record — every decision, review, rollback, deploy step and verification, in order — or append notes to it.")
         {
-            incident, note, by, when, format,
+            incident, note, by, when, format, sync, remote, list,
         };
         command.SetAction(parse =>
         {
-            var id = Inputs.Incident(parse.GetValue(incident));
             var workspace = Workspace.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
+            if (parse.GetValue(list))
+            {
+                if (parse.GetValue(incident) is not null)
+                {
+                    throw new HotfixInputException("--list: lists every incident; expected no incident id with it");
+                }
+
+                RecordSharing.List(environment, workspace.Records());
+                return ExitCodes.Success;
+            }
+
+            var id = Inputs.Incident(parse.GetValue(incident) ?? throw new HotfixInputException("incident: missing; expected an incident id, INC-YYYY-NNNN (or --list)"));
             var store = workspace.Records();
             var notes = parse.GetValue(note) ?? [];
             if (notes.Length > 0)
@@ -33,6 +47,13 @@ internal static class RecordCommand
                 {
                     store.Record(new IncidentEvent { Incident = id, Kind = IncidentEventKinds.Note, At = at, By = who, Summary = text });
                 }
+
+                IncidentRecords.Recorded(environment, store, id);
+            }
+
+            if (parse.GetValue(sync))
+            {
+                RecordSharing.Sync(environment, store, id, parse.GetValue(remote) ?? RecordSharing.DefaultRemote, RecordSharing.DefaultTimeout);
             }
 
             var record = store.Read(id);

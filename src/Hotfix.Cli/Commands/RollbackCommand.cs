@@ -90,7 +90,7 @@ internal static class RollbackCommand
             var incidentId = parse.GetValue(incident) is { } inc ? IncidentId.Parse(inc) : (IncidentId?)null;
 
             // With an incident, the rollback is documented in the incident record too (hotfix record INC-… shows it).
-            var incidentRecords = incidentId is null ? null : Workspace.RecordStore(session.Policy, session.RepositoryRoot ?? environment.CurrentDirectory);
+            var incidentRecords = incidentId is null ? null : Workspace.RecordStore(environment, session.Policy, session.RepositoryRoot);
             if (!isDryRun)
             {
                 try
@@ -104,7 +104,7 @@ internal static class RollbackCommand
 
                 if (incidentId is { } id)
                 {
-                    incidentRecords!.CheckWritable(id);
+                    IncidentRecords.CheckWritable(incidentRecords!, id);
                 }
             }
 

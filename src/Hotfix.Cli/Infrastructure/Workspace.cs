@@ -1,6 +1,6 @@
 using Hotfix.Git;
 using Hotfix.Policy.Policies;
-using Hotfix.Records;
+using Hotfix.Policy.Records;
 
 namespace Hotfix.Cli.Infrastructure;
 
@@ -10,8 +10,11 @@ namespace Hotfix.Cli.Infrastructure;
 /// </summary>
 internal sealed class Workspace
 {
-    private Workspace(string? root, string baseDirectory, HotfixPolicy policy)
+    private readonly CliEnvironment environment;
+
+    private Workspace(CliEnvironment environment, string? root, string baseDirectory, HotfixPolicy policy)
     {
+        this.environment = environment;
         Root = root;
         BaseDirectory = baseDirectory;
         Policy = policy;
@@ -28,15 +31,21 @@ internal sealed class Workspace
     public static Workspace Open(CliEnvironment environment, string? repoOption, string? policyOption)
     {
         var root = FindRoot(environment, repoOption);
-        return new Workspace(root, root ?? environment.CurrentDirectory, PolicyFiles.Load(environment, policyOption, root));
+        return new Workspace(environment, root, root ?? environment.CurrentDirectory, PolicyFiles.Load(environment, policyOption, root));
     }
 
-    /// <summary>The incident record store of this workspace (policy <c>records.folder</c>).</summary>
-    public JsonLinesIncidentRecordStore Records() => RecordStore(Policy, BaseDirectory);
+    /// <summary>The incident record store of this workspace (<see cref="IncidentRecords"/> says where records live).</summary>
+    public IIncidentRecordStore Records() => RecordStore(environment, Policy, Root);
 
-    /// <summary>The store for policy <c>records.folder</c>, a relative folder taken from <paramref name="baseDirectory"/>.</summary>
-    public static JsonLinesIncidentRecordStore RecordStore(HotfixPolicy policy, string baseDirectory) =>
-        new(Path.GetFullPath(policy.Records.Folder, baseDirectory));
+    /// <summary>
+    /// The incident record store for <paramref name="root"/> (<see cref="FindRoot"/>): the repository's git database,
+    /// the files of a hotfix.json folder outside any repository, or a refusal when there is neither.
+    /// </summary>
+    public static IIncidentRecordStore RecordStore(CliEnvironment environment, HotfixPolicy policy, string? root)
+    {
+        var isRepository = root is not null && GitRepository.Discover(root) is not null;
+        return IncidentRecords.Open(environment, policy, isRepository ? root : null, isRepository ? null : root);
+    }
 
     /// <summary>The repository root when there is one; without --repo, a folder with hotfix.json also counts.</summary>
     public static string? FindRoot(CliEnvironment environment, string? repoOption)

@@ -18,6 +18,13 @@ public sealed record IncidentEvent
     /// <summary>Layout version of this line; readers accept versions they know and report others.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
+    /// <summary>
+    /// The entry's unique id, given when it is recorded (<see cref="IncidentRecordStoreExtensions.Record"/>), so stores
+    /// that merge copies of a record (the git store's sync) keep each entry once. Null on entries written before ids
+    /// existed: stores give those a deterministic id from their content (a SHA-256 of the line).
+    /// </summary>
+    public string? Id { get; init; }
+
     /// <summary>The incident whose record this entry belongs to.</summary>
     [JsonConverter(typeof(IncidentIdJsonConverter))]
     public required IncidentId Incident { get; init; }

@@ -23,6 +23,8 @@ internal sealed class IncidentEventValidator : AbstractValidator<IncidentEvent>
         RuleFor(e => e.By).Must(NotBlank).OverridePropertyName("by").WithMessage("missing; expected who did it");
         RuleFor(e => e.Summary).Must(NotBlank).OverridePropertyName("summary").WithMessage("missing; expected one line saying what happened");
         RuleFor(e => e.At).NotEqual(default(DateTimeOffset)).OverridePropertyName("at").WithMessage("missing; expected when it happened");
+        RuleFor(e => e.Id).Must(id => id is null || IncidentEventIds.IsWellFormed(id)).OverridePropertyName("id")
+            .WithMessage(e => $"'{e.Id}' is not an entry id; expected 1 to 100 letters, digits, '-' or '_'");
         RuleFor(e => e.SchemaVersion).Equal(IncidentEvent.CurrentSchemaVersion).OverridePropertyName("schemaVersion")
             .WithMessage($"expected {IncidentEvent.CurrentSchemaVersion}");
 

@@ -5,7 +5,8 @@ namespace Hotfix.Policy.Records;
 public static class IncidentRecordStoreExtensions
 {
     /// <summary>
-    /// Validates the event (<see cref="IncidentEventValidator"/>) and appends it. An invalid event is never written:
+    /// Validates the event (<see cref="IncidentEventValidator"/>) and appends it, with a new unique
+    /// <see cref="IncidentEvent.Id"/> when it has none. An invalid event is never written:
     /// <see cref="HotfixInputException"/> lists every problem.
     /// </summary>
     public static void Record(this IIncidentRecordStore store, IncidentEvent incidentEvent)
@@ -17,6 +18,6 @@ public static class IncidentRecordStoreExtensions
                 $"the {incidentEvent.Kind} entry for {incidentEvent.Incident} was not recorded:\n  " + string.Join("\n  ", problems));
         }
 
-        store.Append(incidentEvent);
+        store.Append(IncidentEventIds.WithId(incidentEvent));
     }
 }

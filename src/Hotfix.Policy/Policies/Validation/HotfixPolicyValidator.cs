@@ -78,6 +78,8 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
 
         RuleFor(p => p.Records.Folder).Must(f => !string.IsNullOrWhiteSpace(f) && !f.Contains('\0', StringComparison.Ordinal))
             .OverridePropertyName("$.records.folder").WithMessage("a folder path (relative paths start at the repository root)");
+        RuleFor(p => p.Records.Sync).Must(s => s is RecordSyncModes.Manual or RecordSyncModes.Auto)
+            .OverridePropertyName("$.records.sync").WithMessage("\"manual\" or \"auto\"");
 
         RuleFor(p => p.People.IncidentCommander).Must(c => c is null || c.Trim().Length > 0)
             .OverridePropertyName("$.people.incidentCommander").WithMessage("a name, or null");
