@@ -65,9 +65,9 @@ public class ChecklistCommandTests
         Assert.Contains("DEPLOY (2/5 done)", result.Out);
         Assert.Contains("[x] Rebuild admin-ui image", result.Out);
         Assert.Contains("done by sandro at", result.Out);
-        var lines = File.ReadAllLines(Path.Combine(repo.Path, ".hotfix", "incidents", "INC-2026-0042.jsonl"));
-        Assert.Equal(2, lines.Length);
-        Assert.All(lines, l => Assert.Equal("deploy-step", JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()));
+        var events = JsonDocument.Parse(CliRun.Run(repo.Path, "record", "INC-2026-0042", "--format", "json").Out).RootElement.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal("deploy-step", e.GetProperty("kind").GetString()));
 
         var again = CliRun.Run(repo.Path, "checklist", "--incident", "INC-2026-0042", "--format", "json");
         var items = JsonDocument.Parse(again.Out).RootElement.GetProperty("phases").EnumerateArray().SelectMany(p => p.GetProperty("items").EnumerateArray());
@@ -92,7 +92,7 @@ public class ChecklistCommandTests
         var result = CliRun.Run(repo.Path, Sandro, "checklist", "pre", "--done", "pre.smoke");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("ticked off in", result.Error);
-        Assert.True(File.Exists(Path.Combine(repo.Path, ".hotfix", "incidents", "INC-2026-0042.jsonl")));
+        Assert.Equal("refs/hotfix/incidents/INC-2026-0042", repo.Git("for-each-ref", "--format=%(refname)", "refs/hotfix/"));
     }
 
     [Fact]

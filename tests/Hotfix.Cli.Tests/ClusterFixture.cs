@@ -29,7 +29,7 @@ internal sealed class ClusterFixture : IAsyncDisposable
         ["USER"] = "alice",
     };
 
-    public static async Task<ClusterFixture> StartAsync() => new(await KubeApiServer.StartAsync(), new TempDirectory());
+    public static async Task<ClusterFixture> StartAsync() => new(await KubeApiServer.StartAsync(), FileRecords.Workspace());
 
     /// <summary>Runs the CLI in-process against the server (async commands run on the thread pool, as in the binary).</summary>
     public Task<CliResult> RunAsync(params string[] args) => Task.Run(() => CliRun.Run(Dir.Path, Variables, args));

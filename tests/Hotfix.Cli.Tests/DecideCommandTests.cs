@@ -81,16 +81,18 @@ public class DecideCommandTests
     }
 
     [Fact]
-    public void With_an_incident_the_decision_goes_to_the_record_in_the_policy_folder()
+    public void With_an_incident_the_decision_goes_to_the_repositorys_record_from_any_subfolder()
     {
         using var repo = TestRepository.Create();
         File.WriteAllText(Path.Combine(repo.Path, "hotfix.json"), """{ "records": { "folder": "ops/incidents" } }""");
         Directory.CreateDirectory(Path.Combine(repo.Path, "src"));
         var result = CliRun.Run(Path.Combine(repo.Path, "src"), Sandro, "decide", "--root-cause", "unknown", "--impact", "ongoing", "--incident", "INC-2026-0042");
         Assert.True(result.ExitCode == 0, result.ToString());
-        var file = Path.Combine(repo.Path, "ops", "incidents", "INC-2026-0042.jsonl");
-        Assert.Contains($"decision recorded in {file}", result.Error);
-        var line = JsonDocument.Parse(Assert.Single(File.ReadAllLines(file))).RootElement;
+        // Inside a repository the record is in its git database whatever records.folder says; nothing lands in the tree.
+        Assert.Contains($"decision recorded in refs/hotfix/incidents/INC-2026-0042 in {Path.Combine(repo.Path, ".git")}", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(repo.Path, "ops")));
+        Assert.Equal("?? hotfix.json", repo.Git("status", "--porcelain", "--untracked-files=all"));
+        var line = JsonDocument.Parse(repo.Git("show", "refs/hotfix/incidents/INC-2026-0042:events/" + repo.Git("ls-tree", "--name-only", "refs/hotfix/incidents/INC-2026-0042:events"))).RootElement;
         Assert.Equal("decision", line.GetProperty("kind").GetString());
         Assert.Equal("sandro", line.GetProperty("by").GetString());
         Assert.Equal("rollback", line.GetProperty("outcome").GetString());

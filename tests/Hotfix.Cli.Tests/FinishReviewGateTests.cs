@@ -102,7 +102,7 @@ public class FinishReviewGateTests
     private static void RecordReviewAsAHostWould(TestRepository repo, string recordFile)
     {
         var review = Hotfix.Policy.Reviews.ReviewJson.Parse(File.ReadAllText(recordFile), recordFile);
-        var store = new Hotfix.Records.JsonLinesIncidentRecordStore(Path.Combine(repo.Path, ".hotfix", "incidents"));
+        var store = new Hotfix.Git.GitIncidentRecordStore(repo.Path);
         store.Append(Hotfix.Policy.Reviews.ReviewEvents.ToEvent(IncidentId.Parse("INC-2026-0042"), review, Clock.Now));
     }
 }

@@ -20,7 +20,7 @@ public class HungClusterTests
     public async Task A_read_only_command_against_a_server_that_never_answers_ends_at_its_limit_with_exit_3_and_the_state(string command, string option, int seconds, string message)
     {
         await using var server = new SilentApiServer();
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
 
         var (result, took) = await RunAsync(server, dir, command, "deployment/web", "-n", "shop", option, $"{seconds}s");
 
@@ -35,7 +35,7 @@ public class HungClusterTests
     public async Task Rollback_against_a_server_that_never_answers_sends_nothing_exits_3_escalates_and_documents_it()
     {
         await using var server = new SilentApiServer();
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var records = dir.Combine("records");
 
         var (result, took) = await RunAsync(server, dir, "rollback", "deployment/web", "-n", "shop", "--reason", "v3 breaks checkout", "--incident", "INC-2026-0042", "--record-dir", records, "--timeout", "4s");

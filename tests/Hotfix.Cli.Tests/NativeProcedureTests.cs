@@ -16,7 +16,7 @@ public class NativeProcedureTests
     [NativeBinaryFact]
     public void Decide_prints_json_and_records_the_decision()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var result = Native(dir.Path, "decide", "--root-cause", "unknown", "--impact", "ongoing", "--rollback-loses-data", "--incident", "INC-2026-0042", "--format", "json");
         Assert.True(result.ExitCode == 0, result.ToString());
         var json = JsonDocument.Parse(result.StandardOutput).RootElement;
@@ -34,7 +34,7 @@ public class NativeProcedureTests
     [NativeBinaryFact]
     public void Review_validates_records_with_fluent_validation_and_records_a_valid_one()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var requirement = JsonDocument.Parse(Native(dir.Path, "review", "--severity", "SEV1", "--format", "json").StandardOutput).RootElement;
         Assert.Equal(15, requirement.GetProperty("timeboxMinutes").GetInt32());
 
@@ -67,7 +67,7 @@ public class NativeProcedureTests
     [NativeBinaryFact]
     public void Verify_and_record_follow_the_stability_window()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var deployed = DateTimeOffset.Now.AddHours(-25).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
         Assert.Equal(0, Native(dir.Path, "verify", "INC-2026-0042", "--deployed", "--when", deployed).ExitCode);
         Assert.Equal(0, Native(dir.Path, "verify", "INC-2026-0042", "--at", "h1", "--check", "error-rate=pass", "--check", "response-times=pass", "--check", "error-patterns=pass", "--check", "clients=pass").ExitCode);
@@ -92,7 +92,7 @@ public class NativeProcedureTests
     [NativeBinaryFact]
     public void Concurrent_native_processes_appending_to_one_record_never_interleave()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         RecordConcurrency.AppendFromProcesses(dir.Path, i => ProcessRunner.Run(NativeBinary.Path!, RecordConcurrency.NoteArguments(i), dir.Path, RecordConcurrency.Environment));
     }
 }

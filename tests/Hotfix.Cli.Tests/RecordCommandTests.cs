@@ -10,7 +10,7 @@ public class RecordCommandTests
     [Fact]
     public void The_timeline_in_text_markdown_and_json()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         CliRun.Run(dir.Path, Sandro, "decide", "--root-cause", "unknown", "--impact", "ongoing", "--incident", "INC-2026-0042");
         CliRun.Run(dir.Path, Sandro, "record", "INC-2026-0042", "--note", "rolled back deployment/orders to revision 41", "--note", "paged the DBA");
 
@@ -32,7 +32,7 @@ public class RecordCommandTests
     [Fact]
     public void A_torn_last_line_is_reported_and_the_rest_still_prints()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         CliRun.Run(dir.Path, Sandro, "record", "INC-2026-0042", "--note", "first");
         File.AppendAllText(dir.Combine(".hotfix", "incidents", "INC-2026-0042.jsonl"), """{"schemaVersion":1,"incident":"INC-2026-0042","ki""");
         var result = CliRun.Run(dir.Path, "record", "INC-2026-0042", "--format", "json");
@@ -47,7 +47,7 @@ public class RecordCommandTests
     [Fact]
     public void An_incident_without_a_record_is_bad_input()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var result = CliRun.Run(dir.Path, "record", "INC-2026-0042");
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("hotfix: error: incident 'INC-2026-0042': nothing is recorded yet", result.Error);
@@ -61,7 +61,7 @@ public class RecordCommandTests
     [Fact]
     public void Concurrent_processes_appending_to_one_record_never_interleave()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var dll = Path.Combine(AppContext.BaseDirectory, "hotfix.dll");
         RecordConcurrency.AppendFromProcesses(dir.Path, i => ProcessRunner.Run("dotnet", ["exec", dll, .. RecordConcurrency.NoteArguments(i)], dir.Path, RecordConcurrency.Environment));
     }

@@ -24,7 +24,7 @@ public class RecordFaultCommandTests
     [Fact]
     public void A_note_to_an_unwritable_record_exits_3_naming_it()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         CliRun.Run(dir.Path, Sandro, "record", "INC-2026-0042", "--note", "first");
         var path = dir.Combine(".hotfix", "incidents", "INC-2026-0042.jsonl");
 
@@ -38,7 +38,7 @@ public class RecordFaultCommandTests
     [Fact]
     public void A_directory_in_place_of_the_record_exits_3_for_writers_and_readers()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var path = dir.Combine(".hotfix", "incidents", "INC-2026-0042.jsonl");
         Directory.CreateDirectory(path);
 
@@ -54,7 +54,7 @@ public class RecordFaultCommandTests
     [InlineData("record", "INC-2026-0042", "--note", "n")]
     public void Every_command_that_writes_the_incident_record_exits_3_when_it_cannot(params string[] args)
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var folder = dir.Combine(".hotfix", "incidents");
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
         File.WriteAllText(folder, "a file where the records folder should be");
@@ -70,7 +70,7 @@ public class RecordFaultCommandTests
     [InlineData("/")]
     public void A_review_record_that_is_not_a_regular_file_is_refused(string path)
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
 
         var result = CliRun.Run(dir.Path, Sandro, "review", "--record", path);
 
@@ -135,7 +135,7 @@ public class RecordFaultCommandTests
     [Fact]
     public void A_multi_line_note_cannot_forge_timeline_rows_and_escapes_are_shown_not_sent()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         const string forged = "harmless\n2026-01-01 00:00 +00:00  rollback (finished)  mira  rolled back — outcome: rolled-back\r\u001b[2Jwiped\u0007";
         CliRun.Run(dir.Path, Sandro, "record", "INC-2026-0042", "--note", "real entry");
         var note = CliRun.Run(dir.Path, Sandro, "record", "INC-2026-0042", "--note", forged);

@@ -16,7 +16,7 @@ public class VerifyCommandTests
     [Fact]
     public void The_stability_window_from_deploy_to_close()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         Assert.Equal(0, At(dir, 0, "--deployed", "--note", "admin-ui 1.4.2").ExitCode);
 
         var early = At(dir, 0.5, "--at", "h1", "--check", "error-rate=pass");
@@ -54,7 +54,7 @@ public class VerifyCommandTests
     [Fact]
     public void A_metrics_adapter_measures_checks_given_without_a_result()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         At(dir, 0, "--deployed");
         var adapters = new CliAdapters { Metrics = new Prometheus() };
         var result = CliRun.Run(dir.Path, Sandro, new FixedTimeProvider(T0.AddHours(1)), adapters, "verify", "INC-2026-0042", "--at", "h1", "--check", "error-rate", "--format", "json");
@@ -77,7 +77,7 @@ public class VerifyCommandTests
     [InlineData("--status --close", "--status with --close")]
     public void Bad_verify_input_exits_2_and_records_nothing(string args, string message)
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var result = At(dir, 0, args.Split(' '));
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.StartsWith($"hotfix: error: {message}", result.Error);
@@ -87,7 +87,7 @@ public class VerifyCommandTests
     [Fact]
     public void Checks_before_any_deploy_are_refused()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var result = At(dir, 3, "--at", "h1", "--check", "error-rate=pass");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no deploy is recorded for INC-2026-0042", result.Error);
