@@ -93,6 +93,12 @@ internal static class IncidentEventCodec
             return false;
         }
 
+        // A line without "verification" (hand-written, or from an older writer) leaves the init-only list null.
+        if (incidentEvent.Verification is null)
+        {
+            incidentEvent = incidentEvent with { Verification = [] };
+        }
+
         error = null;
         return true;
     }
