@@ -28,13 +28,15 @@ internal static unsafe class ReferenceSwap
         try
         {
             var target = Convert.FromHexString(newSha);
-            var expected = expectedSha is null ? null : Convert.FromHexString(expectedSha);
+            // "Must not exist yet" is the zero id, checked under the reference's lock like any other expected value:
+            // libgit2's plain no-overwrite creation checks existence before taking the lock, so two creators could
+            // both pass and the second would overwrite the first.
+            var expected = expectedSha is null ? new byte[20] : Convert.FromHexString(expectedSha);
             int result;
             fixed (byte* t = target)
             fixed (byte* e = expected)
             {
-                // Creation (no expected value) must not overwrite; an update must find exactly the value it expects.
-                result = NativeGit.ReferenceCreateMatching(out var reference, repository, name, t, expected is null ? 0 : 1, e, logMessage);
+                result = NativeGit.ReferenceCreateMatching(out var reference, repository, name, t, 1, e, logMessage);
                 if (result == 0)
                 {
                     NativeGit.ReferenceFree(reference);
