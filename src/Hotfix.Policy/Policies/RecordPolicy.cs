@@ -1,11 +1,14 @@
 namespace Hotfix.Policy.Policies;
 
-/// <summary>Where the incident record lives: one append-only JSON-lines file per incident.</summary>
+/// <summary>
+/// Where the incident record lives and how it travels: inside a repository, the repository's git database (synced
+/// per <see cref="Sync"/>); outside one, one append-only JSON-lines file per incident in <see cref="Folder"/>.
+/// </summary>
 public sealed class RecordPolicy
 {
     /// <summary>
-    /// The folder of the incident records; a relative path is taken from the repository root (outside a repository:
-    /// the current directory). Point it at a shared location so the whole on-call team writes one record.
+    /// The folder of the JSON-lines incident records. Outside a repository the CLI keeps records there, a relative path
+    /// taken from the folder of the hotfix.json; inside one, files found there are imported into git once.
     /// </summary>
     public string Folder { get; init; } = ".hotfix/incidents";
 
