@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hotfix.TestSupport;
+using Hotfix.TestSupport.Kubernetes;
 
 namespace Hotfix.Cli.Tests;
 
