@@ -115,6 +115,19 @@ public class DeployCommandTests
     }
 
     [Fact]
+    public void Without_a_cluster_the_deploy_is_a_dry_run_that_shows_the_kubectl_lines()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRun.Run(dir.Path, new Dictionary<string, string> { ["HOME"] = dir.Path }, "deploy", "deployment/web", "-n", "shop", "--incident", "INC-2026-0042");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("no cluster configured", result.Out);
+        Assert.Contains("$ kubectl rollout restart deployment/web -n shop", result.Out);
+        Assert.Contains("$ kubectl rollout status deployment/web -n shop --timeout=120s", result.Out);
+        Assert.False(Directory.Exists(dir.Combine(".hotfix")));
+    }
+
+    [Fact]
     public async Task A_paused_deployment_is_refused_as_kubectl_refuses_it()
     {
         await using var c = await ClusterFixture.StartAsync();
