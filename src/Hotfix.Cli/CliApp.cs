@@ -99,6 +99,7 @@ internal static class CliApp
         root.Subcommands.Add(FinishCommand.Create(options, environment));
         root.Subcommands.Add(AuditCommand.Create(options, environment));
         root.Subcommands.Add(RollbackCommand.Create(options, environment));
+        root.Subcommands.Add(DeployCommand.Create(options, environment));
         root.Subcommands.Add(HistoryCommand.Create(options, environment));
         root.Subcommands.Add(StatusCommand.Create(options, environment));
         root.Subcommands.Add(DecideCommand.Create(options, environment));

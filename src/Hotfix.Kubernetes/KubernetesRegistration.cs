@@ -20,6 +20,6 @@ public static class KubernetesRegistration
         var connection = Kubeconfig.Load(Environment.GetEnvironmentVariable, kubeconfig, context)
             ?? throw new HotfixInputException($"no Kubernetes cluster is configured; expected {Kubeconfig.SearchDescription}.");
         var controller = KubernetesWorkloadController.Connect(connection);
-        return builder.Own(controller).AddPort<IWorkloadController>(controller);
+        return builder.Own(controller).AddPort<IWorkloadController>(controller).AddPort<IWorkloadRestarter>(controller);
     }
 }

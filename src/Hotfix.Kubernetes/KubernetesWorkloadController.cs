@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Workloads;
@@ -11,7 +9,7 @@ namespace Hotfix.Kubernetes;
 /// LIST its ReplicaSets or ControllerRevisions by the full selector with paging, PATCH), hands the objects to the
 /// core's kubectl algorithms, and never retries a failed call.
 /// </summary>
-internal sealed class KubernetesWorkloadController : IWorkloadController, IDisposable
+internal sealed class KubernetesWorkloadController : IWorkloadController, IWorkloadRestarter, IDisposable
 {
     private readonly k8s.Kubernetes client;
     private readonly bool ownsClient;
@@ -58,26 +56,34 @@ internal sealed class KubernetesWorkloadController : IWorkloadController, IDispo
 
     public async Task<RestartResult> RestartAsync(WorkloadRef workload, DateTimeOffset at, bool dryRun, CancellationToken cancellationToken)
     {
-        var obj = await api.ReadAsync(workload, cancellationToken).ConfigureAwait(false);
-        var stamp = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-        // kubectl rollout restart: a strategic merge patch of the template's restartedAt annotation, refused when paused.
-        var body = new JsonObject
+        var plan = await PlanRestartAsync(workload, at, cancellationToken).ConfigureAwait(false);
+        if (!plan.IsReady)
         {
-            ["metadata"] = new JsonObject { ["resourceVersion"] = obj.ResourceVersion },
-            ["spec"] = new JsonObject { ["template"] = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [KubernetesKeys.RestartedAt] = stamp } } } },
-        }.ToJsonString();
-        if (workload.Kind == WorkloadKind.Deployment && obj.Flag("spec", "paused"))
-        {
-            return new RestartResult(workload, stamp, body, false, $"can't restart paused deployment (run rollout resume first)");
+            return new RestartResult(workload, plan.RestartedAt, plan.Patch?.Body ?? string.Empty, false, plan.Refusal);
         }
 
         if (!dryRun)
         {
-            await api.PatchAsync(workload, PatchKind.StrategicMerge, body, cancellationToken).ConfigureAwait(false);
+            await ApplyRestartAsync(plan, cancellationToken).ConfigureAwait(false);
         }
 
-        return new RestartResult(workload, stamp, body, !dryRun);
+        return new RestartResult(workload, plan.RestartedAt, plan.Patch!.Body, !dryRun);
+    }
+
+    public async Task<RestartPlan> PlanRestartAsync(WorkloadRef workload, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var (obj, listed) = await ReadWithRevisionsAsync(workload, cancellationToken).ConfigureAwait(false);
+        return Restarters.For(workload.Kind).Plan(obj, Rollbackers.For(workload.Kind).History(obj, listed), at);
+    }
+
+    public Task ApplyRestartAsync(RestartPlan plan, CancellationToken cancellationToken)
+    {
+        if (!plan.IsReady)
+        {
+            throw new InvalidOperationException($"Only a restart plan that is ready can be applied; this one was refused: {plan.Refusal}");
+        }
+
+        return api.PatchAsync(plan.Workload, plan.Patch!.Kind, plan.Patch.Body, cancellationToken);
     }
 
     public Task<RolloutWaitResult> WaitForRolloutAsync(WorkloadRef workload, TimeSpan timeout, bool wait, Action<RolloutStatus>? progress, CancellationToken cancellationToken) =>

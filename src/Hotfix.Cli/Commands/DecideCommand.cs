@@ -27,7 +27,7 @@ internal static class DecideCommand
         {
             rootCause, impact, fixEta, losesData, migrations, services, culprit, age, inSight, incident, by, format,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new RollbackDecisionRequest
             {
@@ -58,8 +58,10 @@ internal static class DecideCommand
             if (incidentId is { } id)
             {
                 var store = workspace.Records();
-                store.Record(DecisionEvents.ToEvent(id, decision, Inputs.Actor(environment, parse.GetValue(by)), environment.Time.GetLocalNow()));
+                var who = Inputs.Actor(environment, parse.GetValue(by));
+                store.Record(DecisionEvents.ToEvent(id, decision, who, environment.Time.GetLocalNow()));
                 environment.Error.WriteLine($"hotfix: decision recorded in {store.LocationOf(id)}");
+                await TeamNotifications.SendAsync(environment, workspace.Policy, DecisionNotice.For(id, decision, who), store, cancellationToken).ConfigureAwait(false);
             }
 
             SectionOutput.Write(new DecisionSection(decision), parse.GetValue(format), parse.GetValue(options.NoColor), environment);

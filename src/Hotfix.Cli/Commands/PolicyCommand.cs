@@ -15,7 +15,7 @@ internal static class PolicyCommand
             var result = PolicyFiles.Read(environment, parse.GetValue(options.Policy), Workspace.FindRoot(environment, parse.GetValue(options.Repo)));
             var policy = PolicyFiles.Require(result);
             environment.Error.WriteLine($"policy: {result.Source}");
-            environment.Out.WriteLine(PolicyParser.ToJson(policy));
+            environment.Out.WriteLine(WebhookSecrets.Redact(PolicyParser.ToJson(policy)));
             return ExitCodes.Success;
         });
 

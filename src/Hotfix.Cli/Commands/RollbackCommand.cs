@@ -125,7 +125,8 @@ internal static class RollbackCommand
                 StatusChanged = output.Progress,
             };
             var record = await procedure.RunAsync(request, cancellationToken).ConfigureAwait(false);
-            output.Outcome(record, isDryRun ? null : recorder.FileFor(record));
+            var notified = !isDryRun && await RollbackNotice.SendAsync(environment, session, record, incidentRecords, cancellationToken).ConfigureAwait(false);
+            output.Outcome(record, isDryRun ? null : recorder.FileFor(record), notified);
             if (!isDryRun && incidentRecords is not null && request.Incident is { } documentedIncident)
             {
                 environment.Error.WriteLine($"incident record: {incidentRecords.LocationOf(documentedIncident)}");

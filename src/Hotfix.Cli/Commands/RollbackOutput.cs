@@ -107,7 +107,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
 
     public void Progress(RolloutStatus status) => ProgressWriter.WriteLine("  " + status.Message);
 
-    public void Outcome(RollbackRecord record, string? recordFile)
+    public void Outcome(RollbackRecord record, string? recordFile, bool teamNotified = false)
     {
         var outcome = record.Outcome!;
         if (session.Json)
@@ -127,7 +127,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
                 }
 
                 output.WriteLine("Runbook checks after rollback (yours to do):");
-                TextBlockWriter.Write([new ChecklistBlock(v.ManualChecks.Select(c => new ChecklistItem(c)).ToList())], output);
+                TextBlockWriter.Write([new ChecklistBlock(v.ManualChecks.Select(c => RollbackNotice.IsNotifyCheck(c) && teamNotified ? new ChecklistItem(c, Done: true, Note: "hotfix notified the team (webhooks); the incident record notes it") : new ChecklistItem(c)).ToList())], output);
             }
         }
 

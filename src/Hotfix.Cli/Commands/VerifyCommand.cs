@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
+using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Text;
 using Hotfix.Policy.Verification;
@@ -83,10 +84,9 @@ internal static class VerifyCommand
                     store.Record(e);
                 }
 
-                if (outcome.Events.Count > 0)
-                {
-                    record = store.Read(id);
-                }
+                var notice = new TeamNotification(TeamNotificationEvents.Verify, id, (outcome.Accepted ? string.Empty : "refused: ") + outcome.Message, who, null, [$"hotfix verify {id} --status"]);
+                await TeamNotifications.SendAsync(environment, policy, notice, store, cancellationToken).ConfigureAwait(false);
+                record = store.Read(id);
             }
 
             SectionOutput.Write(new VerificationSection(id, StabilityWindow.Evaluate(policy, record.Events, environment.Time.GetLocalNow())), parse.GetValue(format), parse.GetValue(options.NoColor), environment);

@@ -12,4 +12,7 @@ internal sealed class CliAdapters
     public IWorkloadRevisionReader? WorkloadRevisions { get; init; }
 
     public IStabilityMetrics Metrics { get; init; } = AttestedOnlyMetrics.Instance;
+
+    /// <summary>How the team is told; null: the policy's incoming webhooks.</summary>
+    public ITeamNotifier? Notifier { get; init; }
 }

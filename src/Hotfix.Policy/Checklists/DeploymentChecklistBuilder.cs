@@ -128,22 +128,24 @@ internal static class DeploymentChecklistBuilder
         var workloads = components.Where(c => c.Affected != false && c.Component.Workload is not null).ToList();
         if (workloads.Count == 0)
         {
-            AddRollout(entries, "deploy", "deployment/<name>", ns, timeout, "fill in the workload (or set components[].workload in the policy)", null);
+            AddRollout(entries, "deploy", "deployment/<name>", ns, timeout, "fill in the workload (or set components[].workload in the policy)", null, request.Incident);
             return;
         }
 
         foreach (var affected in workloads)
         {
             var condition = affected.Affected is null ? $"IF: {affected.Component.Name} change — " : null;
-            AddRollout(entries, $"deploy.{affected.Component.Name}", affected.Component.Workload!, ns, timeout, null, condition);
+            AddRollout(entries, $"deploy.{affected.Component.Name}", affected.Component.Workload!, ns, timeout, null, condition, request.Incident);
         }
     }
 
-    private static void AddRollout(List<ChecklistEntry> entries, string idPrefix, string workload, string ns, string timeout, string? note, string? condition)
+    private static void AddRollout(List<ChecklistEntry> entries, string idPrefix, string workload, string ns, string timeout, string? note, string? condition, IncidentId? incident)
     {
+        // hotfix deploy does the three DEPLOY lines as one guarded, recorded step; the kubectl lines stay for reference.
+        var deploy = $"hotfix deploy {workload} -n {ns} --incident {incident?.ToString() ?? "INC-YYYY-NNNN"}";
         var name = workload[(workload.IndexOf('/', StringComparison.Ordinal) + 1)..];
         entries.Add(new($"{idPrefix}.restart", ChecklistPhase.Deploy, $"{condition}Deploy to k8s: restart {workload}", Deploy + "Deploy to k8s: kubectl rollout restart deployment/<name> -n <namespace>",
-            [$"kubectl rollout restart {workload} -n {ns}"], note));
+            [deploy, $"kubectl rollout restart {workload} -n {ns}"], note));
         entries.Add(new($"{idPrefix}.watch", ChecklistPhase.Deploy, $"{condition}Watch rollout of {workload}", Deploy + "Watch rollout: kubectl rollout status deployment/<name> -n <namespace> --timeout=120s",
             [$"kubectl rollout status {workload} -n {ns} --timeout={timeout}s"], null));
         entries.Add(new($"{idPrefix}.pods", ChecklistPhase.Deploy, $"{condition}Verify pods of {workload} are running", Deploy + "Verify pods are running: kubectl get pods -n <namespace> -l app=<name>",

@@ -191,6 +191,27 @@ public sealed class HotfixEngine : IDisposable
         return new RollbackProcedure(Workloads(), request.DryRun ? null : recorder, time).RunAsync(request, cancellationToken);
     }
 
+    /// <summary>
+    /// The runbook's DEPLOY steps as one guarded step: <c>kubectl rollout restart</c> planned first, applied once with a
+    /// resourceVersion precondition, the rollout watched, the pods checked; never retried. The deploy is recorded in the
+    /// incident's record (a <c>deployed</c> entry starts the stability window), so unless it is a dry run the engine
+    /// needs the incident record (<see cref="HotfixEngineBuilder.UseIncidentRecords"/>) and a restart adapter
+    /// (<see cref="IWorkloadRestarter"/>, which <c>UseKubernetes</c> registers).
+    /// </summary>
+    public Task<DeployRecord> DeployAsync(DeployRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var store = ports.Find<IIncidentRecordStore>();
+        if (store is null && !request.DryRun)
+        {
+            throw new HotfixConfigurationException(["a deploy must be recorded in its incident's record: register the incident record (UseIncidentRecords)"]);
+        }
+
+        var restarter = ports.Find<IWorkloadRestarter>() ?? Workloads() as IWorkloadRestarter
+            ?? throw new HotfixConfigurationException(["deploy needs an adapter for IWorkloadRestarter (UseKubernetes in Hotfix.Kubernetes)"]);
+        return new DeployProcedure(Workloads(), restarter, request.DryRun ? null : store, Policy, time).RunAsync(request, cancellationToken);
+    }
+
     /// <summary>The working tree root of the registered repository, or null when none is registered.</summary>
     public string? RepositoryRoot => ports.Find<IRepositoryReader>()?.Root;
 

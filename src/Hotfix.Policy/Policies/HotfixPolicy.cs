@@ -52,6 +52,9 @@ public sealed class HotfixPolicy
     /// <summary>Recorded overrides for one incident: findings of a rule become info and keep the reason.</summary>
     public IReadOnlyList<WaiverPolicy> Waivers { get; init; } = [];
 
+    /// <summary>Who is told when hotfix deploys, rolls back, decides or verifies (incoming webhooks); nobody by default.</summary>
+    public NotificationPolicy Notifications { get; init; } = new();
+
     /// <summary>Per-rule severity overrides: rule id → error, warning, info or off.</summary>
     public IReadOnlyDictionary<string, string> Rules { get; init; } = new Dictionary<string, string>();
 }

@@ -89,6 +89,12 @@ public static class IncidentEventKinds
 
     /// <summary>Free text for the timeline.</summary>
     public const string Note = "note";
+
+    /// <summary>A deploy (rollout restart) started, or finished without reaching production; success is <see cref="Deployed"/>.</summary>
+    public const string Deploy = "deploy";
+
+    /// <summary>The team was told (incoming webhooks): "notify team of rollback and next steps".</summary>
+    public const string TeamNotified = "team-notified";
 }
 
 /// <summary>Phases of an operation recorded in two lines.</summary>

@@ -44,7 +44,7 @@ public class DeploymentChecklistTests
             deploy.Select(e => e.Id));
         Assert.Equal("Rebuild admin-ui image (admin-ui changed: admin-ui/src/login.ts)", deploy[1].Text);
         Assert.Equal(["docker build -t admin-ui admin-ui"], deploy[1].Commands);
-        Assert.Equal(["kubectl rollout restart deployment/admin-ui -n ge"], deploy[2].Commands);
+        Assert.Equal([$"hotfix deploy deployment/admin-ui -n ge --incident {Incident}", "kubectl rollout restart deployment/admin-ui -n ge"], deploy[2].Commands);
         Assert.Equal(["kubectl rollout status deployment/admin-ui -n ge --timeout=120s"], deploy[3].Commands);
         Assert.Equal(["kubectl get pods -n ge -l app=admin-ui"], deploy[4].Commands);
         Assert.Contains("unchanged: executor, ge-orchestrator", deploy[0].Note);
@@ -79,7 +79,7 @@ public class DeploymentChecklistTests
     public void Without_components_the_runbook_items_keep_their_placeholders_and_say_what_to_fill_in()
     {
         var checklist = Build(Changes((FileChangeKind.Modified, "src/Orders.cs", null)), HotfixPolicy.Runbook);
-        Assert.Equal(["kubectl rollout restart deployment/<name> -n <namespace>"], checklist.Find("deploy.restart")!.Commands);
+        Assert.Equal([$"hotfix deploy deployment/<name> -n <namespace> --incident {Incident}", "kubectl rollout restart deployment/<name> -n <namespace>"], checklist.Find("deploy.restart")!.Commands);
         Assert.Equal(["kubectl rollout status deployment/<name> -n <namespace> --timeout=120s"], checklist.Find("deploy.watch")!.Commands);
         Assert.Equal(["kubectl get pods -n <namespace> -l app=<name>"], checklist.Find("deploy.pods")!.Commands);
         Assert.Contains("fill in", checklist.Find("pre.rollback-plan")!.Note);

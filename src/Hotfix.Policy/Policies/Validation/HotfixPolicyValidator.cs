@@ -91,6 +91,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         RuleFor(p => p.Scope).Custom(CheckScope);
         RuleFor(p => p.Classification).Custom(CheckClassification);
         RuleFor(p => p.Waivers).Custom(CheckWaivers);
+        RuleFor(p => p.Notifications).Custom(NotificationPolicyChecks.Check);
     }
 
     /// <summary>Every problem in the policy, as path / found / expected.</summary>

@@ -1,0 +1,40 @@
+using Hotfix.Policy.Records;
+using Hotfix.Policy.Workloads;
+using Hotfix.TestSupport.Kubernetes;
+
+namespace Hotfix.Cli.Tests;
+
+/// <summary><c>HotfixEngine.DeployAsync</c>: the CLI's deploy for hosts, with the adapters UseKubernetes registers.</summary>
+public class EngineDeployTests
+{
+    private static readonly WorkloadRef Web = new(WorkloadKind.Deployment, "web", "shop");
+    private static readonly IncidentId Incident = IncidentId.Parse("INC-2026-0042");
+
+    [Fact]
+    public async Task A_host_deploys_through_the_engine_and_the_incident_record_starts_the_stability_window()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        var records = new InMemoryIncidentRecordStore();
+        using var hotfix = HotfixEngine.CreateBuilder().UseKubernetes(c.Kubeconfig).UseIncidentRecords(records).Build();
+
+        var record = await hotfix.DeployAsync(new DeployRequest(Web, TimeSpan.FromSeconds(30), "chatops-bot", "fix for checkout", Incident, DryRun: false));
+
+        Assert.True(record.Outcome.Result == DeployResult.Deployed, record.Outcome.ToString());
+        Assert.Equal(4, record.Revision);
+        Assert.Equal(1, c.Server.Requests.Count(r => r.Method == "PATCH"));
+        Assert.Equal(["deploy", "deployed"], records.Read(Incident).Events.Select(e => e.Kind));
+        Assert.Equal("chatops-bot", hotfix.Verify(Incident).Deployed!.By);
+    }
+
+    [Fact]
+    public async Task An_unrecorded_deploy_is_refused_before_anything_is_asked_of_a_cluster()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        using var hotfix = HotfixEngine.CreateBuilder().UseKubernetes(c.Kubeconfig).Build();
+
+        await Assert.ThrowsAsync<HotfixConfigurationException>(() => hotfix.DeployAsync(new DeployRequest(Web, TimeSpan.FromSeconds(30), "bot", null, Incident, DryRun: false)));
+        Assert.Empty(c.Server.Requests);
+    }
+}

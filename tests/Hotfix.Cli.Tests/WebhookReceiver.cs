@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Hotfix.Cli.Tests;
+
+/// <summary>How the loopback webhook answers.</summary>
+internal enum ReceiverBehaviour
+{
+    /// <summary>200 OK, like Slack's "ok".</summary>
+    Accept,
+
+    /// <summary>500 Internal Server Error.</summary>
+    Fail,
+
+    /// <summary>Reads the request and never answers (until disposed).</summary>
+    Hang,
+}
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (a TcpListener speaking just enough HTTP/1.1) that records every request it gets:
+/// an incoming webhook as Slack or Mattermost would run it, or one that fails or hangs.
+/// </summary>
+internal sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly TcpListener listener;
+    private readonly ReceiverBehaviour behaviour;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+
+    public WebhookReceiver(ReceiverBehaviour behaviour = ReceiverBehaviour.Accept)
+    {
+        this.behaviour = behaviour;
+        listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        loop = Task.Run(AcceptAsync);
+    }
+
+    /// <summary>The secret-looking URL a policy points at (its path is what chat tools keep secret).</summary>
+    public string Url => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/hooks/T000SECRET/B000SECRET";
+
+    /// <summary>The requests received: method, path, content type, body.</summary>
+    public ConcurrentQueue<(string Method, string Path, string? ContentType, string Body)> Requests { get; } = new();
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        listener.Stop();
+        try
+        {
+            await loop;
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // stopped
+        }
+
+        stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var client = await listener.AcceptTcpClientAsync(stop.Token);
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                var stream = client.GetStream();
+                var head = new StringBuilder();
+                var buffer = new byte[1];
+                while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    if (await stream.ReadAsync(buffer, stop.Token) == 0)
+                    {
+                        return;
+                    }
+
+                    head.Append((char)buffer[0]);
+                }
+
+                var lines = head.ToString().Split("\r\n");
+                var requestLine = lines[0].Split(' ');
+                string? Header(string name) => lines.Skip(1).Where(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase)).Select(l => l[(name.Length + 1)..].Trim()).FirstOrDefault();
+                var length = int.Parse(Header("Content-Length") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                var body = new byte[length];
+                var read = 0;
+                while (read < length)
+                {
+                    var n = await stream.ReadAsync(body.AsMemory(read), stop.Token);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    read += n;
+                }
+
+                Requests.Enqueue((requestLine[0], requestLine[1], Header("Content-Type"), Encoding.UTF8.GetString(body)));
+                if (behaviour == ReceiverBehaviour.Hang)
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token);
+                }
+
+                var response = behaviour == ReceiverBehaviour.Accept
+                    ? "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                    : "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 5\r\nConnection: close\r\n\r\nerror";
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+            {
+                // the client went away or the receiver stopped
+            }
+        }
+    }
+}

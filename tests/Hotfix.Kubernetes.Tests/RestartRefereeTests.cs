@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hotfix.Kubernetes.Rollouts;
+using Hotfix.Policy.Workloads;
+using Hotfix.TestSupport.Kubernetes;
+
+namespace Hotfix.Kubernetes.Tests;
+
+/// <summary>
+/// kubectl as the referee of <c>hotfix deploy</c>'s restart: <c>kubectl rollout restart</c> on one test API server and
+/// our plan and apply on an identical one leave the same workload (the timestamp aside), send the same patch (ours
+/// adds only the precondition) and give the same history; kubectl's refusal of a paused Deployment is ours.
+/// </summary>
+public class RestartRefereeTests
+{
+    [KubectlFact]
+    public Task Deployment_restart_is_kubectls() => AssertRestartLikeKubectl("deployments", "deployment/web");
+
+    [KubectlFact]
+    public Task Statefulset_restart_is_kubectls() => AssertRestartLikeKubectl("statefulsets", "statefulset/db");
+
+    [KubectlFact]
+    public Task Daemonset_restart_is_kubectls() => AssertRestartLikeKubectl("daemonsets", "daemonset/agent");
+
+    private static async Task AssertRestartLikeKubectl(string resource, string target)
+    {
+        await using var twin = await Twin.StartAsync(c =>
+        {
+            c.Create(Workloads.Deployment("web", "registry.example/web:v1"));
+            c.Create(Workloads.StatefulSet("db", "registry.example/db:v1"));
+            c.Create(Workloads.DaemonSet("agent", "registry.example/agent:v1"));
+        });
+        Assert.True(WorkloadRef.TryParse(target, "shop", out var workload));
+
+        var kubectl = twin.Kubectl("rollout", "restart", target, "-n", "shop");
+        var plan = await twin.Controller.PlanRestartAsync(workload, DateTimeOffset.UtcNow, default);
+        await twin.Controller.ApplyRestartAsync(plan, default);
+
+        Assert.True(kubectl.ExitCode == 0, kubectl.ToString());
+        Assert.EndsWith(" restarted", kubectl.StandardOutput.Trim(), StringComparison.Ordinal);
+        Assert.True(plan.IsReady);
+
+        // The same patch: kubectl's two-way strategic merge of the stamp; ours adds metadata.resourceVersion only.
+        var theirs = JsonNode.Parse(twin.ForKubectl.Requests.Single(r => r.Method == "PATCH").Body)!.AsObject();
+        var ours = JsonNode.Parse(twin.ForUs.Requests.Single(r => r.Method == "PATCH").Body)!.AsObject();
+        Assert.Equal(plan.ResourceVersion, ours["metadata"]!["resourceVersion"]!.GetValue<string>());
+        ours.Remove("metadata");
+        Assert.True(Stamp(theirs["spec"]!["template"]!) is { } kubectlStamp && DateTimeOffset.TryParse(kubectlStamp, CultureInfo.InvariantCulture, DateTimeStyles.None, out _), theirs.ToJsonString());
+        Assert.Equal(Scrubbed(theirs), Scrubbed(ours));
+
+        // The same object, and the same history, once the controllers settled.
+        twin.ForKubectl.Cluster.Controller.RunUntilSettled();
+        twin.ForUs.Cluster.Controller.RunUntilSettled();
+        Assert.Equal(Scrubbed(Workload(twin.ForKubectl, resource, workload.Name)), Scrubbed(Workload(twin.ForUs, resource, workload.Name)));
+        using var kubectlSide = new KubernetesWorkloadController(new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = twin.ForKubectl.Uri.ToString(), AccessToken = "test-token" }), "kubectl-side");
+        var expected = await kubectlSide.GetHistoryAsync(workload, default);
+        var actual = await twin.Controller.GetHistoryAsync(workload, default);
+        Assert.Equal(expected.CurrentRevision, actual.CurrentRevision);
+        Assert.Equal(expected.Revisions.Select(r => r.Revision), actual.Revisions.Select(r => r.Revision));
+        Assert.Equal(plan.FromRevision + 1, actual.CurrentRevision);
+    }
+
+    [KubectlFact]
+    public async Task Kubectl_and_we_refuse_a_paused_deployment_alike_and_nothing_is_written()
+    {
+        await using var twin = await Twin.StartAsync(c =>
+        {
+            c.ThreeRevisions();
+            c.SetPaused("shop", "web", true);
+        });
+
+        var kubectl = twin.Kubectl("rollout", "restart", "deployment/web", "-n", "shop");
+        var plan = await twin.Controller.PlanRestartAsync(new WorkloadRef(WorkloadKind.Deployment, "web", "shop"), DateTimeOffset.UtcNow, default);
+
+        Assert.NotEqual(0, kubectl.ExitCode);
+        Assert.False(plan.IsReady);
+        Assert.Contains(plan.Refusal!, kubectl.StandardError);
+        Assert.Empty(twin.ForKubectl.Writes());
+        Assert.Empty(twin.ForUs.Writes());
+    }
+
+    private static JsonObject Workload(KubeApiServer server, string resource, string name) =>
+        server.Cluster.Get(resource, "shop", name)!;
+
+    private static string? Stamp(JsonNode template) => template["metadata"]?["annotations"]?[KubernetesKeys.RestartedAt]?.GetValue<string>();
+
+    /// <summary>The object with what differs between two servers and two clocks removed: the stamp's value, ids, versions.</summary>
+    private static string Scrubbed(JsonObject obj)
+    {
+        var copy = obj.DeepClone().AsObject();
+        if (copy["spec"]?["template"]?["metadata"]?["annotations"] is JsonObject annotations && annotations.ContainsKey(KubernetesKeys.RestartedAt))
+        {
+            annotations[KubernetesKeys.RestartedAt] = "<time>";
+        }
+
+        if (copy["metadata"] is JsonObject metadata)
+        {
+            foreach (var key in new[] { "resourceVersion", "uid", "creationTimestamp" })
+            {
+                metadata.Remove(key);
+            }
+        }
+
+        return Canonical(copy);
+    }
+
+    private static string Canonical(JsonNode? node) => node switch
+    {
+        JsonObject o => "{" + string.Join(',', o.Where(p => p.Value is not (null or JsonObject { Count: 0 } or JsonArray { Count: 0 })).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":{Canonical(p.Value)}")) + "}",
+        JsonArray a => "[" + string.Join(',', a.Select(Canonical)) + "]",
+        _ => node?.ToJsonString() ?? "null",
+    };
+}
