@@ -46,10 +46,10 @@ internal static class DeployCommand
 
             var isDryRun = parse.GetValue(dryRun);
             var who = Inputs.Actor(environment, parse.GetValue(by));
-            var records = Workspace.RecordStore(session.Policy, session.RepositoryRoot ?? environment.CurrentDirectory);
+            var records = Workspace.RecordStore(environment, session.Policy, session.RepositoryRoot);
             if (!isDryRun)
             {
-                records.CheckWritable(incidentId);
+                IncidentRecords.CheckWritable(records, incidentId);
             }
 
             var request = new DeployRequest(session.Workload, wait, who, parse.GetValue(reason), incidentId, isDryRun);
