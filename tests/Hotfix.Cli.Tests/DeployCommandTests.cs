@@ -158,6 +158,7 @@ public class DeployCommandTests
         Assert.True(onBranch.ExitCode == 0, onBranch.ToString());
         Assert.Contains("Incident:", onBranch.Out);
         Assert.Contains("INC-2026-0077", onBranch.Out);
-        Assert.True(File.Exists(Path.Combine(repo.Path, ".hotfix", "incidents", "INC-2026-0077.jsonl")));
+        Assert.Contains("refs/hotfix/incidents/INC-2026-0077", repo.Git("for-each-ref", "--format=%(refname)", "refs/hotfix/incidents"));
+        Assert.Empty(repo.Git("status", "--porcelain"));
     }
 }

@@ -18,7 +18,7 @@ public class DeployFaultTests
     public async Task A_server_that_never_answers_ends_the_deploy_at_its_timeout_with_nothing_changed_and_no_deployed_entry()
     {
         await using var server = new SilentApiServer();
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var variables = new Dictionary<string, string>
         {
             ["KUBECONFIG"] = server.WriteKubeconfig(dir.Combine("kubeconfig"), "shop"),
