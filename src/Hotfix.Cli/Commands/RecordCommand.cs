@@ -11,13 +11,18 @@ internal static class RecordCommand
     {
         var incident = new Argument<string>("incident") { Description = "The incident id, INC-YYYY-NNNN." };
         var note = new Option<string[]>("--note") { Description = "Append a note (repeat for several), e.g. the resolution details.", HelpName = "TEXT" };
+        var status = new Option<string?>("--status")
+        {
+            Description = "Record the incident's status: investigating, mitigated, monitoring or resolved (POST_DEPLOY: \"IF: all clear THEN: update incident status\"); hotfix verify --close needs resolved.",
+            HelpName = "STATUS",
+        };
         var by = CliOptions.By();
         var when = CliOptions.When();
         var format = SectionOutput.FormatOption();
 
         var command = new Command("record", "Print an incident's record — every decision, review, rollback, deploy step and verification, in order — or append notes to it.")
         {
-            incident, note, by, when, format,
+            incident, note, status, by, when, format,
         };
         command.SetAction(parse =>
         {
@@ -25,6 +30,13 @@ internal static class RecordCommand
             var workspace = Workspace.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
             var store = workspace.Records();
             var notes = parse.GetValue(note) ?? [];
+            var newStatus = Inputs.Choice(parse.GetValue(status), "--status", [.. IncidentStatuses.All]);
+            if (newStatus is not null && IncidentStatuses.Refusal(store.Read(id)) is { } refusal)
+            {
+                environment.Error.WriteLine($"hotfix: refused: {refusal}");
+                return ExitCodes.PolicyFindings;
+            }
+
             if (notes.Length > 0)
             {
                 var who = Inputs.Actor(environment, parse.GetValue(by));
@@ -33,6 +45,14 @@ internal static class RecordCommand
                 {
                     store.Record(new IncidentEvent { Incident = id, Kind = IncidentEventKinds.Note, At = at, By = who, Summary = text });
                 }
+            }
+
+            if (newStatus is not null)
+            {
+                var previous = IncidentStatuses.Latest(store.Read(id).Events)?.Outcome;
+                var change = IncidentStatuses.Changed(id, newStatus, previous, null, Inputs.Actor(environment, parse.GetValue(by)), Inputs.When(environment, parse.GetValue(when)));
+                store.Record(change);
+                environment.Error.WriteLine($"hotfix: {change.Summary} — recorded in {store.LocationOf(id)}");
             }
 
             var record = store.Read(id);

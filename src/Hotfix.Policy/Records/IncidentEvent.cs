@@ -82,6 +82,12 @@ public static class IncidentEventKinds
 
     /// <summary>Free text for the timeline.</summary>
     public const string Note = "note";
+
+    /// <summary>A test suite run by <c>hotfix test</c>: suite, feature, environment, command, exit code, duration, pass or fail.</summary>
+    public const string TestRun = "test-run";
+
+    /// <summary>The incident's status changed ("update incident status to mitigated or resolved").</summary>
+    public const string Status = "status";
 }
 
 /// <summary>Phases of an operation recorded in two lines.</summary>
