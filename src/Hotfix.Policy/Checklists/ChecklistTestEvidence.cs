@@ -75,7 +75,7 @@ internal static class ChecklistTestEvidence
             notes.Add($"{TestEvidence.AntiPattern}: passed only outside {string.Join(", ", evidence.ProductionLike)}; {TestEvidence.Fix}");
         }
 
-        var done = pass is null ? entry.Done : new ChecklistCompletion(pass.By, pass.At, TestEvidence.Describe(pass));
+        var done = pass is null ? entry.Done : new ChecklistCompletion(pass.By, pass.At, TestEvidence.DescribeResult(pass));
         return entry with { Note = notes.Count == 0 ? null : string.Join("; ", notes), Done = done };
     }
 

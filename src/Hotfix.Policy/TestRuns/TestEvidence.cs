@@ -72,6 +72,11 @@ internal sealed class TestEvidence
             .. LatestPass(suite)?.Feature is { } feature ? new[] { "--feature", feature } : [],
             "--env", environment]);
 
+    /// <summary>"passed in staging (exit 0, 42 s)": for places that already say who and when.</summary>
+    public static string DescribeResult(TestRun run) =>
+        $"{(run.Passed ? "passed" : "failed")}{(run.Environment is null ? string.Empty : $" in {run.Environment}")} ("
+        + (run.TimedOut ? "timed out" : $"exit {run.ExitCode}") + $", {TestRunEvents.Seconds(run.Duration)})";
+
     /// <summary>"passed in staging at 2026-03-24 10:30 +01:00 by sandro (exit 0, 42 s)".</summary>
     public static string Describe(TestRun run) =>
         $"{(run.Passed ? "passed" : "failed")}{(run.Environment is null ? string.Empty : $" in {run.Environment}")} at "
