@@ -178,6 +178,27 @@ public class TestSuiteCommandTests
     }
 
     [Fact]
+    public void A_suite_that_leaves_a_process_holding_its_output_is_recorded_without_waiting_for_it()
+    {
+        using var repo = SuiteRepo("""{ "tests": { "commands": { "smoke": ["./scripts/daemon.sh"] } } }""");
+        Script(repo, "daemon.sh", "#!/bin/sh\n(sleep 120; echo late) &\necho $! > daemon.pid\necho started\nexit 0\n");
+        try
+        {
+            var result = Run(repo, "test", "smoke");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("started", result.Out);
+            Assert.Contains("hotfix: warning: the smoke command ended but a process it started kept its output open", result.Error);
+            Assert.Equal("pass", Assert.Single(Runs(repo)).GetProperty("outcome").GetString());
+        }
+        finally
+        {
+            var pid = int.Parse(File.ReadAllText(Path.Combine(repo.Path, "daemon.pid")).Trim(), CultureInfo.InvariantCulture);
+            using var daemon = System.Diagnostics.Process.GetProcessById(pid);
+            daemon.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
     public void A_suite_without_a_command_names_the_policy_key_and_runs_nothing()
     {
         using var repo = SuiteRepo();
