@@ -107,6 +107,7 @@ internal static class CliApp
         root.Subcommands.Add(ChecklistCommand.Create(options, environment));
         root.Subcommands.Add(VerifyCommand.Create(options, environment));
         root.Subcommands.Add(RecordCommand.Create(options, environment));
+        root.Subcommands.Add(TestSuiteCommand.Create(options, environment));
 
         return root;
     }

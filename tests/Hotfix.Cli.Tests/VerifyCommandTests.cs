@@ -42,13 +42,18 @@ public class VerifyCommandTests
         Assert.Equal(0, At(dir, 24, "--declare-stable").ExitCode);
         Assert.Contains("no post-mortem is scheduled or done", At(dir, 24, "--close").Error);
         Assert.Equal(0, At(dir, 25, "--post-mortem", "scheduled", "--note", "Thu 14:00").ExitCode);
+        var notResolved = At(dir, 25, "--close");
+        Assert.Equal(1, notResolved.ExitCode);
+        Assert.Contains("no incident status is recorded, not resolved (hotfix record INC-… --status resolved)", notResolved.Error);
+        var resolved = CliRun.Run(dir.Path, Sandro, new FixedTimeProvider(T0.AddHours(25)), null, "record", "INC-2026-0042", "--status", "resolved");
+        Assert.True(resolved.ExitCode == 0, resolved.ToString());
         var closed = At(dir, 25, "--close", "--format", "json");
         Assert.True(closed.ExitCode == 0, closed.ToString());
         Assert.True(JsonDocument.Parse(closed.Out).RootElement.GetProperty("close").GetProperty("closed").GetBoolean());
 
         var timeline = CliRun.Run(dir.Path, "record", "INC-2026-0042", "--format", "json");
         var kinds = JsonDocument.Parse(timeline.Out).RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["deployed", .. Enumerable.Repeat("verification", 9), "stable", "post-mortem", "closed"], kinds);
+        Assert.Equal(["deployed", .. Enumerable.Repeat("verification", 9), "stable", "post-mortem", "status", "closed"], kinds);
     }
 
     [Fact]

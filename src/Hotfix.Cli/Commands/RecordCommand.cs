@@ -11,6 +11,11 @@ internal static class RecordCommand
     {
         var incident = new Argument<string?>("incident") { Description = "The incident id, INC-YYYY-NNNN.", Arity = ArgumentArity.ZeroOrOne };
         var note = new Option<string[]>("--note") { Description = "Append a note (repeat for several), e.g. the resolution details.", HelpName = "TEXT" };
+        var status = new Option<string?>("--status")
+        {
+            Description = "Record the incident's status: investigating, mitigated, monitoring or resolved (POST_DEPLOY: \"IF: all clear THEN: update incident status\"); hotfix verify --close needs resolved.",
+            HelpName = "STATUS",
+        };
         var by = CliOptions.By();
         var when = CliOptions.When();
         var format = SectionOutput.FormatOption();
@@ -20,7 +25,7 @@ internal static class RecordCommand
 
         var command = new Command("record", "Print an incident's record — every decision, review, rollback, deploy step and verification, in order — or append notes to it.")
         {
-            incident, note, by, when, format, sync, remote, list,
+            incident, note, status, by, when, format, sync, remote, list,
         };
         command.SetAction(parse =>
         {
@@ -39,6 +44,13 @@ internal static class RecordCommand
             var id = Inputs.Incident(parse.GetValue(incident) ?? throw new HotfixInputException("incident: missing; expected an incident id, INC-YYYY-NNNN (or --list)"));
             var store = workspace.Records();
             var notes = parse.GetValue(note) ?? [];
+            var newStatus = Inputs.Choice(parse.GetValue(status), "--status", [.. IncidentStatuses.All]);
+            if (newStatus is not null && IncidentStatuses.Refusal(store.Read(id)) is { } refusal)
+            {
+                environment.Error.WriteLine($"hotfix: refused: {refusal}");
+                return ExitCodes.PolicyFindings;
+            }
+
             if (notes.Length > 0)
             {
                 var who = Inputs.Actor(environment, parse.GetValue(by));
@@ -54,6 +66,14 @@ internal static class RecordCommand
             if (parse.GetValue(sync))
             {
                 RecordSharing.Sync(environment, store, id, parse.GetValue(remote) ?? RecordSharing.DefaultRemote, RecordSharing.DefaultTimeout);
+            }
+
+            if (newStatus is not null)
+            {
+                var previous = IncidentStatuses.Latest(store.Read(id).Events)?.Outcome;
+                var change = IncidentStatuses.Changed(id, newStatus, previous, null, Inputs.Actor(environment, parse.GetValue(by)), Inputs.When(environment, parse.GetValue(when)));
+                store.Record(change);
+                environment.Error.WriteLine($"hotfix: {change.Summary} — recorded in {store.LocationOf(id)}");
             }
 
             var record = store.Read(id);

@@ -40,10 +40,12 @@ internal static class DeploymentChecklistBuilder
         AddPostDeploy(entries, request);
 
         var done = ChecklistEvents.Completions(request.Recorded);
+        var evidence = TestRuns.TestEvidence.From(request.Policy, request.Recorded);
         return new DeploymentChecklist(
             request,
             components,
-            entries.Select(e => done.TryGetValue(e.Id, out var completion) ? e with { Done = completion } : e).ToList());
+            entries.Select(e => done.TryGetValue(e.Id, out var completion) ? e with { Done = completion } : e)
+                .Select(e => ChecklistTestEvidence.Apply(e, request.Policy, evidence, request.Recorded)).ToList());
     }
 
     /// <summary>Workloads of touched (or possibly touched) components, in policy order.</summary>
@@ -164,7 +166,7 @@ internal static class DeploymentChecklistBuilder
         entries.Add(new("post.verify-fix", ChecklistPhase.Post, "Verify fix resolves the incident (test from client perspective)", Post + "Verify fix resolves the incident (test from client perspective)", [], null));
         entries.Add(new("post.monitor-errors", ChecklistPhase.Post, $"Monitor error rates for {minutes} minutes", Post + "Monitor error rates for 15 minutes", [], null));
         entries.Add(new("post.monitor-performance", ChecklistPhase.Post, $"Monitor performance metrics for {minutes} minutes", Post + "Monitor performance metrics for 15 minutes", [], null));
-        entries.Add(new("post.incident-status", ChecklistPhase.Post, "IF: all clear THEN: update incident status to \"mitigated\" or \"resolved\"", Post + "IF: all clear THEN: update incident status to \"mitigated\" or \"resolved\"", [], null));
+        entries.Add(new("post.incident-status", ChecklistPhase.Post, "IF: all clear THEN: update incident status to \"mitigated\" or \"resolved\"", Post + "IF: all clear THEN: update incident status to \"mitigated\" or \"resolved\"", [$"hotfix record {inc} --status resolved"], null));
         entries.Add(new("post.merge", ChecklistPhase.Post, $"Merge hotfix branch to {main} AND {develop}", Post + "Merge hotfix branch to main AND develop",
             [$"git checkout {main} && git merge --no-ff {branch}", $"git checkout {develop} && git merge --no-ff {branch}"], "hotfix finish does both, all or nothing"));
         entries.Add(new("post.delete-branch", ChecklistPhase.Post, "Delete hotfix branch", Post + "Delete hotfix branch", [$"git branch -d {branch}"], null));
@@ -200,8 +202,7 @@ internal static class DeploymentChecklistBuilder
             : null;
     }
 
-    private static IReadOnlyList<string> TestCommand(HotfixPolicy policy, string test) =>
-        policy.Tests.Commands.TryGetValue(test, out var command) ? [command] : [];
+    private static IReadOnlyList<string> TestCommand(HotfixPolicy policy, string test) => ChecklistTestEvidence.Commands(policy, test);
 
     private static string Namespace(HotfixPolicy policy) => policy.Deployment.Namespace ?? "<namespace>";
 

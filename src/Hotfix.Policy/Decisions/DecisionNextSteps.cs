@@ -87,7 +87,7 @@ internal static class DecisionNextSteps
         {
             Actions = [new HotfixAction("review", ["--severity", "<SEV1|SEV2>"])],
         });
-        var commands = policy.Tests.Mandatory.Select(t => policy.Tests.Commands.TryGetValue(t, out var command) ? command : null).OfType<string>().ToList();
+        var commands = policy.Tests.Mandatory.Select(t => policy.Tests.Commands.TryGetValue(t, out var command) ? command.Display : null).OfType<string>().ToList();
         steps.Add(new NextStep($"Run the mandatory tests ({string.Join(", ", policy.Tests.Mandatory)}):", commands));
         steps.Add(new NextStep("Deploy with the deployment checklist, then verify through the stability window:", [])
         {

@@ -23,6 +23,9 @@ public sealed class HotfixPolicy
     /// <summary>HOTFIX:EXPEDITED_TESTING: mandatory and conditional tests.</summary>
     public TestPolicy Tests { get; init; } = new();
 
+    /// <summary>Where test suites run (dev, staging …) and which are production-like; empty: not declared.</summary>
+    public IReadOnlyList<EnvironmentPolicy> Environments { get; init; } = [];
+
     /// <summary>
     /// HOTFIX:DEPLOYMENT_CHECKLIST and ROLLBACK_PROCEDURE: rollout timeout, monitoring minutes, namespace.
     /// </summary>

@@ -105,6 +105,7 @@ internal static class PolicyShapeChecker
             : clr == typeof(int) ? kind == JsonValueKind.Number && node.AsValue().TryGetValue<int>(out _)
             : clr == typeof(long) ? kind == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out _)
             : clr == typeof(double) ? kind == JsonValueKind.Number
+            : clr == typeof(TestCommand) ? kind == JsonValueKind.String || (node is JsonArray words && words.All(w => w?.GetValueKind() == JsonValueKind.String))
             : true;
         if (!ok)
         {
@@ -124,6 +125,7 @@ internal static class PolicyShapeChecker
             _ when clr == typeof(bool) => "true or false",
             _ when clr == typeof(int) || clr == typeof(long) => "a whole number",
             _ when clr == typeof(double) => "a number",
+            _ when clr == typeof(TestCommand) => TestCommandJsonConverter.ExpectedForm,
             _ => "a value of type " + clr.Name,
         };
     }

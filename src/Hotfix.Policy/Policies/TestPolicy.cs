@@ -18,6 +18,9 @@ public sealed class TestPolicy
     /// <summary>SKIP_WITH_JUSTIFICATION (SEV1 only): suites that may run post-deploy instead.</summary>
     public IReadOnlyList<string> SkippableOnSev1 { get; init; } = ["full-regression", "cross-browser", "accessibility"];
 
-    /// <summary>Optional command per test id, shown in the test plan (e.g. "smoke": "npm run test -- --grep \"{feature}\" --bail").</summary>
-    public IReadOnlyDictionary<string, string> Commands { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// The command per test id that <c>hotfix test SUITE</c> runs and the test plan shows, as an argument vector or a
+    /// string without shell syntax (<see cref="TestCommand"/>), e.g. "smoke": ["npm", "run", "test", "--", "--grep", "{feature}", "--bail"].
+    /// </summary>
+    public IReadOnlyDictionary<string, TestCommand> Commands { get; init; } = new Dictionary<string, TestCommand>();
 }

@@ -95,6 +95,10 @@ public static class IncidentEventKinds
 
     /// <summary>The team was told (incoming webhooks): "notify team of rollback and next steps".</summary>
     public const string TeamNotified = "team-notified";
+    /// <summary>A test suite run by <c>hotfix test</c>: suite, feature, environment, command, exit code, duration, pass or fail.</summary>
+    public const string TestRun = "test-run";
+    /// <summary>The incident's status changed ("update incident status to mitigated or resolved").</summary>
+    public const string Status = "status";
 }
 
 /// <summary>Phases of an operation recorded in two lines.</summary>

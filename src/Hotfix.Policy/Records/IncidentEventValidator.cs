@@ -43,6 +43,21 @@ internal sealed class IncidentEventValidator : AbstractValidator<IncidentEvent>
                     .WithMessage("missing; every rollback must be documented with its verification (what was checked afterwards: issue resolved, no data lost, team notified)");
             });
         });
+        TestRunAndStatusRules();
+    }
+
+    private void TestRunAndStatusRules()
+    {
+        When(e => e.Kind == IncidentEventKinds.TestRun, () =>
+        {
+            RuleFor(e => e.Outcome).Must(o => o is TestRuns.TestRunEvents.Pass or TestRuns.TestRunEvents.Fail).OverridePropertyName("outcome")
+                .WithMessage(e => $"'{e.Outcome}' is not a test result; expected pass or fail");
+            RuleFor(e => e.Details).Must(d => d?["suite"] is System.Text.Json.Nodes.JsonValue suite && suite.TryGetValue<string>(out var id) && Identifiers.IsKebab(id))
+                .OverridePropertyName("details.suite").WithMessage("missing; expected the suite that ran (e.g. smoke)");
+        });
+        When(e => e.Kind == IncidentEventKinds.Status, () =>
+            RuleFor(e => e.Outcome).Must(o => o is not null && IncidentStatuses.All.Contains(o)).OverridePropertyName("outcome")
+                .WithMessage(e => $"'{e.Outcome}' is not an incident status; expected {IncidentStatuses.ExpectedForm}"));
     }
 
     /// <summary>Every problem as "field: message", with the rule id in front where a rule applies.</summary>

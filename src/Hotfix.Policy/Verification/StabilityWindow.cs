@@ -77,6 +77,13 @@ internal static class StabilityWindow
             cannotClose.Add("no post-mortem is scheduled or done (hotfix verify INC-… --post-mortem scheduled)");
         }
 
+        // POST_DEPLOY "update incident status to mitigated or resolved": only a resolved incident is closed.
+        var status = IncidentStatuses.Latest(events)?.Outcome;
+        if (status != IncidentStatuses.Resolved)
+        {
+            cannotClose.Add((status is null ? "no incident status is recorded" : $"the incident status is {status}") + ", not resolved (hotfix record INC-… --status resolved)");
+        }
+
         return new StabilityWindowStatus(
             window.Hours,
             deploy is null ? null : new DeployInfo(deploy.At, deploy.By),

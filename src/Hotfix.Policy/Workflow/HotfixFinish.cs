@@ -76,6 +76,13 @@ internal static class HotfixFinish
         var incident = HotfixBranchName.TryParse(branch.Name, branches.Naming, out var parsed, out _)
             ? parsed.Incident
             : IncidentId.FindAll(branch.Name) is [var first, ..] ? first : (IncidentId?)null;
+        // "ANTI_PATTERN: testing only in dev environment": said before the merge, never silently; it does not block.
+        if (incident is { } recordedIncident && ports.Ports.Find<Records.IIncidentRecordStore>() is { } records
+            && TestRuns.TestEvidence.From(policy, records.Read(recordedIncident).Events).EnvironmentWarning() is { } testedOnlyInDev)
+        {
+            warnings.Add(testedOnlyInDev);
+        }
+
         var mainDone = history.IsAncestor(branch.TipSha, main.TipSha);
         var targetDone = history.IsAncestor(branch.TipSha, target.TipSha);
 

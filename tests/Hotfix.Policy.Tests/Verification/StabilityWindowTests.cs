@@ -70,6 +70,12 @@ public class StabilityWindowTests
         Assert.Contains("no post-mortem is scheduled or done", noPostMortem.Message);
 
         Apply(StabilityVerification.PostMortem(Record, "scheduled", "2026-03-27 14:00, room 2", "mira", T0.AddHours(25)));
+        store.Record(IncidentStatuses.Changed(Incident, IncidentStatuses.Mitigated, null, null, "mira", T0.AddHours(2)));
+        var mitigated = StabilityVerification.Close(Policy, Record, "mira", T0.AddHours(25), null);
+        Assert.False(mitigated.Accepted);
+        Assert.Contains("the incident status is mitigated, not resolved (hotfix record INC-… --status resolved)", mitigated.Message);
+
+        store.Record(IncidentStatuses.Changed(Incident, IncidentStatuses.Resolved, IncidentStatuses.Mitigated, null, "mira", T0.AddHours(25)));
         Assert.True(Apply(StabilityVerification.Close(Policy, Record, "mira", T0.AddHours(25), "resolved")).Accepted);
         var closed = Status(T0.AddHours(26));
         Assert.NotNull(closed.Closed);

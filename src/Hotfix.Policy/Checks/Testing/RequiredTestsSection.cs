@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Hotfix.Policy.Checks.Scope;
+using Hotfix.Policy.Records;
 using Hotfix.Policy.Reporting;
+using Hotfix.Policy.TestRuns;
 
 namespace Hotfix.Policy.Checks.Testing;
 
@@ -8,7 +10,7 @@ namespace Hotfix.Policy.Checks.Testing;
 /// The <c>requiredTests</c> section: the test plan as an array of <c>{id, reason, runbookLine, when, description,
 /// command, justification}</c>; a checklist for people (Markdown renders it as boxes to tick in the PR).
 /// </summary>
-internal sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, string? unavailableReason) : ReportSection
+internal sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, string? unavailableReason, TestEvidence? evidence = null) : ReportSection
 {
     public override string Key => "requiredTests";
 
@@ -32,6 +34,7 @@ internal sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, st
 
             // The justification is the team's to write (--justify); Hotfix never invents one.
             ScopeSection.WriteStringOrNull(writer, "justification", test.Justification);
+            RecordedTestRunsJson.Write(writer, test.Id, evidence);
             writer.WriteEndObject();
         }
 
@@ -46,15 +49,36 @@ internal sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, st
                 "Add migration-up-down, api-client-payloads, auth-end-to-end or load-test by hand if the change is of that kind.");
         }
 
+        if (evidence?.EnvironmentWarning() is { } warning)
+        {
+            document.Paragraph("Warning: " + warning);
+        }
+
         var before = tests.Where(t => t.When == TestTiming.PreDeploy).ToList();
         document.Heading("Before the deploy");
-        document.Checklist(before.Select(Item));
+        document.Checklist(before.Select(t => WithRecord(Item(t), t.Id)));
         var after = tests.Where(t => t.When == TestTiming.PostDeploy).ToList();
         if (after.Count > 0)
         {
             document.Heading("After the deploy (SEV1: SKIP_WITH_JUSTIFICATION)");
-            document.Checklist(after.Select(t => Item(t) with { Note = Item(t).Note + " — justification: " + (t.Justification ?? "____ (--justify " + t.Id + "=TEXT)") }));
+            document.Checklist(after.Select(t => WithRecord(Item(t) with { Note = Item(t).Note + " — justification: " + (t.Justification ?? "____ (--justify " + t.Id + "=TEXT)") }, t.Id)));
         }
+    }
+
+    /// <summary>Ticked when the incident record holds a passing run of the suite, with when, where and by whom.</summary>
+    private ChecklistItem WithRecord(ChecklistItem item, string suite)
+    {
+        if (evidence is null)
+        {
+            return item;
+        }
+
+        var pass = evidence.LatestPass(suite);
+        var last = evidence.RunsOf(suite).LastOrDefault();
+        var recorded = pass is not null ? "recorded: " + TestEvidence.Describe(pass)
+            : last is not null ? "recorded: " + TestEvidence.Describe(last)
+            : $"no run recorded (hotfix test {suite})";
+        return item with { Done = pass is not null, Note = item.Note + " — " + recorded };
     }
 
     private static ChecklistItem Item(RequiredTest test) =>
@@ -70,6 +94,11 @@ internal sealed class RequiredTestsSectionProvider : Checks.IReportSectionProvid
         var plan = TestPlan.For(context.Policy.Tests, classification, context.Options.Severity)
             .Select(t => t.When == TestTiming.PostDeploy && justifications.TryGetValue(t.Id, out var text) ? t with { Justification = text } : t)
             .ToList();
-        return new RequiredTestsSection(plan, classification.UnavailableReason);
+
+        // The incident record, when the host keeps one, says which suites already ran for this incident, and where.
+        var evidence = SubjectIncident.Of(context) is { } incident && context.Ports.Find<IIncidentRecordStore>() is { } store
+            ? TestEvidence.From(context.Policy, store.Read(incident).Events)
+            : null;
+        return new RequiredTestsSection(plan, classification.UnavailableReason, evidence);
     }
 }

@@ -93,5 +93,5 @@ internal static class TestPlan
     private static (string Line, string Description) Known(string id, string fallbackLine) =>
         KnownTests.TryGetValue(id, out var known) ? known : (fallbackLine, $"the {id} tests your policy requires");
 
-    private static string? Command(TestPolicy tests, string id) => tests.Commands.TryGetValue(id, out var command) ? command : null;
+    private static string? Command(TestPolicy tests, string id) => tests.Commands.TryGetValue(id, out var command) ? command.Display : null;
 }

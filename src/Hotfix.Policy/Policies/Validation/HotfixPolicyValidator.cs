@@ -55,6 +55,8 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         RuleFor(p => p.Tests.Mandatory).Must(m => m.Contains("smoke"))
             .OverridePropertyName("$.tests.mandatory").WithMessage("an array that contains \"smoke\": the runbook says the smoke test takes < 2 minutes — always run it");
         RuleFor(p => p.Tests).Custom(CheckTests);
+        RuleFor(p => p.Environments).Custom((environments, context) =>
+            EnvironmentRules.Check(environments, (path, found, expected) => Describe(context, path, found, expected)));
 
         RuleFor(p => p.Deployment.RolloutTimeoutSeconds).InclusiveBetween(1, 3600)
             .OverridePropertyName("$.deployment.rolloutTimeoutSeconds").WithMessage("1 to 3600 seconds (the runbook uses 120)");
@@ -172,9 +174,9 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
             {
                 Describe(context, path, $"key '{id}'", TestIdForm);
             }
-            else if (string.IsNullOrWhiteSpace(command))
+            else
             {
-                Fail(context, path, command, "the command that runs this test");
+                TestCommandRules.Check(command, path, (found, expected) => Describe(context, path, found, expected));
             }
         }
     }
