@@ -72,6 +72,11 @@ internal sealed class GitIncidentRecordStore : IIncidentRecordStore
                         continue;
                     }
 
+                    if (added == 0)
+                    {
+                        RecordKillHook.BeforeWrite("incident record: objects");
+                    }
+
                     var blob = repository.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(IncidentEventCodec.ToLine(incidentEvent) + "\n")));
                     tree.Add($"{IncidentRefs.EventsFolder}/{IncidentRefs.FileName(incidentEvent, sequence++)}", blob, Mode.NonExecutableFile);
                     added++;
@@ -83,6 +88,7 @@ internal sealed class GitIncidentRecordStore : IIncidentRecordStore
                 }
 
                 var commit = CreateCommit(repository, tree, tip is null ? [] : [tip], message);
+                RecordKillHook.BeforeWrite("incident record: reference " + name);
                 result = ReferenceSwap.Swap(GitDirectory, name, commit.Sha, tip?.Sha, "hotfix: record");
             }
 

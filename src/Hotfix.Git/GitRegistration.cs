@@ -27,4 +27,22 @@ public static class GitRegistration
         builder.Ports.AddGit(repository);
         return builder.UseDefaultPolicy(() => PolicyFile.AtRepositoryRoot(repository.Root) ?? PolicyParser.Defaults());
     }
+
+    /// <summary>
+    /// Keeps incident records in the git database of the repository containing <paramref name="path"/>: one reference
+    /// per incident (<c>refs/hotfix/incidents/INC-YYYY-NNNN</c>), one commit per entry, safe for concurrent appenders;
+    /// never the working tree. The same store <c>hotfix record</c> reads, shared with <c>hotfix record INC --sync</c>.
+    /// </summary>
+    /// <exception cref="HotfixInputException">The path is not inside a usable git working tree.</exception>
+    public static HotfixEngineBuilder UseGitRecords(this HotfixEngineBuilder builder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        string root;
+        using (var repository = GitRepository.Open(path, "repository", path))
+        {
+            root = repository.Root;
+        }
+
+        return builder.UseIncidentRecords(new GitIncidentRecordStore(root));
+    }
 }

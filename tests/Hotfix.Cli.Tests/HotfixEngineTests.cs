@@ -92,6 +92,23 @@ public class HotfixEngineTests
     }
 
     [Fact]
+    public void A_host_records_in_the_repositorys_git_record_that_hotfix_record_reads()
+    {
+        using var repo = TestRepository.Create();
+        var incident = IncidentId.Parse("INC-2026-0042");
+        using (var hotfix = HotfixEngine.CreateBuilder().UseGitRecords(repo.Path).Build())
+        {
+            hotfix.Decide(new RollbackDecisionRequest { RootCause = RootCause.Unknown, Impact = Impact.Ongoing }, incident, "chat-ops");
+        }
+
+        Assert.Equal("refs/hotfix/incidents/INC-2026-0042", repo.Git("for-each-ref", "--format=%(refname)", "refs/hotfix/"));
+        var timeline = CliRun.Run(repo.Path, "record", "INC-2026-0042");
+        Assert.True(timeline.ExitCode == 0, timeline.ToString());
+        Assert.Contains("decision  chat-ops", timeline.Out);
+        Assert.Equal(string.Empty, repo.Git("status", "--porcelain", "--untracked-files=all"));
+    }
+
+    [Fact]
     public void A_decision_for_an_incident_is_recorded_and_needs_a_record_to_be()
     {
         using var dir = new TempDirectory();
