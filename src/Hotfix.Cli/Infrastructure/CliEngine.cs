@@ -12,7 +12,7 @@ internal static class CliEngine
             .UsePolicy(session.Policy)
             .UseGitRepository(session.Repository)
             .UseTimeProvider(environment.Time)
-            .UseIncidentRecords(Workspace.RecordStore(session.Policy, session.Repository.Root))
+            .UseIncidentRecords(Workspace.RecordStore(environment, session.Policy, session.Repository.Root))
             .UseToolName(ToolIdentity.Current.Name, ToolIdentity.Current.Version);
         foreach (var module in CliModules.All)
         {
