@@ -241,6 +241,7 @@ internal static class MigrationScanner
             Database = database,
             Up = body.Up,
             PreviousColumns = table => history.Value.ColumnsOf(table),
+            IndexesBefore = () => history.Value.Indexes,
             Down = new MigrationDown(downFile, status.Value, detail ?? string.Empty, body.DownLine, body.Down, problems),
             Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text))
                 .Where(w => piece.Id is null || w.Path != path || w.Line >= piece.Line && w.Line <= (piece.EndLine ?? int.MaxValue))
