@@ -18,6 +18,18 @@ internal sealed class MissingForeignKeyIndexRule : ICheckRule
 
     public IEnumerable<Finding> Evaluate(CheckContext context)
     {
+        foreach (var relation in MigrationFact.Of(context).UnindexedRelations)
+        {
+            var fields = string.Join(", ", relation.Fields);
+            yield return Rule.CreateFinding(
+                $"The Prisma model {relation.Model} adds a relation to {relation.Referenced} on [{fields}] under relationMode = \"prisma\": no foreign key is " +
+                $"created, so the database creates no index either, and no @@index starts with {relation.Fields[0]} — every lookup of a {relation.Model} by its " +
+                $"{relation.Referenced}, and the emulated referential actions on every {relation.Referenced} delete, scan the table. Add `@@index([{fields}])` to the model " +
+                "(Prisma's documentation requires it in this mode), then `prisma migrate dev`.",
+                relation.Path,
+                relation.Line);
+        }
+
         var added = MigrationFact.Of(context).Migrations.Where(m => !m.ExistedOnMain && m.Change != FileChangeKind.Deleted).ToList();
         var hotfix = ForeignKeyIndexes.Coverage(added.SelectMany(m => m.Up));
         var created = added.SelectMany(m => m.Up).Where(o => o.Kind == MigrationOperationKind.CreateTable && o.Table is not null).Select(o => o.Table!).ToList();
