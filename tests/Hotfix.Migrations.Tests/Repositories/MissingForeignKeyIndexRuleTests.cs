@@ -129,4 +129,27 @@ public class MissingForeignKeyIndexRuleTests
         Assert.Equal(FindingSeverity.Error, Assert.Single(Of(report)).Severity);
         Assert.True(report.IsBlocking);
     }
+
+    [Fact]
+    public void The_index_to_add_is_written_in_the_framework_s_own_syntax()
+    {
+        using var rails = Create(("config/database.yml", "production:\n  adapter: postgresql\n"));
+        rails.Commit("Reference", ("db/migrate/20261102091500_add_customer_to_orders.rb",
+            "class AddCustomerToOrders < ActiveRecord::Migration[7.1]\n  def change\n    add_column :orders, :buyer_id, :bigint\n    add_foreign_key :orders, :customers, column: :buyer_id\n  end\nend\n"));
+        Assert.Contains("`add_index :orders, :buyer_id, algorithm: :concurrently` (in a migration with `disable_ddl_transaction!`)", Assert.Single(Of(Check(rails))).Message, StringComparison.Ordinal);
+
+        using var ef = Create(("src/Shop.Data/Shop.Data.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Microsoft.EntityFrameworkCore.SqlServer\" Version=\"9.0.0\" /></ItemGroup></Project>\n"));
+        ef.Commit("Key", ("src/Shop.Data/Migrations/20261102091500_OrderCustomer.cs", EfFixtures.Migration("OrderCustomer",
+            "            migrationBuilder.AddForeignKey(name: \"FK_Orders_Customers_CustomerId\", table: \"Orders\", column: \"CustomerId\", principalTable: \"Customers\", principalColumn: \"Id\");",
+            "            migrationBuilder.DropForeignKey(name: \"FK_Orders_Customers_CustomerId\", table: \"Orders\");")));
+        var message = Assert.Single(Of(Check(ef))).Message;
+        Assert.Contains("SQL Server does not create an index", message, StringComparison.Ordinal);
+        Assert.Contains("migrationBuilder.CreateIndex(name: \"IX_Orders_CustomerId\", table: \"Orders\", column: \"CustomerId\").Annotation(\"SqlServer:Online\", true);", message, StringComparison.Ordinal);
+
+        using var django = Create(("mysite/settings.py", "DATABASES = {\"default\": {\"ENGINE\": \"django.db.backends.postgresql\"}}\n"));
+        django.Commit("Author", ("blog/migrations/0002_post_author.py",
+            "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.AddField(\n            model_name=\"post\",\n            name=\"author\",\n" +
+            "            field=models.ForeignKey(db_index=False, null=True, on_delete=models.SET_NULL, to=\"auth.user\"),\n        ),\n    ]\n"));
+        Assert.Contains("AddIndexConcurrently(model_name=\"post\", index=models.Index(fields=[\"author\"]", Assert.Single(Of(Check(django))).Message, StringComparison.Ordinal);
+    }
 }
