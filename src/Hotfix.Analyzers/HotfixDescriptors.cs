@@ -38,11 +38,12 @@ internal static class HotfixDescriptors
     /// <summary>
     /// Rules whose findings off the hotfix's lines are suggestions, not warnings: IgnoreQueryFilters has legitimate
     /// uses (admin tools), and a repository's applied migrations dropped things on purpose — nobody can act on a
-    /// warning for each.
+    /// warning for each (nor for a foreign key an applied migration left unindexed: the fix is a new migration).
     /// </summary>
     private static readonly HashSet<string> SuggestionInBackground = new(StringComparer.Ordinal)
     {
         RuleIds.DestructiveMigration, RuleIds.IrreversibleMigration, RuleIds.QueryFiltersBypassed,
+        RuleIds.MissingForeignKeyIndex,
     };
 
     /// <summary>

@@ -52,6 +52,9 @@ internal sealed class DetectedMigration
     /// <summary>The columns a table had before this migration, from the earlier migrations of its folder (null: unknown).</summary>
     public Func<string, IReadOnlyCollection<string>?>? PreviousColumns { get; init; }
 
+    /// <summary>The indexes the earlier migrations of its folder created (null: unknown), for HF4004.</summary>
+    public Func<IndexCoverage>? IndexesBefore { get; init; }
+
     /// <summary>The risks of each up operation (same order as <see cref="Up"/>), from the shared risk table.</summary>
     public IReadOnlyList<IReadOnlyList<MigrationRisk>> Risks => risks ??= MigrationRiskTable.AssessAll(Up, Database, PreviousColumns);
 }

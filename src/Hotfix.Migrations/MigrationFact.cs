@@ -17,6 +17,7 @@ internal sealed class MigrationFact
         HostHasNoChangeSets = hostHasNoChangeSets;
         Migrations = scan?.Migrations ?? [];
         SchemaChangesWithoutMigration = scan?.SchemaChangesWithoutMigration ?? [];
+        UnindexedRelations = scan?.UnindexedRelations ?? [];
         UnavailableReason = unavailableReason;
     }
 
@@ -25,6 +26,9 @@ internal sealed class MigrationFact
 
     /// <summary>Schema-intent files (model snapshot, schema.prisma, drizzle snapshot, schema.rb) changed without a migration of their framework.</summary>
     public IReadOnlyList<SchemaChangeWithoutMigration> SchemaChangesWithoutMigration { get; }
+
+    /// <summary>Relations a changed schema.prisma adds under <c>relationMode = "prisma"</c> with no index on their fields.</summary>
+    public IReadOnlyList<Formats.UnindexedRelation> UnindexedRelations { get; }
 
     /// <summary>Why migrations could not be looked for (the change set is unavailable), else null.</summary>
     public string? UnavailableReason { get; }

@@ -14,10 +14,10 @@ public class AnalyzerConventionsTests
     public static TheoryData<string> Analyzers() => AllAnalyzers.Names();
 
     [Fact]
-    public void The_package_ships_the_nine_rules_of_this_version()
+    public void The_package_ships_the_ten_rules_of_this_version()
     {
         var ids = AllAnalyzers.Instances.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Order();
-        Assert.Equal(["HF2002", "HF2003", "HF2009", "HF3001", "HF3002", "HF3003", "HF4001", "HF4002", "HF4003"], ids);
+        Assert.Equal(["HF2002", "HF2003", "HF2009", "HF3001", "HF3002", "HF3003", "HF4001", "HF4002", "HF4003", "HF4004"], ids);
     }
 
     [Theory]

@@ -5,7 +5,11 @@ using Hotfix.Policy.Ports;
 namespace Hotfix.Migrations.Detection;
 
 /// <summary>The migrations and schema changes a change set contains.</summary>
-internal sealed record MigrationScan(IReadOnlyList<DetectedMigration> Migrations, IReadOnlyList<SchemaChangeWithoutMigration> SchemaChangesWithoutMigration);
+internal sealed record MigrationScan(IReadOnlyList<DetectedMigration> Migrations, IReadOnlyList<SchemaChangeWithoutMigration> SchemaChangesWithoutMigration)
+{
+    /// <summary>Relations a changed schema.prisma adds under <c>relationMode = "prisma"</c> without an index (HF4004).</summary>
+    public IReadOnlyList<Formats.UnindexedRelation> UnindexedRelations { get; init; } = [];
+}
 
 /// <summary>
 /// Finds the migrations in a change set: recognises each changed file by path and content, pairs ups with their downs,
@@ -86,7 +90,11 @@ internal static class MigrationScanner
             .Where(i => !frameworksWithMigrations.Contains(i.Match.Framework))
             .Select(i => new SchemaChangeWithoutMigration(i.Match.Framework, i.Path, i.Match.What))
             .ToList();
-        return new MigrationScan(migrations, schema);
+        var relations = intents
+            .Where(i => i.Match.Framework == MigrationFramework.Prisma)
+            .SelectMany(i => Hotfix.Migrations.Formats.PrismaRelations.AddedWithoutIndex(i.Path, files.ReadHead(i.Path), files.ReadBase(i.Path)))
+            .ToList();
+        return new MigrationScan(migrations, schema) { UnindexedRelations = relations };
     }
 
     private static Unit Get(Dictionary<string, Unit> units, string path, IMigrationFormat format)
@@ -241,6 +249,7 @@ internal static class MigrationScanner
             Database = database,
             Up = body.Up,
             PreviousColumns = table => history.Value.ColumnsOf(table),
+            IndexesBefore = () => history.Value.Indexes,
             Down = new MigrationDown(downFile, status.Value, detail ?? string.Empty, body.DownLine, body.Down, problems),
             Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text))
                 .Where(w => piece.Id is null || w.Path != path || w.Line >= piece.Line && w.Line <= (piece.EndLine ?? int.MaxValue))

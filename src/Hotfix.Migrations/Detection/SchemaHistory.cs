@@ -76,11 +76,15 @@ internal sealed class SchemaHistory
         }
     }
 
+    /// <summary>The indexes (and primary keys and unique constraints) the earlier migrations created and did not drop.</summary>
+    public IndexCoverage Indexes { get; } = new();
+
     public void Replay(IEnumerable<MigrationOperation> operations)
     {
         foreach (var op in operations)
         {
             Apply(op);
+            Indexes.Observe(op);
         }
     }
 

@@ -81,11 +81,21 @@ internal sealed partial class AlembicFormat : IMigrationFormat
             }
 
             string? Arg(int index) => index < args.Count ? args[index] : null;
+            var raws = call.Arguments.Where(a => a.Key is null).Select(a => (string?)a.Raw).ToList();
+            if (batchTable is not null)
+            {
+                raws.Insert(0, batchTable);
+            }
+
+            IReadOnlyList<string>? Columns(int index) => KeyColumnText.Names(index < raws.Count ? raws[index] : null);
             MigrationOperation Op(MigrationOperationKind kind, string? table) => DslSupport.Op(kind, call, table);
             switch (call.Name)
             {
                 case "create_table":
-                    yield return Op(MigrationOperationKind.CreateTable, Arg(0));
+                    var create = Op(MigrationOperationKind.CreateTable, Arg(0));
+                    var keys = raws.Skip(1).OfType<string>().SelectMany(r => AlembicKeys.Of(r, create.Table, call.Line)).ToList();
+                    create.InlineKeys = keys.Count > 0 ? keys : null;
+                    yield return create;
                     break;
                 case "drop_table":
                     yield return Op(MigrationOperationKind.DropTable, Arg(0));
@@ -106,6 +116,9 @@ internal sealed partial class AlembicFormat : IMigrationFormat
                         add.NewNullable = !DslSupport.IsFalse(inner?.Keyword("nullable")) && !DslSupport.IsTrue(inner?.Keyword("primary_key"));
                         add.HasDefault = inner?.HasKeyword("server_default") == true && !DslSupport.IsNone(inner.Keyword("server_default"));
                         add.DefaultExpression = inner?.Keyword("server_default");
+                        var inline = AlembicKeys.Of(column.Raw, add.Table, call.Line).ToList();
+                        add.ReferencedTable = inline.FirstOrDefault(k => k.Constraint == ConstraintKind.ForeignKey)?.ReferencedTable;
+                        add.InlineKeys = inline.Where(k => k.Constraint != ConstraintKind.ForeignKey).ToList() is { Count: > 0 } indexes ? indexes : null;
                     }
 
                     yield return add;
@@ -150,6 +163,7 @@ internal sealed partial class AlembicFormat : IMigrationFormat
                     index.Name = call.Keyword("index_name") ?? (batchTable is null ? Arg(0) : Arg(1));
                     index.Concurrently = DslSupport.IsTrue(call.Keyword("postgresql_concurrently"));
                     index.Unique = DslSupport.IsTrue(call.Keyword("unique"));
+                    index.KeyColumns = KeyColumnText.Keyword(call, "columns") ?? Columns(2);
                     yield return index;
                     break;
                 case "create_foreign_key":
@@ -168,6 +182,16 @@ internal sealed partial class AlembicFormat : IMigrationFormat
                         _ => ConstraintKind.Exclusion,
                     };
                     constraint.NotValid = DslSupport.IsTrue(call.Keyword("postgresql_not_valid"));
+                    if (constraint.Constraint == ConstraintKind.ForeignKey)
+                    {
+                        constraint.KeyColumns = KeyColumnText.Keyword(call, "local_cols") ?? Columns(3);
+                        constraint.ReferencedTable = call.Keyword("referent_table") ?? Arg(2);
+                    }
+                    else if (constraint.Constraint is ConstraintKind.Unique or ConstraintKind.PrimaryKey)
+                    {
+                        constraint.KeyColumns = KeyColumnText.Keyword(call, "columns") ?? Columns(2);
+                    }
+
                     yield return constraint;
                     break;
                 case "drop_constraint":

@@ -47,6 +47,8 @@ internal sealed partial class DjangoFormat : IMigrationFormat
                     var fields = FieldDefinition().Matches(call.Keyword("fields") ?? string.Empty);
                     create.Columns = fields.Select(f => f.Groups["name"].Value).ToList();
                     create.ColumnTypes = fields.Select(f => (string?)DjangoFieldType.AsSql(f.Groups["field"].Value)).ToList();
+                    var keys = fields.SelectMany(f => RelationKeys(create.Table, f.Groups["name"].Value, f.Groups["field"].Value, call)).ToList();
+                    create.InlineKeys = keys.Count > 0 ? keys : null;
                     body.Up.Add(create);
                     break;
                 case "DeleteModel":
@@ -90,6 +92,7 @@ internal sealed partial class DjangoFormat : IMigrationFormat
                     var index = DslSupport.Op(call.Name.StartsWith("Add", StringComparison.Ordinal) ? MigrationOperationKind.CreateIndex : MigrationOperationKind.DropIndex, call, model);
                     index.Concurrently = call.Name.EndsWith("Concurrently", StringComparison.Ordinal);
                     index.Name = NameIn(call.Keyword("index") ?? call.Keyword("name") ?? string.Empty) ?? call.Keyword("name");
+                    index.KeyColumns = FieldsIn(call.Keyword("index") ?? string.Empty);
                     body.Up.Add(index);
                     break;
                 case "AddConstraint":
@@ -100,6 +103,7 @@ internal sealed partial class DjangoFormat : IMigrationFormat
                         : definition.Contains("CheckConstraint", StringComparison.Ordinal) ? ConstraintKind.Check
                         : definition.Contains("ExclusionConstraint", StringComparison.Ordinal) ? ConstraintKind.Exclusion : ConstraintKind.Unknown;
                     constraint.Name = NameIn(definition);
+                    constraint.KeyColumns = constraint.Constraint == ConstraintKind.Unique ? FieldsIn(definition) : null;
                     constraint.NotValid = call.Name == "AddConstraintNotValid";
                     body.Up.Add(constraint);
                     break;
@@ -157,15 +161,39 @@ internal sealed partial class DjangoFormat : IMigrationFormat
         add.NewNullable = NullTrue().IsMatch(field);
         add.HasDefault = field.Contains("db_default=", StringComparison.Ordinal);
         yield return add;
-        if (field.Contains("ForeignKey(", StringComparison.Ordinal) || field.Contains("OneToOneField(", StringComparison.Ordinal))
+        foreach (var key in RelationKeys(model, add.Column, field, call))
         {
-            yield return new MigrationOperation(MigrationOperationKind.AddConstraint) { Table = model, Constraint = ConstraintKind.ForeignKey, Line = call.Line, Text = call.Text };
-            if (!field.Contains("db_index=False", StringComparison.Ordinal))
-            {
-                yield return new MigrationOperation(MigrationOperationKind.CreateIndex) { Table = model, Line = call.Line, Text = call.Text };
-            }
+            yield return key;
         }
     }
+
+    /// <summary>
+    /// A ForeignKey or OneToOneField is a foreign key on <c>&lt;name&gt;_id</c> (or its <c>db_column</c>) with an index
+    /// Django creates unless <c>db_index=False</c> (a OneToOneField is unique, so always indexed).
+    /// </summary>
+    private static IEnumerable<MigrationOperation> RelationKeys(string? model, string? name, string field, CodeCall call)
+    {
+        var oneToOne = field.Contains("OneToOneField(", StringComparison.Ordinal);
+        if (name is null || !oneToOne && !field.Contains("ForeignKey(", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        string column = DbColumn().Match(field) is { Success: true } renamed ? renamed.Groups[1].Value : name + "_id";
+        var target = RelationTarget().Match(field) is { Success: true } to ? (to.Groups[1].Success ? to.Groups[1].Value : to.Groups[2].Value) : null;
+        yield return new MigrationOperation(MigrationOperationKind.AddConstraint)
+        {
+            Table = model, Constraint = ConstraintKind.ForeignKey, KeyColumns = [column], ReferencedTable = target, Line = call.Line, Text = call.Text,
+        };
+        if (oneToOne || !field.Contains("db_index=False", StringComparison.Ordinal))
+        {
+            yield return new MigrationOperation(MigrationOperationKind.CreateIndex) { Table = model, KeyColumns = [column], Unique = oneToOne, Line = call.Line, Text = call.Text };
+        }
+    }
+
+    /// <summary>The <c>fields=[…]</c> of an Index or UniqueConstraint; a leading '-' (descending) is not part of the name.</summary>
+    private static IReadOnlyList<string>? FieldsIn(string definition) =>
+        IndexFields().Match(definition) is { Success: true } m ? KeyColumnText.Names(m.Groups[1].Value)?.Select(f => f.TrimStart('(').TrimEnd(')').TrimStart('-')).ToList() : null;
 
     /// <summary>
     /// The <c>state_operations</c> lists of <c>SeparateDatabaseAndState</c>: they change Django's model state only,
@@ -196,6 +224,15 @@ internal sealed partial class DjangoFormat : IMigrationFormat
 
     [GeneratedRegex("""\(\s*["'](?<name>\w+)["']\s*,\s*(?<field>models\.\w+\([^()]*(?:\([^()]*\)[^()]*)*\))""")]
     private static partial Regex FieldDefinition();
+
+    [GeneratedRegex("""db_column\s*=\s*["'](\w+)["']""")]
+    private static partial Regex DbColumn();
+
+    [GeneratedRegex("""\bto\s*=\s*["']([\w.]+)["']|(?:ForeignKey|OneToOneField)\(\s*["']([\w.]+)["']""")]
+    private static partial Regex RelationTarget();
+
+    [GeneratedRegex(@"\bfields\s*=\s*(\[[^\]]*\]|\([^)]*\))")]
+    private static partial Regex IndexFields();
 
     [GeneratedRegex(@"\bnull\s*=\s*True")]
     private static partial Regex NullTrue();

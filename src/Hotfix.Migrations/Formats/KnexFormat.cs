@@ -49,6 +49,7 @@ internal sealed partial class KnexFormat : IMigrationFormat
     {
         // Calls inside an alterTable/table/createTable callback act on that table.
         var scopes = new List<(int Start, int End, string? Table, bool Creating)>();
+        var created = new Dictionary<int, MigrationOperation>();
         foreach (var call in code.Calls(from, to, SchemaCalls.Contains).ToList())
         {
             var scope = scopes.LastOrDefault(s => call.Start > s.Start && call.Start < s.End);
@@ -59,7 +60,9 @@ internal sealed partial class KnexFormat : IMigrationFormat
                 case "createTable":
                 case "createTableIfNotExists":
                     scopes.Add((call.ArgsStart, call.ArgsEnd, call.Positional(0), true));
-                    yield return DslSupport.Op(MigrationOperationKind.CreateTable, call, call.Positional(0));
+                    var create = DslSupport.Op(MigrationOperationKind.CreateTable, call, call.Positional(0));
+                    created[call.ArgsStart] = create;
+                    yield return create;
                     break;
                 case "alterTable":
                 case "table" when call.Receiver.EndsWith("schema", StringComparison.Ordinal):
@@ -104,12 +107,24 @@ internal sealed partial class KnexFormat : IMigrationFormat
                     yield return data;
                     break;
                 default:
-                    if (scope.Start == 0 && scope.End == 0 || scope.Creating)
+                    if (scope.Start == 0 && scope.End == 0)
                     {
                         break;
                     }
 
-                    foreach (var op in ColumnCall(call, table, tail))
+                    if (scope.Creating)
+                    {
+                        // The callback's columns are the CREATE TABLE's; only its keys matter (HF4004).
+                        if (created.TryGetValue(scope.Start, out var table0))
+                        {
+                            var keys = ColumnCall(call, table, tail, code).SelectMany(KnexKeys.AsInlineKeys).ToList();
+                            table0.InlineKeys = keys.Count > 0 ? [.. table0.InlineKeys ?? [], .. keys] : table0.InlineKeys;
+                        }
+
+                        break;
+                    }
+
+                    foreach (var op in ColumnCall(call, table, tail, code))
                     {
                         yield return op;
                     }
@@ -119,7 +134,7 @@ internal sealed partial class KnexFormat : IMigrationFormat
         }
     }
 
-    private static IEnumerable<MigrationOperation> ColumnCall(CodeCall call, string? table, string tail)
+    private static IEnumerable<MigrationOperation> ColumnCall(CodeCall call, string? table, string tail, CodeText code)
     {
         MigrationOperation Op(MigrationOperationKind kind) => DslSupport.Op(kind, call, table);
         switch (call.Name)
@@ -153,6 +168,7 @@ internal sealed partial class KnexFormat : IMigrationFormat
             case "dropIndex":
                 var index = Op(call.Name == "index" ? MigrationOperationKind.CreateIndex : MigrationOperationKind.DropIndex);
                 index.Name = call.Positional(1);
+                index.KeyColumns = KnexKeys.Columns(call, code);
                 yield return index;
                 break;
             case "unique":
@@ -160,6 +176,8 @@ internal sealed partial class KnexFormat : IMigrationFormat
             case "foreign":
                 var constraint = Op(MigrationOperationKind.AddConstraint);
                 constraint.Constraint = call.Name switch { "unique" => ConstraintKind.Unique, "primary" => ConstraintKind.PrimaryKey, _ => ConstraintKind.ForeignKey };
+                constraint.KeyColumns = KnexKeys.Columns(call, code);
+                constraint.ReferencedTable = constraint.Constraint == ConstraintKind.ForeignKey ? KnexKeys.Referenced(tail) : null;
                 yield return constraint;
                 break;
             case "dropUnique":
@@ -184,6 +202,8 @@ internal sealed partial class KnexFormat : IMigrationFormat
                 {
                     definition.DefaultExpression = "nextval(identity)";
                 }
+
+                definition.ReferencedTable = alter ? null : KnexKeys.Referenced(tail);
 
                 yield return definition;
                 break;

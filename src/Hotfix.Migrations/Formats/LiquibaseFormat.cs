@@ -170,7 +170,10 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
         switch (c.Name)
         {
             case "createTable":
-                yield return Op(MigrationOperationKind.CreateTable);
+                var create = Op(MigrationOperationKind.CreateTable);
+                var keys = Columns(c).SelectMany(column => LiquibaseKeys.OfColumn(column, table, at)).ToList();
+                create.InlineKeys = keys.Count > 0 ? keys : null;
+                yield return create;
                 break;
             case "dropTable":
                 yield return Op(MigrationOperationKind.DropTable);
@@ -189,6 +192,9 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
                     op.NewNullable = !string.Equals(constraints?.Get("nullable"), "false", StringComparison.OrdinalIgnoreCase) && !string.Equals(constraints?.Get("primaryKey"), "true", StringComparison.OrdinalIgnoreCase);
                     op.HasDefault = defaultValue is not null;
                     op.DefaultExpression = defaultValue;
+                    var inline = LiquibaseKeys.OfColumn(column, table, at).ToList();
+                    op.ReferencedTable = inline.FirstOrDefault(k => k.Constraint == ConstraintKind.ForeignKey)?.ReferencedTable;
+                    op.InlineKeys = inline.Where(k => k.Constraint != ConstraintKind.ForeignKey).ToList() is { Count: > 0 } indexes ? indexes : null;
                     yield return op;
                 }
 
@@ -239,6 +245,8 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
                 var index = Op(MigrationOperationKind.CreateIndex);
                 index.Name = c.Get("indexName");
                 index.Unique = string.Equals(c.Get("unique"), "true", StringComparison.OrdinalIgnoreCase);
+                var indexed = Columns(c).Select(x => x.Get("name") ?? "(" + x.Get("computed") + ")").ToList();
+                index.KeyColumns = indexed.Count > 0 ? indexed : null;
                 yield return index;
                 break;
             case "dropIndex":
@@ -260,6 +268,8 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
                     _ => ConstraintKind.Check,
                 };
                 add.NotValid = string.Equals(c.Get("validate"), "false", StringComparison.OrdinalIgnoreCase);
+                add.KeyColumns = KeyColumnText.Names(c.Get("baseColumnNames") ?? c.Get("columnNames"));
+                add.ReferencedTable = c.Get("referencedTableName");
                 yield return add;
                 break;
             case "dropForeignKeyConstraint":

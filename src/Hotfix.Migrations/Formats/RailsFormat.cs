@@ -17,7 +17,11 @@ internal sealed partial class RailsFormat : IMigrationFormat
         "remove_reference", "remove_belongs_to", "add_foreign_key", "remove_foreign_key", "validate_foreign_key", "add_check_constraint",
         "remove_check_constraint", "validate_check_constraint", "add_timestamps", "remove_timestamps", "execute", "update_all",
         "delete_all", "destroy_all", "create_schema", "drop_schema", "add_unique_constraint", "remove_unique_constraint",
+        "change_table", "references", "belongs_to", "index",
     };
+
+    /// <summary>Calls on the block variable of create_table (<c>t.references</c>, <c>t.index</c>): keys of the table being created.</summary>
+    private static readonly HashSet<string> TableBlockCalls = new(StringComparer.Ordinal) { "references", "belongs_to", "index" };
 
     /// <summary>Calls Rails cannot reverse inside <c>change</c> (without the extra arguments that make them reversible).</summary>
     private static readonly HashSet<string> IrreversibleInChange = new(StringComparer.Ordinal)
@@ -96,8 +100,26 @@ internal sealed partial class RailsFormat : IMigrationFormat
     {
         var result = new List<MigrationOperation>();
         irreversible = null;
+        MigrationOperation? creating = null;
         foreach (var call in code.Calls(from, to, Calls.Contains, allowBareRubyCalls: true))
         {
+            if (TableBlockCalls.Contains(call.Name))
+            {
+                if (creating is not null && call.Receiver.Length > 0)
+                {
+                    creating.InlineKeys = [.. creating.InlineKeys ?? [], .. TableBlockKeys(call, creating.Table, code)];
+                }
+
+                continue;
+            }
+
+            if (call.Name == "change_table")
+            {
+                // Its block changes an existing table; its t.references are not keys of an earlier create_table.
+                creating = null;
+                continue;
+            }
+
             var inReversible = DslSupport.StatementBefore(code, call.Start).Contains("dir.", StringComparison.Ordinal)
                                || code.Mask[from..call.Start].Contains("reversible do", StringComparison.Ordinal);
             if (irreversible is null && !inReversible && (IrreversibleInChange.Contains(call.Name)
@@ -107,7 +129,9 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 irreversible = call;
             }
 
-            result.AddRange(Map(call, code, database));
+            var mapped = Map(call, code, database).ToList();
+            result.AddRange(mapped);
+            creating = call.Name == "create_table" ? mapped.LastOrDefault(o => o.Kind == MigrationOperationKind.CreateTable) : creating;
         }
 
         return result;
@@ -188,6 +212,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 index.Name = call.Keyword("name");
                 index.Concurrently = call.Keyword("algorithm") is "concurrently" or ":concurrently";
                 index.Unique = DslSupport.IsTrue(call.Keyword("unique"));
+                index.KeyColumns = KeyColumnText.Positional(call, 1) ?? KeyColumnText.Keyword(call, "column");
                 yield return index;
                 break;
             case "rename_index":
@@ -205,11 +230,17 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 reference.Column = call.Positional(1) + "_id";
                 reference.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
                 reference.HasDefault = false;
+                var polymorphic = DslSupport.IsTrue(call.Keyword("polymorphic"));
+
+                // A reference column is a foreign key whether or not a constraint backs it: joins and lookups go through it.
+                reference.ReferencedTable = adding && !polymorphic ? call.Positional(1) : null;
                 yield return reference;
-                if (adding && !DslSupport.IsFalse(call.Keyword("index")))
+                if (adding && !IndexDisabled(call, code))
                 {
                     var refIndex = Op(MigrationOperationKind.CreateIndex);
-                    refIndex.Concurrently = call.Keyword("index")?.Contains("concurrently", StringComparison.Ordinal) == true;
+                    refIndex.Concurrently = call.Keyword("index")?.Contains("concurrently", StringComparison.Ordinal) == true
+                        || Line(call, code).Contains("algorithm: :concurrently", StringComparison.Ordinal);
+                    refIndex.KeyColumns = polymorphic ? [call.Positional(1) + "_type", reference.Column] : [reference.Column];
                     yield return refIndex;
                 }
 
@@ -218,6 +249,8 @@ internal sealed partial class RailsFormat : IMigrationFormat
                     var constraint = Op(MigrationOperationKind.AddConstraint);
                     constraint.Constraint = ConstraintKind.ForeignKey;
                     constraint.NotValid = fk.Contains("validate: false", StringComparison.Ordinal);
+                    constraint.KeyColumns = [reference.Column];
+                    constraint.ReferencedTable = call.Positional(1);
                     yield return constraint;
                 }
 
@@ -230,6 +263,17 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 add2.Name = call.Keyword("name");
                 add2.NotValid = DslSupport.IsFalse(call.Keyword("validate"));
                 add2.UsingIndex = call.HasKeyword("using_index");
+                if (call.Name == "add_foreign_key" && call.Positional(1) is { } referenced)
+                {
+                    // Rails names the column after the referenced table (customers → customer_id) unless column: says otherwise.
+                    add2.ReferencedTable = referenced;
+                    add2.KeyColumns = KeyColumnText.Keyword(call, "column") ?? [KeyColumnText.ReferenceColumn(referenced)];
+                }
+                else if (call.Name == "add_unique_constraint")
+                {
+                    add2.KeyColumns = KeyColumnText.Positional(call, 1);
+                }
+
                 yield return add2;
                 break;
             case "remove_foreign_key":
@@ -284,6 +328,61 @@ internal sealed partial class RailsFormat : IMigrationFormat
     }
 
     /// <summary>
+    /// <c>index: false</c> on a reference. Read from the call's whole line too: a hash argument in braces
+    /// (<c>foreign_key: { to_table: :users }</c>) ends a bare call's arguments for the call reader, and the index option may follow it.
+    /// </summary>
+    private static bool IndexDisabled(CodeCall call, CodeText code)
+    {
+        if (DslSupport.IsFalse(call.Keyword("index")))
+        {
+            return true;
+        }
+
+        return IndexFalse().IsMatch(Line(call, code));
+    }
+
+    /// <summary>The call's line from the call on (a bare call's arguments as written, braces included).</summary>
+    private static string Line(CodeCall call, CodeText code)
+    {
+        var end = code.Mask.IndexOf('\n', call.Start);
+        return code.Mask[call.Start..(end < 0 ? code.Mask.Length : end)];
+    }
+
+    /// <summary><c>t.references :customer</c> (indexed unless <c>index: false</c>) and <c>t.index</c> inside create_table.</summary>
+    private static IEnumerable<MigrationOperation> TableBlockKeys(CodeCall call, string? table, CodeText code)
+    {
+        if (call.Name == "index")
+        {
+            yield return new MigrationOperation(MigrationOperationKind.CreateIndex) { Table = table, KeyColumns = KeyColumnText.Positional(call, 0), Line = call.Line, Text = call.Text };
+            yield break;
+        }
+
+        var name = call.Positional(0);
+        if (name is null)
+        {
+            yield break;
+        }
+
+        var column = name + "_id";
+        var polymorphic = DslSupport.IsTrue(call.Keyword("polymorphic"));
+        if (!polymorphic)
+        {
+            yield return new MigrationOperation(MigrationOperationKind.AddConstraint)
+            {
+                Table = table, Constraint = ConstraintKind.ForeignKey, KeyColumns = [column], ReferencedTable = name, Line = call.Line, Text = call.Text,
+            };
+        }
+
+        if (!IndexDisabled(call, code))
+        {
+            yield return new MigrationOperation(MigrationOperationKind.CreateIndex)
+            {
+                Table = table, KeyColumns = polymorphic ? [name + "_type", column] : [column], Line = call.Line, Text = call.Text,
+            };
+        }
+    }
+
+    /// <summary>
     /// An Active Record column type with its options as the SQL type the shared type-change rules compare:
     /// <c>:string, limit: 50</c> → <c>varchar(50)</c>, <c>:decimal, precision: 12, scale: 2</c> → <c>numeric(12,2)</c>.
     /// </summary>
@@ -311,6 +410,9 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
     [GeneratedRegex(@"raise\s+(ActiveRecord::)?IrreversibleMigration")]
     private static partial Regex Raise();
+
+    [GeneratedRegex(@"\bindex:\s*false\b")]
+    private static partial Regex IndexFalse();
 
     [GeneratedRegex(@"^[A-Z]\w*")]
     private static partial Regex ModelName();

@@ -55,7 +55,10 @@ internal sealed partial class TypeOrmFormat : IMigrationFormat
 
                     break;
                 case "createTable":
-                    yield return Op(MigrationOperationKind.CreateTable);
+                    var create = Op(MigrationOperationKind.CreateTable);
+                    var keys = TypeOrmKeys.OfTable(call.ArgumentsText, table, call.Line);
+                    create.InlineKeys = keys.Count > 0 ? keys : null;
+                    yield return create;
                     break;
                 case "dropTable":
                     yield return Op(MigrationOperationKind.DropTable);
@@ -92,6 +95,7 @@ internal sealed partial class TypeOrmFormat : IMigrationFormat
                 case "dropIndex":
                     var index = Op(call.Name == "createIndex" ? MigrationOperationKind.CreateIndex : MigrationOperationKind.DropIndex);
                     index.Name = Property(call.ArgumentsText, "name") ?? call.Positional(1);
+                    index.KeyColumns = call.Name == "createIndex" ? TypeOrmKeys.ColumnLists(call.ArgumentsText).FirstOrDefault() : null;
                     yield return index;
                     break;
                 case "clearTable":
@@ -102,6 +106,26 @@ internal sealed partial class TypeOrmFormat : IMigrationFormat
                     constraint.Constraint = call.Name.Contains("Foreign", StringComparison.Ordinal) ? ConstraintKind.ForeignKey
                         : call.Name.Contains("Unique", StringComparison.Ordinal) ? ConstraintKind.Unique
                         : call.Name.Contains("Check", StringComparison.Ordinal) ? ConstraintKind.Check : ConstraintKind.PrimaryKey;
+                    if (constraint.Kind == MigrationOperationKind.AddConstraint && constraint.Constraint == ConstraintKind.ForeignKey && call.Name.EndsWith('s'))
+                    {
+                        // createForeignKeys(table, [new TableForeignKey({…}), …]): one key each.
+                        foreach (var key in TypeOrmKeys.ForeignKeys(call.ArgumentsText, table, call.Line))
+                        {
+                            key.Text = call.Text;
+                            yield return key;
+                        }
+
+                        break;
+                    }
+
+                    if (constraint.Kind == MigrationOperationKind.AddConstraint)
+                    {
+                        constraint.KeyColumns = constraint.Constraint == ConstraintKind.PrimaryKey
+                            ? KeyColumnText.Positional(call, 1) ?? TypeOrmKeys.ColumnLists(call.ArgumentsText).FirstOrDefault()
+                            : TypeOrmKeys.ColumnLists(call.ArgumentsText).FirstOrDefault();
+                        constraint.ReferencedTable = constraint.Constraint == ConstraintKind.ForeignKey ? Property(call.ArgumentsText, "referencedTableName") : null;
+                    }
+
                     yield return constraint;
                     break;
             }

@@ -7,7 +7,7 @@ namespace Hotfix.Migrations.Sql;
 /// from tokens alone. Whatever it does not recognise becomes a <see cref="MigrationOperationKind.RawSql"/> operation
 /// (shown to the reviewer verbatim); transaction control and session settings produce no operation. Never throws.
 /// </summary>
-internal static class SqlStatementRecognizer
+internal static partial class SqlStatementRecognizer
 {
     private static readonly HashSet<string> NoOperation = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -66,7 +66,7 @@ internal static class SqlStatementRecognizer
         return collapsed.Length > 160 ? collapsed[..157] + "..." : collapsed;
     }
 
-    private sealed class Reader(List<SqlToken> t, SqlStatement statement, MigrationDatabase database)
+    private sealed partial class Reader(List<SqlToken> t, SqlStatement statement, MigrationDatabase database)
     {
         private int i;
         private readonly List<MigrationOperation> ops = [];
@@ -162,6 +162,12 @@ internal static class SqlStatementRecognizer
                 {
                     Take("ONLY");
                     op.Table = Name();
+                    if (Take("USING"))
+                    {
+                        i++;
+                    }
+
+                    op.KeyColumns = KeyColumnList();
                 }
 
                 op.Online = HasOption("ONLINE", "ON");
@@ -174,7 +180,13 @@ internal static class SqlStatementRecognizer
             {
                 Skip("IF", "NOT", "EXISTS");
                 var table = Name();
-                Add(new MigrationOperation(MigrationOperationKind.CreateTable) { Table = table, Columns = ColumnDefinitions() });
+                var definitions = i;
+                var columns = ColumnDefinitions();
+                var end = i;
+                i = definitions;
+                var keys = TableKeys(table);
+                i = end;
+                Add(new MigrationOperation(MigrationOperationKind.CreateTable) { Table = table, Columns = columns, InlineKeys = keys });
                 return;
             }
 
@@ -508,6 +520,8 @@ internal static class SqlStatementRecognizer
                     index.Name = Name();
                 }
 
+                index.KeyColumns = KeyColumnList();
+
                 // MySQL/InnoDB builds secondary indexes online; the statement's ALGORITHM/LOCK decide otherwise.
                 index.Online = true;
                 index.Concurrently = database == MigrationDatabase.MySql;
@@ -517,7 +531,15 @@ internal static class SqlStatementRecognizer
             Take("COLUMN");
             Skip("IF", "NOT", "EXISTS");
             var column = Name();
-            return ColumnDefinition(new MigrationOperation(MigrationOperationKind.AddColumn) { Table = table, Column = column }, nullableWhenUnsaid: true);
+            var start = i;
+            var added = ColumnDefinition(new MigrationOperation(MigrationOperationKind.AddColumn) { Table = table, Column = column }, nullableWhenUnsaid: true);
+            var end = i;
+            i = start;
+            var inline = ColumnKeys(table, column, t.Count);
+            i = end;
+            added.ReferencedTable = inline.FirstOrDefault(k => k.Constraint == ConstraintKind.ForeignKey)?.ReferencedTable;
+            added.InlineKeys = inline.Where(k => k.Constraint != ConstraintKind.ForeignKey).ToList() is { Count: > 0 } indexes ? indexes : null;
+            return added;
         }
 
         private MigrationOperation Constraint(string table, string? name)
@@ -542,6 +564,11 @@ internal static class SqlStatementRecognizer
             else if (Take("EXCLUDE"))
             {
                 op.Constraint = ConstraintKind.Exclusion;
+            }
+
+            if (op.Constraint is ConstraintKind.PrimaryKey or ConstraintKind.Unique or ConstraintKind.ForeignKey)
+            {
+                KeyColumnsAndReference(op);
             }
 
             op.NotValid = ContainsSequence("NOT", "VALID");

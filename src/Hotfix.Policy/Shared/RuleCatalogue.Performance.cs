@@ -13,6 +13,9 @@ static partial class RuleIds
 
     /// <summary>HF4003: an async method blocks on a task or runs a synchronous EF Core query (sync-over-async).</summary>
     public const string SyncOverAsync = "HF4003";
+
+    /// <summary>HF4004: a migration adds a foreign key (or reference column) that no index starts with.</summary>
+    public const string MissingForeignKeyIndex = "HF4004";
 }
 
 static partial class RuleCatalogue
@@ -44,6 +47,15 @@ static partial class RuleCatalogue
             FindingSeverity.Error,
             "An async method blocks a thread: .Result, .Wait(), GetAwaiter().GetResult(), or a synchronous EF Core query " +
             "or SaveChanges where the async twin exists — thread-pool starvation under load.",
+            PerformanceQuestion));
+        rules.Add(new RuleDescriptor(
+            RuleIds.MissingForeignKeyIndex,
+            "Foreign key without an index",
+            RuleCategory.Performance,
+            FindingSeverity.Warning,
+            "A migration adds a foreign key or reference column and no index starts with that column, on a database that " +
+            "does not create one itself (PostgreSQL, SQL Server, SQLite, Oracle): every join to the parent, and every delete " +
+            "or key update of a parent row, scans the child table.",
             PerformanceQuestion));
     }
 }

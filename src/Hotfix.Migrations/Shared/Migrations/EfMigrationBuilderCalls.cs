@@ -143,6 +143,13 @@ internal static class EfMigrationBuilderCalls
             op.Unique = Bool(values, "unique") == true;
         }
 
+        if (signature.Kind == MigrationOperationKind.CreateIndex || signature.Kind == MigrationOperationKind.AddConstraint)
+        {
+            // column: "A" or columns: new[] { "A", "B" } (the overloads EF scaffolds for one and for several columns).
+            op.KeyColumns = ColumnList(Get(values, "column") ?? Get(values, "columns"));
+            op.ReferencedTable = Get(values, "principalTable");
+        }
+
         if (annotations != null)
         {
             foreach (var annotation in annotations)
@@ -177,6 +184,36 @@ internal static class EfMigrationBuilderCalls
 
         op.NewType = length == null ? "varchar" : "varchar(" + length + ")";
         op.OldType = oldLength == null ? "varchar" : "varchar(" + oldLength + ")";
+    }
+
+    /// <summary>A column argument as names: a string literal, or the string literals of an array expression.</summary>
+    internal static IReadOnlyList<string>? ColumnList(string? value)
+    {
+        if (value == null)
+        {
+            return null;
+        }
+
+        if (value.IndexOf('"') < 0)
+        {
+            return value.IndexOf('{') < 0 && value.IndexOf('(') < 0 ? new[] { value } : null;
+        }
+
+        var names = new List<string>();
+        var start = value.IndexOf('"');
+        while (start >= 0)
+        {
+            var end = value.IndexOf('"', start + 1);
+            if (end < 0)
+            {
+                break;
+            }
+
+            names.Add(value.Substring(start + 1, end - start - 1));
+            start = value.IndexOf('"', end + 1);
+        }
+
+        return names.Count > 0 ? names : null;
     }
 
     private static Dictionary<string, string?> Bind(Signature signature, IList<EfArgument> arguments)

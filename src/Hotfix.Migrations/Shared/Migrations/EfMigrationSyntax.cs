@@ -31,7 +31,7 @@ internal sealed class EfMigrationCall
 /// in them (mapped through <see cref="EfMigrationBuilderCalls"/>), and whether the down throws. Written once for
 /// <c>hotfix check</c>'s EF reader and the HF2002/HF2003 analyzers, so a migration reads the same in both.
 /// </summary>
-internal static class EfMigrationSyntax
+internal static partial class EfMigrationSyntax
 {
     /// <summary>Syntax-only guess that the class derives from <c>Migration</c>; the analyzers confirm with the symbol.</summary>
     public static bool LooksLikeMigration(ClassDeclarationSyntax type) =>
@@ -62,6 +62,11 @@ internal static class EfMigrationSyntax
 
             var name = member.Name.Identifier.Text;
             var operation = EfMigrationBuilderCalls.ToOperation(name, Arguments(call.ArgumentList), Annotations(call));
+            if (operation != null && operation.Kind == MigrationOperationKind.CreateTable)
+            {
+                operation.InlineKeys = TableKeys(call, operation.Table);
+            }
+
             if (operation != null)
             {
                 yield return new EfMigrationCall(call, name, operation);

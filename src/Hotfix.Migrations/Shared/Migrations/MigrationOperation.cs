@@ -94,6 +94,24 @@ internal sealed class MigrationOperation
     /// </summary>
     public IReadOnlyList<string>? SourceColumns { get; set; }
 
+    /// <summary>
+    /// CreateIndex and AddConstraint: the columns of the index or key in order, the leading one first; null when the
+    /// source does not say. An expression part is kept as its text in parentheses, so it never matches a column.
+    /// </summary>
+    public IReadOnlyList<string>? KeyColumns { get; set; }
+
+    /// <summary>
+    /// A foreign key (AddConstraint) or a column declared as a reference to another table (AddColumn with an inline
+    /// <c>REFERENCES</c>, Rails <c>add_reference</c>, Knex <c>.references()</c>…): the table it points at.
+    /// </summary>
+    public string? ReferencedTable { get; set; }
+
+    /// <summary>
+    /// CreateTable and AddColumn: the keys and indexes declared inside the definition (primary key, unique, foreign
+    /// keys, indexes), as AddConstraint/CreateIndex operations on the same table; null when there are none or unknown.
+    /// </summary>
+    public IReadOnlyList<MigrationOperation>? InlineKeys { get; set; }
+
     /// <summary>1-based line in the migration file where the step starts.</summary>
     public int? Line { get; set; }
 

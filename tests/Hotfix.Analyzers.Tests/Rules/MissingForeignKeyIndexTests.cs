@@ -1,0 +1,93 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Hotfix.Analyzers.Tests.Infrastructure.AnalyzerTest<Hotfix.Analyzers.Rules.MissingForeignKeyIndexAnalyzer>;
+
+namespace Hotfix.Analyzers.Tests.Rules;
+
+public class MissingForeignKeyIndexTests
+{
+    private const string Usings = "using Microsoft.EntityFrameworkCore.Migrations;\n\n";
+
+    private static string Migration(string up, string name = "OrderCustomer") => $$"""
+        public partial class {{name}} : Migration
+        {
+            protected override void Up(MigrationBuilder migrationBuilder)
+            {
+        {{up}}
+            }
+
+            protected override void Down(MigrationBuilder migrationBuilder)
+            {
+            }
+        }
+
+        """;
+
+    private const string AddForeignKey = """
+                migrationBuilder.AddColumn<int>(name: "CustomerId", table: "Orders", nullable: true);
+                migrationBuilder.{|#0:AddForeignKey|}(name: "FK_Orders_Customers_CustomerId", table: "Orders", column: "CustomerId", principalTable: "Customers", principalColumn: "Id");
+        """;
+
+    private static DiagnosticResult At(int location) => new DiagnosticResult("HF4004", DiagnosticSeverity.Info).WithLocation(location);
+
+    [Fact]
+    public Task AddForeignKey_without_CreateIndex_names_the_key_and_gives_the_CreateIndex_to_add() => Verify.VerifyAsync(
+        Usings + Migration(AddForeignKey),
+        At(0).WithArguments(
+            "AddForeignKey",
+            "Orders.CustomerId -> Customers",
+            "CustomerId",
+            "the provider is not known, and PostgreSQL, SQL Server, SQLite and Oracle do not index a foreign key themselves (MySQL/MariaDB do), so every join and every delete of a parent row scans Orders.",
+            "migrationBuilder.CreateIndex(name: \"IX_Orders_CustomerId\", table: \"Orders\", column: \"CustomerId\").Annotation(\"Npgsql:CreatedConcurrently\", true); (in a migration of its own, with the transaction suppressed; on SQL Server, .Annotation(\"SqlServer:Online\", true))",
+            ""));
+
+    [Fact]
+    public Task The_index_EF_scaffolds_with_the_key_silences_it_in_the_same_or_another_migration() => Verify.VerifyAsync(
+        Usings + Migration(AddForeignKey.Replace("{|#0:AddForeignKey|}", "AddForeignKey", StringComparison.Ordinal)) +
+        Migration("""        migrationBuilder.CreateIndex(name: "IX_Orders_CustomerId_Date", table: "Orders", columns: new[] { "CustomerId", "Date" });""", "IndexOrderCustomer"));
+
+    [Fact]
+    public Task An_index_whose_leading_column_is_another_does_not_serve_the_key() => Verify.VerifyAsync(
+        Usings + Migration(AddForeignKey + "\n" + """        migrationBuilder.CreateIndex(name: "IX_Orders_Date_CustomerId", table: "Orders", columns: new[] { "Date", "CustomerId" });"""),
+        At(0));
+
+    [Fact]
+    public Task A_key_declared_in_CreateTable_is_reported_at_its_ForeignKey_call_and_the_primary_key_serves_its_leading_column() => Verify.VerifyAsync(Usings + Migration("""
+                migrationBuilder.CreateTable(
+                    name: "OrderTags",
+                    columns: table => new
+                    {
+                        OrderId = table.Column<int>(nullable: false),
+                        TagId = table.Column<int>(name: "tag_id", nullable: false)
+                    },
+                    constraints: table =>
+                    {
+                        table.PrimaryKey("PK_OrderTags", x => new { x.OrderId, x.TagId });
+                        table.ForeignKey(name: "FK_OrderTags_Orders_OrderId", column: x => x.OrderId, principalTable: "Orders", principalColumn: "Id");
+                        table.{|#0:ForeignKey|}(name: "FK_OrderTags_Tags_TagId", column: x => x.TagId, principalTable: "Tags", principalColumn: "Id");
+                    });
+        """), At(0));
+
+    [Fact]
+    public Task An_index_created_with_raw_SQL_naming_the_table_and_column_counts() => Verify.VerifyAsync(
+        Usings + Migration(AddForeignKey.Replace("{|#0:AddForeignKey|}", "AddForeignKey", StringComparison.Ordinal) + "\n" +
+            """        migrationBuilder.Sql("CREATE INDEX CONCURRENTLY \"IX_Orders_CustomerId\" ON \"Orders\" (\"CustomerId\");", suppressTransaction: true);"""));
+
+    [Fact]
+    public Task On_MySQL_the_database_indexes_the_key_itself() => Verify.VerifyAsync(
+        Usings + Migration(AddForeignKey.Replace("{|#0:AddForeignKey|}", "AddForeignKey", StringComparison.Ordinal) + "\n" +
+            """        migrationBuilder.AlterDatabase().Annotation("MySql:CharSet", "utf8mb4");"""));
+
+    [Fact]
+    public Task On_a_hotfix_branch_a_key_the_hotfix_adds_is_an_error() => Verify.VerifyHotfixAsync(
+        Usings + Migration(AddForeignKey),
+        Verify.ChangedLinesOf(8),
+        new DiagnosticResult("HF4004", DiagnosticSeverity.Error).WithLocation(0));
+
+    [Fact]
+    public Task Severities_are_configurable_in_editorconfig() => Verify.RunAsync(
+        Usings + Migration(AddForeignKey),
+        hotfix: null,
+        editorConfig: "hotfix.HF4004.background_severity = warning\n",
+        new DiagnosticResult("HF4004", DiagnosticSeverity.Warning).WithLocation(0));
+}
