@@ -3,13 +3,14 @@
 # revision, or a folder holding an AnalyzerProfile build made from it) and of this working tree over both generated
 # benchmark projects — the service (2,051 files) and the sink-dense data-access layer (2,001 files) — and compares
 # every finding: file, line, column, id, severity, message and properties. Exit 0 when all are equal, 1 otherwise.
-#   bash benchmarks/AnalyzerProfile/same-findings.sh BASE [WORK_DIR]
+#   bash benchmarks/AnalyzerProfile/same-findings.sh BASE [WORK_DIR]      (MODULES=500 modules per project)
 # e.g. `same-findings.sh main` before merging a performance change of the analyzers.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 base=${1:?usage: same-findings.sh BASE_REVISION_OR_BUILD_FOLDER [WORK_DIR]}
 work=${2:-$root/artifacts/bench/same-findings}
+modules=${MODULES:-500}
 mkdir -p "$work"
 
 if [ -f "$base/AnalyzerProfile.dll" ]; then
@@ -30,7 +31,7 @@ after=$work/head-bin
 
 status=0
 for shape in service sink-dense; do
-  [ -d "$work/$shape/src" ] || python3 "$root/benchmarks/AnalyzerCompileTime/generate.py" "$work/$shape" 500 "$shape"
+  [ -d "$work/$shape/src" ] || python3 "$root/benchmarks/AnalyzerCompileTime/generate.py" "$work/$shape" "$modules" "$shape"
   for side in before after; do
     bin=$before
     [ "$side" = after ] && bin=$after
