@@ -6,14 +6,27 @@ ADO.NET), an API controller (authorized, with the occasional anonymous action) a
 plus one EF Core migration per ten modules.
 About one file in ten carries a finding, as in a codebase that has lived for a while; the rest is clean code the
 analyzers must walk through without reporting.
+
+With SHAPE=sink-dense (or a third argument `sink-dense`) it writes the other shape instead: a data-access layer as
+dense in SQL sinks as a legacy one gets — sink_dense.py.
 """
 import os
 import sys
 
 out = sys.argv[1]
 modules = int(sys.argv[2]) if len(sys.argv) > 2 else 500
+shape = sys.argv[3] if len(sys.argv) > 3 else os.environ.get("SHAPE", "service")
 src = os.path.join(out, "src")
 os.makedirs(src, exist_ok=True)
+
+if shape == "sink-dense":
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import sink_dense
+
+    sink_dense.generate(src, modules)
+    sys.exit(0)
+if shape != "service":
+    sys.exit(f"unknown SHAPE {shape!r}: expected service or sink-dense")
 
 
 def write(name, text):

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Compile-time cost of Hotfix.Analyzers on a generated service of >= 2,000 files; numbers in benchmarks/README.md.
 #   bash benchmarks/AnalyzerCompileTime/run.sh [OUT_DIR]     (MODULES=500 -> 2,001 files; RUNS=3 per variant)
+#   SHAPE=sink-dense bash benchmarks/AnalyzerCompileTime/run.sh   the data-access layer with two raw-SQL sinks per file
+#   VARIANTS="none hotfix efcore" picks the variants; HOTFIX_ANALYZER_DLL=path times another build of the analyzers
+#   instead of building src/Hotfix.Analyzers; BASELINE_DLL=path adds the variant "baseline" (e.g. a copy of the dll
+#   from before a change), timed in the same interleaved runs as "hotfix".
 #
 # 1. generates the service (generate.py) and builds it once with MSBuild to get the compiler's exact command line;
 # 2. runs that same csc command directly, without the compiler server, for each variant — no analyzers,
@@ -12,17 +16,23 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-out=${1:-$root/artifacts/bench/analyzer-compile}
+shape=${SHAPE:-service}
+if [ "$shape" = service ]; then default_out=$root/artifacts/bench/analyzer-compile; else default_out=$root/artifacts/bench/analyzer-$shape; fi
+out=${1:-$default_out}
 modules=${MODULES:-500}
 runs=${RUNS:-3}
 packages=${NUGET_PACKAGES:-$HOME/.nuget/packages}
 
-dotnet build "$root/src/Hotfix.Analyzers/Hotfix.Analyzers.csproj" -c Release -nologo -clp:ErrorsOnly
-hotfix="$root/src/Hotfix.Analyzers/bin/Release/netstandard2.0/Hotfix.Analyzers.dll"
+if [ -n "${HOTFIX_ANALYZER_DLL:-}" ]; then
+  hotfix=$(cd "$(dirname "$HOTFIX_ANALYZER_DLL")" && pwd)/$(basename "$HOTFIX_ANALYZER_DLL")
+else
+  dotnet build "$root/src/Hotfix.Analyzers/Hotfix.Analyzers.csproj" -c Release -nologo -clp:ErrorsOnly
+  hotfix="$root/src/Hotfix.Analyzers/bin/Release/netstandard2.0/Hotfix.Analyzers.dll"
+fi
 
 rm -rf "$out"
 mkdir -p "$out"
-python3 "$here/generate.py" "$out" "$modules"
+python3 "$here/generate.py" "$out" "$modules" "$shape"
 # Stop MSBuild from importing this repository's build settings into the benchmark service.
 echo '<Project />' >"$out/Directory.Build.props"
 echo '<Project />' >"$out/Directory.Build.targets"
@@ -37,10 +47,13 @@ csc=${cmdline%% *}
 # The command without any analyzer: every variant adds only its own.
 sed -E 's#^\S+ ##; s#/analyzer:("[^"]*"|\S+)##g' <<<"$cmdline" >"$out/none.rsp"
 { cat "$out/none.rsp"; echo "/analyzer:$hotfix"; } >"$out/hotfix.rsp"
+if [ -n "${BASELINE_DLL:-}" ]; then
+  { cat "$out/none.rsp"; echo "/analyzer:$(cd "$(dirname "$BASELINE_DLL")" && pwd)/$(basename "$BASELINE_DLL")"; } >"$out/baseline.rsp"
+fi
 { cat "$out/none.rsp"; echo "/analyzer:$packages/microsoft.entityframeworkcore.analyzers/10.0.15/analyzers/dotnet/cs/Microsoft.EntityFrameworkCore.Analyzers.dll"; } >"$out/efcore.rsp"
 { cat "$out/none.rsp"; for dll in "$packages"/sonaranalyzer.csharp/9.32.0.97167/analyzers/*.dll; do echo "/analyzer:$dll"; done; } >"$out/sonar.rsp"
 
-variants=(none hotfix efcore sonar)
+read -r -a variants <<<"${VARIANTS:-none hotfix efcore sonar}"
 for variant in "${variants[@]}"; do : >"$out/$variant.times"; done
 for run in $(seq 1 "$runs"); do
   for variant in "${variants[@]}"; do
@@ -70,3 +83,7 @@ done
 echo
 echo "Hotfix.Analyzers per analyzer (last run, compiler's /reportanalyzer):"
 grep -E 'Hotfix\.Analyzers\.Rules\.' "$out/hotfix.$runs.log" | sed -E 's/^\s+/  /'
+if [ -f "$out/baseline.$runs.log" ]; then
+  echo "baseline per analyzer (last run):"
+  grep -E 'Hotfix\.Analyzers\.Rules\.' "$out/baseline.$runs.log" | sed -E 's/^\s+/  /'
+fi

@@ -80,9 +80,18 @@ for (var run = 1; run <= runs; run++)
             times.Add(((await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime, analyzer.GetType().Name));
         }
 
+        var findingsFile = Environment.GetEnvironmentVariable("PROFILE_FINDINGS");
+        if (!string.IsNullOrEmpty(findingsFile) && name == "Hotfix.Analyzers")
+        {
+            // Every finding as the compiler would print it, sorted: before/after files of an optimisation must be equal.
+            File.WriteAllLines(findingsFile, diagnostics
+                .Select(d => $"{Path.GetFileName(d.Location.SourceTree?.FilePath)}:{d.Location.GetLineSpan().StartLinePosition} {d.Id} {d.Severity} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} {string.Join(",", d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value))}")
+                .OrderBy(line => line, StringComparer.Ordinal));
+        }
+
         var total = times.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Time);
         Console.WriteLine($"  {name}: analysis pass cpu {passCpu:F0} ms, callbacks {total.TotalMilliseconds:F0} ms, {diagnostics.Length} findings");
-        foreach (var (time, analyzer) in times.OrderByDescending(t => t.Time).Take(8).Where(_ => analyzers.Length > 1))
+        foreach (var (time, analyzer) in times.OrderByDescending(t => t.Time).Take(12).Where(_ => analyzers.Length > 1))
         {
             Console.WriteLine($"    {time.TotalMilliseconds,8:F0} ms  {analyzer}");
         }

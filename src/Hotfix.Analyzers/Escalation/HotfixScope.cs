@@ -41,6 +41,9 @@ internal sealed class HotfixScope
 
     private static readonly ConditionalWeakTable<AdditionalText, ChangedLines> ParsedManifests = new();
 
+    /// <summary>Where each descriptor's escalation note goes: read from its format once, not once per finding.</summary>
+    private static readonly ConditionalWeakTable<DiagnosticDescriptor, StrongBox<int>> NoteIndexes = new();
+
     private readonly AnalyzerOptions options;
     private readonly ChangedLines changed;
     private readonly string? repositoryRoot;
@@ -91,11 +94,28 @@ internal sealed class HotfixScope
         IEnumerable<Location>? related = null,
         ImmutableDictionary<string, string?>? properties = null,
         bool onlyWhenChanged = false,
-        params object?[] messageArgs)
+        params object?[] messageArgs) =>
+        Report(report, descriptor, location, () => messageArgs, scope, related, properties, onlyWhenChanged);
+
+    /// <summary>
+    /// As <see cref="Report(Action{Diagnostic}, DiagnosticDescriptor, Location, SyntaxNode?, IEnumerable{Location}?, ImmutableDictionary{string, string?}?, bool, object?[])"/>,
+    /// with message arguments that are worth building only for a finding that is reported (a sketch of the SQL, a
+    /// quoted piece of code): <paramref name="messageArgs"/> runs after the severity is known, and not at all when the
+    /// finding is configured away.
+    /// </summary>
+    public void Report(
+        Action<Diagnostic> report,
+        DiagnosticDescriptor descriptor,
+        Location location,
+        Func<object?[]> messageArgs,
+        SyntaxNode? scope = null,
+        IEnumerable<Location>? related = null,
+        ImmutableDictionary<string, string?>? properties = null,
+        bool onlyWhenChanged = false)
     {
         var relatedLocations = related?.Where(l => l.IsInSource).ToImmutableArray() ?? ImmutableArray<Location>.Empty;
-        var escalated = IsChanged(location) || (scope != null && IsChanged(scope.SyntaxTree, EscalationSpan.Of(scope))) ||
-            relatedLocations.Any(IsChanged);
+        var escalated = Branch != null && (IsChanged(location) || (scope != null && IsChanged(scope.SyntaxTree, EscalationSpan.Of(scope))) ||
+            relatedLocations.Any(IsChanged));
         if (onlyWhenChanged && !escalated)
         {
             return;
@@ -112,9 +132,11 @@ internal sealed class HotfixScope
         }
 
         // The descriptor's format ends with the escalation note's placeholder (see HotfixDescriptors.Message).
-        var noteIndex = HotfixDescriptors.ArgumentCount(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture)) - 1;
+        var noteIndex = NoteIndexes.GetValue(descriptor, d => new StrongBox<int>(
+            HotfixDescriptors.ArgumentCount(d.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture)) - 1)).Value;
         var args = new object?[Math.Max(noteIndex + 1, 1)];
-        Array.Copy(messageArgs, args, Math.Min(messageArgs.Length, args.Length - 1));
+        var given = messageArgs();
+        Array.Copy(given, args, Math.Min(given.Length, args.Length - 1));
         args[args.Length - 1] = escalated ? EscalationNote : string.Empty;
         var props = (properties ?? ImmutableDictionary<string, string?>.Empty).SetItem(EscalatedProperty, escalated ? "true" : "false");
         report(Diagnostic.Create(descriptor, location, severity.Value, relatedLocations, props, args));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -68,6 +69,12 @@ internal sealed class DatabaseCalls
     private readonly EfCoreSymbols ef;
     private readonly SqlSymbols sql;
 
+    /// <summary>
+    /// The verdict on each method, decided once per compilation: a data-access layer calls the same few methods
+    /// (SaveChanges, Find, ExecuteNonQuery…) thousands of times, and each call would otherwise repeat the same symbol tests.
+    /// </summary>
+    private readonly ConcurrentDictionary<IMethodSymbol, Verdict> verdicts = new(SymbolEqualityComparer.Default);
+
     public DatabaseCalls(EfCoreSymbols ef, SqlSymbols sql)
     {
         this.ef = ef;
@@ -113,8 +120,24 @@ internal sealed class DatabaseCalls
         return true;
     }
 
+    /// <summary>
+    /// The cheap test of HF4003 before the call's IOperation is built: a synchronous EF Core call with an awaitable twin
+    /// (the only database calls that rule can report besides SaveChanges and the DatabaseFacade operations), on a
+    /// receiver that may be an EF query. Dapper and ADO.NET calls in async methods are dismissed here.
+    /// </summary>
+    public bool IsSyncEfCallWithTwin(InvocationExpressionSyntax call, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken) =>
+        Classify(method, out var needsEfReceiver) is { IsEf: true, IsAsync: false, AsyncTwin: not null } &&
+        (!needsEfReceiver || EfQueries.MayBeEfQuery(ReceiverSyntax(call, method), model, ef, cancellationToken));
+
     /// <summary>The call a method makes, or null; <paramref name="needsEfReceiver"/> when it is LINQ that only an EF query sends to the database.</summary>
     private DatabaseCall? Classify(IMethodSymbol method, out bool needsEfReceiver)
+    {
+        var verdict = verdicts.GetOrAdd(method, m => new Verdict(ClassifyUncached(m, out var needs), needs));
+        needsEfReceiver = verdict.NeedsEfReceiver;
+        return verdict.Call;
+    }
+
+    private DatabaseCall? ClassifyUncached(IMethodSymbol method, out bool needsEfReceiver)
     {
         needsEfReceiver = false;
         var name = method.Name;
@@ -168,4 +191,17 @@ internal sealed class DatabaseCalls
         ef.QueryableExtensions != null && ef.QueryableExtensions.GetMembers(name).Any() ? name : null;
 
     private static bool IsAsyncTerminalName(string name) => AsyncTerminalNames.Contains(name);
+
+    private readonly struct Verdict
+    {
+        public Verdict(DatabaseCall? call, bool needsEfReceiver)
+        {
+            Call = call;
+            NeedsEfReceiver = needsEfReceiver;
+        }
+
+        public DatabaseCall? Call { get; }
+
+        public bool NeedsEfReceiver { get; }
+    }
 }

@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Text;
 using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
 using Hotfix.Analyzers.Sql;
@@ -56,9 +59,13 @@ public sealed class SqlInjectionAnalyzer : HotfixAnalyzer
             return; // FromSql/ExecuteSql/…Interpolated turn every hole into a DbParameter (SCS #167's false positive)
         }
 
-        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree);
-        var sanitizers = ConfigList.Read(options, SanitizerMethodsOption);
-        var text = new SqlText(sql, m => ConfigList.Matches(sanitizers, m), context.CancellationToken);
+        // The sanitiser list is read only when a call's result is spliced in; most sinks never ask.
+        IReadOnlyList<string>? sanitizers = null;
+        var tree = context.Node.SyntaxTree;
+        var text = new SqlText(
+            sql,
+            m => ConfigList.Matches(sanitizers ??= ConfigList.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), SanitizerMethodsOption), m),
+            context.CancellationToken);
         var verdict = text.Judge(sink.Value);
         if (operation is ICompoundAssignmentOperation && verdict.Origin == SqlOrigin.Opaque)
         {
@@ -74,19 +81,48 @@ public sealed class SqlInjectionAnalyzer : HotfixAnalyzer
         var properties = parameterisedMethod != null
             ? ImmutableDictionary<string, string?>.Empty.Add(ParameterisedMethodProperty, parameterisedMethod)
             : null;
+        var piece = verdict.Piece;
+        var api = sink.Api;
         scope.Report(
             context.ReportDiagnostic,
             Rule,
             sink.Location,
+            () => new object?[] { api, Describe(piece) },
             context.Node,
-            properties: properties,
-            messageArgs: new object?[] { sink.Api, Describe(verdict.Piece) });
+            properties: properties);
     }
 
-    /// <summary>The non-constant piece as the reader wrote it, on one line and short enough for a build log.</summary>
+    /// <summary>
+    /// The non-constant piece as the reader wrote it, on one line (every run of white space one blank, as the regular
+    /// expression <c>\s+</c> would have it) and short enough for a build log; built only for a finding being reported.
+    /// </summary>
     private static string Describe(IOperation piece)
     {
-        var text = System.Text.RegularExpressions.Regex.Replace(piece.Syntax.ToString(), @"\s+", " ");
-        return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+        var written = piece.Syntax.ToString();
+        var text = new StringBuilder(Math.Min(written.Length, 64));
+        var inSpace = false;
+        foreach (var c in written)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                inSpace = true;
+                continue;
+            }
+
+            if (inSpace)
+            {
+                text.Append(' ');
+                inSpace = false;
+            }
+
+            text.Append(c);
+        }
+
+        if (inSpace)
+        {
+            text.Append(' ');
+        }
+
+        return text.Length <= 60 ? text.ToString() : text.ToString(0, 57) + "...";
     }
 }

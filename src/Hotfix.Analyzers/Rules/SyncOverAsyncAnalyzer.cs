@@ -158,7 +158,7 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
     private static bool IsSyncEfCall(SyntaxNodeAnalysisContext context, IMethodSymbol method, EfCoreSymbols ef, DatabaseCalls calls) =>
         (method.Name == "SaveChanges" && ef.IsDbContext(method.ContainingType)) ||
         (FacadeMethods.Contains(method.Name) && (method.ContainingType.IsType(ef.DatabaseFacade) || method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions))) ||
-        calls.IsDatabaseCall((InvocationExpressionSyntax)context.Node, method, context.SemanticModel, context.CancellationToken);
+        calls.IsSyncEfCallWithTwin((InvocationExpressionSyntax)context.Node, method, context.SemanticModel, context.CancellationToken);
 
     private static bool InAsync(SyntaxNodeAnalysisContext context, IOperation operation, out IMethodSymbol? function) =>
         operation.IsInAsyncFunction(context.ContainingSymbol, out function);
