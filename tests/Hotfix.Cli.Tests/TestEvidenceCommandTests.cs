@@ -106,7 +106,7 @@ public class TestEvidenceCommandTests
     [InlineData("fixed", "--status 'fixed': expected investigating or mitigated or monitoring or resolved")]
     public void A_status_that_is_not_one_of_the_four_is_bad_input(string status, string message)
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         var result = CliRun.Run(dir.Path, Sandro, "record", "INC-2026-0042", "--status", status);
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.StartsWith($"hotfix: error: {message}", result.Error);
@@ -116,7 +116,7 @@ public class TestEvidenceCommandTests
     [Fact]
     public void A_closed_incidents_status_no_longer_changes()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
         Directory.CreateDirectory(dir.Combine(".hotfix", "incidents"));
         File.WriteAllText(dir.Combine(".hotfix", "incidents", "INC-2026-0042.jsonl"),
             """{"schemaVersion":1,"incident":"INC-2026-0042","kind":"closed","at":"2026-03-25T11:00:00+01:00","by":"mira","summary":"incident closed"}""" + "\n");

@@ -210,7 +210,7 @@ public class TestSuiteCommandTests
         var none = Run(bare, "test", "smoke");
         Assert.True(none.ExitCode == 2, none.ToString());
         Assert.Contains("policy key tests.commands.smoke", none.Error);
-        Assert.False(Directory.Exists(Path.Combine(repo.Path, ".hotfix")));
+        Assert.Empty(IncidentRefs(repo));
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public class TestSuiteCommandTests
         File.SetUnixFileMode(Path.Combine(repo.Path, "scripts", "suite.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var notExecutable = Run(repo, "test", "smoke", "--feature", "x", "--env", "dev");
         Assert.True(notExecutable.ExitCode == 3, notExecutable.ToString());
-        Assert.False(Directory.Exists(Path.Combine(repo.Path, ".hotfix")));
+        Assert.Empty(IncidentRefs(repo));
     }
 
     [Fact]
@@ -240,8 +240,11 @@ public class TestSuiteCommandTests
 
         var named = Run(repo, "test", "smoke", "--feature", "x", "--env", "dev", "--incident", "INC-2026-0077");
         Assert.True(named.ExitCode == 0, named.ToString());
-        Assert.True(File.Exists(Path.Combine(repo.Path, ".hotfix", "incidents", "INC-2026-0077.jsonl")));
+        Assert.Equal("refs/hotfix/incidents/INC-2026-0077", IncidentRefs(repo));
     }
+
+    /// <summary>The incident records the repository holds (the git record store: one ref per incident).</summary>
+    private static string IncidentRefs(TestRepository repo) => repo.Git("for-each-ref", "--format=%(refname)", "refs/hotfix/incidents").Trim();
 
     [Theory]
     [InlineData("test smoke --env dev", "--feature: missing; the smoke command uses {feature}")]
