@@ -34,6 +34,6 @@ internal static class CliMetrics
             }
         }
 
-        return new PrometheusMetrics(new Uri(prometheus.Url), token, TimeSpan.FromSeconds(prometheus.TimeoutSeconds));
+        return new PrometheusMetrics(new Uri(prometheus.Url), token, TimeSpan.FromSeconds(prometheus.TimeoutSeconds ?? PrometheusPolicy.DefaultTimeoutSeconds));
     }
 }

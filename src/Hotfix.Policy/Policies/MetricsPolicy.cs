@@ -22,6 +22,11 @@ public sealed class PrometheusPolicy
     /// </summary>
     public string? BearerToken { get; init; }
 
-    /// <summary>How long one query may take before the check fails with "Prometheus did not answer". Default 10.</summary>
-    public int TimeoutSeconds { get; init; } = 10;
+    /// <summary>The timeout of a query when the policy names none.</summary>
+    internal const int DefaultTimeoutSeconds = 10;
+
+    /// <summary>
+    /// How long one query may take before the check fails with "Prometheus did not answer"; null: 10 seconds.
+    /// </summary>
+    public int? TimeoutSeconds { get; init; }
 }
