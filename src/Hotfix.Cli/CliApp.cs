@@ -106,6 +106,7 @@ internal static class CliApp
         root.Subcommands.Add(ChecklistCommand.Create(options, environment));
         root.Subcommands.Add(VerifyCommand.Create(options, environment));
         root.Subcommands.Add(RecordCommand.Create(options, environment));
+        root.Subcommands.Add(RollbackMigrationCommand.Create(options, environment));
 
         return root;
     }

@@ -173,6 +173,25 @@ public sealed class HotfixEngine : IDisposable
         return new CheckpointVerification(outcome.Accepted, outcome.Message, outcome.Events, outcome.ToAttest, StabilityWindow.Evaluate(Policy, store.Read(incident).Events, now));
     }
 
+    /// <summary>
+    /// The runbook's "rollback database migration" for the hotfix's migrations (the branch's, else HEAD's), newest
+    /// first: what the framework's rollback would drop (for drizzle-kit: the file and journal entry <c>drizzle-kit
+    /// drop</c> removes, which undoes nothing in a database) and the forward migration that undoes the change, in the
+    /// framework's own format, each step marked with the data it loses. Read-only. Needs a repository and
+    /// <c>AddMigrations()</c>.
+    /// </summary>
+    /// <exception cref="HotfixSubjectException">The branch cannot be found, or HEAD is not on a branch.</exception>
+    public MigrationRollbackPlan PlanMigrationRollback(string? branch = null)
+    {
+        var planner = ports.Find<IMigrationRollbackPlanner>()
+            ?? throw new HotfixConfigurationException(["planning a migration rollback needs the migrations package: call AddMigrations() on the builder"]);
+        var subject = ResolveSubject(branch);
+        return planner.Plan(new CheckContext(Policy, subject, new CheckOptions(), ports) { Time = time });
+    }
+
+    /// <summary>A migration rollback plan as text, JSON or Markdown.</summary>
+    public static string Render(MigrationRollbackPlan plan, ReportFormat format) => SectionRenderer.RenderToString(new MigrationRollbackSection(plan), format);
+
     /// <summary>The incident's record (its timeline); <see cref="IncidentRecord.Exists"/> is false when there is none.</summary>
     public IncidentRecord Record(IncidentId incident) => Records().Read(incident);
 
