@@ -140,6 +140,19 @@ public class RollbackMigrationCommandTests
     }
 
     [Fact]
+    public void Without_main_the_migrations_cannot_be_read_and_it_exits_3()
+    {
+        using var repo = Drizzle();
+        repo.Git("branch", "-m", "main", "trunk");
+
+        var result = CliRun.Run(repo.Path, "rollback-migration");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("the hotfix's migrations could not be read: the base branch 'main' exists neither locally nor as origin/main", result.Error);
+        Assert.Contains("State: nothing was changed", result.Error);
+    }
+
+    [Fact]
     public void A_host_plans_through_the_engine_exactly_what_the_command_prints()
     {
         using var repo = Drizzle();
