@@ -108,6 +108,7 @@ internal static class CliApp
         root.Subcommands.Add(VerifyCommand.Create(options, environment));
         root.Subcommands.Add(RecordCommand.Create(options, environment));
         root.Subcommands.Add(TestSuiteCommand.Create(options, environment));
+        root.Subcommands.Add(RollbackMigrationCommand.Create(options, environment));
 
         return root;
     }

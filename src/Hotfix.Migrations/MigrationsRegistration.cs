@@ -1,4 +1,6 @@
 using Hotfix.Migrations.Checks;
+using Hotfix.Migrations.Rollback;
+using Hotfix.Policy.Ports;
 
 namespace Hotfix;
 
@@ -7,11 +9,13 @@ public static class MigrationsRegistration
 {
     /// <summary>
     /// Adds migration detection for 13 frameworks and the HF20xx rules (destructive, irreversible, locking,
-    /// backward-incompatible, edited applied migrations, downs that do not invert, unbounded data changes).
+    /// backward-incompatible, edited applied migrations, downs that do not invert, unbounded data changes), and the
+    /// migration rollback planner (<see cref="HotfixEngine.PlanMigrationRollback"/>).
     /// </summary>
     public static HotfixEngineBuilder AddMigrations(this HotfixEngineBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Ports.Add<IMigrationRollbackPlanner>(new MigrationRollbackPlanner());
         return builder.AddModule(new MigrationsModule());
     }
 }

@@ -103,7 +103,7 @@ public class VerifyCommandTests
     {
         public string Source => "prometheus";
 
-        public Task<MetricReading?> MeasureAsync(string checkId, DateTimeOffset deployedAt, DateTimeOffset at, CancellationToken cancellationToken) =>
-            Task.FromResult(checkId == "error-rate" ? new MetricReading(true, "0.2 % errors (baseline 0.3 %)") : null);
+        public Task<MetricReading?> MeasureAsync(MetricRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(request.Check.Id == "error-rate" ? new MetricReading(true, "0.2 % errors (baseline 0.3 %)") : null);
     }
 }

@@ -114,7 +114,7 @@ internal static class CheckCommand
     }
 
     /// <summary>The engine says what is wrong with the subject; the command line says which option fixes it.</summary>
-    private static T WithCliRemedy<T>(Func<T> run, string? branchOption)
+    internal static T WithCliRemedy<T>(Func<T> run, string? branchOption)
     {
         try
         {

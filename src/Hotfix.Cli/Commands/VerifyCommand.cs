@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
+using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Text;
@@ -74,7 +75,7 @@ internal static class VerifyCommand
                 outcome = actions[0] switch
                 {
                     "--deployed" => StabilityVerification.Deployed(policy, record, who, time, parse.GetValue(note)),
-                    "--at/--check" => await StabilityVerification.CheckAsync(policy, record, checkpoint!, checks.Select(ParseCheck).ToList(), environment.Adapters.Metrics, who, time, cancellationToken).ConfigureAwait(false),
+                    "--at/--check" => await MeasureAsync(environment, policy, record, checkpoint!, checks.Select(ParseCheck).ToList(), who, time, cancellationToken).ConfigureAwait(false),
                     "--declare-stable" => StabilityVerification.DeclareStable(policy, record, who, time),
                     "--post-mortem" => StabilityVerification.PostMortem(record, postMortemStatus!, parse.GetValue(note), who, time),
                     _ => StabilityVerification.Close(policy, record, who, time, parse.GetValue(note)),
@@ -101,9 +102,33 @@ internal static class VerifyCommand
                 environment.Error.WriteLine($"hotfix: {outcome.Message} — recorded in {store.LocationOf(id)}");
             }
 
+            if (outcome is { ToAttest.Count: > 0 })
+            {
+                environment.Error.WriteLine($"hotfix: no metrics source measures these {checkpoint} checks; a person attests them: hotfix verify {id} --at {checkpoint} "
+                    + string.Join(" ", outcome.ToAttest.Select(c => $"--check {c.Id}=pass|fail:note")));
+            }
+
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The checks of one checkpoint, measured ones through the policy's metrics source (disposed after).</summary>
+    private static async Task<VerificationOutcome> MeasureAsync(CliEnvironment environment, HotfixPolicy policy, IncidentRecord record, string checkpoint, IReadOnlyList<CheckInput> checks, string who, DateTimeOffset time, CancellationToken cancellationToken)
+    {
+        // Only a check to measure needs the source (and its token): attesting works without either.
+        var metrics = checks.Count == 0 || checks.Any(c => c.Passed is null) ? CliMetrics.For(environment, policy) : AttestedOnlyMetrics.Instance;
+        try
+        {
+            return await StabilityVerification.CheckAsync(policy, record, checkpoint, checks, metrics, who, time, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (metrics != environment.Adapters.Metrics)
+            {
+                (metrics as IDisposable)?.Dispose();
+            }
+        }
     }
 
     private static CheckInput ParseCheck(string text) =>

@@ -1,3 +1,6 @@
+using Hotfix.Migrations.Rollback;
+using Hotfix.Policy.Ports;
+
 namespace Hotfix.Cli.Infrastructure;
 
 /// <summary>
@@ -18,6 +21,9 @@ internal static class CliEngine
         {
             builder.AddModule(module);
         }
+
+        // What AddMigrations() registers besides its module: the migration rollback planner.
+        builder.AddPort<IMigrationRollbackPlanner>(new MigrationRollbackPlanner());
 
         return builder.Build();
     }

@@ -8,6 +8,7 @@ using Hotfix.Policy.Records;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reporting.Renderers;
 using Hotfix.Policy.Reviews;
+using Hotfix.Policy.Text;
 using Hotfix.Policy.Verification;
 using Hotfix.Policy.Workloads;
 
@@ -143,6 +144,53 @@ public sealed class HotfixEngine : IDisposable
     /// <summary>Where the incident stands in its 24-hour stability window: what is done, due and overdue.</summary>
     public StabilityWindowStatus Verify(IncidentId incident) =>
         StabilityWindow.Evaluate(Policy, Records().Read(incident).Events, time.GetLocalNow());
+
+    /// <summary>
+    /// Records the checks of a stability-window checkpoint (<c>h1</c>, <c>h4</c>, <c>h24</c>) at the engine's current
+    /// time, as <c>hotfix verify INC --at CHECKPOINT</c> does. Each of <paramref name="checks"/> is <c>NAME=pass</c>,
+    /// <c>NAME=fail:note</c> (attested) or <c>NAME</c> (measured by the source registered with
+    /// <see cref="HotfixEngineBuilder.UseStabilityMetrics"/> from the check's query, as of the checkpoint's time); none
+    /// measures every check that has a query and returns the rest in <see cref="CheckpointVerification.ToAttest"/>.
+    /// Nothing is recorded unless every check could be measured.
+    /// </summary>
+    /// <exception cref="HotfixInputException">An unknown checkpoint or check, a malformed check, or a check no source measures.</exception>
+    /// <exception cref="HotfixOperationException">The metrics source did not answer or had no data; nothing was recorded.</exception>
+    public async Task<CheckpointVerification> VerifyCheckpointAsync(IncidentId incident, string checkpoint, IEnumerable<string>? checks = null, string? by = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var inputs = (checks ?? []).Select(text => CheckInput.TryParse(text, out var input)
+            ? input
+            : throw new HotfixInputException($"--check '{Echo.Of(text)}': expected {CheckInput.ExpectedForm}")).ToList();
+        var store = Records();
+        var now = time.GetLocalNow();
+        var metrics = ports.Find<IStabilityMetrics>() ?? AttestedOnlyMetrics.Instance;
+        var outcome = await StabilityVerification.CheckAsync(Policy, store.Read(incident), checkpoint, inputs, metrics, by ?? "unknown", now, cancellationToken).ConfigureAwait(false);
+        foreach (var e in outcome.Events)
+        {
+            store.Record(e);
+        }
+
+        return new CheckpointVerification(outcome.Accepted, outcome.Message, outcome.Events, outcome.ToAttest, StabilityWindow.Evaluate(Policy, store.Read(incident).Events, now));
+    }
+
+    /// <summary>
+    /// The runbook's "rollback database migration" for the hotfix's migrations (the branch's, else HEAD's), newest
+    /// first: what the framework's rollback would drop (for drizzle-kit: the file and journal entry <c>drizzle-kit
+    /// drop</c> removes, which undoes nothing in a database) and the forward migration that undoes the change, in the
+    /// framework's own format, each step marked with the data it loses. Read-only. Needs a repository and
+    /// <c>AddMigrations()</c>.
+    /// </summary>
+    /// <exception cref="HotfixSubjectException">The branch cannot be found, or HEAD is not on a branch.</exception>
+    public MigrationRollbackPlan PlanMigrationRollback(string? branch = null)
+    {
+        var planner = ports.Find<IMigrationRollbackPlanner>()
+            ?? throw new HotfixConfigurationException(["planning a migration rollback needs the migrations package: call AddMigrations() on the builder"]);
+        var subject = ResolveSubject(branch);
+        return planner.Plan(new CheckContext(Policy, subject, new CheckOptions(), ports) { Time = time });
+    }
+
+    /// <summary>A migration rollback plan as text, JSON or Markdown.</summary>
+    public static string Render(MigrationRollbackPlan plan, ReportFormat format) => SectionRenderer.RenderToString(new MigrationRollbackSection(plan), format);
 
     /// <summary>The incident's record (its timeline); <see cref="IncidentRecord.Exists"/> is false when there is none.</summary>
     public IncidentRecord Record(IncidentId incident) => Records().Read(incident);

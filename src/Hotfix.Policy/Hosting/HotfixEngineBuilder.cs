@@ -92,6 +92,12 @@ public sealed class HotfixEngineBuilder
     /// <summary>Where incident events are appended and read (decisions, reviews, verifications, rollbacks).</summary>
     public HotfixEngineBuilder UseIncidentRecords(IIncidentRecordStore store) => AddPort(store);
 
+    /// <summary>
+    /// Where stability-window checks with a query are measured (e.g. Prometheus) instead of attested; without one, a
+    /// person attests every check.
+    /// </summary>
+    public HotfixEngineBuilder UseStabilityMetrics(IStabilityMetrics metrics) => AddPort(metrics);
+
     /// <summary>The core's check modules: branching (HF01xx), scope (HF11xx), the test plan and the review.</summary>
     public HotfixEngineBuilder AddCoreChecks()
     {

@@ -34,6 +34,9 @@ public sealed class HotfixPolicy
     /// <summary>HOTFIX:POST_VERIFICATION: the stability window's length and checkpoints.</summary>
     public StabilityWindowPolicy StabilityWindow { get; init; } = new();
 
+    /// <summary>Where stability-window checks with a query are measured (Prometheus); none by default.</summary>
+    public MetricsPolicy Metrics { get; init; } = new();
+
     /// <summary>Who holds the runbook's roles (incident commander, senior developers); empty by default.</summary>
     public PeoplePolicy People { get; init; } = new();
 

@@ -38,4 +38,22 @@ public sealed class VerificationCheckPolicy
 
     /// <summary>The check in the runbook's words.</summary>
     public string Check { get; init; } = "";
+
+    /// <summary>
+    /// A query of the metrics source (PromQL for <c>metrics.prometheus</c>) that returns one number; with it, the check
+    /// can be measured instead of attested. Null: a person attests the check.
+    /// </summary>
+    public string? Query { get; init; }
+
+    /// <summary>The check passes only when the measured value is at most this; null when there is no upper bound.</summary>
+    public double? Max { get; init; }
+
+    /// <summary>The check passes only when the measured value is at least this; null when there is no lower bound.</summary>
+    public double? Min { get; init; }
+
+    /// <summary>
+    /// "Back to baseline": the check passes only when the value is at most this multiple of the same query averaged
+    /// over the hour before the incident's first record (1.0: no worse than before; 1.2: within 20 %).
+    /// </summary>
+    public double? BaselineRatio { get; init; }
 }

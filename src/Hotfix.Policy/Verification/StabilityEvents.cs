@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Hotfix.Policy.Policies;
+using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
 
 namespace Hotfix.Policy.Verification;
@@ -48,6 +49,17 @@ internal static class StabilityEvents
                 ["source"] = source,
             },
         };
+    }
+
+    /// <summary>A measured check: the attested entry plus the value, the threshold and the baseline it was judged by.</summary>
+    public static IncidentEvent Measured(IncidentId incident, string checkpoint, VerificationCheckPolicy check, MetricReading reading, string source, string by, DateTimeOffset at)
+    {
+        var e = Check(incident, checkpoint, check, reading.Passed, reading.Observation, source, by, at);
+        e.Details!["value"] = reading.Value;
+        e.Details["threshold"] = reading.Threshold;
+        e.Details["baseline"] = reading.Baseline;
+        e.Details["query"] = check.Query;
+        return e;
     }
 
     public static IncidentEvent Stable(IncidentId incident, int hours, string by, DateTimeOffset at) => new()

@@ -41,9 +41,15 @@ internal static class StabilityVerification
             throw new HotfixInputException($"--at '{checkpoint}': not a checkpoint of the stability window; expected one of {names} (policy stabilityWindow.checkpoints)");
         }
 
-        if (inputs.Count == 0)
+        var measureAll = inputs.Count == 0;
+        if (measureAll)
         {
-            throw new HotfixInputException($"--check: missing; expected one or more of {string.Join(", ", point.Checks.Select(c => c.Id))} as {CheckInput.ExpectedForm}");
+            // "--at h1" alone: measure every check that has a query; a person attests the rest.
+            inputs = [.. point.Checks.Where(c => c.Query is not null).Select(c => new CheckInput(c.Id, null, null))];
+            if (inputs.Count == 0)
+            {
+                throw new HotfixInputException($"--check: missing; expected one or more of {string.Join(", ", point.Checks.Select(c => c.Id))} as {CheckInput.ExpectedForm} (no {checkpoint} check has a query to measure)");
+            }
         }
 
         var resolved = new List<(VerificationCheckPolicy Check, CheckInput Input)>();
@@ -88,12 +94,16 @@ internal static class StabilityVerification
                 continue;
             }
 
-            var reading = await metrics.MeasureAsync(check.Id, deployed.At, at, cancellationToken).ConfigureAwait(false)
-                ?? throw new HotfixInputException($"--check '{check.Id}': no metrics source measures it ({metrics.Source}); expected {check.Id}=pass|fail[:note] — what you attest");
-            events.Add(StabilityEvents.Check(record.Incident, checkpoint, check, reading.Passed, reading.Observation, metrics.Source, by, at));
+            var request = new MetricRequest(checkpoint, check, record.Events.Min(e => e.At), deployed.At, due);
+            var reading = await metrics.MeasureAsync(request, cancellationToken).ConfigureAwait(false)
+                ?? throw new HotfixInputException(check.Query is null
+                    ? $"--check '{check.Id}': no metrics source measures it ({metrics.Source}); expected {check.Id}=pass|fail[:note] — what you attest"
+                    : $"--check '{check.Id}': it has a query but no metrics source is configured ({metrics.Source}); expected policy metrics.prometheus.url, or {check.Id}=pass|fail[:note] — what you attest");
+            events.Add(StabilityEvents.Measured(record.Incident, checkpoint, check, reading, metrics.Source, by, at));
         }
 
-        return VerificationOutcome.Record($"recorded {events.Count} {checkpoint} check(s)", [.. events]);
+        var toAttest = measureAll ? point.Checks.Where(c => c.Query is null).ToList() : [];
+        return VerificationOutcome.Record($"recorded {events.Count} {checkpoint} check(s)", [.. events]) with { ToAttest = toAttest };
     }
 
     public static VerificationOutcome DeclareStable(HotfixPolicy policy, IncidentRecord record, string by, DateTimeOffset at)

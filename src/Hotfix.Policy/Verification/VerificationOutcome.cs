@@ -1,3 +1,4 @@
+using Hotfix.Policy.Policies;
 using Hotfix.Policy.Records;
 
 namespace Hotfix.Policy.Verification;
@@ -8,6 +9,9 @@ namespace Hotfix.Policy.Verification;
 /// </summary>
 internal sealed record VerificationOutcome(bool Accepted, string Message, IReadOnlyList<IncidentEvent> Events)
 {
+    /// <summary>Checks of the checkpoint no source measures: a person must attest them (after <c>--at h1</c> alone).</summary>
+    public IReadOnlyList<VerificationCheckPolicy> ToAttest { get; init; } = [];
+
     public static VerificationOutcome Refused(string message) => new(false, message, []);
 
     public static VerificationOutcome Record(string message, params IncidentEvent[] events) => new(true, message, events);

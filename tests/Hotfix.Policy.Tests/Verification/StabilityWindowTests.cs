@@ -185,12 +185,15 @@ public class StabilityWindowTests
     {
         public List<(string, DateTimeOffset, DateTimeOffset)> Asked { get; } = [];
 
+        public List<MetricRequest> Requests { get; } = [];
+
         public string Source => "prometheus";
 
-        public Task<MetricReading?> MeasureAsync(string checkId, DateTimeOffset deployedAt, DateTimeOffset at, CancellationToken cancellationToken)
+        public Task<MetricReading?> MeasureAsync(MetricRequest request, CancellationToken cancellationToken)
         {
-            Asked.Add((checkId, deployedAt, at));
-            return Task.FromResult<MetricReading?>(checkId == "error-rate" ? new MetricReading(true, "error rate 0.3 % (baseline 0.4 %)") : null);
+            Asked.Add((request.Check.Id, request.DeployedAt, request.At));
+            Requests.Add(request);
+            return Task.FromResult<MetricReading?>(request.Check.Id == "error-rate" ? new MetricReading(true, "error rate 0.3 % (baseline 0.4 %)") : null);
         }
     }
 }

@@ -68,6 +68,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         RuleFor(p => p.StabilityWindow.Hours).InclusiveBetween(1, 720)
             .OverridePropertyName("$.stabilityWindow.hours").WithMessage("1 to 720 hours (the runbook's window is 24)");
         RuleFor(p => p.StabilityWindow).Custom(CheckStabilityWindow);
+        RuleFor(p => p.Metrics).Custom(MetricPolicyRules.CheckMetrics);
 
         RuleFor(p => p.Decisions.ForwardFixMaxMinutes).InclusiveBetween(1, 1440)
             .OverridePropertyName("$.decisions.forwardFixMaxMinutes").WithMessage("1 to 1440 minutes (the runbook's quick fix is < 30)");
@@ -223,6 +224,8 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
                 {
                     Fail(context, $"{path}[{i}].check", checks[i].Check, "the check in words (e.g. \"error rate returned to baseline\")");
                 }
+
+                MetricPolicyRules.CheckMeasuredCheck(checks[i], $"{path}[{i}]", context);
             }
         }
 

@@ -1,0 +1,145 @@
+using System.Text;
+using Hotfix.Migrations.Detection;
+using Hotfix.Policy.Decisions;
+
+namespace Hotfix.Migrations.Rollback;
+
+/// <summary>
+/// Each framework's rollback command and the shape of a new migration in it: the forward migration carries the undo
+/// steps as SQL inside the framework's own migration format (a drizzle-kit SQL file with statement breakpoints, a Rails
+/// migration with <c>execute</c>, an EF Core migration with <c>migrationBuilder.Sql</c> …). Steps without SQL become
+/// comments saying what a person must write.
+/// </summary>
+internal static class ForwardMigrationFormats
+{
+    public static string RollbackCommand(MigrationFramework framework, string path) => framework switch
+    {
+        MigrationFramework.DrizzleKit => "npx drizzle-kit drop",
+        MigrationFramework.Prisma => "none: Prisma Migrate has no down (`prisma migrate resolve --rolled-back` only marks a failed migration)",
+        MigrationFramework.Rails => $"bin/rails db:migrate:down VERSION={Leading(RepoPath.FileName(path), char.IsAsciiDigit)}",
+        MigrationFramework.Django => "python manage.py migrate <app> <the migration before this one>",
+        MigrationFramework.Alembic => "alembic downgrade -1",
+        MigrationFramework.Knex => "npx knex migrate:down",
+        MigrationFramework.TypeOrm => "npx typeorm migration:revert",
+        MigrationFramework.EfCore => "dotnet ef database update <the migration before this one>",
+        MigrationFramework.Flyway => "flyway undo",
+        MigrationFramework.Liquibase => "liquibase rollback-count 1",
+        MigrationFramework.GolangMigrate => "migrate down 1",
+        MigrationFramework.Dbmate => "dbmate rollback",
+        _ => "sqitch revert --to @HEAD^",
+    };
+
+    /// <summary>
+    /// The forward migration of <paramref name="migration"/>; <paramref name="number"/> is its number where the
+    /// framework numbers files (drizzle-kit: after every migration of the hotfix, in the order the undos run).
+    /// </summary>
+    public static ForwardMigration Forward(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps, string? number)
+    {
+        var directory = RepoPath.Directory(migration.Path);
+        var file = RepoPath.FileName(migration.Path);
+        var stem = Stem(migration.Framework == MigrationFramework.DrizzleKit && file == "migration.sql" ? RepoPath.FileName(directory) : file);
+        var name = "undo_" + Leading(stem, c => !char.IsAsciiDigit(c) && c != '_', fromEnd: true);
+        var sql = steps.Select(s => s.Sql ?? $"-- by hand: {s.What}").ToList();
+        var header = $"-- Undoes {migration.DisplayName} (hotfix migration) going forward. Data each step loses:\n"
+            + string.Concat(steps.Select(s => $"--   {s.What}: {s.DataLoss ?? "none"}\n"));
+        return migration.Framework switch
+        {
+            MigrationFramework.DrizzleKit => new(
+                RepoPath.Combine(file == "migration.sql" ? RepoPath.Directory(directory) : directory, $"{number ?? "<next number>"}_{name}.sql"),
+                $"npx drizzle-kit generate --custom --name={name} (drizzle-kit writes the file and its meta/_journal.json entry), then put this SQL in it",
+                header + string.Join("\n--> statement-breakpoint\n", sql) + "\n",
+                steps),
+            MigrationFramework.Rails => new(
+                RepoPath.Combine(directory, $"<timestamp>_{name}.rb"),
+                $"bin/rails generate migration {Camel(name)}",
+                Comment("#", header) + $"class {Camel(name)} < ActiveRecord::Migration[7.1]\n  def up\n" + string.Concat(sql.Select(s => $"    execute <<~SQL\n      {s}\n    SQL\n")) + "  end\nend\n",
+                steps),
+            MigrationFramework.EfCore => new(
+                RepoPath.Combine(directory, $"<timestamp>_{Camel(name)}.cs"),
+                $"dotnet ef migrations add {Camel(name)}",
+                Comment("//", header) + $"public partial class {Camel(name)} : Migration\n{{\n    protected override void Up(MigrationBuilder migrationBuilder)\n    {{\n"
+                    + string.Concat(sql.Select(s => $"        migrationBuilder.Sql(@\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\");\n")) + "    }\n}\n",
+                steps),
+            MigrationFramework.Django => new(
+                RepoPath.Combine(directory, $"<next number>_{name}.py"),
+                $"python manage.py makemigrations <app> --empty --name {name}",
+                Comment("#", header) + "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"<app>\", \"" + Stem(file) + "\")]\n\n    operations = [\n"
+                    + string.Concat(sql.Select(s => $"        migrations.RunSQL({Python(s)}),\n")) + "    ]\n",
+                steps),
+            MigrationFramework.Alembic => new(
+                RepoPath.Combine(directory, $"<revision>_{name}.py"),
+                $"alembic revision -m \"{name}\"",
+                Comment("#", header) + "from alembic import op\n\n\ndef upgrade():\n" + string.Concat(sql.Select(s => $"    op.execute({Python(s)})\n")) + "\n\ndef downgrade():\n    pass\n",
+                steps),
+            MigrationFramework.Knex or MigrationFramework.TypeOrm => new(
+                RepoPath.Combine(directory, $"<timestamp>_{name}.{(file.EndsWith(".ts", StringComparison.Ordinal) ? "ts" : "js")}"),
+                migration.Framework == MigrationFramework.Knex ? $"npx knex migrate:make {name}" : $"npx typeorm migration:create {directory}/{Camel(name)}",
+                Comment("//", header) + (migration.Framework == MigrationFramework.Knex
+                    ? "exports.up = async function (knex) {\n" + string.Concat(sql.Select(s => $"  await knex.raw({Js(s)});\n")) + "};\n\nexports.down = async function () {};\n"
+                    : $"export class {Camel(name)} {{\n  async up(queryRunner) {{\n" + string.Concat(sql.Select(s => $"    await queryRunner.query({Js(s)});\n")) + "  }\n\n  async down() {}\n}\n"),
+                steps),
+            MigrationFramework.Liquibase => new(
+                migration.Path,
+                "append this changeSet to the changelog",
+                "<changeSet id=\"" + name + "\" author=\"hotfix\">\n" + Comment("  <!--", header.Replace("--", "-", StringComparison.Ordinal), " -->") + "  <sql>\n" + string.Concat(sql.Select(s => $"    {System.Security.SecurityElement.Escape(s)}\n")) + "  </sql>\n</changeSet>\n",
+                steps),
+            MigrationFramework.Dbmate => new(
+                RepoPath.Combine(directory, $"<timestamp>_{name}.sql"),
+                $"dbmate new {name}",
+                "-- migrate:up\n" + header + string.Join("\n", sql) + "\n\n-- migrate:down\n",
+                steps),
+            MigrationFramework.GolangMigrate => new(
+                RepoPath.Combine(directory, $"<next version>_{name}.up.sql"),
+                $"migrate create -ext sql -dir {directory} {name}",
+                header + string.Join("\n", sql) + "\n",
+                steps),
+            MigrationFramework.Sqitch => new(
+                RepoPath.Combine(directory, $"{name}.sql"),
+                $"sqitch add {name} -n \"undo {stem}\"",
+                header + "BEGIN;\n" + string.Join("\n", sql) + "\nCOMMIT;\n",
+                steps),
+            MigrationFramework.Prisma => new(
+                RepoPath.Combine(RepoPath.Directory(directory), $"<timestamp>_{name}/migration.sql"),
+                $"npx prisma migrate dev --create-only --name {name} (after changing schema.prisma back), then check it against this SQL",
+                header + string.Join("\n", sql) + "\n",
+                steps),
+            _ => new(
+                RepoPath.Combine(directory, $"V<next version>__{name}.sql"),
+                "a new versioned migration (V<next>__…)",
+                header + string.Join("\n", sql) + "\n",
+                steps),
+        };
+    }
+
+    /// <summary>The name of a file without its extensions (<c>0002_add_discount.sql</c> → <c>0002_add_discount</c>).</summary>
+    private static string Stem(string file)
+    {
+        var dot = file.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? file : file[..dot];
+    }
+
+    /// <summary>The number a file name starts with (<c>0002_add_discount.sql</c> → <c>0002</c>); empty when none.</summary>
+    public static string Number(string path) => Leading(RepoPath.FileName(path) == "migration.sql" ? RepoPath.FileName(RepoPath.Directory(path)) : RepoPath.FileName(path), char.IsAsciiDigit);
+
+    /// <summary>The leading run of characters that match; with <paramref name="fromEnd"/>, what follows the run of those that do not.</summary>
+    private static string Leading(string text, Func<char, bool> match, bool fromEnd = false)
+    {
+        var i = 0;
+        while (i < text.Length && (fromEnd ? !match(text[i]) : match(text[i])))
+        {
+            i++;
+        }
+
+        return fromEnd ? text[i..] : text[..i];
+    }
+
+    private static string Camel(string name) =>
+        string.Concat(name.Split('_', '-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    private static string Comment(string prefix, string header, string suffix = "") =>
+        string.Concat(header.TrimEnd('\n').Split('\n').Select(l => prefix + (l.StartsWith("--", StringComparison.Ordinal) ? l[2..] : l) + suffix + "\n"));
+
+    private static string Python(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    private static string Js(string s) => "`" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal).Replace("${", "\\${", StringComparison.Ordinal) + "`";
+}
