@@ -52,7 +52,7 @@ internal static class DecideCommand
                 },
             };
             var incidentId = Inputs.OptionalIncident(parse.GetValue(incident), "--incident");
-            var workspace = Workspace.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
+            var workspace = Workspace.OpenForEmergency(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), "decide");
             var decision = DecideVocabulary.Decide(request, workspace.Policy, incidentId);
 
             if (incidentId is { } id)

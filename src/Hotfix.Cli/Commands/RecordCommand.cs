@@ -22,7 +22,7 @@ internal static class RecordCommand
         command.SetAction(parse =>
         {
             var id = Inputs.Incident(parse.GetValue(incident));
-            var workspace = Workspace.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
+            var workspace = Workspace.OpenForEmergency(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), "record");
             var store = workspace.Records();
             var notes = parse.GetValue(note) ?? [];
             if (notes.Length > 0)

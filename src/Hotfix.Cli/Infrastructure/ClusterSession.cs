@@ -41,7 +41,7 @@ internal sealed class ClusterSession : IDisposable
     public static ClusterSession Open(ParseResult parse, CliOptions options, WorkloadOptions workloadOptions, CliEnvironment environment)
     {
         var root = Workspace.FindRoot(environment, parse.GetValue(options.Repo));
-        var policy = PolicyFiles.Load(environment, parse.GetValue(options.Policy), root);
+        var policy = EmergencyPolicy.Load(environment, parse.GetValue(options.Policy), root, parse.CommandResult.Command.Name);
         var kubeconfig = parse.GetValue(workloadOptions.Kubeconfig) is { } file ? environment.Resolve(file) : null;
         var context = parse.GetValue(workloadOptions.Context);
         var connection = Kubernetes.Kubeconfig.Load(environment.GetVariable, kubeconfig, context);

@@ -31,6 +31,16 @@ internal sealed class Workspace
         return new Workspace(root, root ?? environment.CurrentDirectory, PolicyFiles.Load(environment, policyOption, root));
     }
 
+    /// <summary>
+    /// As <see cref="Open"/>, for a command an incident cannot wait for: a policy file with problems is reported loudly
+    /// and the runbook's defaults apply (<see cref="EmergencyPolicy"/>).
+    /// </summary>
+    public static Workspace OpenForEmergency(CliEnvironment environment, string? repoOption, string? policyOption, string command)
+    {
+        var root = FindRoot(environment, repoOption);
+        return new Workspace(root, root ?? environment.CurrentDirectory, EmergencyPolicy.Load(environment, policyOption, root, command));
+    }
+
     /// <summary>The incident record store of this workspace (policy <c>records.folder</c>).</summary>
     public JsonLinesIncidentRecordStore Records() => RecordStore(Policy, BaseDirectory);
 
