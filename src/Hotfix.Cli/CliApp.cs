@@ -26,7 +26,14 @@ internal static class CliApp
     {
         var options = new CliOptions();
         var root = BuildRoot(options, environment);
+        CliConventions.Apply(root, environment);
         var parse = root.Parse(args);
+        var current = OutputOptionAliases.RewriteDeprecatedFile(parse.CommandResult.Command, args, environment.Error);
+        if (!ReferenceEquals(current, args))
+        {
+            parse = root.Parse(current);
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Hotfix.Cli.Infrastructure;
+
+/// <summary>
+/// The conventions kubectl, git and gh users bring, applied to the whole command tree after it is built, so that every
+/// command — also those added later — gets them without doing anything: <c>-o</c> as the output format.
+/// </summary>
+internal static class CliConventions
+{
+    public static void Apply(RootCommand root, CliEnvironment environment)
+    {
+        OutputOptionAliases.Apply(root);
+    }
+}
