@@ -69,6 +69,11 @@ internal static class CheckCommand
         {
             format, branch, severity, output, scope, kind, allow, reason, justify,
         };
+        CommandExamples.Attach(
+            command,
+            ("Check the hotfix branch you are on", "hotfix check"),
+            ("SARIF for code scanning, with the SEV1 review and test plan", "hotfix check --severity SEV1 --format sarif --output-file hotfix.sarif"),
+            ("In a pull request on GitHub Actions", "hotfix check --format github --branch \"$GITHUB_HEAD_REF\""));
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);

@@ -27,6 +27,10 @@ internal static class DecideCommand
         {
             rootCause, impact, fixEta, losesData, migrations, services, culprit, age, inSight, incident, by, format,
         };
+        CommandExamples.Attach(
+            command,
+            ("Root cause unknown, users affected, but a rollback would lose data", "hotfix decide --root-cause unknown --impact ongoing --rollback-loses-data"),
+            ("Record the decision in the incident record", "hotfix decide --root-cause known --impact ongoing --fix-eta 20 --incident INC-2026-0042"));
         command.SetAction(parse =>
         {
             var request = new RollbackDecisionRequest

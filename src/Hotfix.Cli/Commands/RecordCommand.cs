@@ -19,6 +19,10 @@ internal static class RecordCommand
         {
             incident, note, by, when, format,
         };
+        CommandExamples.Attach(
+            command,
+            ("The incident's timeline as Markdown", "hotfix record INC-2026-0042 --format markdown"),
+            ("Add the resolution details", "hotfix record INC-2026-0042 --note \"root cause: rounding in OrderTotal\""));
         command.SetAction(parse =>
         {
             var id = Inputs.Incident(parse.GetValue(incident));

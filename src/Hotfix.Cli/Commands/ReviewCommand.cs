@@ -32,6 +32,10 @@ internal static class ReviewCommand
         {
             severity, incident, reviewer, checkedItems, skipped, acknowledge, followUp, followUpDue, when, recordFile, format,
         };
+        CommandExamples.Attach(
+            command,
+            ("The review a SEV1 hotfix needs", "hotfix review --severity SEV1"),
+            ("Validate and record the review", "hotfix review --severity SEV2 --reviewer alice --incident INC-2026-0042"));
         command.SetAction(parse =>
         {
             var workspace = Workspace.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));

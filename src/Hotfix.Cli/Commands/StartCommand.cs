@@ -25,6 +25,10 @@ internal static class StartCommand
         {
             incident, description, noFetch, dryRun,
         };
+        CommandExamples.Attach(
+            command,
+            ("Start the hotfix for an incident from an up-to-date main", "hotfix start INC-2026-0042 fix-order-rounding"),
+            ("See the git commands first, change nothing", "hotfix start INC-2026-0042 fix-order-rounding --dry-run"));
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));

@@ -25,6 +25,10 @@ internal static class StatusCommand
             timeout, noWait,
         };
         workloadOptions.AddTo(command);
+        CommandExamples.Attach(
+            command,
+            ("Wait for a rollout, at most two minutes", "hotfix status deployment/orders-api -n shop --timeout 120s"),
+            ("Report once, do not wait", "hotfix status deployment/orders-api -n shop --no-wait"));
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var session = ClusterSession.Open(parse, options, workloadOptions, environment);

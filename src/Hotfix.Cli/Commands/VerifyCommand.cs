@@ -32,6 +32,11 @@ internal static class VerifyCommand
         {
             incident, deployed, at, check, status, declareStable, postMortem, close, note, by, when, format,
         };
+        CommandExamples.Attach(
+            command,
+            ("Record the first-hour check", "hotfix verify INC-2026-0042 --at h1 --check error-rate=pass"),
+            ("What is due in the stability window", "hotfix verify INC-2026-0042"),
+            ("Declare the hotfix stable after 24 hours", "hotfix verify INC-2026-0042 --declare-stable"));
         command.SetAction(async (parse, cancellationToken) =>
         {
             var id = Inputs.Incident(parse.GetValue(incident));
