@@ -83,6 +83,15 @@ internal static class StatusCommand
                 {
                     WritePods(environment.Out, pods);
                 }
+
+                if (NextSteps.AfterStatus(result.Status.Verdict, session.Workload) is { } steps)
+                {
+                    environment.Out.WriteLine("Next steps:");
+                    foreach (var step in steps)
+                    {
+                        environment.Out.WriteLine("  - " + step);
+                    }
+                }
             }
 
             return ExitCodeOf(result.Status.Verdict);
