@@ -79,6 +79,11 @@ internal static class CheckCommand
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);
             using var engine = CliEngine.For(session, environment);
             var branchName = parse.GetValue(branch);
+            if (NotOnHotfixBranch.Explain(session, branchName, environment))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var incidentSeverity = parse.GetValue(severity) is { } s ? IncidentSeverities.Parse(s) : (IncidentSeverity?)null;
             var checkOptions = new CheckOptions
             {
