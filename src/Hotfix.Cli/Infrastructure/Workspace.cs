@@ -48,13 +48,19 @@ internal sealed class Workspace
     public static JsonLinesIncidentRecordStore RecordStore(HotfixPolicy policy, string baseDirectory) =>
         new(Path.GetFullPath(policy.Records.Folder, baseDirectory));
 
-    /// <summary>The repository root when there is one; without --repo, a folder with hotfix.json also counts.</summary>
+    /// <summary>
+    /// The repository root when there is one; without --repo, a folder with hotfix.json also counts. Without --repo no
+    /// libgit2 type is touched; --repo is opened with libgit2 so a path that is not a repository gets git's message.
+    /// </summary>
     public static string? FindRoot(CliEnvironment environment, string? repoOption)
     {
         var start = repoOption is null ? environment.CurrentDirectory : environment.Resolve(repoOption);
-        if (repoOption is null && GitRepository.Discover(start) is null)
+        if (repoOption is null)
         {
-            return File.Exists(Path.Combine(start, PolicyParser.DefaultFileName)) ? start : null;
+            // Read from the files, not through libgit2: decide, status and the other commands that need no history
+            // must work where the native git library is missing (GitWorkingTrees).
+            return GitWorkingTrees.FindRoot(start)
+                ?? (File.Exists(Path.Combine(start, PolicyParser.DefaultFileName)) ? start : null);
         }
 
         using var repository = GitRepository.Open(start, repoOption is null ? "current directory" : "--repo", repoOption);
