@@ -70,6 +70,13 @@ internal static class VerifyCommand
             var policy = workspace.Policy;
             var store = workspace.Records();
             var record = store.Read(id);
+            if (actions.Count == 0 && !record.Exists)
+            {
+                // Asking about an incident nobody recorded is a mistyped id far more often than a real empty window;
+                // record answers the same question the same way.
+                throw new HotfixInputException($"incident '{id}': nothing is recorded yet ({record.Location}); expected an incident with a record (hotfix verify {id} --deployed starts the stability window)");
+            }
+
             VerificationOutcome? outcome = null;
             if (actions.Count == 1)
             {

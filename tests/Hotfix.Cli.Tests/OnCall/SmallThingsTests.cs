@@ -29,4 +29,24 @@ public class SmallThingsTests
         Assert.Contains("Next: commit the fix, push the branch, open the pull request and check it:", result.Out);
         Assert.Contains("git push -u origin hotfix/INC-2026-0042-fix-rounding", result.Out);
     }
+
+    [Fact]
+    public void Verify_and_record_of_an_unknown_incident_both_exit_2_and_name_it()
+    {
+        using var dir = new TempDirectory();
+
+        var verify = CliRun.Run(dir.Path, "verify", "INC-2026-0099");
+        var record = CliRun.Run(dir.Path, "record", "INC-2026-0099");
+
+        Assert.True(verify.ExitCode == 2, verify.ToString());
+        Assert.True(record.ExitCode == 2, record.ToString());
+        Assert.StartsWith("hotfix: error: incident 'INC-2026-0099': nothing is recorded yet (", verify.Error);
+        Assert.StartsWith("hotfix: error: incident 'INC-2026-0099': nothing is recorded yet (", record.Error);
+        Assert.Contains("hotfix verify INC-2026-0099 --deployed starts the stability window", verify.Error);
+        Assert.Equal(string.Empty, verify.Out);
+
+        var deployed = CliRun.Run(dir.Path, new Dictionary<string, string> { ["HOTFIX_USER"] = "sandro" }, "verify", "INC-2026-0099", "--deployed");
+        Assert.True(deployed.ExitCode == 0, deployed.ToString());
+        Assert.Equal(0, CliRun.Run(dir.Path, "verify", "INC-2026-0099").ExitCode);
+    }
 }
