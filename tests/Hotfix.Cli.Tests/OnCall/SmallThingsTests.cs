@@ -49,4 +49,22 @@ public class SmallThingsTests
         Assert.True(deployed.ExitCode == 0, deployed.ToString());
         Assert.Equal(0, CliRun.Run(dir.Path, "verify", "INC-2026-0099").ExitCode);
     }
+
+    [Fact]
+    public void Audit_says_a_commit_develop_already_has_is_the_same_commit_not_a_cherry_pick()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        var first = repo.Commit("Round half to even (INC-2026-0045)", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        repo.Switch("develop");
+        repo.Git("merge", "--no-ff", "--quiet", "-m", "Take the rounding fix early", first);
+        repo.Switch("main");
+        var second = repo.Commit("Test the rounding (INC-2026-0045)", ("tests/rounding.txt", "test\n"));
+
+        var result = HotfixCli.Run(repo, "audit");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"never fully reached develop: develop has 1 commit as the same commit ({first[..7]} Round half to even (INC-2026-0045)), but not {second[..7]} Test the rounding (INC-2026-0045).", result.Out);
+        Assert.DoesNotContain("cherry-pick", result.Out.Split("Merge it back")[0]);
+        Assert.DoesNotContain("neither", result.Out);
+    }
 }
