@@ -57,7 +57,9 @@ internal static class DecideCommand
             };
             var incidentId = Inputs.OptionalIncident(parse.GetValue(incident), "--incident");
             var workspace = Workspace.OpenForEmergency(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), "decide");
-            var decision = DecideVocabulary.Decide(request, workspace.Policy, incidentId);
+            // On the incident's hotfix branch the next steps name it, so they can be pasted; only --incident records.
+            var named = incidentId ?? CurrentIncident.FromBranch(environment, parse.GetValue(options.Repo), workspace.Policy);
+            var decision = DecideVocabulary.Decide(request, workspace.Policy, named);
 
             if (incidentId is { } id)
             {
