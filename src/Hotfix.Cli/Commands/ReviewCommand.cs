@@ -63,6 +63,8 @@ internal static class ReviewCommand
                 throw new HotfixInputException($"--incident '{given}': the review record is for {inRecord}; expected the same incident, or no incident in the record");
             }
 
+            // On the incident's hotfix branch the review goes to its record without --incident (as checklist --done does).
+            incidentId ??= record.Incident is null ? CurrentIncident.FromBranch(environment, parse.GetValue(options.Repo), workspace.Policy) : null;
             record = record with { Incident = incidentId ?? record.Incident };
             var problems = ReviewRecordValidator.Check(workspace.Policy, record);
             string? recordedIn = null;

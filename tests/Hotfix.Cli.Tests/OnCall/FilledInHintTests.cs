@@ -34,4 +34,18 @@ public class FilledInHintTests
         Assert.Contains("deployment/<name>", result.Out);
         Assert.Contains("hotfix record INC-YYYY-NNNN", result.Out);
     }
+
+    [Fact]
+    public void Review_on_a_hotfix_branch_is_recorded_in_the_branch_s_incident()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Git("switch", "--quiet", "-c", "hotfix/INC-2026-0042-fix-rounding");
+
+        var review = HotfixCli.Run(repo, "review", "--severity", "SEV3", "--reviewer", "bob", "--checked", "M1,M2,M3,M4,M5");
+        Assert.True(review.ExitCode == 0, review.ToString());
+
+        var timeline = HotfixCli.Run(repo, "record", "INC-2026-0042");
+        Assert.True(timeline.ExitCode == 0, timeline.ToString());
+        Assert.Contains("SEV3 review by bob", timeline.Out);
+    }
 }
