@@ -26,15 +26,29 @@ internal static class CliApp
     {
         var options = new CliOptions();
         var root = BuildRoot(options, environment);
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        CliConventions.Apply(root, environment);
+
+        // Bare `hotfix` shows the commands, as kubectl and gh do, instead of an error.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        var current = OutputOptionAliases.RewriteDeprecatedFile(parse.CommandResult.Command, args, environment.Error);
+        if (!ReferenceEquals(current, args))
         {
-            foreach (var problem in parse.Errors)
+            parse = root.Parse(current);
+        }
+
+        if (parse.Errors.Count > 0 && !HelpConventions.Requested(parse))
+        {
+            var problems = ParseProblems.Describe(parse);
+            foreach (var problem in problems)
             {
-                environment.Error.WriteLine($"hotfix: error: {problem.Message}");
+                environment.Error.WriteLine($"hotfix: error: {problem}");
             }
 
-            environment.Error.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
+            if (!problems.Any(p => p.Contains("--help", StringComparison.Ordinal)))
+            {
+                environment.Error.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
+            }
+
             return ExitCodes.InvalidInput;
         }
 

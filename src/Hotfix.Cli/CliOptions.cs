@@ -46,9 +46,9 @@ internal sealed class CliOptions
         Text("--when", "TIME", "When it happened (ISO 8601, e.g. 2026-03-24T10:30:00+01:00; default: now).");
 
     /// <summary>A fresh --output option for a command that renders reports (check, audit).</summary>
-    public static Option<string?> Output() => new("--output", "-o")
+    public static Option<string?> Output() => new(Infrastructure.OutputOptionAliases.FileOption)
     {
-        Description = "Write the report to FILE (e.g. hotfix.sarif for code scanning) and print a one-line summary.",
+        Description = "Write the report to FILE (e.g. hotfix.sarif for code scanning) and print a one-line summary. (-o FILE, the old spelling, still works in this release with a deprecation note; -o is now the format.)",
         HelpName = "FILE",
     };
 

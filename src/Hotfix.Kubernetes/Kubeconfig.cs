@@ -89,12 +89,13 @@ internal static class Kubeconfig
                 throw new HotfixInputException($"{(contextOption is null ? "current-context" : "--context")} '{context}': no such context in kubeconfig {source}; expected one of: {string.Join(", ", merged.Contexts?.Select(c => c.Name) ?? [])}.");
             }
 
+            KubeconfigEntries.Check(merged, found, source);
             var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, context);
             return new ClusterConnection(config, context, source, found.ContextDetails?.Namespace);
         }
         catch (KubeConfigException e)
         {
-            throw new HotfixInputException($"kubeconfig {source}: {e.Message}; expected a kubeconfig whose context names a cluster with a server.", e);
+            throw new HotfixInputException($"kubeconfig {source}: {e.Message}; expected a kubeconfig kubectl can use (kubectl config view --minify shows the context in use).", e);
         }
         catch (Exception e) when (e is YamlDotNet.Core.YamlException or IOException or UnauthorizedAccessException or FormatException)
         {

@@ -122,7 +122,7 @@ public class AuditCommandTests
         Assert.Equal("rebase", hotfix.GetProperty("landing").GetString());
         Assert.Equal([second, first], hotfix.GetProperty("commits").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal([second], hotfix.GetProperty("missingCommits").EnumerateArray().Select(c => c.GetString()));
-        Assert.Contains($"1 of its changes are there as cherry-picks, these are not: {second[..7]} Test the rounding (INC-2026-0045)", result.Out);
+        Assert.Contains($"develop has 1 commit as an equal patch ({first[..7]} = {repo.Git("rev-parse", "--short=7", "develop")} on develop), but not {second[..7]} Test the rounding (INC-2026-0045)", result.Out);
 
         repo.Git("cherry-pick", second);
         Assert.Equal(0, HotfixCli.Run(repo, "audit").ExitCode);

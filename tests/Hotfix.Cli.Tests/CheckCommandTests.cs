@@ -92,7 +92,7 @@ public class CheckCommandTests
     public void Output_option_writes_the_report_to_a_file()
     {
         using var repo = RepoOn("feature/x");
-        var result = CliRun.Run(repo.Path, "check", "--format", "sarif", "--output", "../hotfix.sarif");
+        var result = CliRun.Run(repo.Path, "check", "--format", "sarif", "--output-file", "../hotfix.sarif");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("sarif report written to ../hotfix.sarif", result.Out);
         var log = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Path, "..", "hotfix.sarif"))).RootElement;

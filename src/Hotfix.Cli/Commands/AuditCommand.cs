@@ -35,6 +35,10 @@ internal static class AuditCommand
         {
             format, output, since,
         };
+        CommandExamples.Attach(
+            command,
+            ("Hotfixes this year that never reached develop, for code scanning", "hotfix audit --since 2026-01-01 --format sarif --output-file audit.sarif"),
+            ("The same as JSON", "hotfix audit -o json"));
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);

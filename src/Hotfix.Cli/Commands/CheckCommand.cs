@@ -69,11 +69,21 @@ internal static class CheckCommand
         {
             format, branch, severity, output, scope, kind, allow, reason, justify,
         };
+        CommandExamples.Attach(
+            command,
+            ("Check the hotfix branch you are on", "hotfix check"),
+            ("SARIF for code scanning, with the SEV1 review and test plan", "hotfix check --severity SEV1 --format sarif --output-file hotfix.sarif"),
+            ("In a pull request on GitHub Actions", "hotfix check --format github --branch \"$GITHUB_HEAD_REF\""));
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);
             using var engine = CliEngine.For(session, environment);
             var branchName = parse.GetValue(branch);
+            if (NotOnHotfixBranch.Explain(session, branchName, environment))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var incidentSeverity = parse.GetValue(severity) is { } s ? IncidentSeverities.Parse(s) : (IncidentSeverity?)null;
             var checkOptions = new CheckOptions
             {

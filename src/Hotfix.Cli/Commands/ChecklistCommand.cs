@@ -36,6 +36,10 @@ internal static class ChecklistCommand
         {
             phase, severity, incident, branch, done, note, by, format, cluster.Context, cluster.Kubeconfig, noCluster,
         };
+        CommandExamples.Attach(
+            command,
+            ("The deploy part as a PR-ready task list", "hotfix checklist deploy --format markdown"),
+            ("Tick an item off for the branch's incident", "hotfix checklist --done pre.smoke"));
         command.SetAction(async (parse, cancellationToken) =>
         {
             ChecklistPhase? only = parse.GetValue(phase) is { } p

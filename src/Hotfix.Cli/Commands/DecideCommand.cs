@@ -27,6 +27,10 @@ internal static class DecideCommand
         {
             rootCause, impact, fixEta, losesData, migrations, services, culprit, age, inSight, incident, by, format,
         };
+        CommandExamples.Attach(
+            command,
+            ("Root cause unknown, users affected, but a rollback would lose data", "hotfix decide --root-cause unknown --impact ongoing --rollback-loses-data"),
+            ("Record the decision in the incident record", "hotfix decide --root-cause known --impact ongoing --fix-eta 20 --incident INC-2026-0042"));
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new RollbackDecisionRequest
@@ -52,8 +56,10 @@ internal static class DecideCommand
                 },
             };
             var incidentId = Inputs.OptionalIncident(parse.GetValue(incident), "--incident");
-            var workspace = Workspace.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
-            var decision = DecideVocabulary.Decide(request, workspace.Policy, incidentId);
+            var workspace = Workspace.OpenForEmergency(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), "decide");
+            // On the incident's hotfix branch the next steps name it, so they can be pasted; only --incident records.
+            var named = incidentId ?? CurrentIncident.FromBranch(environment, parse.GetValue(options.Repo), workspace.Policy);
+            var decision = DecideVocabulary.Decide(request, workspace.Policy, named);
 
             if (incidentId is { } id)
             {

@@ -36,6 +36,10 @@ internal static class FinishCommand
         {
             branch, keepBranch, dryRun, force,
         };
+        CommandExamples.Attach(
+            command,
+            ("See the merges and the branch deletion first", "hotfix finish --dry-run"),
+            ("Merge into main and develop, delete the branch", "hotfix finish"));
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));

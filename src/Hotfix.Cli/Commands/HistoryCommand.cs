@@ -15,6 +15,10 @@ internal static class HistoryCommand
         var workloadOptions = new WorkloadOptions();
         var command = new Command("history", "Rollout history of a deployment, statefulset or daemonset (kubectl rollout history), with images and the ReplicaSet or ControllerRevision behind each revision.");
         workloadOptions.AddTo(command);
+        CommandExamples.Attach(
+            command,
+            ("The revisions with their images", "hotfix history deployment/orders-api -n shop"),
+            ("As JSON, as with kubectl", "hotfix history statefulset/db -n shop -o json"));
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var session = ClusterSession.Open(parse, options, workloadOptions, environment);

@@ -40,6 +40,10 @@ internal static class PolicyCommand
             return ExitCodes.Success;
         });
 
-        return new Command("policy", "Show or validate the policy (hotfix.json).") { show, validate };
+        CommandExamples.Attach(show, ("The effective policy of this repository", "hotfix policy show"), ("Another policy file", "hotfix policy show --policy samples/policies/hotfix.json"));
+        CommandExamples.Attach(validate, ("Every problem of a policy file, with its JSON path", "hotfix policy validate hotfix.json"), ("The file hotfix would use here", "hotfix policy validate"));
+        var policy = new Command("policy", "Show or validate the policy (hotfix.json).") { show, validate };
+        CommandExamples.Attach(policy, ("Check a policy file", "hotfix policy validate hotfix.json"), ("The effective policy as JSON", "hotfix policy show"));
+        return policy;
     }
 }

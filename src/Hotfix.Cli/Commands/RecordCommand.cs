@@ -27,9 +27,13 @@ internal static class RecordCommand
         {
             incident, note, status, by, when, format, sync, remote, list,
         };
+        CommandExamples.Attach(
+            command,
+            ("The incident's timeline as Markdown", "hotfix record INC-2026-0042 --format markdown"),
+            ("Add the resolution details", "hotfix record INC-2026-0042 --note \"root cause: rounding in OrderTotal\""));
         command.SetAction(parse =>
         {
-            var workspace = Workspace.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
+            var workspace = Workspace.OpenForEmergency(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), "record");
             if (parse.GetValue(list))
             {
                 if (parse.GetValue(incident) is not null)

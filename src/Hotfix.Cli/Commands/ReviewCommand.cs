@@ -32,6 +32,10 @@ internal static class ReviewCommand
         {
             severity, incident, reviewer, checkedItems, skipped, acknowledge, followUp, followUpDue, when, recordFile, format,
         };
+        CommandExamples.Attach(
+            command,
+            ("The review a SEV1 hotfix needs", "hotfix review --severity SEV1"),
+            ("Validate and record the review", "hotfix review --severity SEV2 --reviewer alice --incident INC-2026-0042"));
         command.SetAction(parse =>
         {
             var workspace = Workspace.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
@@ -59,6 +63,8 @@ internal static class ReviewCommand
                 throw new HotfixInputException($"--incident '{given}': the review record is for {inRecord}; expected the same incident, or no incident in the record");
             }
 
+            // On the incident's hotfix branch the review goes to its record without --incident (as checklist --done does).
+            incidentId ??= record.Incident is null ? CurrentIncident.FromBranch(environment, parse.GetValue(options.Repo), workspace.Policy) : null;
             record = record with { Incident = incidentId ?? record.Incident };
             var problems = ReviewRecordValidator.Check(workspace.Policy, record);
             string? recordedIn = null;

@@ -69,6 +69,11 @@ internal static class RollbackCommand
             toRevision, timeout, reason, incident, dryRun, recordDir, by,
         };
         workloadOptions.AddTo(command);
+        CommandExamples.Attach(
+            command,
+            ("See the plan: revisions, images before and after; change nothing", "hotfix rollback deployment/orders-api -n shop --dry-run"),
+            ("Roll back to the previous revision, documented in the incident record", "hotfix rollback deployment/orders-api -n shop --reason \"v3 breaks checkout\" --incident INC-2026-0042"),
+            ("Roll back to a given revision (hotfix history lists them)", "hotfix rollback deployment/orders-api -n shop --to-revision 2 --reason \"v3 and v4 break checkout\""));
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var session = ClusterSession.Open(parse, options, workloadOptions, environment);

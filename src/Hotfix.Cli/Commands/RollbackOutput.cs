@@ -126,8 +126,17 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
                     StatusCommand.WritePods(output, pods);
                 }
 
-                output.WriteLine("Runbook checks after rollback (yours to do):");
-                TextBlockWriter.Write([new ChecklistBlock(v.ManualChecks.Select(c => RollbackNotice.IsNotifyCheck(c) && teamNotified ? new ChecklistItem(c, Done: true, Note: "hotfix notified the team (webhooks); the incident record notes it") : new ChecklistItem(c)).ToList())], output);
+                if (!outcome.Escalate)
+                {
+                    output.WriteLine("Runbook checks after rollback (yours to do):");
+                    TextBlockWriter.Write([new ChecklistBlock(v.ManualChecks.Select(c => RollbackNotice.IsNotifyCheck(c) && teamNotified ? new ChecklistItem(c, Done: true, Note: "hotfix notified the team (webhooks); the incident record notes it") : new ChecklistItem(c)).ToList())], output);
+                }
+            }
+
+            if (outcome.Escalate)
+            {
+                output.WriteLine("Escalation — what to do now:");
+                TextBlockWriter.Write([new ChecklistBlock(NextSteps.AfterFailedRollback(session.Workload, session.Policy, record.Incident?.ToString()).Select(c => new ChecklistItem(c)).ToList())], output);
             }
         }
 

@@ -25,6 +25,10 @@ internal static class StartCommand
         {
             incident, description, noFetch, dryRun,
         };
+        CommandExamples.Attach(
+            command,
+            ("Start the hotfix for an incident from an up-to-date main", "hotfix start INC-2026-0042 fix-order-rounding"),
+            ("See the git commands first, change nothing", "hotfix start INC-2026-0042 fix-order-rounding --dry-run"));
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
@@ -43,10 +47,20 @@ internal static class StartCommand
             var branch = plan.Branch.FullName;
             var remote = plan.FetchRemote ?? session.Policy.Branches.Remote;
             environment.Out.WriteLine($"Created {branch} from {plan.Main.Name} at {plan.BaseCommit.ShortSha} ({CommitLists.Excerpt(plan.BaseCommit.Subject)}) and switched to it.");
-            WorkflowOutput.Commands(environment, "Next: commit the fix, push the branch, open the pull request and check it:", [
-                ShellWords.Join("git", "push", "-u", remote, branch),
-                "hotfix check",
-            ]);
+            if (session.Repository.HasRemote(remote))
+            {
+                WorkflowOutput.Commands(environment, "Next: commit the fix, push the branch, open the pull request and check it:", [
+                    ShellWords.Join("git", "push", "-u", remote, branch),
+                    "hotfix check",
+                ]);
+            }
+            else
+            {
+                // Nowhere to push yet: say so instead of a command that fails.
+                WorkflowOutput.Commands(environment, $"Next: commit the fix and check it (this repository has no remote '{remote}' to push to — add one with git remote add {remote} URL, then git push -u {remote} {branch}):", [
+                    "hotfix check",
+                ]);
+            }
             return ExitCodes.Success;
         });
         return command;

@@ -25,6 +25,10 @@ internal static class StatusCommand
             timeout, noWait,
         };
         workloadOptions.AddTo(command);
+        CommandExamples.Attach(
+            command,
+            ("Wait for a rollout, at most two minutes", "hotfix status deployment/orders-api -n shop --timeout 120s"),
+            ("Report once, do not wait", "hotfix status deployment/orders-api -n shop --no-wait"));
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var session = ClusterSession.Open(parse, options, workloadOptions, environment);
@@ -78,6 +82,15 @@ internal static class StatusCommand
                 if (pods is not null)
                 {
                     WritePods(environment.Out, pods);
+                }
+
+                if (NextSteps.AfterStatus(result.Status.Verdict, session.Workload) is { } steps)
+                {
+                    environment.Out.WriteLine("Next steps:");
+                    foreach (var step in steps)
+                    {
+                        environment.Out.WriteLine("  - " + step);
+                    }
                 }
             }
 

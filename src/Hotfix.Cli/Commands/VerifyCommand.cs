@@ -34,6 +34,11 @@ internal static class VerifyCommand
         {
             incident, deployed, at, check, status, declareStable, postMortem, close, note, by, when, format,
         };
+        CommandExamples.Attach(
+            command,
+            ("Record the first-hour check", "hotfix verify INC-2026-0042 --at h1 --check error-rate=pass"),
+            ("What is due in the stability window", "hotfix verify INC-2026-0042"),
+            ("Declare the hotfix stable after 24 hours", "hotfix verify INC-2026-0042 --declare-stable"));
         command.SetAction(async (parse, cancellationToken) =>
         {
             var id = Inputs.Incident(parse.GetValue(incident));
@@ -67,6 +72,13 @@ internal static class VerifyCommand
             var policy = workspace.Policy;
             var store = workspace.Records();
             var record = store.Read(id);
+            if (actions.Count == 0 && !record.Exists)
+            {
+                // Asking about an incident nobody recorded is a mistyped id far more often than a real empty window;
+                // record answers the same question the same way.
+                throw new HotfixInputException($"incident '{id}': nothing is recorded yet ({record.Location}); expected an incident with a record (hotfix verify {id} --deployed starts the stability window)");
+            }
+
             VerificationOutcome? outcome = null;
             if (actions.Count == 1)
             {

@@ -16,7 +16,7 @@ internal sealed class WorkloadOptions
 
     public Option<string?> Namespace { get; } = new("--namespace", "-n")
     {
-        Description = "Namespace (default: policy deployment.namespace, else the kubeconfig context's, else 'default').",
+        Description = "Namespace (default: the kubeconfig context's, as kubectl; else policy deployment.namespace; else 'default'). Printed with where it came from; when policy and context differ, rollback and deploy require it.",
         HelpName = "NS",
     };
 

@@ -35,17 +35,22 @@ internal sealed class ClusterSession : IDisposable
 
     public bool Json { get; }
 
+    /// <summary>The namespace in use and where it came from (flag, context, policy).</summary>
+    public NamespaceChoice NamespaceChoice { get; private init; } = new("default", "default", null);
+
     /// <summary>The context to repeat in the kubectl commands we print (only when the user chose one).</summary>
     public string? ContextForCommands { get; private init; }
 
     public static ClusterSession Open(ParseResult parse, CliOptions options, WorkloadOptions workloadOptions, CliEnvironment environment)
     {
         var root = Workspace.FindRoot(environment, parse.GetValue(options.Repo));
-        var policy = PolicyFiles.Load(environment, parse.GetValue(options.Policy), root);
+        var policy = EmergencyPolicy.Load(environment, parse.GetValue(options.Policy), root, parse.CommandResult.Command.Name);
         var kubeconfig = parse.GetValue(workloadOptions.Kubeconfig) is { } file ? environment.Resolve(file) : null;
         var context = parse.GetValue(workloadOptions.Context);
         var connection = Kubernetes.Kubeconfig.Load(environment.GetVariable, kubeconfig, context);
-        var ns = parse.GetValue(workloadOptions.Namespace) ?? policy.Deployment.Namespace ?? connection?.Namespace ?? "default";
+        var flag = parse.GetValue(workloadOptions.Namespace);
+        var choice = NamespaceChoice.Of(flag, policy, connection);
+        var ns = choice.Namespace;
         if (!Hotfix.Policy.Policies.Validation.KubernetesNames.IsDnsLabel(ns))
         {
             throw new HotfixInputException($"--namespace '{Echo.Of(ns)}': expected a Kubernetes namespace (lowercase letters, digits and '-', at most 63 characters).");
@@ -57,9 +62,11 @@ internal sealed class ClusterSession : IDisposable
             throw new HotfixInputException($"'{Echo.Of(text)}': expected {WorkloadRef.ExpectedForm}.");
         }
 
+        choice.Report(environment, parse.CommandResult.Command.Name);
         return new ClusterSession(policy, root, workload, connection, parse.GetValue(workloadOptions.Format) == "json", workloadOptions.RequestTimeoutOf(parse))
         {
             ContextForCommands = context,
+            NamespaceChoice = choice,
         };
     }
 

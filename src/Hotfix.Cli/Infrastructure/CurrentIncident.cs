@@ -29,6 +29,12 @@ internal static class CurrentIncident
     public static IncidentId? FromBranch(CliEnvironment environment, string? repoOption, HotfixPolicy policy)
     {
         var start = repoOption is null ? environment.CurrentDirectory : environment.Resolve(repoOption);
+        if (repoOption is null)
+        {
+            // The branch name from the files, without libgit2 (see GitWorkingTrees).
+            return GitWorkingTrees.FindRoot(start) is { } root ? FromBranchName(GitWorkingTrees.HeadBranch(root), policy) : null;
+        }
+
         if (GitRepository.Discover(start) is null)
         {
             return null;

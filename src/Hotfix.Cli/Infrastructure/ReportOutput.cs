@@ -25,7 +25,7 @@ internal static class ReportOutput
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new HotfixInputException($"--output '{Echo.Of(outputFile)}': cannot write the report there ({e.Message}); expected a writable file path.", e);
+                throw new HotfixInputException($"--output-file '{Echo.Of(outputFile)}': cannot write the report there ({e.Message}); expected a writable file path.", e);
             }
 
             environment.Out.WriteLine($"{report.Tool.Name} check: {report.Counts}{(report.IsBlocking ? " — blocking" : string.Empty)}; {format.Name()} report written to {outputFile}");

@@ -34,6 +34,16 @@ internal sealed class Workspace
         return new Workspace(environment, root, root ?? environment.CurrentDirectory, PolicyFiles.Load(environment, policyOption, root));
     }
 
+    /// <summary>
+    /// As <see cref="Open"/>, for a command an incident cannot wait for: a policy file with problems is reported loudly
+    /// and the runbook's defaults apply (<see cref="EmergencyPolicy"/>).
+    /// </summary>
+    public static Workspace OpenForEmergency(CliEnvironment environment, string? repoOption, string? policyOption, string command)
+    {
+        var root = FindRoot(environment, repoOption);
+        return new Workspace(environment, root, root ?? environment.CurrentDirectory, EmergencyPolicy.Load(environment, policyOption, root, command));
+    }
+
     /// <summary>The incident record store of this workspace (<see cref="IncidentRecords"/> says where records live).</summary>
     public IIncidentRecordStore Records() => RecordStore(environment, Policy, Root);
 
@@ -47,13 +57,19 @@ internal sealed class Workspace
         return IncidentRecords.Open(environment, policy, isRepository ? root : null, isRepository ? null : root);
     }
 
-    /// <summary>The repository root when there is one; without --repo, a folder with hotfix.json also counts.</summary>
+    /// <summary>
+    /// The repository root when there is one; without --repo, a folder with hotfix.json also counts. Without --repo no
+    /// libgit2 type is touched; --repo is opened with libgit2 so a path that is not a repository gets git's message.
+    /// </summary>
     public static string? FindRoot(CliEnvironment environment, string? repoOption)
     {
         var start = repoOption is null ? environment.CurrentDirectory : environment.Resolve(repoOption);
-        if (repoOption is null && GitRepository.Discover(start) is null)
+        if (repoOption is null)
         {
-            return File.Exists(Path.Combine(start, PolicyParser.DefaultFileName)) ? start : null;
+            // Read from the files, not through libgit2: decide, status and the other commands that need no history
+            // must work where the native git library is missing (GitWorkingTrees).
+            return GitWorkingTrees.FindRoot(start)
+                ?? (File.Exists(Path.Combine(start, PolicyParser.DefaultFileName)) ? start : null);
         }
 
         using var repository = GitRepository.Open(start, repoOption is null ? "current directory" : "--repo", repoOption);

@@ -37,6 +37,10 @@ internal static class DecisionNextSteps
     {
         var ns = policy.Deployment.Namespace ?? "<namespace>";
         var timeout = policy.Deployment.RolloutTimeoutSeconds.ToString(CultureInfo.InvariantCulture);
+
+        // The policy's workload when it names exactly one, so the commands can be pasted; else the runbook's placeholder.
+        var named = policy.Components.Select(c => c.Workload).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var workload = named.Count == 1 ? named[0] : "deployment/<name>";
         if (all)
         {
             var workloads = policy.Components.Select(c => c.Workload).OfType<string>().ToList();
@@ -53,13 +57,13 @@ internal static class DecisionNextSteps
 
         steps.Add(new NextStep(
             "Roll back (ROLLBACK_PROCEDURE; Hotfix's guarded rollback does the same and documents it):",
-            [$"kubectl rollout undo deployment/<name> -n {ns}", $"kubectl rollout status deployment/<name> -n {ns} --timeout={timeout}s"])
+            [$"kubectl rollout undo {workload} -n {ns}", $"kubectl rollout status {workload} -n {ns} --timeout={timeout}s"])
         {
-            Actions = [new HotfixAction("rollback", ["deployment/<name>", "-n", ns])],
+            Actions = [new HotfixAction("rollback", [workload, "-n", ns])],
         });
         steps.Add(new NextStep(
             "If the bad deploy was not the last one, roll back to a specific revision:",
-            [$"kubectl rollout history deployment/<name> -n {ns}", $"kubectl rollout undo deployment/<name> -n {ns} --to-revision=<N>"]));
+            [$"kubectl rollout history {workload} -n {ns}", $"kubectl rollout undo {workload} -n {ns} --to-revision=<N>"]));
         steps.Add(new NextStep("After the rollback: verify the issue is resolved; verify no data was lost or corrupted; notify the team that a rollback was performed."));
         steps.Add(new NextStep("Document the rollback with its reason and verification in the incident record (every rollback must be documented with reason and verification):", [])
         {

@@ -125,7 +125,8 @@ public class MissingBackMergeRuleTests
         var report = Audit(git);
         var finding = Single(report, "HF0104", FindingSeverity.Error);
         Assert.StartsWith($"INC-2026-0045 (landed on main as 2 commits ending at {Short(second)}", finding.Message);
-        Assert.Contains($"(1 of its changes are there as cherry-picks, these are not: {Short(second)} Test the rounding (INC-2026-0045))", finding.Message);
+        Assert.Contains($"never fully reached develop: develop has 1 commit as an equal patch ({Short(first)} = ", finding.Message);
+        Assert.Contains($" on develop), but not {Short(second)} Test the rounding (INC-2026-0045). The next release", finding.Message);
         Assert.EndsWith($"git cherry-pick -x {Short(first)} {Short(second)}", finding.Message);
         Assert.Equal([second], Audited(report, "INC-2026-0045").MissingCommits.Select(c => c.Sha));
 

@@ -26,15 +26,42 @@ internal sealed class MissingBackMergeRule(DateTimeOffset? since) : ICheckRule
                 HotfixLanding.Squash => $"landed on {audit.Main.Name} as {main.ShortSha} '{CommitLists.Printable(main.Subject)}'",
                 _ => $"landed on {audit.Main.Name} as {CommitLists.Count(hotfix.Commits.Count, "commit")} ending at {main.ShortSha}",
             };
-            var partly = hotfix.Evidence.Count > 0
-                ? $" ({hotfix.Evidence.Count} of its changes are there as cherry-picks, these are not: {CommitLists.Describe(hotfix.MissingCommits)})"
-                : string.Empty;
+            var lacks = Lacks(hotfix, develop);
             var fix = hotfix.Landing == HotfixLanding.Merge
                 ? $"git checkout {develop} && git merge --no-ff {hotfix.Tip[..7]}"
                 : $"git checkout {develop} && git cherry-pick -x {string.Join(' ', hotfix.Commits.Reverse().Select(c => c.ShortSha))}";
             yield return Rule.CreateFinding(
-                $"{hotfix.Label} ({how} on {main.CommitTime:yyyy-MM-dd}) never reached {develop}: neither its commits nor an equal " +
-                $"patch are on {develop}{partly}. The next release would bring the incident back. Merge it back: {fix}");
+                $"{hotfix.Label} ({how} on {main.CommitTime:yyyy-MM-dd}) never {(hotfix.Evidence.Count > 0 ? "fully " : string.Empty)}reached {develop}: " +
+                $"{lacks}. The next release would bring the incident back. Merge it back: {fix}");
         }
+    }
+
+    /// <summary>
+    /// What develop lacks, and what it already has and how — the very same commit (merged or fast-forwarded) or an equal
+    /// patch (a cherry-pick) — so the message never calls the same commit a copy of itself.
+    /// </summary>
+    private static string Lacks(AuditedHotfix hotfix, string develop)
+    {
+        if (hotfix.Evidence.Count == 0)
+        {
+            return $"neither its commits nor an equal patch are on {develop}";
+        }
+
+        // Evidence lists, in the order of the hotfix's commits, the develop commit that carries each one that is there.
+        var there = hotfix.Commits.Where(c => hotfix.MissingCommits.All(m => m.Sha != c.Sha)).Zip(hotfix.Evidence).ToList();
+        var same = there.Where(p => p.First.Sha == p.Second.Sha).Select(p => p.First).ToList();
+        var equal = there.Where(p => p.First.Sha != p.Second.Sha).ToList();
+        var parts = new List<string>();
+        if (same.Count > 0)
+        {
+            parts.Add($"{CommitLists.Count(same.Count, "commit")} as the same commit ({CommitLists.Describe(same)})");
+        }
+
+        if (equal.Count > 0)
+        {
+            parts.Add($"{CommitLists.Count(equal.Count, "commit")} as an equal patch ({string.Join("; ", equal.Take(5).Select(p => $"{p.First.ShortSha} = {p.Second.ShortSha} on {develop}"))}{(equal.Count > 5 ? $"; … and {equal.Count - 5} more" : string.Empty)})");
+        }
+
+        return $"{develop} has {string.Join(" and ", parts)}, but not {CommitLists.Describe(hotfix.MissingCommits)}";
     }
 }

@@ -1,0 +1,56 @@
+using Hotfix.TestSupport;
+
+namespace Hotfix.Cli.Tests.OnCall;
+
+/// <summary><c>hotfix check</c> on main or develop says where you are and how to get to a hotfix branch, and checks nothing.</summary>
+public class CheckOutsideHotfixBranchTests
+{
+    [Theory]
+    [InlineData("main")]
+    [InlineData("develop")]
+    public void On_a_base_branch_it_lists_the_local_hotfix_branches_and_skips_the_rest(string baseBranch)
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Git("branch", "hotfix/INC-2026-0042-fix-rounding", "main");
+        repo.Git("branch", "hotfix/INC-2026-0043-fix-tax", "main");
+        repo.Git("switch", "--quiet", baseBranch);
+
+        var result = HotfixCli.Run(repo, "check");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(
+            $"hotfix: error: you are on '{baseBranch}', not on a hotfix branch (hotfix/INC-…); hotfix check checks a hotfix branch against main and develop. Nothing was checked.\n" +
+            "Local hotfix branches:\n" +
+            "  git switch hotfix/INC-2026-0042-fix-rounding\n" +
+            "  git switch hotfix/INC-2026-0043-fix-tax\n" +
+            "or check one without switching: hotfix check --branch hotfix/INC-2026-0042-fix-rounding\n",
+            result.Error);
+        Assert.DoesNotContain("HF0101", result.Out);
+        Assert.DoesNotContain("Test plan", result.Out);
+    }
+
+    [Fact]
+    public void Without_hotfix_branches_it_says_how_to_start_one()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Git("switch", "--quiet", "main");
+
+        var result = HotfixCli.Run(repo, "check");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("No local hotfix branch. Start one: hotfix start INC-YYYY-NNNN short-description", result.Error);
+    }
+
+    [Fact]
+    public void With_branch_on_main_the_named_branch_is_checked()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Git("branch", "hotfix/INC-2026-0042-fix-rounding", "main");
+        repo.Git("switch", "--quiet", "main");
+
+        var result = HotfixCli.Run(repo, "check", "--branch", "hotfix/INC-2026-0042-fix-rounding");
+
+        Assert.DoesNotContain("not on a hotfix branch", result.Error);
+        Assert.Contains("Incident: INC-2026-0042", result.Out);
+    }
+}
