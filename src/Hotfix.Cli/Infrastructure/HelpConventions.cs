@@ -50,7 +50,7 @@ internal static class HelpConventions
             var next = current.Subcommands.FirstOrDefault(c => c.Name == name || c.Aliases.Contains(name));
             if (next is null)
             {
-                var close = Suggestions.For(name, current.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+                var close = Hotfix.Policy.Policies.Suggestions.Nearby(name, current.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
                 var hint = close.Count > 0 ? $" Did you mean '{close[0]}'?" : string.Empty;
                 return $"hotfix help: no command '{name}' in '{walked}'; expected one of: {string.Join(", ", current.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}.{hint}";
             }

@@ -74,14 +74,14 @@ internal static class ParseProblems
         {
             var name = token.Split('=', ':')[0];
             var options = OptionNames(result);
-            var suggestion = Suggestions.For(name, options);
+            var suggestion = Hotfix.Policy.Policies.Suggestions.Nearby(name, options);
             return $"unknown option '{name}' for '{path}'" + DidYouMean(suggestion) + $" Run '{path} --help' for its options.";
         }
 
         var command = result.Command;
         if (command.Subcommands.Count > 0)
         {
-            var suggestion = Suggestions.For(token, Visible(command.Subcommands).SelectMany(c => c.Aliases.Prepend(c.Name)));
+            var suggestion = Hotfix.Policy.Policies.Suggestions.Nearby(token, Visible(command.Subcommands).SelectMany(c => c.Aliases.Prepend(c.Name)));
             return $"unknown command '{token}' for '{path}'" + DidYouMean(suggestion) + $" Run '{path} --help' for the commands.";
         }
 

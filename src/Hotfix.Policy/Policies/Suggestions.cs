@@ -22,6 +22,24 @@ internal static class Suggestions
         return best is not null && bestDistance <= Math.Max(1, input.Length / 3) ? best : null;
     }
 
+    /// <summary>
+    /// The command-line names within reach of <paramref name="typed"/>, closest first (at most three); a prefix counts as
+    /// close. Short names tolerate one mistake, longer ones two, as git's and kubectl's suggestions roughly do.
+    /// </summary>
+    public static IReadOnlyList<string> Nearby(string typed, IEnumerable<string> candidates)
+    {
+        var reach = typed.TrimStart('-').Length <= 4 ? 1 : 2;
+        return candidates
+            .Distinct(StringComparer.Ordinal)
+            .Select(c => (Name: c, Distance: Distance(typed, c)))
+            .Where(c => c.Distance <= reach || (typed.Length >= 3 && c.Name.StartsWith(typed, StringComparison.Ordinal)))
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => c.Name)
+            .Take(3)
+            .ToList();
+    }
+
     /// <summary>Edit distance where swapping two neighbouring letters ("mian") counts as one edit, like a typo.</summary>
     private static int Distance(string a, string b)
     {
