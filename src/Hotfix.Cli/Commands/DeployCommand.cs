@@ -31,6 +31,11 @@ internal static class DeployCommand
             incident, reason, timeout, dryRun, by,
         };
         workloadOptions.AddTo(command);
+        CommandExamples.Attach(
+            command,
+            ("See the plan: what the restart changes; change nothing", "hotfix deploy deployment/orders-api -n shop --dry-run"),
+            ("Deploy the hotfix: restart, watch, check the pods, record it", "hotfix deploy deployment/orders-api -n shop --incident INC-2026-0042 --reason \"fix for checkout\""),
+            ("A StatefulSet, waiting at most five minutes", "hotfix deploy statefulset/ledger -n shop --timeout 5m"));
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var session = ClusterSession.Open(parse, options, workloadOptions, environment);

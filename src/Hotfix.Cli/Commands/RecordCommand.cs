@@ -30,7 +30,8 @@ internal static class RecordCommand
         CommandExamples.Attach(
             command,
             ("The incident's timeline as Markdown", "hotfix record INC-2026-0042 --format markdown"),
-            ("Add the resolution details", "hotfix record INC-2026-0042 --note \"root cause: rounding in OrderTotal\""));
+            ("Add the resolution details", "hotfix record INC-2026-0042 --note \"root cause: rounding in OrderTotal\""),
+            ("Share the record with the team (fetch, merge, push)", "hotfix record INC-2026-0042 --sync"));
         command.SetAction(parse =>
         {
             var workspace = Workspace.OpenForEmergency(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), "record");

@@ -19,6 +19,11 @@ internal static class RollbackMigrationCommand
         {
             branch, format,
         };
+        CommandExamples.Attach(
+            command,
+            ("What rolling back the hotfix's migrations would drop, and the forward migration instead", "hotfix rollback-migration"),
+            ("The plan as a pull-request comment", "hotfix rollback-migration --format markdown"),
+            ("For another branch, as JSON", "hotfix rollback-migration --branch hotfix/INC-2026-0042-fix-totals --format json"));
         command.SetAction(parse =>
         {
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);

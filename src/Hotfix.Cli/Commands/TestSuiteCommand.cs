@@ -30,6 +30,10 @@ internal static class TestSuiteCommand
         {
             suite, feature, env, incident, timeout, by,
         };
+        CommandExamples.Attach(
+            command,
+            ("Smoke-test the feature the hotfix touches, in staging", "hotfix test smoke --feature checkout --env staging"),
+            ("The regression suite for another incident, stopped after 20 minutes", "hotfix test regression --env staging --incident INC-2026-0042 --timeout 20m"));
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workspace = Workspace.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));

@@ -33,7 +33,7 @@ public class SmallThingsTests
     [Fact]
     public void Verify_and_record_of_an_unknown_incident_both_exit_2_and_name_it()
     {
-        using var dir = new TempDirectory();
+        using var dir = FileRecords.Workspace();
 
         var verify = CliRun.Run(dir.Path, "verify", "INC-2026-0099");
         var record = CliRun.Run(dir.Path, "record", "INC-2026-0099");

@@ -123,7 +123,7 @@ public class TyposAndHelpTests
         foreach (var row in rows)
         {
             var example = Regex.Match(row, @"\| `(hotfix [^|]*)` \|\s*$").Groups[1].Value;
-            var path = Regex.Match(example, @"^hotfix ((policy )?[a-z]+)").Groups[1].Value.Split(' ');
+            var path = Regex.Match(example, @"^hotfix ((policy )?[a-z-]+)").Groups[1].Value.Split(' ');
             var help = CliRun.Run(dir.Path, [.. path, "--help"]);
             Assert.True(help.Out.Contains("  " + example + "\n", StringComparison.Ordinal), $"README example not in 'hotfix {string.Join(' ', path)} --help': {example}");
         }
