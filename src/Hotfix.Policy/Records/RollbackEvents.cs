@@ -46,8 +46,21 @@ internal static class RollbackEvents
     /// </summary>
     public static IReadOnlyList<string> Verification(RollbackRecord record)
     {
+        var lines = VerificationLines(record.Verification);
+
+        if (record.Outcome is { } outcome)
+        {
+            lines.Add("state: " + outcome.State);
+        }
+
+        return lines;
+    }
+
+    /// <summary>The rollout's verdict, the pods, and the runbook's CHECKs left to a person — after a rollback or a deploy.</summary>
+    internal static List<string> VerificationLines(RollbackVerification? verification)
+    {
         var lines = new List<string>();
-        if (record.Verification is { } v)
+        if (verification is { } v)
         {
             if (v.Rollout is { } rollout)
             {
@@ -60,11 +73,6 @@ internal static class RollbackEvents
             }
 
             lines.AddRange(v.ManualChecks.Select(c => "open (a person must check): " + c));
-        }
-
-        if (record.Outcome is { } outcome)
-        {
-            lines.Add("state: " + outcome.State);
         }
 
         return lines;

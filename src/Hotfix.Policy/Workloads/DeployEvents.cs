@@ -74,21 +74,7 @@ internal static class DeployEvents
 
     private static IReadOnlyList<string> Verification(DeployRecord record)
     {
-        var lines = new List<string>();
-        if (record.Verification is { } v)
-        {
-            if (v.Rollout is { } rollout)
-            {
-                lines.Add($"rollout {rollout.Status.Verdict.Name()}: {rollout.Status.Message}");
-            }
-
-            if (v.Pods is { } pods)
-            {
-                lines.Add($"pods running and ready: {pods.RunningAndReady} of {pods.Expected} ({pods.Selector})");
-            }
-
-            lines.AddRange(v.ManualChecks.Select(c => "open (a person must check): " + c));
-        }
+        var lines = RollbackEvents.VerificationLines(record.Verification);
 
         lines.Add("state: " + record.Outcome.State);
         return lines;
