@@ -1,3 +1,4 @@
+using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Workloads;
 using Hotfix.TestSupport.Kubernetes;
@@ -36,5 +37,54 @@ public class EngineDeployTests
 
         await Assert.ThrowsAsync<HotfixConfigurationException>(() => hotfix.DeployAsync(new DeployRequest(Web, TimeSpan.FromSeconds(30), "bot", null, Incident, DryRun: false)));
         Assert.Empty(c.Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_registered_notifier_is_told_of_the_deploy_and_the_record_notes_it()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        var records = new InMemoryIncidentRecordStore();
+        var chat = new ChatNotifier(fail: false);
+        using var hotfix = HotfixEngine.CreateBuilder().UseKubernetes(c.Kubeconfig).UseIncidentRecords(records).UseTeamNotifier(chat).Build();
+
+        var record = await hotfix.DeployAsync(new DeployRequest(Web, TimeSpan.FromSeconds(30), "chatops-bot", "fix for checkout", Incident, DryRun: false));
+
+        Assert.True(record.Outcome.Result == DeployResult.Deployed, record.Outcome.ToString());
+        var told = Assert.Single(chat.Told);
+        Assert.Equal(("deploy", "chatops-bot", "deployment/web"), (told.Event, told.Who, told.Workload!.KindAndName));
+        Assert.Contains(told.NextSteps, s => s.StartsWith("stability window: hotfix verify INC-2026-0042", StringComparison.Ordinal));
+        Assert.Equal(["deploy", "deployed", "team-notified"], records.Read(Incident).Events.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task A_notifier_that_throws_never_fails_the_deploy_and_a_dry_run_tells_nobody()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        var records = new InMemoryIncidentRecordStore();
+        var chat = new ChatNotifier(fail: true);
+        using var hotfix = HotfixEngine.CreateBuilder().UseKubernetes(c.Kubeconfig).UseIncidentRecords(records).UseTeamNotifier(chat).Build();
+
+        var dryRun = await hotfix.DeployAsync(new DeployRequest(Web, TimeSpan.FromSeconds(30), "bot", null, Incident, DryRun: true));
+        Assert.Empty(chat.Told);
+
+        var record = await hotfix.DeployAsync(new DeployRequest(Web, TimeSpan.FromSeconds(30), "bot", null, Incident, DryRun: false));
+        Assert.True(record.Outcome.Result == DeployResult.Deployed, record.Outcome.ToString());
+        Assert.Single(chat.Told);
+        var noted = records.Read(Incident).Events.Last();
+        Assert.Equal("team-notified", noted.Kind);
+        Assert.Equal("failed", noted.Outcome);
+    }
+
+    private sealed class ChatNotifier(bool fail) : ITeamNotifier
+    {
+        public List<TeamNotification> Told { get; } = [];
+
+        public Task<TeamNotificationResult> NotifyAsync(TeamNotification notification, CancellationToken cancellationToken)
+        {
+            Told.Add(notification);
+            return fail ? throw new HttpRequestException("chat is down") : Task.FromResult(new TeamNotificationResult(["chat"], []));
+        }
     }
 }

@@ -68,11 +68,7 @@ internal static class DeployCommand
             var notified = false;
             if (!isDryRun)
             {
-                var steps = record.Outcome.Result == DeployResult.Deployed
-                    ? DeployProcedure.ManualChecks(session.Policy).Append($"stability window: hotfix verify {incidentId} --status").ToList()
-                    : [.. output.NextSteps()];
-                var notification = new TeamNotification(TeamNotificationEvents.Deploy, incidentId, $"{DeployEvents.Name(record.Outcome.Result)} — {record.Outcome.Message}", who, session.Workload, steps, record.Id);
-                notified = (await TeamNotifications.SendAsync(environment, session.Policy, notification, records, cancellationToken).ConfigureAwait(false)).Notified;
+                notified = (await TeamNotifications.SendAsync(environment, session.Policy, TeamNotices.ForDeploy(record, session.Policy), records, cancellationToken).ConfigureAwait(false)).Notified;
             }
 
             output.Outcome(record, notified);

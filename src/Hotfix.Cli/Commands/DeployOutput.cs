@@ -20,11 +20,7 @@ internal sealed class DeployOutput(CliEnvironment environment, ClusterSession se
     }
 
     /// <summary>What to do when a deploy failed: decide rollback or forward-fix, and how to roll back.</summary>
-    public IReadOnlyList<string> NextSteps() =>
-    [
-        $"hotfix decide --incident {incident} --root-cause known|unknown --impact ongoing|contained",
-        $"hotfix rollback {session.Workload.KindAndName} -n {session.Workload.Namespace} --incident {incident} --reason \"<why>\"",
-    ];
+    public IReadOnlyList<string> NextSteps() => TeamNotices.AfterFailedDeploy(session.Workload, incident);
 
     public void NoCluster()
     {

@@ -12,25 +12,12 @@ namespace Hotfix.Cli.Commands;
 internal static class RollbackNotice
 {
     /// <summary>The runbook check the notification ticks off.</summary>
-    public static bool IsNotifyCheck(string check) => check.StartsWith("notify team", StringComparison.Ordinal);
+    public static bool IsNotifyCheck(string check) => TeamNotices.IsNotifyCheck(check);
 
     /// <summary>Tells the team; true when a webhook took the message.</summary>
     public static async Task<bool> SendAsync(CliEnvironment environment, ClusterSession session, RollbackRecord record, IIncidentRecordStore? records, CancellationToken cancellationToken)
     {
-        var outcome = record.Outcome!;
-        var w = record.Workload;
-        IReadOnlyList<string> steps = outcome.Escalate
-            ? [$"ESCALATE: {RollbackOutcome.EscalationMessage}", $"state: {outcome.State}"]
-            : outcome.Result == RollbackResult.RolledBack
-                ? RollbackVerification.RunbookChecks.Where(c => !IsNotifyCheck(c)).ToList()
-                : [$"state: {outcome.State}"];
-        if (record.Incident is { } incident && outcome.Result == RollbackResult.RolledBack)
-        {
-            steps = [.. steps, $"the fix: hotfix decide --incident {incident} …, then a forward-fix deploy with hotfix deploy {w.KindAndName} -n {w.Namespace} --incident {incident}"];
-        }
-
-        var notification = new TeamNotification(TeamNotificationEvents.Rollback, record.Incident, $"{outcome.Result.Name()} — {outcome.Message}", record.Who, w, steps, record.Id);
-        var result = await TeamNotifications.SendAsync(environment, session.Policy, notification, records, cancellationToken).ConfigureAwait(false);
+        var result = await TeamNotifications.SendAsync(environment, session.Policy, TeamNotices.ForRollback(record), records, cancellationToken).ConfigureAwait(false);
         return result.Notified;
     }
 }

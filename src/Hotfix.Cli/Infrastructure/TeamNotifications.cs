@@ -1,6 +1,7 @@
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Cli.Infrastructure;
 
@@ -14,22 +15,8 @@ internal static class TeamNotifications
     public static async Task<TeamNotificationResult> SendAsync(CliEnvironment environment, HotfixPolicy policy, TeamNotification notification, IIncidentRecordStore? records, CancellationToken cancellationToken)
     {
         var notifier = environment.Adapters.Notifier ?? new WebhookTeamNotifier(policy.Notifications, environment.GetVariable);
-        TeamNotificationResult result;
-        try
-        {
-            result = await notifier.NotifyAsync(notification, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException or OperationCanceledException)
-        {
-            // A host's notifier that throws is treated like a webhook that failed; its message is not echoed (it may hold a URL).
-            result = new TeamNotificationResult([], [$"the notifier failed ({e.GetType().Name})"]);
-        }
-
-        if (result.NothingConfigured)
-        {
-            return result;
-        }
-
+        var delivery = await TeamNotices.SendAsync(notifier, notification, records, environment.Time, cancellationToken).ConfigureAwait(false);
+        var result = delivery.Result;
         foreach (var failure in result.Failures)
         {
             environment.Error.WriteLine($"hotfix: warning: the team was not notified via {failure} (the {notification.Event} itself is not affected)");
@@ -40,16 +27,9 @@ internal static class TeamNotifications
             environment.Error.WriteLine($"hotfix: team notified via {string.Join(", ", result.Delivered)}");
         }
 
-        if (records is not null && notification.Incident is { } incident)
+        if (delivery.NoteProblem is { } problem)
         {
-            try
-            {
-                records.Record(TeamNotifiedEvents.ToEvent(incident, notification, result, environment.Time.GetLocalNow()));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or HotfixOperationException)
-            {
-                environment.Error.WriteLine($"hotfix: warning: could not note the notification in {records.LocationOf(incident)} ({e.Message})");
-            }
+            environment.Error.WriteLine($"hotfix: warning: {problem}");
         }
 
         return result;

@@ -236,7 +236,11 @@ public sealed class HotfixEngine : IDisposable
                 ["a rollback must be documented: register an IRollbackRecorder (AddPort), or give the request an incident and register the incident record (UseIncidentRecords)"]);
         }
 
-        return new RollbackProcedure(Workloads(), request.DryRun ? null : recorder, time).RunAsync(request, cancellationToken);
+        return NotifiedAsync(
+            new RollbackProcedure(Workloads(), request.DryRun ? null : recorder, time).RunAsync(request, cancellationToken),
+            request.DryRun,
+            r => r.Outcome is null ? null : TeamNotices.ForRollback(r),
+            cancellationToken);
     }
 
     /// <summary>
@@ -257,7 +261,23 @@ public sealed class HotfixEngine : IDisposable
 
         var restarter = ports.Find<IWorkloadRestarter>() ?? Workloads() as IWorkloadRestarter
             ?? throw new HotfixConfigurationException(["deploy needs an adapter for IWorkloadRestarter (UseKubernetes in Hotfix.Kubernetes)"]);
-        return new DeployProcedure(Workloads(), restarter, request.DryRun ? null : store, Policy, time).RunAsync(request, cancellationToken);
+        return NotifiedAsync(
+            new DeployProcedure(Workloads(), restarter, request.DryRun ? null : store, Policy, time).RunAsync(request, cancellationToken),
+            request.DryRun,
+            r => TeamNotices.ForDeploy(r, Policy),
+            cancellationToken);
+    }
+
+    /// <summary>Tells the team (when a notifier is registered) once the operation has run; a dry run tells nobody.</summary>
+    private async Task<T> NotifiedAsync<T>(Task<T> operation, bool dryRun, Func<T, TeamNotification?> notice, CancellationToken cancellationToken)
+    {
+        var record = await operation.ConfigureAwait(false);
+        if (!dryRun && ports.Find<ITeamNotifier>() is { } notifier && notice(record) is { } notification)
+        {
+            await TeamNotices.SendAsync(notifier, notification, ports.Find<IIncidentRecordStore>(), time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return record;
     }
 
     /// <summary>The working tree root of the registered repository, or null when none is registered.</summary>

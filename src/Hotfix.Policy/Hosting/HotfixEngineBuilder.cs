@@ -93,6 +93,13 @@ public sealed class HotfixEngineBuilder
     public HotfixEngineBuilder UseIncidentRecords(IIncidentRecordStore store) => AddPort(store);
 
     /// <summary>
+    /// How the team is told after <see cref="HotfixEngine.DeployAsync"/> and <see cref="HotfixEngine.RollbackAsync"/>
+    /// ("CHECK: notify team of rollback and next steps"); the incident record notes each notification. A notifier that
+    /// fails never fails the operation.
+    /// </summary>
+    public HotfixEngineBuilder UseTeamNotifier(ITeamNotifier notifier) => AddPort(notifier);
+
+    /// <summary>
     /// Where stability-window checks with a query are measured (e.g. Prometheus) instead of attested; without one, a
     /// person attests every check.
     /// </summary>
