@@ -49,6 +49,13 @@ internal sealed partial class GitRepository : IFinishJournal
                 Policy.Workflow.Preconditions.NothingChanged);
         }
 
+        // The journal is ours, so any other temporary journal is a finish killed before it claimed one (or one that is
+        // about to fail to claim it and would delete its own): clear them, or a kill at that instant leaves one forever.
+        foreach (var stale in Directory.EnumerateFiles(repository.Info.Path, JournalName + ".*.tmp"))
+        {
+            File.Delete(stale);
+        }
+
         // Checked once the journal is ours: a lock held by a finish running at the same time is then reported as
         // that finish (above), and only a lock no finish explains as someone else's.
         if (FinishLocks.All(entry, repository.Info.Path, CommonDirectory).FirstOrDefault(File.Exists) is { } held)

@@ -25,6 +25,16 @@ public class FinishLockTests
     }
 
     [Fact]
+    public void A_temporary_journal_of_a_finish_killed_before_it_claimed_the_journal_is_cleared_by_the_rerun()
+    {
+        // The kill campaign hits this instant: the temporary journal is written, the journal not yet claimed.
+        var (repo, start) = FinishFixture.Create();
+        using var _ = repo;
+        File.WriteAllText(Path.Combine(repo.Path, ".git", "hotfix-finish.json.999999.tmp"), "{}");
+        Converged.AfterOnePlainRerun(repo.Path, start, "after a kill before the journal was claimed");
+    }
+
+    [Fact]
     public void A_lock_older_than_the_killed_step_is_someone_elses_and_is_kept()
     {
         using var killed = InProcessFinish.KilledBefore(FinishWrites.MoveDevelop, out var start);
