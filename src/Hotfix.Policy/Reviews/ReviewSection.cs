@@ -9,9 +9,12 @@ namespace Hotfix.Policy.Reviews;
 /// The <c>review</c> section: the review a hotfix of this severity requires. <c>hotfix review --severity</c> prints it
 /// alone; <c>hotfix check --severity</c> adds it to the check report.
 /// </summary>
-internal sealed class ReviewSection(ReviewRequirement requirement) : ReportSection
+internal sealed class ReviewSection(ReviewRequirement requirement, RecordedReview? recorded = null) : ReportSection
 {
     public ReviewRequirement Requirement { get; } = requirement;
+
+    /// <summary>The review recorded for the hotfix's incident; null when no incident or no record store is known.</summary>
+    public RecordedReview? Recorded { get; } = recorded;
 
     public override string Key => "review";
 
@@ -30,7 +33,8 @@ internal sealed class ReviewSection(ReviewRequirement requirement) : ReportSecti
             r.MustCheck.Select(i => new ItemJson(i.Id, i.Text)).ToList(),
             r.MaySkip.Select(i => new ItemJson(i.Id, i.Text)).ToList(),
             r.FollowUpDays is { } days ? new FollowUpJson(days, r.FollowUpDueBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
-            r.Acknowledgement);
+            r.Acknowledgement,
+            Recorded is { } rec ? new RecordedReviewJson(rec.Incident.ToString(), rec.Location, rec.By, rec.At, rec.By is not null && rec.Problems.Count == 0, rec.Problems) : null);
         JsonSerializer.Serialize(writer, json, ReviewRequirementJsonContext.Default.ReviewRequirementJson);
     }
 
@@ -44,6 +48,7 @@ internal sealed class ReviewSection(ReviewRequirement requirement) : ReportSecti
                 ("Process", $"normal review process (IF: SEV3/SEV4 THEN: normal review process)"),
                 ("Reviewers", r.Reviewers?.ToString(CultureInfo.InvariantCulture) ?? "as your normal process requires"),
                 ("May skip", "nothing: MAY_SKIP applies during SEV1/SEV2 only"));
+            DescribeRecorded(document);
             document.Heading("MUST_CHECK (non-negotiable)");
             document.Checklist(r.MustCheck.Select(i => new ChecklistItem($"[{i.Id}] {i.Text}")));
             return;
@@ -55,6 +60,7 @@ internal sealed class ReviewSection(ReviewRequirement requirement) : ReportSecti
             ("Time box", $"{r.TimeboxMinutes} min max" + (r.DuringPrCreation ? ", review during PR creation" : string.Empty)),
             ("Follow-up", $"ticket for the full review, due within {r.FollowUpDays} days" + (r.FollowUpDueBy is { } due ? $" (by {due:yyyy-MM-dd} for a review today)" : string.Empty)),
             ("Acknowledgement", $"the reviewer states, word for word: \"{r.Acknowledgement}\""));
+        DescribeRecorded(document);
         document.Heading("MUST_CHECK (non-negotiable even under time pressure)");
         document.Checklist(r.MustCheck.Select(i => new ChecklistItem($"[{i.Id}] {i.Text}")));
         document.Heading($"MAY_SKIP ({severity} only; must be addressed in the follow-up)");
@@ -62,11 +68,21 @@ internal sealed class ReviewSection(ReviewRequirement requirement) : ReportSecti
         document.Heading("Record the review");
         document.Commands(
         [
-            $"hotfix review --severity {severity} --incident INC-YYYY-NNNN --reviewer NAME --checked {string.Join(',', r.MustCheck.Select(i => i.Id))} "
+            $"hotfix review --severity {severity} --incident {Recorded?.Incident.ToString() ?? "INC-YYYY-NNNN"} --reviewer NAME --checked {string.Join(',', r.MustCheck.Select(i => i.Id))} "
             + $"--skipped S1,… --acknowledge \"{r.Acknowledgement}\" --follow-up TICKET --follow-up-due YYYY-MM-DD",
         ]);
     }
+
+    private void DescribeRecorded(ReportDocumentBuilder document)
+    {
+        if (Recorded is { } recorded)
+        {
+            document.Facts(("Recorded review", recorded.Describe()));
+        }
+    }
 }
+
+internal sealed record RecordedReviewJson(string Incident, string Location, string? By, DateTimeOffset? At, bool MeetsRunbook, IReadOnlyList<string> Problems);
 
 internal sealed record ReviewRequirementJson(
     string Severity,
@@ -78,7 +94,8 @@ internal sealed record ReviewRequirementJson(
     IReadOnlyList<ItemJson> MustCheck,
     IReadOnlyList<ItemJson> MaySkip,
     FollowUpJson? FollowUp,
-    string? Acknowledgement);
+    string? Acknowledgement,
+    RecordedReviewJson? Recorded);
 
 internal sealed record WhoMayReviewJson(IReadOnlyList<PersonJson> People, IReadOnlyList<string> OpenRoles, string Text);
 
