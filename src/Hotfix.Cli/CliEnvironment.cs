@@ -12,6 +12,9 @@ internal sealed class CliEnvironment
     /// <summary>True when standard output is a terminal (colour is allowed there).</summary>
     public bool OutputIsTerminal { get; init; }
 
+    /// <summary>The terminal's width in columns when standard output is one (null when it cannot be told).</summary>
+    public Func<int?> WindowWidth { get; init; } = () => null;
+
     public required string CurrentDirectory { get; init; }
 
     public Func<string, string?> GetVariable { get; init; } = _ => null;
@@ -27,6 +30,7 @@ internal sealed class CliEnvironment
         Out = Console.Out,
         Error = Console.Error,
         OutputIsTerminal = !Console.IsOutputRedirected,
+        WindowWidth = OutputWidth.ConsoleWindowWidth,
         CurrentDirectory = Directory.GetCurrentDirectory(),
         GetVariable = Environment.GetEnvironmentVariable,
     };
@@ -37,6 +41,7 @@ internal sealed class CliEnvironment
         Out = output,
         Error = error,
         OutputIsTerminal = OutputIsTerminal,
+        WindowWidth = WindowWidth,
         CurrentDirectory = CurrentDirectory,
         GetVariable = GetVariable,
         Time = Time,

@@ -71,7 +71,7 @@ public class ChecklistCommandTests
 
         var again = CliRun.Run(repo.Path, "checklist", "--incident", "INC-2026-0042", "--format", "json");
         var items = JsonDocument.Parse(again.Out).RootElement.GetProperty("phases").EnumerateArray().SelectMany(p => p.GetProperty("items").EnumerateArray());
-        Assert.Equal(["deploy.build-image", "deploy.rebuild.admin-ui"], items.Where(i => i.GetProperty("done").GetBoolean()).Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal(["pre.branch-from-main", "deploy.build-image", "deploy.rebuild.admin-ui"], items.Where(i => i.GetProperty("done").GetBoolean()).Select(i => i.GetProperty("id").GetString()));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public class RecordCommandTests
         var text = CliRun.Run(dir.Path, "record", "INC-2026-0042");
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains("Entries: 3", text.Out);
-        Assert.Contains("decision  sandro  decided rollback by unknown-root-cause-ongoing-impact — why: root cause unknown and impact ongoing", text.Out);
+        Assert.Contains("decision  sandro  decided rollback by unknown-root-cause-ongoing-impact —\n", text.Out);
+        Assert.Contains("\n                                             why: root cause unknown and impact ongoing\n", text.Out);
 
         var markdown = CliRun.Run(dir.Path, "record", "INC-2026-0042", "--format", "markdown").Out;
         Assert.StartsWith("## Incident record — INC-2026-0042", markdown);

@@ -44,7 +44,7 @@ public class VerifyCommandTests
         Assert.Equal(0, At(dir, 25, "--post-mortem", "scheduled", "--note", "Thu 14:00").ExitCode);
         var notResolved = At(dir, 25, "--close");
         Assert.Equal(1, notResolved.ExitCode);
-        Assert.Contains("no incident status is recorded, not resolved (hotfix record INC-… --status resolved)", notResolved.Error);
+        Assert.Contains("no incident status is recorded, not resolved (hotfix record INC-2026-0042 --status resolved)", notResolved.Error);
         var resolved = CliRun.Run(dir.Path, Sandro, new FixedTimeProvider(T0.AddHours(25)), null, "record", "INC-2026-0042", "--status", "resolved");
         Assert.True(resolved.ExitCode == 0, resolved.ToString());
         var closed = At(dir, 25, "--close", "--format", "json");

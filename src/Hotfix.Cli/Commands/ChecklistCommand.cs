@@ -117,6 +117,9 @@ internal static class ChecklistCommand
             ? new DeploymentChecklistRequest { Policy = session.Policy, Branch = subject.BranchName, Changes = changes }
             : new DeploymentChecklistRequest { Policy = session.Policy, Branch = subject.BranchName, ChangesUnavailableReason = reason };
 
+        // What hotfix check verifies (HF0102: created from main) the checklist ticks itself, saying so.
+        request = request with { BranchOrigin = ChecklistVerifiedItems.BranchOrigin(session.Policy, subject, session.Repository, environment.Time.GetLocalNow()) };
+
         // The change set reads file contents lazily; the checklist needs only paths, so nothing reads after disposal.
         return (request, session.Repository.Root);
     }

@@ -1,4 +1,5 @@
 using Hotfix.Policy.Decisions;
+using Hotfix.Policy.Workflow;
 
 namespace Hotfix.Cli.Commands;
 
@@ -35,7 +36,12 @@ internal static class DecideVocabulary
         Forms.TryGetValue(input, out var form) ? $"{Option(input)} {form}" : Option(input);
 
     /// <summary>A Hotfix operation as this command line runs it: <c>hotfix VERB ARGUMENTS</c>.</summary>
-    public static string CommandLine(HotfixAction action) => string.Join(' ', ["hotfix", action.Verb, .. action.Arguments]);
+    /// <remarks>
+    /// Words are quoted for a POSIX shell where needed (a <c>--reason</c> has spaces), so the line can be pasted; a
+    /// placeholder such as <c>deployment/&lt;name&gt;</c> stays bare — it is there to be replaced, not pasted.
+    /// </remarks>
+    public static string CommandLine(HotfixAction action) =>
+        string.Join(' ', ["hotfix", action.Verb, .. action.Arguments.Select(a => a.Contains('<', StringComparison.Ordinal) && a.Contains('>', StringComparison.Ordinal) ? a : ShellWords.Quote(a))]);
 
     /// <summary>Decides, wording input problems and missing inputs as options.</summary>
     public static RollbackDecision Decide(RollbackDecisionRequest request, Policy.Policies.HotfixPolicy policy, IncidentId? incident)

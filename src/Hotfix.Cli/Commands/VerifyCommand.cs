@@ -102,7 +102,7 @@ internal static class VerifyCommand
                 record = store.Read(id);
             }
 
-            SectionOutput.Write(new VerificationSection(id, StabilityWindow.Evaluate(policy, record.Events, environment.Time.GetLocalNow())), parse.GetValue(format), parse.GetValue(options.NoColor), environment);
+            SectionOutput.Write(new VerificationSection(id, StabilityWindow.Evaluate(policy, record.Events, environment.Time.GetLocalNow(), id)), parse.GetValue(format), parse.GetValue(options.NoColor), environment);
             if (outcome is { Accepted: false })
             {
                 environment.Error.WriteLine($"hotfix: refused: {outcome.Message}");

@@ -32,6 +32,6 @@ internal static class SectionOutput
         ReportFormats.TryParse(formatName, out var format);
         var color = format == ReportFormat.Text && !noColor && environment.OutputIsTerminal
             && environment.GetVariable("NO_COLOR") is null && environment.GetVariable("TERM") != "dumb";
-        SectionRenderer.Render(section, format, environment.Out, color);
+        SectionRenderer.Render(section, format, environment.Out, color, OutputWidth.Of(environment));
     }
 }

@@ -3,6 +3,7 @@ using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Reviews;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Policy.Checklists;
 
@@ -23,7 +24,7 @@ internal static class DeploymentChecklistBuilder
         DeploymentChecklistRequest request, IWorkloadRevisionReader reader, CancellationToken cancellationToken)
     {
         var revisions = new Dictionary<string, WorkloadRevisionLookup>(StringComparer.Ordinal);
-        foreach (var workload in Workloads(AffectedComponent.Match(request.Policy.Components, request.Changes)))
+        foreach (var workload in RollbackTargets(request.Policy, AffectedComponent.Match(request.Policy.Components, request.Changes)))
         {
             revisions[workload] = await reader.GetCurrentRevisionAsync(workload, request.Policy.Deployment.Namespace, cancellationToken).ConfigureAwait(false);
         }
@@ -45,12 +46,32 @@ internal static class DeploymentChecklistBuilder
             request,
             components,
             entries.Select(e => done.TryGetValue(e.Id, out var completion) ? e with { Done = completion } : e)
-                .Select(e => ChecklistTestEvidence.Apply(e, request.Policy, evidence, request.Recorded)).ToList());
+                .Select(e => ChecklistTestEvidence.Apply(e, request.Policy, evidence, request.Recorded))
+                .Select(e => ChecklistVerifiedItems.Apply(e, request)).ToList());
     }
 
     /// <summary>Workloads of touched (or possibly touched) components, in policy order.</summary>
     private static IEnumerable<string> Workloads(IEnumerable<AffectedComponent> components) =>
         components.Where(c => c.Affected != false).Select(c => c.Component.Workload).OfType<string>().Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The workloads whose rollback plan the checklist shows: those of touched components, else the policy's only
+    /// workload (the change touched no component's paths, but there is only one thing to deploy).
+    /// </summary>
+    private static IReadOnlyList<string> RollbackTargets(HotfixPolicy policy, IEnumerable<AffectedComponent> components)
+    {
+        var workloads = Workloads(components).ToList();
+        return workloads.Count == 0 && PolicyWorkloads.Single(policy) is { } only ? [only] : workloads;
+    }
+
+    /// <summary>Says why a workload of the policy is named although the change touched none of its component's paths.</summary>
+    private static string OnlyWorkloadNote(string workload) =>
+        $"{workload} is the policy's only workload (components[].workload); the change touches none of its component's paths, so check it is the one to deploy";
+
+    /// <summary>What to fill in where the workload stays a placeholder, naming the policy's workloads when it has several.</summary>
+    private static string FillInNote(HotfixPolicy policy) => PolicyWorkloads.All(policy) is { Count: > 1 } several
+        ? $"fill in the workload: the change touches none of the components' paths; the policy's workloads are {string.Join(", ", several)}"
+        : "fill in the workload (or set components[].workload in the policy)";
 
     private static void AddPreDeploy(List<ChecklistEntry> entries, DeploymentChecklistRequest request, IReadOnlyList<AffectedComponent> components)
     {
@@ -76,12 +97,13 @@ internal static class DeploymentChecklistBuilder
     {
         const string line = Pre + "Rollback plan documented (which revision to undo to)";
         var ns = Namespace(request.Policy);
-        var workloads = Workloads(components).ToList();
+        var workloads = RollbackTargets(request.Policy, components);
         if (workloads.Count == 0)
         {
             entries.Add(new("pre.rollback-plan", ChecklistPhase.Pre, "Rollback plan documented (which revision to undo to)", line,
                 [$"kubectl rollout history deployment/<name> -n {ns}"],
-                "fill in: the workload and the revision it runs now (the revision to undo to if the hotfix fails)"));
+                "fill in: the workload and the revision it runs now (the revision to undo to if the hotfix fails)"
+                + (PolicyWorkloads.All(request.Policy) is { Count: > 1 } several ? $"; the policy's workloads are {string.Join(", ", several)}" : string.Empty)));
             return;
         }
 
@@ -130,7 +152,8 @@ internal static class DeploymentChecklistBuilder
         var workloads = components.Where(c => c.Affected != false && c.Component.Workload is not null).ToList();
         if (workloads.Count == 0)
         {
-            AddRollout(entries, "deploy", "deployment/<name>", ns, timeout, "fill in the workload (or set components[].workload in the policy)", null, request.Incident);
+            var only = PolicyWorkloads.Single(policy);
+            AddRollout(entries, "deploy", only ?? "deployment/<name>", ns, timeout, only is null ? FillInNote(policy) : OnlyWorkloadNote(only), null, request.Incident);
             return;
         }
 

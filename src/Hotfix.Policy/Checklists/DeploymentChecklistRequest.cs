@@ -22,6 +22,12 @@ internal sealed record DeploymentChecklistRequest
 
     public string? ChangesUnavailableReason { get; init; }
 
+    /// <summary>
+    /// Set when HF0102 passes on the branch's history (<see cref="ChecklistVerifiedItems.BranchOrigin"/>): ticks
+    /// "Hotfix branch created from main" with how it is known; null when it was not or could not be verified.
+    /// </summary>
+    public ChecklistCompletion? BranchOrigin { get; init; }
+
     /// <summary>Current revisions by workload (<c>deployment/admin-ui</c>), from <see cref="IWorkloadRevisionReader"/>.</summary>
     public IReadOnlyDictionary<string, WorkloadRevisionLookup> Revisions { get; init; } = new Dictionary<string, WorkloadRevisionLookup>();
 

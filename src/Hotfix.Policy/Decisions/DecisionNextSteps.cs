@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotfix.Policy.Policies;
+using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Policy.Decisions;
 
@@ -11,7 +12,12 @@ namespace Hotfix.Policy.Decisions;
 /// </summary>
 internal static class DecisionNextSteps
 {
-    public static IReadOnlyList<NextStep> For(DecisionRow rule, DecisionFacts facts, HotfixPolicy policy, IncidentId? incident)
+    /// <param name="rule">The row that decided.</param>
+    /// <param name="why">Why it matched, in words ("root cause unknown and impact ongoing"): the rollback's reason.</param>
+    /// <param name="facts">The decision's inputs.</param>
+    /// <param name="policy">Namespace, timeout and workloads that fill the commands.</param>
+    /// <param name="incident">The incident the steps name; null leaves the placeholder.</param>
+    public static IReadOnlyList<NextStep> For(DecisionRow rule, string why, DecisionFacts facts, HotfixPolicy policy, IncidentId? incident)
     {
         var inc = incident?.ToString() ?? "INC-YYYY-NNNN";
         var steps = new List<NextStep>
@@ -23,7 +29,7 @@ internal static class DecisionNextSteps
 
         if (RollbackDecisions.IsRollback(rule.Decision))
         {
-            AddRollback(steps, rule.Decision == RollbackDecisions.RollbackAll, facts, policy, inc);
+            AddRollback(steps, rule.Decision == RollbackDecisions.RollbackAll, facts, policy, inc, RollbackArguments(rule, why, incident));
         }
         else
         {
@@ -33,14 +39,23 @@ internal static class DecisionNextSteps
         return steps;
     }
 
-    private static void AddRollback(List<NextStep> steps, bool all, DecisionFacts facts, HotfixPolicy policy, string inc)
+    /// <summary>
+    /// <c>hotfix rollback</c> refuses to run without <c>--reason</c> ("every rollback must be documented with reason and
+    /// verification"): the decision is that reason, so the suggested line carries it — and the incident — and can be pasted.
+    /// </summary>
+    private static IReadOnlyList<string> RollbackArguments(DecisionRow rule, string why, IncidentId? incident)
+    {
+        var reason = $"{why} (hotfix decide: {rule.Decision}, rule {rule.Id})";
+        return incident is { } id ? ["--reason", $"{id}: {reason}", "--incident", id.ToString()] : ["--reason", reason];
+    }
+
+    private static void AddRollback(List<NextStep> steps, bool all, DecisionFacts facts, HotfixPolicy policy, string inc, IReadOnlyList<string> documented)
     {
         var ns = policy.Deployment.Namespace ?? "<namespace>";
         var timeout = policy.Deployment.RolloutTimeoutSeconds.ToString(CultureInfo.InvariantCulture);
 
         // The policy's workload when it names exactly one, so the commands can be pasted; else the runbook's placeholder.
-        var named = policy.Components.Select(c => c.Workload).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var workload = named.Count == 1 ? named[0] : "deployment/<name>";
+        var workload = PolicyWorkloads.Single(policy) ?? "deployment/<name>";
         if (all)
         {
             var workloads = policy.Components.Select(c => c.Workload).OfType<string>().ToList();
@@ -59,7 +74,7 @@ internal static class DecisionNextSteps
             "Roll back (ROLLBACK_PROCEDURE; Hotfix's guarded rollback does the same and documents it):",
             [$"kubectl rollout undo {workload} -n {ns}", $"kubectl rollout status {workload} -n {ns} --timeout={timeout}s"])
         {
-            Actions = [new HotfixAction("rollback", [workload, "-n", ns])],
+            Actions = [new HotfixAction("rollback", [workload, "-n", ns, .. documented])],
         });
         steps.Add(new NextStep(
             "If the bad deploy was not the last one, roll back to a specific revision:",

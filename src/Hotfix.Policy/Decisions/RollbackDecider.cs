@@ -54,7 +54,7 @@ internal static class RollbackDecider
             [decided, .. others],
             couldChange,
             DescribeFacts(facts),
-            DecisionNextSteps.For(winner, facts, policy, incident));
+            DecisionNextSteps.For(winner, decided.Why, facts, policy, incident));
     }
 
     private static string Why(DecisionRow row, DecisionFacts facts)

@@ -143,7 +143,7 @@ public sealed class HotfixEngine : IDisposable
 
     /// <summary>Where the incident stands in its 24-hour stability window: what is done, due and overdue.</summary>
     public StabilityWindowStatus Verify(IncidentId incident) =>
-        StabilityWindow.Evaluate(Policy, Records().Read(incident).Events, time.GetLocalNow());
+        StabilityWindow.Evaluate(Policy, Records().Read(incident).Events, time.GetLocalNow(), incident);
 
     /// <summary>
     /// Records the checks of a stability-window checkpoint (<c>h1</c>, <c>h4</c>, <c>h24</c>) at the engine's current
@@ -170,7 +170,7 @@ public sealed class HotfixEngine : IDisposable
             store.Record(e);
         }
 
-        return new CheckpointVerification(outcome.Accepted, outcome.Message, outcome.Events, outcome.ToAttest, StabilityWindow.Evaluate(Policy, store.Read(incident).Events, now));
+        return new CheckpointVerification(outcome.Accepted, outcome.Message, outcome.Events, outcome.ToAttest, StabilityWindow.Evaluate(Policy, store.Read(incident).Events, now, incident));
     }
 
     /// <summary>

@@ -19,6 +19,16 @@ public sealed class TestPolicy
     public IReadOnlyList<string> SkippableOnSev1 { get; init; } = ["full-regression", "cross-browser", "accessibility"];
 
     /// <summary>
+    /// Test id → when the suite applies. A suite of the browser (cross-browser, accessibility) tests what a browser
+    /// shows, so by default it is required only when a front-end file changed; a one-line backend fix does not ask for it.
+    /// </summary>
+    public IReadOnlyDictionary<string, TestCondition> AppliesTo { get; init; } = new Dictionary<string, TestCondition>
+    {
+        ["cross-browser"] = new() { Kinds = [ChangeKinds.Frontend] },
+        ["accessibility"] = new() { Kinds = [ChangeKinds.Frontend] },
+    };
+
+    /// <summary>
     /// The command per test id that <c>hotfix test SUITE</c> runs and the test plan shows, as an argument vector or a
     /// string without shell syntax (<see cref="TestCommand"/>), e.g. "smoke": ["npm", "run", "test", "--", "--grep", "{feature}", "--bail"].
     /// </summary>

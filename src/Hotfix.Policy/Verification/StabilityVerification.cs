@@ -72,7 +72,7 @@ internal static class StabilityVerification
             resolved.Add((check, input));
         }
 
-        var status = StabilityWindow.Evaluate(policy, record.Events, at);
+        var status = StabilityWindow.Evaluate(policy, record.Events, at, record.Incident);
         if (status.Deployed is not { } deployed)
         {
             return VerificationOutcome.Refused($"no deploy is recorded for {record.Incident}: the stability window has not started; record it first: hotfix verify {record.Incident} --deployed");
@@ -108,7 +108,7 @@ internal static class StabilityVerification
 
     public static VerificationOutcome DeclareStable(HotfixPolicy policy, IncidentRecord record, string by, DateTimeOffset at)
     {
-        var status = StabilityWindow.Evaluate(policy, record.Events, at);
+        var status = StabilityWindow.Evaluate(policy, record.Events, at, record.Incident);
         if (status.DeclaredStable is { } declared)
         {
             return VerificationOutcome.Refused($"the hotfix was already declared stable by {declared.By} at {StabilityWindow.Time(declared.At)}");
@@ -136,7 +136,7 @@ internal static class StabilityVerification
 
     public static VerificationOutcome Close(HotfixPolicy policy, IncidentRecord record, string by, DateTimeOffset at, string? note)
     {
-        var status = StabilityWindow.Evaluate(policy, record.Events, at);
+        var status = StabilityWindow.Evaluate(policy, record.Events, at, record.Incident);
         if (status.Closed is { } closed)
         {
             return VerificationOutcome.Refused($"{record.Incident} was already closed by {closed.By} at {StabilityWindow.Time(closed.At)}");

@@ -14,8 +14,13 @@ namespace Hotfix.Policy.Verification;
 /// </summary>
 internal static class StabilityWindow
 {
-    public static StabilityWindowStatus Evaluate(HotfixPolicy policy, IReadOnlyList<IncidentEvent> events, DateTimeOffset now)
+    /// <param name="policy">The window's length and checkpoints.</param>
+    /// <param name="events">The incident record, oldest first.</param>
+    /// <param name="now">When the window is looked at.</param>
+    /// <param name="incident">Names the incident in the commands the reasons suggest, so they can be pasted; null keeps <c>INC-…</c>.</param>
+    public static StabilityWindowStatus Evaluate(HotfixPolicy policy, IReadOnlyList<IncidentEvent> events, DateTimeOffset now, IncidentId? incident = null)
     {
+        var inc = incident?.ToString() ?? "INC-…";
         var window = policy.StabilityWindow;
         var deploy = events.LastOrDefault(e => e.Kind == IncidentEventKinds.Deployed);
         var since = deploy is null ? [] : events.SkipWhile(e => !ReferenceEquals(e, deploy)).ToList();
@@ -42,7 +47,7 @@ internal static class StabilityWindow
         var notStable = new List<string>();
         if (deploy is null)
         {
-            notStable.Add("no deploy is recorded: the stability window has not started (hotfix verify INC-… --deployed)");
+            notStable.Add($"no deploy is recorded: the stability window has not started (hotfix verify {inc} --deployed)");
         }
         else
         {
@@ -69,19 +74,19 @@ internal static class StabilityWindow
         var cannotClose = new List<string>();
         if (stable is null)
         {
-            cannotClose.Add("the hotfix has not been declared stable (hotfix verify INC-… --declare-stable)");
+            cannotClose.Add($"the hotfix has not been declared stable (hotfix verify {inc} --declare-stable)");
         }
 
         if (postMortem is null)
         {
-            cannotClose.Add("no post-mortem is scheduled or done (hotfix verify INC-… --post-mortem scheduled)");
+            cannotClose.Add($"no post-mortem is scheduled or done (hotfix verify {inc} --post-mortem scheduled)");
         }
 
         // POST_DEPLOY "update incident status to mitigated or resolved": only a resolved incident is closed.
         var status = IncidentStatuses.Latest(events)?.Outcome;
         if (status != IncidentStatuses.Resolved)
         {
-            cannotClose.Add((status is null ? "no incident status is recorded" : $"the incident status is {status}") + ", not resolved (hotfix record INC-… --status resolved)");
+            cannotClose.Add((status is null ? "no incident status is recorded" : $"the incident status is {status}") + $", not resolved (hotfix record {inc} --status resolved)");
         }
 
         return new StabilityWindowStatus(

@@ -37,7 +37,7 @@ internal sealed class VerificationSection(IncidentId incident, StabilityWindowSt
     {
         var s = Status;
         document.Facts(
-            ("Deployed", s.Deployed is { } d ? $"{StabilityWindow.Time(d.At)} by {d.By}" : "not recorded (hotfix verify INC-… --deployed)"),
+            ("Deployed", s.Deployed is { } d ? $"{StabilityWindow.Time(d.At)} by {d.By}" : $"not recorded (hotfix verify {incident} --deployed)"),
             ("Window", s.EndsAt is { } end ? $"{s.WindowHours} h, ends {StabilityWindow.Time(end)}" : $"{s.WindowHours} h"),
             ("Stable", s.DeclaredStable is { } st ? $"declared by {st.By} at {StabilityWindow.Time(st.At)}" : s.CanDeclareStable ? "yes — can be declared stable now" : "not yet"),
             ("Post-mortem", s.PostMortem is { } pm ? $"{pm.Status} ({pm.By}, {StabilityWindow.Time(pm.At)}){(pm.Note is null ? string.Empty : ": " + pm.Note)}" : "not scheduled"),

@@ -36,7 +36,7 @@ public class ClassificationCheckTests
         Assert.Equal(["database", "performance"], Strings(root.GetProperty("classification")));
         var plan = Tests(root);
         Assert.Equal(
-            ["smoke", "regression", "integration", "migration-up-down", "load-test", "full-regression", "cross-browser", "accessibility"],
+            ["smoke", "regression", "integration", "migration-up-down", "load-test", "full-regression"],
             plan.Select(t => t.Id));
         Assert.Contains("class IndexOrders derives from Migration", plan.Single(t => t.Id == "migration-up-down").Reason);
         Assert.Equal("declared with --kind performance", plan.Single(t => t.Id == "load-test").Reason.Split(": ")[1]);
@@ -49,8 +49,8 @@ public class ClassificationCheckTests
     [Fact]
     public void A_SEV1_deferral_carries_the_teams_justification_in_every_format()
     {
-        using var repo = RepoWith(("src/Orders/Order.cs", "class Order {}\n"));
-        repo.Commit("Guard the rounding", ("src/Orders/Order.cs", "class Order { int Round() => 0; }\n"));
+        using var repo = RepoWith(("src/Orders/Order.cs", "class Order {}\n"), ("admin-ui/order.tsx", "<Order/>\n"));
+        repo.Commit("Guard the rounding", ("src/Orders/Order.cs", "class Order { int Round() => 0; }\n"), ("admin-ui/order.tsx", "<Order rounded/>\n"));
         var why = "runs post-deploy; the fix is one guarded line behind a flag";
 
         var (exit, root) = Run(repo, "--severity", "SEV1", "--justify", "full-regression=" + why);

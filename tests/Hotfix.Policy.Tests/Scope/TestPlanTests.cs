@@ -18,7 +18,7 @@ public class TestPlanTests
     public void Mandatory_tests_are_always_required_with_their_runbook_lines()
     {
         var plan = Plan(IncidentSeverity.Sev3);
-        Assert.Equal(["smoke", "regression", "integration", "full-regression", "cross-browser", "accessibility"], plan.Select(t => t.Id));
+        Assert.Equal(["smoke", "regression", "integration", "full-regression"], plan.Select(t => t.Id));
         Assert.Equal("SMOKE_TEST: does the fix resolve the reported issue?", plan[0].RunbookLine);
         Assert.All(plan, t => Assert.Equal(TestTiming.PreDeploy, t.When));
     }
@@ -39,14 +39,15 @@ public class TestPlanTests
     [Fact]
     public void Only_sev1_defers_the_skippable_suites_post_deploy_with_a_justification()
     {
-        var sev1 = Plan(IncidentSeverity.Sev1).Where(t => t.When == TestTiming.PostDeploy).ToList();
+        var sev1 = Plan(IncidentSeverity.Sev1, "frontend").Where(t => t.When == TestTiming.PostDeploy).ToList();
         Assert.Equal(["full-regression", "cross-browser", "accessibility"], sev1.Select(t => t.Id));
         Assert.All(sev1, t => Assert.True(t.JustificationRequired));
         Assert.Equal("Full regression suite (run post-deploy instead)", sev1[0].RunbookLine);
 
         foreach (var severity in new IncidentSeverity?[] { IncidentSeverity.Sev2, IncidentSeverity.Sev4, null })
         {
-            var suites = Plan(severity).Where(t => t.Id is "full-regression" or "cross-browser" or "accessibility").ToList();
+            var suites = Plan(severity, "frontend").Where(t => t.Id is "full-regression" or "cross-browser" or "accessibility").ToList();
+            Assert.Equal(3, suites.Count);
             Assert.All(suites, t => Assert.Equal((TestTiming.PreDeploy, false, "SKIP_WITH_JUSTIFICATION (SEV1 only)"), (t.When, t.JustificationRequired, t.RunbookLine)));
         }
     }
@@ -55,7 +56,7 @@ public class TestPlanTests
     public void Every_runbook_line_of_the_plan_is_in_the_runbook()
     {
         var runbook = File.ReadAllLines(SourceTree.PathOf("docs", "runbook.txt"));
-        foreach (var test in Plan(IncidentSeverity.Sev1, "database", "api", "auth", "performance").Concat(Plan(IncidentSeverity.Sev2)))
+        foreach (var test in Plan(IncidentSeverity.Sev1, "database", "api", "auth", "performance", "frontend").Concat(Plan(IncidentSeverity.Sev2, "frontend")))
         {
             Assert.Contains(runbook, line => line.Contains(test.RunbookLine, StringComparison.Ordinal));
         }

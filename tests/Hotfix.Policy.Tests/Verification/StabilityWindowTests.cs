@@ -73,7 +73,7 @@ public class StabilityWindowTests
         store.Record(IncidentStatuses.Changed(Incident, IncidentStatuses.Mitigated, null, null, "mira", T0.AddHours(2)));
         var mitigated = StabilityVerification.Close(Policy, Record, "mira", T0.AddHours(25), null);
         Assert.False(mitigated.Accepted);
-        Assert.Contains("the incident status is mitigated, not resolved (hotfix record INC-… --status resolved)", mitigated.Message);
+        Assert.Contains("the incident status is mitigated, not resolved (hotfix record INC-2026-0042 --status resolved)", mitigated.Message);
 
         store.Record(IncidentStatuses.Changed(Incident, IncidentStatuses.Resolved, IncidentStatuses.Mitigated, null, "mira", T0.AddHours(25)));
         Assert.True(Apply(StabilityVerification.Close(Policy, Record, "mira", T0.AddHours(25), "resolved")).Accepted);

@@ -9,9 +9,10 @@ namespace Hotfix.Policy.Checks.Classification;
 /// </summary>
 internal sealed class ChangeClassification
 {
-    private ChangeClassification(IReadOnlyList<ChangeKindSignal> signals, string? unavailableReason)
+    private ChangeClassification(IReadOnlyList<ChangeKindSignal> signals, IReadOnlyList<IReadOnlyList<string>> filePaths, string? unavailableReason)
     {
         Signals = signals;
+        FilePaths = filePaths;
         UnavailableReason = unavailableReason;
         Kinds = signals.Select(s => s.Kind).Distinct()
             .OrderBy(k => ChangeKinds.BuiltIn.Contains(k) ? ChangeKinds.BuiltIn.ToList().IndexOf(k) : int.MaxValue)
@@ -23,6 +24,12 @@ internal sealed class ChangeClassification
     public IReadOnlyList<string> Kinds { get; }
 
     public IReadOnlyList<ChangeKindSignal> Signals { get; }
+
+    /// <summary>
+    /// Each changed file that changes behaviour (not formatting only): its path, then its old path for a rename — what a
+    /// path condition (policy <c>tests.appliesTo</c>) is matched against, as the classification globs are.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> FilePaths { get; }
 
     /// <summary>Set when the change set could not be read: the kinds are then only those declared.</summary>
     public string? UnavailableReason { get; }
@@ -46,6 +53,10 @@ internal sealed class ChangeClassification
             }
         }
 
-        return new ChangeClassification(signals, ScopeAnalysis.Of(context).UnavailableReason);
+        var analysis = ScopeAnalysis.Of(context);
+        var filePaths = analysis.Files.Where(f => !f.Formatting.IsFormattingOnly)
+            .Select(f => (IReadOnlyList<string>)(f.Change.OldPath is { } old && old != f.Path ? [f.Path, old] : [f.Path]))
+            .ToList();
+        return new ChangeClassification(signals, filePaths, analysis.UnavailableReason);
     }
 }

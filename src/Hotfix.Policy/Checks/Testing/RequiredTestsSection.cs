@@ -10,7 +10,11 @@ namespace Hotfix.Policy.Checks.Testing;
 /// The <c>requiredTests</c> section: the test plan as an array of <c>{id, reason, runbookLine, when, description,
 /// command, justification}</c>; a checklist for people (Markdown renders it as boxes to tick in the PR).
 /// </summary>
-internal sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, string? unavailableReason, TestEvidence? evidence = null) : ReportSection
+internal sealed class RequiredTestsSection(
+    IReadOnlyList<RequiredTest> tests,
+    string? unavailableReason,
+    TestEvidence? evidence = null,
+    IReadOnlyList<(string Id, string Reason)>? notRequired = null) : ReportSection
 {
     public override string Key => "requiredTests";
 
@@ -63,6 +67,12 @@ internal sealed class RequiredTestsSection(IReadOnlyList<RequiredTest> tests, st
             document.Heading("After the deploy (SEV1: SKIP_WITH_JUSTIFICATION)");
             document.Checklist(after.Select(t => WithRecord(Item(t) with { Note = Item(t).Note + " — justification: " + (t.Justification ?? "____ (--justify " + t.Id + "=TEXT)") }, t.Id)));
         }
+
+        // Suites whose condition the change does not meet are named once, with why, so their absence is not a surprise.
+        foreach (var group in (notRequired ?? []).GroupBy(n => n.Reason))
+        {
+            document.Paragraph($"Not required: {string.Join(", ", group.Select(n => n.Id))} — {group.Key} (policy tests.appliesTo).");
+        }
     }
 
     /// <summary>Ticked when the incident record holds a passing run of the suite, with when, where and by whom.</summary>
@@ -91,7 +101,8 @@ internal sealed class RequiredTestsSectionProvider : Checks.IReportSectionProvid
     {
         var classification = Classification.ChangeClassification.Of(context);
         var justifications = context.Options.Justifications;
-        var plan = TestPlan.For(context.Policy.Tests, classification, context.Options.Severity)
+        var (required, notRequired) = TestPlan.Explain(context.Policy.Tests, classification, context.Options.Severity);
+        var plan = required
             .Select(t => t.When == TestTiming.PostDeploy && justifications.TryGetValue(t.Id, out var text) ? t with { Justification = text } : t)
             .ToList();
 
@@ -99,6 +110,6 @@ internal sealed class RequiredTestsSectionProvider : Checks.IReportSectionProvid
         var evidence = SubjectIncident.Of(context) is { } incident && context.Ports.Find<IIncidentRecordStore>() is { } store
             ? TestEvidence.From(context.Policy, store.Read(incident).Events)
             : null;
-        return new RequiredTestsSection(plan, classification.UnavailableReason, evidence);
+        return new RequiredTestsSection(plan, classification.UnavailableReason, evidence, notRequired);
     }
 }

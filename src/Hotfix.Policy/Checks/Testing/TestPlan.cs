@@ -41,9 +41,32 @@ internal static class TestPlan
     /// <summary>Files with evidence quoted per kind in a reason; the classification section lists them all.</summary>
     private const int SignalsInReason = 3;
 
-    public static IReadOnlyList<RequiredTest> For(TestPolicy tests, ChangeClassification classification, IncidentSeverity? severity)
+    public static IReadOnlyList<RequiredTest> For(TestPolicy tests, ChangeClassification classification, IncidentSeverity? severity) =>
+        Explain(tests, classification, severity).Required;
+
+    /// <summary>
+    /// The plan, and the suites it would have listed but whose condition (policy <c>tests.appliesTo</c>) this change does
+    /// not meet, each with why — so a one-line backend fix is not asked for cross-browser testing, and says so.
+    /// </summary>
+    public static (IReadOnlyList<RequiredTest> Required, IReadOnlyList<(string Id, string Reason)> NotRequired) Explain(
+        TestPolicy tests, ChangeClassification classification, IncidentSeverity? severity)
     {
         var plan = new List<RequiredTest>();
+        var notRequired = new List<(string Id, string Reason)>();
+
+        // Null: no condition; otherwise whether the change meets it, and the words that say so.
+        bool Applies(string id, out string? because)
+        {
+            var applicability = TestApplicability.Of(tests, id, classification);
+            because = applicability?.Reason;
+            if (applicability is { Applies: false } && notRequired.All(n => n.Id != id))
+            {
+                notRequired.Add((id, applicability.Reason));
+            }
+
+            return applicability is null or { Applies: true };
+        }
+
         foreach (var id in tests.Mandatory)
         {
             var (line, description) = Known(id, MandatoryLine);
@@ -66,20 +89,30 @@ internal static class TestPlan
                     continue;
                 }
 
+                if (!Applies(id, out var because))
+                {
+                    continue;
+                }
+
                 var line = KindLines.TryGetValue(kind, out var kindLine) ? kindLine : ConditionalLine;
                 var description = KnownTests.TryGetValue(id, out var known) ? known.Description : $"the test your policy requires for {kind} changes";
-                plan.Add(new RequiredTest(id, reason, line, TestTiming.PreDeploy, description, Command(tests, id), false));
+                plan.Add(new RequiredTest(id, WithCondition(reason, because), line, TestTiming.PreDeploy, description, Command(tests, id), false));
             }
         }
 
         foreach (var id in tests.SkippableOnSev1.Where(id => plan.All(t => t.Id != id)))
         {
+            if (!Applies(id, out var because))
+            {
+                continue;
+            }
+
             var (line, description) = Known(id, SkipLine);
             plan.Add(severity == IncidentSeverity.Sev1
-                ? new RequiredTest(id, "SEV1: may run post-deploy instead, with a justification (SKIP_WITH_JUSTIFICATION)", line, TestTiming.PostDeploy, description, Command(tests, id), true)
+                ? new RequiredTest(id, WithCondition("SEV1: may run post-deploy instead, with a justification (SKIP_WITH_JUSTIFICATION)", because), line, TestTiming.PostDeploy, description, Command(tests, id), true)
                 : new RequiredTest(
                     id,
-                    (severity is { } s ? $"{s.Name()}: " : "severity not given (--severity): ") + "only SEV1 may defer it post-deploy (SKIP_WITH_JUSTIFICATION), so it runs before the deploy",
+                    WithCondition((severity is { } s ? $"{s.Name()}: " : "severity not given (--severity): ") + "only SEV1 may defer it post-deploy (SKIP_WITH_JUSTIFICATION), so it runs before the deploy", because),
                     SkipLine,
                     TestTiming.PreDeploy,
                     description,
@@ -87,8 +120,11 @@ internal static class TestPlan
                     false));
         }
 
-        return plan;
+        return (plan, notRequired);
     }
+
+    /// <summary>The condition's why comes first: it is what makes this suite part of this change's plan at all.</summary>
+    private static string WithCondition(string reason, string? because) => because is null ? reason : because + "; " + reason;
 
     private static (string Line, string Description) Known(string id, string fallbackLine) =>
         KnownTests.TryGetValue(id, out var known) ? known : (fallbackLine, $"the {id} tests your policy requires");

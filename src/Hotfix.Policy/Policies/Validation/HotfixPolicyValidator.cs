@@ -95,6 +95,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         RuleFor(p => p.Classification).Custom(CheckClassification);
         RuleFor(p => p.Waivers).Custom(CheckWaivers);
         RuleFor(p => p.Notifications).Custom(NotificationPolicyChecks.Check);
+        RuleFor(p => p).Custom(TestConditionRules.Check);
     }
 
     /// <summary>Every problem in the policy, as path / found / expected.</summary>

@@ -13,7 +13,12 @@ internal static class SectionRenderer
 
     public static string ExpectedForm => "one of text, json, markdown";
 
-    public static void Render(ReportSection section, ReportFormat format, TextWriter output, bool color = false)
+    /// <param name="section">The section.</param>
+    /// <param name="format">Text, JSON or Markdown.</param>
+    /// <param name="output">Where it goes.</param>
+    /// <param name="color">Bold titles (text on a terminal).</param>
+    /// <param name="width">Columns text may take: tables wrap their cells to it; null leaves lines as long as their content.</param>
+    public static void Render(ReportSection section, ReportFormat format, TextWriter output, bool color = false, int? width = null)
     {
         switch (format)
         {
@@ -36,7 +41,7 @@ internal static class SectionRenderer
                 break;
             case ReportFormat.Text:
                 output.WriteLine(new Ansi(color).Bold(section.Title));
-                TextBlockWriter.Write(section.Blocks(), output);
+                TextBlockWriter.Write(section.Blocks(), output, width: width);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, $"a single section is written as {ExpectedForm}");
