@@ -165,13 +165,15 @@ internal sealed class GitIncidentRecordStore : IIncidentRecordStore
             ? events.Where(e => e.TargetType == TreeEntryTargetType.Blob).OrderBy(e => e.Name, StringComparer.Ordinal).ToList()
             : [];
 
-    /// <summary>A commit by the user git is configured with (user.name, user.email), else by "hotfix".</summary>
+    /// <summary>A commit by the user git is configured with (user.name, user.email), else by "hotfix"; signed when they sign commits.</summary>
     internal static Commit CreateCommit(Repository repository, TreeDefinition tree, IReadOnlyList<Commit> parents, string message)
     {
         var now = DateTimeOffset.Now;
         var signature = repository.Config.BuildSignature(now) ?? new Signature("hotfix", "hotfix@localhost", now);
         var written = repository.ObjectDatabase.CreateTree(tree);
-        return repository.ObjectDatabase.CreateCommit(signature, signature, OneLine(message) + "\n", written, parents, prettifyMessage: false);
+        return SignedRecordCommits.Wanted(repository)
+            ? repository.Lookup<Commit>(SignedRecordCommits.Create(repository, written.Id, parents, OneLine(message) + "\n", signature))
+            : repository.ObjectDatabase.CreateCommit(signature, signature, OneLine(message) + "\n", written, parents, prettifyMessage: false);
     }
 
     internal static Repository Open(string path)
