@@ -1,3 +1,4 @@
+using System;
 using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -18,7 +19,15 @@ namespace Hotfix.Analyzers.Rules;
 /// </remarks>
 public abstract class EfMigrationAnalyzer : HotfixAnalyzer
 {
-    private protected sealed override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
+    private protected sealed override void Start(CompilationStartAnalysisContext start, HotfixScope scope) =>
+        RegisterMigrations(start, (c, ef, type, up) => AnalyzeMigration(c, ef, scope, type, up));
+
+    /// <summary>
+    /// Calls <paramref name="analyze"/> once per concrete <c>Migration</c> subclass that declares an <c>Up</c>, when
+    /// EF Core is referenced; for migration rules that keep per-compilation state of their own (HF4004).
+    /// </summary>
+    internal static void RegisterMigrations(
+        CompilationStartAnalysisContext start, Action<SymbolAnalysisContext, EfMigrationSymbols, INamedTypeSymbol, MethodDeclarationSyntax> analyze)
     {
         var ef = EfMigrationSymbols.Create(start.Compilation);
         if (!ef.IsAvailable)
@@ -32,7 +41,7 @@ public abstract class EfMigrationAnalyzer : HotfixAnalyzer
                 var type = (INamedTypeSymbol)c.Symbol;
                 if (ef.IsMigration(type) && EfMigrationSymbols.Declared(type, "Up", c.CancellationToken) is { } up)
                 {
-                    AnalyzeMigration(c, ef, scope, type, up);
+                    analyze(c, ef, type, up);
                 }
             },
             SymbolKind.NamedType);

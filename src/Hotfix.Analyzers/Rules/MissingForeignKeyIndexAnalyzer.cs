@@ -44,24 +44,9 @@ public sealed class MissingForeignKeyIndexAnalyzer : HotfixAnalyzer
 
     private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
     {
-        var ef = EfMigrationSymbols.Create(start.Compilation);
-        if (!ef.IsAvailable)
-        {
-            return;
-        }
-
         var compilation = start.Compilation;
         var project = new Lazy<ProjectIndexes>(() => ProjectIndexes.Read(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-        start.RegisterSymbolAction(
-            c =>
-            {
-                var type = (INamedTypeSymbol)c.Symbol;
-                if (ef.IsMigration(type) && EfMigrationSymbols.Declared(type, "Up", c.CancellationToken) is { } up)
-                {
-                    Analyze(c, ef, scope, up, project);
-                }
-            },
-            SymbolKind.NamedType);
+        EfMigrationAnalyzer.RegisterMigrations(start, (c, ef, _, up) => Analyze(c, ef, scope, up, project));
     }
 
     private static void Analyze(SymbolAnalysisContext c, EfMigrationSymbols ef, HotfixScope scope, MethodDeclarationSyntax up, Lazy<ProjectIndexes> project)
