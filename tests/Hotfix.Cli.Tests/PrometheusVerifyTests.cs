@@ -204,7 +204,7 @@ public class PrometheusVerifyTests(PrometheusHistoryFixture prometheus) : IClass
 
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("the server cannot be reached", result.Error);
-        Assert.Contains("State: nothing was recorded; rerun hotfix verify … --at h1 --check error-rate when Prometheus answers", result.Error);
+        Assert.Contains($"State: nothing was recorded; rerun hotfix verify {Incident} --at h1 --check error-rate when Prometheus answers", result.Error);
         Assert.Empty(Verifications(dir));
     }
 

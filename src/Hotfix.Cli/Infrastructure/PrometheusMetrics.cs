@@ -67,7 +67,7 @@ internal sealed class PrometheusMetrics : IStabilityMetrics, IDisposable
     private async Task<double> QueryAsync(MetricRequest request, string query, DateTimeOffset time, string what, CancellationToken cancellationToken)
     {
         var subject = $"{request.Checkpoint} check '{request.Check.Id}': the {what} from Prometheus at {BaseUrl} as of {StabilityWindow.Time(time)}";
-        var state = $"nothing was recorded; rerun hotfix verify … --at {request.Checkpoint} --check {request.Check.Id} when Prometheus answers, or attest it ({request.Check.Id}=pass|fail:note)";
+        var state = $"nothing was recorded; rerun hotfix verify {request.Incident ?? "INC-…"} --at {request.Checkpoint} --check {request.Check.Id} when Prometheus answers, or attest it ({request.Check.Id}=pass|fail:note)";
         using var form = new FormUrlEncodedContent(
         [
             new("query", query),

@@ -26,7 +26,11 @@ public interface IStabilityMetrics
 /// <param name="IncidentStartedAt">The incident's first record: "baseline" is the hour before it.</param>
 /// <param name="DeployedAt">When the hotfix was deployed (the stability window's start).</param>
 /// <param name="At">The checkpoint's time (the deploy plus the checkpoint's hours): the moment to measure.</param>
-public sealed record MetricRequest(string Checkpoint, VerificationCheckPolicy Check, DateTimeOffset IncidentStartedAt, DateTimeOffset DeployedAt, DateTimeOffset At);
+public sealed record MetricRequest(string Checkpoint, VerificationCheckPolicy Check, DateTimeOffset IncidentStartedAt, DateTimeOffset DeployedAt, DateTimeOffset At)
+{
+    /// <summary>The incident being verified (e.g. <c>INC-2026-0042</c>), so a source's messages can name it; null when unknown.</summary>
+    public string? Incident { get; init; }
+}
 
 /// <summary>A measured check: passed or not, and what was observed ("0.004 ≤ max 0.01").</summary>
 /// <param name="Passed">Whether the measurement meets the check (e.g. the error rate is back to baseline).</param>

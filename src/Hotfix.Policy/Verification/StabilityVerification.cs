@@ -94,7 +94,7 @@ internal static class StabilityVerification
                 continue;
             }
 
-            var request = new MetricRequest(checkpoint, check, record.Events.Min(e => e.At), deployed.At, due);
+            var request = new MetricRequest(checkpoint, check, record.Events.Min(e => e.At), deployed.At, due) { Incident = record.Incident.ToString() };
             var reading = await metrics.MeasureAsync(request, cancellationToken).ConfigureAwait(false)
                 ?? throw new HotfixInputException(check.Query is null
                     ? $"--check '{check.Id}': no metrics source measures it ({metrics.Source}); expected {check.Id}=pass|fail[:note] — what you attest"
