@@ -84,6 +84,25 @@ public class TeamNotificationTests
         Assert.Equal("notified", Assert.Single(await Notified(c)).GetProperty("outcome").GetString());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Rollback_json_says_whether_the_team_was_told(bool told)
+    {
+        await using var receiver = new WebhookReceiver(told ? ReceiverBehaviour.Accept : ReceiverBehaviour.Fail);
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        var policy = WritePolicy(c.Dir, receiver.Url, "\"rollback\"");
+
+        var result = await Run(c, receiver.Url, "rollback", "deployment/web", "-n", "shop", "--reason", "r", "--incident", "INC-2026-0042", "--record-dir", c.RecordDir, "--timeout", "30s", "--policy", policy, "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("rolled-back", json.RootElement.GetProperty("outcome").GetProperty("result").GetString());
+        Assert.Equal(told, json.RootElement.GetProperty("teamNotified").GetBoolean());
+        AssertNoSecret(result, receiver);
+    }
+
     [Fact]
     public async Task A_webhook_answering_500_only_warns_the_rollback_succeeds_and_the_record_says_the_team_was_not_told()
     {

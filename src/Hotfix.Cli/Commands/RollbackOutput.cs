@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Reporting;
@@ -112,7 +113,10 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         var outcome = record.Outcome!;
         if (session.Json)
         {
-            environment.Out.WriteLine(RolloutJson.ToJson(w => RolloutJson.WriteRecord(w, record, record.Plan is null ? [] : KubectlCommands.ForRollback(record.Plan, timeout, session.ContextForCommands)), indented: true));
+            // The record file's object plus whether the team was told: known only after the record was written.
+            var json = JsonNode.Parse(RolloutJson.ToJson(w => RolloutJson.WriteRecord(w, record, record.Plan is null ? [] : KubectlCommands.ForRollback(record.Plan, timeout, session.ContextForCommands))))!.AsObject();
+            json["teamNotified"] = teamNotified;
+            environment.Out.WriteLine(RolloutJson.ToJson(w => json.WriteTo(w), indented: true));
         }
         else
         {
