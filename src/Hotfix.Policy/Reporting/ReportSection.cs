@@ -18,6 +18,9 @@ internal abstract class ReportSection
     /// <summary>Writes the section's value (an object or array) at the writer's current position.</summary>
     public abstract void WriteJson(Utf8JsonWriter writer);
 
+    /// <summary>False for a section that only machines read (JSON, SARIF): the text and Markdown reports leave it out.</summary>
+    public virtual bool ForPeople => true;
+
     /// <summary>Adds the section's content for people as blocks.</summary>
     public abstract void Describe(ReportDocumentBuilder document);
 

@@ -21,8 +21,13 @@ public class TestPlanFitsTheChangeTests
 
         var (_, root) = Run(repo, "--severity", "SEV2");
         Assert.Equal(["smoke", "regression", "integration", "full-regression"], Ids(root));
+        var leftOut = root.GetProperty("testsNotRequired").EnumerateArray().ToList();
+        Assert.Equal(["cross-browser", "accessibility"], leftOut.Select(t => t.GetProperty("id").GetString()));
+        Assert.All(leftOut, t => Assert.Equal("no frontend file changed", t.GetProperty("reason").GetString()));
+        Assert.Equal("tests.appliesTo.cross-browser", leftOut[0].GetProperty("policyKey").GetString());
 
         var text = CliRun.Run(repo.Path, "check", "--severity", "SEV2").Out;
+        Assert.DoesNotContain("Tests not required", text);
         Assert.DoesNotContain("[ ] cross-browser", text);
         Assert.DoesNotContain("[ ] accessibility", text);
         Assert.Contains("Not required: cross-browser, accessibility — no frontend file changed (policy tests.appliesTo).", text);
@@ -36,6 +41,7 @@ public class TestPlanFitsTheChangeTests
 
         var (_, root) = Run(repo, "--severity", "SEV2");
         Assert.Equal(["smoke", "regression", "integration", "full-regression", "cross-browser", "accessibility"], Ids(root));
+        Assert.Empty(root.GetProperty("testsNotRequired").EnumerateArray());
         var crossBrowser = root.GetProperty("requiredTests").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "cross-browser");
         Assert.Equal(
             "required because admin-ui/login.tsx changed (frontend); SEV2: only SEV1 may defer it post-deploy (SKIP_WITH_JUSTIFICATION), so it runs before the deploy",

@@ -11,5 +11,5 @@ internal sealed class TestPlanModule : ICheckModule
 
     public IReadOnlyList<ICheckRule> Rules { get; } = [];
 
-    public IReadOnlyList<IReportSectionProvider> Sections { get; } = [new ClassificationSectionProvider(), new RequiredTestsSectionProvider()];
+    public IReadOnlyList<IReportSectionProvider> Sections { get; } = [new ClassificationSectionProvider(), new RequiredTestsSectionProvider(), new TestsNotRequiredSectionProvider()];
 }

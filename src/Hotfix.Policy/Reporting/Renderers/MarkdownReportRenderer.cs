@@ -35,7 +35,7 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
             output.WriteLine();
         }
 
-        foreach (var section in report.Sections)
+        foreach (var section in report.Sections.Where(s => s.ForPeople))
         {
             output.WriteLine($"### {MarkdownBlockWriter.Escape(section.Title)}");
             output.WriteLine();

@@ -33,7 +33,7 @@ internal sealed class TextReportRenderer(RenderOptions options) : IReportRendere
             output.WriteLine();
         }
 
-        foreach (var section in report.Sections)
+        foreach (var section in report.Sections.Where(s => s.ForPeople))
         {
             output.WriteLine(ansi.Bold(section.Title));
             TextBlockWriter.Write(section.Blocks(), output);
