@@ -3,7 +3,7 @@
 #   1. packs the analyzer package into the local folder feed artifacts/packages;
 #   2. copies the consumer service (consumer/) into a temporary git repository: main, then a hotfix branch whose commit
 #      replaces OrdersController.cs with hotfix/OrdersController.cs and adds hotfix/Migrations/DropOrderNote.cs (an EF
-#      migration: HF2002/HF2003), plus hotfix/ExportRetry.cs left untracked;
+#      migration: HF2002/HF2003) and hotfix/Migrations/AddOrderCustomer.cs (a foreign key without an index: HF4004), plus hotfix/ExportRetry.cs left untracked;
 #   3. restores Hotfix.Analyzers from the folder feed into a private, empty NUGET_PACKAGES (so a stale package of the
 #      same version can never be used) and runs a plain `dotnet build`;
 #   4. asserts from the build output which HF ids fire, where, and at which severity: errors on the lines the hotfix
@@ -30,6 +30,7 @@ git_ commit -q -m "Shop service"
 git_ switch -q -c hotfix/INC-2026-0042-fix-order-export
 cp "$here/hotfix/OrdersController.cs" "$repo/OrdersController.cs"
 cp "$here/hotfix/Migrations/DropOrderNote.cs" "$repo/Migrations/DropOrderNote.cs"
+cp "$here/hotfix/Migrations/AddOrderCustomer.cs" "$repo/Migrations/AddOrderCustomer.cs"
 git_ add -A
 git_ commit -q -m "Fix the order export (INC-2026-0042)"
 cp "$here/hotfix/ExportRetry.cs" "$repo/ExportRetry.cs" # untracked on purpose
@@ -80,13 +81,15 @@ OrdersController.cs $(line_of "$hot" ".Result") SEVERITY HF4003
 OrdersController.cs $(line_of "$hot" "ExecuteDeleteAsync") SEVERITY HF2009
 ExportRetry.cs $(line_of "$retry" "db.SaveChanges()") SEVERITY HF4002"
 
-# HF2002, HF2003 and HF3003 are suggestions off the hotfix's lines, which a build log does not show: they appear only
+# HF2002, HF2003, HF3003 and HF4004 are suggestions off the hotfix's lines, which a build log does not show: they appear only
 # escalated (as errors) — the legacy DropAuditLog migration never. This also proves their
 # analyzers run in a command-line build at all (the compiler skips analyzers whose descriptors are all Info).
 migration="$here/hotfix/Migrations/DropOrderNote.cs"
+customer="$here/hotfix/Migrations/AddOrderCustomer.cs"
 quiet_findings="DropOrderNote.cs $(line_of "$migration" "DropColumn") error HF2002
 DropOrderNote.cs $(line_of "$migration" "class DropOrderNote") error HF2003
-OrdersController.cs $(line_of "$hot" "IgnoreQueryFilters") error HF3003"
+OrdersController.cs $(line_of "$hot" "IgnoreQueryFilters") error HF3003
+AddOrderCustomer.cs $(line_of "$customer" "AddForeignKey") error HF4004"
 
 # 1. On the hotfix branch: the hotfix's findings are errors (the build fails, as it should), the legacy ones warnings.
 build hotfix "$repo"
