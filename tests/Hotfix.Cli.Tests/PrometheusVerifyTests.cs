@@ -228,6 +228,40 @@ public class PrometheusVerifyTests(PrometheusHistoryFixture prometheus) : IClass
     }
 
     [PrometheusFact]
+    public async Task A_bearer_token_reaches_a_server_that_requires_it_and_a_refusal_names_where_the_token_comes_from()
+    {
+        // A gate in front of the real Prometheus, as an authenticating proxy runs it: the right token or 401.
+        using var http = new HttpClient();
+        await using var gate = new WebhookReceiver(async (authorization, path, body) =>
+        {
+            if (authorization != "Bearer s3cr3t-token")
+            {
+                return (401, """{"error":"unauthorized"}""");
+            }
+
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+            using var answer = await http.PostAsync(new Uri(prometheus.Server!.Url, path), content);
+            return ((int)answer.StatusCode, await answer.Content.ReadAsStringAsync());
+        });
+        using var dir = Incident_with(Policy(gate.BaseUrl, "orders", extra: ", \"bearerToken\": \"env:PROM_TOKEN\""));
+        CliResult Verify(string token) => CliRun.Run(
+            dir.Path, new Dictionary<string, string>(Sandro) { ["PROM_TOKEN"] = token }, new FixedTimeProvider(H1.AddMinutes(7)), null, "verify", Incident, "--at", "h1", "--check", "error-rate");
+
+        var refused = Verify("wrong-token");
+        Assert.True(refused.ExitCode == 3, refused.ToString());
+        Assert.Contains("HTTP 401", refused.Error);
+        Assert.Contains("(policy metrics.prometheus.bearerToken names the variable holding the token)", refused.Error);
+        Assert.DoesNotContain("wrong-token", refused.Out + refused.Error);
+        Assert.Empty(Verifications(dir));
+
+        var measured = Verify("s3cr3t-token");
+        Assert.True(measured.ExitCode == 0, measured.ToString());
+        Assert.DoesNotContain("s3cr3t-token", measured.Out + measured.Error);
+        var check = Assert.Single(Verifications(dir)).GetProperty("details");
+        Assert.Equal(("error-rate", "pass", "prometheus"), (check.GetProperty("check").GetString(), check.GetProperty("result").GetString(), check.GetProperty("source").GetString()));
+    }
+
+    [PrometheusFact]
     public async Task A_host_registers_the_adapter_on_the_builder_and_records_the_same_measurements()
     {
         using var dir = new TempDirectory();

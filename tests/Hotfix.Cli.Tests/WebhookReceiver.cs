@@ -28,6 +28,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private readonly ReceiverBehaviour behaviour;
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
+    private readonly Func<string?, string, string, Task<(int Status, string Body)>>? respond;
 
     public WebhookReceiver(ReceiverBehaviour behaviour = ReceiverBehaviour.Accept)
     {
@@ -36,6 +37,19 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         listener.Start();
         loop = Task.Run(AcceptAsync);
     }
+
+    /// <summary>
+    /// A server that answers every request itself: <paramref name="respond"/> gets the Authorization header (null when
+    /// none), the path and the body, and returns the status and a JSON body — e.g. a gate in front of another server.
+    /// </summary>
+    public WebhookReceiver(Func<string?, string, string, Task<(int Status, string Body)>> respond)
+        : this(ReceiverBehaviour.Accept)
+    {
+        this.respond = respond;
+    }
+
+    /// <summary>The server's root, for clients that add their own path.</summary>
+    public string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
 
     /// <summary>The secret-looking URL a policy points at (its path is what chat tools keep secret).</summary>
     public string Url => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/hooks/T000SECRET/B000SECRET";
@@ -108,6 +122,15 @@ internal sealed class WebhookReceiver : IAsyncDisposable
                 if (behaviour == ReceiverBehaviour.Hang)
                 {
                     await Task.Delay(Timeout.Infinite, stop.Token);
+                }
+
+                if (respond is not null)
+                {
+                    var (status, answer) = await respond(Header("Authorization"), requestLine[1], Encoding.UTF8.GetString(body));
+                    var bytes = Encoding.UTF8.GetBytes(answer);
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} Answer\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"), stop.Token);
+                    await stream.WriteAsync(bytes, stop.Token);
+                    return;
                 }
 
                 var response = behaviour == ReceiverBehaviour.Accept
