@@ -76,7 +76,8 @@ internal static class Kubeconfig
         var source = string.Join(Path.PathSeparator, files);
         try
         {
-            var merged = Merge(files.Select(f => KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(f), useRelativePaths: true)).ToList());
+            var configs = files.Select(f => KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(f), useRelativePaths: true)).ToList();
+            var merged = Merge(configs);
             var context = contextOption ?? merged.CurrentContext;
             if (string.IsNullOrEmpty(context))
             {
@@ -89,6 +90,7 @@ internal static class Kubeconfig
                 throw new HotfixInputException($"{(contextOption is null ? "current-context" : "--context")} '{context}': no such context in kubeconfig {source}; expected one of: {string.Join(", ", merged.Contexts?.Select(c => c.Name) ?? [])}.");
             }
 
+            ApplyTokenFile(merged, found, configs, source);
             KubeconfigEntries.Check(merged, found, source);
             var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, context);
             return new ClusterConnection(config, context, source, found.ContextDetails?.Namespace);
@@ -100,6 +102,23 @@ internal static class Kubeconfig
         catch (Exception e) when (e is YamlDotNet.Core.YamlException or IOException or UnauthorizedAccessException or FormatException)
         {
             throw new HotfixInputException($"kubeconfig {source}: cannot be read ({e.Message}); expected a valid kubeconfig file.", e);
+        }
+    }
+
+    /// <summary>The context's user entry gets the token of its <c>tokenFile</c>, from the first file defining that user, as kubectl merges.</summary>
+    private static void ApplyTokenFile(K8SConfiguration merged, Context context, IReadOnlyList<K8SConfiguration> configs, string source)
+    {
+        var userName = context.ContextDetails?.User;
+        if (string.IsNullOrEmpty(userName) || merged.Users?.FirstOrDefault(u => u.Name == userName) is not { } user)
+        {
+            return;
+        }
+
+        var definedIn = configs.FirstOrDefault(c => c.Users?.Any(u => u.Name == userName) == true)?.FileName;
+        if (definedIn is not null && KubeconfigTokenFiles.In(definedIn).TryGetValue(userName, out var tokenFile))
+        {
+            user.UserCredentials ??= new UserCredentials();
+            user.UserCredentials.Token = KubeconfigTokenFiles.Read(tokenFile, userName, source);
         }
     }
 

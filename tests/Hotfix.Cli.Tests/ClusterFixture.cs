@@ -31,6 +31,9 @@ internal sealed class ClusterFixture : IAsyncDisposable
 
     public static async Task<ClusterFixture> StartAsync() => new(await KubeApiServer.StartAsync(), FileRecords.Workspace());
 
+    /// <summary>The same over HTTPS (self-signed; kubeconfigs must skip verification), for tests of credentials.</summary>
+    public static async Task<ClusterFixture> StartHttpsAsync() => new(await KubeApiServer.StartAsync(https: true), FileRecords.Workspace());
+
     /// <summary>Runs the CLI in-process against the server (async commands run on the thread pool, as in the binary).</summary>
     public Task<CliResult> RunAsync(params string[] args) => Task.Run(() => CliRun.Run(Dir.Path, Variables, args));
 

@@ -41,6 +41,51 @@ public class KubeconfigCredentialTests
         }
     }
 
+    [Theory]
+    [InlineData("tokenFile alone", "    tokenFile: token.txt\n", "Bearer from-file")]
+    [InlineData("tokenFile beside a token", "    token: inline\n    tokenFile: token.txt\n", "Bearer from-file")]
+    [InlineData("token alone", "    token: inline\n", "Bearer inline")]
+    public async Task A_token_file_is_read_relative_to_the_kubeconfig_and_sent_as_kubectl_sends_it(string what, string user, string expected)
+    {
+        // HTTPS: kubectl sends a user's credentials only over TLS.
+        await using var c = await ClusterFixture.StartHttpsAsync();
+        c.Server.Cluster.ThreeRevisions();
+        var kubeconfig = Write(c, "users:\n- name: u\n  user:\n" + user, context: "u");
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(kubeconfig)!, "token.txt"), "from-file\n");
+
+        var result = await c.RunAsync("history", "deployment/web", "--kubeconfig", kubeconfig);
+
+        Assert.True(result.ExitCode == 0, what + "\n" + result);
+        Assert.All(c.Server.Requests, r => Assert.Equal(expected, r.Authorization));
+        Assert.DoesNotContain("from-file", result.Out + result.Error);
+        if (Kubectl.Path is not null)
+        {
+            // The referee: kubectl sends the same header for the same kubeconfig.
+            c.Server.ClearRequests();
+            var kubectl = Kubectl.Run(kubeconfig, "rollout", "history", "deployment/web", "-n", "shop");
+            Assert.True(kubectl.ExitCode == 0, what + ": kubectl refused it\n" + kubectl);
+            Assert.NotEmpty(c.Server.Requests);
+            Assert.All(c.Server.Requests, r => Assert.Equal(expected, r.Authorization));
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_token_file_is_named_with_its_path()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        var kubeconfig = Write(c, "users:\n- name: u\n  user:\n    tokenFile: gone.txt\n", context: "u");
+
+        var result = await c.RunAsync("history", "deployment/web", "--kubeconfig", kubeconfig);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"user 'u': tokenFile '{Path.Combine(Path.GetDirectoryName(kubeconfig)!, "gone.txt")}' cannot be read", result.Error);
+        Assert.Empty(c.Server.Requests);
+        if (Kubectl.Path is not null)
+        {
+            Assert.NotEqual(0, Kubectl.Run(kubeconfig, "rollout", "history", "deployment/web", "-n", "shop").ExitCode);
+        }
+    }
+
     [Fact]
     public async Task A_context_naming_an_unknown_user_is_named_as_kubectl_names_it()
     {
@@ -115,6 +160,7 @@ public class KubeconfigCredentialTests
             - name: k
               cluster:
                 server: {c.Server.Uri.ToString().TrimEnd('/')}
+            {(c.Server.Uri.Scheme == "https" ? "    insecure-skip-tls-verify: true" : string.Empty)}
             contexts:
             - name: test
               context:

@@ -58,11 +58,23 @@ public sealed class KubeApiServer : IAsyncDisposable
         }
     }
 
-    public static async Task<KubeApiServer> StartAsync(TimeSpan? tick = null)
+    /// <param name="tick">How often the simulated controllers act.</param>
+    /// <param name="https">
+    /// Serve HTTPS with a throwaway self-signed certificate: kubectl sends a user's credentials only over TLS, so tests
+    /// that compare the credentials kubectl and Hotfix send need it (the kubeconfig skips verification).
+    /// </param>
+    public static async Task<KubeApiServer> StartAsync(TimeSpan? tick = null, bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var certificate = https ? SelfSignedCertificate() : null;
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AllowSynchronousIO = false);
         var app = builder.Build();
         var server = new KubeApiServer(app);
@@ -87,6 +99,16 @@ public sealed class KubeApiServer : IAsyncDisposable
             }
         });
         return server;
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+
+        // Kestrel needs the key in a form it can use on every platform: round-trip through PKCS#12.
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
     }
 
     /// <summary>Writes a kubeconfig for this server (context <c>test</c>, namespace <paramref name="ns"/>) and returns its path.</summary>
@@ -148,7 +170,10 @@ public sealed class KubeApiServer : IAsyncDisposable
             body = await reader.ReadToEndAsync().ConfigureAwait(false);
         }
 
-        var recorded = new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, request.ContentType, body, request.Headers.UserAgent.ToString());
+        var recorded = new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, request.ContentType, body, request.Headers.UserAgent.ToString())
+        {
+            Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
+        };
         lock (requests)
         {
             requests.Add(recorded);

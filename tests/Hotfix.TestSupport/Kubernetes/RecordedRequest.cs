@@ -3,6 +3,9 @@ namespace Hotfix.TestSupport.Kubernetes;
 /// <summary>A request the test API server received, for asserting what a client sent (and that it did not retry).</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, string? ContentType, string Body, string UserAgent)
 {
+    /// <summary>The Authorization header the client sent; null when none (anonymous).</summary>
+    public string? Authorization { get; init; }
+
     public bool IsWatch => Query.Contains("watch=true", StringComparison.Ordinal) || Query.Contains("watch=1", StringComparison.Ordinal);
 
     public override string ToString() => $"{Method} {Path}{Query}";
