@@ -544,6 +544,18 @@ internal sealed class CodeCall(string name, string receiver, int start, int args
     public string? Positional(int index) =>
         Arguments.Where(a => a.Key is null).ElementAtOrDefault(index)?.Value;
 
+    /// <summary>
+    /// This call read as <paramref name="twinName"/> with <paramref name="first"/> before its own arguments: a block call
+    /// on a table (Rails' <c>t.references :customer</c> inside <c>change_table :orders</c>) is its table-level twin
+    /// (<c>add_reference :orders, :customer</c>), so one reading serves both spellings.
+    /// </summary>
+    public CodeCall WithFirstArgument(string twinName, string first)
+    {
+        var twin = new CodeCall(twinName, string.Empty, Start, ArgsStart, ArgsEnd, code);
+        twin.arguments = [new CodeArgument(null, first, first, ArgsStart, ArgsStart), .. Arguments];
+        return twin;
+    }
+
     public string? Keyword(string key) => Arguments.FirstOrDefault(a => a.Key == key)?.Value;
 
     public bool HasKeyword(string key) => Arguments.Any(a => a.Key == key);

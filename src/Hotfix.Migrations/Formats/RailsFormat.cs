@@ -17,11 +17,20 @@ internal sealed partial class RailsFormat : IMigrationFormat
         "remove_reference", "remove_belongs_to", "add_foreign_key", "remove_foreign_key", "validate_foreign_key", "add_check_constraint",
         "remove_check_constraint", "validate_check_constraint", "add_timestamps", "remove_timestamps", "execute", "update_all",
         "delete_all", "destroy_all", "create_schema", "drop_schema", "add_unique_constraint", "remove_unique_constraint",
-        "change_table", "references", "belongs_to", "index",
+        "change_table", "references", "belongs_to", "index", "foreign_key", "bigint", "integer", "uuid", "string", "column",
     };
 
+    /// <summary>Column definitions in a table block that can hold a key: their <c>index: true</c> is an index on the column.</summary>
+    private static readonly HashSet<string> KeyColumnTypes = new(StringComparer.Ordinal) { "bigint", "integer", "uuid", "string", "column" };
+
     /// <summary>Calls on the block variable of create_table (<c>t.references</c>, <c>t.index</c>): keys of the table being created.</summary>
-    private static readonly HashSet<string> TableBlockCalls = new(StringComparer.Ordinal) { "references", "belongs_to", "index" };
+    private static readonly HashSet<string> TableBlockCalls = new(StringComparer.Ordinal) { "references", "belongs_to", "index", "foreign_key" };
+
+    /// <summary>Inside <c>change_table :orders do |t|</c>, a block call is its table-level twin on that table.</summary>
+    private static readonly Dictionary<string, string> ChangeTableTwins = new(StringComparer.Ordinal)
+    {
+        ["references"] = "add_reference", ["belongs_to"] = "add_belongs_to", ["index"] = "add_index", ["foreign_key"] = "add_foreign_key",
+    };
 
     /// <summary>Calls Rails cannot reverse inside <c>change</c> (without the extra arguments that make them reversible).</summary>
     private static readonly HashSet<string> IrreversibleInChange = new(StringComparer.Ordinal)
@@ -101,23 +110,59 @@ internal sealed partial class RailsFormat : IMigrationFormat
         var result = new List<MigrationOperation>();
         irreversible = null;
         MigrationOperation? creating = null;
-        foreach (var call in code.Calls(from, to, Calls.Contains, allowBareRubyCalls: true))
+        string? changing = null;
+        foreach (var candidate in code.Calls(from, to, Calls.Contains, allowBareRubyCalls: true))
         {
-            if (TableBlockCalls.Contains(call.Name))
+            var call = candidate;
+            if (KeyColumnTypes.Contains(call.Name))
             {
-                if (creating is not null && call.Receiver.Length > 0)
+                // t.bigint :buyer_id, index: true — only the index matters here; the block's columns are not otherwise read.
+                if (call.Receiver.Length > 0 && (creating?.Table ?? changing) is { } blockTable && ColumnIndex(call, blockTable) is { } columnIndex)
                 {
-                    creating.InlineKeys = [.. creating.InlineKeys ?? [], .. TableBlockKeys(call, creating.Table, code)];
+                    if (creating is not null)
+                    {
+                        creating.InlineKeys = [.. creating.InlineKeys ?? [], columnIndex];
+                    }
+                    else
+                    {
+                        result.Add(columnIndex);
+                    }
                 }
 
                 continue;
             }
 
-            if (call.Name == "change_table")
+            if (TableBlockCalls.Contains(call.Name))
+            {
+                if (call.Receiver.Length == 0)
+                {
+                    continue;
+                }
+
+                if (creating is not null)
+                {
+                    creating.InlineKeys = [.. creating.InlineKeys ?? [], .. TableBlockKeys(call, creating.Table, code)];
+                    continue;
+                }
+
+                if (changing is null)
+                {
+                    continue;
+                }
+
+                // t.references :customer in change_table :orders is add_reference :orders, :customer: read it so.
+                call = call.WithFirstArgument(ChangeTableTwins[call.Name], changing);
+            }
+            else if (call.Name == "change_table")
             {
                 // Its block changes an existing table; its t.references are not keys of an earlier create_table.
                 creating = null;
+                changing = call.Positional(0);
                 continue;
+            }
+            else
+            {
+                changing = null;
             }
 
             var inReversible = DslSupport.StatementBefore(code, call.Start).Contains("dir.", StringComparison.Ordinal)
@@ -348,12 +393,27 @@ internal sealed partial class RailsFormat : IMigrationFormat
         return code.Mask[call.Start..(end < 0 ? code.Mask.Length : end)];
     }
 
-    /// <summary><c>t.references :customer</c> (indexed unless <c>index: false</c>) and <c>t.index</c> inside create_table.</summary>
+    /// <summary><c>t.references :customer</c> (indexed unless <c>index: false</c>), <c>t.index</c> and <c>t.foreign_key</c> inside create_table.</summary>
     private static IEnumerable<MigrationOperation> TableBlockKeys(CodeCall call, string? table, CodeText code)
     {
         if (call.Name == "index")
         {
             yield return new MigrationOperation(MigrationOperationKind.CreateIndex) { Table = table, KeyColumns = KeyColumnText.Positional(call, 0), Line = call.Line, Text = call.Text };
+            yield break;
+        }
+
+        if (call.Name == "foreign_key")
+        {
+            // t.foreign_key :customers: Rails names the column after the referenced table unless column: says otherwise.
+            if (call.Positional(0) is { } referenced)
+            {
+                yield return new MigrationOperation(MigrationOperationKind.AddConstraint)
+                {
+                    Table = table, Constraint = ConstraintKind.ForeignKey, ReferencedTable = referenced, Line = call.Line, Text = call.Text,
+                    KeyColumns = KeyColumnText.Keyword(call, "column") ?? [KeyColumnText.ReferenceColumn(referenced)],
+                };
+            }
+
             yield break;
         }
 
@@ -381,6 +441,18 @@ internal sealed partial class RailsFormat : IMigrationFormat
             };
         }
     }
+
+    /// <summary>The index a column definition asks for (<c>index: true</c>, <c>index: { unique: true }</c>); null when none.</summary>
+    private static MigrationOperation? ColumnIndex(CodeCall call, string table) =>
+        call.Keyword("index") is { } index && !DslSupport.IsFalse(index) && call.Positional(0) is { } column
+            ? new MigrationOperation(MigrationOperationKind.CreateIndex)
+            {
+                Table = table, KeyColumns = [column], Line = call.Line, Text = call.Text,
+                Name = $"index_{table}_on_{column}", // Rails' own name for it
+                Concurrently = index.Contains("concurrently", StringComparison.Ordinal),
+                Unique = index.Contains("unique: true", StringComparison.Ordinal),
+            }
+            : null;
 
     /// <summary>
     /// An Active Record column type with its options as the SQL type the shared type-change rules compare:
