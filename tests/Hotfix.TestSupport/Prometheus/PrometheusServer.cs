@@ -24,10 +24,10 @@ public sealed class PrometheusServer : IAsyncDisposable
     }
 
     /// <summary>The prometheus binary on PATH, or null.</summary>
-    public static string? Binary { get; } = Find("prometheus");
+    public static string? Binary { get; } = OnPath.Find("prometheus");
 
     /// <summary>The promtool binary on PATH, or null.</summary>
-    public static string? Promtool { get; } = Find("promtool");
+    public static string? Promtool { get; } = OnPath.Find("promtool");
 
     public static string SkipReason =>
         "prometheus or promtool is not on PATH: the metrics tests need a real Prometheus server (apt-get install prometheus; .ci/run installs it).";
@@ -167,19 +167,6 @@ public sealed class PrometheusServer : IAsyncDisposable
         throw new TimeoutException($"prometheus was not ready within 60 s:\n{text}");
     }
 
-    private static string? Find(string name)
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
-        {
-            var candidate = Path.Combine(folder, name);
-            if (folder.Length > 0 && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }
 
 /// <summary>A fact that needs the real Prometheus; skipped with the reason when prometheus or promtool is absent.</summary>
