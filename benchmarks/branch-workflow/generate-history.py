@@ -13,24 +13,31 @@ Shape, deterministic for a given seed:
 Commits are 45 minutes apart from 2022-01-03, so incident ids carry the year they happen in.
 
 Usage: generate-history.py [--develop-commits N] [--info FILE] | git fast-import --quiet
+The small repository of the start/finish benchmark (make-small-repo.sh) uses the size options and --policy; the
+defaults give the large repository, byte for byte as before they existed.
 """
 import argparse
 import random
 import sys
 from datetime import datetime, timedelta, timezone
 
-DIRS = 200
-FILES_PER_DIR = 100
 LINES = 8
-RELEASE_EVERY = 500
-UNRELEASED = 300
 HOTFIX_CHANCE = 1 / 300
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--develop-commits", type=int, default=50_000)
 parser.add_argument("--seed", type=int, default=42)
 parser.add_argument("--info", help="write facts about the generated history (counts, a file safe to change) here")
+parser.add_argument("--dirs", type=int, default=200, help="folders of the initial commit")
+parser.add_argument("--files-per-dir", type=int, default=100, help="files per folder of the initial commit")
+parser.add_argument("--release-every", type=int, default=500, help="develop commits between releases into main")
+parser.add_argument("--unreleased", type=int, default=300, help="develop commits after the last release")
+parser.add_argument("--policy", help="a hotfix.json to commit at the root in the initial commit")
 args = parser.parse_args()
+DIRS = args.dirs
+FILES_PER_DIR = args.files_per_dir
+RELEASE_EVERY = args.release_every
+UNRELEASED = args.unreleased
 
 rng = random.Random(args.seed)
 out = sys.stdout.buffer
@@ -87,7 +94,10 @@ def text(lines):
     return ("\n".join(lines) + "\n").encode()
 
 
-main = commit("refs/heads/main", "Initial import", [], [(p, text(l)) for p, l in initial.items()])
+initial_changes = [(p, text(l)) for p, l in initial.items()]
+if args.policy:
+    initial_changes.append(("hotfix.json", open(args.policy, "rb").read()))
+main = commit("refs/heads/main", "Initial import", [], initial_changes)
 develop = main
 out.write(b"reset refs/heads/develop\nfrom :%d\n\n" % main)
 changed_since_release = set()
@@ -138,7 +148,8 @@ total = args.develop_commits + UNRELEASED
 # heals a forgotten back-merge — as in real repositories. The last hotfixes are therefore fixed, in an order that
 # leaves the audit something to find: a healthy one, a squash cherry-picked to develop (found by patch id), then a merge
 # and a squash that never reached develop (HF0104).
-FINAL_HOTFIXES = {total - 250: 0.5, total - 200: 0.01, total - 150: 0.08, total - 100: 0.06}
+# (At 5/6, 4/6, 3/6 and 2/6 of the unreleased stretch: 250, 200, 150 and 100 steps before the end by default.)
+FINAL_HOTFIXES = {total - UNRELEASED * k // 6: kind for k, kind in ((5, 0.5), (4, 0.01), (3, 0.08), (2, 0.06))}
 for step in range(1, total + 1):
     touched = rng.sample(paths, rng.randint(1, 3))
     changes = []
@@ -167,5 +178,5 @@ if args.info:
     with open(args.info, "w") as info:
         for key, value in stats.items():
             info.write(f"{key}={value}\n")
-        info.write(f"files={len(paths) + stats['hotfixes']}\n")
+        info.write(f"files={len(paths) + stats['hotfixes'] + (1 if args.policy else 0)}\n")
         info.write(f"safe_path={safe}\n")

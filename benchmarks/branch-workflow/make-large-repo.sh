@@ -4,6 +4,7 @@
 # with HEAD on develop and gitflow-avh configured (main/develop, hotfix/ prefix) so both tools run on it as is.
 #
 # Usage: make-large-repo.sh TARGET [DEVELOP_COMMITS]     (default 50000; writes TARGET.info next to it)
+# HISTORY_OPTIONS (words) go to generate-history.py: make-small-repo.sh builds the small repository this way.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 target=${1:?usage: make-large-repo.sh TARGET [DEVELOP_COMMITS]}
@@ -11,7 +12,8 @@ commits=${2:-50000}
 
 rm -rf "$target" "$target.info"
 git init --quiet --initial-branch main "$target"
-python3 "$here/generate-history.py" --develop-commits "$commits" --info "$target.info" | git -C "$target" fast-import --quiet
+# shellcheck disable=SC2086 # HISTORY_OPTIONS is a list of words
+python3 "$here/generate-history.py" --develop-commits "$commits" --info "$target.info" ${HISTORY_OPTIONS:-} | git -C "$target" fast-import --quiet
 git -C "$target" update-ref -d refs/heads/tmp-hotfix
 git -C "$target" checkout --quiet --force develop
 git -C "$target" gc --quiet

@@ -29,7 +29,7 @@ internal sealed partial class GitRepository : IFinishJournal
     {
         BeforeWrite("begin the journal");
         var temporary = TemporaryJournal();
-        File.WriteAllBytes(temporary, FinishJournalFormat.Write(entry, OwnerProcess.Current, DateTimeOffset.UtcNow));
+        WholeFiles.WriteTemporary(temporary, FinishJournalFormat.Write(entry, OwnerProcess.Current, DateTimeOffset.UtcNow));
         try
         {
             ClaimJournal(temporary);
@@ -69,8 +69,8 @@ internal sealed partial class GitRepository : IFinishJournal
     {
         BeforeWrite($"record step {entry.Step}");
         var temporary = TemporaryJournal();
-        File.WriteAllBytes(temporary, FinishJournalFormat.Write(entry, OwnerProcess.Current, DateTimeOffset.UtcNow));
-        File.Move(temporary, JournalPath, overwrite: true);
+        WholeFiles.WriteTemporary(temporary, FinishJournalFormat.Write(entry, OwnerProcess.Current, DateTimeOffset.UtcNow));
+        WholeFiles.Replace(temporary, JournalPath);
     }
 
     public void TakeOver(FinishJournalEntry entry)
@@ -144,7 +144,7 @@ internal sealed partial class GitRepository : IFinishJournal
         }
 
         File.CreateSymbolicLink(JournalPath, Path.GetFileName(temporary));
-        File.Move(temporary, JournalPath, overwrite: true);
+        WholeFiles.Replace(temporary, JournalPath);
     }
 
     private string TemporaryJournal() => Path.Combine(repository.Info.Path, $"{JournalName}.{Environment.ProcessId}.tmp");

@@ -16,7 +16,7 @@ internal sealed partial class GitRepository
     {
         var from = RequireCommit(fromCommitSha).Tree;
         var to = RequireCommit(toCommitSha).Tree;
-        return Foreign(Candidates(from, to), from, to);
+        return Foreign(Candidates(from, to), new PathStates(this, from, to));
     }
 
     public void SyncToHead(string fromCommitSha)
@@ -30,7 +30,9 @@ internal sealed partial class GitRepository
             File.Delete(leftover);
         }
 
-        var foreign = Foreign(candidates, from, to);
+        // Each path's tree entries, index entry and file id are looked up once, not once per question below.
+        var states = new PathStates(this, from, to);
+        var foreign = Foreign(candidates, states);
         if (foreign.Count > 0)
         {
             var shown = string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? $" and {foreign.Count - 5} more" : string.Empty);
@@ -39,7 +41,7 @@ internal sealed partial class GitRepository
                 $"HEAD is on {repository.Head.FriendlyName}; the index and files were not changed");
         }
 
-        var stale = candidates.Where(p => !InState(p, to)).ToList();
+        var stale = candidates.Where(p => !states.InTo(p)).ToList();
         if (stale.Count == 0)
         {
             return;
@@ -52,22 +54,23 @@ internal sealed partial class GitRepository
         foreach (var path in stale)
         {
             var full = Path.Combine(Root, path);
-            if (to[path] is { TargetType: not TreeEntryTargetType.Blob })
+            var target = states.To(path);
+            if (target is { TargetType: not TreeEntryTargetType.Blob })
             {
                 // A submodule's commit: git checkout does not update its folder either; the entry is set below by git
                 // (git submodule update), not by finish.
                 continue;
             }
 
-            if (to[path] is { } entry)
+            if (target is { } entry)
             {
-                if (!FileMatches(WorkingFileId(path), entry))
+                if (!FileMatches(states.FileId(path), entry))
                 {
                     BeforeWrite("check out " + path);
                     WriteWhole(full, entry);
                 }
 
-                if (index[path] is not { } indexed || indexed.Id != entry.Target.Id || indexed.Mode != entry.Mode)
+                if (states.Indexed(path) is not { } indexed || indexed.Id != entry.Target.Id || indexed.Mode != entry.Mode)
                 {
                     index.Add((Blob)entry.Target, path, entry.Mode);
                     changed = true;
@@ -83,7 +86,7 @@ internal sealed partial class GitRepository
                 RemoveEmptyFolders(Path.GetDirectoryName(full)!);
             }
 
-            if (index[path] is not null)
+            if (states.Indexed(path) is not null)
             {
                 index.Remove(path);
                 changed = true;
@@ -97,25 +100,25 @@ internal sealed partial class GitRepository
         }
     }
 
-    private List<string> Foreign(IEnumerable<string> candidates, Tree from, Tree to) => candidates.Where(p => !InStates(p, from, to)).ToList();
+    private static List<string> Foreign(IEnumerable<string> candidates, PathStates states) => candidates.Where(p => !states.InEither(p)).ToList();
 
     private const string WholeFileSuffix = ".hotfix-finish.tmp";
 
     /// <summary>Writes a tree entry's content (a symbolic link: the link) beside <paramref name="full"/>, then renames it over.</summary>
     private static void WriteWhole(string full, TreeEntry entry)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + WholeFileSuffix;
-        File.Delete(temporary);
         var blob = (Blob)entry.Target;
         if (entry.Mode == Mode.SymbolicLink)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.Delete(temporary);
             File.CreateSymbolicLink(temporary, blob.GetContentText());
         }
         else
         {
             using (var content = blob.GetContentStream())
-            using (var file = File.Create(temporary))
+            using (var file = WholeFiles.CreateTemporary(temporary))
             {
                 content.CopyTo(file);
             }
@@ -126,7 +129,7 @@ internal sealed partial class GitRepository
             }
         }
 
-        File.Move(temporary, full, overwrite: true);
+        WholeFiles.Replace(temporary, full);
     }
 
     /// <summary>Paths the two trees differ on, plus every path git status reports (untracked files aside).</summary>
@@ -152,17 +155,44 @@ internal sealed partial class GitRepository
         return paths;
     }
 
-    /// <summary>Index entry and file each match one of the two trees (not necessarily the same one).</summary>
-    private bool InStates(string path, Tree from, Tree to)
+    /// <summary>
+    /// What SyncToHead and ForeignChanges ask of each path — its entry in either tree, its index entry, the id of its
+    /// file — read once per path. Only valid while nothing is written: it belongs to one look at the working tree.
+    /// </summary>
+    private sealed class PathStates(GitRepository repository, Tree from, Tree to)
     {
-        var indexed = repository.Index[path];
-        var file = WorkingFileId(path);
-        return (IndexMatches(indexed, from[path]) || IndexMatches(indexed, to[path]))
-            && (FileMatches(file, from[path]) || FileMatches(file, to[path]));
-    }
+        private readonly Dictionary<string, TreeEntry?> fromEntries = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TreeEntry?> toEntries = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IndexEntry?> indexEntries = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?> fileIds = new(StringComparer.Ordinal);
 
-    private bool InState(string path, Tree tree) =>
-        IndexMatches(repository.Index[path], tree[path]) && FileMatches(WorkingFileId(path), tree[path]);
+        public TreeEntry? From(string path) => Remember(fromEntries, path, p => from[p]);
+
+        public TreeEntry? To(string path) => Remember(toEntries, path, p => to[p]);
+
+        public IndexEntry? Indexed(string path) => Remember(indexEntries, path, p => repository.repository.Index[p]);
+
+        public string? FileId(string path) => Remember(fileIds, path, repository.WorkingFileId);
+
+        /// <summary>Index entry and file each match one of the two trees (not necessarily the same one).</summary>
+        public bool InEither(string path) =>
+            (IndexMatches(Indexed(path), From(path)) || IndexMatches(Indexed(path), To(path)))
+            && (FileMatches(FileId(path), From(path)) || FileMatches(FileId(path), To(path)));
+
+        /// <summary>Index entry and file both match the target tree.</summary>
+        public bool InTo(string path) => IndexMatches(Indexed(path), To(path)) && FileMatches(FileId(path), To(path));
+
+        private static T Remember<T>(Dictionary<string, T> known, string path, Func<string, T> look)
+        {
+            if (!known.TryGetValue(path, out var value))
+            {
+                value = look(path);
+                known[path] = value;
+            }
+
+            return value;
+        }
+    }
 
     private static bool IndexMatches(IndexEntry? indexed, TreeEntry? entry) =>
         entry is null ? indexed is null : indexed is not null && indexed.Id == entry.Target.Id && indexed.Mode == entry.Mode;
@@ -180,7 +210,12 @@ internal sealed partial class GitRepository
         var full = Path.Combine(Root, path);
         var info = new FileInfo(full);
         byte[] content;
-        if (info.LinkTarget is { } target)
+        if (info.Exists && !info.Attributes.HasFlag(FileAttributes.ReparsePoint))
+        {
+            // A plain file (the usual case) needs no readlink to know it is not a link.
+            content = File.ReadAllBytes(full);
+        }
+        else if (info.LinkTarget is { } target)
         {
             content = Encoding.UTF8.GetBytes(target);
         }

@@ -73,4 +73,32 @@ public class InterruptedCheckoutTests
         using var git = GitRepository.Open(repo.Path);
         Assert.Equal(["web/app/index.txt"], git.ForeignChanges(main, repo.Head));
     }
+
+    /// <summary>
+    /// Killed right after a file was swapped in: the path has the new content and the old one is left under the
+    /// temporary name (WholeFiles.Replace's exchange). That is this checkout's own state, and the rerun clears it.
+    /// </summary>
+    [Fact]
+    public void A_kill_after_a_swap_leaves_the_old_content_beside_the_path_and_the_rerun_clears_it()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        var oldOrders = File.ReadAllText(Path.Combine(repo.Path, "src", "orders.txt"));
+        repo.Switch("develop");
+        repo.Commit("develop: change orders", ("src/orders.txt", "orders on develop\n"));
+        repo.Switch("main");
+        var main = repo.Git("rev-parse", "main");
+        repo.Git("symbolic-ref", "HEAD", "refs/heads/develop");
+        repo.WriteFile("src/orders.txt", "orders on develop\n");
+        var leftover = Path.Combine(repo.Path, "src", "orders.txt.hotfix-finish.tmp");
+        File.WriteAllText(leftover, oldOrders);
+
+        using var git = GitRepository.Open(repo.Path);
+        Assert.Empty(git.ForeignChanges(main, repo.Head));
+        git.SyncToHead(main);
+
+        Assert.Equal(string.Empty, repo.Status());
+        Assert.False(File.Exists(leftover));
+        Assert.Equal("orders on develop\n", File.ReadAllText(Path.Combine(repo.Path, "src", "orders.txt")));
+        Assert.Equal(string.Empty, repo.Git("diff-index", "--cached", "HEAD"));
+    }
 }

@@ -15,13 +15,12 @@ namespace Hotfix.Policy.Paths;
 /// </summary>
 internal sealed class Glob
 {
-    private readonly Regex regex;
     private readonly string literal;
+    private Regex? regex;
 
-    private Glob(string pattern, Regex regex)
+    private Glob(string pattern)
     {
         Pattern = pattern;
-        this.regex = regex;
         literal = LongestLiteral(pattern);
     }
 
@@ -63,7 +62,7 @@ internal sealed class Glob
             return false;
         }
 
-        glob = new Glob(pattern, new Regex(ToRegex(pattern), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1)));
+        glob = new Glob(pattern);
         return true;
     }
 
@@ -78,7 +77,17 @@ internal sealed class Glob
     /// change against the policy's hundred-odd globs that was most of <c>hotfix check</c>'s time.
     /// </remarks>
     public bool IsMatch(string path) =>
-        path.Contains(literal, StringComparison.Ordinal) && regex.IsMatch(path.TrimStart('/'));
+        path.Contains(literal, StringComparison.Ordinal) && Compiled.IsMatch(path.TrimStart('/'));
+
+    /// <summary>
+    /// Built on the first path that passes the literal test: every command that loads a policy file validates its
+    /// hundred-odd globs, and constructing their regular expressions was most of that (start and finish match none of
+    /// them; a check only the few whose literal some changed path contains). The pattern is checked in
+    /// <see cref="TryParse"/>; <see cref="ToRegex"/> escapes everything else, so building it later cannot fail.
+    /// </summary>
+    private Regex Compiled => LazyInitializer.EnsureInitialized(
+        ref regex,
+        () => new Regex(ToRegex(Pattern), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1)));
 
     public override string ToString() => Pattern;
 

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Hotfix.Policy.Paths;
+using Hotfix.Policy.Policies;
 
 namespace Hotfix.Policy.Tests.Paths;
 
@@ -38,5 +40,72 @@ public class GlobTests
     {
         Assert.False(Glob.TryParse(pattern, out _, out var problem));
         Assert.Contains(reason, problem);
+    }
+
+    /// <summary>
+    /// The expression is built on first use, not when the pattern is read: every glob the runbook's policy ships still
+    /// builds one, and answers as one built from the same pattern by hand (git's own meaning, anchored, case-sensitive).
+    /// </summary>
+    [Fact]
+    public void Every_runbook_glob_matches_like_its_expression_built_up_front()
+    {
+        var scope = HotfixPolicy.Runbook.Scope;
+        var patterns = HotfixPolicy.Runbook.Classification.Values.SelectMany(g => g)
+            .Concat(scope.Generated).Concat(scope.Vendored).Concat(scope.LockFiles)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(patterns.Count > 50, $"only {patterns.Count} globs");
+        string[] paths =
+        [
+            "src/Orders/Migrations/20240101_Init.cs", "db/migrations/V2__add.sql", "web/package-lock.json", "README.md",
+            "src/Api/Program.cs", "vendor/lib/a.go", "src/Api/Obj.g.cs", "node_modules/x/index.js", "go.sum", "Dockerfile",
+            ".github/workflows/ci.yml", "k8s/deployment.yaml", "tests/Api.Tests/OrderTests.cs", "docs/runbook.md",
+        ];
+        foreach (var pattern in patterns)
+        {
+            var glob = Glob.Parse(pattern);
+            var eager = new Regex(EagerExpression(pattern), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+            foreach (var path in paths.Append(pattern.Replace("**/", string.Empty, StringComparison.Ordinal).Replace("*", "x", StringComparison.Ordinal)))
+            {
+                Assert.True(eager.IsMatch(path) == glob.IsMatch(path), $"{pattern} on {path}");
+            }
+        }
+    }
+
+    /// <summary>The documented meaning, written out independently of Glob's own translation.</summary>
+    private static string EagerExpression(string pattern)
+    {
+        var p = pattern.TrimStart('/');
+        p = p.EndsWith('/') ? p + "**" : p;
+        var expression = new System.Text.StringBuilder(pattern.Contains('/', StringComparison.Ordinal) ? "^" : "^(?:.*/)?");
+        var inBraces = false;
+        for (var i = 0; i < p.Length; i++)
+        {
+            expression.Append(p[i] switch
+            {
+                '*' when i + 2 < p.Length && p[i + 1] == '*' && p[i + 2] == '/' => Skip(ref i, 2, "(?:.*/)?"),
+                '*' when i + 1 < p.Length && p[i + 1] == '*' => Skip(ref i, 1, ".*"),
+                '*' => "[^/]*",
+                '?' => "[^/]",
+                '{' => Toggle(ref inBraces, "(?:"),
+                '}' => Toggle(ref inBraces, ")"),
+                ',' when inBraces => "|",
+                var c => Regex.Escape(c.ToString()),
+            });
+        }
+
+        return expression.Append('$').ToString();
+    }
+
+    private static string Skip(ref int i, int count, string text)
+    {
+        i += count;
+        return text;
+    }
+
+    private static string Toggle(ref bool inBraces, string text)
+    {
+        inBraces = !inBraces;
+        return text;
     }
 }
