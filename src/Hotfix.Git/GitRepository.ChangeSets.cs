@@ -52,15 +52,17 @@ internal sealed partial class GitRepository : IChangeSetReader
             return false;
         }
 
-        var changes = repository.Diff.Compare<TreeChanges>(mergeBase.Tree, head.Tree, DiffOptions);
-        var files = changes
-            .Select(ToFileChange)
+        var files = (ChangesWithoutRenames(mergeBase.Tree.Sha, head.Tree.Sha) ?? LibGit2Changes(mergeBase.Tree, head.Tree))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         changeSet = new ChangeSet(baseRef.Name, mergeBase.Sha, head.Sha, files);
         unavailableReason = null;
         return true;
     }
+
+    /// <summary>libgit2's diff of the two trees with rename detection: every path of both trees is visited.</summary>
+    internal List<FileChange> LibGit2Changes(Tree from, Tree to) =>
+        repository.Diff.Compare<TreeChanges>(from, to, DiffOptions).Select(ToFileChange).ToList();
 
     public FileContent? ReadFile(string commit, string path)
     {
@@ -116,21 +118,24 @@ internal sealed partial class GitRepository : IChangeSetReader
         var path = (kind == FileChangeKind.Deleted ? entry.OldPath : entry.Path).Replace('\\', '/');
         var oldPath = kind == FileChangeKind.Added ? null : entry.OldPath.Replace('\\', '/');
 
-        return new FileChange(
-            kind,
-            path,
-            oldPath,
-            oldMode,
-            newMode,
-            oldId,
-            newId,
-            () => oldMode is EntryMode.Missing or EntryMode.Submodule || oldId is null ? null : ReadBlob(oldId),
-            () => newMode is EntryMode.Missing or EntryMode.Submodule || newId is null ? null : ReadBlob(newId));
+        return NewFileChange(kind, path, oldPath, oldMode, newMode, oldId, newId);
     }
+
+    private FileChange NewFileChange(FileChangeKind kind, string path, string? oldPath, EntryMode oldMode, EntryMode newMode, string? oldId, string? newId) => new(
+        kind,
+        path,
+        oldPath,
+        oldMode,
+        newMode,
+        oldId,
+        newId,
+        () => oldMode is EntryMode.Missing or EntryMode.Submodule || oldId is null ? null : ReadBlob(oldId),
+        () => newMode is EntryMode.Missing or EntryMode.Submodule || newId is null ? null : ReadBlob(newId));
 
     private FileContent ReadBlob(string sha)
     {
-        var blob = repository.Lookup<Blob>(sha);
+        // By id, not by the text: Lookup(string) runs revparse on it (a tenth of the blob reads' cost).
+        var blob = repository.Lookup<Blob>(new ObjectId(sha));
         using var stream = blob.GetContentStream();
         var bytes = new byte[checked((int)blob.Size)];
         stream.ReadExactly(bytes);

@@ -144,6 +144,28 @@ internal sealed unsafe class NativeRepository : IDisposable
         }
     }
 
+    /// <summary>Every file entry that differs between two trees, with both sides' ids and modes (git diff --no-renames --raw).</summary>
+    public List<TreeEntryDifference> TreeDifferences(string oldTreeSha, string newTreeSha)
+    {
+        var oldTree = LookupTree(oldTreeSha);
+        try
+        {
+            var newTree = LookupTree(newTreeSha);
+            try
+            {
+                return NativeTreeComparison.Differences(oldTree, newTree, LookupTree);
+            }
+            finally
+            {
+                NativeGit.TreeFree(newTree);
+            }
+        }
+        finally
+        {
+            NativeGit.TreeFree(oldTree);
+        }
+    }
+
     /// <summary>The patch id of the change from tree <paramref name="oldTreeSha"/> (null: empty tree) to <paramref name="newTreeSha"/>; null when they are equal.</summary>
     /// <remarks>
     /// The diff is limited to the changed paths found by <see cref="ChangedPaths"/> (which skips identical subtrees):

@@ -17,14 +17,22 @@ internal static unsafe class NativeTreeComparison
     private const int TreeMode = 0x4000; // 040000: a subtree (GIT_FILEMODE_TREE)
 
     /// <summary>Paths changed from <paramref name="oldTree"/> (IntPtr.Zero: the empty tree) to <paramref name="newTree"/>; a rename is its two paths.</summary>
-    public static SortedSet<string> ChangedPaths(IntPtr oldTree, IntPtr newTree, Func<IntPtr, IntPtr> lookupTree)
+    public static SortedSet<string> ChangedPaths(IntPtr oldTree, IntPtr newTree, Func<IntPtr, IntPtr> lookupTree) =>
+        new(Differences(oldTree, newTree, lookupTree).Select(d => d.Path), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every file entry that differs between the trees, with both sides' id and mode (absent: null id, mode 0) — what
+    /// git diff --no-renames lists, one entry per path; a file replaced by a folder is the file's removal and the
+    /// folder's files' additions.
+    /// </summary>
+    public static List<TreeEntryDifference> Differences(IntPtr oldTree, IntPtr newTree, Func<IntPtr, IntPtr> lookupTree)
     {
-        var paths = new SortedSet<string>(StringComparer.Ordinal);
-        Compare(oldTree, newTree, string.Empty, paths, lookupTree);
-        return paths;
+        var differences = new List<TreeEntryDifference>();
+        Compare(oldTree, newTree, string.Empty, differences, lookupTree);
+        return differences;
     }
 
-    private static void Compare(IntPtr oldTree, IntPtr newTree, string prefix, SortedSet<string> into, Func<IntPtr, IntPtr> lookupTree)
+    private static void Compare(IntPtr oldTree, IntPtr newTree, string prefix, List<TreeEntryDifference> into, Func<IntPtr, IntPtr> lookupTree)
     {
         var oldCount = oldTree == IntPtr.Zero ? 0 : NativeGit.TreeEntryCount(oldTree);
         var newCount = newTree == IntPtr.Zero ? 0 : NativeGit.TreeEntryCount(newTree);
@@ -54,7 +62,7 @@ internal static unsafe class NativeTreeComparison
                     }
                     else
                     {
-                        into.Add(prefix + Name(old));
+                        into.Add(Difference(prefix + Name(old), old, now));
                     }
                 }
 
@@ -65,17 +73,25 @@ internal static unsafe class NativeTreeComparison
     }
 
     /// <summary>A file is its path; a whole subtree that appeared or went away is every file in it.</summary>
-    private static void AddAll(IntPtr entry, string prefix, SortedSet<string> into, Func<IntPtr, IntPtr> lookupTree, bool removed)
+    private static void AddAll(IntPtr entry, string prefix, List<TreeEntryDifference> into, Func<IntPtr, IntPtr> lookupTree, bool removed)
     {
         if (!IsTree(entry))
         {
-            into.Add(prefix + Name(entry));
+            var path = prefix + Name(entry);
+            into.Add(removed ? Difference(path, entry, IntPtr.Zero) : Difference(path, IntPtr.Zero, entry));
             return;
         }
 
-        var path = prefix + Name(entry) + "/";
-        WithTree(entry, tree => Compare(removed ? tree : IntPtr.Zero, removed ? IntPtr.Zero : tree, path, into, lookupTree), lookupTree);
+        var folder = prefix + Name(entry) + "/";
+        WithTree(entry, tree => Compare(removed ? tree : IntPtr.Zero, removed ? IntPtr.Zero : tree, folder, into, lookupTree), lookupTree);
     }
+
+    private static TreeEntryDifference Difference(string path, IntPtr old, IntPtr now) => new(
+        path,
+        old == IntPtr.Zero ? null : Convert.ToHexStringLower(Id(old)),
+        old == IntPtr.Zero ? 0 : NativeGit.TreeEntryFileMode(old),
+        now == IntPtr.Zero ? null : Convert.ToHexStringLower(Id(now)),
+        now == IntPtr.Zero ? 0 : NativeGit.TreeEntryFileMode(now));
 
     private static void WithTree(IntPtr entry, Action<IntPtr> use, Func<IntPtr, IntPtr> lookupTree)
     {

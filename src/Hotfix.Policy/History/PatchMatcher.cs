@@ -16,29 +16,50 @@ internal sealed record Change(string? From, string To)
 /// equal changed paths, so a candidate's patch id is computed only when it changes one of the paths the wanted
 /// changes touch — two tree lookups per path instead of a full diff for every unrelated commit of develop.
 /// </summary>
+/// <remarks>
+/// The wanted changes' patch ids and paths are computed on first use, not when the matcher is made: a check with no
+/// candidate to compare (no develop, or develop has nothing main and the branch lack) never diffs the hotfix's commits.
+/// </remarks>
 internal sealed class PatchMatcher
 {
     private readonly IHistoryReader history;
+    private readonly IReadOnlyList<Change> changes;
     private readonly Dictionary<string, List<Change>> wanted = new(StringComparer.Ordinal);
     private readonly HashSet<string> paths = new(StringComparer.Ordinal);
+    private bool computed;
 
     public PatchMatcher(IHistoryReader history, IEnumerable<Change> changes)
     {
         this.history = history;
-        foreach (var change in changes)
-        {
-            if (history.PatchId(change.From, change.To) is not { } id)
-            {
-                continue;
-            }
-
-            (wanted.TryGetValue(id, out var list) ? list : wanted[id] = []).Add(change);
-            paths.UnionWith(history.ChangedPaths(change.From, change.To));
-        }
+        this.changes = changes.ToList();
     }
 
     /// <summary>True when there is nothing to look for (every wanted change is empty).</summary>
-    public bool IsEmpty => wanted.Count == 0;
+    public bool IsEmpty => Wanted.Count == 0;
+
+    private Dictionary<string, List<Change>> Wanted
+    {
+        get
+        {
+            if (!computed)
+            {
+                foreach (var change in changes)
+                {
+                    if (history.PatchId(change.From, change.To) is not { } id)
+                    {
+                        continue;
+                    }
+
+                    (wanted.TryGetValue(id, out var list) ? list : wanted[id] = []).Add(change);
+                    paths.UnionWith(history.ChangedPaths(change.From, change.To));
+                }
+
+                computed = true;
+            }
+
+            return wanted;
+        }
+    }
 
     /// <summary>The wanted changes <paramref name="candidate"/> repeats (none when it is a different change).</summary>
     public IReadOnlyList<Change> Matches(Change candidate)

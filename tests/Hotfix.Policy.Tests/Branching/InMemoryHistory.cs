@@ -151,9 +151,13 @@ internal sealed class InMemoryHistory : IHistoryReader
         }
     }
 
+    /// <summary>How many patch ids were asked for (each is a diff in a real repository).</summary>
+    public int PatchIdsComputed { get; private set; }
+
     /// <summary>A stable fake of <c>git patch-id --stable</c>: the labels the change adds and removes.</summary>
     public string? PatchId(string? fromSha, string toSha)
     {
+        PatchIdsComputed++;
         var (added, removed) = Diff(fromSha, toSha);
         return added.Count + removed.Count == 0
             ? null

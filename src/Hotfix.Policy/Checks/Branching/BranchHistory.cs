@@ -174,17 +174,18 @@ internal sealed class BranchHistory
     {
         var found = new List<CherryPickedChange>();
         var ownCommits = own.Where(c => !c.IsMerge).ToDictionary(c => c.Sha, StringComparer.Ordinal);
+        // The matcher diffs the hotfix's commits only when asked: with no develop commit to compare, nothing is diffed.
         var matcher = new PatchMatcher(history, ownCommits.Values.Select(Change.Of));
-        if (matcher.IsEmpty)
-        {
-            return found;
-        }
-
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in develop)
         {
             foreach (var candidate in history.EnumerateCommits(target.TipSha, [main.TipSha, tip]))
             {
+                if (matcher.IsEmpty)
+                {
+                    return found;
+                }
+
                 if (candidate.IsMerge || !seen.Add(candidate.Sha))
                 {
                     continue;
