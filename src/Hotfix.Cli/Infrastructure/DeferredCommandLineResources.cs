@@ -8,7 +8,8 @@ namespace Hotfix.Cli.Infrastructure;
 /// System.CommandLine's resource strings, loaded only when something other than the two option descriptions that
 /// <c>RootCommand</c>'s constructor reads is asked for (help text, parse errors). Creating its ResourceManager costs the
 /// native binary its whole reflection start-up (assembly binder, custom attributes for the neutral language, the
-/// resource stream): about 1 M instructions and 90 page faults of every command (benchmarks/README.md, start-up).
+/// resource stream): about 1 M instructions and dozens of page faults of every command that prints neither help nor an
+/// error (benchmarks/README.md, start-up).
 /// The two strings answered here are the library's neutral (English) resources, which is what an invariant-culture
 /// process reads; <c>DeferredCommandLineResourcesTests</c> compares them with the library's own.
 /// </summary>
