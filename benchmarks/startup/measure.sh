@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up cost of the native CLI against the floor, an AOT hello world (benchmarks/startup/hello) built with the same
 # SDK: instructions executed (callgrind), minor page faults, CPU time and peak RSS (/usr/bin/time), for commands that do
-# almost nothing but start: `--version`, `--help`, and a bad option (parse error, exit 2); then wall time of `--version`
+# almost nothing but start: `--version`, `--help`, and a bad option (parse error, exit 2), then `status --help` and a
+# `check` of a one-commit hotfix branch in a scratch repository; then wall time of `--version`
 # (hyperfine, all binaries in one run) with the load average printed before and after.
 #   bash benchmarks/startup/measure.sh [BINARY...]       (default: artifacts/native/hotfix; RUNS=50)
 # Several binaries (e.g. a publish from before a change and one after) are measured in the same run. The hello world is
@@ -18,12 +19,24 @@ fi
 binaries=("$hello" "${binaries[@]}")
 commands=("--version" "--help" "--no-such-option")
 
+# Every command pays the same start; two more show it beside their own work: a command's help, and `check` on a
+# one-commit hotfix branch (loads libgit2). The hello world is measured for the first three only.
+repo=$(mktemp -d)
+git init -q -b main "$repo"
+echo "hello" > "$repo/README.md"
+git -C "$repo" -c user.name=bench -c user.email=bench@example.com add README.md
+git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -q -m initial
+git -C "$repo" checkout -q -b hotfix/INC-2026-0001-fix
+echo "fix" >> "$repo/README.md"
+git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -q -am "INC-2026-0001: fix"
+commands+=("status --help" "check --repo $repo")
+
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 # Valgrind gives up on the separate debug file (.dbg) that the publish puts beside the binary: count instructions on a
-# copy without it (the libgit2 library is copied along; no command measured here loads it).
+# copy without it (the libgit2 library is copied along for `check`).
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+trap 'rm -rf "$scratch" "$repo"' EXIT
 instructions() {
   local dir
   dir="$scratch/$(echo "$1" | md5sum | cut -c1-8)"
@@ -42,6 +55,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
 printf '%-28s %-18s %14s %12s %10s %12s\n' binary command instructions "minor faults" "cpu ms" "max RSS KB"
 for command in "${commands[@]}"; do
   for binary in "${binaries[@]}"; do
+    if [ "$binary" = "$hello" ] && [[ "$command" == status* || "$command" == check* ]]; then continue; fi
     ir="-"
     if command -v valgrind >/dev/null; then
       ir=$(instructions "$binary" "$command")

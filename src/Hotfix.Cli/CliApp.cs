@@ -100,6 +100,7 @@ internal static class CliApp
 
     public static RootCommand BuildRoot(CliOptions options, CliEnvironment environment)
     {
+        DeferredCommandLineResources.Install();
         var root = new RootCommand("hotfix — the production-hotfix runbook as executable policy.")
         {
             options.Repo,

@@ -15,5 +15,6 @@ internal static class CliConventions
         OutputOptionAliases.Apply(root);
         HelpConventions.Apply(root, environment);
         root.Subcommands.Add(CompletionCommand.Create());
+        VersionAction.Apply(root);
     }
 }

@@ -1,11 +1,10 @@
-using System.Reflection;
 using Hotfix.Policy.Reporting;
 
 namespace Hotfix.Cli.Infrastructure;
 
 internal static class ToolIdentity
 {
-    public static ToolInfo Current { get; } = new(
-        "hotfix",
-        typeof(ToolIdentity).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
+    // The build writes the version as a constant (Hotfix.Cli.csproj): reading AssemblyInformationalVersionAttribute back
+    // costs the native binary its reflection start-up on every run that reports or prints the version.
+    public static ToolInfo Current { get; } = new("hotfix", BuildVersion.InformationalVersion);
 }
