@@ -50,6 +50,9 @@ foreach (var (name, pattern) in new[]
 
 suites.Add(("probe: empty operation action", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationProbe())));
 suites.Add(("probe: empty syntax action", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptySyntaxProbe())));
+// The registrations of the HF rules without their work: ten analyzers (one per HF analyzer class) with empty actions
+// on the node kinds the rules subscribe to — the driver dispatches and keeps state per analyzer.
+suites.Add(("probe: 10 empty rule-shaped analyzers", Enumerable.Range(0, 10).Select(_ => (DiagnosticAnalyzer)new RuleShapedProbe()).ToImmutableArray()));
 var only = Environment.GetEnvironmentVariable("PROFILE_ONLY");
 if (!string.IsNullOrEmpty(only))
 {
