@@ -5,6 +5,9 @@
 #   VARIANTS="none hotfix efcore" picks the variants; HOTFIX_ANALYZER_DLL=path times another build of the analyzers
 #   instead of building src/Hotfix.Analyzers; BASELINE_DLL=path adds the variant "baseline" (e.g. a copy of the dll
 #   from before a change), timed in the same interleaved runs as "hotfix".
+#   VARIANTS="… floor-operation floor-syntax" add the floor (FloorProbe/): an analyzer with one empty IOperation action
+#   (the driver binds every method body and builds its operation tree: what any operation-based analyzer pays) and
+#   one with one empty syntax-node action (the driver's fixed price without binding).
 #
 # 1. generates the service (generate.py) and builds it once with MSBuild to get the compiler's exact command line;
 # 2. runs that same csc command directly, without the compiler server, for each variant — no analyzers,
@@ -50,10 +53,18 @@ sed -E 's#^\S+ ##; s#/analyzer:("[^"]*"|\S+)##g' <<<"$cmdline" >"$out/none.rsp"
 if [ -n "${BASELINE_DLL:-}" ]; then
   { cat "$out/none.rsp"; echo "/analyzer:$(cd "$(dirname "$BASELINE_DLL")" && pwd)/$(basename "$BASELINE_DLL")"; } >"$out/baseline.rsp"
 fi
+read -r -a variants <<<"${VARIANTS:-none hotfix efcore sonar}"
+for kind in Operation Syntax; do
+  lower=$(tr '[:upper:]' '[:lower:]' <<<"$kind")
+  if [[ " ${variants[*]} " == *" floor-$lower "* ]]; then
+    dotnet build "$here/FloorProbe/FloorProbe.csproj" -c Release -nologo -clp:ErrorsOnly -p:ProbeKind="$kind" \
+      -p:BaseIntermediateOutputPath="$root/artifacts/floor-probe/obj-$lower/" -o "$root/artifacts/floor-probe/$kind"
+    { cat "$out/none.rsp"; echo "/analyzer:$root/artifacts/floor-probe/$kind/FloorProbe.$kind.dll"; } >"$out/floor-$lower.rsp"
+  fi
+done
 { cat "$out/none.rsp"; echo "/analyzer:$packages/microsoft.entityframeworkcore.analyzers/10.0.15/analyzers/dotnet/cs/Microsoft.EntityFrameworkCore.Analyzers.dll"; } >"$out/efcore.rsp"
 { cat "$out/none.rsp"; for dll in "$packages"/sonaranalyzer.csharp/9.32.0.97167/analyzers/*.dll; do echo "/analyzer:$dll"; done; } >"$out/sonar.rsp"
 
-read -r -a variants <<<"${VARIANTS:-none hotfix efcore sonar}"
 for variant in "${variants[@]}"; do : >"$out/$variant.times"; done
 for run in $(seq 1 "$runs"); do
   for variant in "${variants[@]}"; do

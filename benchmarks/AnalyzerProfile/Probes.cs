@@ -34,3 +34,25 @@ internal sealed class EmptySyntaxProbe : DiagnosticAnalyzer
         context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
     }
 }
+
+/// <summary>An HF rule's registration without its work: compilation start, concurrent, empty syntax actions on the rules' node kinds.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class RuleShapedProbe : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("PROBE3", "probe", "probe", "Probe", DiagnosticSeverity.Warning, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => start.RegisterSyntaxNodeAction(
+            _ => { },
+            SyntaxKind.InvocationExpression,
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.SimpleAssignmentExpression,
+            SyntaxKind.SimpleMemberAccessExpression,
+            SyntaxKind.ForEachStatement));
+    }
+}

@@ -50,6 +50,49 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         }
 
         var authentication = AuthenticationCalls.Create(start.Compilation);
+        var endpoints = EndpointsIn(start.Compilation, asp, start.CancellationToken);
+        if (endpoints == EndpointPresence.Authorized)
+        {
+            // No anonymous endpoint: no body to read before judging a type, so no per-symbol state (see EndpointsIn).
+            var noAuthenticationEndpoints = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            start.RegisterSymbolAction(
+                c =>
+                {
+                    var type = (INamedTypeSymbol)c.Symbol;
+                    var kind = KindOf(type, asp);
+                    if (kind != EndpointKind.None)
+                    {
+                        AnalyzeType(c.ReportDiagnostic, type, kind, asp, scope, noAuthenticationEndpoints);
+                    }
+                },
+                SymbolKind.NamedType);
+        }
+        else if (endpoints == EndpointPresence.Anonymous)
+        {
+            RegisterTypeAnalysis(start, asp, scope, authentication);
+        }
+
+        if (asp.AuthorizationConventions != null || asp.EndpointRouteBuilderExtensions != null)
+        {
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
+                    if (name != null && (name == "AllowAnonymous" || name.StartsWith("Map", System.StringComparison.Ordinal)) &&
+                        c.SymbolOf<IMethodSymbol>() is { } method &&
+                        (method.IsDeclaredIn(asp.AuthorizationConventions) || method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions)) &&
+                        c.OperationOf<IInvocationOperation>() is { } invocation)
+                    {
+                        AnalyzeEndpointCall(c, invocation, asp, scope, authentication);
+                    }
+                },
+                SyntaxKind.InvocationExpression);
+        }
+    }
+
+    /// <summary>A type is judged at its symbol end, after the bodies of its anonymous endpoints were read.</summary>
+    private static void RegisterTypeAnalysis(CompilationStartAnalysisContext start, AspNetCoreSymbols asp, HotfixScope scope, AuthenticationCalls authentication)
+    {
         start.RegisterSymbolStartAction(
             typeStart =>
             {
@@ -79,22 +122,6 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                 typeStart.RegisterSymbolEndAction(end => AnalyzeType(end.ReportDiagnostic, type, kind, asp, scope, signsIn));
             },
             SymbolKind.NamedType);
-        if (asp.AuthorizationConventions != null || asp.EndpointRouteBuilderExtensions != null)
-        {
-            start.RegisterSyntaxNodeAction(
-                c =>
-                {
-                    var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
-                    if (name != null && (name == "AllowAnonymous" || name.StartsWith("Map", System.StringComparison.Ordinal)) &&
-                        c.SymbolOf<IMethodSymbol>() is { } method &&
-                        (method.IsDeclaredIn(asp.AuthorizationConventions) || method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions)) &&
-                        c.OperationOf<IInvocationOperation>() is { } invocation)
-                    {
-                        AnalyzeEndpointCall(c, invocation, asp, scope, authentication);
-                    }
-                },
-                SyntaxKind.InvocationExpression);
-        }
     }
 
     private enum EndpointKind
@@ -129,7 +156,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
 
     private static void AnalyzeType(
         System.Action<Diagnostic> context, INamedTypeSymbol type, EndpointKind kind, AspNetCoreSymbols asp, HotfixScope scope,
-        ConcurrentDictionary<IMethodSymbol, bool> authenticationEndpoints)
+        IReadOnlyDictionary<IMethodSymbol, bool> authenticationEndpoints)
     {
         var anonymous = new List<Placed>();
         var authorize = new List<Placed>();

@@ -36,16 +36,24 @@ internal static class SqlSinkActions
         start.RegisterSyntaxNodeAction(
             c =>
             {
-                if (!mayMatter(c.Node))
+                // The written type name is the cheapest test (HF2009's syntax test may read the whole member); a
+                // target-typed `new(…)` has no name to read, so the syntax test comes before binding its type.
+                string? type;
+                if (c.Node is ObjectCreationExpressionSyntax creation)
                 {
-                    return;
+                    type = SyntaxFilters.NameOf(creation.Type);
+                    if (type == null || !SqlSinks.IsCandidateTypeName(type) || !mayMatter(c.Node))
+                    {
+                        return;
+                    }
                 }
-
-                var type = c.Node is ObjectCreationExpressionSyntax creation
-                    ? SyntaxFilters.NameOf(creation.Type)
-                    : ((ImplicitObjectCreationExpressionSyntax)c.Node).ArgumentList.Arguments.Count > 0
+                else
+                {
+                    type = ((ImplicitObjectCreationExpressionSyntax)c.Node).ArgumentList.Arguments.Count > 0 && mayMatter(c.Node)
                         ? c.SemanticModel.GetTypeInfo(c.Node, c.CancellationToken).Type?.Name
                         : null;
+                }
+
                 if (type != null && SqlSinks.IsCandidateTypeName(type) && c.SymbolOf<IMethodSymbol>() is { } constructor &&
                     SqlSinks.IsSinkType(constructor.ContainingType, sql) && c.OperationOf<IObjectCreationOperation>() is { } operation &&
                     SqlSinks.TryGet(operation, sql, out var sink))

@@ -281,4 +281,22 @@ public class AuthorizationBypassTests
         [AllowAnonymous] public class PublicController : Controller { [HttpGet] public IActionResult About() => View(); }
         [AllowAnonymous] public class NotAController { [HttpPost] public void Post() { } }
         """);
+
+    // HF3002 reads endpoint bodies only in a compilation where [AllowAnonymous] opens an endpoint; without one it judges
+    // types by a plain symbol action (AuthorizationBypassAnalyzer.Endpoints.cs). Both registrations must find the same.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task Findings_are_the_same_with_and_without_an_anonymous_endpoint_in_the_compilation(bool withAnonymousEndpoint) => Expect("""
+        public class AdminModel : PageModel
+        {
+            [{|#0:Authorize|}] public void OnGet() { }
+        }
+
+        [AllowAnonymous] public abstract class OpenHub : Hub { }
+        [{|#1:Authorize|}] public class SilentHub : OpenHub { }
+
+        """ + (withAnonymousEndpoint ? "[AllowAnonymous] public class PublicController : Controller { [HttpGet] public IActionResult About() => View(); }\n" : string.Empty),
+        At(0, "[Authorize] on Razor Pages handler 'OnGet' is ignored by ASP.NET Core: put it on the page model 'AdminModel' or use a page convention"),
+        At(1, "[Authorize] on 'SilentHub' has no effect: [AllowAnonymous] on its base class 'OpenHub' overrides it"));
 }

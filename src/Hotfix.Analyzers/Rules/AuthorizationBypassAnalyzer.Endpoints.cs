@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Threading;
+using Hotfix.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Hotfix.Analyzers.Rules;
+
+/// <summary>
+/// HF3002's registration, chosen by what the compilation declares. A symbol-start action on named types makes the
+/// analyzer driver set up per-symbol state for every symbol of the compilation — the largest cost this package added to
+/// a compilation without a single controller (benchmarks/README.md, issue 15). So the source types are read once at
+/// compilation start, with the same tests the type analysis makes, and the cheapest registration that sees everything
+/// is picked: nothing without endpoint types; a plain symbol action when no endpoint is opened by [AllowAnonymous] (no
+/// action body to read: the findings come from the attributes alone); the symbol-start action only when an anonymous
+/// endpoint's body must be read to tell a sign-in endpoint from a bypass.
+/// </summary>
+public sealed partial class AuthorizationBypassAnalyzer
+{
+    private enum EndpointPresence
+    {
+        /// <summary>No controller, page model or hub is declared in source.</summary>
+        None,
+
+        /// <summary>Endpoint types, none of whose endpoints [AllowAnonymous] opens.</summary>
+        Authorized,
+
+        /// <summary>At least one endpoint that [AllowAnonymous] (on it, its type or a base type) opens.</summary>
+        Anonymous,
+    }
+
+    /// <summary>Every endpoint type of the source assembly, nested types included; stops at the first anonymous endpoint.</summary>
+    private static EndpointPresence EndpointsIn(Compilation compilation, AspNetCoreSymbols asp, CancellationToken cancellationToken)
+    {
+        var presence = EndpointPresence.None;
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(compilation.Assembly.GlobalNamespace);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = pending.Pop();
+            if (current is INamespaceSymbol space)
+            {
+                foreach (var member in space.GetMembers())
+                {
+                    pending.Push(member);
+                }
+
+                continue;
+            }
+
+            var type = (INamedTypeSymbol)current;
+            foreach (var nested in type.GetTypeMembers())
+            {
+                pending.Push(nested);
+            }
+
+            var kind = KindOf(type, asp);
+            if (kind == EndpointKind.None)
+            {
+                continue;
+            }
+
+            if (AnonymousEndpoints(type, kind, asp).Count > 0)
+            {
+                return EndpointPresence.Anonymous;
+            }
+
+            presence = EndpointPresence.Authorized;
+        }
+
+        return presence;
+    }
+}
