@@ -53,6 +53,7 @@ internal static class FinishCommand
             }
 
             FinishPlan plan;
+            var headBefore = ports.Repository.Head;
             try
             {
                 plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
@@ -62,7 +63,7 @@ internal static class FinishCommand
             {
                 // A finish that started after the look above leaves a moving repository (HEAD on develop, files
                 // half checked out): that finish, not what it left, is the reason to stop.
-                HotfixFinish.RefuseWhileRunning(ports, ports.Journal.Read());
+                HotfixFinish.RefuseAfterOverlap(ports, headBefore);
                 throw;
             }
 

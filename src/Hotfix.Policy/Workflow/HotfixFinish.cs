@@ -234,6 +234,29 @@ internal static class HotfixFinish
         }
     }
 
+    /// <summary>
+    /// After this run's checks failed: refuses with the real reason when another finish overlapped them. Either that
+    /// finish is still running (its journal says so), or it ended between the checks and this second look — then
+    /// HEAD is no longer where this run found it, and the "uncommitted changes" the checks saw were that finish's
+    /// checkout in progress, which no one should stash.
+    /// </summary>
+    /// <param name="ports">The repository's ports.</param>
+    /// <param name="headBefore">HEAD as this run found it before its checks.</param>
+    public static void RefuseAfterOverlap(WorkflowPorts ports, HeadState headBefore)
+    {
+        RefuseWhileRunning(ports, ports.Journal.Read());
+        var now = ports.Repository.Head;
+        if (now != headBefore)
+        {
+            throw new HotfixOperationException(
+                $"HEAD moved from {Describe(headBefore)} to {Describe(now)} while this hotfix finish was checking the repository — another hotfix finish (or a git command) ran at the same time; run hotfix finish again to see what is left",
+                "nothing was changed by this run");
+        }
+    }
+
+    private static string Describe(HeadState head) =>
+        (head.BranchName ?? "a detached HEAD") + (head.CommitSha is { } sha ? " at " + sha[..Math.Min(7, sha.Length)] : string.Empty);
+
     private static BranchTip ResolveBranch(WorkflowPorts ports, HeadState head, string? option, BranchPolicy branches)
     {
         string name;

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Hotfix.Git;
+using Hotfix.Policy.Ports;
+using Hotfix.Policy.Workflow;
 using Hotfix.TestSupport;
 
 namespace Hotfix.Cli.Tests.Reliability;
@@ -75,5 +78,25 @@ public class ConcurrentFinishTests
 
             Converged.Assert(repo.Path, start, $"round {round}: {report}");
         }
+    }
+
+    [Fact]
+    public void Checks_that_tripped_over_a_finish_which_has_since_ended_name_that_finish_not_the_files()
+    {
+        // The race the test above can hit: this run saw the other finish's checkout as "uncommitted changes", and by
+        // the time it looked again that finish had ended (no journal left). HEAD moved under it: that is the reason.
+        var (repo, _) = FinishFixture.Create();
+        using var _repo = repo;
+        using var git = GitRepository.Open(repo.Path);
+        var ports = new WorkflowPorts(new PortSet().AddGit(git), TimeProvider.System);
+        var headBefore = ports.Repository.Head;
+        HotfixFinish.RefuseAfterOverlap(ports, headBefore);
+
+        Assert.Equal(0, HotfixCli.Run(repo, "finish").ExitCode);
+
+        var refused = Assert.Throws<HotfixOperationException>(() => HotfixFinish.RefuseAfterOverlap(ports, headBefore));
+        Assert.Contains($"HEAD moved from {FinishFixture.Branch} at", refused.Message);
+        Assert.Contains("another hotfix finish (or a git command) ran at the same time", refused.Message);
+        Assert.Equal("nothing was changed by this run", refused.State);
     }
 }
