@@ -141,7 +141,11 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
                 if (creating is not null)
                 {
-                    creating.InlineKeys = [.. creating.InlineKeys ?? [], .. TableBlockKeys(call, creating.Table, code)];
+                    // t.foreign_key :customers is add_foreign_key on the table being created: one reading of its options.
+                    var keys = call.Name == "foreign_key"
+                        ? creating.Table is { } created ? Map(call.WithFirstArgument("add_foreign_key", created), code, database) : []
+                        : TableBlockKeys(call, creating.Table, code);
+                    creating.InlineKeys = [.. creating.InlineKeys ?? [], .. keys];
                     continue;
                 }
 
@@ -393,27 +397,12 @@ internal sealed partial class RailsFormat : IMigrationFormat
         return code.Mask[call.Start..(end < 0 ? code.Mask.Length : end)];
     }
 
-    /// <summary><c>t.references :customer</c> (indexed unless <c>index: false</c>), <c>t.index</c> and <c>t.foreign_key</c> inside create_table.</summary>
+    /// <summary><c>t.references :customer</c> (indexed unless <c>index: false</c>) and <c>t.index</c> inside create_table.</summary>
     private static IEnumerable<MigrationOperation> TableBlockKeys(CodeCall call, string? table, CodeText code)
     {
         if (call.Name == "index")
         {
             yield return new MigrationOperation(MigrationOperationKind.CreateIndex) { Table = table, KeyColumns = KeyColumnText.Positional(call, 0), Line = call.Line, Text = call.Text };
-            yield break;
-        }
-
-        if (call.Name == "foreign_key")
-        {
-            // t.foreign_key :customers: Rails names the column after the referenced table unless column: says otherwise.
-            if (call.Positional(0) is { } referenced)
-            {
-                yield return new MigrationOperation(MigrationOperationKind.AddConstraint)
-                {
-                    Table = table, Constraint = ConstraintKind.ForeignKey, ReferencedTable = referenced, Line = call.Line, Text = call.Text,
-                    KeyColumns = KeyColumnText.Keyword(call, "column") ?? [KeyColumnText.ReferenceColumn(referenced)],
-                };
-            }
-
             yield break;
         }
 
