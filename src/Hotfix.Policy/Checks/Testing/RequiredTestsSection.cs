@@ -101,7 +101,7 @@ internal sealed class RequiredTestsSectionProvider : Checks.IReportSectionProvid
     {
         var classification = Classification.ChangeClassification.Of(context);
         var justifications = context.Options.Justifications;
-        var (required, notRequired) = TestPlan.Explain(context.Policy.Tests, classification, context.Options.Severity);
+        var (required, notRequired) = TestPlan.Explain(context);
         var plan = required
             .Select(t => t.When == TestTiming.PostDeploy && justifications.TryGetValue(t.Id, out var text) ? t with { Justification = text } : t)
             .ToList();

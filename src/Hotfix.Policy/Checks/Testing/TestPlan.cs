@@ -44,6 +44,13 @@ internal static class TestPlan
     public static IReadOnlyList<RequiredTest> For(TestPolicy tests, ChangeClassification classification, IncidentSeverity? severity) =>
         Explain(tests, classification, severity).Required;
 
+    /// <summary>The plan for this check's change and severity, worked out once for every section that shows part of it.</summary>
+    public static (IReadOnlyList<RequiredTest> Required, IReadOnlyList<(string Id, string Reason)> NotRequired) Explain(CheckContext context)
+    {
+        var explained = context.Fact(c => new Explained(Explain(c.Policy.Tests, ChangeClassification.Of(c), c.Options.Severity)));
+        return (explained.Plan.Required, explained.Plan.NotRequired);
+    }
+
     /// <summary>
     /// The plan, and the suites it would have listed but whose condition (policy <c>tests.appliesTo</c>) this change does
     /// not meet, each with why — so a one-line backend fix is not asked for cross-browser testing, and says so.
@@ -130,4 +137,7 @@ internal static class TestPlan
         KnownTests.TryGetValue(id, out var known) ? known : (fallbackLine, $"the {id} tests your policy requires");
 
     private static string? Command(TestPolicy tests, string id) => tests.Commands.TryGetValue(id, out var command) ? command.Display : null;
+
+    /// <summary>The plan as a fact of the check (facts are keyed by type).</summary>
+    private sealed record Explained((IReadOnlyList<RequiredTest> Required, IReadOnlyList<(string Id, string Reason)> NotRequired) Plan);
 }

@@ -39,5 +39,5 @@ internal sealed class TestsNotRequiredSection(IReadOnlyList<(string Id, string R
 internal sealed class TestsNotRequiredSectionProvider : IReportSectionProvider
 {
     public ReportSection Build(CheckContext context) =>
-        new TestsNotRequiredSection(TestPlan.Explain(context.Policy.Tests, Classification.ChangeClassification.Of(context), context.Options.Severity).NotRequired);
+        new TestsNotRequiredSection(TestPlan.Explain(context).NotRequired);
 }
