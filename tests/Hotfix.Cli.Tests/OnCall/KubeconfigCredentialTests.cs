@@ -89,6 +89,22 @@ public class KubeconfigCredentialTests
         }
     }
 
+    /// <summary>A token file holding only white space would send no credentials: named as bad input before any request.</summary>
+    [Fact]
+    public async Task An_empty_token_file_is_named_before_any_request()
+    {
+        await using var c = await ClusterFixture.StartHttpsAsync();
+        var kubeconfig = Write(c, "users:\n- name: u\n  user:\n    tokenFile: token.txt\n", context: "u");
+        var tokenFile = Path.Combine(Path.GetDirectoryName(kubeconfig)!, "token.txt");
+        File.WriteAllText(tokenFile, " \n\t\n");
+
+        var result = await c.RunAsync("history", "deployment/web", "--kubeconfig", kubeconfig);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"user 'u': tokenFile '{tokenFile}' is empty; expected a file holding a bearer token", result.Error);
+        Assert.Empty(c.Server.Requests);
+    }
+
     [Fact]
     public async Task A_cluster_without_a_server_is_named()
     {
