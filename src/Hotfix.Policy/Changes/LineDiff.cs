@@ -33,15 +33,12 @@ internal static class LineDiff
             return new LineDiffResult([], 0, 0, oldText.Length);
         }
 
-        var result = Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, LineWithTerminatorChunker.Instance);
-        var oldLines = result.PiecesOld;
-        var newLines = result.PiecesNew;
-
-        // Edits as (oldStart, oldCount, newStart, newCount), zero-based, in order.
-        var edits = result.DiffBlocks.Select(b => (OldStart: b.DeleteStartA, OldCount: b.DeleteCountA, NewStart: b.InsertStartB, NewCount: b.InsertCountB)).ToList();
+        var oldLines = new TextLines(oldText);
+        var newLines = new TextLines(newText);
+        var edits = Edits(oldText, newText, oldLines);
         var added = edits.Sum(e => e.NewCount);
         var deleted = edits.Sum(e => e.OldCount);
-        var changedBytes = edits.Sum(e => Enumerable.Range(e.OldStart, e.OldCount).Sum(i => oldLines[i].Length));
+        var changedBytes = edits.Sum(e => oldLines.Length(e.OldStart, e.OldCount));
         var commonBytes = oldText.Length - changedBytes;
 
         var hunks = new List<DiffHunk>();
@@ -62,12 +59,63 @@ internal static class LineDiff
         return new LineDiffResult(hunks, added, deleted, commonBytes);
     }
 
+    /// <summary>
+    /// The edits, as (oldStart, oldCount, newStart, newCount) in lines, zero-based, in order: DiffPlex's, computed on
+    /// the lines between the common leading and trailing lines only. DiffPlex's Myers first strips exactly those lines
+    /// (leading first, then trailing) and works on what is left, so its answer is the same; but it would first split
+    /// and hash every line of both texts, and a hotfix changes a few lines of long files — that was most of the line
+    /// diff's time in <c>hotfix check</c> (benchmarks/README.md, change analysis).
+    /// </summary>
+    internal static List<(int OldStart, int OldCount, int NewStart, int NewCount)> Edits(string oldText, string newText) =>
+        Edits(oldText, newText, new TextLines(oldText));
+
+    private static List<(int OldStart, int OldCount, int NewStart, int NewCount)> Edits(string oldText, string newText, TextLines oldLines)
+    {
+        var (leading, trailing) = CommonEnds(oldText, newText);
+        var first = oldLines.LineAt(leading);
+        var oldEnd = oldText.Length - trailing;
+        var newEnd = newText.Length - trailing;
+        var result = Differ.Instance.CreateDiffs(oldText[leading..oldEnd], newText[leading..newEnd], ignoreWhiteSpace: false, ignoreCase: false, LineWithTerminatorChunker.Instance);
+        return result.DiffBlocks
+            .Select(b => (OldStart: first + b.DeleteStartA, OldCount: b.DeleteCountA, NewStart: first + b.InsertStartB, NewCount: b.InsertCountB))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The characters of the whole lines both texts start with, then of the whole lines both end with after those
+    /// (a line includes its '\n'; a last line without one is a different line from the same text with one).
+    /// </summary>
+    private static (int Leading, int Trailing) CommonEnds(string oldText, string newText)
+    {
+        var common = oldText.AsSpan().CommonPrefixLength(newText);
+        var leading = common == 0 ? 0 : oldText.LastIndexOf('\n', common - 1) + 1;
+
+        var oldRest = oldText.AsSpan(leading);
+        var newRest = newText.AsSpan(leading);
+        var same = 0;
+        while (same < oldRest.Length && same < newRest.Length && oldRest[^(same + 1)] == newRest[^(same + 1)])
+        {
+            same++;
+        }
+
+        // The common tail counts from a line start in both texts: where the character before it is a '\n' (or
+        // nothing), or else from the first '\n' inside it (the characters before that are equal in both texts).
+        var atLineStart = (same == oldRest.Length || oldRest[^(same + 1)] == '\n') && (same == newRest.Length || newRest[^(same + 1)] == '\n');
+        if (!atLineStart)
+        {
+            var newline = oldRest[^same..].IndexOf('\n');
+            same = newline < 0 ? 0 : same - newline - 1;
+        }
+
+        return (leading, same);
+    }
+
     private static DiffHunk BuildHunk(
         List<(int OldStart, int OldCount, int NewStart, int NewCount)> edits,
         int first,
         int last,
-        IReadOnlyList<string> oldLines,
-        IReadOnlyList<string> newLines,
+        TextLines oldLines,
+        TextLines newLines,
         int context)
     {
         var lines = new List<DiffLine>();
@@ -118,6 +166,42 @@ internal static class LineDiff
     }
 
     private static string Strip(string line) => line.EndsWith('\n') ? line[..^1] : line;
+
+    /// <summary>
+    /// A text's lines by where they start, each line (with its '\n') made into a string only when a hunk shows it.
+    /// </summary>
+    private sealed class TextLines
+    {
+        private readonly string text;
+        private readonly List<int> starts = [];
+
+        public TextLines(string text)
+        {
+            this.text = text;
+            for (var start = 0; start < text.Length;)
+            {
+                starts.Add(start);
+                var end = text.IndexOf('\n', start);
+                start = end < 0 ? text.Length : end + 1;
+            }
+        }
+
+        public int Count => starts.Count;
+
+        public string this[int line] => text[starts[line]..End(line)];
+
+        /// <summary>The index of the line starting at <paramref name="offset"/> (a line start, or the text's end).</summary>
+        public int LineAt(int offset)
+        {
+            var index = starts.BinarySearch(offset);
+            return index >= 0 ? index : starts.Count;
+        }
+
+        /// <summary>The characters of <paramref name="count"/> lines from <paramref name="line"/>, terminators included.</summary>
+        public int Length(int line, int count) => count == 0 ? 0 : End(line + count - 1) - starts[line];
+
+        private int End(int line) => line + 1 < starts.Count ? starts[line + 1] : text.Length;
+    }
 
     /// <summary>Splits after each '\n', keeping it, so "b" and "b\n" are different lines.</summary>
     private sealed class LineWithTerminatorChunker : IChunker

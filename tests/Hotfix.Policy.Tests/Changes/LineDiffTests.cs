@@ -1,3 +1,5 @@
+using DiffPlex;
+using System.Text.RegularExpressions;
 using Hotfix.Policy.Changes;
 
 namespace Hotfix.Policy.Tests.Changes;
@@ -67,5 +69,57 @@ public class LineDiffTests
         var result = LineDiff.Compute("a\nb", "a\nb\n");
         Assert.Equal((1, 1), (result.AddedLines, result.DeletedLines));
         Assert.Equal("b", result.Hunks[0].Added.Single().Text);
+    }
+
+    /// <summary>
+    /// The edits are computed on the lines between the common leading and trailing lines only; on generated texts
+    /// (repeated lines, blank lines, a missing final newline, CRLF, empty texts, edits at either end) they are exactly
+    /// the edits DiffPlex finds on the whole texts.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Edits_between_the_common_ends_are_the_edits_of_the_whole_texts(int seed)
+    {
+        var random = new Random(seed);
+        string[] pool = ["a\n", "b\n", "\n", "}\n", "a\r\n", "x", "b", "{\n"];
+        for (var round = 0; round < 3000; round++)
+        {
+            var old = Text(random, pool, random.Next(0, 12));
+            var changed = random.Next(5) == 0 ? Text(random, pool, random.Next(0, 12)) : Edit(random, old, pool);
+            var whole = Differ.Instance.CreateDiffs(old, changed, ignoreWhiteSpace: false, ignoreCase: false, AfterEachNewline.Instance);
+            var expected = whole.DiffBlocks.Select(b => (b.DeleteStartA, b.DeleteCountA, b.InsertStartB, b.InsertCountB)).ToList();
+
+            var actual = LineDiff.Edits(old, changed);
+
+            Assert.True(expected.SequenceEqual(actual), $"round {round}: {Show(old)} -> {Show(changed)}: DiffPlex [{string.Join(", ", expected)}], ours [{string.Join(", ", actual)}]");
+        }
+    }
+
+    private static string Text(Random random, string[] pool, int pieces) =>
+        string.Concat(Enumerable.Range(0, pieces).Select(_ => pool[random.Next(pool.Length)]));
+
+    /// <summary>A few insertions, deletions and replacements of characters' runs, so most of the text stays common.</summary>
+    private static string Edit(Random random, string text, string[] pool)
+    {
+        for (var edits = random.Next(1, 4); edits > 0; edits--)
+        {
+            var at = random.Next(0, text.Length + 1);
+            var length = random.Next(0, Math.Min(4, text.Length - at) + 1);
+            text = text[..at] + (random.Next(3) == 0 ? string.Empty : pool[random.Next(pool.Length)]) + text[(at + length)..];
+        }
+
+        return text;
+    }
+
+    private static string Show(string text) => "\"" + text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The oracle's own split: after each '\n', keeping it (written independently of LineDiff's).</summary>
+    private sealed class AfterEachNewline : IChunker
+    {
+        public static AfterEachNewline Instance { get; } = new();
+
+        public IReadOnlyList<string> Chunk(string text) => Regex.Split(text, "(?<=\n)").Where(piece => piece.Length > 0).ToList();
     }
 }
