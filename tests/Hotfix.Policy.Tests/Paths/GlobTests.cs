@@ -72,6 +72,85 @@ public class GlobTests
         }
     }
 
+    /// <summary>
+    /// Glob tests what a match must contain before its expression runs; on thousands of generated patterns (stars,
+    /// double stars with and without a slash, '?', brace groups with empty and wildcard alternatives, leading and
+    /// trailing '/') and paths, it answers exactly as the expression of the documented meaning.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Generated_globs_match_like_their_expression(int seed)
+    {
+        var random = new Random(seed);
+        var compared = 0;
+        var matched = 0;
+        for (var n = 0; n < 1500; n++)
+        {
+            var pattern = Text(random, "ab/.*?{},", random.Next(1, 12));
+            if (!Glob.TryParse(pattern, out var glob, out _))
+            {
+                continue;
+            }
+
+            var expression = new Regex(EagerExpression(pattern), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+            for (var k = 0; k < 20; k++)
+            {
+                // Half the paths are the pattern with its wildcards filled in, so that matches are common too.
+                var path = k % 2 == 0 ? Text(random, "ab/.,", random.Next(0, 14)) : Filled(random, pattern);
+                var expected = expression.IsMatch(path.TrimStart('/'));
+                Assert.True(expected == glob!.IsMatch(path), $"'{pattern}' on '{path}': expected {expected}");
+                compared++;
+                matched += expected ? 1 : 0;
+            }
+        }
+
+        Assert.True(compared > 10_000 && matched > 1_000, $"{compared} comparisons, {matched} matches");
+    }
+
+    [Theory]
+    [InlineData("*{Authentication,Authorization}*", "src/Api/Orders.cs", false)]
+    [InlineData("*{Authentication,Authorization}*", "src/AuthorizationPolicy.cs", true)]
+    [InlineData("*.{tsx,jsx}", "web/App.tsx", true)]
+    [InlineData("*.{tsx,jsx}", "web/tsx/App.ts", false)]
+    [InlineData("**/{frontend,*-ui}/**", "admin-ui/App.ts", true)]
+    [InlineData("**/{frontend,web}/**", "src/webhooks/x.cs", false)]
+    [InlineData("{,x}a", "a", true)]
+    public void Brace_groups_match_by_one_alternative(string pattern, string path, bool expected)
+    {
+        Assert.Equal(expected, Glob.Parse(pattern).IsMatch(path));
+    }
+
+    private static string Text(Random random, string alphabet, int length) =>
+        new(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+
+    /// <summary>The pattern with one alternative of each brace group chosen and its wildcards replaced by text.</summary>
+    private static string Filled(Random random, string pattern)
+    {
+        var result = new System.Text.StringBuilder();
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '{':
+                    var end = pattern.IndexOf('}', i);
+                    var alternatives = pattern[(i + 1)..end].Split(',');
+                    result.Append(Filled(random, alternatives[random.Next(alternatives.Length)]));
+                    i = end;
+                    break;
+                case '*' or '?':
+                    result.Append(Text(random, "ab/", random.Next(0, 3)));
+                    break;
+                default:
+                    result.Append(pattern[i]);
+                    break;
+            }
+        }
+
+        return result.ToString();
+    }
+
     /// <summary>The documented meaning, written out independently of Glob's own translation.</summary>
     private static string EagerExpression(string pattern)
     {
