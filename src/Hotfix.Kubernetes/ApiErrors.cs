@@ -2,11 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Hotfix.Policy.Workloads;
 using Hotfix.Policy.Text;
-using k8s.Autorest;
 
 namespace Hotfix.Kubernetes;
 
-/// <summary>Turns client exceptions into <see cref="KubernetesApiException"/> with the server's own message.</summary>
+/// <summary>Turns failed requests into <see cref="KubernetesApiException"/> with the server's own message.</summary>
 internal static class ApiErrors
 {
     /// <summary>
@@ -23,10 +22,6 @@ internal static class ApiErrors
         try
         {
             return await call(request.Token).ConfigureAwait(false);
-        }
-        catch (HttpOperationException e)
-        {
-            throw From(operation, isWrite, (int)e.Response.StatusCode, e.Response.Content, e);
         }
         catch (HttpRequestException e)
         {

@@ -22,8 +22,9 @@ internal sealed class KubernetesWorkloadController : IWorkloadController, IWorkl
         this.ownsClient = ownsClient;
         Target = target;
         options ??= new WatchOptions();
-        api = new WorkloadApi(client, options.PageSize, options.RequestTimeout);
-        watcher = new RolloutWatcher(client, api, options);
+        var requests = new ApiRequests(client);
+        api = new WorkloadApi(requests, options.PageSize, options.RequestTimeout);
+        watcher = new RolloutWatcher(requests, api, options);
     }
 
     public string Target { get; }
