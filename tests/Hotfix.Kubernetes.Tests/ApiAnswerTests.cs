@@ -105,7 +105,7 @@ public class ApiAnswerTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         using var controller = new KubernetesWorkloadController(
-            new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}/" }), "test", new WatchOptions(), ownsClient: true);
+            new k8s.KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}/" }, "test", new WatchOptions());
 
         var error = await Assert.ThrowsAsync<KubernetesApiException>(() => controller.GetHistoryAsync(Web, default));
 
@@ -138,7 +138,7 @@ public class ApiAnswerTests
     }
 
     private static KubernetesWorkloadController Connect(KubeApiServer server) =>
-        new(new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = server.Uri.ToString() }), "test", new WatchOptions(), ownsClient: true);
+        new(new k8s.KubernetesClientConfiguration { Host = server.Uri.ToString() }, "test", new WatchOptions());
 
     private static async Task RollBackAsync(KubernetesWorkloadController controller) =>
         await controller.ApplyRollbackAsync(await controller.PlanRollbackAsync(Web, 0, default), default);
