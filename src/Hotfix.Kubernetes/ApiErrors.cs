@@ -34,7 +34,7 @@ internal static class ApiErrors
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Our per-request limit, or the client library's own HTTP timeout: either way the server did not answer.
+            // Our per-request limit (the connection's HttpClient has no timeout of its own): the server did not answer.
             throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, $"the API server did not answer within {DurationText.Seconds(requestTimeout)} (--request-timeout)", isWrite, e);
         }
     }

@@ -60,6 +60,7 @@ internal sealed class ApiRequests(KubernetesConnection connection)
             {
                 request.Version = HttpVersion.Version20;
             }
+
             if (content is var (body, mediaType))
             {
                 request.Content = new StringContent(body, Encoding.UTF8, mediaType);
