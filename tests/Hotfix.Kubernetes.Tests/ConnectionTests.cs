@@ -43,6 +43,29 @@ public class ConnectionTests
         Assert.Empty(server.Requests);
     }
 
+    [Fact]
+    public async Task Every_request_names_the_kubeconfigs_tls_server_name_as_its_host_the_watch_included()
+    {
+        await using var server = await KubeApiServer.StartAsync();
+        server.Cluster.ThreeRevisions();
+        server.Cluster.Controller.Held = true;
+        server.Cluster.SetImage("deployments", "shop", "web", "registry.example/web:v4", settle: false);
+        using var controller = new KubernetesWorkloadController(
+            new k8s.KubernetesClientConfiguration { Host = server.Uri.ToString(), TlsServerName = "kubernetes.shop.internal" },
+            "test",
+            new WatchOptions { PollInterval = TimeSpan.FromMilliseconds(50) });
+
+        var waiting = controller.WaitForRolloutAsync(Web, TimeSpan.FromSeconds(30), wait: true, null, default);
+        await server.WaitForRequestAsync(r => r.IsWatch);
+        server.Cluster.Controller.Held = false;
+        await waiting;
+        await controller.GetHistoryAsync(Web, default);
+
+        Assert.Contains(server.Requests, r => r.IsWatch);
+        Assert.Contains(server.Requests, r => r.Path.EndsWith("/replicasets", StringComparison.Ordinal));
+        Assert.All(server.Requests, r => Assert.Equal("kubernetes.shop.internal", r.Host));
+    }
+
     private static k8s.KubernetesClientConfiguration Config(KubeApiServer server, X509Certificate2 ca) =>
         new() { Host = server.Uri.ToString(), AccessToken = "test-token", SslCaCerts = [ca] };
 }

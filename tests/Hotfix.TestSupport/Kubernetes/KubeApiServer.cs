@@ -176,6 +176,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         var recorded = new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, request.ContentType, body, request.Headers.UserAgent.ToString())
         {
             Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
+            Host = request.Host.Value,
         };
         lock (requests)
         {
