@@ -2,11 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Hotfix.Policy.Workloads;
 using Hotfix.Policy.Text;
-using k8s.Autorest;
 
 namespace Hotfix.Kubernetes;
 
-/// <summary>Turns client exceptions into <see cref="KubernetesApiException"/> with the server's own message.</summary>
+/// <summary>Turns failed requests into <see cref="KubernetesApiException"/> with the server's own message.</summary>
 internal static class ApiErrors
 {
     /// <summary>
@@ -24,10 +23,6 @@ internal static class ApiErrors
         {
             return await call(request.Token).ConfigureAwait(false);
         }
-        catch (HttpOperationException e)
-        {
-            throw From(operation, isWrite, (int)e.Response.StatusCode, e.Response.Content, e);
-        }
         catch (HttpRequestException e)
         {
             throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, $"the API server cannot be reached ({e.Message})", isWrite, e);
@@ -39,7 +34,7 @@ internal static class ApiErrors
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Our per-request limit, or the client library's own HTTP timeout: either way the server did not answer.
+            // Our per-request limit (the connection's HttpClient has no timeout of its own): the server did not answer.
             throw new KubernetesApiException(operation, ApiFailureKind.Unavailable, null, $"the API server did not answer within {DurationText.Seconds(requestTimeout)} (--request-timeout)", isWrite, e);
         }
     }

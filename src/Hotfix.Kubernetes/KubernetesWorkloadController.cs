@@ -11,26 +11,26 @@ namespace Hotfix.Kubernetes;
 /// </summary>
 internal sealed class KubernetesWorkloadController : IWorkloadController, IWorkloadRestarter, IDisposable
 {
-    private readonly k8s.Kubernetes client;
-    private readonly bool ownsClient;
+    private readonly KubernetesConnection connection;
     private readonly WorkloadApi api;
     private readonly RolloutWatcher watcher;
 
-    public KubernetesWorkloadController(k8s.Kubernetes client, string target, WatchOptions? options = null, bool ownsClient = false)
+    /// <summary>A controller with its own connection to the configured cluster, disposed with it.</summary>
+    public KubernetesWorkloadController(k8s.KubernetesClientConfiguration configuration, string target, WatchOptions? options = null)
     {
-        this.client = client;
-        this.ownsClient = ownsClient;
+        connection = new KubernetesConnection(configuration);
         Target = target;
         options ??= new WatchOptions();
-        api = new WorkloadApi(client, options.PageSize, options.RequestTimeout);
-        watcher = new RolloutWatcher(client, api, options);
+        var requests = new ApiRequests(connection);
+        api = new WorkloadApi(requests, options.PageSize, options.RequestTimeout);
+        watcher = new RolloutWatcher(requests, api, options);
     }
 
     public string Target { get; }
 
     /// <summary>A controller for a configured cluster (see <see cref="Kubeconfig"/>).</summary>
     public static KubernetesWorkloadController Connect(ClusterConnection connection, WatchOptions? options = null) =>
-        new(new k8s.Kubernetes(connection.Configuration), connection.Describe(), options, ownsClient: true);
+        new(connection.Configuration, connection.Describe(), options);
 
     public async Task<RolloutHistory> GetHistoryAsync(WorkloadRef workload, CancellationToken cancellationToken)
     {
@@ -97,13 +97,7 @@ internal sealed class KubernetesWorkloadController : IWorkloadController, IWorkl
         return new PodSummary(selector, Pods.ExpectedFor(workload.Kind, obj), pods.Select(Pods.Read).OrderBy(p => p.Name, StringComparer.Ordinal).ToList());
     }
 
-    public void Dispose()
-    {
-        if (ownsClient)
-        {
-            client.Dispose();
-        }
-    }
+    public void Dispose() => connection.Dispose();
 
     /// <summary>kubectl's reads: GET the workload, then LIST by its full selector (matchLabels and matchExpressions).</summary>
     private async Task<(KubeObject Workload, IReadOnlyList<KubeObject> Listed)> ReadWithRevisionsAsync(WorkloadRef workload, CancellationToken ct)

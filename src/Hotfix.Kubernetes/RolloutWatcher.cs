@@ -14,7 +14,7 @@ namespace Hotfix.Kubernetes;
 /// watch that ends or drops is resumed from a fresh LIST; a watch that cannot be had (refused, or dropping without
 /// a single event again and again) is replaced by polling. Reads that fail with an API error are not retried.
 /// </summary>
-internal sealed class RolloutWatcher(k8s.Kubernetes client, WorkloadApi api, WatchOptions options)
+internal sealed class RolloutWatcher(ApiRequests requests, WorkloadApi api, WatchOptions options)
 {
     private enum WatchEnd
     {
@@ -114,22 +114,16 @@ internal sealed class RolloutWatcher(k8s.Kubernetes client, WorkloadApi api, Wat
     private async Task<(WatchEnd End, RolloutStatus? Final)> WatchAsync(WorkloadRef w, string resourceVersion, Action<RolloutStatus, KubeObject?> report, CancellationToken ct)
     {
         var round = (int)Math.Max(1, options.WatchRound.TotalSeconds);
-        var baseUri = client.BaseUri.AbsoluteUri.EndsWith('/') ? client.BaseUri.AbsoluteUri : client.BaseUri.AbsoluteUri + "/";
-        var uri = new Uri(baseUri + $"apis/apps/v1/namespaces/{Uri.EscapeDataString(w.Namespace)}/{w.Kind.Resource()}"
+        var path = $"apis/apps/v1/namespaces/{Uri.EscapeDataString(w.Namespace)}/{w.Kind.Resource()}"
             + $"?allowWatchBookmarks=true&fieldSelector={Uri.EscapeDataString("metadata.name=" + w.Name)}"
-            + $"&resourceVersion={Uri.EscapeDataString(resourceVersion)}&timeoutSeconds={round.ToString(CultureInfo.InvariantCulture)}&watch=true");
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            + $"&resourceVersion={Uri.EscapeDataString(resourceVersion)}&timeoutSeconds={round.ToString(CultureInfo.InvariantCulture)}&watch=true";
+        using var request = requests.Create(HttpMethod.Get, path);
         HttpResponseMessage response;
         try
         {
-            if (client.Credentials is { } credentials)
-            {
-                await credentials.ProcessHttpRequestAsync(request, ct).ConfigureAwait(false);
-            }
-
             using var headers = CancellationTokenSource.CreateLinkedTokenSource(ct);
             headers.CancelAfter(options.RequestTimeout);
-            response = await client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token).ConfigureAwait(false);
+            response = await requests.SendAsync(request, headers.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

@@ -11,8 +11,8 @@ public class AdapterTests
     private static readonly WorkloadRef Web = new(WorkloadKind.Deployment, "web", "shop");
 
     private static KubernetesWorkloadController Connect(KubeApiServer server, WatchOptions? options = null) =>
-        new(new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = server.Uri.ToString() }), "test",
-            options ?? new WatchOptions { PollInterval = TimeSpan.FromMilliseconds(50) }, ownsClient: true);
+        new(new k8s.KubernetesClientConfiguration { Host = server.Uri.ToString() }, "test",
+            options ?? new WatchOptions { PollInterval = TimeSpan.FromMilliseconds(50) });
 
     [Fact]
     public async Task A_change_made_after_the_plan_makes_the_patch_fail_instead_of_being_overwritten()

@@ -15,8 +15,8 @@ public class RequestTimeoutTests
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
 
     private static KubernetesWorkloadController Connect(Uri server) =>
-        new(new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = server.ToString() }), "test",
-            new WatchOptions { RequestTimeout = Limit, PollInterval = TimeSpan.FromMilliseconds(50) }, ownsClient: true);
+        new(new k8s.KubernetesClientConfiguration { Host = server.ToString() }, "test",
+            new WatchOptions { RequestTimeout = Limit, PollInterval = TimeSpan.FromMilliseconds(50) });
 
     [Fact]
     public async Task A_read_the_server_never_answers_fails_as_unavailable_after_the_request_timeout()

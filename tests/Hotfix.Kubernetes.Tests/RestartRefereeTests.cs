@@ -52,7 +52,7 @@ public class RestartRefereeTests
         twin.ForKubectl.Cluster.Controller.RunUntilSettled();
         twin.ForUs.Cluster.Controller.RunUntilSettled();
         Assert.Equal(Scrubbed(Workload(twin.ForKubectl, resource, workload.Name)), Scrubbed(Workload(twin.ForUs, resource, workload.Name)));
-        using var kubectlSide = new KubernetesWorkloadController(new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = twin.ForKubectl.Uri.ToString(), AccessToken = "test-token" }), "kubectl-side");
+        using var kubectlSide = new KubernetesWorkloadController(new k8s.KubernetesClientConfiguration { Host = twin.ForKubectl.Uri.ToString(), AccessToken = "test-token" }, "kubectl-side");
         var expected = await kubectlSide.GetHistoryAsync(workload, default);
         var actual = await twin.Controller.GetHistoryAsync(workload, default);
         Assert.Equal(expected.CurrentRevision, actual.CurrentRevision);

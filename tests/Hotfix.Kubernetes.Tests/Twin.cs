@@ -19,10 +19,9 @@ internal sealed class Twin : IAsyncDisposable
         Dir = dir;
         KubectlConfig = forKubectl.WriteKubeconfig(dir.Combine("kubectl-config"), "shop");
         Controller = new KubernetesWorkloadController(
-            new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = forUs.Uri.ToString(), AccessToken = "test-token" }),
+            new k8s.KubernetesClientConfiguration { Host = forUs.Uri.ToString(), AccessToken = "test-token" },
             "test",
-            new WatchOptions { PollInterval = TimeSpan.FromMilliseconds(50), WatchRound = TimeSpan.FromSeconds(5) },
-            ownsClient: true);
+            new WatchOptions { PollInterval = TimeSpan.FromMilliseconds(50), WatchRound = TimeSpan.FromSeconds(5) });
     }
 
     public KubeApiServer ForKubectl { get; }

@@ -35,6 +35,9 @@ public sealed class KubeApiServer : IAsyncDisposable
 
     public Uri Uri { get; private set; } = null!;
 
+    /// <summary>The server's self-signed certificate (<c>CN=127.0.0.1</c>) when it serves HTTPS; a client that trusts it as its CA verifies the server.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; private set; }
+
     /// <summary>Largest page a LIST returns, whatever <c>limit</c> asks (the API server may return fewer): forces paging.</summary>
     public int MaxPageSize { get; set; } = 500;
 
@@ -77,7 +80,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         }));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AllowSynchronousIO = false);
         var app = builder.Build();
-        var server = new KubeApiServer(app);
+        var server = new KubeApiServer(app) { Certificate = certificate };
         app.Run(server.HandleAsync);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -173,6 +176,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         var recorded = new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, request.ContentType, body, request.Headers.UserAgent.ToString())
         {
             Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
+            Host = request.Host.Value,
         };
         lock (requests)
         {

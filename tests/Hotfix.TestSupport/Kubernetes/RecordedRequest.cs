@@ -6,6 +6,9 @@ public sealed record RecordedRequest(string Method, string Path, string Query, s
     /// <summary>The Authorization header the client sent; null when none (anonymous).</summary>
     public string? Authorization { get; init; }
 
+    /// <summary>The Host header the client sent (a kubeconfig's <c>tls-server-name</c> replaces the server's address there).</summary>
+    public string? Host { get; init; }
+
     public bool IsWatch => Query.Contains("watch=true", StringComparison.Ordinal) || Query.Contains("watch=1", StringComparison.Ordinal);
 
     public override string ToString() => $"{Method} {Path}{Query}";
