@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using LibGit2Sharp;
 
@@ -229,9 +228,7 @@ internal sealed partial class GitRepository
         }
 
         var header = Encoding.ASCII.GetBytes($"blob {content.Length}\0");
-#pragma warning disable CA5350 // git's object ids are SHA-1; this computes one, it does not protect anything.
-        return Convert.ToHexStringLower(SHA1.HashData([.. header, .. content]));
-#pragma warning restore CA5350
+        return Convert.ToHexStringLower(ManagedSha1.HashData([.. header, .. content]));
     }
 
     private void RemoveEmptyFolders(string folder)
