@@ -21,7 +21,7 @@ namespace Hotfix.Git;
 /// every line of the hunks (context, removed, added; no hunk headers, no "\ No newline" markers) — all with whitespace
 /// removed. The per-file digests are added as 20-byte little-endian numbers, so file order does not matter.
 /// </remarks>
-internal sealed unsafe class NativeRepository : IDisposable
+internal sealed unsafe partial class NativeRepository : IDisposable
 {
     /// <summary>GIT_DIFF_DISABLE_PATHSPEC_MATCH: pathspec entries are exact paths, not patterns.</summary>
     private const uint DisablePathspecMatch = 1u << 12;
