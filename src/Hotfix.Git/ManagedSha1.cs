@@ -5,10 +5,10 @@ using System.Text;
 namespace Hotfix.Git;
 
 /// <summary>
-/// SHA-1 (FIPS 180-4) in managed code, for the ids git computes with it: patch ids and the object id of a file.
-/// .NET's own SHA-1 goes through OpenSSL, and the first use in a process loads and initialises libcrypto — in
-/// <c>hotfix finish</c> that was 6 M instructions plus the kernel's mapping of the library, more than hashing every
-/// byte of a hotfix's diff costs here. It protects nothing: these ids only name content, as in git.
+/// SHA-1 (FIPS 180-4) in managed code, for patch ids (libgit2 exports no plain SHA-1; object ids of files come from its
+/// git_odb_hash). .NET's own SHA-1 goes through OpenSSL, and the first use in a process loads and initialises
+/// libcrypto — in <c>hotfix finish</c> that was 6 M instructions plus the kernel's mapping of the library, more than
+/// hashing a hotfix's diff (bounded by the scope budget) costs here. It protects nothing: a patch id only names a change.
 /// </summary>
 internal sealed class ManagedSha1
 {

@@ -101,6 +101,12 @@ internal static unsafe partial class NativeGit
     [LibraryImport(LibraryName, EntryPoint = "git_oidarray_dispose")]
     internal static partial void OidArrayDispose(OidArray* array);
 
+    [LibraryImport(LibraryName, EntryPoint = "git_odb_hash")]
+    internal static partial int OdbHash(byte* oid, byte* data, nuint length, int type);
+
+    /// <summary>GIT_OBJECT_BLOB.</summary>
+    internal const int BlobType = 3;
+
     [LibraryImport(LibraryName, EntryPoint = "git_commit_lookup")]
     internal static partial int CommitLookup(out IntPtr commit, IntPtr repository, byte* oid);
 
