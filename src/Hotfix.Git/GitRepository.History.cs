@@ -66,7 +66,8 @@ internal sealed partial class GitRepository : IHistoryReader
     public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) =>
         NativeHistory.ChangedPaths(fromSha is null ? null : RequireCommit(fromSha).Tree.Sha, RequireCommit(toSha).Tree.Sha);
 
-    public string? EntryId(string commitSha, string path) => RequireCommit(commitSha)[path]?.Target.Sha;
+    public string? EntryId(string commitSha, string path) =>
+        NativeHistory.TryEntryId(commitSha, path, out var id) ? id : RequireCommit(commitSha)[path]?.Target.Sha;
 
     public IReadOnlyList<string> ShallowBoundary
     {

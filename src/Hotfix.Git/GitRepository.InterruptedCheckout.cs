@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using LibGit2Sharp;
 
@@ -228,10 +227,27 @@ internal sealed partial class GitRepository
             return Directory.Exists(full) ? "folder" : null;
         }
 
-        var header = Encoding.ASCII.GetBytes($"blob {content.Length}\0");
-#pragma warning disable CA5350 // git's object ids are SHA-1; this computes one, it does not protect anything.
-        return Convert.ToHexStringLower(SHA1.HashData([.. header, .. content]));
-#pragma warning restore CA5350
+        return BlobId(content);
+    }
+
+    /// <summary>
+    /// git's blob id of <paramref name="content"/>, hashed by libgit2 (already loaded): .NET's SHA-1 would load and
+    /// initialise OpenSSL for it, which cost more than hashing the files a finish checks out.
+    /// </summary>
+    internal static unsafe string BlobId(byte[] content)
+    {
+        Span<byte> id = stackalloc byte[20];
+        // An empty array pins to a null pointer; libgit2 gets a real one and the length 0.
+        fixed (byte* oid = id)
+        fixed (byte* data = content.Length == 0 ? new byte[1] : content)
+        {
+            if (NativeGit.OdbHash(oid, data, (nuint)content.Length, NativeGit.BlobType) != 0)
+            {
+                throw new InvalidOperationException($"libgit2 failed (hash a file): {NativeGit.LastErrorMessage()}");
+            }
+        }
+
+        return Convert.ToHexStringLower(id);
     }
 
     private void RemoveEmptyFolders(string folder)

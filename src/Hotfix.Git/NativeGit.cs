@@ -101,6 +101,27 @@ internal static unsafe partial class NativeGit
     [LibraryImport(LibraryName, EntryPoint = "git_oidarray_dispose")]
     internal static partial void OidArrayDispose(OidArray* array);
 
+    [LibraryImport(LibraryName, EntryPoint = "git_odb_hash")]
+    internal static partial int OdbHash(byte* oid, byte* data, nuint length, int type);
+
+    /// <summary>GIT_OBJECT_BLOB.</summary>
+    internal const int BlobType = 3;
+
+    [LibraryImport(LibraryName, EntryPoint = "git_commit_lookup")]
+    internal static partial int CommitLookup(out IntPtr commit, IntPtr repository, byte* oid);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_commit_tree_id")]
+    internal static partial byte* CommitTreeId(IntPtr commit);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_commit_free")]
+    internal static partial void CommitFree(IntPtr commit);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_tree_entry_bypath", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int TreeEntryByPath(out IntPtr entry, IntPtr tree, string path);
+
+    [LibraryImport(LibraryName, EntryPoint = "git_tree_entry_free")]
+    internal static partial void TreeEntryFree(IntPtr entry);
+
     /// <summary>git_merge_bases's "no merge base" (GIT_ENOTFOUND).</summary>
     internal const int NotFound = -3;
 

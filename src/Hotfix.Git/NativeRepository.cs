@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Hotfix.Git;
@@ -22,7 +21,7 @@ namespace Hotfix.Git;
 /// every line of the hunks (context, removed, added; no hunk headers, no "\ No newline" markers) — all with whitespace
 /// removed. The per-file digests are added as 20-byte little-endian numbers, so file order does not matter.
 /// </remarks>
-internal sealed unsafe class NativeRepository : IDisposable
+internal sealed unsafe partial class NativeRepository : IDisposable
 {
     /// <summary>GIT_DIFF_DISABLE_PATHSPEC_MATCH: pathspec entries are exact paths, not patterns.</summary>
     private const uint DisablePathspecMatch = 1u << 12;
@@ -257,13 +256,13 @@ internal sealed unsafe class NativeRepository : IDisposable
             // Generating the patch text also settles whether libgit2 sees the file as binary.
             Check(NativeGit.PatchToBuffer(&buffer, patch), "patch text");
             var delta = NativeGit.PatchDelta(patch);
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+            var hash = new ManagedSha1();
             var oldPath = WithoutSpace(delta->OldFile.Path);
             var newPath = WithoutSpace(delta->NewFile.Path);
             Add(hash, "diff--gita/");
-            hash.AppendData(oldPath);
+            hash.Append(oldPath);
             Add(hash, "b/");
-            hash.AppendData(newPath);
+            hash.Append(newPath);
 
             var oldMode = delta->OldFile.Mode;
             var newMode = delta->NewFile.Mode;
@@ -290,20 +289,20 @@ internal sealed unsafe class NativeRepository : IDisposable
                 Add(hash, oldMode == 0 ? "---/dev/null" : "---a/");
                 if (oldMode != 0)
                 {
-                    hash.AppendData(oldPath);
+                    hash.Append(oldPath);
                 }
 
                 Add(hash, newMode == 0 ? "+++/dev/null" : "+++b/");
                 if (newMode != 0)
                 {
-                    hash.AppendData(newPath);
+                    hash.Append(newPath);
                 }
 
                 AddHunkLines(hash, new ReadOnlySpan<byte>(buffer.Pointer, checked((int)buffer.Size)));
             }
 
             Span<byte> digest = stackalloc byte[20];
-            hash.GetHashAndReset(digest);
+            hash.Finish(digest);
             var carry = 0;
             for (var i = 0; i < 20; i++)
             {
@@ -320,7 +319,7 @@ internal sealed unsafe class NativeRepository : IDisposable
     }
 
     /// <summary>The hunk lines of one file's patch text: everything after the first hunk header, minus headers and "\ No newline" markers.</summary>
-    private static void AddHunkLines(IncrementalHash hash, ReadOnlySpan<byte> text)
+    private static void AddHunkLines(ManagedSha1 hash, ReadOnlySpan<byte> text)
     {
         var inHunks = false;
         while (!text.IsEmpty)
@@ -339,7 +338,7 @@ internal sealed unsafe class NativeRepository : IDisposable
                 continue;
             }
 
-            hash.AppendData(WithoutSpace(line));
+            hash.Append(WithoutSpace(line));
         }
     }
 
@@ -362,7 +361,7 @@ internal sealed unsafe class NativeRepository : IDisposable
     private static byte[] WithoutSpace(byte* path) =>
         path == null ? [] : WithoutSpace(new ReadOnlySpan<byte>(path, new ReadOnlySpan<byte>(path, int.MaxValue).IndexOf((byte)0)));
 
-    private static void Add(IncrementalHash hash, string ascii) => hash.AppendData(Encoding.ASCII.GetBytes(ascii));
+    private static void Add(ManagedSha1 hash, string ascii) => hash.Append(ascii);
 
     private static string Octal(ushort mode) => Convert.ToString(mode, 8).PadLeft(6, '0');
 

@@ -65,7 +65,11 @@ internal static partial class PolicyParser
             return PolicyLoadResult.Invalid(source, [new PolicyProblem(e.Path ?? JsonPath.Root, "a value that cannot be read (" + CleanMessage(e.Message) + ")", "the form documented in docs/policy.md")]);
         }
 
-        problems.AddRange(HotfixPolicyValidator.Check(policy));
+        if (!ValidPolicyFastPath.Accepts(policy))
+        {
+            problems.AddRange(HotfixPolicyValidator.Check(policy));
+        }
+
         return problems.Count > 0 ? PolicyLoadResult.Invalid(source, problems) : PolicyLoadResult.Valid(source, policy);
     }
 

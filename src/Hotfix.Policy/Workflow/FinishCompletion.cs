@@ -86,21 +86,28 @@ internal sealed class FinishCompletion
             var merge = isMain ? entry.Main : entry.Target;
             var tip = BranchTips.Local(ports.History, merge.Branch)?.TipSha
                 ?? throw new HotfixOperationException($"{merge.Branch} was deleted while hotfix finish was running", "it was not recreated");
-            if (tip == merge.Merge || ports.History.IsAncestor(entry.BranchTip, tip))
+            if (tip == merge.Merge)
             {
                 return;
             }
 
-            if (tip == merge.Before && merge.Merge is not null)
+            // A planned merge (Merge set) means the plan found the hotfix not contained in Before; between two fixed
+            // commits that answer cannot change, so an unmoved branch is merged without a second ancestry walk.
+            if (tip == merge.Before && merge.Merge is { } planned)
             {
                 Step(isMain ? FinishStep.MovingMain : FinishStep.MovingBackMergeTarget);
                 var reflog = isMain ? $"hotfix finish: merge {entry.Branch}" : $"hotfix finish: back-merge {entry.Branch}";
-                if (ports.Writer.MoveBranch(merge.Branch, merge.Before, merge.Merge, reflog))
+                if (ports.Writer.MoveBranch(merge.Branch, merge.Before, planned, reflog))
                 {
                     return;
                 }
 
                 continue;
+            }
+
+            if (ports.History.IsAncestor(entry.BranchTip, tip))
+            {
+                return;
             }
 
             if (isMain)

@@ -19,7 +19,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
     public HotfixPolicyValidator()
     {
         RuleFor(p => p.HelpBaseUri)
-            .Must(uri => uri is null || (Uri.TryCreate(uri, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) && uri.EndsWith('/')))
+            .Must(PolicyValueRules.IsHelpBaseUri)
             .OverridePropertyName("$.helpBaseUri")
             .WithMessage("an absolute http(s) URI ending with '/' (the folder holding HF0101.md …), or null");
 
@@ -27,48 +27,47 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
             .OverridePropertyName("$.branches.main").WithMessage(GitNames.ExpectedBranchForm);
         RuleFor(p => p.Branches.BackMergeTarget).Must(GitNames.IsValidBranchName)
             .OverridePropertyName("$.branches.backMergeTarget").WithMessage(GitNames.ExpectedBranchForm);
-        RuleFor(p => p.Branches.BackMergeTarget).Must((p, target) => target != p.Branches.Main)
+        RuleFor(p => p.Branches.BackMergeTarget).Must(PolicyValueRules.IsOtherThanMain)
             .OverridePropertyName("$.branches.backMergeTarget")
             .WithMessage(p => $"a branch other than main ('{p.Branches.Main}'): the runbook merges the hotfix into main AND into the back-merge target");
-        RuleFor(p => p.Branches.Remote).Must(r => r.Length > 0 && GitNames.IsValidBranchName(r) && !r.Contains('/'))
+        RuleFor(p => p.Branches.Remote).Must(PolicyValueRules.IsRemoteName)
             .OverridePropertyName("$.branches.remote").WithMessage("a remote name such as origin");
-        RuleFor(p => p.Branches.Prefix).Must(p => p.EndsWith('/') && GitNames.IsValidBranchName(p.TrimEnd('/')))
+        RuleFor(p => p.Branches.Prefix).Must(PolicyValueRules.IsBranchPrefix)
             .OverridePropertyName("$.branches.prefix").WithMessage("a branch prefix ending with '/', such as hotfix/");
         RuleFor(p => p.Branches.MaxLength)
-            .Must((p, length) => length >= MinimumBranchLength(p) && length <= 255)
+            .Must(PolicyValueRules.IsBranchMaxLength)
             .OverridePropertyName("$.branches.maxLength")
-            .WithMessage(p => $"a whole number from {MinimumBranchLength(p)} (prefix + INC-YYYY-NNNN- + an 8-character description) to 255");
+            .WithMessage(p => $"a whole number from {PolicyValueRules.MinimumBranchLength(p)} (prefix + INC-YYYY-NNNN- + an 8-character description) to 255");
 
-        RuleFor(p => p.Review.Approvers).Must(a => a.Count > 0 && a.All(s => !string.IsNullOrWhiteSpace(s)))
+        RuleFor(p => p.Review.Approvers).Must(PolicyValueRules.IsApproverList)
             .OverridePropertyName("$.review.approvers").WithMessage("a non-empty array of roles or people who may review (e.g. incident-commander, senior-developer)");
         RuleFor(p => p.Review.FollowUpDays).InclusiveBetween(1, 7)
             .OverridePropertyName("$.review.followUpDays").WithMessage("1 to 7 days: the runbook wants the full review \"within 1 week\"");
-        RuleFor(p => p.Review.MustCheck).Must(NonEmptyTexts)
+        RuleFor(p => p.Review.MustCheck).Must(PolicyValueRules.NonEmptyTexts)
             .OverridePropertyName("$.review.mustCheck").WithMessage("a non-empty array of questions: MUST_CHECK items are non-negotiable");
-        RuleFor(p => p.Review.MaySkip).Must(list => list.All(s => !string.IsNullOrWhiteSpace(s)))
+        RuleFor(p => p.Review.MaySkip).Must(PolicyValueRules.AllNonBlank)
             .OverridePropertyName("$.review.maySkip").WithMessage("an array of non-empty texts");
-        RuleFor(p => p.Review.Severities).Custom(CheckSeverities);
-        RuleFor(p => p.Review.Acknowledgement).Must(a => a.Contains("expedited", StringComparison.OrdinalIgnoreCase))
+        RuleFor(p => p.Review.Severities).Custom((value, context) => CheckSeverities(value, new PolicyFailures(context)));
+        RuleFor(p => p.Review.Acknowledgement).Must(PolicyValueRules.SaysExpedited)
             .OverridePropertyName("$.review.acknowledgement")
             .WithMessage("a statement that says the review was expedited, such as \"I performed an expedited (not full) review of this hotfix.\"");
 
-        RuleFor(p => p.Tests.Mandatory).Must(m => m.Contains("smoke"))
+        RuleFor(p => p.Tests.Mandatory).Must(PolicyValueRules.HasSmoke)
             .OverridePropertyName("$.tests.mandatory").WithMessage("an array that contains \"smoke\": the runbook says the smoke test takes < 2 minutes — always run it");
-        RuleFor(p => p.Tests).Custom(CheckTests);
-        RuleFor(p => p.Environments).Custom((environments, context) =>
-            EnvironmentRules.Check(environments, (path, found, expected) => Describe(context, path, found, expected)));
+        RuleFor(p => p.Tests).Custom((value, context) => CheckTests(value, new PolicyFailures(context)));
+        RuleFor(p => p.Environments).Custom((value, context) => CheckEnvironments(value, new PolicyFailures(context)));
 
         RuleFor(p => p.Deployment.RolloutTimeoutSeconds).InclusiveBetween(1, 3600)
             .OverridePropertyName("$.deployment.rolloutTimeoutSeconds").WithMessage("1 to 3600 seconds (the runbook uses 120)");
         RuleFor(p => p.Deployment.MonitorMinutes).InclusiveBetween(1, 1440)
             .OverridePropertyName("$.deployment.monitorMinutes").WithMessage("1 to 1440 minutes (the runbook uses 15)");
-        RuleFor(p => p.Deployment.Namespace).Must(ns => ns is null || KubernetesNames.IsDnsLabel(ns))
+        RuleFor(p => p.Deployment.Namespace).Must(PolicyValueRules.IsNamespaceOrNull)
             .OverridePropertyName("$.deployment.namespace").WithMessage("a Kubernetes namespace (lowercase letters, digits and '-', at most 63 characters) or null");
 
         RuleFor(p => p.StabilityWindow.Hours).InclusiveBetween(1, 720)
             .OverridePropertyName("$.stabilityWindow.hours").WithMessage("1 to 720 hours (the runbook's window is 24)");
-        RuleFor(p => p.StabilityWindow).Custom(CheckStabilityWindow);
-        RuleFor(p => p.Metrics).Custom(MetricPolicyRules.CheckMetrics);
+        RuleFor(p => p.StabilityWindow).Custom((value, context) => CheckStabilityWindow(value, new PolicyFailures(context)));
+        RuleFor(p => p.Metrics).Custom((value, context) => MetricPolicyRules.CheckMetrics(value, new PolicyFailures(context)));
 
         RuleFor(p => p.Decisions.ForwardFixMaxMinutes).InclusiveBetween(1, 1440)
             .OverridePropertyName("$.decisions.forwardFixMaxMinutes").WithMessage("1 to 1440 minutes (the runbook's quick fix is < 30)");
@@ -79,23 +78,23 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         RuleFor(p => p.Decisions.WhenRunbookSilent.ContainedImpact).Must(RollbackDecisions.IsValid)
             .OverridePropertyName("$.decisions.whenRunbookSilent.containedImpact").WithMessage(RollbackDecisions.ExpectedForm);
 
-        RuleFor(p => p.Records.Folder).Must(f => !string.IsNullOrWhiteSpace(f) && !f.Contains('\0', StringComparison.Ordinal))
+        RuleFor(p => p.Records.Folder).Must(PolicyValueRules.IsFolder)
             .OverridePropertyName("$.records.folder").WithMessage("a folder path (relative paths start at the repository root)");
-        RuleFor(p => p.Records.Sync).Must(s => s is RecordSyncModes.Manual or RecordSyncModes.Auto)
+        RuleFor(p => p.Records.Sync).Must(PolicyValueRules.IsSyncMode)
             .OverridePropertyName("$.records.sync").WithMessage("\"manual\" or \"auto\"");
 
-        RuleFor(p => p.People.IncidentCommander).Must(c => c is null || c.Trim().Length > 0)
+        RuleFor(p => p.People.IncidentCommander).Must(PolicyValueRules.IsNameOrNull)
             .OverridePropertyName("$.people.incidentCommander").WithMessage("a name, or null");
-        RuleFor(p => p.People.SeniorDevelopers).Must(list => list.All(s => !string.IsNullOrWhiteSpace(s)))
+        RuleFor(p => p.People.SeniorDevelopers).Must(PolicyValueRules.AllNonBlank)
             .OverridePropertyName("$.people.seniorDevelopers").WithMessage("an array of non-empty names");
 
-        RuleFor(p => p.Components).Custom(CheckComponents);
-        RuleFor(p => p.Rules).Custom(CheckRuleOverrides);
-        RuleFor(p => p.Scope).Custom(CheckScope);
-        RuleFor(p => p.Classification).Custom(CheckClassification);
-        RuleFor(p => p.Waivers).Custom(CheckWaivers);
-        RuleFor(p => p.Notifications).Custom(NotificationPolicyChecks.Check);
-        RuleFor(p => p).Custom(TestConditionRules.Check);
+        RuleFor(p => p.Components).Custom((value, context) => CheckComponents(value, new PolicyFailures(context)));
+        RuleFor(p => p.Rules).Custom((value, context) => CheckRuleOverrides(value, new PolicyFailures(context)));
+        RuleFor(p => p.Scope).Custom((value, context) => CheckScope(value, new PolicyFailures(context)));
+        RuleFor(p => p.Classification).Custom((value, context) => CheckClassification(value, new PolicyFailures(context)));
+        RuleFor(p => p.Waivers).Custom((value, context) => CheckWaivers(value, new PolicyFailures(context)));
+        RuleFor(p => p.Notifications).Custom((value, context) => NotificationPolicyChecks.Check(value, new PolicyFailures(context)));
+        RuleFor(p => p).Custom((value, context) => TestConditionRules.Check(value, new PolicyFailures(context)));
     }
 
     /// <summary>Every problem in the policy, as path / found / expected.</summary>
@@ -104,11 +103,10 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
             .Select(e => new PolicyProblem(e.PropertyName, e.CustomState as string ?? DescribeValue(e.AttemptedValue), e.ErrorMessage))
             .ToList();
 
-    private static int MinimumBranchLength(HotfixPolicy p) => p.Branches.Prefix.Length + "INC-YYYY-NNNN-".Length + 8;
+    internal static void CheckEnvironments(IReadOnlyList<EnvironmentPolicy> environments, PolicyFailures context) =>
+        EnvironmentRules.Check(environments, (path, found, expected) => Describe(context, path, found, expected));
 
-    private static bool NonEmptyTexts(IReadOnlyList<string> list) => list.Count > 0 && list.All(s => !string.IsNullOrWhiteSpace(s));
-
-    private static void CheckSeverities(IReadOnlyDictionary<string, SeverityReviewPolicy> severities, ValidationContext<HotfixPolicy> context)
+    internal static void CheckSeverities(IReadOnlyDictionary<string, SeverityReviewPolicy> severities, PolicyFailures context)
     {
         foreach (var (key, review) in severities)
         {
@@ -149,7 +147,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         }
     }
 
-    private static void CheckTests(TestPolicy tests, ValidationContext<HotfixPolicy> context)
+    internal static void CheckTests(TestPolicy tests, PolicyFailures context)
     {
         CheckTestIds(tests.Mandatory, "$.tests.mandatory", context);
         CheckTestIds(tests.SkippableOnSev1, "$.tests.skippableOnSev1", context);
@@ -183,7 +181,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         }
     }
 
-    private static void CheckTestIds(IReadOnlyList<string> ids, string path, ValidationContext<HotfixPolicy> context)
+    private static void CheckTestIds(IReadOnlyList<string> ids, string path, PolicyFailures context)
     {
         for (var i = 0; i < ids.Count; i++)
         {
@@ -199,7 +197,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         }
     }
 
-    private static void CheckStabilityWindow(StabilityWindowPolicy window, ValidationContext<HotfixPolicy> context)
+    internal static void CheckStabilityWindow(StabilityWindowPolicy window, PolicyFailures context)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, checks) in window.Checkpoints)
@@ -244,7 +242,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
             && int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out hour) && hour >= 1;
     }
 
-    private static void CheckComponents(IReadOnlyList<ComponentPolicy> components, ValidationContext<HotfixPolicy> context)
+    internal static void CheckComponents(IReadOnlyList<ComponentPolicy> components, PolicyFailures context)
     {
         for (var i = 0; i < components.Count; i++)
         {
@@ -273,7 +271,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         }
     }
 
-    private static void CheckRuleOverrides(IReadOnlyDictionary<string, string> rules, ValidationContext<HotfixPolicy> context)
+    internal static void CheckRuleOverrides(IReadOnlyDictionary<string, string> rules, PolicyFailures context)
     {
         foreach (var (id, level) in rules)
         {
@@ -290,7 +288,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         }
     }
 
-    private static void CheckScope(ScopePolicy scope, ValidationContext<HotfixPolicy> context)
+    internal static void CheckScope(ScopePolicy scope, PolicyFailures context)
     {
         var known = new List<(IncidentSeverity Severity, ScopeBudget Budget)>();
         foreach (var (key, budget) in scope.Budgets)
@@ -337,7 +335,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         CheckGlobs(scope.LockFiles, "$.scope.lockFiles", context);
     }
 
-    private static void CheckClassification(IReadOnlyDictionary<string, IReadOnlyList<string>> classification, ValidationContext<HotfixPolicy> context)
+    internal static void CheckClassification(IReadOnlyDictionary<string, IReadOnlyList<string>> classification, PolicyFailures context)
     {
         foreach (var (kind, globs) in classification)
         {
@@ -351,7 +349,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         }
     }
 
-    private static void CheckWaivers(IReadOnlyList<WaiverPolicy> waivers, ValidationContext<HotfixPolicy> context)
+    internal static void CheckWaivers(IReadOnlyList<WaiverPolicy> waivers, PolicyFailures context)
     {
         for (var i = 0; i < waivers.Count; i++)
         {
@@ -379,7 +377,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         }
     }
 
-    private static void CheckGlobs(IReadOnlyList<string> globs, string path, ValidationContext<HotfixPolicy> context)
+    private static void CheckGlobs(IReadOnlyList<string> globs, string path, PolicyFailures context)
     {
         for (var j = 0; j < globs.Count; j++)
         {
@@ -391,11 +389,11 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
     }
 
     /// <summary>A problem with a value from the file; the value is shown as JSON-like text.</summary>
-    private static void Fail(ValidationContext<HotfixPolicy> context, string path, object? value, string expected) =>
+    private static void Fail(PolicyFailures context, string path, object? value, string expected) =>
         Describe(context, path, DescribeValue(value), expected);
 
     /// <summary>A problem whose "found" part is already a description (a key, a count, a combination).</summary>
-    private static void Describe(ValidationContext<HotfixPolicy> context, string path, string found, string expected) =>
+    private static void Describe(PolicyFailures context, string path, string found, string expected) =>
         context.AddFailure(new ValidationFailure(path, expected) { CustomState = found });
 
     internal static string DescribeValue(object? value) => value switch

@@ -1,4 +1,3 @@
-using FluentValidation;
 using FluentValidation.Results;
 
 namespace Hotfix.Policy.Policies.Validation;
@@ -11,7 +10,7 @@ internal static class MetricPolicyRules
 {
     public const string TokenForm = "env:NAME — the environment variable that holds the bearer token (the token itself never goes in the policy)";
 
-    public static void CheckMetrics(MetricsPolicy metrics, ValidationContext<HotfixPolicy> context)
+    public static void CheckMetrics(MetricsPolicy metrics, PolicyFailures context)
     {
         if (metrics.Prometheus is not { } prometheus)
         {
@@ -36,7 +35,7 @@ internal static class MetricPolicyRules
         }
     }
 
-    public static void CheckMeasuredCheck(VerificationCheckPolicy check, string path, ValidationContext<HotfixPolicy> context)
+    public static void CheckMeasuredCheck(VerificationCheckPolicy check, string path, PolicyFailures context)
     {
         var thresholds = new (string Key, double? Value)[] { ("max", check.Max), ("min", check.Min), ("baselineRatio", check.BaselineRatio) };
         if (check.Query is null)
@@ -80,6 +79,6 @@ internal static class MetricPolicyRules
         text.StartsWith("env:", StringComparison.Ordinal) && text.Length > 4 && !char.IsAsciiDigit(text[4])
         && text.Skip(4).All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
-    private static void Fail(ValidationContext<HotfixPolicy> context, string path, object? value, string expected) =>
+    private static void Fail(PolicyFailures context, string path, object? value, string expected) =>
         context.AddFailure(new ValidationFailure(path, expected) { CustomState = HotfixPolicyValidator.DescribeValue(value) });
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using FluentValidation.Results;
 using Hotfix.Policy.Ports;
 
@@ -12,7 +11,7 @@ internal static class NotificationPolicyChecks
 {
     public const string EnvPrefix = "env:";
 
-    public static void Check(NotificationPolicy notifications, ValidationContext<HotfixPolicy> context)
+    public static void Check(NotificationPolicy notifications, PolicyFailures context)
     {
         for (var i = 0; i < notifications.Webhooks.Count; i++)
         {

@@ -1,4 +1,3 @@
-using FluentValidation;
 using FluentValidation.Results;
 using Hotfix.Policy.Checks.Classification;
 using Hotfix.Policy.Paths;
@@ -11,7 +10,7 @@ namespace Hotfix.Policy.Policies.Validation;
 /// </summary>
 internal static class TestConditionRules
 {
-    public static void Check(HotfixPolicy policy, ValidationContext<HotfixPolicy> context)
+    public static void Check(HotfixPolicy policy, PolicyFailures context)
     {
         var known = ChangeKindDeclaration.Known(policy);
         foreach (var (id, condition) in policy.Tests.AppliesTo)
@@ -51,6 +50,6 @@ internal static class TestConditionRules
         }
     }
 
-    private static void Problem(ValidationContext<HotfixPolicy> context, string path, string found, string expected) =>
+    private static void Problem(PolicyFailures context, string path, string found, string expected) =>
         context.AddFailure(new ValidationFailure(path, expected) { CustomState = found });
 }
