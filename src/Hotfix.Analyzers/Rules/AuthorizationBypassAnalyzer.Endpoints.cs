@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Hotfix.Analyzers.Rules;
 
@@ -54,6 +55,11 @@ public sealed partial class AuthorizationBypassAnalyzer
                 pending.Push(nested);
             }
 
+            if (!MayBeEndpointType(type))
+            {
+                continue;
+            }
+
             var kind = KindOf(type, asp);
             if (kind == EndpointKind.None)
             {
@@ -69,5 +75,36 @@ public sealed partial class AuthorizationBypassAnalyzer
         }
 
         return presence;
+    }
+
+    /// <summary>
+    /// Whether <see cref="KindOf"/> can find an endpoint type here, read from the declarations alone. This runs at
+    /// compilation start, before the compiler has bound any base type: asking every type of the compilation for its
+    /// base type there binds the base lists (and the imports of every file) inside this rule's callback — most of
+    /// HF3002's time on a project without a single controller (benchmarks/README.md, "Analyzers, third pass"). A class
+    /// whose declarations name no base type derives from object, and then only a POCO controller's name can make it
+    /// an endpoint type: exactly KindOf's test, without binding.
+    /// </summary>
+    private static bool MayBeEndpointType(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsStatic || type.Name.EndsWith("Controller", System.StringComparison.Ordinal))
+        {
+            return type.TypeKind == TypeKind.Class && !type.IsStatic;
+        }
+
+        if (type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not BaseTypeDeclarationSyntax declaration || declaration.BaseList is { Types.Count: > 0 })
+            {
+                return true; // a base list names a class, or only interfaces: binding tells which
+            }
+        }
+
+        return false;
     }
 }
