@@ -79,11 +79,10 @@ public sealed partial class AuthorizationBypassAnalyzer
 
     /// <summary>
     /// Whether <see cref="KindOf"/> can find an endpoint type here, read from the declarations alone. This runs at
-    /// compilation start, before the compiler has bound any base type: asking every type of the compilation for its
-    /// base type there binds the base lists (and the imports of every file) inside this rule's callback — most of
-    /// HF3002's time on a project without a single controller (benchmarks/README.md, "Analyzers, third pass"). A class
-    /// whose declarations name no base type derives from object, and then only a POCO controller's name can make it
-    /// an endpoint type: exactly KindOf's test, without binding.
+    /// compilation start, before the compiler has bound any base type, so asking a type for its base type there binds
+    /// its base list inside this rule's callback (benchmarks/README.md, "Analyzers, third pass"). A class whose
+    /// declarations name no base type derives from object, and then only a POCO controller's name can make it an
+    /// endpoint type: exactly KindOf's test, without binding.
     /// </summary>
     private static bool MayBeEndpointType(INamedTypeSymbol type)
     {
