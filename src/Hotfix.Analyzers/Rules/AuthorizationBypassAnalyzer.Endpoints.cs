@@ -30,9 +30,16 @@ public sealed partial class AuthorizationBypassAnalyzer
     }
 
     /// <summary>Every endpoint type of the source assembly, nested types included; stops at the first anonymous endpoint.</summary>
+    /// <remarks>
+    /// The types that write an attribute named "…Anonymous…" are judged first. That changes only the order (any
+    /// anonymous endpoint ends the search, and without one every type is judged), but it ends the search after binding
+    /// the attributes of one type instead of every type met before it — at compilation start that binding happens
+    /// inside this rule's callback, before the compiler has bound them.
+    /// </remarks>
     private static EndpointPresence EndpointsIn(Compilation compilation, AspNetCoreSymbols asp, CancellationToken cancellationToken)
     {
-        var presence = EndpointPresence.None;
+        var writesAnonymous = new List<INamedTypeSymbol>();
+        var others = new List<INamedTypeSymbol>();
         var pending = new Stack<INamespaceOrTypeSymbol>();
         pending.Push(compilation.Assembly.GlobalNamespace);
         while (pending.Count > 0)
@@ -55,11 +62,17 @@ public sealed partial class AuthorizationBypassAnalyzer
                 pending.Push(nested);
             }
 
-            if (!MayBeEndpointType(type))
+            if (MayBeEndpointType(type))
             {
-                continue;
+                (WritesAnonymousAttribute(type) ? writesAnonymous : others).Add(type);
             }
+        }
 
+        var presence = EndpointPresence.None;
+        writesAnonymous.AddRange(others);
+        foreach (var type in writesAnonymous)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             var kind = KindOf(type, asp);
             if (kind == EndpointKind.None)
             {
@@ -75,6 +88,49 @@ public sealed partial class AuthorizationBypassAnalyzer
         }
 
         return presence;
+    }
+
+    /// <summary>Whether the type or one of its methods is written with an attribute whose name contains "Anonymous".</summary>
+    private static bool WritesAnonymousAttribute(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            if (NamesAnonymous(declaration.AttributeLists))
+            {
+                return true;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is MethodDeclarationSyntax method && NamesAnonymous(method.AttributeLists))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesAnonymous(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (SyntaxFilters.NameOf(attribute.Name)?.IndexOf("Anonymous", System.StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
