@@ -49,7 +49,9 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
             return;
         }
 
-        var authentication = AuthenticationCalls.Create(start.Compilation);
+        // Resolved only where a body is read: its seven type look-ups scan every reference of the compilation.
+        var compilation = start.Compilation;
+        var authentication = new System.Lazy<AuthenticationCalls>(() => AuthenticationCalls.Create(compilation));
         var endpoints = EndpointsIn(start.Compilation, asp, start.CancellationToken);
         if (endpoints == EndpointPresence.Authorized)
         {
@@ -69,7 +71,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         }
         else if (endpoints == EndpointPresence.Anonymous)
         {
-            RegisterTypeAnalysis(start, asp, scope, authentication);
+            RegisterTypeAnalysis(start, asp, scope, authentication.Value);
         }
 
         if (asp.AuthorizationConventions != null || asp.EndpointRouteBuilderExtensions != null)
@@ -83,7 +85,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                         (method.IsDeclaredIn(asp.AuthorizationConventions) || method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions)) &&
                         c.OperationOf<IInvocationOperation>() is { } invocation)
                     {
-                        AnalyzeEndpointCall(c, invocation, asp, scope, authentication);
+                        AnalyzeEndpointCall(c, invocation, asp, scope, authentication.Value);
                     }
                 },
                 SyntaxKind.InvocationExpression);

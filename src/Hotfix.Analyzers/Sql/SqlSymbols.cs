@@ -55,6 +55,9 @@ internal sealed class SqlSymbols
 
     public INamedTypeSymbol? Guid { get; }
 
+    /// <summary>The read-only fields found to be allow-list tables, remembered for the compilation.</summary>
+    public AllowListTables AllowLists { get; } = new();
+
     /// <summary>False when no raw-SQL API is referenced: the SQL rules then register nothing.</summary>
     public bool IsAvailable => EfRelationalQueryable != null || EfRelationalDatabase != null || Ef6Database != null ||
         DbCommandInterface != null || DapperSqlMapper != null;

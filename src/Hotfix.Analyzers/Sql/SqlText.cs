@@ -372,11 +372,18 @@ internal sealed class SqlText
     /// </summary>
     private bool IsAllowListTable(IOperation? table)
     {
-        var initializer = table?.WithoutConversions() switch
+        if (table?.WithoutConversions() is not IFieldReferenceOperation { Field.IsReadOnly: true } reference ||
+            FieldInitializerSyntax(reference.Field, table) is not { } initializer)
         {
-            IFieldReferenceOperation { Field.IsReadOnly: true } field => FieldInitializer(field.Field, table),
-            _ => null,
-        };
+            return false;
+        }
+
+        var model = table.SemanticModel!;
+        return symbols.AllowLists.IsTable(reference.Field, initializer, () => HoldsOnlyConstantText(model.GetOperation(initializer, cancellationToken)));
+    }
+
+    private static bool HoldsOnlyConstantText(IOperation? initializer)
+    {
         if (initializer == null)
         {
             return false;
@@ -417,7 +424,11 @@ internal sealed class SqlText
         return IsAllowListTable(tryGetValue.Instance);
     }
 
-    private IOperation? FieldInitializer(IFieldSymbol field, IOperation? use)
+    private IOperation? FieldInitializer(IFieldSymbol field, IOperation? use) =>
+        FieldInitializerSyntax(field, use) is { } initializer ? use!.SemanticModel!.GetOperation(initializer, cancellationToken) : null;
+
+    /// <summary>The field's initializer when it is written in the file of <paramref name="use"/> (the semantic model at hand).</summary>
+    private ExpressionSyntax? FieldInitializerSyntax(IFieldSymbol field, IOperation? use)
     {
         var model = use?.SemanticModel;
         if (model == null || field.DeclaringSyntaxReferences.Length != 1)
@@ -431,7 +442,7 @@ internal sealed class SqlText
             return null; // another file: RS1030 forbids asking the compilation for its semantic model
         }
 
-        return model.GetOperation(initializer.Value, cancellationToken);
+        return initializer.Value;
     }
 
     /// <summary>Numbers, booleans, Guids and enums format without quotes or keywords: they cannot change a statement.</summary>

@@ -37,6 +37,20 @@ internal static class AnalyzerTest<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>The analyzer over several files of one compilation (/0/Test0.cs, /0/Test1.cs…): partial types, one type per file.</summary>
+    public static Task VerifyFilesAsync(string[] sources, params DiagnosticResult[] expected)
+    {
+        var test = new Test();
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        Configure(test.TestState, hotfix: null, editorConfig: null);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>A manifest saying that these 1-based lines of /0/Test0.cs changed.</summary>
     public static string ChangedLinesOf(params int[] lines)
     {

@@ -299,4 +299,67 @@ public class AuthorizationBypassTests
         """ + (withAnonymousEndpoint ? "[AllowAnonymous] public class PublicController : Controller { [HttpGet] public IActionResult About() => View(); }\n" : string.Empty),
         At(0, "[Authorize] on Razor Pages handler 'OnGet' is ignored by ASP.NET Core: put it on the page model 'AdminModel' or use a page convention"),
         At(1, "[Authorize] on 'SilentHub' has no effect: [AllowAnonymous] on its base class 'OpenHub' overrides it"));
+
+    // At compilation start HF3002 looks for endpoint types without binding: a class whose declarations name no base type
+    // and whose name does not end in "Controller" is skipped (AuthorizationBypassAnalyzer.Endpoints.cs). Each test below
+    // has exactly one endpoint type, in a shape that shortcut must not skip: if it did, the rule would register nothing.
+    [Fact]
+    public Task A_controller_whose_base_class_is_named_in_another_file_is_found() => Verify.VerifyFilesAsync(
+        new[]
+        {
+            Usings + """
+                public partial class Orders
+                {
+                    [HttpPost, {|#0:AllowAnonymous|}] public IActionResult Create() => Ok();
+                }
+                """,
+            Usings + """
+                [ApiController, Authorize]
+                public partial class Orders : ControllerBase { }
+                """,
+        },
+        At(0, "[AllowAnonymous] makes the POST action 'Create' reachable without authentication, overriding [Authorize] on 'Orders'"));
+
+    [Fact]
+    public Task A_page_model_whose_base_class_is_named_in_another_file_is_found() => Verify.VerifyFilesAsync(
+        new[]
+        {
+            Usings + """
+                public partial class Edit
+                {
+                    [{|#0:Authorize|}] public void OnPost() { }
+                }
+                """,
+            Usings + "public partial class Edit : PageModel { }\n",
+        },
+        At(0, "[Authorize] on Razor Pages handler 'OnPost' is ignored by ASP.NET Core: put it on the page model 'Edit' or use a page convention"));
+
+    [Fact]
+    public Task A_nested_endpoint_type_is_found() => Expect("""
+        public static class Admin
+        {
+            public class Users : ControllerBase
+            {
+                [HttpDelete, {|#0:AllowAnonymous|}] public IActionResult Remove() => Ok();
+            }
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the DELETE action 'Remove' reachable without authentication"));
+
+    [Fact]
+    public Task AllowAnonymous_on_a_base_class_in_another_file_reaches_the_derived_actions() => Verify.VerifyFilesAsync(
+        new[]
+        {
+            Usings + """
+                public class {|#0:Reports|} : ReportsBase
+                {
+                    [HttpPut] public IActionResult Replace() => Ok();
+                }
+                """,
+            Usings + """
+                [AllowAnonymous]
+                public abstract class ReportsBase : ControllerBase { }
+                """,
+        },
+        At(0, "[AllowAnonymous] on the base class 'ReportsBase' makes state-changing actions reachable without authentication: Replace (PUT)"));
 }
