@@ -41,7 +41,7 @@ internal static class AuditCommand
             ("The same as JSON", "hotfix audit -o json"));
         command.SetAction(parse =>
         {
-            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);
+            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
             var ports = session.Ports();
             var main = HotfixAudit.ResolveMain(session.Repository, session.Policy);
             var sinceValue = parse.GetValue(since) is { } text ? ParseSince(text) : null;

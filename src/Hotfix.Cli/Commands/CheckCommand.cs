@@ -76,7 +76,7 @@ internal static class CheckCommand
             ("In a pull request on GitHub Actions", "hotfix check --format github --branch \"$GITHUB_HEAD_REF\""));
         command.SetAction(parse =>
         {
-            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);
+            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
             using var engine = CliEngine.For(session, environment);
             var branchName = parse.GetValue(branch);
             if (NotOnHotfixBranch.Explain(session, branchName, environment))

@@ -26,7 +26,7 @@ internal static class RollbackMigrationCommand
             ("For another branch, as JSON", "hotfix rollback-migration --branch hotfix/INC-2026-0042-fix-totals --format json"));
         command.SetAction(parse =>
         {
-            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy), readOnly: true);
+            using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
             using var engine = CliEngine.For(session, environment);
             var branchName = parse.GetValue(branch);
             var plan = CheckCommand.WithCliRemedy(() => engine.PlanMigrationRollback(branchName), branchName);

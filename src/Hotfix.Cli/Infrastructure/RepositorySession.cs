@@ -17,15 +17,14 @@ internal sealed class RepositorySession : IDisposable
 
     public HotfixPolicy Policy { get; }
 
-    /// <param name="readOnly">
-    /// The command only reads (check, audit): objects are read as the git CLI reads them, without re-hashing each.
-    /// </param>
-    public static RepositorySession Open(CliEnvironment environment, string? repoOption, string? policyOption, bool readOnly = false)
+    /// <remarks>
+    /// Objects are read as the git CLI reads them, without re-hashing each — by the commands that write too: git's own
+    /// checkout and merge, and gitflow on top of them, trust the object database the same way (zlib's checksum still
+    /// catches a damaged object), and on a 20,000-file repository the re-hashing was 15 % of <c>finish</c>.
+    /// </remarks>
+    public static RepositorySession Open(CliEnvironment environment, string? repoOption, string? policyOption)
     {
-        if (readOnly)
-        {
-            GitObjectReading.TrustObjectDatabaseLikeGit();
-        }
+        GitObjectReading.TrustObjectDatabaseLikeGit();
 
         var repository = repoOption is null
             ? GitRepository.Open(environment.CurrentDirectory, "current directory")
