@@ -114,7 +114,7 @@ internal sealed class RolloutWatcher(ApiRequests requests, WorkloadApi api, Watc
     private async Task<(WatchEnd End, RolloutStatus? Final)> WatchAsync(WorkloadRef w, string resourceVersion, Action<RolloutStatus, KubeObject?> report, CancellationToken ct)
     {
         var round = (int)Math.Max(1, options.WatchRound.TotalSeconds);
-        var path = $"apis/apps/v1/namespaces/{Uri.EscapeDataString(w.Namespace)}/{w.Kind.Resource()}"
+        var path = WorkloadApi.AppsPath(w.Namespace, w.Kind.Resource())
             + $"?allowWatchBookmarks=true&fieldSelector={Uri.EscapeDataString("metadata.name=" + w.Name)}"
             + $"&resourceVersion={Uri.EscapeDataString(resourceVersion)}&timeoutSeconds={round.ToString(CultureInfo.InvariantCulture)}&watch=true";
         using var request = requests.Create(HttpMethod.Get, path);

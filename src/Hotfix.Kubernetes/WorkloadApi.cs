@@ -40,7 +40,8 @@ internal sealed class WorkloadApi(ApiRequests requests, int pageSize, TimeSpan r
         requests.CallAsync($"PATCH {w.Kind.Resource()}/{w.Name}", true, requestTimeout, HttpMethod.Patch, ObjectPath(w),
             (body, kind == PatchKind.JsonPatch ? JsonPatch : StrategicMergePatch), patched => patched, cancellationToken);
 
-    private static string AppsPath(string ns, string resource) => $"apis/apps/v1/namespaces/{Uri.EscapeDataString(ns)}/{resource}";
+    /// <summary>The collection of an apps/v1 resource in a namespace (also the watch's path).</summary>
+    internal static string AppsPath(string ns, string resource) => $"apis/apps/v1/namespaces/{Uri.EscapeDataString(ns)}/{resource}";
 
     private static string ObjectPath(WorkloadRef w) => $"{AppsPath(w.Namespace, w.Kind.Resource())}/{Uri.EscapeDataString(w.Name)}";
 
