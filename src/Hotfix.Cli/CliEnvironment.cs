@@ -27,7 +27,7 @@ internal sealed class CliEnvironment
 
     public static CliEnvironment FromProcess() => new()
     {
-        Out = Console.Out,
+        Out = StandardOutput.Create(),
         Error = Console.Error,
         OutputIsTerminal = !Console.IsOutputRedirected,
         WindowWidth = OutputWidth.ConsoleWindowWidth,
