@@ -3,7 +3,9 @@ namespace Hotfix.Policy.Paths;
 /// <summary>An ordered set of globs, e.g. one policy key's: the first that matches a path is the one reports name.</summary>
 internal sealed class GlobSet(IEnumerable<Glob> globs)
 {
-    private readonly IReadOnlyList<Glob> globs = globs.ToList();
+    // An array, not a list behind its interface: a check asks every set about every changed path, and enumerating
+    // through IEnumerator cost two interface calls per glob (a third of FirstMatch's instructions).
+    private readonly Glob[] globs = [.. globs];
 
     /// <summary>A set of patterns that are known to be valid (the policy validated them when it was loaded).</summary>
     public static GlobSet Of(IEnumerable<string> patterns) => new(patterns.Select(Glob.Parse));
