@@ -28,6 +28,29 @@ internal static partial class PolicyParser
     /// <summary>Parses policy text; <paramref name="source"/> names it in messages (usually the file path).</summary>
     public static PolicyLoadResult Parse(string json, string source)
     {
+        // A valid file is read section by section (SectionedPolicyReader); anything else — a syntax error, a problem
+        // of shape or of meaning — is read again by the whole-model reader, whose messages are the reference.
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            return ParseWholeModel(json, source);
+        }
+
+        return node is JsonObject file && SectionedPolicyReader.TryRead(file) is { } policy && ValidPolicyFastPath.Accepts(policy)
+            ? PolicyLoadResult.Valid(source, policy)
+            : ParseWholeModel(json, source);
+    }
+
+    /// <summary>
+    /// The whole-model reader: the whole runbook policy serialised, the file merged into it, the whole policy read back.
+    /// What <see cref="Parse"/> falls back to for any file it does not accept, and the reference its tests compare with.
+    /// </summary>
+    internal static PolicyLoadResult ParseWholeModel(string json, string source)
+    {
         JsonNode? node;
         try
         {
@@ -77,7 +100,7 @@ internal static partial class PolicyParser
     public static string ToJson(HotfixPolicy policy) => JsonSerializer.Serialize(policy, PolicyJsonContext.Default.HotfixPolicy);
 
     /// <summary>Objects merge key by key (recursively); everything else in <paramref name="overlay"/> replaces.</summary>
-    private static void Merge(JsonObject target, JsonObject overlay)
+    internal static void Merge(JsonObject target, JsonObject overlay)
     {
         foreach (var (key, value) in overlay.ToList())
         {
