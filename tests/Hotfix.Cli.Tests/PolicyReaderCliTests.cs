@@ -24,17 +24,9 @@ public class PolicyReaderCliTests
             File.WriteAllText(file, json);
             var validate = CliRun.Run(dir.Path, "policy", "validate", "p.json");
             var show = CliRun.Run(dir.Path, "policy", "show", "--policy", "p.json");
-            PolicyLoadResult reference;
-            try
-            {
-                // The text as a file is read (a byte order mark is not part of it).
-                reference = PolicyParser.ParseWholeModel(File.ReadAllText(file), "p.json");
-            }
-            catch (NullReferenceException)
-            {
-                Assert.True(validate.ExitCode == 70 && show.ExitCode == 70, $"{name}: the reference fails with a bug; the CLI said\n{validate}\n    {json}");
-                continue;
-            }
+            // The text as a file is read (a byte order mark is not part of it). No variation may make it throw: that
+            // would be exit 70, a bug, for a file that deserves a message.
+            var reference = PolicyParser.ParseWholeModel(File.ReadAllText(file), "p.json");
 
             if (reference.IsValid)
             {

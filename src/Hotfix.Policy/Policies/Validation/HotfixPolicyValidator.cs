@@ -257,12 +257,19 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
                 Fail(context, path + ".name", component.Name, "a name no other component uses");
             }
 
-            if (component.Paths.Count == 0)
+            // A key left out of an array element reads as null: nothing merges the element over runbook defaults.
+            if (component.Paths is null)
+            {
+                Describe(context, path + ".paths", MissingKey, "at least one path glob");
+            }
+            else if (component.Paths.Count == 0)
             {
                 Describe(context, path + ".paths", "an empty array", "at least one path glob");
             }
-
-            CheckGlobs(component.Paths, path + ".paths", context);
+            else
+            {
+                CheckGlobs(component.Paths, path + ".paths", context);
+            }
 
             if (component.Workload is not null && !KubernetesNames.IsWorkloadReference(component.Workload))
             {
@@ -355,12 +362,20 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         {
             var waiver = waivers[i];
             var path = $"$.waivers[{i}]";
-            if (!IncidentId.TryParse(waiver.Incident, out _))
+            if (waiver.Incident is null)
+            {
+                Describe(context, path + ".incident", MissingKey, "an incident id " + IncidentId.ExpectedForm + ": a waiver applies to one incident only");
+            }
+            else if (!IncidentId.TryParse(waiver.Incident, out _))
             {
                 Fail(context, path + ".incident", waiver.Incident, "an incident id " + IncidentId.ExpectedForm + ": a waiver applies to one incident only");
             }
 
-            if (RuleCatalogue.Find(waiver.Rule) is null)
+            if (waiver.Rule is null)
+            {
+                Describe(context, path + ".rule", MissingKey, "a rule id from docs/rules");
+            }
+            else if (RuleCatalogue.Find(waiver.Rule) is null)
             {
                 var suggestion = Suggestions.Closest(waiver.Rule, RuleCatalogue.All.Select(r => r.Id));
                 Describe(context, path + ".rule", $"unknown rule id '{waiver.Rule}'", "a rule id from docs/rules" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
@@ -370,7 +385,11 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
                 Describe(context, path, $"a second waiver of {waiver.Rule} for {waiver.Incident}", "one waiver per incident and rule");
             }
 
-            if (string.IsNullOrWhiteSpace(waiver.Reason))
+            if (waiver.Reason is null)
+            {
+                Describe(context, path + ".reason", MissingKey, "the reason the findings are accepted, in words: it is shown in every report");
+            }
+            else if (string.IsNullOrWhiteSpace(waiver.Reason))
             {
                 Fail(context, path + ".reason", waiver.Reason, "the reason the findings are accepted, in words: it is shown in every report");
             }
@@ -389,6 +408,8 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
     }
 
     /// <summary>A problem with a value from the file; the value is shown as JSON-like text.</summary>
+    private const string MissingKey = "no such key (it is required)";
+
     private static void Fail(PolicyFailures context, string path, object? value, string expected) =>
         Describe(context, path, DescribeValue(value), expected);
 
