@@ -10,9 +10,9 @@ internal static class GitTreeCache
 
     /// <summary>
     /// Keeps every tree libgit2 reads in its object cache, as git keeps every tree it has parsed. libgit2 caches only
-    /// trees of at most 4 kB by default, so a folder of more than ~130 entries (a repository's root, its <c>src</c>) was
-    /// inflated and parsed again for every path looked up through it: on a 20,000-file repository 45 % of
-    /// <c>finish</c>'s instructions went to re-reading the same few trees. Only memory use changes, never an answer.
+    /// trees of at most 4 kB by default, so a folder of more than ~130 entries (the benchmark repository's <c>src</c>, above
+    /// all its files) was inflated and parsed again for every path looked up through it: on that 20,000-file repository
+    /// 45 % of <c>finish</c>'s instructions went to re-reading the same few trees. Only memory use changes, never an answer.
     /// </summary>
     public static void KeepWholeTrees()
     {
