@@ -4,11 +4,13 @@
 # the load of a shared machine, for comparing binaries. Each binary is run from the same state (reset.sh); the commit
 # between start and finish is made with git and not counted.
 # Usage: instructions-small.sh BINARY [BINARY…]     (WORK_DIR from $WORK, default /tmp/hotfix-bench-small)
+# REPO=PATH counts on another repository made by make-*-repo.sh instead, e.g. run.sh's 20,000-file one
+# (REPO=/tmp/hotfix-bench/large); it must exist with its .info file beside it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 [ $# -ge 1 ] || { echo "usage: instructions-small.sh BINARY [BINARY…]" >&2; exit 2; }
 work=${WORK:-/tmp/hotfix-bench-small}
-repo=$work/small
+repo=${REPO:-$work/small}
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 [ -d "$repo" ] || { mkdir -p "$work"; "$here/make-small-repo.sh" "$repo" >/dev/null; }
 safe=$(sed -n 's/^safe_path=//p' "$repo.info")

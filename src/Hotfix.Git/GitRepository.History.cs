@@ -9,8 +9,8 @@ internal sealed partial class GitRepository : IHistoryReader
     private NativeRepository? native;
     private readonly Dictionary<(string?, string), string?> patchIdCache = [];
 
-    /// <summary>The direct libgit2 handle for walks, diffs and patch ids, opened on first use.</summary>
-    private NativeRepository NativeHistory => native ??= new NativeRepository(repository.Info.Path);
+    /// <summary>Direct libgit2 calls for walks, diffs and patch ids, on LibGit2Sharp's own handle (made on first use).</summary>
+    private NativeRepository NativeHistory => native ??= NativeRepository.For(repository);
 
     public CommitInfo? FindCommit(string revision) => LookupCommit(revision) is { } commit ? ToInfo(commit) : null;
 

@@ -27,7 +27,9 @@ internal sealed unsafe partial class NativeRepository : IDisposable
     private const uint DisablePathspecMatch = 1u << 12;
 
     private readonly IntPtr repository;
+    private readonly bool owned;
     private readonly Dictionary<(string? Old, string New), IReadOnlyList<string>> changedPaths = new();
+    private bool indexChecked;
 
     public NativeRepository(string gitDirectory)
     {
@@ -36,7 +38,26 @@ internal sealed unsafe partial class NativeRepository : IDisposable
         {
             throw new InvalidOperationException($"libgit2 cannot open {gitDirectory}: {NativeGit.LastErrorMessage()}");
         }
+
+        owned = true;
     }
+
+    /// <summary>
+    /// Works on a handle someone else opened and frees (LibGit2Sharp's): one object cache and one index for both. A
+    /// handle of its own loaded and checksummed the whole index again for the attribute lookups of its diffs (1.6 MB,
+    /// ≈ 88 M instructions on 20,000 files), and read again every tree LibGit2Sharp had already read.
+    /// </summary>
+    private NativeRepository(IntPtr borrowed)
+    {
+        repository = borrowed;
+    }
+
+    /// <summary>A native view of <paramref name="repository"/>'s own handle, or a handle of its own where that cannot be had.</summary>
+    public static NativeRepository For(LibGit2Sharp.Repository repository) =>
+        LibGit2SharpHandles.RepositoryPointer(repository) is { } pointer ? new NativeRepository(pointer) : new NativeRepository(repository.Info.Path);
+
+    /// <summary>Whether this works on another object's handle (tests).</summary>
+    internal bool Borrowed => !owned;
 
     /// <summary>
     /// Commit ids reachable from <paramref name="include"/> and from none of <paramref name="exclude"/>
@@ -173,6 +194,11 @@ internal sealed unsafe partial class NativeRepository : IDisposable
     public string? PatchId(string? oldTreeSha, string newTreeSha)
     {
         var paths = ChangedPaths(oldTreeSha, newTreeSha);
+        if (paths.Count > 0)
+        {
+            IndexAsOfFirstDiff();
+        }
+
         return paths.Count == 0 ? null : WithDiff(oldTreeSha, newTreeSha, paths, diff =>
         {
             var count = NativeGit.DiffDeltaCount(diff);
@@ -245,7 +271,39 @@ internal sealed unsafe partial class NativeRepository : IDisposable
         }
     }
 
-    public void Dispose() => NativeGit.RepositoryFree(repository);
+    /// <summary>
+    /// A diff looks up each file's attributes, in <c>.gitattributes</c> files of the working tree and of the index. A
+    /// handle of its own loaded the index at its first diff; a borrowed one may hold an index loaded earlier (by a
+    /// status), so at the first diff it is re-read if the file changed since (libgit2 compares the checksum at its end)
+    /// — the same index content as before, without a second copy of it.
+    /// </summary>
+    private void IndexAsOfFirstDiff()
+    {
+        if (owned || indexChecked)
+        {
+            return;
+        }
+
+        Check(NativeGit.RepositoryIndex(out var index, repository), "open the index");
+        try
+        {
+            Check(NativeGit.IndexRead(index, 0), "read the index");
+        }
+        finally
+        {
+            NativeGit.IndexFree(index);
+        }
+
+        indexChecked = true;
+    }
+
+    public void Dispose()
+    {
+        if (owned)
+        {
+            NativeGit.RepositoryFree(repository);
+        }
+    }
 
     private static void AddFile(IntPtr diff, nuint index, Span<byte> sum)
     {
@@ -369,6 +427,25 @@ internal sealed unsafe partial class NativeRepository : IDisposable
     {
         Check(NativeGit.TreeLookup(out var tree, repository, (byte*)oid), "tree");
         return tree;
+    }
+
+    /// <summary>Whether two lookups of one tree, both held, return the same object — libgit2's cache kept it (tests).</summary>
+    internal bool SameTreeObjectTwice(byte[] treeId)
+    {
+        fixed (byte* oid = treeId)
+        {
+            Check(NativeGit.TreeLookup(out var first, repository, oid), "tree");
+            try
+            {
+                Check(NativeGit.TreeLookup(out var second, repository, oid), "tree");
+                NativeGit.TreeFree(second);
+                return first == second;
+            }
+            finally
+            {
+                NativeGit.TreeFree(first);
+            }
+        }
     }
 
     private IntPtr LookupTree(string sha)

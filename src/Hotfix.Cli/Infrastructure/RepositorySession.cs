@@ -25,6 +25,7 @@ internal sealed class RepositorySession : IDisposable
     public static RepositorySession Open(CliEnvironment environment, string? repoOption, string? policyOption)
     {
         GitObjectReading.TrustObjectDatabaseLikeGit();
+        GitTreeCache.KeepWholeTrees();
 
         var repository = repoOption is null
             ? GitRepository.Open(environment.CurrentDirectory, "current directory")
