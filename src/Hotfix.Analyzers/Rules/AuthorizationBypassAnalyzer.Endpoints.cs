@@ -14,7 +14,8 @@ namespace Hotfix.Analyzers.Rules;
 /// compilation start, with the same tests the type analysis makes, and the cheapest registration that sees everything
 /// is picked: nothing without endpoint types; a plain symbol action when no endpoint is opened by [AllowAnonymous] (no
 /// action body to read: the findings come from the attributes alone); the symbol-start action only when an anonymous
-/// endpoint's body must be read to tell a sign-in endpoint from a bypass.
+/// endpoint's body must be read to tell a sign-in endpoint from a bypass — or when <see cref="WritesAnonymousEndpoint"/>
+/// sees, in the syntax alone, a class that may be an endpoint type written with [AllowAnonymous].
 /// </summary>
 public sealed partial class AuthorizationBypassAnalyzer
 {
