@@ -24,11 +24,13 @@ frames = {
     "all Hotfix.Analyzers callbacks": r"\[Hotfix\.Analyzers\]",
     "compilation start (all rules)": r"HotfixAnalyzer::<Initialize>",
     "HF3002 AuthorizationBypassAnalyzer": r"AuthorizationBypassAnalyzer",
+    "  of which its compilation start": r"AuthorizationBypassAnalyzer::Start",
     "  of which the endpoint search": r"AuthorizationBypassAnalyzer::EndpointsIn",
     "SQL sink actions (HF3001 + HF2009, binding included)": r"SqlSinkActions",
     "  HF3001 SqlInjectionAnalyzer": r"SqlInjectionAnalyzer",
     "  of which allow-list tables": r"SqlText::IsAllowListTable",
     "HF2009 UnboundedBulkWriteAnalyzer": r"UnboundedBulkWriteAnalyzer",
+    "  HF2009's syntax test (SqlSyntax.MayWriteEveryRow)": r"SqlSyntax::MayWriteEveryRow",
     "HF4001 QueryInLoopAnalyzer": r"QueryInLoopAnalyzer",
     "HF4003 SyncOverAsyncAnalyzer": r"SyncOverAsyncAnalyzer",
 }

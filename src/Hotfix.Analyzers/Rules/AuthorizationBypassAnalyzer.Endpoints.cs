@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Hotfix.Analyzers.Rules;
@@ -13,7 +14,8 @@ namespace Hotfix.Analyzers.Rules;
 /// compilation start, with the same tests the type analysis makes, and the cheapest registration that sees everything
 /// is picked: nothing without endpoint types; a plain symbol action when no endpoint is opened by [AllowAnonymous] (no
 /// action body to read: the findings come from the attributes alone); the symbol-start action only when an anonymous
-/// endpoint's body must be read to tell a sign-in endpoint from a bypass.
+/// endpoint's body must be read to tell a sign-in endpoint from a bypass — or when <see cref="WritesAnonymousEndpoint"/>
+/// sees, in the syntax alone, a class that may be an endpoint type written with [AllowAnonymous].
 /// </summary>
 public sealed partial class AuthorizationBypassAnalyzer
 {
@@ -88,6 +90,89 @@ public sealed partial class AuthorizationBypassAnalyzer
         }
 
         return presence;
+    }
+
+    /// <summary>
+    /// Whether a class that can be an endpoint type (it names a base type, or a "…Controller") is written with
+    /// <c>[AllowAnonymous]</c> on itself or on one of its methods — read from the syntax trees, nothing bound. Then the
+    /// symbol-start registration is taken without <see cref="EndpointsIn"/>: that search binds the base lists and
+    /// attributes of the first types it judges inside this rule's compilation-start callback, before the compiler has
+    /// bound them (0.1–0.2 s of the rule's time on the benchmark service, benchmarks/README.md "Analyzers, fourth pass").
+    /// The symbol-start registration judges every compilation exactly as the others do — a compilation without an
+    /// anonymous endpoint gets the same findings from it, only at the price of the driver's per-symbol state — so text
+    /// that merely looks like ASP.NET Core's attribute can cost time, never a finding. The converse is not read from
+    /// syntax: an attribute of another name that implements IAllowAnonymous, or one on a base class in a referenced
+    /// assembly, is only found by binding, so without such text <see cref="EndpointsIn"/> decides as before.
+    /// </summary>
+    private static bool WritesAnonymousEndpoint(Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit && WritesAnonymousEndpoint(unit.Members))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WritesAnonymousEndpoint(SyntaxList<MemberDeclarationSyntax> members)
+    {
+        foreach (var member in members)
+        {
+            switch (member)
+            {
+                case BaseNamespaceDeclarationSyntax space when WritesAnonymousEndpoint(space.Members):
+                    return true;
+                case ClassDeclarationSyntax type when MayBeEndpointDeclaration(type) && WritesAllowAnonymous(type):
+                    return true;
+                case TypeDeclarationSyntax type when WritesAnonymousEndpoint(type.Members):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MayBeEndpointDeclaration(ClassDeclarationSyntax type) =>
+        !type.Modifiers.Any(SyntaxKind.StaticKeyword) &&
+        (type.BaseList != null || type.Identifier.ValueText.EndsWith("Controller", System.StringComparison.Ordinal));
+
+    private static bool WritesAllowAnonymous(ClassDeclarationSyntax type)
+    {
+        if (NamesAllowAnonymous(type.AttributeLists))
+        {
+            return true;
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member is MethodDeclarationSyntax method && NamesAllowAnonymous(method.AttributeLists))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesAllowAnonymous(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var name = SyntaxFilters.NameOf(attribute.Name);
+                if (name == "AllowAnonymous" || name == "AllowAnonymousAttribute")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the type or one of its methods is written with an attribute whose name contains "Anonymous".</summary>

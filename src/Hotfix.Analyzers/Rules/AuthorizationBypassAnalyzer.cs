@@ -52,7 +52,9 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         // Resolved only where a body is read: its seven type look-ups scan every reference of the compilation.
         var compilation = start.Compilation;
         var authentication = new System.Lazy<AuthenticationCalls>(() => AuthenticationCalls.Create(compilation));
-        var endpoints = EndpointsIn(start.Compilation, asp, start.CancellationToken);
+        var endpoints = WritesAnonymousEndpoint(start.Compilation, start.CancellationToken)
+            ? EndpointPresence.Anonymous
+            : EndpointsIn(start.Compilation, asp, start.CancellationToken);
         if (endpoints == EndpointPresence.Authorized)
         {
             // No anonymous endpoint: no body to read before judging a type, so no per-symbol state (see EndpointsIn).
@@ -71,7 +73,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         }
         else if (endpoints == EndpointPresence.Anonymous)
         {
-            RegisterTypeAnalysis(start, asp, scope, authentication.Value);
+            RegisterTypeAnalysis(start, asp, scope, authentication);
         }
 
         if (asp.AuthorizationConventions != null || asp.EndpointRouteBuilderExtensions != null)
@@ -93,7 +95,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
     }
 
     /// <summary>A type is judged at its symbol end, after the bodies of its anonymous endpoints were read.</summary>
-    private static void RegisterTypeAnalysis(CompilationStartAnalysisContext start, AspNetCoreSymbols asp, HotfixScope scope, AuthenticationCalls authentication)
+    private static void RegisterTypeAnalysis(CompilationStartAnalysisContext start, AspNetCoreSymbols asp, HotfixScope scope, System.Lazy<AuthenticationCalls> authentication)
     {
         start.RegisterSymbolStartAction(
             typeStart =>
@@ -114,7 +116,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                 {
                     typeStart.RegisterOperationBlockAction(block =>
                     {
-                        if (block.OwningSymbol is IMethodSymbol method && candidates.Contains(method) && block.OperationBlocks.Any(authentication.Authenticates))
+                        if (block.OwningSymbol is IMethodSymbol method && candidates.Contains(method) && block.OperationBlocks.Any(authentication.Value.Authenticates))
                         {
                             signsIn[method] = true;
                         }

@@ -282,23 +282,47 @@ public class AuthorizationBypassTests
         [AllowAnonymous] public class NotAController { [HttpPost] public void Post() { } }
         """);
 
-    // HF3002 reads endpoint bodies only in a compilation where [AllowAnonymous] opens an endpoint; without one it judges
-    // types by a plain symbol action (AuthorizationBypassAnalyzer.Endpoints.cs). Both registrations must find the same.
+    // HF3002 reads endpoint bodies only in a compilation where [AllowAnonymous] may open an endpoint; without one it
+    // judges types by a plain symbol action (AuthorizationBypassAnalyzer.Endpoints.cs). The symbol-start registration is
+    // taken straight from the syntax when a class naming a base type is written with [AllowAnonymous]; an alias hides
+    // the attribute from that test, and then the binding search decides. The four cases take all three paths (syntax →
+    // symbol-start; binding → symbol action; binding → symbol-start), and every path must find the same.
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public Task Findings_are_the_same_with_and_without_an_anonymous_endpoint_in_the_compilation(bool withAnonymousEndpoint) => Expect("""
+    [InlineData(false, "AllowAnonymous")]
+    [InlineData(false, "Open")]
+    [InlineData(true, "AllowAnonymous")]
+    [InlineData(true, "Open")]
+    public Task Findings_are_the_same_with_and_without_an_anonymous_endpoint_in_the_compilation(bool withAnonymousEndpoint, string allowAnonymous) => Expect(
+        "using Open = Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute;\n" + $$"""
         public class AdminModel : PageModel
         {
             [{|#0:Authorize|}] public void OnGet() { }
         }
 
-        [AllowAnonymous] public abstract class OpenHub : Hub { }
+        [{{allowAnonymous}}] public abstract class OpenHub : Hub { }
         [{|#1:Authorize|}] public class SilentHub : OpenHub { }
 
-        """ + (withAnonymousEndpoint ? "[AllowAnonymous] public class PublicController : Controller { [HttpGet] public IActionResult About() => View(); }\n" : string.Empty),
+        """ + (withAnonymousEndpoint ? $"[{allowAnonymous}] public class PublicController : Controller {{ [HttpGet] public IActionResult About() => View(); }}\n" : string.Empty),
         At(0, "[Authorize] on Razor Pages handler 'OnGet' is ignored by ASP.NET Core: put it on the page model 'AdminModel' or use a page convention"),
         At(1, "[Authorize] on 'SilentHub' has no effect: [AllowAnonymous] on its base class 'OpenHub' overrides it"));
+
+    // The syntax test reads only the written name [AllowAnonymous]. Spelled through an alias or as an attribute class of
+    // another name that implements IAllowAnonymous, an anonymous sign-in endpoint must still be found by the binding
+    // search, which picks the registration that reads its body: with the plain symbol action Login would be reported.
+    [Theory]
+    [InlineData("Open")]
+    [InlineData("Public")]
+    public Task An_anonymous_sign_in_endpoint_spelled_without_the_attribute_name_still_has_its_body_read(string allowAnonymous) => Expect(
+        "using Open = Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute;\n" + Identity + $$"""
+        public sealed class PublicAttribute : System.Attribute, IAllowAnonymous { }
+
+        public class AccountController(SignInManager<AppUser> signIn) : ControllerBase
+        {
+            [HttpPost, {{allowAnonymous}}] public async Task<IActionResult> Login(string user, string password) => Ok(await signIn.PasswordSignInAsync(user, password, false, false));
+            [HttpPost, {|#0:{{allowAnonymous}}|}] public IActionResult Rename(string name) => Ok();
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Rename' reachable without authentication"));
 
     // At compilation start HF3002 looks for endpoint types without binding: a class whose declarations name no base type
     // and whose name does not end in "Controller" is skipped (AuthorizationBypassAnalyzer.Endpoints.cs). Each test below

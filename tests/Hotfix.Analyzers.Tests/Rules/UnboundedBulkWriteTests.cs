@@ -81,6 +81,22 @@ public class UnboundedBulkWriteTests
         At(0, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"),
         At(1, "'IDbCommand.CommandText' runs UPDATE Users without WHERE"));
 
+    // SQL reached through a local is bound only when the member's text mentions a write (SqlSyntax.TextMayMentionWrite):
+    // a write spelled with escape sequences is in the string's value but not in the source text, so such a member must
+    // still be read token by token. Each sink below is a finding only that way.
+    [Fact]
+    public Task Sql_spelled_with_escapes_in_a_local_is_still_followed() => Expect("""
+        void Run(Shop db, IDbCommand command)
+        {
+            var sql = "\u0044ELETE FROM Orders";
+            db.Database.{|#0:ExecuteSqlRaw|}(sql);
+            var statement = "\x55PDATE Users SET Name = 'x'";
+            command.{|#1:CommandText|} = statement;
+        }
+        """,
+        At(0, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"),
+        At(1, "'IDbCommand.CommandText' runs UPDATE Users without WHERE"));
+
     [Fact]
     public Task Bounded_or_undecidable_sql_is_fine() => Expect("""
         void Run(Shop db, string clause, int id)
