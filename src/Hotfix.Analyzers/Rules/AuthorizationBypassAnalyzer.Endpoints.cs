@@ -140,75 +140,50 @@ public sealed partial class AuthorizationBypassAnalyzer
         !type.Modifiers.Any(SyntaxKind.StaticKeyword) &&
         (type.BaseList != null || type.Identifier.ValueText.EndsWith("Controller", System.StringComparison.Ordinal));
 
-    private static bool WritesAllowAnonymous(ClassDeclarationSyntax type)
-    {
-        if (NamesAllowAnonymous(type.AttributeLists))
-        {
-            return true;
-        }
-
-        foreach (var member in type.Members)
-        {
-            if (member is MethodDeclarationSyntax method && NamesAllowAnonymous(method.AttributeLists))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool NamesAllowAnonymous(SyntaxList<AttributeListSyntax> lists)
-    {
-        foreach (var list in lists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                var name = SyntaxFilters.NameOf(attribute.Name);
-                if (name == "AllowAnonymous" || name == "AllowAnonymousAttribute")
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool WritesAllowAnonymous(ClassDeclarationSyntax type) =>
+        WritesAttribute(type, name => name == "AllowAnonymous" || name == "AllowAnonymousAttribute");
 
     /// <summary>Whether the type or one of its methods is written with an attribute whose name contains "Anonymous".</summary>
     private static bool WritesAnonymousAttribute(INamedTypeSymbol type)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
-            {
-                continue;
-            }
-
-            if (NamesAnonymous(declaration.AttributeLists))
+            if (reference.GetSyntax() is TypeDeclarationSyntax declaration &&
+                WritesAttribute(declaration, name => name?.IndexOf("Anonymous", System.StringComparison.Ordinal) >= 0))
             {
                 return true;
-            }
-
-            foreach (var member in declaration.Members)
-            {
-                if (member is MethodDeclarationSyntax method && NamesAnonymous(method.AttributeLists))
-                {
-                    return true;
-                }
             }
         }
 
         return false;
     }
 
-    private static bool NamesAnonymous(SyntaxList<AttributeListSyntax> lists)
+    /// <summary>Whether the declaration or one of its methods is written with an attribute whose name is <paramref name="named"/>.</summary>
+    private static bool WritesAttribute(TypeDeclarationSyntax declaration, System.Func<string?, bool> named)
+    {
+        if (Names(declaration.AttributeLists, named))
+        {
+            return true;
+        }
+
+        foreach (var member in declaration.Members)
+        {
+            if (member is MethodDeclarationSyntax method && Names(method.AttributeLists, named))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Names(SyntaxList<AttributeListSyntax> lists, System.Func<string?, bool> named)
     {
         foreach (var list in lists)
         {
             foreach (var attribute in list.Attributes)
             {
-                if (SyntaxFilters.NameOf(attribute.Name)?.IndexOf("Anonymous", System.StringComparison.Ordinal) >= 0)
+                if (named(SyntaxFilters.NameOf(attribute.Name)))
                 {
                     return true;
                 }
