@@ -49,6 +49,17 @@ public class PolicyAndMetaCommandTests
     }
 
     [Fact]
+    public void A_component_without_paths_is_named_and_exits_2_not_as_a_bug()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("p.json"), """{ "components": [ { "name": "api" } ], "waivers": [ { "incident": "INC-2026-0001", "rule": "HF0101" } ] }""");
+        var result = CliRun.Run(dir.Path, "policy", "validate", "p.json");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("p.json: $.components[0].paths: found no such key (it is required); expected at least one path glob", result.Error);
+        Assert.Contains("p.json: $.waivers[0].reason: found no such key (it is required)", result.Error);
+    }
+
+    [Fact]
     public void Policy_validate_without_a_file_says_the_defaults_apply()
     {
         using var repo = TestRepository.Create();
