@@ -63,7 +63,7 @@ for s in $steps; do
         extra=()
         [ -z "${ANALYZERS_AFTER:-}" ] || extra+=(HOTFIX_ANALYZER_DLL="$ANALYZERS_AFTER")
         if [ -n "${ANALYZERS_BEFORE:-}" ]; then variants="none hotfix baseline efcore"; extra+=(BASELINE_DLL="$ANALYZERS_BEFORE"); fi
-        env "${extra[@]}" SHAPE=$shape VARIANTS="$variants" RUNS=${RUNS_ANALYZERS:-2} nice -n 0 bash "$here/AnalyzerCompileTime/run.sh"
+        env "${extra[@]}" SHAPE=$shape VARIANTS="$variants" RUNS=${RUNS_ANALYZERS:-2} bash "$here/AnalyzerCompileTime/run.sh"
       done
       ;;
     *) echo "unknown step '$s' (expected 1-5)" >&2; exit 2 ;;
