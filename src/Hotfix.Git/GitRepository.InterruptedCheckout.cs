@@ -131,18 +131,24 @@ internal sealed partial class GitRepository
         WholeFiles.Replace(temporary, full);
     }
 
-    /// <summary>Paths the two trees differ on, plus every path git status reports (untracked files aside).</summary>
+    /// <summary>
+    /// Paths the two trees differ on, plus every path git status reports (untracked files aside). Where the index
+    /// provably still holds <paramref name="from"/>, it differs from HEAD only on paths of the first kind, so the status
+    /// compares the working tree alone.
+    /// </summary>
     private SortedSet<string> Candidates(Tree from, Tree to)
     {
         var paths = new SortedSet<string>(NativeHistory.ChangedPaths(from.Sha, to.Sha), StringComparer.Ordinal);
-        var status = repository.RetrieveStatus(new StatusOptions
-        {
-            IncludeUntracked = false,
-            IncludeIgnored = false,
-            RecurseUntrackedDirs = false,
-            DetectRenamesInIndex = false,
-            DetectRenamesInWorkDir = false,
-        });
+        var status = RetrieveStatus(
+            new StatusOptions
+            {
+                IncludeUntracked = false,
+                IncludeIgnored = false,
+                RecurseUntrackedDirs = false,
+                DetectRenamesInIndex = false,
+                DetectRenamesInWorkDir = false,
+            },
+            from.Id);
         foreach (var entry in status)
         {
             if (entry.State is not (FileStatus.Unaltered or FileStatus.Ignored))

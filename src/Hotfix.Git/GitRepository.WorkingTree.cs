@@ -14,12 +14,9 @@ internal sealed partial class GitRepository : IWorkingTree
 
     public WorkingTreeStatus Status()
     {
-        var status = repository.RetrieveStatus(new StatusOptions
-        {
-            IncludeUntracked = false,
-            IncludeIgnored = false,
-            RecurseUntrackedDirs = false,
-        });
+        var status = RetrieveStatus(
+            new StatusOptions { IncludeUntracked = false, IncludeIgnored = false, RecurseUntrackedDirs = false },
+            repository.Head.Tip?.Tree.Id);
         var staged = new List<string>();
         var modified = new List<string>();
         var conflicted = new List<string>();
@@ -53,6 +50,27 @@ internal sealed partial class GitRepository : IWorkingTree
             _ => "a rebase",
         };
         return new WorkingTreeStatus(staged, modified, conflicted, operation);
+    }
+
+    /// <summary>
+    /// A status, without its HEAD-to-index half where the index provably holds <paramref name="indexTree"/>
+    /// (<see cref="IndexTreeProof"/>): then the index differs from HEAD exactly where that tree does, and the working
+    /// tree half is all that is left to ask (NothingStagedTests). Where nothing is proven, the whole status.
+    /// </summary>
+    private RepositoryStatus RetrieveStatus(StatusOptions options, ObjectId? indexTree)
+    {
+        if (IndexTreeProof.Of(repository, indexTree) is { } proof)
+        {
+            options.Show = StatusShowOption.WorkDirOnly;
+            var workingTree = repository.RetrieveStatus(options);
+            if (IndexTreeProof.StillHolds(repository, proof))
+            {
+                return workingTree;
+            }
+        }
+
+        options.Show = StatusShowOption.IndexAndWorkDir;
+        return repository.RetrieveStatus(options);
     }
 
     public IReadOnlyList<string> UntrackedFilesInTheWay(string treeish)
