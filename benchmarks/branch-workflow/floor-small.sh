@@ -3,8 +3,9 @@
 # work done with the libgit2 hotfix ships and nothing else, one process per command; its merges found as hotfix finds
 # them, and once more with libgit2's own merge (CYCLE_FLOOR_MERGE=full) — the plain git commands and gitflow-avh, on
 # run-small.sh's 300-file / 200-commit repository. Also the floors under the floor: an empty C program
-# linked against the same libgit2 (starting a process that loads it) and cycle-floor's `open` (libgit2's
-# initialisation, with its OpenSSL dlopen, and the repository open), each run twice per round like two commands.
+# linked against the same libgit2 (starting a process that loads it), the same with one dlopen of libssl (what
+# libgit2's initialisation spends loading OpenSSL for its SHA-256) and cycle-floor's `open` (libgit2's
+# initialisation and the repository open), each run twice per round like two commands.
 #
 # Every contender runs its cycle from the same state (reset.sh): start (timed), the one-line fix committed with git
 # (not timed), finish (timed). Rounds interleave the contenders, the order turning each round, so a load that moves
@@ -44,6 +45,20 @@ link=(-L "$(dirname "$libgit2")" -Wl,--no-as-needed -l:"$(basename "$libgit2")" 
 cc -O2 -Wall -o "$bin/cycle-floor" "$here/cycle-floor.c" "${link[@]}"
 echo 'int main(void) { return 0; }' > "$bin/empty.c"
 cc -O2 -o "$bin/empty" "$bin/empty.c" "${link[@]}"
+# What libgit2's initialisation spends loading OpenSSL (its SHA-256 set-up dlopens libssl, which brings libcrypto):
+# the empty program plus that dlopen, trying the names libgit2 1.8 tries, in its order.
+cat > "$bin/openssl.c" <<'C'
+#include <dlfcn.h>
+int main(void)
+{
+    const char *names[] = { "libssl.so.1.1", "libssl.1.1.dylib", "libssl.so.1.0.0", "libssl.1.0.0.dylib", "libssl.so.10",
+                            "libssl.so.3" };
+    for (unsigned i = 0; i < sizeof names / sizeof *names; i++)
+        if (dlopen(names[i], RTLD_NOW)) return 0;
+    return 1;
+}
+C
+cc -O2 -o "$bin/openssl" "$bin/openssl.c" "${link[@]}" -ldl
 floor=$bin/cycle-floor
 
 safe=$(sed -n 's/^safe_path=//p' "$repo.info")
@@ -131,7 +146,7 @@ echo "before: $(uptime)"
 step=$(( rounds / (gitflow_rounds > 0 ? gitflow_rounds : 1) ))
 [ "$step" -ge 1 ] || step=1
 for round in $(seq "$rounds"); do
-  contenders=(hotfix floor floor-full git empty open)
+  contenders=(hotfix floor floor-full git empty openssl open)
   if [ "$gitflow_rounds" -gt 0 ] && [ $(( (round - 1) % step )) -eq 0 ] && [ $(( (round - 1) / step )) -lt "$gitflow_rounds" ]; then
     contenders+=(gitflow)
   fi
@@ -143,6 +158,7 @@ for round in $(seq "$rounds"); do
     case $tool in
       empty) first=$(cpu "$bin/empty"); second=$(cpu "$bin/empty"); result="$first $second" ;;
       open) first=$(cpu "$floor" open "$repo"); second=$(cpu "$floor" open "$repo"); result="$first $second" ;;
+      openssl) first=$(cpu "$bin/openssl"); second=$(cpu "$bin/openssl"); result="$first $second" ;;
       *) result=$(cycle "$tool") ;;
     esac
     echo "$tool $result" >> "$out"
@@ -161,12 +177,13 @@ names = {
     "gitflow": "gitflow-avh",
     "open": "libgit2 init + open, twice",
     "empty": "empty C program (libgit2 linked), twice",
+    "openssl": "empty C program + dlopen of libssl, twice",
 }
 med = {}
 print(f"\nCPU (user + sys, perf stat task-clock), medians of interleaved rounds ({sys.argv[2]} rounds):\n")
 print("| contender | runs | start / 1st | finish / 2nd | start + finish | page faults (both) |")
 print("|---|---:|---:|---:|---:|---:|")
-for key in ("hotfix", "floor", "floor-full", "git", "gitflow", "open", "empty"):
+for key in ("hotfix", "floor", "floor-full", "git", "gitflow", "open", "openssl", "empty"):
     r = [[float(x) for x in row[1:]] for row in rows if row[0] == key]
     if not r:
         continue
@@ -185,6 +202,9 @@ ratio("gitflow", "floor", "gitflow-avh / libgit2 floor")
 ratio("hotfix", "floor", "hotfix / libgit2 floor")
 ratio("git", "floor", "plain git / libgit2 floor")
 ratio("hotfix", "git", "hotfix / plain git")
+if "openssl" in med and "empty" in med:
+    print(f"loading OpenSSL in libgit2's initialisation: {med['openssl'] - med['empty']:.1f} ms of CPU for two processes; "
+          f"the floor less that: {med['floor'] - (med['openssl'] - med['empty']):.1f} ms")
 if "gitflow" in med:
     print(f"20× gitflow-avh would be {med['gitflow'] / 20:.1f} ms for start + finish; the libgit2 floor takes {med['floor']:.1f} ms, "
           f"of which {med.get('open', 0):.1f} ms is two processes initialising libgit2 and opening the repository")
@@ -220,7 +240,9 @@ if [ "${CALLGRIND:-1}" != 0 ]; then
   done
   o=$(count "$floor" open "$repo")
   e=$(count "$bin/empty")
+  l=$(count "$bin/openssl")
   printf '%-36s %14s %14s %14s\n' "libgit2 init + open" "$o" "$o" "$((2 * o))"
+  printf '%-36s %14s %14s %14s\n' "empty C program + dlopen of libssl" "$l" "$l" "$((2 * l))"
   printf '%-36s %14s %14s %14s\n' "empty C program (libgit2 linked)" "$e" "$e" "$((2 * e))"
   rm -rf "$scratch"
   echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
