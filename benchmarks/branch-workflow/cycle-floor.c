@@ -15,6 +15,8 @@
  *                                  (git_merge_commits, the tree written from the merged index)
  *   cycle-floor open REPO          libgit2's initialisation and the repository open only (their floor)
  *
+ * Objects are read as hotfix reads them: no re-hash on read, whole trees cached (the two settings hotfix makes).
+ *
  * Exit 0 done, 2 usage, 3 refused or failed (the message says which step; nothing is rolled back beyond what hotfix
  * rolls back: a failed start checkout removes the new branch again).
  *
@@ -79,6 +81,7 @@ typedef struct {
 
 int git_libgit2_init(void);
 int git_libgit2_version(int *major, int *minor, int *rev);
+int git_libgit2_opts(int option, ...);
 const git_error *git_error_last(void);
 int git_repository_open(git_repository **out, const char *path);
 int git_repository_set_head(git_repository *repo, const char *refname);
@@ -148,6 +151,11 @@ static git_repository *open_repository(const char *path)
         fprintf(stderr, "cycle-floor: built for libgit2 1.8's option structs, loaded %d.%d.%d\n", major, minor, rev);
         exit(3);
     }
+    /* hotfix's two process-wide settings (RepositorySession.Open): objects read without re-hashing each, as git reads
+     * them (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION off), and every tree kept in the object cache, not only those up
+     * to 4 kB (GIT_OPT_SET_CACHE_OBJECT_LIMIT for GIT_OBJECT_TREE: 16 MB). */
+    ok(git_libgit2_opts(22, 0), "GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION");
+    ok(git_libgit2_opts(6, 2, (size_t)16 << 20), "GIT_OPT_SET_CACHE_OBJECT_LIMIT");
     ok(git_repository_open(&repo, path), "open the repository");
     return repo;
 }
