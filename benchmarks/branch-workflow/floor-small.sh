@@ -161,7 +161,7 @@ for round in $(seq "$rounds"); do
       openssl) first=$(cpu "$bin/openssl"); second=$(cpu "$bin/openssl"); result="$first $second" ;;
       *) result=$(cycle "$tool") ;;
     esac
-    echo "$tool $result" >> "$out"
+    echo "$tool $round $result" >> "$out"
   done
 done
 echo "after: $(uptime)"
@@ -184,7 +184,7 @@ print(f"\nCPU (user + sys, perf stat task-clock), medians of interleaved rounds 
 print("| contender | runs | start / 1st | finish / 2nd | start + finish | page faults (both) |")
 print("|---|---:|---:|---:|---:|---:|")
 for key in ("hotfix", "floor", "floor-full", "git", "gitflow", "open", "openssl", "empty"):
-    r = [[float(x) for x in row[1:]] for row in rows if row[0] == key]
+    r = [[float(x) for x in row[2:]] for row in rows if row[0] == key]
     if not r:
         continue
     s = statistics.median(x[0] for x in r)
@@ -202,6 +202,15 @@ ratio("gitflow", "floor", "gitflow-avh / libgit2 floor")
 ratio("hotfix", "floor", "hotfix / libgit2 floor")
 ratio("git", "floor", "plain git / libgit2 floor")
 ratio("hotfix", "git", "hotfix / plain git")
+# The same ratios taken within each round that ran gitflow-avh, then their median: a load that drifts between rounds
+# moves both sides of each ratio alike.
+cycle = {(row[0], row[1]): float(row[2]) + float(row[4]) for row in rows}
+gitflow_rounds = [rnd for (tool, rnd) in cycle if tool == "gitflow"]
+for other, label in (("hotfix", "hotfix"), ("floor", "libgit2 floor"), ("git", "plain git")):
+    paired = [cycle["gitflow", rnd] / cycle[other, rnd] for rnd in gitflow_rounds if (other, rnd) in cycle]
+    if paired:
+        print(f"gitflow-avh / {label}, within the same rounds: median {statistics.median(paired):.1f}× "
+              f"(from {min(paired):.1f}× to {max(paired):.1f}×, {len(paired)} rounds)")
 if "openssl" in med and "empty" in med:
     print(f"loading OpenSSL in libgit2's initialisation: {med['openssl'] - med['empty']:.1f} ms of CPU for two processes; "
           f"the floor less that: {med['floor'] - (med['openssl'] - med['empty']):.1f} ms")
