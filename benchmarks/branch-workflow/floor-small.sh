@@ -5,7 +5,9 @@
 # run-small.sh's 300-file / 200-commit repository. Also the floors under the floor: an empty C program
 # linked against the same libgit2 (starting a process that loads it), the same with one dlopen of libssl (what
 # libgit2's initialisation spends loading OpenSSL for its SHA-256) and cycle-floor's `open` (libgit2's
-# initialisation and the repository open), each run twice per round like two commands.
+# initialisation and the repository open), each run twice per round like two commands; and hotfix's own floors:
+# `hotfix --version` (the native runtime's start) and `hotfix policy validate` in the repository (start + loading
+# and validating its hotfix.json), twice per round too.
 #
 # Every contender runs its cycle from the same state (reset.sh): start (timed), the one-line fix committed with git
 # (not timed), finish (timed). Rounds interleave the contenders, the order turning each round, so a load that moves
@@ -146,7 +148,7 @@ echo "before: $(uptime)"
 step=$(( rounds / (gitflow_rounds > 0 ? gitflow_rounds : 1) ))
 [ "$step" -ge 1 ] || step=1
 for round in $(seq "$rounds"); do
-  contenders=(hotfix floor floor-full git empty openssl open)
+  contenders=(hotfix floor floor-full git empty openssl open version validate)
   if [ "$gitflow_rounds" -gt 0 ] && [ $(( (round - 1) % step )) -eq 0 ] && [ $(( (round - 1) / step )) -lt "$gitflow_rounds" ]; then
     contenders+=(gitflow)
   fi
@@ -159,6 +161,8 @@ for round in $(seq "$rounds"); do
       empty) first=$(cpu "$bin/empty"); second=$(cpu "$bin/empty"); result="$first $second" ;;
       open) first=$(cpu "$floor" open "$repo"); second=$(cpu "$floor" open "$repo"); result="$first $second" ;;
       openssl) first=$(cpu "$bin/openssl"); second=$(cpu "$bin/openssl"); result="$first $second" ;;
+      version) first=$(cpu "$binary" --version); second=$(cpu "$binary" --version); result="$first $second" ;;
+      validate) first=$(cpu "$binary" policy validate); second=$(cpu "$binary" policy validate); result="$first $second" ;;
       *) result=$(cycle "$tool") ;;
     esac
     echo "$tool $round $result" >> "$out"
@@ -178,12 +182,14 @@ names = {
     "open": "libgit2 init + open, twice",
     "empty": "empty C program (libgit2 linked), twice",
     "openssl": "empty C program + dlopen of libssl, twice",
+    "version": "hotfix --version, twice",
+    "validate": "hotfix policy validate, twice",
 }
 med = {}
 print(f"\nCPU (user + sys, perf stat task-clock), medians of interleaved rounds ({sys.argv[2]} rounds):\n")
 print("| contender | runs | start / 1st | finish / 2nd | start + finish | page faults (both) |")
 print("|---|---:|---:|---:|---:|---:|")
-for key in ("hotfix", "floor", "floor-full", "git", "gitflow", "open", "openssl", "empty"):
+for key in ("hotfix", "floor", "floor-full", "git", "gitflow", "open", "openssl", "empty", "version", "validate"):
     r = [[float(x) for x in row[2:]] for row in rows if row[0] == key]
     if not r:
         continue
@@ -214,6 +220,10 @@ for other, label in (("hotfix", "hotfix"), ("floor", "libgit2 floor"), ("git", "
 if "openssl" in med and "empty" in med:
     print(f"loading OpenSSL in libgit2's initialisation: {med['openssl'] - med['empty']:.1f} ms of CPU for two processes; "
           f"the floor less that: {med['floor'] - (med['openssl'] - med['empty']):.1f} ms")
+if {"version", "validate", "open", "hotfix", "floor"} <= med.keys():
+    print(f"hotfix above the floor: {med['hotfix'] - med['floor']:.1f} ms, of which the two commands' runtime start "
+          f"(--version less the empty program) {med['version'] - med['empty']:.1f} ms and loading hotfix.json "
+          f"(policy validate less --version) {med['validate'] - med['version']:.1f} ms")
 if "gitflow" in med:
     print(f"20× gitflow-avh would be {med['gitflow'] / 20:.1f} ms for start + finish; the libgit2 floor takes {med['floor']:.1f} ms, "
           f"of which {med.get('open', 0):.1f} ms is two processes initialising libgit2 and opening the repository")
