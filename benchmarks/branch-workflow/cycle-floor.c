@@ -14,6 +14,9 @@
  *                                  otherwise — and always with CYCLE_FLOOR_MERGE=full — libgit2's merge
  *                                  (git_merge_commits, the tree written from the merged index)
  *   cycle-floor open REPO          libgit2's initialisation and the repository open only (their floor)
+ *   cycle-floor merges REPO        the proof of finish's merge: for each "OURS THEIRS" commit pair on stdin, the tree
+ *                                  it finds without libgit2's merge must be the tree git_merge_commits finds (pairs
+ *                                  that conflict are skipped); prints the counts, exit 1 on the first difference
  *
  * Objects are read as hotfix reads them: no re-hash on read, whole trees cached (the two settings hotfix makes).
  *
@@ -118,6 +121,7 @@ const git_oid *git_tree_id(const git_tree *tree);
 int git_tree_create_updated(git_oid *out, git_repository *repo, git_tree *baseline, size_t nupdates,
                             const git_tree_update *updates);
 int git_oid_equal(const git_oid *a, const git_oid *b);
+int git_oid_fromstr(git_oid *out, const char *str);
 int git_index_has_conflicts(const git_index *index);
 void git_index_free(git_index *index);
 void git_tree_free(git_tree *tree);
@@ -446,6 +450,45 @@ static int finish(git_repository *repo, const char *name)
     return 0;
 }
 
+static int compare_merges(git_repository *repo)
+{
+    char ours_hex[128], theirs_hex[128];
+    int pairs = 0, trivial = 0, conflicts = 0;
+    while (scanf("%127s %127s", ours_hex, theirs_hex) == 2) {
+        git_oid ours_id, theirs_id, fast, full;
+        git_commit *ours, *theirs;
+        git_index *merged;
+        int done;
+        ok(git_oid_fromstr(&ours_id, ours_hex), "a commit id on stdin");
+        ok(git_oid_fromstr(&theirs_id, theirs_hex), "a commit id on stdin");
+        ok(git_commit_lookup(&ours, repo, &ours_id), ours_hex);
+        ok(git_commit_lookup(&theirs, repo, &theirs_id), theirs_hex);
+        pairs++;
+        done = trivial_merge(repo, ours, theirs, &fast);
+        ok(git_merge_commits(&merged, repo, ours, theirs, NULL), "merge in memory");
+        if (git_index_has_conflicts(merged)) {
+            conflicts++;
+            if (done) {
+                fprintf(stderr, "cycle-floor: %s + %s: merged without libgit2, which finds conflicts\n", ours_hex, theirs_hex);
+                return 1;
+            }
+        } else if (done) {
+            ok(git_index_write_tree_to(&full, merged, repo), "write the merged tree");
+            if (!git_oid_equal(&fast, &full)) {
+                fprintf(stderr, "cycle-floor: %s + %s: a tree other than libgit2's merge\n", ours_hex, theirs_hex);
+                return 1;
+            }
+            trivial++;
+        }
+        git_index_free(merged);
+        git_commit_free(ours);
+        git_commit_free(theirs);
+    }
+    printf("%d pairs: %d merged without libgit2's merge, each to libgit2's tree; %d conflict in libgit2's merge\n",
+           pairs, trivial, conflicts);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     git_repository *repo;
@@ -453,9 +496,11 @@ int main(int argc, char **argv)
         open_repository(argv[2]);
         return 0;
     }
+    if (argc == 3 && strcmp(argv[1], "merges") == 0)
+        return compare_merges(open_repository(argv[2]));
     if (argc != 4 || (strcmp(argv[1], "start") != 0 && strcmp(argv[1], "finish") != 0) || argv[3][0] == 0) {
         fprintf(stderr, "usage: cycle-floor start|finish REPO NAME   (the branch is hotfix/NAME)\n"
-                        "       cycle-floor open REPO\n");
+                        "       cycle-floor open|merges REPO\n");
         return 2;
     }
     full_merge = getenv("CYCLE_FLOOR_MERGE") && strcmp(getenv("CYCLE_FLOOR_MERGE"), "full") == 0;

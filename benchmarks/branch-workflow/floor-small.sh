@@ -12,7 +12,8 @@
 # Every contender runs its cycle from the same state (reset.sh): start (timed), the one-line fix committed with git
 # (not timed), finish (timed). Rounds interleave the contenders, the order turning each round, so a load that moves
 # moves all of them; CPU is user + system of the whole process tree (perf stat task-clock), medians over the rounds.
-# gitflow-avh is slow (≈ 2 s wall a cycle) and runs in GITFLOW_ROUNDS of the rounds only. Before timing, one cycle of
+# gitflow-avh is slow (≈ 2 s wall a cycle) and runs in GITFLOW_ROUNDS of the rounds only. Before timing, the probe's
+# merge is proven equal to libgit2's on commit pairs of the benchmark and of a scratch repository, and one cycle of
 # each contender must end in the same state (run-small.sh's comparison), and every timed cycle is checked against it.
 # Then instructions (callgrind, load-independent) of the probe's and hotfix's start and finish.
 #
@@ -138,6 +139,30 @@ cycle() {
   fi
   echo "$s $f"
 }
+
+# The probe's merge (hotfix's: no libgit2 merge for disjoint changes) proven against git_merge_commits: on commit pairs
+# of the benchmark repository (every fifth commit against every fifth), and on every pair of branches of a scratch
+# repository whose branches change one file alike, differently, delete a file, put a folder where a file was, and
+# touch disjoint files — so that both of the probe's ways are taken.
+scratch_repo=$(mktemp -d)
+(
+  cd "$scratch_repo" && git init --quiet --initial-branch base . && git config user.name probe && git config user.email probe@example.com
+  mkdir a b && echo 1 > a/x && echo 1 > b/y && echo 1 > c && git add . && git commit --quiet -m base
+  change() { git checkout --quiet -b "$1" base && eval "$2" && git add -A . && git commit --quiet -m "$1"; }
+  change same1 'echo 2 > a/x'
+  change same2 'echo 2 > a/x'
+  change other 'echo 3 > a/x'
+  change gone 'git rm --quiet b/y'
+  change folder 'rm c && mkdir c && echo 1 > c/z'
+  change apart 'echo 2 > b/y'
+  change new 'echo 1 > a/w'
+) >/dev/null
+for ours in $(git -C "$scratch_repo" for-each-ref --format='%(objectname)' refs/heads); do
+  for theirs in $(git -C "$scratch_repo" for-each-ref --format='%(objectname)' refs/heads); do echo "$ours $theirs"; done
+done | "$floor" merges "$scratch_repo"
+rm -rf "$scratch_repo"
+sample=$(git -C "$repo" rev-list --all | awk 'NR % 5 == 0')
+for ours in $sample; do for theirs in $sample; do echo "$ours $theirs"; done; done | "$floor" merges "$repo"
 
 for tool in hotfix floor floor-full git gitflow; do
   cycle "$tool" >/dev/null
