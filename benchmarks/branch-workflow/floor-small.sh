@@ -20,13 +20,13 @@
 # Needs: cc, perf, valgrind, python3, git, git-flow (installed with apt-get if missing), a native publish of hotfix
 # (HOTFIX_BINARY, default artifacts/native/hotfix) with its libgit2-*.so beside it.
 # Usage: floor-small.sh [WORK_DIR] [ROUNDS]    (default /tmp/hotfix-bench-small, 20 rounds)
-#        GITFLOW_ROUNDS=N (default 3), CALLGRIND=0 skips the instruction counts.
+#        GITFLOW_ROUNDS=N (default 10), CALLGRIND=0 skips the instruction counts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=${1:-/tmp/hotfix-bench-small}
 rounds=${2:-20}
-gitflow_rounds=${GITFLOW_ROUNDS:-3}
+gitflow_rounds=${GITFLOW_ROUNDS:-10}
 repo=$work/small
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_MERGE_AUTOEDIT=no
 
