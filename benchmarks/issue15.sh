@@ -13,6 +13,7 @@
 #   3. start + finish against gitflow-avh and plain git, 300 files branch-workflow/run-small.sh (RUNS_SMALL, 20)
 #   4. the cycle on 20,000 files against plain git and gitflow-avh branch-workflow/run.sh     (ROUNDS_LARGE, 5)
 #   5. analyzer time on the service and the sink-dense shapes      AnalyzerCompileTime/run.sh (RUNS_ANALYZERS, 2)
+#   6. start + finish against their libgit2 floor (AFTER only)     branch-workflow/floor-small.sh (ROUNDS_FLOOR, 60)
 # STEPS="1 2 3" runs a subset. Needs hyperfine, valgrind, git-flow (installed with apt-get where missing), python3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,7 +21,7 @@ root=$(cd "$here/.." && pwd)
 after=$(realpath "${AFTER:?AFTER=path to the native hotfix binary to measure}")
 before=${BEFORE:+$(realpath "$BEFORE")}
 log=${1:-$root/artifacts/bench/issue15.log}
-steps=${STEPS:-1 2 3 4 5}
+steps=${STEPS:-1 2 3 4 5 6}
 mkdir -p "$(dirname "$log")"
 exec > >(tee -a "$log") 2>&1
 
@@ -66,7 +67,11 @@ for s in $steps; do
         env "${extra[@]}" SHAPE=$shape VARIANTS="$variants" RUNS=${RUNS_ANALYZERS:-2} bash "$here/AnalyzerCompileTime/run.sh"
       done
       ;;
-    *) echo "unknown step '$s' (expected 1-5)" >&2; exit 2 ;;
+    6)
+      step "6. start + finish against the libgit2 floor, 300-file repository ($after)"
+      HOTFIX_BINARY=$after GITFLOW_ROUNDS=${GITFLOW_ROUNDS_FLOOR:-15} bash "$here/branch-workflow/floor-small.sh" /dev/shm/hotfix-small "${ROUNDS_FLOOR:-60}"
+      ;;
+    *) echo "unknown step '$s' (expected 1-6)" >&2; exit 2 ;;
   esac
 done
 step "done"
