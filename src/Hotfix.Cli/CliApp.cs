@@ -1,3 +1,4 @@
+using Hotfix.Git;
 using System.CommandLine;
 using Hotfix.Cli.Commands;
 using Hotfix.Cli.Infrastructure;
@@ -70,6 +71,12 @@ internal static class CliApp
         catch (HotfixOperationException e)
         {
             WriteError(environment, verbose, e, $"{e.Message}\nState: {e.State}");
+            return ExitCodes.OperationFailed;
+        }
+        catch (Exception e) when (UnreadableIndex.Explain(e) is { } unreadable)
+        {
+            // A repository setting libgit2 cannot read (split or sparse index), not a bug: say which and how to undo it.
+            WriteError(environment, verbose, e, $"{unreadable.Message}\nState: {unreadable.State}");
             return ExitCodes.OperationFailed;
         }
         catch (Exception e) when (MissingNativeLibrary(e) is { } missing)
