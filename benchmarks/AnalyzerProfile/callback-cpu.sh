@@ -4,7 +4,8 @@
 #   bash benchmarks/AnalyzerProfile/callback-cpu.sh BENCH_DIR DLL [DLL…]
 # BENCH_DIR is a project prepared by benchmarks/AnalyzerCompileTime/run.sh (it holds none.rsp), e.g.
 # artifacts/bench/analyzer-compile; each DLL is a build of Hotfix.Analyzers. One csc run per DLL (compiler server off,
-# JIT perf map on), sampled at 499 Hz with call stacks; prints the seconds of samples whose stack holds each frame.
+# JIT perf map on), sampled at 499 Hz with call stacks; prints the seconds of samples whose stack holds each frame, and
+# the compiler's own /reportanalyzer figure for the same run (wall time of the callbacks) beside them.
 set -euo pipefail
 bench=$(cd "${1:?usage: callback-cpu.sh BENCH_DIR DLL [DLL…]}" && pwd)
 shift
@@ -13,11 +14,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for dll in "$@"; do
   dll=$(cd "$(dirname "$dll")" && pwd)/$(basename "$dll")
-  { cat "$bench/none.rsp"; echo "/analyzer:$dll"; echo "/out:$work/out.dll"; echo "/refout:$work/out.ref.dll"; } >"$work/run.rsp"
+  { cat "$bench/none.rsp"; echo "/analyzer:$dll"; echo "/out:$work/out.dll"; echo "/refout:$work/out.ref.dll"; echo "/reportanalyzer"; } >"$work/run.rsp"
   (cd "$bench" && DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -q -F 499 -g -o "$work/perf.data" \
     "$csc" "@$work/run.rsp" >"$work/csc.log" 2>&1) || { cat "$work/csc.log" >&2; exit 1; }
   perf script -i "$work/perf.data" -F ip,sym 2>/dev/null >"$work/stacks.txt"
   echo "$dll ($(uptime | sed -E 's/.*load average: //') load)"
+  # The compiler's own figure for the same run: the wall time of the callbacks, time spent waiting for a core included.
+  echo "  $(grep -oE 'Total analyzer execution time: [0-9.]+ seconds' "$work/csc.log" || echo 'no analyzer time reported') (/reportanalyzer, this run)"
   python3 - "$work/stacks.txt" <<'PY'
 import re, sys
 frames = {
