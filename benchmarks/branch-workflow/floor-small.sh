@@ -108,17 +108,8 @@ finish_of() {
   esac
 }
 
-# run-small.sh's comparison: (parents count, second parent's tree, tree) of main and develop, the branch gone, HEAD on
-# develop, a clean tree.
-end_state() {
-  local state=""
-  for b in main develop; do
-    state+="$b: parents=$(git -C "$repo" rev-list --parents -n 1 "$b" | wc -w) hotfix-tree=$(git -C "$repo" rev-parse "$b^2^{tree}") tree=$(git -C "$repo" rev-parse "$b^{tree}"); "
-  done
-  state+="branch=$(git -C "$repo" rev-parse --verify --quiet "refs/heads/$branch" >/dev/null && echo kept || echo deleted); "
-  state+="head=$(git -C "$repo" symbolic-ref --short HEAD); status=$(git -C "$repo" status --porcelain --untracked-files=no | wc -l)"
-  echo "$state"
-}
+# The end state every tool must reach (end-state.sh).
+source "$here/end-state.sh"
 
 expected=""
 # One cycle of a contender from the reset state: "start-ms start-faults finish-ms finish-faults", its end state checked.
@@ -128,7 +119,7 @@ cycle() {
   s=$(start_of "$1")
   commit
   f=$(finish_of "$1")
-  state=$(end_state)
+  state=$(end_state "$repo" "$branch")
   if [ -z "$expected" ]; then
     expected=$state
   elif [ "$state" != "$expected" ]; then
@@ -166,7 +157,7 @@ for ours in $sample; do for theirs in $sample; do echo "$ours $theirs"; done; do
 
 for tool in hotfix floor floor-full git gitflow; do
   cycle "$tool" >/dev/null
-  echo "$tool: $(end_state)"
+  echo "$tool: $(end_state "$repo" "$branch")"
 done
 
 echo "before: $(uptime)"
@@ -279,7 +270,7 @@ if [ "${CALLGRIND:-1}" != 0 ]; then
       commit
       f=$(CYCLE_FLOOR_MERGE=$merge count "$floor" finish "$repo" "$name")
     fi
-    [ "$(end_state)" = "$expected" ] || { echo "floor-small.sh: $tool under callgrind ends in another state" >&2; exit 1; }
+    [ "$(end_state "$repo" "$branch")" = "$expected" ] || { echo "floor-small.sh: $tool under callgrind ends in another state" >&2; exit 1; }
     printf '%-36s %14s %14s %14s\n' "$tool" "$s" "$f" "$((s + f))"
   done
   o=$(count "$floor" open "$repo")

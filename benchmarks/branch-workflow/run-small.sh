@@ -47,22 +47,13 @@ finish_command() {
   esac
 }
 
-# The same end state from every tool: compared as (parents count, second parent's tree, tree) of main and develop,
-# the branch gone, HEAD on develop, a clean tree.
-end_state() {
-  local out=""
-  for b in main develop; do
-    out+="$b: parents=$(git -C "$repo" rev-list --parents -n 1 "$b" | wc -w) hotfix-tree=$(git -C "$repo" rev-parse "$b^2^{tree}") tree=$(git -C "$repo" rev-parse "$b^{tree}"); "
-  done
-  out+="branch=$(git -C "$repo" rev-parse --verify --quiet "refs/heads/$branch" >/dev/null && echo kept || echo deleted); "
-  out+="head=$(git -C "$repo" symbolic-ref --short HEAD); status=$(git -C "$repo" status --porcelain --untracked-files=no | wc -l)"
-  echo "$out"
-}
+# The end state every tool must reach (end-state.sh).
+source "$here/end-state.sh"
 expected=""
 for tool in hotfix gitflow git; do
   "$here/reset.sh" "$repo"
   bash -c "$(start_command $tool) && $commit && $(finish_command $tool)" >/dev/null 2>&1 || { echo "$tool: the cycle failed" >&2; exit 1; }
-  state=$(end_state)
+  state=$(end_state "$repo" "$branch")
   echo "$tool: $state"
   [ -n "$expected" ] || expected=$state
   [ "$state" = "$expected" ] || { echo "$tool ends in another state than hotfix" >&2; exit 1; }
