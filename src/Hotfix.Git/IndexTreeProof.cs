@@ -27,12 +27,11 @@ internal static unsafe class IndexTreeProof
             }
 
             var path = Marshal.PtrToStringUTF8((IntPtr)NativeGit.IndexPath(index));
-            if (path is null || !File.Exists(path))
+            if (path is null || ReadOrNull(path) is not { } file)
             {
                 return null;
             }
 
-            var file = File.ReadAllBytes(path);
             var root = file.Length > checksum.Length && file.AsSpan()[^checksum.Length..].SequenceEqual(checksum) ? IndexCacheTree.ValidRoot(file) : null;
             return root is not null && root.AsSpan().SequenceEqual(tree.RawId) ? checksum : null;
         });
@@ -42,6 +41,19 @@ internal static unsafe class IndexTreeProof
     public static bool StillHolds(LibGit2Sharp.Repository repository, byte[] proof) =>
         LibGit2SharpHandles.RepositoryPointer(repository) is { } handle &&
         WithIndex(handle, index => Checksum(index) is { } now && now.AsSpan().SequenceEqual(proof) ? proof : null) is not null;
+
+    /// <summary>The index file, or null where it cannot be read now (removed, replaced, unreadable): then no proof, and the whole status says what is wrong.</summary>
+    internal static byte[]? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The checksum libgit2 loaded; null for none (an in-memory index, or a file written with index.skipHash).</summary>
     private static byte[]? Checksum(IntPtr index)

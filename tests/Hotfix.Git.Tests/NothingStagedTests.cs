@@ -158,6 +158,14 @@ public class NothingStagedTests
     }
 
     [Fact]
+    public void An_index_file_that_cannot_be_read_gives_no_proof_and_no_exception()
+    {
+        using var folder = new TempDirectory("index-read");
+        Assert.Null(IndexTreeProof.ReadOrNull(folder.Path)); // a folder where the file should be
+        Assert.Null(IndexTreeProof.ReadOrNull(folder.Combine("missing")));
+    }
+
+    [Fact]
     public void Damaged_index_files_give_no_answer_and_never_throw()
     {
         using var repo = HotfixRepositories.MainAndDevelop();
