@@ -105,6 +105,6 @@ internal sealed record ItemJson(string Id, string Text);
 
 internal sealed record FollowUpJson(int WithinDays, string? DueBy);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(ReviewRequirementJson))]
 internal sealed partial class ReviewRequirementJsonContext : JsonSerializerContext;

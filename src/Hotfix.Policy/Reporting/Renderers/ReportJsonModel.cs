@@ -20,7 +20,7 @@ internal sealed record JsonSummary(int Errors, int Warnings, int Infos, int Waiv
 
 internal sealed record JsonTool(string Name, string Version);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(JsonFinding))]
 [JsonSerializable(typeof(JsonSummary))]
 [JsonSerializable(typeof(JsonTool))]
