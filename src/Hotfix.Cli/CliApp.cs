@@ -1,7 +1,7 @@
-using Hotfix.Git;
 using System.CommandLine;
 using Hotfix.Cli.Commands;
 using Hotfix.Cli.Infrastructure;
+using Hotfix.Git;
 
 namespace Hotfix.Cli;
 
