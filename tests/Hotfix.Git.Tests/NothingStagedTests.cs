@@ -27,6 +27,7 @@ public class NothingStagedTests
         "index version 3, skip-worktree",
         "index without checksum",
         "index written by libgit2",
+        "optional extensions (untracked cache, end of index entries)",
         "no commit yet",
     ];
 
@@ -70,6 +71,7 @@ public class NothingStagedTests
     [InlineData("edited in the working tree")]
     [InlineData("deleted from the working tree")]
     [InlineData("index version 4, edited")]
+    [InlineData("optional extensions (untracked cache, end of index entries)")]
     public void The_proof_is_given_where_git_recorded_the_tree(string scenario)
     {
         using var repo = Arrange(scenario);
@@ -263,6 +265,17 @@ public class NothingStagedTests
                     LibGit2Sharp.Commands.Stage(native, "src/orders.txt");
                 }
 
+                break;
+            case "optional extensions (untracked cache, end of index entries)":
+                // UNTR, EOIE and IEOT come after TREE; a reader must step over extensions it does not use.
+                repo.Git("config", "index.recordEndOfIndexEntries", "true");
+                repo.Git("config", "index.recordOffsetTable", "true");
+                repo.Git("config", "index.threads", "2");
+                repo.Git("update-index", "--untracked-cache");
+                repo.Commit("Commit with optional extensions", ("src/ext.txt", "ext\n"));
+                repo.WriteFile("src/orders.txt", "edited\n");
+                var written = File.ReadAllBytes(Path.Combine(repo.Path, ".git", "index"));
+                Assert.True(written.AsSpan().IndexOf("UNTR"u8) > 0 && written.AsSpan().IndexOf("EOIE"u8) > 0, "git wrote the optional extensions");
                 break;
             case "no commit yet":
                 repo.WriteFile("first.txt", "first\n");
