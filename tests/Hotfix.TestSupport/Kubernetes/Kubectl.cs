@@ -18,6 +18,10 @@ public static class Kubectl
                 ["KUBECONFIG"] = kubeconfig,
                 ["HOME"] = System.IO.Path.GetDirectoryName(kubeconfig),
                 ["KUBECACHEDIR"] = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(kubeconfig)!, "kube-cache"),
+
+                // kubectl stamps restarts in local time; in UTC its stamp is written the way ours is, so a test can
+                // restart at kubectl's instant and compare whole objects.
+                ["TZ"] = "UTC",
             },
             TimeSpan.FromMinutes(1));
 
