@@ -7,7 +7,9 @@
 #   from before a change), timed in the same interleaved runs as "hotfix".
 #   VARIANTS="… floor-operation floor-syntax" add the floor (FloorProbe/): an analyzer with one empty IOperation action
 #   (the driver binds every method body and builds its operation tree: what any operation-based analyzer pays) and
-#   one with one empty syntax-node action (the driver's fixed price without binding).
+#   one with one empty syntax-node action (the driver's fixed price without binding). "floor-lookup" and
+#   "floor-lookuplate" make HF3002's eleven type look-ups at compilation start or in the first syntax callback: what a
+#   rule is charged for being the first to ask the compilation for a type.
 #
 # 1. generates the service (generate.py) and builds it once with MSBuild to get the compiler's exact command line;
 # 2. runs that same csc command directly, without the compiler server, for each variant — no analyzers,
@@ -54,7 +56,7 @@ if [ -n "${BASELINE_DLL:-}" ]; then
   { cat "$out/none.rsp"; echo "/analyzer:$(cd "$(dirname "$BASELINE_DLL")" && pwd)/$(basename "$BASELINE_DLL")"; } >"$out/baseline.rsp"
 fi
 read -r -a variants <<<"${VARIANTS:-none hotfix efcore sonar}"
-for kind in Operation Syntax; do
+for kind in Operation Syntax Lookup LookupLate; do
   lower=$(tr '[:upper:]' '[:lower:]' <<<"$kind")
   if [[ " ${variants[*]} " == *" floor-$lower "* ]]; then
     dotnet build "$here/FloorProbe/FloorProbe.csproj" -c Release -nologo -clp:ErrorsOnly -p:ProbeKind="$kind" \

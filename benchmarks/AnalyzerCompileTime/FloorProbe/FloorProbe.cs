@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,6 +11,18 @@ public sealed class EmptyProbe : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new("PROBE1", "probe", "probe", "Probe", DiagnosticSeverity.Warning, true);
 
+    // HF3002's eleven ASP.NET Core look-ups (AspNetCoreSymbols): the Lookup probes time them at compilation start and
+    // in the first syntax callback.
+    private static readonly string[] TypeNames =
+    {
+        "Microsoft.AspNetCore.Authorization.IAllowAnonymous", "Microsoft.AspNetCore.Authorization.IAuthorizeData",
+        "Microsoft.AspNetCore.Mvc.ControllerBase", "Microsoft.AspNetCore.Mvc.ControllerAttribute",
+        "Microsoft.AspNetCore.Mvc.NonControllerAttribute", "Microsoft.AspNetCore.Mvc.NonActionAttribute",
+        "Microsoft.AspNetCore.Mvc.AcceptVerbsAttribute", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel",
+        "Microsoft.AspNetCore.SignalR.Hub", "Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions",
+    };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -19,8 +32,32 @@ public sealed class EmptyProbe : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
 #if PROBE_SYNTAX
         context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+#elif PROBE_LOOKUP
+        context.RegisterCompilationStartAction(start =>
+        {
+            Resolve(start.Compilation);
+            start.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+        });
+#elif PROBE_LOOKUPLATE
+        context.RegisterCompilationStartAction(start =>
+        {
+            var compilation = start.Compilation;
+            var resolved = new System.Lazy<int>(() => Resolve(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterSyntaxNodeAction(c => { if (resolved.Value < 0) c.ReportDiagnostic(Diagnostic.Create(Rule, c.Node.GetLocation())); }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+        });
 #else
         context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
 #endif
+    }
+
+    private static int Resolve(Compilation compilation)
+    {
+        var found = 0;
+        foreach (var name in TypeNames)
+        {
+            found += compilation.GetTypesByMetadataName(name).Length;
+        }
+
+        return found;
     }
 }
