@@ -13,7 +13,8 @@ namespace Hotfix.Policy.Checks.Classification;
 /// </summary>
 internal sealed partial class ContentSignals : IChangeKindSignalProvider
 {
-    private static readonly (string Kind, Regex Pattern)[] LinePatterns =
+    /// <summary>The patterns read line by line; each must satisfy <see cref="ChangedLineText.CannotMatchNul"/> (a test checks).</summary>
+    internal static readonly (string Kind, Regex Pattern)[] LinePatterns =
     [
         (ChangeKinds.Auth, AuthPattern()),
         (ChangeKinds.Api, ApiPattern()),
@@ -35,9 +36,10 @@ internal sealed partial class ContentSignals : IChangeKindSignalProvider
                 yield return new ChangeKindSignal(ChangeKinds.Database, $"class {migration.Groups[1].Value} derives from Migration", file.Path);
             }
 
+            var changed = ChangedLineText.Of(file.Change);
             foreach (var (kind, pattern) in LinePatterns)
             {
-                if (FirstMatch(file.Change, pattern) is { } line)
+                if (changed.FirstMatch(pattern) is { } line)
                 {
                     var verb = line.Kind == DiffLineKind.Added ? "adds" : "removes";
                     var number = line.NewNumber ?? line.OldNumber;
@@ -46,9 +48,6 @@ internal sealed partial class ContentSignals : IChangeKindSignalProvider
             }
         }
     }
-
-    private static DiffLine? FirstMatch(FileChange change, Regex pattern) =>
-        change.Hunks.SelectMany(h => h.Lines).FirstOrDefault(l => l.Kind != DiffLineKind.Context && pattern.IsMatch(l.Text));
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
