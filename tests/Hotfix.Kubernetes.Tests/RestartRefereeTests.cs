@@ -50,12 +50,10 @@ public class RestartRefereeTests
         var ours = JsonNode.Parse(twin.ForUs.Requests.Single(r => r.Method == "PATCH").Body)!.AsObject();
         Assert.Equal(plan.ResourceVersion, ours["metadata"]!["resourceVersion"]!.GetValue<string>());
         ours.Remove("metadata");
-        Assert.Equal(Canonical(theirs), Canonical(ours));
+        Assert.Equal(Twin.Canonical(theirs), Twin.Canonical(ours));
 
         // The same object, and the same history, once the controllers settled.
-        twin.ForKubectl.Cluster.Controller.RunUntilSettled();
-        twin.ForUs.Cluster.Controller.RunUntilSettled();
-        Assert.Equal(Scrubbed(Workload(twin.ForKubectl, resource, workload.Name)), Scrubbed(Workload(twin.ForUs, resource, workload.Name)));
+        twin.AssertSameObjects(resource);
         using var kubectlSide = new KubernetesWorkloadController(new k8s.KubernetesClientConfiguration { Host = twin.ForKubectl.Uri.ToString(), AccessToken = "test-token" }, "kubectl-side");
         var expected = await kubectlSide.GetHistoryAsync(workload, default);
         var actual = await twin.Controller.GetHistoryAsync(workload, default);
@@ -83,30 +81,5 @@ public class RestartRefereeTests
         Assert.Empty(twin.ForUs.Writes());
     }
 
-    private static JsonObject Workload(KubeApiServer server, string resource, string name) =>
-        server.Cluster.Get(resource, "shop", name)!;
-
     private static string? Stamp(JsonNode template) => template["metadata"]?["annotations"]?[KubernetesKeys.RestartedAt]?.GetValue<string>();
-
-    /// <summary>The object with what differs between two servers removed: ids, versions, the creation time.</summary>
-    private static string Scrubbed(JsonObject obj)
-    {
-        var copy = obj.DeepClone().AsObject();
-        if (copy["metadata"] is JsonObject metadata)
-        {
-            foreach (var key in new[] { "resourceVersion", "uid", "creationTimestamp" })
-            {
-                metadata.Remove(key);
-            }
-        }
-
-        return Canonical(copy);
-    }
-
-    private static string Canonical(JsonNode? node) => node switch
-    {
-        JsonObject o => "{" + string.Join(',', o.Where(p => p.Value is not (null or JsonObject { Count: 0 } or JsonArray { Count: 0 })).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":{Canonical(p.Value)}")) + "}",
-        JsonArray a => "[" + string.Join(',', a.Select(Canonical)) + "]",
-        _ => node?.ToJsonString() ?? "null",
-    };
 }

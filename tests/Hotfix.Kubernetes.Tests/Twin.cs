@@ -109,7 +109,7 @@ internal sealed class Twin : IAsyncDisposable
     /// The object as a real API server would store it whatever JSON spelling a client sent: member order does not
     /// matter and null or empty members are absent (kubectl sends <c>"creationTimestamp": null</c> in templates; we do not).
     /// </summary>
-    private static string Canonical(JsonNode? node) => node switch
+    public static string Canonical(JsonNode? node) => node switch
     {
         JsonObject o => "{" + string.Join(',', o.Where(p => !IsEmpty(p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":{Canonical(p.Value)}")) + "}",
         JsonArray a => "[" + string.Join(',', a.Select(Canonical)) + "]",
