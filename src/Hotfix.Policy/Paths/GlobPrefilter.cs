@@ -8,19 +8,27 @@ namespace Hotfix.Policy.Paths;
 /// </summary>
 /// <remarks>
 /// Only necessary conditions are tested, so the answer is always the expression's: a path that passes still goes to it.
+/// Where the pattern starts or ends with plain text, the path must start or end with it; that test is a comparison at
+/// one place instead of a search, and it comes first: most of the runbook's globs are "*.ext" or "dir/" shapes, and the
+/// substring search is skipped when the anchored text already contains the literal.
 /// The brace groups matter for globs whose plain text is short: <c>*{Authentication,Authorization}*</c> has none at
 /// all, <c>*.{tsx,jsx,vue}</c> only ".", <c>**/{frontend,web}/**</c> only "/" — on a 200-file change they were most
 /// of the expressions run (benchmarks/README.md, change analysis).
 /// </remarks>
 internal sealed class GlobPrefilter
 {
-    private readonly string literal;
+    private readonly string? literal;
     private readonly string[][] groups;
+    private readonly string prefix;
+    private readonly string suffix;
 
-    private GlobPrefilter(string literal, string[][] groups)
+    private GlobPrefilter(string literal, string[][] groups, string prefix, string suffix)
     {
-        this.literal = literal;
+        // The path contains whatever it starts or ends with: the search would only repeat the anchored test.
+        this.literal = prefix.Contains(literal, StringComparison.Ordinal) || suffix.Contains(literal, StringComparison.Ordinal) ? null : literal;
         this.groups = groups;
+        this.prefix = prefix;
+        this.suffix = suffix;
     }
 
     /// <summary>The filter of a pattern <see cref="Glob.TryParse"/> accepted (braces balanced, not nested).</summary>
@@ -51,13 +59,54 @@ internal sealed class GlobPrefilter
 
         outside.Add(p[start..]);
         var literal = outside.Select(LongestRun).MaxBy(run => run.Length) ?? string.Empty;
-        return new GlobPrefilter(literal, [.. groups]);
+        return new GlobPrefilter(literal, [.. groups], Prefix(pattern, p), Suffix(p));
+    }
+
+    /// <summary>
+    /// The plain text a pattern anchored at the root starts with ("src/Orders/" of "src/Orders/**"). A pattern without
+    /// '/' matches at any depth and is anchored nowhere.
+    /// </summary>
+    private static string Prefix(string pattern, string p) =>
+        pattern.Contains('/', StringComparison.Ordinal) ? p[..FirstWildcard(p)] : string.Empty;
+
+    /// <summary>
+    /// The plain text after the pattern's last wildcard or brace group (".csproj" of "*.csproj", all of "Dockerfile"). A
+    /// pattern ending in '/' ends in "**" and has none.
+    /// </summary>
+    private static string Suffix(string p)
+    {
+        if (p.EndsWith('/'))
+        {
+            return string.Empty;
+        }
+
+        var last = p.AsSpan().LastIndexOfAny('*', '?', '}');
+        var start = last + 1;
+
+        // "**/" also matches nothing, slash included: "**/models.py" matches "models.py", so its suffix is "models.py".
+        if (last >= 1 && p[last] == '*' && p[last - 1] == '*' && start < p.Length && p[start] == '/')
+        {
+            start++;
+        }
+
+        return p[start..];
+    }
+
+    private static int FirstWildcard(string p)
+    {
+        var index = p.AsSpan().IndexOfAny('*', '?', '{');
+        return index < 0 ? p.Length : index;
     }
 
     /// <summary>False when <paramref name="path"/> cannot match; true when it may.</summary>
     public bool MayMatch(string path)
     {
-        if (!path.Contains(literal, StringComparison.Ordinal))
+        if (!EndsWith(path, suffix) || (prefix.Length > 0 && !path.AsSpan().TrimStart('/').StartsWith(prefix.AsSpan())))
+        {
+            return false;
+        }
+
+        if (literal != null && !path.Contains(literal, StringComparison.Ordinal))
         {
             return false;
         }
@@ -71,6 +120,27 @@ internal sealed class GlobPrefilter
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the path ends with the suffix, or with the suffix and one newline: the expression ends in '$', which also
+    /// matches before a final "\n" (git allows one in a file name).
+    /// </summary>
+    private static bool EndsWith(string path, string suffix)
+    {
+        if (suffix.Length == 0)
+        {
+            return true;
+        }
+
+        // Most globs are ruled out by the path's last character alone, before any span is compared.
+        if (path.Length == 0 || (path[^1] != suffix[^1] && path[^1] != '\n'))
+        {
+            return false;
+        }
+
+        var text = path.AsSpan();
+        return text.EndsWith(suffix.AsSpan()) || (text[^1] == '\n' && text[..^1].EndsWith(suffix.AsSpan()));
     }
 
     private static bool ContainsAny(string path, string[] alternatives)

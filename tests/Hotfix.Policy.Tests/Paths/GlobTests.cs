@@ -122,6 +122,30 @@ public class GlobTests
         Assert.Equal(expected, Glob.Parse(pattern).IsMatch(path));
     }
 
+    /// <summary>
+    /// The text a pattern starts or ends with is compared at the path's start or end before anything else runs; these
+    /// are the places where that comparison must still agree with the expression.
+    /// </summary>
+    [Theory]
+    [InlineData("*.sql", "db/a.sql\n", true)]
+    [InlineData("Dockerfile", "Dockerfile\n", true)]
+    [InlineData("*.sql", "db/a.sql\n\n", false)]
+    [InlineData("**/models.py", "models.py", true)]
+    [InlineData("a/**/b.cs", "a/b.cs", true)]
+    [InlineData("src/Orders/**", "/src/Orders/a.cs", true)]
+    [InlineData("/src/Orders/**", "src/Orders/a.cs", true)]
+    [InlineData("src/Orders/**", "x/src/Orders/a.cs", false)]
+    [InlineData("*Controller.cs", "src/OrdersController.cs", true)]
+    [InlineData("*Controller.cs", "src/OrdersController.cs.bak", false)]
+    [InlineData("drizzle.config.*", "drizzle.config.ts", true)]
+    [InlineData("openapi*.{json,yaml}", "api/openapi.v2.yaml", true)]
+    public void Anchored_text_agrees_with_the_expression(string pattern, string path, bool expected)
+    {
+        var expression = new Regex(EagerExpression(pattern), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        Assert.Equal(expected, expression.IsMatch(path.TrimStart('/')));
+        Assert.Equal(expected, Glob.Parse(pattern).IsMatch(path));
+    }
+
     private static string Text(Random random, string alphabet, int length) =>
         new(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
 
@@ -138,6 +162,10 @@ public class GlobTests
                     var alternatives = pattern[(i + 1)..end].Split(',');
                     result.Append(Filled(random, alternatives[random.Next(alternatives.Length)]));
                     i = end;
+                    break;
+                // "**/" also matches nothing, its slash included: the only way a match can lack a slash the pattern has.
+                case '*' when i + 2 < pattern.Length && pattern[i + 1] == '*' && pattern[i + 2] == '/' && random.Next(3) == 0:
+                    i += 2;
                     break;
                 case '*' or '?':
                     result.Append(Text(random, "ab/", random.Next(0, 3)));

@@ -55,7 +55,7 @@ internal sealed class ChangeClassification
 
         var analysis = ScopeAnalysis.Of(context);
         var filePaths = analysis.Files.Where(f => !f.Formatting.IsFormattingOnly)
-            .Select(f => (IReadOnlyList<string>)(f.Change.OldPath is { } old && old != f.Path ? [f.Path, old] : [f.Path]))
+            .Select(f => (IReadOnlyList<string>)(f.Change.OldPath is { } old && old != f.Path ? new[] { f.Path, old } : new[] { f.Path }))
             .ToList();
         return new ChangeClassification(signals, filePaths, analysis.UnavailableReason);
     }
