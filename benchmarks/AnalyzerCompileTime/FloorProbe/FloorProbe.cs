@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FloorProbe;
 
+#if !PROBE_SYNTAX10
 /// <summary>Subscribes to one kind of event and does nothing: what the compiler charges for the subscription alone.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyProbe : DiagnosticAnalyzer
@@ -61,3 +62,39 @@ public sealed class EmptyProbe : DiagnosticAnalyzer
         return found;
     }
 }
+#endif
+
+#if PROBE_SYNTAX10
+/// <summary>
+/// Ten analyzers registered the way the HF rules are (compilation start, then one empty syntax-node action each): what
+/// the driver charges per analyzer class, against <c>floor-syntax</c>'s one.
+/// </summary>
+public abstract class RuleShapedProbe : DiagnosticAnalyzer
+{
+    private readonly DiagnosticDescriptor rule;
+
+    protected RuleShapedProbe(int index) =>
+        rule = new("PROBE1" + index.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), "probe", "probe", "Probe", DiagnosticSeverity.Warning, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+            start.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression));
+    }
+}
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe0 : RuleShapedProbe { public Probe0() : base(0) { } }
+[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe1 : RuleShapedProbe { public Probe1() : base(1) { } }
+[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe2 : RuleShapedProbe { public Probe2() : base(2) { } }
+[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe3 : RuleShapedProbe { public Probe3() : base(3) { } }
+[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe4 : RuleShapedProbe { public Probe4() : base(4) { } }
+[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe5 : RuleShapedProbe { public Probe5() : base(5) { } }
+[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe6 : RuleShapedProbe { public Probe6() : base(6) { } }
+[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe7 : RuleShapedProbe { public Probe7() : base(7) { } }
+[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe8 : RuleShapedProbe { public Probe8() : base(8) { } }
+[DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe9 : RuleShapedProbe { public Probe9() : base(9) { } }
+#endif
