@@ -54,6 +54,8 @@ internal sealed class ChangeClassification
         }
 
         var analysis = ScopeAnalysis.Of(context);
+        // Arrays, not collection expressions (which make a compiler-synthesised list here): GlobSet.FirstMatch walks an
+        // array without copying it.
         var filePaths = analysis.Files.Where(f => !f.Formatting.IsFormattingOnly)
             .Select(f => (IReadOnlyList<string>)(f.Change.OldPath is { } old && old != f.Path ? new[] { f.Path, old } : new[] { f.Path }))
             .ToList();
