@@ -14,7 +14,8 @@
 #   4. the cycle on 20,000 files against plain git and gitflow-avh branch-workflow/run.sh     (ROUNDS_LARGE, 5)
 #   5. analyzer time on the service and the sink-dense shapes      AnalyzerCompileTime/run.sh (RUNS_ANALYZERS, 2)
 #   6. start + finish against their libgit2 floor (AFTER only)     branch-workflow/floor-small.sh (ROUNDS_FLOOR, 60)
-# STEPS="1 2 3" runs a subset. Needs hyperfine, valgrind, git-flow (installed with apt-get where missing), python3.
+# STEPS="1 2 3" runs a subset. At the end, issue15-summary.py prints each target measured, its ratio and whether it
+# holds, read back from this run's part of the log. Needs hyperfine, valgrind, git-flow (installed with apt-get where missing), python3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -23,7 +24,10 @@ before=${BEFORE:+$(realpath "$BEFORE")}
 log=${1:-$root/artifacts/bench/issue15.log}
 steps=${STEPS:-1 2 3 4 5 6}
 mkdir -p "$(dirname "$log")"
+first_line=$(( $( [ -f "$log" ] && wc -l <"$log" || echo 0) + 1 ))
+exec 3>&1 4>&2
 exec > >(tee -a "$log") 2>&1
+tee_pid=$!
 
 for tool in hyperfine valgrind git-flow; do
   command -v "$tool" >/dev/null || apt-get install -y "$tool" >/dev/null
@@ -75,3 +79,8 @@ for s in $steps; do
   esac
 done
 step "done"
+
+# Every target read back from what this run wrote, once tee has written all of it.
+exec 1>&3 2>&4
+wait "$tee_pid" 2>/dev/null || true
+tail -n +"$first_line" "$log" | python3 "$here/issue15-summary.py" /dev/stdin | tee -a "$log"
