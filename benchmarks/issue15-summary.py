@@ -7,23 +7,21 @@ issue15.sh runs this on the part of its log that the run wrote. Only what the ru
 did not run (STEPS) or whose output is missing says so instead of guessing.
 """
 import re
-import statistics
 import sys
 
 
-def first_binary_lines(lines, pattern):
-    """The ratios of the first binary measured (AFTER) in each interleaved check run."""
+def first_binary_ratios(lines):
+    """The ratio to git of the first binary measured (AFTER) in each interleaved check run."""
     ratios = []
-    block = []
+    taken = True
     for line in lines:
         if line.startswith("load after:"):
-            block = []
-            continue
-        match = re.search(pattern, line)
-        if match and not line.startswith("git "):
-            block.append(float(match.group(1)))
-            if len(block) == 1:
-                ratios.append(block[0])
+            taken = False
+        elif not taken and not line.startswith("git "):
+            match = re.search(r"([0-9.]+)x git$", line)
+            if match:
+                ratios.append(float(match.group(1)))
+                taken = True
     return ratios
 
 
@@ -79,7 +77,7 @@ def main(path):
 
     check = step("2.")
     if check is not None:
-        ratios = first_binary_lines(check, r"([0-9.]+)x git$")
+        ratios = first_binary_ratios(check)
         if ratios:
             add("check ≤ 1.0× git's CPU", ", ".join(f"{r:.2f}×" for r in ratios), max(ratios) <= 1.0)
 
