@@ -10,7 +10,10 @@
 #   one with one empty syntax-node action (the driver's fixed price without binding); "floor-syntax10" ten such
 #   analyzers registered like the HF rules (the driver's price per analyzer class). "floor-lookup" and
 #   "floor-lookuplate" make HF3002's eleven type look-ups at compilation start or in the first syntax callback: what a
-#   rule is charged for being the first to ask the compilation for a type.
+#   rule is charged for being the first to ask the compilation for a type. "floor-report" (sink-dense shape) reports
+#   the 6,000 findings Hotfix.Analyzers reports there, at the same places, found from syntax alone without binding:
+#   what the compiler charges any analyzer for reporting them; "floor-reportgenerated" the same, with the compiler's
+#   generated-code test of each finding's file left out (GeneratedCodeAnalysisFlags.ReportDiagnostics).
 #
 # 1. generates the service (generate.py) and builds it once with MSBuild to get the compiler's exact command line;
 # 2. runs that same csc command directly, without the compiler server, for each variant — no analyzers,
@@ -57,7 +60,7 @@ if [ -n "${BASELINE_DLL:-}" ]; then
   { cat "$out/none.rsp"; echo "/analyzer:$(cd "$(dirname "$BASELINE_DLL")" && pwd)/$(basename "$BASELINE_DLL")"; } >"$out/baseline.rsp"
 fi
 read -r -a variants <<<"${VARIANTS:-none hotfix efcore sonar}"
-for kind in Operation Syntax Syntax10 Lookup LookupLate; do
+for kind in Operation Syntax Syntax10 Lookup LookupLate Report ReportGenerated; do
   lower=$(tr '[:upper:]' '[:lower:]' <<<"$kind")
   if [[ " ${variants[*]} " == *" floor-$lower "* ]]; then
     dotnet build "$here/FloorProbe/FloorProbe.csproj" -c Release -nologo -clp:ErrorsOnly -p:ProbeKind="$kind" \

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FloorProbe;
 
-#if !PROBE_SYNTAX10
+#if !PROBE_SYNTAX10 && !PROBE_REPORT && !PROBE_REPORTGENERATED
 /// <summary>Subscribes to one kind of event and does nothing: what the compiler charges for the subscription alone.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyProbe : DiagnosticAnalyzer
@@ -97,4 +97,102 @@ public abstract class RuleShapedProbe : DiagnosticAnalyzer
 [DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe7 : RuleShapedProbe { public Probe7() : base(7) { } }
 [DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe8 : RuleShapedProbe { public Probe8() : base(8) { } }
 [DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe9 : RuleShapedProbe { public Probe9() : base(9) { } }
+#endif
+
+#if PROBE_REPORT || PROBE_REPORTGENERATED
+/// <summary>
+/// Reports the findings Hotfix.Analyzers reports on the sink-dense shape — 4,000 like HF3001's, 1,000 like HF4001's,
+/// 1,000 like HF4003's, at the same places with messages as distinct — but finds them from syntax alone, without
+/// binding: what the compiler charges any analyzer for reporting that many findings, the floor of a rule that must
+/// report them. The ReportGenerated kind lets its findings stand in generated code, so that the driver does not test
+/// where each one lies (the per-tree walk for <c>[GeneratedCode]</c> on a tree's first finding).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ReportProbe : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Sql = new("PROBE3001", "probe", "'{0}' receives SQL built from the non-constant value '{1}'", "Probe", DiagnosticSeverity.Warning, true);
+    private static readonly DiagnosticDescriptor Loop = new("PROBE4001", "probe", "'{0}' queries the database on every iteration of the loop (N+1)", "Probe", DiagnosticSeverity.Warning, true);
+    private static readonly DiagnosticDescriptor Blocking = new("PROBE4003", "probe", "'{0}' blocks a thread in the async method '{1}'", "Probe", DiagnosticSeverity.Warning, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Sql, Loop, Blocking);
+
+    public override void Initialize(AnalysisContext context)
+    {
+#if PROBE_REPORTGENERATED
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+#else
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+#endif
+        context.EnableConcurrentExecution();
+        context.RegisterSyntaxNodeAction(OnInvocation, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+        context.RegisterSyntaxNodeAction(OnAssignment, Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression, Microsoft.CodeAnalysis.CSharp.SyntaxKind.AddAssignmentExpression);
+    }
+
+    private static void OnInvocation(SyntaxNodeAnalysisContext context)
+    {
+        var invocation = (Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax)context.Node;
+        if (invocation.Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access)
+        {
+            return;
+        }
+
+        var name = access.Name.Identifier.ValueText;
+        var location = access.Name.GetLocation();
+        switch (name)
+        {
+            case "FromSqlRaw" or "SqlQueryRaw" or "ExecuteSqlRawAsync" when invocation.ArgumentList.Arguments.Count > 0:
+                context.ReportDiagnostic(Diagnostic.Create(Sql, location, name, invocation.ArgumentList.Arguments[0].ToString()));
+                break;
+            case "Find":
+                context.ReportDiagnostic(Diagnostic.Create(Loop, location, name));
+                context.ReportDiagnostic(Diagnostic.Create(Blocking, location, name, EnclosingMethod(invocation)));
+                break;
+            case "SaveChanges":
+                context.ReportDiagnostic(Diagnostic.Create(Blocking, location, name, EnclosingMethod(invocation)));
+                break;
+            case "ExecuteNonQuery" when InLoop(invocation):
+                context.ReportDiagnostic(Diagnostic.Create(Loop, location, name));
+                break;
+        }
+    }
+
+    private static void OnAssignment(SyntaxNodeAnalysisContext context)
+    {
+        var assignment = (Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax)context.Node;
+        if (assignment.Left is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CommandText" } access
+            && assignment.Right is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Sql, access.Name.GetLocation(), "DbCommand.CommandText", assignment.Right.ToString()));
+        }
+    }
+
+    private static string EnclosingMethod(SyntaxNode node)
+    {
+        for (var current = node.Parent; current != null; current = current.Parent)
+        {
+            if (current is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method)
+            {
+                return method.Identifier.ValueText;
+            }
+        }
+
+        return "";
+    }
+
+    private static bool InLoop(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null and not Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax; current = current.Parent)
+        {
+            if (current is Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
 #endif
