@@ -1,4 +1,5 @@
 using Hotfix.Analyzers.Escalation;
+using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Hotfix.Analyzers;
@@ -12,10 +13,22 @@ public abstract class HotfixAnalyzer : DiagnosticAnalyzer
 {
     public sealed override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Callbacks never run in generated code either way (no Analyze flag); JudgesGeneratedCode only moves the test
+        // of where a finding lies from the compiler to the rule's scope.
+        context.ConfigureGeneratedCodeAnalysis(JudgesGeneratedCode ? GeneratedCodeAnalysisFlags.ReportDiagnostics : GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start => Start(start, HotfixScope.Create(start.Options, start.CancellationToken)));
+        context.RegisterCompilationStartAction(start => Start(start, HotfixScope.Create(
+            start.Options, start.CancellationToken, JudgesGeneratedCode ? GeneratedCodeLocations.For(start.Compilation) : null)));
     }
+
+    /// <summary>
+    /// True for a rule whose every finding lies inside the syntax node it was called for. Such a rule lets the compiler
+    /// pass its findings in generated code, and its <see cref="HotfixScope"/> drops them instead
+    /// (<see cref="GeneratedCodeLocations"/>): the compiler's own test walks every token of a file on the file's first
+    /// finding, inside the rule's time. A rule that reports elsewhere (a type's declaration at symbol end, a model at
+    /// compilation end) keeps the compiler's test, which also knows the files that are generated as a whole.
+    /// </summary>
+    internal virtual bool JudgesGeneratedCode => false;
 
     /// <summary>Resolves the rule's symbols for this compilation and registers its (name-filtered) actions.</summary>
     private protected abstract void Start(CompilationStartAnalysisContext context, HotfixScope scope);

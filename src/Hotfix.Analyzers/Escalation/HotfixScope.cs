@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -47,19 +48,27 @@ internal sealed class HotfixScope
     private readonly AnalyzerOptions options;
     private readonly ChangedLines changed;
     private readonly string? repositoryRoot;
+    private readonly GeneratedCodeLocations? generatedCode;
+    private readonly CancellationToken cancellationToken;
 
-    private HotfixScope(AnalyzerOptions options, string? branch, ChangedLines changed, string? repositoryRoot)
+    private HotfixScope(AnalyzerOptions options, string? branch, ChangedLines changed, string? repositoryRoot, GeneratedCodeLocations? generatedCode, CancellationToken cancellationToken)
     {
         this.options = options;
         Branch = branch;
         this.changed = changed;
         this.repositoryRoot = repositoryRoot;
+        this.generatedCode = generatedCode;
+        this.cancellationToken = cancellationToken;
     }
 
     /// <summary>The hotfix branch being built, or null when escalation is off (not a hotfix branch, no manifest).</summary>
     public string? Branch { get; }
 
-    public static HotfixScope Create(AnalyzerOptions options, CancellationToken cancellationToken)
+    /// <param name="generatedCode">
+    /// For a rule that lets the compiler report in generated code (see <see cref="HotfixAnalyzer.JudgesGeneratedCode"/>):
+    /// the test that drops such findings here instead.
+    /// </param>
+    public static HotfixScope Create(AnalyzerOptions options, CancellationToken cancellationToken, GeneratedCodeLocations? generatedCode = null)
     {
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
         global.TryGetValue(BranchProperty, out var branch);
@@ -73,11 +82,11 @@ internal sealed class HotfixScope
         if (string.IsNullOrWhiteSpace(branch) || !branch!.Trim().StartsWith(prefix!.Trim(), StringComparison.Ordinal) ||
             string.IsNullOrWhiteSpace(root) || manifest == null)
         {
-            return new HotfixScope(options, null, ChangedLines.Empty, null);
+            return new HotfixScope(options, null, ChangedLines.Empty, null, generatedCode, cancellationToken);
         }
 
         var changed = ParsedManifests.GetValue(manifest, m => Read(m, cancellationToken));
-        return new HotfixScope(options, branch.Trim(), changed, NormalizeDirectory(root!));
+        return new HotfixScope(options, branch.Trim(), changed, NormalizeDirectory(root!), generatedCode, cancellationToken);
     }
 
     /// <summary>
@@ -113,6 +122,11 @@ internal sealed class HotfixScope
         ImmutableDictionary<string, string?>? properties = null,
         bool onlyWhenChanged = false)
     {
+        if (generatedCode != null && generatedCode.Contains(location, cancellationToken))
+        {
+            return;
+        }
+
         var relatedLocations = related?.Where(l => l.IsInSource).ToImmutableArray() ?? ImmutableArray<Location>.Empty;
         var escalated = Branch != null && (IsChanged(location) || (scope != null && IsChanged(scope.SyntaxTree, EscalationSpan.Of(scope))) ||
             relatedLocations.Any(IsChanged));

@@ -38,6 +38,8 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
+    internal override bool JudgesGeneratedCode => true; // every finding is inside the node its action was called for
+
     private static readonly HashSet<string> WaitMethods = new(StringComparer.Ordinal) { "Wait", "WaitAll", "WaitAny", "GetResult" };
 
     private static readonly HashSet<string> FacadeMethods = new(StringComparer.Ordinal)

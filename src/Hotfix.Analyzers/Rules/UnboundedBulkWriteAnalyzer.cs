@@ -47,6 +47,8 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
+    internal override bool JudgesGeneratedCode => true; // every finding is inside the node its action was called for
+
     private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
     {
         var ef = EfCoreSymbols.Create(start.Compilation);
