@@ -15,7 +15,7 @@ namespace Hotfix.Analyzers.Infrastructure;
 /// <remarks>
 /// Why a rule does this itself: the driver answers the second question by walking every token of the finding's file,
 /// once per file, inside the rule's <c>ReportDiagnostic</c> — on a data-access layer with a finding in every file that
-/// walk was most of what reporting cost (benchmarks/README.md, "the floor of reporting"). Here a file is read for the
+/// walk was most of what reporting cost (benchmarks/README.md, "Analyzers, seventh pass"). Here a file is read for the
 /// text "GeneratedCode" once, and only a file that has it is bound; the answer for each finding is the driver's:
 /// an enclosing declaration declared once (the driver treats a partial symbol as never generated) that carries
 /// <see cref="System.CodeDom.Compiler.GeneratedCodeAttribute"/>.
