@@ -34,6 +34,12 @@ public class RobustnessTests
         "class Loop { void M(Shop db) { var q = db.Users.AsQueryable(); var p = q; q = p; p = q.Where(x => true); p.ExecuteDelete(); } }",
         "class M1 : Microsoft.EntityFrameworkCore.Migrations.Migration { protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder b) { b.DropColumn(; b.AlterColumn<int>(name:, table: null, type: 42); b.DropTable(\"x\" + ); } protected override void Down(",
         "abstract class M2 : Microsoft.EntityFrameworkCore.Migrations.Migration { } class M3 : M2 { protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder) => ; protected override void Down(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder b) => throw; }",
+        // The generated-code test of the node-local rules (GeneratedCodeLocations): a file that mentions GeneratedCode,
+        // with findings in members whose attributes or directives are half-written.
+        "// GeneratedCode\nclass C { [System.CodeDom.Compiler.GeneratedCode(] void N() {} [Obsolete(] void M(Shop db, string s) { db.Database.ExecuteSqlRaw(\"DELETE FROM x WHERE a = \" + s); } }",
+        "// GeneratedCode\nclass C { Shop db; string s; int P { [Obsolete(\"x\"] get { db.Database.ExecuteSqlRaw(\"DELETE FROM x WHERE a = \" + s); return 1; } [GeneratedCode set",
+        "#line 1 \"a.cs\"\nclass C { void M(Shop db, string s) { db.Database.ExecuteSqlRaw(\"DELETE FROM x WHERE a = \" +\n#line hidden\n s);\n#line\n foreach (var u in db.Users) { db.SaveChanges(); } } }",
+        "// Generated\\u0043ode\n[Obsolete] class C { [Obsolete(] static int F = new Shop().Database.ExecuteSqlRaw(\"DELETE FROM x WHERE a = \" + G), = ; static string G; }",
         "partial class M4 : Microsoft.EntityFrameworkCore.Migrations.Migration { protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder b) { b.CreateTable(name: null, columns: null); b.RenameTable(); b.Sql(); b.DropSchema(name: $\"s{1}\"); } } partial class M4 { void Down(int a, int b) {} }",
     ];
 
