@@ -238,19 +238,13 @@ public class GeneratedCodeTests
     /// <summary>.editorconfig's <c>generated_code = true</c> for the Jobs files when asked for, as the compiler passes it to analyzers.</summary>
     private sealed class GeneratedCodeConfig(bool generated) : AnalyzerConfigOptionsProvider
     {
-        private static readonly Options None = new([]);
-        private static readonly Options Generated = new(new Dictionary<string, string> { ["generated_code"] = "true" });
+        private static readonly DictionaryConfigOptions Generated = new(new Dictionary<string, string> { ["generated_code"] = "true" });
 
-        public override AnalyzerConfigOptions GlobalOptions => None;
+        public override AnalyzerConfigOptions GlobalOptions => DictionaryConfigOptions.Empty;
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) =>
-            generated && tree.FilePath.Contains("/Jobs", StringComparison.Ordinal) ? Generated : None;
+            generated && tree.FilePath.Contains("/Jobs", StringComparison.Ordinal) ? Generated : DictionaryConfigOptions.Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => DictionaryConfigOptions.Empty;
     }
 }

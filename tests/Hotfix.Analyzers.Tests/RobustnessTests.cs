@@ -147,7 +147,7 @@ public class RobustnessTests
 
     private sealed class HotfixBuildOptions : AnalyzerConfigOptionsProvider
     {
-        private static readonly Options Values = new(new Dictionary<string, string>
+        private static readonly DictionaryConfigOptions Values = new(new Dictionary<string, string>
         {
             ["build_property.HotfixBranch"] = "hotfix/INC-2026-0001-robustness",
             ["build_property.HotfixRepositoryRoot"] = "/repo",
@@ -158,10 +158,5 @@ public class RobustnessTests
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
     }
 }
