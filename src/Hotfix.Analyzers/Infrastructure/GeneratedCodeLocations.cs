@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -62,35 +63,17 @@ internal sealed class GeneratedCodeLocations
         SemanticModel? model = null;
         for (var node = tree.GetRoot(cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true); node != null; node = node.Parent)
         {
-            switch (node)
+            if (node is not (MemberDeclarationSyntax { AttributeLists.Count: > 0 } or AccessorDeclarationSyntax { AttributeLists.Count: > 0 }))
             {
-                case BaseFieldDeclarationSyntax field when field.AttributeLists.Count > 0:
-                    model ??= compilation.GetSemanticModel(tree);
-                    foreach (var variable in field.Declaration.Variables)
-                    {
-                        if (IsMarked(model.GetDeclaredSymbol(variable, cancellationToken), attribute))
-                        {
-                            return true;
-                        }
-                    }
+                continue;
+            }
 
-                    break;
-                case MemberDeclarationSyntax member when member.AttributeLists.Count > 0:
-                    model ??= compilation.GetSemanticModel(tree);
-                    if (IsMarked(model.GetDeclaredSymbol(member, cancellationToken), attribute))
-                    {
-                        return true;
-                    }
-
-                    break;
-                case AccessorDeclarationSyntax accessor when accessor.AttributeLists.Count > 0:
-                    model ??= compilation.GetSemanticModel(tree);
-                    if (IsMarked(model.GetDeclaredSymbol(accessor, cancellationToken), attribute))
-                    {
-                        return true;
-                    }
-
-                    break;
+            model ??= compilation.GetSemanticModel(tree);
+            if (node is BaseFieldDeclarationSyntax field
+                ? field.Declaration.Variables.Any(v => IsMarked(model.GetDeclaredSymbol(v, cancellationToken), attribute))
+                : IsMarked(model.GetDeclaredSymbol(node, cancellationToken), attribute))
+            {
+                return true;
             }
         }
 
