@@ -26,11 +26,14 @@ def first_binary_ratios(lines):
 
 
 def analyzer_share(section):
-    """The analyzer time of the hotfix variant against the no-analyzer compile's CPU (the issue's measure)."""
+    """
+    The analyzer time of the hotfix variant against the no-analyzer compile's CPU (the issue's measure), and the same
+    share for EF Core's analyzers and for the sink-dense floor probe when they ran.
+    """
     rows = {}
     for line in section:
         fields = line.split()
-        if len(fields) >= 4 and fields[0] in ("none", "hotfix", "efcore"):
+        if len(fields) >= 4 and fields[0] in ("none", "hotfix", "efcore", "floor-reportbound"):
             try:
                 rows[fields[0]] = [float(f.rstrip("%")) for f in fields[1:4]]
             except ValueError:
@@ -40,7 +43,8 @@ def analyzer_share(section):
     none_cpu = rows["none"][1]
     share = 100 * rows["hotfix"][2] / none_cpu
     efcore = 100 * rows["efcore"][2] / none_cpu if "efcore" in rows else None
-    return share, efcore
+    floor = 100 * rows["floor-reportbound"][2] / none_cpu if "floor-reportbound" in rows else None
+    return share, efcore, floor
 
 
 def sections(lines):
@@ -109,9 +113,11 @@ def main(path):
             continue
         shares = analyzer_share(body)
         if shares:
-            share, efcore = shares
-            efcore_text = f" (EF Core's analyzers {efcore:.1f} %)" if efcore is not None else ""
-            add(f"analyzer time ≤ 2 % of compile CPU, {shape}", f"{share:.1f} % of medians{efcore_text}", share <= 2.0)
+            share, efcore, floor = shares
+            others = ([f"EF Core's analyzers {efcore:.1f} %"] if efcore is not None else []) + \
+                ([f"the IOperation floor of its findings {floor:.1f} %"] if floor is not None else [])
+            others_text = f" ({'; '.join(others)})" if others else ""
+            add(f"analyzer time ≤ 2 % of compile CPU, {shape}", f"{share:.1f} % of medians{others_text}", share <= 2.0)
 
     if not rows:
         print(f"no issue 15 step output found in {path}", file=sys.stderr)

@@ -13,7 +13,9 @@
 #   rule is charged for being the first to ask the compilation for a type. "floor-report" (sink-dense shape) reports
 #   the 6,000 findings Hotfix.Analyzers reports there, at the same places, found from syntax alone without binding:
 #   what the compiler charges any analyzer for reporting them; "floor-reportgenerated" the same, with the compiler's
-#   generated-code test of each finding's file left out (GeneratedCodeAnalysisFlags.ReportDiagnostics).
+#   generated-code test of each finding's file left out (GeneratedCodeAnalysisFlags.ReportDiagnostics);
+#   "floor-reportbound" the same with each finding's call or assignment bound to its IOperation first (GetOperation):
+#   the floor of an IOperation rule that reports them from syntax actions.
 #
 # 1. generates the service (generate.py) and builds it once with MSBuild to get the compiler's exact command line;
 # 2. runs that same csc command directly, without the compiler server, for each variant — no analyzers,
@@ -60,7 +62,7 @@ if [ -n "${BASELINE_DLL:-}" ]; then
   { cat "$out/none.rsp"; echo "/analyzer:$(cd "$(dirname "$BASELINE_DLL")" && pwd)/$(basename "$BASELINE_DLL")"; } >"$out/baseline.rsp"
 fi
 read -r -a variants <<<"${VARIANTS:-none hotfix efcore sonar}"
-for kind in Operation Syntax Syntax10 Lookup LookupLate Report ReportGenerated; do
+for kind in Operation Syntax Syntax10 Lookup LookupLate Report ReportGenerated ReportBound; do
   lower=$(tr '[:upper:]' '[:lower:]' <<<"$kind")
   if [[ " ${variants[*]} " == *" floor-$lower "* ]]; then
     dotnet build "$here/FloorProbe/FloorProbe.csproj" -c Release -nologo -clp:ErrorsOnly -p:ProbeKind="$kind" \

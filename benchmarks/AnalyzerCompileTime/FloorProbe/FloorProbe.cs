@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FloorProbe;
 
-#if !PROBE_SYNTAX10 && !PROBE_REPORT && !PROBE_REPORTGENERATED
+#if !PROBE_SYNTAX10 && !PROBE_REPORT && !PROBE_REPORTGENERATED && !PROBE_REPORTBOUND
 /// <summary>Subscribes to one kind of event and does nothing: what the compiler charges for the subscription alone.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyProbe : DiagnosticAnalyzer
@@ -99,13 +99,17 @@ public abstract class RuleShapedProbe : DiagnosticAnalyzer
 [DiagnosticAnalyzer(LanguageNames.CSharp)] public sealed class Probe9 : RuleShapedProbe { public Probe9() : base(9) { } }
 #endif
 
-#if PROBE_REPORT || PROBE_REPORTGENERATED
+#if PROBE_REPORT || PROBE_REPORTGENERATED || PROBE_REPORTBOUND
 /// <summary>
 /// Reports the findings Hotfix.Analyzers reports on the sink-dense shape — 4,000 like HF3001's, 1,000 like HF4001's,
 /// 1,000 like HF4003's, at the same places with messages as distinct — but finds them from syntax alone, without
 /// binding: what the compiler charges any analyzer for reporting that many findings, the floor of a rule that must
 /// report them. The ReportGenerated kind lets its findings stand in generated code, so that the driver does not test
-/// where each one lies (the per-tree walk for <c>[GeneratedCode]</c> on a tree's first finding).
+/// where each one lies (the per-tree walk for <c>[GeneratedCode]</c> on a tree's first finding). The ReportBound kind
+/// does the same and, before each finding, asks the semantic model for the call's or assignment's IOperation (which
+/// binds the member and builds its operation tree, as GetOperation does for any rule that judges values by IOperation
+/// from a syntax action) and reports only when the operation names a method or property: the floor of an IOperation
+/// rule that must report these findings.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ReportProbe : DiagnosticAnalyzer
@@ -118,7 +122,7 @@ public sealed class ReportProbe : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-#if PROBE_REPORTGENERATED
+#if PROBE_REPORTGENERATED || PROBE_REPORTBOUND
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
 #else
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -138,6 +142,11 @@ public sealed class ReportProbe : DiagnosticAnalyzer
 
         var name = access.Name.Identifier.ValueText;
         var location = access.Name.GetLocation();
+        if (!IsReported(name, invocation) || !Binds(context, invocation))
+        {
+            return;
+        }
+
         switch (name)
         {
             case "FromSqlRaw" or "SqlQueryRaw" or "ExecuteSqlRawAsync" when invocation.ArgumentList.Arguments.Count > 0:
@@ -160,11 +169,33 @@ public sealed class ReportProbe : DiagnosticAnalyzer
     {
         var assignment = (Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax)context.Node;
         if (assignment.Left is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CommandText" } access
-            && assignment.Right is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)
+            && assignment.Right is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax
+            && Binds(context, assignment))
         {
             context.ReportDiagnostic(Diagnostic.Create(Sql, access.Name.GetLocation(), "DbCommand.CommandText", assignment.Right.ToString()));
         }
     }
+
+    private static bool IsReported(string name, Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation) => name switch
+    {
+        "FromSqlRaw" or "SqlQueryRaw" or "ExecuteSqlRawAsync" => invocation.ArgumentList.Arguments.Count > 0,
+        "Find" or "SaveChanges" => true,
+        "ExecuteNonQuery" => InLoop(invocation),
+        _ => false,
+    };
+
+#if PROBE_REPORTBOUND
+    private static bool Binds(SyntaxNodeAnalysisContext context, SyntaxNode node) =>
+        context.SemanticModel.GetOperation(node, context.CancellationToken) switch
+        {
+            Microsoft.CodeAnalysis.Operations.IInvocationOperation call => call.TargetMethod.ContainingType != null,
+            Microsoft.CodeAnalysis.Operations.ISimpleAssignmentOperation { Target: Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation property } => property.Property.ContainingType != null,
+            Microsoft.CodeAnalysis.Operations.ICompoundAssignmentOperation { Target: Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation property } => property.Property.ContainingType != null,
+            _ => false,
+        };
+#else
+    private static bool Binds(SyntaxNodeAnalysisContext context, SyntaxNode node) => true;
+#endif
 
     private static string EnclosingMethod(SyntaxNode node)
     {
