@@ -62,6 +62,10 @@ internal static class SqlSyntax
             {
                 readable &= !IsStringy(text);
             }
+            else if (!MentionsWrite(sketch))
+            {
+                continue; // SqlWriteScope reads its verbs from the text's words: no DELETE, UPDATE or TRUNCATE, no write
+            }
             else if (SqlWriteScope.FindUnboundedWrites(sketch).Count > 0)
             {
                 return true;
@@ -105,7 +109,7 @@ internal static class SqlSyntax
     private static bool IsStringy(ExpressionSyntax expression) =>
         !(expression is LiteralExpressionSyntax || expression is AnonymousObjectCreationExpressionSyntax || expression is AnonymousFunctionExpressionSyntax);
 
-    private static bool MemberMentionsWrite(SyntaxNode sink)
+    internal static bool MemberMentionsWrite(SyntaxNode sink)
     {
         SyntaxNode scope = sink;
         while (scope.Parent != null && scope is not MemberDeclarationSyntax)
@@ -113,35 +117,38 @@ internal static class SqlSyntax
             scope = scope.Parent;
         }
 
-        if (!TextMayMentionWrite(scope))
-        {
-            return false;
-        }
+        // Walking every token of the member was most of HF2009's own time on sink-dense code (benchmarks/README.md,
+        // "Analyzers, fourth pass" and "eighth pass"), so only the string tokens that can matter are read: a string
+        // without an escape spells a word exactly where its source text does (quotes, braces and raw-string
+        // indentation are never letters), and one with an escape (\u0044ELETE) has a backslash in its text.
+        var text = scope.SyntaxTree.GetText().ToString(scope.Span);
+        return StringsAt(scope, text, "delete") || StringsAt(scope, text, "update") || StringsAt(scope, text, "truncate") || StringsAt(scope, text, "\\");
+    }
 
-        foreach (var token in scope.DescendantTokens())
+    /// <summary>Whether a string token at a place <paramref name="text"/> spells <paramref name="needle"/> mentions a write.</summary>
+    private static bool StringsAt(SyntaxNode scope, string text, string needle)
+    {
+        for (var at = text.IndexOf(needle, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.OrdinalIgnoreCase))
         {
-            if ((token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ||
-                 token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)) &&
-                MentionsWrite(token.ValueText))
+            var position = scope.SpanStart + at;
+            var token = scope.FindToken(position);
+            if (token.Span.Contains(position) && IsStringToken(token))
             {
-                return true;
+                if (MentionsWrite(token.ValueText))
+                {
+                    return true;
+                }
+
+                at = token.Span.End - scope.SpanStart - 1; // the rest of this string has nothing more to say
             }
         }
 
         return false;
     }
 
-    /// <summary>
-    /// The token walk below enumerates every node and token of the member, and on sink-dense code it was most of
-    /// HF2009's own time (benchmarks/README.md, "Analyzers, fourth pass"). A string token's value can mention a write
-    /// only if the member's source text does — unless an escape sequence spells a letter (<c>\u0044ELETE</c>), so
-    /// a member with a backslash in it is always walked. The walk then decides exactly as before.
-    /// </summary>
-    private static bool TextMayMentionWrite(SyntaxNode scope)
-    {
-        var text = scope.SyntaxTree.GetText().ToString(scope.Span);
-        return text.IndexOf('\\') >= 0 || MentionsWrite(text);
-    }
+    private static bool IsStringToken(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ||
+        token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken);
 
     private static bool MentionsWrite(string text) =>
         text.IndexOf("delete", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("update", StringComparison.OrdinalIgnoreCase) >= 0 ||

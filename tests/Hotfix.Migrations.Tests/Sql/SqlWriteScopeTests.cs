@@ -64,4 +64,40 @@ public class SqlWriteScopeTests
         Assert.Equal("DELETE", write.Verb);
         Assert.Equal("Orders", write.Target);
     }
+
+    /// <summary>
+    /// HF2009's syntax test (SqlSyntax.MayWriteEveryRow) skips this scan for text that never spells DELETE, UPDATE or
+    /// TRUNCATE in any letter case, so only such text may ever hold an unbounded write — whatever its other verbs,
+    /// comments, quoting, holes and letters that change case outside ASCII (ı, ſ, K).
+    /// </summary>
+    [Fact]
+    public void Only_text_that_spells_a_write_verb_can_write_every_row()
+    {
+        string[] pieces =
+        [
+            "DELETE FROM Orders", "delete t", "UpDaTe Users SET a = 1", "TRUNCATE TABLE x", "truncate x", "MERGE INTO t USING s ON 1 = 1",
+            "REPLACE INTO t VALUES (1)", "INSERT INTO t SELECT * FROM s", "SELECT * FROM t", "WITH a AS (SELECT 1) SELECT * FROM a",
+            "DROP TABLE t", "ALTER TABLE t ADD c int", "EXEC dbo.Purge", "UPSERT t", "DEL t", "UPDATED t SET", "ıpdate t SET a = 1",
+            "ſelect 1", "uPDATE Kelvin SET a = 1", "-- DELETE FROM t", "/* UPDATE t */", "'TRUNCATE t'", "[Delete] t", "\"update\"",
+            " WHERE Id = 1", ";", " ", SqlWriteScope.Hole.ToString(), "(", ")", "$$ x $$", "N'x'",
+        ];
+        var random = new Random(20261206);
+        var withWrites = 0;
+        var checkedTexts = 0;
+        for (var i = 0; i < 20000; i++)
+        {
+            var sql = string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var spellsWrite = new[] { "delete", "update", "truncate" }.Any(w => sql.Contains(w, StringComparison.OrdinalIgnoreCase));
+            var writes = SqlWriteScope.FindUnboundedWrites(sql).Count;
+            if (!spellsWrite)
+            {
+                Assert.True(writes == 0, sql);
+                checkedTexts++;
+            }
+
+            withWrites += writes > 0 ? 1 : 0;
+        }
+
+        Assert.True(checkedTexts > 1000 && withWrites > 1000, $"{checkedTexts} texts without a write verb, {withWrites} with an unbounded write");
+    }
 }
