@@ -194,6 +194,14 @@ internal static class SqlSinks
             scope = creation.Initializer;
         }
 
+        // Walking the scope's operations was most of this test's cost, and most scopes never name CommandType: a scope
+        // whose text does not spell it (and has no escape that could) cannot set it.
+        var written = scope.Syntax.SyntaxTree.GetText().ToString(scope.Syntax.Span);
+        if (written.IndexOf("CommandType", StringComparison.Ordinal) < 0 && written.IndexOf('\\') < 0)
+        {
+            return false;
+        }
+
         var command = operation is IAssignmentOperation { Target: IPropertyReferenceOperation target } ? VariableOf(target.Instance) : null;
         foreach (var descendant in scope.Descendants())
         {

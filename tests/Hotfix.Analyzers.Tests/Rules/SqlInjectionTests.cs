@@ -281,6 +281,25 @@ public class SqlInjectionTests
         """);
 
     [Fact]
+    public Task Stored_procedure_set_through_an_escaped_name_or_an_initializer_is_not_sql() => Expect("""
+        void Escaped(SqliteConnection connection, string procedure)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = "dbo." + procedure;
+            command.Command\u0054ype = (System.Data.Command\u0054ype)4;
+        }
+        void Initialized(SqliteConnection connection, string procedure)
+        {
+            var command = new SqliteCommand("dbo." + procedure, connection) { CommandType = System.Data.CommandType.StoredProcedure };
+        }
+        void Text(SqliteConnection connection, string procedure)
+        {
+            var command = connection.CreateCommand();
+            command.{|#0:CommandText|} = "dbo." + procedure;
+        }
+        """, At(0, "SqliteCommand.CommandText", "procedure"));
+
+    [Fact]
     public Task Sanitised_identifiers_are_safe() => Verify.RunAsync(Sources.Ef + """
         static class Sql { public static string Identifier(string name) => "[" + name.Replace("]", "]]") + "]"; }
         class C
