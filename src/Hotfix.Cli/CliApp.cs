@@ -8,13 +8,16 @@ namespace Hotfix.Cli;
 /// <summary>Builds the command tree and runs one command line, turning every failure into a message and an exit code.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, CliEnvironment environment)
+    public static int Run(string[] args, CliEnvironment environment) => Run(args, environment, BuildRoot);
+
+    /// <param name="buildRoot">The tree for a command line (tests compare the per-line tree with the whole one).</param>
+    internal static int Run(string[] args, CliEnvironment environment, Func<CliOptions, CliEnvironment, IReadOnlyList<string>, RootCommand> buildRoot)
     {
         var output = new TerminalSafeWriter(environment.Out);
         var error = new TerminalSafeWriter(environment.Error);
         try
         {
-            return Run(args, environment.WithStreams(output, error), output, error);
+            return Run(args, environment.WithStreams(output, error), output, error, buildRoot);
         }
         finally
         {
@@ -23,10 +26,10 @@ internal static class CliApp
         }
     }
 
-    private static int Run(string[] args, CliEnvironment environment, TextWriter output, TextWriter error)
+    private static int Run(string[] args, CliEnvironment environment, TextWriter output, TextWriter error, Func<CliOptions, CliEnvironment, IReadOnlyList<string>, RootCommand> buildRoot)
     {
         var options = new CliOptions();
-        var root = BuildRoot(options, environment);
+        var root = buildRoot(options, environment, args);
         CliConventions.Apply(root, environment);
 
         // Bare `hotfix` shows the commands, as kubectl and gh do, instead of an error.
@@ -105,7 +108,49 @@ internal static class CliApp
         return null;
     }
 
-    public static RootCommand BuildRoot(CliOptions options, CliEnvironment environment)
+    /// <summary>The top-level commands, in the order help lists them; each is built only when its tree is needed.</summary>
+    internal static readonly IReadOnlyList<(string Name, Func<CliOptions, CliEnvironment, Command> Create)> Commands =
+    [
+        ("check", CheckCommand.Create),
+        ("policy", PolicyCommand.Create),
+        ("start", StartCommand.Create),
+        ("finish", FinishCommand.Create),
+        ("audit", AuditCommand.Create),
+        ("rollback", RollbackCommand.Create),
+        ("deploy", DeployCommand.Create),
+        ("history", HistoryCommand.Create),
+        ("status", StatusCommand.Create),
+        ("decide", DecideCommand.Create),
+        ("review", ReviewCommand.Create),
+        ("checklist", ChecklistCommand.Create),
+        ("verify", VerifyCommand.Create),
+        ("record", RecordCommand.Create),
+        ("test", TestSuiteCommand.Create),
+        ("rollback-migration", RollbackMigrationCommand.Create),
+    ];
+
+    /// <summary>The whole command tree: what help, completion and a mistyped command line are answered from.</summary>
+    public static RootCommand BuildRoot(CliOptions options, CliEnvironment environment) => Build(options, environment, Commands);
+
+    /// <summary>
+    /// The command tree a command line needs. Building every command's options, descriptions and examples was about a
+    /// fifth of the page faults of each start (benchmarks/README.md, "Start-up, fourth pass"), and a command line that
+    /// begins with a command's name can only ever parse into that command: it gets the root with that command alone.
+    /// <c>--version</c> alone needs no command. Every other line — help, completion's <c>[suggest]</c>, a mistyped or
+    /// missing command, options before the command, a response file — gets the whole tree.
+    /// </summary>
+    internal static RootCommand BuildRoot(CliOptions options, CliEnvironment environment, IReadOnlyList<string> args)
+    {
+        if (args is ["--version"])
+        {
+            return Build(options, environment, []);
+        }
+
+        var invoked = args.Count > 0 ? Commands.Where(c => c.Name == args[0]).ToList() : [];
+        return Build(options, environment, invoked.Count == 1 ? invoked : Commands);
+    }
+
+    private static RootCommand Build(CliOptions options, CliEnvironment environment, IReadOnlyList<(string Name, Func<CliOptions, CliEnvironment, Command> Create)> commands)
     {
         DeferredCommandLineResources.Install();
         var root = new RootCommand("hotfix — the production-hotfix runbook as executable policy.")
@@ -115,22 +160,10 @@ internal static class CliApp
             options.Verbose,
             options.NoColor,
         };
-        root.Subcommands.Add(CheckCommand.Create(options, environment));
-        root.Subcommands.Add(PolicyCommand.Create(options, environment));
-        root.Subcommands.Add(StartCommand.Create(options, environment));
-        root.Subcommands.Add(FinishCommand.Create(options, environment));
-        root.Subcommands.Add(AuditCommand.Create(options, environment));
-        root.Subcommands.Add(RollbackCommand.Create(options, environment));
-        root.Subcommands.Add(DeployCommand.Create(options, environment));
-        root.Subcommands.Add(HistoryCommand.Create(options, environment));
-        root.Subcommands.Add(StatusCommand.Create(options, environment));
-        root.Subcommands.Add(DecideCommand.Create(options, environment));
-        root.Subcommands.Add(ReviewCommand.Create(options, environment));
-        root.Subcommands.Add(ChecklistCommand.Create(options, environment));
-        root.Subcommands.Add(VerifyCommand.Create(options, environment));
-        root.Subcommands.Add(RecordCommand.Create(options, environment));
-        root.Subcommands.Add(TestSuiteCommand.Create(options, environment));
-        root.Subcommands.Add(RollbackMigrationCommand.Create(options, environment));
+        foreach (var (_, create) in commands)
+        {
+            root.Subcommands.Add(create(options, environment));
+        }
 
         return root;
     }
