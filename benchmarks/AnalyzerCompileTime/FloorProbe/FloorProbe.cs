@@ -141,15 +141,16 @@ public sealed class ReportProbe : DiagnosticAnalyzer
         }
 
         var name = access.Name.Identifier.ValueText;
-        var location = access.Name.GetLocation();
         if (!IsReported(name, invocation) || !Binds(context, invocation))
         {
             return;
         }
 
+        // IsReported has already applied each case's condition.
+        var location = access.Name.GetLocation();
         switch (name)
         {
-            case "FromSqlRaw" or "SqlQueryRaw" or "ExecuteSqlRawAsync" when invocation.ArgumentList.Arguments.Count > 0:
+            case "FromSqlRaw" or "SqlQueryRaw" or "ExecuteSqlRawAsync":
                 context.ReportDiagnostic(Diagnostic.Create(Sql, location, name, invocation.ArgumentList.Arguments[0].ToString()));
                 break;
             case "Find":
@@ -159,7 +160,7 @@ public sealed class ReportProbe : DiagnosticAnalyzer
             case "SaveChanges":
                 context.ReportDiagnostic(Diagnostic.Create(Blocking, location, name, EnclosingMethod(invocation)));
                 break;
-            case "ExecuteNonQuery" when InLoop(invocation):
+            case "ExecuteNonQuery":
                 context.ReportDiagnostic(Diagnostic.Create(Loop, location, name));
                 break;
         }
