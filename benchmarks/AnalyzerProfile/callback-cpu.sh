@@ -5,7 +5,9 @@
 # BENCH_DIR is a project prepared by benchmarks/AnalyzerCompileTime/run.sh (it holds none.rsp), e.g.
 # artifacts/bench/analyzer-compile; each DLL is a build of Hotfix.Analyzers. One csc run per DLL (compiler server off,
 # JIT perf map on), sampled at 499 Hz with call stacks; prints the seconds of samples whose stack holds each frame, and
-# the compiler's own /reportanalyzer figure for the same run (wall time of the callbacks) beside them.
+# the compiler's own /reportanalyzer figure for the same run (wall time of the callbacks) beside them. The environment
+# reaches csc: DOTNET_TC_QuickJit=0 runs the same compile with every method the JIT compiles optimized from the start
+# (benchmarks/README.md, "Analyzers, ninth pass").
 set -euo pipefail
 bench=$(cd "${1:?usage: callback-cpu.sh BENCH_DIR DLL [DLL…]}" && pwd)
 shift
@@ -17,7 +19,7 @@ for dll in "$@"; do
   { cat "$bench/none.rsp"; echo "/analyzer:$dll"; echo "/out:$work/out.dll"; echo "/refout:$work/out.ref.dll"; echo "/reportanalyzer"; } >"$work/run.rsp"
   (cd "$bench" && DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -q -F 499 -g -o "$work/perf.data" \
     "$csc" "@$work/run.rsp" >"$work/csc.log" 2>&1) || { cat "$work/csc.log" >&2; exit 1; }
-  perf script -i "$work/perf.data" -F ip,sym 2>/dev/null >"$work/stacks.txt"
+  perf script -i "$work/perf.data" -F ip,sym,dso 2>/dev/null >"$work/stacks.txt"
   echo "$dll ($(uptime | sed -E 's/.*load average: //') load)"
   # The compiler's own figure for the same run: the wall time of the callbacks, time spent waiting for a core included.
   echo "  $(grep -oE 'Total analyzer execution time: [0-9.]+ seconds' "$work/csc.log" || echo 'no analyzer time reported') (/reportanalyzer, this run)"
@@ -49,5 +51,9 @@ print(f"  {len(samples) / 499:7.2f} s  the whole compile")
 for name, pattern in frames.items():
     rx = re.compile(pattern)
     print(f"  {sum(1 for s in samples if rx.search(s)) / 499:7.2f} s  {name}")
+    if name == "all Hotfix.Analyzers callbacks":
+        # Compiling methods on first call (the package's own, and the generic code they instantiate) inside callbacks.
+        jitting = sum(1 for s in samples if rx.search(s) and "libclrjit" in s)
+        print(f"  {jitting / 499:7.2f} s    of which the JIT compiling code")
 PY
 done
