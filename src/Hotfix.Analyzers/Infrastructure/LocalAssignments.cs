@@ -22,7 +22,8 @@ internal static class LocalAssignments
     /// </summary>
     /// <param name="readAt">
     /// Where the local is read. A plain assignment statement before it, in a block that holds the read, overwrites every
-    /// write before that statement on every path: those values never reach the read, so they are left out.
+    /// write before that statement on every path: those values never reach the read, so they are left out — unless the
+    /// assigned value reads the local itself (<c>sql = sql + " ORDER BY Id"</c>), which carries the earlier values on.
     /// </param>
     public static bool TryGetValues(ILocalSymbol local, SemanticModel model, out List<AssignedValue> values, CancellationToken cancellationToken, SyntaxNode? readAt = null)
     {
@@ -78,7 +79,9 @@ internal static class LocalAssignments
             switch (operation)
             {
                 case ISimpleAssignmentOperation simple:
-                    values.Add(new AssignedValue(simple.Value, compound: false, assignment.Parent as ExpressionStatementSyntax));
+                    // Only a statement that does not read the local can overwrite what came before (see readAt).
+                    var overwrites = readAt != null && assignment.Parent is ExpressionStatementSyntax && !Reads(simple.Value, local);
+                    values.Add(new AssignedValue(simple.Value, compound: false, overwrites ? (ExpressionStatementSyntax)assignment.Parent! : null));
                     break;
                 case ICompoundAssignmentOperation compoundAssignment:
                     values.Add(new AssignedValue(compoundAssignment.Value, compound: true));
@@ -109,6 +112,19 @@ internal static class LocalAssignments
             .OrderByDescending(s => s.SpanStart)
             .FirstOrDefault();
         return kill == null ? values : values.Where(v => v.Value.Syntax.SpanStart >= kill.SpanStart).ToList();
+    }
+
+    private static bool Reads(IOperation value, ILocalSymbol local)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether this use of the name writes the variable, and the node that writes it.</summary>
@@ -147,7 +163,7 @@ internal readonly struct AssignedValue
         Statement = statement;
     }
 
-    /// <summary>The statement of a plain assignment (<c>x = value;</c>), else null.</summary>
+    /// <summary>The statement of a plain assignment (<c>x = value;</c>) that overwrites the earlier values, else null.</summary>
     public ExpressionStatementSyntax? Statement { get; }
 
     public IOperation Value { get; }

@@ -97,15 +97,10 @@ internal sealed class SqlText
         switch (operation)
         {
             case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
-                {
-                    if (part is IInterpolationOperation hole && !IsSafePiece(hole.Expression, depth))
-                    {
-                        return SqlTextVerdict.Built(hole.Expression);
-                    }
-                }
+                return Interpolation(interpolated, depth);
 
-                return SqlTextVerdict.Constant;
+            case IInterpolatedStringHandlerCreationOperation { Content: IInterpolatedStringOperation handled }:
+                return Interpolation(handled, depth); // StringBuilder.Append($"…"), string.Create(provider, $"…")
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                 return Concatenation(new[] { binary.LeftOperand, binary.RightOperand }, depth);
@@ -136,6 +131,28 @@ internal sealed class SqlText
                 return SqlTextVerdict.Opaque;
         }
     }
+
+    private SqlTextVerdict Interpolation(IInterpolatedStringOperation interpolated, int depth)
+    {
+        foreach (var part in interpolated.Parts)
+        {
+            if (HoleOf(part) is { } hole && !IsSafePiece(hole, depth))
+            {
+                return SqlTextVerdict.Built(hole);
+            }
+        }
+
+        return SqlTextVerdict.Constant;
+    }
+
+    /// <summary>The value of an interpolation hole: <c>{x}</c> of a string, or the AppendFormatted(x) a handler gets for it.</summary>
+    private static IOperation? HoleOf(IInterpolatedStringContentOperation part) => part switch
+    {
+        IInterpolationOperation hole => hole.Expression,
+        IInterpolatedStringAppendOperation { Kind: OperationKind.InterpolatedStringAppendFormatted, AppendCall: IInvocationOperation { Arguments.Length: > 0 } call } =>
+            call.Arguments[0].Value,
+        _ => null,
+    };
 
     /// <summary>A piece spliced into SQL: safe when constant, typed so it cannot carry SQL, or sanitised.</summary>
     private bool IsSafePiece(IOperation piece, int depth) => Judge(piece, depth + 1).Origin == SqlOrigin.Constant;
@@ -190,7 +207,27 @@ internal sealed class SqlText
         if (method.ContainingType?.SpecialType == SpecialType.System_String && method.IsStatic &&
             (method.Name == "Format" || method.Name == "Concat" || method.Name == "Join"))
         {
-            return Concatenation(FormatPieces(invocation), depth);
+            // string.Join(",", ids) of numbers: the IN-list idiom; every element formats without quotes or keywords.
+            var pieces = FormatPieces(invocation);
+            return Concatenation(method.Name == "Join" ? pieces.Where(p => !ElementsCannotCarrySql(p.WithoutConversions().Type)) : pieces, depth);
+        }
+
+        // The text of FormattableString.Invariant($"…"), string.Create(culture, $"…") and template.Replace(…, value) is
+        // what goes into them.
+        if (method.IsStatic && invocation.Arguments.Length > 0 &&
+            ((method.Name is "Invariant" or "CurrentCulture" && method.ContainingType?.Name == "FormattableString" && method.ContainingNamespace?.Name == "System") ||
+             (method.Name == "Create" && method.ContainingType?.SpecialType == SpecialType.System_String &&
+              invocation.Arguments[invocation.Arguments.Length - 1].Value.WithoutConversions() is IInterpolatedStringHandlerCreationOperation)))
+        {
+            return Judge(invocation.Arguments[invocation.Arguments.Length - 1].Value, depth + 1);
+        }
+
+        if (method.Name == "Replace" && !method.IsStatic && invocation.Instance != null &&
+            method.ContainingType?.SpecialType == SpecialType.System_String)
+        {
+            return Concatenation(
+                new[] { invocation.Instance }.Concat(invocation.Arguments.Where(a => a.Parameter?.Name is "newValue" or "newChar").Select(a => a.Value)),
+                depth);
         }
 
         if (method.Name == "ToString" && invocation.Instance != null)
@@ -290,6 +327,19 @@ internal sealed class SqlText
                 return SqlTextVerdict.Opaque;
             }
 
+            // new StringBuilder(text): the text it starts with (a capacity is not text).
+            if (declarator is VariableDeclaratorSyntax { Initializer.Value: { } initial } &&
+                model.GetOperation(initial, cancellationToken)?.WithoutConversions() is IObjectCreationOperation creation)
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && Judge(argument.Value, depth + 1) is { Origin: not SqlOrigin.Constant } verdict)
+                    {
+                        return verdict.Origin == SqlOrigin.Built ? verdict : SqlTextVerdict.Built(argument.Value.WithoutConversions());
+                    }
+                }
+            }
+
             foreach (var call in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 if (call.Expression is not MemberAccessExpressionSyntax member || !IsAppendName(member.Name.Identifier.ValueText) ||
@@ -303,9 +353,10 @@ internal sealed class SqlText
                 foreach (var argument in append.Arguments)
                 {
                     var type = argument.Parameter?.Type;
-                    if (type == null || argument.IsImplicit || type.SpecialType == SpecialType.System_Int32 && argument.Parameter!.Name != "value")
+                    if (type == null || argument.IsImplicit || (type.SpecialType == SpecialType.System_Int32 && argument.Parameter!.Name != "value") ||
+                        type.Name == "IFormatProvider")
                     {
-                        continue; // Insert(index, ...), Append(char, repeatCount): positions and counts
+                        continue; // Insert(index, ...), Append(char, repeatCount), AppendFormat(culture, ...): not text
                     }
 
                     var verdict = Judge(argument.Value, depth + 1);
@@ -443,6 +494,30 @@ internal sealed class SqlText
         }
 
         return initializer.Value;
+    }
+
+    /// <summary>An array or sequence of values that <see cref="CannotCarrySql"/>: <c>int[]</c>, <c>List&lt;Guid&gt;</c>.</summary>
+    private bool ElementsCannotCarrySql(ITypeSymbol? type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return CannotCarrySql(array.ElementType);
+        }
+
+        if (type is not INamedTypeSymbol named || named.SpecialType == SpecialType.System_String)
+        {
+            return false;
+        }
+
+        foreach (var candidate in named.AllInterfaces.Add(named))
+        {
+            if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return CannotCarrySql(candidate.TypeArguments[0]);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Numbers, booleans, Guids and enums format without quotes or keywords: they cannot change a statement.</summary>

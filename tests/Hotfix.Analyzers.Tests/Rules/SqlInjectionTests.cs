@@ -71,6 +71,45 @@ public class SqlInjectionTests
         """, At(0, "FromSqlRaw", "name"));
 
     [Fact]
+    public Task A_reassignment_that_reads_the_local_keeps_what_was_built_before() => Expect("""
+        IQueryable<User> Find(Shop db, string name, string tenant)
+        {
+            var sql = "SELECT * FROM Users WHERE Name = '" + name + "'";
+            sql = sql + " ORDER BY Id";
+            var other = "SELECT * FROM Users WHERE 1 = 1";
+            other = $"{other} AND Tenant = '{tenant}'";
+            other = $"{other} ORDER BY Id";
+            return db.Users.{|#0:FromSqlRaw|}(sql).Concat(db.Users.{|#1:FromSqlRaw|}(other));
+        }
+        """, At(0, "FromSqlRaw", "name"), At(1, "FromSqlRaw", "tenant"));
+
+    [Fact]
+    public Task Reassignments_that_read_the_local_with_constants_only_are_safe() => Expect("""
+        IQueryable<User> Find(Shop db, string name)
+        {
+            var sql = "SELECT * FROM Users WHERE Name = '" + name + "'";
+            sql = "SELECT * FROM Users WHERE 1 = 1";
+            sql = sql + " AND Active = 1";
+            sql = $"{sql} ORDER BY Id";
+            sql = sql + " OFFSET 0 ROWS";
+            sql = sql + " FETCH NEXT 10 ROWS ONLY";
+            sql = sql + "";
+            sql = sql + " ";
+            sql = sql + " ";
+            sql = sql + " ";
+            sql = sql + " ";
+            sql = sql + " ";
+            sql = sql + " ";
+            sql = sql + " ";
+            sql = sql + " ";
+            sql = sql + " ";
+            sql = sql + " ";
+            sql = sql + " ";
+            return db.Users.FromSqlRaw(sql);
+        }
+        """);
+
+    [Fact]
     public Task Sql_built_in_a_local_is_followed() => Expect("""
         IQueryable<User> Find(Shop db, string name)
         {
@@ -109,6 +148,58 @@ public class SqlInjectionTests
             return db.Users.{|#0:FromSqlRaw|}(sb.ToString());
         }
         """, At(0, "FromSqlRaw", "name"));
+
+    [Fact]
+    public Task StringBuilder_constructor_text_and_interpolated_appends_are_followed() => Expect("""
+        IQueryable<User> Find(Shop db, string name, string tenant)
+        {
+            var sb = new System.Text.StringBuilder($"SELECT * FROM Users WHERE Name = '{name}'");
+            sb.Append(" ORDER BY Id");
+            var other = new System.Text.StringBuilder("SELECT * FROM Users");
+            other.Append($" WHERE Tenant = '{tenant}'");
+            return db.Users.{|#0:FromSqlRaw|}(sb.ToString()).Concat(db.Users.{|#1:FromSqlRaw|}(other.ToString()));
+        }
+        """, At(0, "FromSqlRaw", "name"), At(1, "FromSqlRaw", "tenant"));
+
+    [Fact]
+    public Task Interpolations_through_invariant_culture_calls_and_string_replace_are_followed() => Expect("""
+        const string Template = "SELECT * FROM Users WHERE Name = '{name}'";
+
+        void Run(Shop db, string name, string tenant, string table)
+        {
+            db.Users.{|#0:FromSqlRaw|}(FormattableString.Invariant($"SELECT * FROM Users WHERE Name = '{name}'"));
+            db.Users.{|#1:FromSqlRaw|}(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SELECT * FROM Users WHERE Tenant = '{tenant}'"));
+            db.Users.{|#2:FromSqlRaw|}(Template.Replace("{name}", name));
+            db.Users.{|#3:FromSqlRaw|}("SELECT * FROM {t}".Replace("{t}", table));
+        }
+        """, At(0, "FromSqlRaw", "name"), At(1, "FromSqlRaw", "tenant"), At(2, "FromSqlRaw", "name"), At(3, "FromSqlRaw", "table"));
+
+    [Fact]
+    public Task In_lists_joined_from_numbers_and_culture_aware_constant_builders_are_safe() => Expect("""
+        const string Template = "SELECT * FROM Users WHERE Id = {id}";
+
+        void Run(Shop db, IDbConnection connection, int[] ids, List<long> orders, IEnumerable<Guid> keys, int limit, int tenant)
+        {
+            db.Users.FromSqlRaw("SELECT * FROM Users WHERE Id IN (" + string.Join(",", ids) + ")");
+            connection.Query<User>($"SELECT * FROM Orders WHERE Id IN ({string.Join(",", orders)})");
+            connection.Query<User>("SELECT * FROM Keys WHERE Id IN ('" + string.Join("','", keys) + "')");
+            var sb = new System.Text.StringBuilder("SELECT * FROM Users");
+            sb.Append($" WHERE TenantId = {tenant}");
+            sb.AppendFormat(System.Globalization.CultureInfo.InvariantCulture, " LIMIT {0}", limit);
+            db.Users.FromSqlRaw(sb.ToString());
+            db.Users.FromSqlRaw(FormattableString.Invariant($"SELECT * FROM Users WHERE Id = {limit}"));
+            db.Users.FromSqlRaw(Template.Replace("{id}", "1"));
+        }
+        """);
+
+    [Fact]
+    public Task Joined_text_still_counts_as_built() => Expect("""
+        void Run(IDbConnection connection, List<string> names, string[] columns)
+        {
+            connection.{|#0:Query<User>|}("SELECT * FROM Users WHERE Name IN ('" + string.Join("','", names) + "')");
+            connection.{|#1:Query<User>|}($"SELECT {string.Join(", ", columns)} FROM Users");
+        }
+        """, At(0, "Query", "names"), At(1, "Query", "string.Join(\", \", columns)"));
 
     [Fact]
     public Task Ado_command_text_assignment_on_any_provider() => Expect("""
