@@ -16,7 +16,13 @@ internal sealed class AuthenticationCalls
     private static readonly HashSet<string> UserManagerSteps = new(System.StringComparer.Ordinal)
     {
         "CreateAsync", "ConfirmEmailAsync", "ResetPasswordAsync", "GeneratePasswordResetTokenAsync", "GenerateEmailConfirmationTokenAsync",
-        "ChangeEmailAsync", "AddLoginAsync", "VerifyUserTokenAsync",
+        "ChangeEmailAsync", "AddLoginAsync", "VerifyUserTokenAsync", "CheckPasswordAsync",
+    };
+
+    /// <summary>SignInManager members that do not sign anyone in: an anonymous action calling them is no login.</summary>
+    private static readonly HashSet<string> NotSigningIn = new(System.StringComparer.Ordinal)
+    {
+        "SignOutAsync", "IsSignedIn", "RefreshSignInAsync",
     };
 
     private static readonly HashSet<string> AuthenticationMethods = new(System.StringComparer.Ordinal)
@@ -63,7 +69,7 @@ internal sealed class AuthenticationCalls
         var declaring = (method.ReducedFrom ?? method).ContainingType;
         if (declaring.IsOrDerivesFrom(signInManager))
         {
-            return true;
+            return !NotSigningIn.Contains(method.Name);
         }
 
         if (declaring.IsOrDerivesFrom(userManager))

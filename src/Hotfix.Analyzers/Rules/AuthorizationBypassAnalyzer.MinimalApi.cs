@@ -29,6 +29,59 @@ public sealed partial class AuthorizationBypassAnalyzer
                  !HandlerAuthenticates(invocation, authentication))
         {
             AnalyzeHandlerAttributes(context, invocation, asp, scope);
+            AnalyzeAnonymousGroup(context, invocation, asp, scope);
+        }
+    }
+
+    /// <summary>
+    /// <c>var admin = app.MapGroup("/admin").AllowAnonymous(); admin.MapDelete(...)</c>: the group's metadata reaches
+    /// every endpoint mapped on it, so a state-changing endpoint there is anonymous. Reported at that endpoint — a group
+    /// that only serves reads is left alone, as MapGet is.
+    /// </summary>
+    private static void AnalyzeAnonymousGroup(SyntaxNodeAnalysisContext context, IInvocationOperation map, AspNetCoreSymbols asp, HotfixScope scope)
+    {
+        var verb = VerbOf(map);
+        if (verb == null)
+        {
+            return;
+        }
+
+        foreach (var call in BuilderChain(map, context.CancellationToken))
+        {
+            if (call.TargetMethod.Name == "AllowAnonymous" && call.TargetMethod.IsDeclaredIn(asp.AuthorizationConventions))
+            {
+                var what = verb == "*" ? $"the {map.TargetMethod.Name} endpoint (any verb)" : $"the {verb} endpoint";
+                scope.Report(context.ReportDiagnostic, Rule, SyntaxLocations.NameOf(map), map.Syntax, new[] { SyntaxLocations.NameOf(call) },
+                    messageArgs: new object?[] { $"AllowAnonymous() on its route group makes {what} reachable without authentication" });
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The calls a builder went through before <paramref name="call"/>, nearest first: its receiver's call, that call's
+    /// receiver's, and so on, through locals written once (<c>var api = app.MapGroup("/api");</c>); at most 32.
+    /// </summary>
+    private static IEnumerable<IInvocationOperation> BuilderChain(IInvocationOperation call, System.Threading.CancellationToken cancellationToken)
+    {
+        var seen = 0;
+        for (var current = call.ReceiverOf(); current != null && seen++ < 32;)
+        {
+            current = current.WithoutConversions();
+            if (current is ILocalReferenceOperation local && current.SemanticModel != null &&
+                LocalAssignments.TryGetValues(local.Local, current.SemanticModel, out var values, cancellationToken) && values.Count == 1)
+            {
+                current = values[0].Value;
+                continue;
+            }
+
+            if (current is not IInvocationOperation receiver)
+            {
+                yield break;
+            }
+
+            yield return receiver;
+            current = receiver.ReceiverOf();
         }
     }
 
@@ -48,22 +101,8 @@ public sealed partial class AuthorizationBypassAnalyzer
         string? map = null;
         string? verb = null;
         IOperation? authorization = null;
-        var seen = 0;
-        for (var current = allow.ReceiverOf(); current != null && seen++ < 32;)
+        foreach (var call in BuilderChain(allow, context.CancellationToken))
         {
-            current = current.WithoutConversions();
-            if (current is ILocalReferenceOperation local && current.SemanticModel != null &&
-                LocalAssignments.TryGetValues(local.Local, current.SemanticModel, out var values, context.CancellationToken) && values.Count == 1)
-            {
-                current = values[0].Value;
-                continue;
-            }
-
-            if (current is not IInvocationOperation call)
-            {
-                break;
-            }
-
             var name = call.TargetMethod.Name;
             if (name == "RequireAuthorization" && call.TargetMethod.IsDeclaredIn(asp.AuthorizationConventions))
             {
@@ -79,8 +118,6 @@ public sealed partial class AuthorizationBypassAnalyzer
                 map = name;
                 verb = VerbOf(call);
             }
-
-            current = call.ReceiverOf();
         }
 
         if (map == null)

@@ -103,6 +103,35 @@ public class AuthorizationBypassTests
         At(0, "[AllowAnonymous] makes the POST action 'Rename' reachable without authentication, overriding [Authorize] on 'AccountController'"));
 
     [Fact]
+    public Task A_token_login_checks_the_password_and_signing_out_is_no_login() => Expect(Identity + """
+        [ApiController, Route("api/auth"), Authorize]
+        public class AuthController : ControllerBase
+        {
+            private readonly UserManager<AppUser> users;
+            private readonly SignInManager<AppUser> signIn;
+
+            public AuthController(UserManager<AppUser> users, SignInManager<AppUser> signIn) { this.users = users; this.signIn = signIn; }
+
+            [HttpPost("token"), AllowAnonymous]
+            public async Task<IActionResult> Token(string name, string password)
+            {
+                var user = await users.FindByNameAsync(name);
+                return user is null || !await users.CheckPasswordAsync(user, password) ? Unauthorized() : Ok("jwt-for-" + user.Id);
+            }
+
+            [HttpDelete("{id}"), {|#0:AllowAnonymous|}]
+            public async Task<IActionResult> Delete(string id)
+            {
+                var user = await users.FindByIdAsync(id);
+                await users.DeleteAsync(user!);
+                await signIn.SignOutAsync();
+                return NoContent();
+            }
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the DELETE action 'Delete' reachable without authentication, overriding [Authorize] on 'AuthController'"));
+
+    [Fact]
     public Task AllowAnonymous_on_the_class_names_only_the_actions_that_do_not_authenticate() => Expect(Identity + """
         [{|#0:AllowAnonymous|}]
         public class SessionController : Controller
@@ -195,6 +224,28 @@ public class AuthorizationBypassTests
         At(1, "AllowAnonymous() makes the DELETE endpoint reachable without authentication, overriding RequireAuthorization()"),
         At(2, "[AllowAnonymous] on the handler makes the PUT endpoint reachable without authentication"),
         At(3, "AllowAnonymous() makes every endpoint of MapControllers() reachable without authentication"));
+
+    [Fact]
+    public Task AllowAnonymous_on_a_route_group_opens_the_state_changing_endpoints_mapped_on_it() => Expect("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var admin = app.MapGroup("/admin").AllowAnonymous();
+                admin.{|#0:MapDelete|}("/users/{id}", (int id) => Results.NoContent());
+                admin.MapGet("/users", () => Results.Ok());
+                var api = app.MapGroup("/api").RequireAuthorization();
+                var open = api.MapGroup("/public").AllowAnonymous();
+                open.{|#1:MapPost|}("/orders", () => Results.Ok()).RequireAuthorization();
+                open.MapGet("/orders", () => Results.Ok());
+                var reads = app.MapGroup("/docs").AllowAnonymous();
+                reads.MapGet("/", () => "docs");
+                api.MapPost("/orders", () => Results.Ok());
+            }
+        }
+        """,
+        At(0, "AllowAnonymous() on its route group makes the DELETE endpoint reachable without authentication"),
+        At(1, "AllowAnonymous() on its route group makes the POST endpoint reachable without authentication"));
 
     [Fact]
     public Task A_hotfix_that_opens_a_get_login_which_challenges_is_not_reported()
