@@ -185,7 +185,7 @@ internal sealed class DatabaseCalls
 
     /// <summary>SaveChanges / SaveChangesAsync on a DbContext.</summary>
     public bool IsSaveChanges(IInvocationOperation invocation) =>
-        invocation.TargetMethod.Name is "SaveChanges" or "SaveChangesAsync" && ef.IsDbContext(invocation.TargetMethod.ContainingType);
+        invocation.TargetMethod.Name is "SaveChanges" or "SaveChangesAsync" && ef.IsContextOrItsInterface(invocation.TargetMethod.ContainingType);
 
     private string? EfTwin(string name) =>
         ef.QueryableExtensions != null && ef.QueryableExtensions.GetMembers(name).Any() ? name : null;

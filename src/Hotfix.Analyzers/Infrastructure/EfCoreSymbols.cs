@@ -59,4 +59,35 @@ internal sealed class EfCoreSymbols
     public bool IsDbContext(ITypeSymbol? type) => type.IsOrDerivesFrom(DbContext);
 
     public bool IsDbSet(ITypeSymbol? type) => type.IsOrDerivesFrom(DbSet);
+
+    /// <summary>
+    /// The type a SaveChanges call saves through: a DbContext, or an interface that exposes a context's sets — the
+    /// <c>IApplicationDbContext</c> of layered applications, an interface with a <c>DbSet&lt;T&gt;</c> or
+    /// <c>DatabaseFacade</c> property (its own or inherited).
+    /// </summary>
+    public bool IsContextOrItsInterface(ITypeSymbol? type)
+    {
+        if (IsDbContext(type))
+        {
+            return true;
+        }
+
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Interface } contract)
+        {
+            return false;
+        }
+
+        foreach (var candidate in contract.AllInterfaces.Add(contract))
+        {
+            foreach (var member in candidate.GetMembers())
+            {
+                if (member is IPropertySymbol property && (IsDbSet(property.Type) || property.Type.IsOrDerivesFrom(DatabaseFacade)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

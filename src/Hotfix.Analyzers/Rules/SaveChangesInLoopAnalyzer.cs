@@ -47,7 +47,7 @@ public sealed class SaveChangesInLoopAnalyzer : HotfixAnalyzer
             {
                 var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
                 if ((name != "SaveChanges" && name != "SaveChangesAsync") || !SyntaxFilters.IsInLoop(c.Node) ||
-                    c.SymbolOf<IMethodSymbol>() is not { } method || !ef.IsDbContext(method.ContainingType) ||
+                    c.SymbolOf<IMethodSymbol>() is not { } method || !ef.IsContextOrItsInterface(method.ContainingType) ||
                     c.OperationOf<IInvocationOperation>() is not { } invocation)
                 {
                     return;

@@ -158,7 +158,7 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
 
     /// <summary>The cheap test on the bound method: SaveChanges, a DatabaseFacade operation, or an EF database call.</summary>
     private static bool IsSyncEfCall(SyntaxNodeAnalysisContext context, IMethodSymbol method, EfCoreSymbols ef, DatabaseCalls calls) =>
-        (method.Name == "SaveChanges" && ef.IsDbContext(method.ContainingType)) ||
+        (method.Name == "SaveChanges" && ef.IsContextOrItsInterface(method.ContainingType)) ||
         (FacadeMethods.Contains(method.Name) && (method.ContainingType.IsType(ef.DatabaseFacade) || method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions))) ||
         calls.IsSyncEfCallWithTwin((InvocationExpressionSyntax)context.Node, method, context.SemanticModel, context.CancellationToken);
 
@@ -172,25 +172,38 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
     }
 
     /// <summary>
-    /// The task is a local or parameter that the function awaited — itself or through Task.WhenAll/WhenAny — before this
-    /// use, or whose IsCompleted* the enclosing condition checks: reading .Result then does not block.
+    /// The task is a local, parameter or field that the function awaited — itself or through Task.WhenAll/WhenAny — before
+    /// this use, an element of a collection the function awaited Task.WhenAll over, or a task whose IsCompleted* the
+    /// enclosing condition checks: reading .Result then does not block.
     /// </summary>
     private static bool AlreadyCompleted(IOperation task, SyntaxNodeAnalysisContext context)
     {
-        var symbol = task.WithoutConversions() switch
-        {
-            ILocalReferenceOperation local => (ISymbol)local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            _ => null,
-        };
-        if (symbol == null)
+        var operation = task.WithoutConversions();
+        var use = task.Syntax;
+        var body = use.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax);
+        if (body == null)
         {
             return false;
         }
 
-        var use = task.Syntax;
-        var body = use.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax);
-        if (body == null)
+        // A task read out of a collection — tasks[i], or the variable of a foreach over tasks — is complete once the
+        // function awaited Task.WhenAll over that collection.
+        var collection = operation switch
+        {
+            IArrayElementReferenceOperation element => VariableOf(element.ArrayReference),
+            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => VariableOf(indexer.Instance),
+            ILocalReferenceOperation local => ForEachCollection(local.Local, context),
+            _ => null,
+        };
+        if (collection != null && body.DescendantNodes().OfType<AwaitExpressionSyntax>().Any(a => a.SpanStart < use.SpanStart &&
+                a.Expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call =>
+                    SyntaxFilters.InvokedName(call) == "WhenAll" && Mentions(call.ArgumentList, collection, context))))
+        {
+            return true;
+        }
+
+        var symbol = VariableOf(operation);
+        if (symbol == null)
         {
             return false;
         }
@@ -213,6 +226,29 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>The local, parameter or field an expression reads.</summary>
+    private static ISymbol? VariableOf(IOperation? operation) => operation?.WithoutConversions() switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        _ => null,
+    };
+
+    /// <summary>For the variable of <c>foreach (var task in tasks)</c>: <c>tasks</c>, when it is a local, parameter or field.</summary>
+    private static ISymbol? ForEachCollection(ILocalSymbol local, SyntaxNodeAnalysisContext context)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1 ||
+            local.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not ForEachStatementSyntax loop)
+        {
+            return null;
+        }
+
+        return context.SemanticModel.GetSymbolInfo(loop.Expression, context.CancellationToken).Symbol is { Kind: SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field } collection
+            ? collection
+            : null;
     }
 
     private static bool Mentions(SyntaxNode node, ISymbol symbol, SyntaxNodeAnalysisContext context)

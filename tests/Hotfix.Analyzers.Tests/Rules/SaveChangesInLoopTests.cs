@@ -48,4 +48,23 @@ public class SaveChangesInLoopTests
             }
         }
         """);
+
+    [Fact]
+    public Task Saving_through_the_interface_a_context_implements_is_saving() => Verify.VerifyAsync(Sources.Ef + """
+        public interface IAppDb { DbSet<User> Users { get; } Task<int> SaveChangesAsync(CancellationToken ct = default); }
+        public interface IUnitOfWork { Task<int> SaveChangesAsync(CancellationToken ct = default); }
+        public interface IReadModel : IAppDb { }
+
+        class C
+        {
+            async Task Run(IAppDb db, IReadModel model, IUnitOfWork work, List<User> users)
+            {
+                foreach (var user in users) { db.Users.Add(user); await db.{|#0:SaveChangesAsync|}(); }
+                foreach (var user in users) await model.{|#1:SaveChangesAsync|}();
+                foreach (var user in users) await work.SaveChangesAsync();
+            }
+        }
+        """,
+        Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""),
+        Verify.Diagnostic("HF4002").WithLocation(1).WithArguments("SaveChangesAsync", ""));
 }

@@ -102,4 +102,36 @@ public class SyncOverAsyncTests
         int Sync(Shop db, Task<int> work) => work.Result + db.Users.Count();
         Task<int> NotAsync(Task<int> work) => Task.FromResult(work.Result);
         """);
+
+    [Fact]
+    public Task Tasks_of_a_collection_awaited_with_WhenAll_are_complete() => Expect("""
+        async Task<int> Run(List<int> ids, Func<int, Task<int>> load, Task<int>[] given)
+        {
+            var tasks = ids.Select(load).ToList();
+            await Task.WhenAll(tasks);
+            var sum = 0;
+            foreach (var task in tasks) sum += task.Result;
+            for (var i = 0; i < tasks.Count; i++) sum += tasks[i].Result;
+            await Task.WhenAll(given).ConfigureAwait(false);
+            sum += given[0].Result;
+            var others = ids.Select(load).ToList();
+            await others[0];
+            foreach (var other in others) sum += other.{|#0:Result|};
+            return sum;
+        }
+        """, At(0, ".Result", "Run", "await the task instead"));
+
+    [Fact]
+    public Task SaveChanges_through_the_interface_a_context_implements_blocks() => Verify.VerifyAsync(Sources.Ef + """
+        public interface IAppDb { DbSet<User> Users { get; } int SaveChanges(); Task<int> SaveChangesAsync(CancellationToken ct = default); }
+
+        class C
+        {
+            async Task Run(IAppDb db)
+            {
+                db.{|#0:SaveChanges|}();
+                await db.SaveChangesAsync();
+            }
+        }
+        """, At(0, "SaveChanges", "Run", "await SaveChangesAsync instead"));
 }
