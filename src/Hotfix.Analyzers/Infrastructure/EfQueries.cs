@@ -100,7 +100,7 @@ internal static class EfQueries
         private readonly Func<IInvocationOperation, bool> isFilter;
         private readonly List<QueryPath> paths;
         private readonly CancellationToken cancellationToken;
-        private readonly HashSet<ILocalSymbol> following = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<SyntaxNode> following = new();
 
         public Walker(EfCoreSymbols ef, Func<IInvocationOperation, bool> isFilter, List<QueryPath> paths, CancellationToken cancellationToken)
         {
@@ -144,32 +144,39 @@ internal static class EfQueries
                     return source == null ? Add(isEf: false, filtered) : Walk(source, filtered, depth + 1);
 
                 case ILocalReferenceOperation local when operation.SemanticModel != null && !ef.IsDbSet(operation.Type):
-                    if (!following.Add(local.Local))
+                    // The writes that reach this read. In `q = q.Where(…); q.ExecuteDelete();` only the Where reaches the
+                    // call, and the `q` inside it is followed at its own place, where the earlier writes reach it.
+                    if (!LocalAssignments.TryGetValues(local.Local, operation.SemanticModel, out var values, cancellationToken, operation.Syntax, selfReadsOverwrite: true))
                     {
-                        return true; // q = q.Where(...): the path through itself adds nothing the other writes lack
+                        return Add(isEf: false, filtered);
                     }
 
-                    try
+                    foreach (var value in values)
                     {
-                        if (!LocalAssignments.TryGetValues(local.Local, operation.SemanticModel, out var values, cancellationToken))
+                        if (value.Compound)
                         {
                             return Add(isEf: false, filtered);
                         }
 
-                        foreach (var value in values)
+                        if (!following.Add(value.Value.Syntax))
                         {
-                            if (value.Compound || !Walk(value.Value, filtered, depth + 1))
-                            {
-                                return value.Compound ? Add(isEf: false, filtered) : false;
-                            }
+                            continue; // the write being walked: its path through itself adds nothing the other writes lack
                         }
 
-                        return true;
+                        try
+                        {
+                            if (!Walk(value.Value, filtered, depth + 1))
+                            {
+                                return false;
+                            }
+                        }
+                        finally
+                        {
+                            following.Remove(value.Value.Syntax);
+                        }
                     }
-                    finally
-                    {
-                        following.Remove(local.Local);
-                    }
+
+                    return true;
 
                 default:
                     return Add(isEf: ef.IsDbSet(operation.Type), filtered);

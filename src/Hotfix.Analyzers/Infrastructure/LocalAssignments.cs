@@ -22,10 +22,16 @@ internal static class LocalAssignments
     /// </summary>
     /// <param name="readAt">
     /// Where the local is read. A plain assignment statement before it, in a block that holds the read, overwrites every
-    /// write before that statement on every path: those values never reach the read, so they are left out — unless the
-    /// assigned value reads the local itself (<c>sql = sql + " ORDER BY Id"</c>), which carries the earlier values on.
+    /// write before that statement on every path: those values never reach the read, so they are left out.
     /// </param>
-    public static bool TryGetValues(ILocalSymbol local, SemanticModel model, out List<AssignedValue> values, CancellationToken cancellationToken, SyntaxNode? readAt = null)
+    /// <param name="selfReadsOverwrite">
+    /// Whether an assignment that reads the local itself (<c>sql = sql + " ORDER BY Id"</c>, <c>q = q.Where(…)</c>) also
+    /// overwrites the earlier values. True for a caller that follows that inner read at its own place (the earlier
+    /// values reach it there); false for one that does not, so the earlier values stay among those returned.
+    /// </param>
+    public static bool TryGetValues(
+        ILocalSymbol local, SemanticModel model, out List<AssignedValue> values, CancellationToken cancellationToken, SyntaxNode? readAt = null,
+        bool selfReadsOverwrite = false)
     {
         values = new List<AssignedValue>();
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
@@ -58,9 +64,15 @@ internal static class LocalAssignments
         }
 
         var name = local.Name;
-        foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+        var jumps = false;
+        foreach (var node in scope.DescendantNodes())
         {
-            if (identifier.Identifier.ValueText != name || !IsWritten(identifier, out var write))
+            if (node is GotoStatementSyntax)
+            {
+                jumps = true; // a goto can run a read again after a later write (see Reaching)
+            }
+
+            if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name || !IsWritten(identifier, out var write))
             {
                 continue;
             }
@@ -79,8 +91,7 @@ internal static class LocalAssignments
             switch (operation)
             {
                 case ISimpleAssignmentOperation simple:
-                    // Only a statement that does not read the local can overwrite what came before (see readAt).
-                    var overwrites = readAt != null && assignment.Parent is ExpressionStatementSyntax && !Reads(simple.Value, local);
+                    var overwrites = readAt != null && assignment.Parent is ExpressionStatementSyntax && (selfReadsOverwrite || !Reads(simple.Value, local));
                     values.Add(new AssignedValue(simple.Value, compound: false, overwrites ? (ExpressionStatementSyntax)assignment.Parent! : null));
                     break;
                 case ICompoundAssignmentOperation compoundAssignment:
@@ -96,14 +107,18 @@ internal static class LocalAssignments
 
         if (readAt != null)
         {
-            values = Reaching(values, readAt);
+            values = Reaching(values, readAt, scope, jumps);
         }
 
         return values.Count > 0;
     }
 
-    /// <summary>The values not overwritten, on every path, by a later plain assignment statement before <paramref name="readAt"/>.</summary>
-    private static List<AssignedValue> Reaching(List<AssignedValue> values, SyntaxNode readAt)
+    /// <summary>
+    /// The values not overwritten, on every path, by a later plain assignment statement before <paramref name="readAt"/>;
+    /// and, where nothing can run the read again after a later write (no loop, lambda or local function around it in
+    /// the local's scope, no goto), not the values written after it either.
+    /// </summary>
+    private static List<AssignedValue> Reaching(List<AssignedValue> values, SyntaxNode readAt, SyntaxNode scope, bool jumps)
     {
         var kill = values
             .Where(v => v.Statement?.Parent is BlockSyntax block && block.Span.Contains(readAt.Span) && v.Statement.Span.End <= readAt.SpanStart
@@ -111,7 +126,33 @@ internal static class LocalAssignments
             .Select(v => v.Statement!)
             .OrderByDescending(s => s.SpanStart)
             .FirstOrDefault();
-        return kill == null ? values : values.Where(v => v.Value.Syntax.SpanStart >= kill.SpanStart).ToList();
+        var reaching = kill == null ? values : values.Where(v => v.Value.Syntax.SpanStart >= kill.SpanStart).ToList();
+        if (jumps || !RunsOnce(readAt, scope))
+        {
+            return reaching;
+        }
+
+        return reaching.Where(v => v.Value.Syntax.SpanStart <= readAt.Span.End).ToList();
+    }
+
+    /// <summary>Nothing between the read and the local's scope can run it again: no loop, lambda or local function.</summary>
+    private static bool RunsOnce(SyntaxNode readAt, SyntaxNode scope)
+    {
+        foreach (var ancestor in readAt.Ancestors())
+        {
+            if (ancestor == scope)
+            {
+                break;
+            }
+
+            if (ancestor is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or
+                AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Reads(IOperation value, ILocalSymbol local)

@@ -603,7 +603,7 @@ internal sealed class SqlText
             case ILocalReferenceOperation local when local.SemanticModel != null && following.Add(local.Local):
                 try
                 {
-                    return LocalAssignments.TryGetValues(local.Local, local.SemanticModel, out var values, cancellationToken) &&
+                    return LocalAssignments.TryGetValues(local.Local, local.SemanticModel, out var values, cancellationToken, local.Syntax) &&
                         values.Count == 1 && !values[0].Compound
                         ? Sketch(values[0].Value, kind, depth + 1)
                         : null;

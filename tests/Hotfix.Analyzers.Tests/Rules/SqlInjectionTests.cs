@@ -84,6 +84,28 @@ public class SqlInjectionTests
         """, At(0, "FromSqlRaw", "name"), At(1, "FromSqlRaw", "tenant"));
 
     [Fact]
+    public Task A_write_after_the_sink_reaches_it_only_through_a_loop() => Expect("""
+        void Run(Shop db, List<string> names, string name)
+        {
+            var sql = "SELECT * FROM Users";
+            db.Users.FromSqlRaw(sql);
+            sql = "SELECT * FROM Users WHERE Name = '" + name + "'";
+            db.Users.{|#0:FromSqlRaw|}(sql);
+            var each = "SELECT * FROM Users";
+            foreach (var other in names)
+            {
+                db.Users.{|#1:FromSqlRaw|}(each);
+                each = "SELECT * FROM Users WHERE Name = '" + other + "'";
+            }
+
+            var later = "SELECT * FROM Users";
+            Func<IQueryable<User>> query = () => db.Users.{|#2:FromSqlRaw|}(later);
+            later = "SELECT * FROM Users WHERE Name = '" + name + "'";
+            query();
+        }
+        """, At(0, "FromSqlRaw", "name"), At(1, "FromSqlRaw", "other"), At(2, "FromSqlRaw", "name"));
+
+    [Fact]
     public Task Reassignments_that_read_the_local_with_constants_only_are_safe() => Expect("""
         IQueryable<User> Find(Shop db, string name)
         {

@@ -33,6 +33,28 @@ public class UnboundedBulkWriteTests
         """, At(0, "'ExecuteDelete' runs on a query with no Where"));
 
     [Fact]
+    public Task A_query_narrowed_by_an_unconditional_reassignment_is_filtered() => Expect("""
+        async Task Purge(Shop db, int tenant, List<int> ids)
+        {
+            var query = db.Orders.AsQueryable();
+            query = query.Where(o => o.Archived);
+            query.ExecuteDelete();
+            IQueryable<User> users = db.Users;
+            users = users.Where(u => u.TenantId == tenant);
+            users = users.OrderBy(u => u.Id);
+            await users.ExecuteUpdateAsync(s => s.SetProperty(u => u.Name, "x"));
+            var all = db.Orders.Where(o => o.Archived);
+            all = db.Orders.OrderBy(o => o.Id);
+            all.{|#0:ExecuteDelete|}();
+            var each = db.Users.AsQueryable();
+            foreach (var id in ids) each = each.Where(u => u.Id != id);
+            each.{|#1:ExecuteDelete|}();
+        }
+        """,
+        At(0, "'ExecuteDelete' runs on a query with no Where"),
+        At(1, "'ExecuteDelete' runs on a query with no Where"));
+
+    [Fact]
     public Task Filtered_and_unknown_queries_are_fine() => Expect("""
         int Purge(Shop db, int tenant, IQueryable<User> given, bool strict)
         {
@@ -80,6 +102,19 @@ public class UnboundedBulkWriteTests
         """,
         At(0, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"),
         At(1, "'IDbCommand.CommandText' runs UPDATE Users without WHERE"));
+
+    [Fact]
+    public Task A_reused_sql_local_is_judged_by_what_reaches_each_sink() => Expect("""
+        void Run(IDbConnection connection, int id)
+        {
+            var sql = "DELETE FROM OrderLines WHERE OrderId = @id";
+            connection.Execute(sql, new { id });
+            sql = "DELETE FROM Orders";
+            connection.{|#0:Execute|}(sql);
+            sql = "UPDATE Orders SET Archived = 1 WHERE Id = @id";
+            connection.Execute(sql, new { id });
+        }
+        """, At(0, "'Execute' runs DELETE Orders without WHERE"));
 
     // SQL reached through a local is bound only when the member's text mentions a write (SqlSyntax.TextMayMentionWrite):
     // a write spelled with escape sequences is in the string's value but not in the source text, so such a member must
