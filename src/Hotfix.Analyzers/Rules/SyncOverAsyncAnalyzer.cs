@@ -218,14 +218,38 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
 
         foreach (var condition in use.Ancestors().OfType<IfStatementSyntax>())
         {
-            if (condition.Condition.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().Any(m =>
-                    m.Name.Identifier.ValueText.StartsWith("IsCompleted", System.StringComparison.Ordinal) && Mentions(m.Expression, symbol, context)))
+            // if (t.IsCompleted && …) { t.Result } and if (!t.IsCompleted || …) { … } else { t.Result }: the branch the use
+            // sits in is the one where the task has completed.
+            var inThen = condition.Statement.Span.Contains(use.Span);
+            if ((inThen || condition.Else?.Span.Contains(use.Span) == true) && ChecksCompletion(condition.Condition, completed: inThen, symbol, context))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="condition"/> being true (<paramref name="completed"/>) or false proves the task complete:
+    /// <c>t.IsCompleted…</c> alone or in an <c>&amp;&amp;</c> chain, or <c>!t.IsCompleted…</c> alone or in an <c>||</c> chain.
+    /// </summary>
+    private static bool ChecksCompletion(ExpressionSyntax condition, bool completed, ISymbol symbol, SyntaxNodeAnalysisContext context)
+    {
+        switch (condition)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return ChecksCompletion(parenthesized.Expression, completed, symbol, context);
+            case PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.LogicalNotExpression):
+                return ChecksCompletion(negation.Operand, !completed, symbol, context);
+            case BinaryExpressionSyntax both when both.IsKind(completed ? SyntaxKind.LogicalAndExpression : SyntaxKind.LogicalOrExpression):
+                return ChecksCompletion(both.Left, completed, symbol, context) || ChecksCompletion(both.Right, completed, symbol, context);
+            case MemberAccessExpressionSyntax member:
+                return completed && member.Name.Identifier.ValueText.StartsWith("IsCompleted", System.StringComparison.Ordinal) &&
+                    Mentions(member.Expression, symbol, context);
+            default:
+                return false;
+        }
     }
 
     /// <summary>The local, parameter or field an expression reads.</summary>

@@ -6,6 +6,7 @@ using System.Threading;
 using Hotfix.Analyzers.Infrastructure;
 using Hotfix.Migrations.Sql;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -116,6 +117,9 @@ internal sealed class SqlText
 
             case IInvocationOperation invocation:
                 return Invocation(invocation, depth);
+
+            case ILocalReferenceOperation local when IsStringList(local.Type):
+                return ListContent(local, depth);
 
             case ILocalReferenceOperation local:
                 return Local(local, depth);
@@ -375,6 +379,79 @@ internal sealed class SqlText
         }
     }
 
+    /// <summary>A <c>List&lt;string&gt;</c> local: the clauses of the dynamic-filter idiom, joined into the SQL.</summary>
+    private static bool IsStringList(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "List", Arity: 1, ContainingNamespace.Name: "Generic" } list &&
+        list.TypeArguments[0].SpecialType == SpecialType.System_String;
+
+    /// <summary>
+    /// What a local <c>List&lt;string&gt;</c> holds, when every use of it in its scope is seen: created empty or with
+    /// constant items, then only added to (<c>Add</c>, <c>Insert</c>), counted, cleared or read. Any other use — passed
+    /// to a method, stored, assigned — may put anything in it.
+    /// </summary>
+    private SqlTextVerdict ListContent(ILocalReferenceOperation list, int depth)
+    {
+        var model = list.SemanticModel;
+        var local = list.Local;
+        if (model == null || local.DeclaringSyntaxReferences.Length != 1 || !following.Add(local) ||
+            local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator)
+        {
+            return SqlTextVerdict.Opaque;
+        }
+
+        try
+        {
+            var scope = declarator.Ancestors().FirstOrDefault(n => n is BlockSyntax or CompilationUnitSyntax);
+            var created = model.GetOperation(initial, cancellationToken)?.WithoutConversions();
+            if (scope == null || created is not IObjectCreationOperation { Constructor.Parameters.Length: 0 } creation ||
+                (creation.Initializer != null && creation.Initializer.Initializers.Any(i => i is not IInvocationOperation { Arguments.Length: 1 } add || !IsSafePiece(add.Arguments[0].Value, depth))))
+            {
+                return SqlTextVerdict.Opaque;
+            }
+
+            foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != local.Name || identifier.Parent == declarator)
+                {
+                    continue;
+                }
+
+                if (identifier.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Count" or "Clear" or "Add" or "Insert" } member &&
+                    member.Expression == identifier)
+                {
+                    if (member.Parent is InvocationExpressionSyntax call && member.Name.Identifier.ValueText is "Add" or "Insert" &&
+                        (model.GetOperation(call, cancellationToken) is not IInvocationOperation added ||
+                         added.Arguments.Any(a => a.Parameter?.Type.SpecialType == SpecialType.System_String && !IsSafePiece(a.Value, depth))))
+                    {
+                        return SqlTextVerdict.Opaque;
+                    }
+
+                    continue;
+                }
+
+                // Read by string.Join or by a count (clauses.Any()): the list itself is not changed there.
+                if (identifier.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax reader } &&
+                    SyntaxFilters.InvokedName(reader) is "Join" or "Any" or "Count")
+                {
+                    continue;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+                {
+                    continue; // another variable of the same name
+                }
+
+                return SqlTextVerdict.Opaque;
+            }
+
+            return SqlTextVerdict.Constant;
+        }
+        finally
+        {
+            following.Remove(local);
+        }
+    }
+
     private static bool IsAppendName(string name) => name is "Append" or "AppendLine" or "AppendFormat" or "Insert" or "Replace" or "AppendJoin";
 
     private static string? RootIdentifier(ExpressionSyntax expression)
@@ -401,7 +478,17 @@ internal sealed class SqlText
     private SqlTextVerdict ReadOnlyField(IFieldSymbol field, IOperation use, int depth)
     {
         var initializer = FieldInitializer(field, use);
-        if (initializer == null || !following.Add(field))
+        if (initializer == null)
+        {
+            // Another file (its semantic model is out of reach, RS1030): text spelled out in literals is still readable.
+            return field.DeclaringSyntaxReferences.Length == 1 &&
+                   field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } text } &&
+                   IsLiteralText(text)
+                ? SqlTextVerdict.Constant
+                : SqlTextVerdict.Opaque;
+        }
+
+        if (!following.Add(field))
         {
             return SqlTextVerdict.Opaque;
         }
@@ -415,6 +502,16 @@ internal sealed class SqlText
             following.Remove(field);
         }
     }
+
+    /// <summary>String literals and <c>+</c> of them, read from the syntax alone: <c>"Users"</c>, <c>"dbo." + "Users"</c>.</summary>
+    private static bool IsLiteralText(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.StringLiteralExpression),
+        InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.All(c => c is InterpolatedStringTextSyntax),
+        ParenthesizedExpressionSyntax parenthesized => IsLiteralText(parenthesized.Expression),
+        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) => IsLiteralText(binary.Left) && IsLiteralText(binary.Right),
+        _ => false,
+    };
 
     /// <summary>
     /// An allow-list table: a read-only field or local initialised in this file with only constant strings — e.g.

@@ -215,6 +215,58 @@ public class SqlInjectionTests
         """);
 
     [Fact]
+    public Task A_list_of_constant_clauses_joined_into_the_where_is_safe() => Expect("""
+        void Run(IDbConnection connection, string? name, int? tenant, string filter)
+        {
+            var clauses = new List<string>();
+            if (name != null) clauses.Add("Name = @name");
+            if (tenant != null) clauses.Insert(0, "TenantId = @tenant");
+            var sql = "SELECT * FROM Users" + (clauses.Count > 0 ? " WHERE " + string.Join(" AND ", clauses) : "");
+            connection.Query<User>(sql, new { name, tenant });
+
+            var seeded = new List<string> { "Active = 1" };
+            seeded.Add("Deleted = 0");
+            connection.Query<User>("SELECT * FROM Users WHERE " + string.Join(" AND ", seeded));
+
+            var open = new List<string>();
+            open.Add("Name = '" + filter + "'");
+            connection.{|#0:Query<User>|}("SELECT * FROM Users WHERE " + string.Join(" AND ", open));
+
+            var passed = new List<string>();
+            AddFilters(passed, filter);
+            connection.{|#1:Query<User>|}("SELECT * FROM Users WHERE " + string.Join(" AND ", passed));
+        }
+
+        static void AddFilters(List<string> clauses, string filter) => clauses.Add(filter);
+        """, At(0, "Query", "open"), At(1, "Query", "passed"));
+
+    [Fact]
+    public Task Static_readonly_literals_in_another_file_are_constants() => Verify.VerifyFilesAsync(
+        new[]
+        {
+            Sources.Ef + """
+            class C
+            {
+                void Run(Shop db, string name)
+                {
+                    db.Users.FromSqlRaw("SELECT * FROM " + SqlNames.Users + " WHERE Id = 1");
+                    db.Users.FromSqlRaw($"SELECT * FROM {SqlNames.Qualified}");
+                    db.Users.{|#0:FromSqlRaw|}("SELECT * FROM " + SqlNames.FromEnvironment);
+                }
+            }
+            """,
+            """
+            public static class SqlNames
+            {
+                public static readonly string Users = "Users";
+                public static readonly string Qualified = "dbo." + ("Users");
+                public static readonly string FromEnvironment = System.Environment.GetEnvironmentVariable("TABLE") ?? "Users";
+            }
+            """,
+        },
+        At(0, "FromSqlRaw", "SqlNames.FromEnvironment"));
+
+    [Fact]
     public Task Joined_text_still_counts_as_built() => Expect("""
         void Run(IDbConnection connection, List<string> names, string[] columns)
         {

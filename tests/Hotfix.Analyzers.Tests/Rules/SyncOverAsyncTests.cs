@@ -134,4 +134,22 @@ public class SyncOverAsyncTests
             }
         }
         """, At(0, "SaveChanges", "Run", "await SaveChangesAsync instead"));
+
+    [Fact]
+    public Task Only_the_branch_where_the_task_has_completed_reads_it_freely() => Expect("""
+        async Task<int> Run(Task<int> t, Task<int> u, bool flag)
+        {
+            var sum = 0;
+            if (t.IsCompleted && flag) sum += t.Result;
+            else sum += t.{|#0:Result|};
+            if (!u.IsCompletedSuccessfully) { u.{|#1:Wait|}(); }
+            else sum += u.Result;
+            if (!(t.IsCompleted || flag)) sum += t.{|#2:Result|};
+            await Task.Yield();
+            return sum;
+        }
+        """,
+        At(0, ".Result", "Run", "await the task instead"),
+        At(1, ".Wait()", "Run", "await the task instead"),
+        At(2, ".Result", "Run", "await the task instead"));
 }
