@@ -9,7 +9,7 @@ namespace Hotfix.Analyzers.Infrastructure;
 
 /// <summary>
 /// Where a query expression comes from, by walking back through its LINQ operators to the root: a <c>DbSet</c>,
-/// <c>Set&lt;T&gt;()</c> or <c>FromSql*</c> is EF Core; a parameter, field, property or method result of type
+/// <c>Set&lt;T&gt;()</c>, <c>FromSql*</c> or <c>Database.SqlQuery*</c> is EF Core; a parameter, field, property or method result of type
 /// <c>IQueryable</c> is unknown (it could be an in-memory <c>AsQueryable()</c>). Locals are followed through every value
 /// assigned to them, so <c>var q = db.Orders; if (x) q = q.Where(...);</c> has two paths. Only provable EF queries are
 /// reported by the query rules — LinqContraband's line, which keeps them quiet on in-memory LINQ.
@@ -54,7 +54,8 @@ internal static class EfQueries
             }
 
             var type = model.GetTypeInfo(receiver, cancellationToken).Type;
-            return type == null || type.TypeKind == TypeKind.Error || ef.IsDbSet(type) || ef.IsDbContext(type) || type.Implements(ef.QueryableOfT);
+            return type == null || type.TypeKind == TypeKind.Error || ef.IsDbSet(type) || ef.IsDbContext(type) || type.Implements(ef.QueryableOfT) ||
+                type.IsOrDerivesFrom(ef.DatabaseFacade); // db.Database.SqlQuery<T>(…)
         }
     }
 
@@ -127,6 +128,11 @@ internal static class EfQueries
                     if ((method.Name == "Set" && ef.IsDbContext(method.ContainingType)) || ef.IsDbSet(method.ContainingType))
                     {
                         return Add(isEf: true, filtered);
+                    }
+
+                    if (method.Name.StartsWith("SqlQuery", StringComparison.Ordinal) && method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions))
+                    {
+                        return Add(isEf: true, filtered: true); // db.Database.SqlQuery<T>(…): raw SQL decides its own rows
                     }
 
                     if (!ef.IsLinqQueryable(method) && !ef.IsEfQueryExtension(method))

@@ -91,4 +91,16 @@ public class QueryInLoopTests
             }
         }
         """);
+
+    [Fact]
+    public Task Raw_sql_queries_of_the_database_facade_are_queries() => Expect("""
+        async Task Run(Shop db, List<int> ids)
+        {
+            foreach (var id in ids)
+            {
+                var totals = db.Database.SqlQuery<decimal>($"SELECT Total FROM Orders WHERE UserId = {id}").{|#0:ToList|}();
+                var count = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM Orders").{|#1:SingleAsync|}();
+            }
+        }
+        """, At(0, "ToList"), At(1, "SingleAsync"));
 }

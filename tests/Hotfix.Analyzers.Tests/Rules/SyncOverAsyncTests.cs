@@ -152,4 +152,14 @@ public class SyncOverAsyncTests
         At(0, ".Result", "Run", "await the task instead"),
         At(1, ".Wait()", "Run", "await the task instead"),
         At(2, ".Result", "Run", "await the task instead"));
+
+    [Fact]
+    public Task Sync_terminals_of_the_database_facade_raw_queries_block() => Expect("""
+        async Task<int> Run(Shop db)
+        {
+            var totals = db.Database.SqlQuery<decimal>($"SELECT Total FROM Orders").{|#0:ToList|}();
+            await Task.Yield();
+            return totals.Count;
+        }
+        """, At(0, "ToList", "Run", "await ToListAsync instead"));
 }
