@@ -226,6 +226,14 @@ internal sealed class SqlText
             return Judge(invocation.Arguments[invocation.Arguments.Length - 1].Value, depth + 1);
         }
 
+        // ids.Select((_, i) => "@p" + i): the placeholders of an IN list, joined into the text; judged by what the
+        // selector returns (a lambda written here; a method group is not looked into).
+        if (method.Name == "Select" && method.ContainingType?.Name == "Enumerable" && method.ContainingNamespace?.Name == "Linq" &&
+            invocation.Arguments.Length == 2 && invocation.Arguments[1].Value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation selector })
+        {
+            return Either(selector.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null && !InsideNestedFunction(r, selector)).Select(r => r.ReturnedValue!), depth);
+        }
+
         if (method.Name == "Replace" && !method.IsStatic && invocation.Instance != null &&
             method.ContainingType?.SpecialType == SpecialType.System_String)
         {
@@ -248,6 +256,19 @@ internal sealed class SqlText
         }
 
         return SqlTextVerdict.Opaque;
+    }
+
+    private static bool InsideNestedFunction(IOperation operation, IAnonymousFunctionOperation function)
+    {
+        for (var current = operation.Parent; current != null && current != function; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The arguments of string.Format/Concat/Join that end up in the text (not the IFormatProvider), params unrolled.</summary>

@@ -267,6 +267,17 @@ public class SqlInjectionTests
         At(0, "FromSqlRaw", "SqlNames.FromEnvironment"));
 
     [Fact]
+    public Task In_list_placeholders_selected_from_positions_or_numbers_are_safe() => Expect("""
+        void Run(Shop db, IDbConnection connection, int[] ids, List<string> names)
+        {
+            var placeholders = ids.Select((_, i) => "@p" + i);
+            db.Users.FromSqlRaw($"SELECT * FROM Users WHERE Id IN ({string.Join(", ", placeholders)})");
+            connection.Query<User>("SELECT * FROM Users WHERE Id IN (" + string.Join(",", ids.Select(id => id.ToString())) + ")");
+            connection.{|#0:Query<User>|}("SELECT * FROM Users WHERE Name IN (" + string.Join(",", names.Select(n => "'" + n + "'")) + ")");
+        }
+        """, At(0, "Query", "n"));
+
+    [Fact]
     public Task Joined_text_still_counts_as_built() => Expect("""
         void Run(IDbConnection connection, List<string> names, string[] columns)
         {
