@@ -133,7 +133,9 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
         }
 
         var write = writes[0];
-        var what = write.Verb == "TRUNCATE" ? "TRUNCATE " + write.Target : write.Verb + " " + write.Target + " without WHERE";
+        // A name spliced in from a value (`DELETE FROM [{table}]`) shows as "…", not as the sketch's invisible marker.
+        var target = write.Target.Replace(SqlWriteScope.Hole.ToString(), "…");
+        var what = write.Verb == "TRUNCATE" ? "TRUNCATE " + target : write.Verb + " " + target + " without WHERE";
         scope.Report(context.ReportDiagnostic, Rule, sink.Location, context.Node,
             messageArgs: new object?[] { $"'{sink.Api}' runs {what}" });
     }

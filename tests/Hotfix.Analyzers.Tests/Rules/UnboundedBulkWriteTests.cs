@@ -116,6 +116,17 @@ public class UnboundedBulkWriteTests
         }
         """, At(0, "'Execute' runs DELETE Orders without WHERE"));
 
+    [Fact]
+    public Task A_table_name_spliced_in_from_a_value_is_shown_as_an_ellipsis() => Expect("""
+        void Run(Shop db, string table)
+        {
+            db.Database.{|#0:ExecuteSqlRaw|}($"DELETE FROM [{table}]");
+            db.Database.{|#1:ExecuteSqlRaw|}("TRUNCATE TABLE [" + table + "]");
+        }
+        """,
+        At(0, "'ExecuteSqlRaw' runs DELETE […] without WHERE"),
+        At(1, "'ExecuteSqlRaw' runs TRUNCATE […]"));
+
     // SQL reached through a local is bound only when the member's text mentions a write (SqlSyntax.TextMayMentionWrite):
     // a write spelled with escape sequences is in the string's value but not in the source text, so such a member must
     // still be read token by token. Each sink below is a finding only that way.
