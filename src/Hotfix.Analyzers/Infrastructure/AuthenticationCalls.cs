@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Hotfix.Analyzers.Infrastructure;
@@ -49,6 +51,29 @@ internal sealed class AuthenticationCalls
     }
 
     public static AuthenticationCalls Create(Compilation compilation) => new(compilation);
+
+    /// <summary>
+    /// For a method whose body cannot be bound here (declared in another type, read at symbol end): whether its body
+    /// calls anything named like an authentication step — every name <see cref="IsAuthenticationCall"/> accepts, and
+    /// any SignInManager call that signs in (names with "SignIn"). Names only: the safe side is to believe it.
+    /// </summary>
+    public static bool MayAuthenticate(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            foreach (var call in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var name = SyntaxFilters.InvokedName(call);
+                if (name != null && (UserManagerSteps.Contains(name) || AuthenticationMethods.Contains(name) ||
+                    (name.Contains("SignIn") && !NotSigningIn.Contains(name)) || name.StartsWith("Challenge", System.StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the method body signs in, registers, challenges, confirms or resets through one of the APIs.</summary>
     public bool Authenticates(IOperation body)

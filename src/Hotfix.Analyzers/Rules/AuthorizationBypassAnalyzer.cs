@@ -66,7 +66,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                     var kind = KindOf(type, asp);
                     if (kind != EndpointKind.None)
                     {
-                        AnalyzeType(c.ReportDiagnostic, type, kind, asp, scope, noAuthenticationEndpoints);
+                        AnalyzeType(c.ReportDiagnostic, type, kind, asp, scope, noAuthenticationEndpoints, c.CancellationToken);
                     }
                 },
                 SymbolKind.NamedType);
@@ -123,7 +123,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                     });
                 }
 
-                typeStart.RegisterSymbolEndAction(end => AnalyzeType(end.ReportDiagnostic, type, kind, asp, scope, signsIn));
+                typeStart.RegisterSymbolEndAction(end => AnalyzeType(end.ReportDiagnostic, type, kind, asp, scope, signsIn, end.CancellationToken));
             },
             SymbolKind.NamedType);
     }
@@ -160,7 +160,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
 
     private static void AnalyzeType(
         System.Action<Diagnostic> context, INamedTypeSymbol type, EndpointKind kind, AspNetCoreSymbols asp, HotfixScope scope,
-        IReadOnlyDictionary<IMethodSymbol, bool> authenticationEndpoints)
+        IReadOnlyDictionary<IMethodSymbol, bool> authenticationEndpoints, System.Threading.CancellationToken cancellationToken)
     {
         var anonymous = new List<Placed>();
         var authorize = new List<Placed>();
@@ -194,7 +194,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         var classAnonymous = anonymous.OrderBy(a => a.Distance).FirstOrDefault();
         var classAuthorize = authorize.OrderBy(a => a.Distance).FirstOrDefault();
         var openedByClass = new List<string>();
-        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        foreach (var (method, inherited) in ActionsOf(type, kind))
         {
             if (!IsEndpoint(method, kind, asp))
             {
@@ -203,9 +203,14 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
 
             var methodAnonymous = MethodAttributes(method, asp.IsAllowAnonymous);
             var methodAuthorize = MethodAttributes(method, asp.IsAuthorize);
+            if (inherited && (methodAnonymous.Count > 0 || methodAuthorize.Count > 0 || classAnonymous.Owner == null))
+            {
+                continue; // an inherited action's own attributes are judged where it is declared; here only what the class opens
+            }
 
-            // Login, register, confirm and reset must be anonymous: that is how a user gets authenticated at all.
-            var authenticates = authenticationEndpoints.ContainsKey(method);
+            // Login, register, confirm and reset must be anonymous: that is how a user gets authenticated at all. An
+            // inherited body is not bound here: a call named like an authentication step there is enough.
+            var authenticates = inherited ? AuthenticationCalls.MayAuthenticate(method, cancellationToken) : authenticationEndpoints.ContainsKey(method);
             var verb = authenticates ? null : MutatingVerb(method, kind, asp);
 
             if (kind == EndpointKind.Page)
@@ -276,6 +281,46 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
             var source = own ? $"[AllowAnonymous] on '{type.Name}'" : $"[AllowAnonymous] on the base class '{classAnonymous.Owner.Name}'";
             Report(context, scope, location, own ? null : classAnonymous.Location, false,
                 $"{source} makes state-changing {(kind == EndpointKind.Page ? "handlers" : "actions")} reachable without authentication: {string.Join(", ", openedByClass)}");
+        }
+    }
+
+    /// <summary>
+    /// A controller's methods, then the public methods it inherits from base classes declared in this compilation
+    /// (<c>class ProductsController : CrudController&lt;Product&gt;</c>): MVC serves those as its actions too. Methods it
+    /// overrides are its own; framework base classes (ControllerBase, Controller) have no actions.
+    /// </summary>
+    private static IEnumerable<(IMethodSymbol Method, bool Inherited)> ActionsOf(INamedTypeSymbol type, EndpointKind kind)
+    {
+        var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            for (var replaced = method.OverriddenMethod; replaced != null; replaced = replaced.OverriddenMethod)
+            {
+                overridden.Add(replaced.OriginalDefinition);
+            }
+
+            yield return (method, false);
+        }
+
+        if (kind != EndpointKind.Controller)
+        {
+            yield break;
+        }
+
+        for (var current = type.BaseType; current != null && current.Locations.Any(l => l.IsInSource); current = current.BaseType)
+        {
+            foreach (var method in current.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (!overridden.Contains(method.OriginalDefinition))
+                {
+                    yield return (method, true);
+                }
+
+                for (var replaced = method.OverriddenMethod; replaced != null; replaced = replaced.OverriddenMethod)
+                {
+                    overridden.Add(replaced.OriginalDefinition);
+                }
+            }
         }
     }
 
@@ -427,24 +472,38 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
             return null;
         }
 
-        foreach (var attribute in method.GetAttributes())
+        // An override without HTTP method attributes answers the verbs of the action it overrides (MVC reads them
+        // inherited); the nearest method that names any verb decides.
+        for (var current = method; current != null; current = current.OverriddenMethod)
         {
-            var name = attribute.AttributeClass?.Name;
-            var index = System.Array.IndexOf(MutatingVerbAttributes, name);
-            if (index >= 0)
+            var namesVerbs = false;
+            foreach (var attribute in current.GetAttributes())
             {
-                return MutatingVerbs[index];
+                var name = attribute.AttributeClass?.Name;
+                var index = System.Array.IndexOf(MutatingVerbAttributes, name);
+                if (index >= 0)
+                {
+                    return MutatingVerbs[index];
+                }
+
+                if (attribute.AttributeClass.IsType(asp.AcceptVerbsAttribute))
+                {
+                    namesVerbs = true;
+                    var verbs = attribute.ConstructorArguments.SelectMany(a => a.Kind == TypedConstantKind.Array ? a.Values : ImmutableArray.Create(a))
+                        .Select(v => (v.Value as string)?.ToUpperInvariant());
+                    var mutating = verbs.FirstOrDefault(v => v != null && MutatingVerbs.Contains(v));
+                    if (mutating != null)
+                    {
+                        return mutating;
+                    }
+                }
+
+                namesVerbs |= name is "HttpGetAttribute" or "HttpHeadAttribute" or "HttpOptionsAttribute";
             }
 
-            if (attribute.AttributeClass.IsType(asp.AcceptVerbsAttribute))
+            if (namesVerbs)
             {
-                var verbs = attribute.ConstructorArguments.SelectMany(a => a.Kind == TypedConstantKind.Array ? a.Values : ImmutableArray.Create(a))
-                    .Select(v => (v.Value as string)?.ToUpperInvariant());
-                var mutating = verbs.FirstOrDefault(v => v != null && MutatingVerbs.Contains(v));
-                if (mutating != null)
-                {
-                    return mutating;
-                }
+                break;
             }
         }
 

@@ -132,6 +132,41 @@ public class AuthorizationBypassTests
         At(0, "[AllowAnonymous] makes the DELETE action 'Delete' reachable without authentication, overriding [Authorize] on 'AuthController'"));
 
     [Fact]
+    public Task AllowAnonymous_on_a_controller_opens_the_actions_it_inherits_and_overrides() => Expect(Identity + """
+        public abstract class CrudController<T> : ControllerBase
+        {
+            [HttpGet] public IActionResult List() => Ok();
+            [HttpPost] public IActionResult Create(T item) => Ok();
+            [HttpDelete("{id}")] public virtual IActionResult Delete(int id) => Ok();
+            [HttpPost("login")] public async Task<IActionResult> Login(string name, string password, SignInManager<AppUser> signIn) =>
+                (await signIn.PasswordSignInAsync(name, password, false, false)).Succeeded ? Ok() : Unauthorized();
+            [HttpPut("{id}"), Authorize] public IActionResult Replace(int id, T item) => Ok();
+        }
+
+        [{|#0:AllowAnonymous|}, Route("products")]
+        public class ProductsController : CrudController<string>
+        {
+            public override IActionResult Delete(int id) => Ok();
+        }
+
+        [Authorize]
+        public abstract class NotesBase : ControllerBase
+        {
+            [HttpPost] public virtual IActionResult Create(string text) => Ok();
+        }
+
+        public class NotesController : NotesBase
+        {
+            [{|#1:AllowAnonymous|}] public override IActionResult Create(string text) => Ok();
+        }
+
+        [Route("orders")]
+        public class OrdersController : CrudController<int> { }
+        """,
+        At(0, "[AllowAnonymous] on 'ProductsController' makes state-changing actions reachable without authentication: Delete (DELETE), Create (POST)"),
+        At(1, "[AllowAnonymous] makes the POST action 'Create' reachable without authentication, overriding [Authorize] on 'NotesBase'"));
+
+    [Fact]
     public Task AllowAnonymous_on_the_class_names_only_the_actions_that_do_not_authenticate() => Expect(Identity + """
         [{|#0:AllowAnonymous|}]
         public class SessionController : Controller
