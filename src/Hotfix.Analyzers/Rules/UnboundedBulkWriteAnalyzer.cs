@@ -71,7 +71,8 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
 
         if (sql.IsAvailable)
         {
-            SqlSinkActions.Register(start, sql, SqlSyntax.MayWriteEveryRow, (c, sink, _) => AnalyzeSql(c, sink, sql, scope));
+            var constants = new WriteConstants(start.Compilation, start.CancellationToken);
+            SqlSinkActions.Register(start, sql, node => SqlSyntax.MayWriteEveryRow(node, constants), (c, sink, _) => AnalyzeSql(c, sink, sql, scope));
         }
     }
 

@@ -44,7 +44,13 @@ internal static class SqlSyntax
     /// text comes from a local or another expression — the member it is written in has a string mentioning DELETE,
     /// UPDATE or TRUNCATE somewhere (the SQL may be assembled from several strings and locals of that member).
     /// </summary>
-    public static bool MayWriteEveryRow(SyntaxNode sink)
+    public static bool MayWriteEveryRow(SyntaxNode sink) => MayWriteEveryRow(sink, constants: null);
+
+    /// <summary>
+    /// <see cref="MayWriteEveryRow(SyntaxNode)"/>, and a sink handed a field named in <paramref name="constants"/>
+    /// (<c>connection.Execute(Queries.PurgeOrders)</c>): its text is written in another member.
+    /// </summary>
+    public static bool MayWriteEveryRow(SyntaxNode sink, WriteConstants? constants)
     {
         // Written out in place (literals, interpolations, + of those): read the statement from the syntax alone.
         var texts = sink switch
@@ -76,8 +82,16 @@ internal static class SqlSyntax
             }
         }
 
-        return !readable && MemberMentionsWrite(sink);
+        return !readable && (MemberMentionsWrite(sink) || (constants != null && texts.Any(t => NameOf(t) is { } name && constants.Contains(name))));
     }
+
+    /// <summary>The field a name or member access reads (<c>PurgeOrders</c>, <c>Queries.PurgeOrders</c>).</summary>
+    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>The SQL a literal-only expression spells, holes as <see cref="SqlWriteScope.Hole"/>; null when it is not one.</summary>
     private static string? SketchOf(ExpressionSyntax expression)
@@ -150,7 +164,7 @@ internal static class SqlSyntax
         token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ||
         token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken);
 
-    private static bool MentionsWrite(string text) =>
+    internal static bool MentionsWrite(string text) =>
         text.IndexOf("delete", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("update", StringComparison.OrdinalIgnoreCase) >= 0 ||
         text.IndexOf("truncate", StringComparison.OrdinalIgnoreCase) >= 0;
 

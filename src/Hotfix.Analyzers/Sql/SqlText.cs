@@ -718,6 +718,11 @@ internal sealed class SqlText
                 var right = Sketch(binary.RightOperand, SqlSinkKind.Raw, depth + 1) ?? SqlWriteScope.Hole.ToString();
                 return left + right;
 
+            // static readonly string PurgeOrders = "DELETE FROM Orders"; — here or in another file, spelled in literals.
+            case IFieldReferenceOperation { Field.IsReadOnly: true, Field.DeclaringSyntaxReferences.Length: 1 } field
+                when field.Field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initial }:
+                return WriteConstants.LiteralText(initial);
+
             case ILocalReferenceOperation local when local.SemanticModel != null && following.Add(local.Local):
                 try
                 {

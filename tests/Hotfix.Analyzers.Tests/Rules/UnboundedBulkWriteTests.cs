@@ -117,6 +117,39 @@ public class UnboundedBulkWriteTests
         """, At(0, "'Execute' runs DELETE Orders without WHERE"));
 
     [Fact]
+    public Task Sql_constants_declared_in_another_member_or_file_are_read() => Verify.VerifyFilesAsync(
+        new[]
+        {
+            Sources.Ef + """
+            class C
+            {
+                private const string PurgeOrders = "DELETE FROM Orders";
+                private static readonly string ResetNames = "UPDATE Users SET Name = 'x'";
+                private const string DeleteOne = "DELETE FROM Orders WHERE Id = @id";
+
+                void Run(IDbConnection connection, Shop db, int id)
+                {
+                    connection.{|#0:Execute|}(PurgeOrders);
+                    db.Database.{|#1:ExecuteSqlRaw|}(ResetNames);
+                    connection.{|#2:Execute|}(Queries.Truncate);
+                    connection.Execute(DeleteOne, new { id });
+                    connection.Execute(Queries.Bounded, new { id });
+                }
+            }
+            """,
+            """
+            public static class Queries
+            {
+                public const string Truncate = "TRUNCATE TABLE " + "AuditLog";
+                public const string Bounded = "UPDATE Users SET Name = 'x' WHERE Id = @id";
+            }
+            """,
+        },
+        At(0, "'Execute' runs DELETE Orders without WHERE"),
+        At(1, "'ExecuteSqlRaw' runs UPDATE Users without WHERE"),
+        At(2, "'Execute' runs TRUNCATE AuditLog"));
+
+    [Fact]
     public Task A_table_name_spliced_in_from_a_value_is_shown_as_an_ellipsis() => Expect("""
         void Run(Shop db, string table)
         {

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Hotfix.Analyzers.Sql;
+
+/// <summary>
+/// The names of the compilation's string fields whose text, spelled out in literals, mentions DELETE, UPDATE or
+/// TRUNCATE — the SQL-constants idiom (<c>const string PurgeOrders = "DELETE FROM Orders";</c>, in this class or a
+/// queries class elsewhere). HF2009's syntax test lets a sink through when it is handed one of these names: the text
+/// is in another member, where <see cref="SqlSyntax.MemberMentionsWrite"/> does not look. Read once per compilation,
+/// on first need, from the type-level declarations of the files whose text mentions a write.
+/// </summary>
+internal sealed class WriteConstants
+{
+    private readonly Lazy<HashSet<string>> names;
+
+    public WriteConstants(Compilation compilation, CancellationToken cancellationToken) =>
+        names = new Lazy<HashSet<string>>(() => Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public bool Contains(string name) => names.Value.Contains(name);
+
+    /// <summary>The literal text an initializer spells: a string literal, a hole-free interpolation, or <c>+</c> of them.</summary>
+    public static string? LiteralText(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+        InterpolatedStringExpressionSyntax interpolated when interpolated.Contents.All(c => c is InterpolatedStringTextSyntax) =>
+            string.Concat(interpolated.Contents.Cast<InterpolatedStringTextSyntax>().Select(c => c.TextToken.ValueText)),
+        ParenthesizedExpressionSyntax parenthesized => LiteralText(parenthesized.Expression),
+        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) =>
+            LiteralText(binary.Left) is { } left && LiteralText(binary.Right) is { } right ? left + right : null,
+        _ => null,
+    };
+
+    private static HashSet<string> Read(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            if (!SqlSyntax.MentionsWrite(text) && text.IndexOf('\\') < 0)
+            {
+                continue;
+            }
+
+            // Fields are members of types: method bodies are never entered.
+            foreach (var field in tree.GetRoot(cancellationToken)
+                         .DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+                         .OfType<FieldDeclarationSyntax>())
+            {
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    if (variable.Initializer?.Value is { } value && LiteralText(value) is { } sql && SqlSyntax.MentionsWrite(sql))
+                    {
+                        found.Add(variable.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+}
