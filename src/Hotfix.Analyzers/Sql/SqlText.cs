@@ -504,7 +504,7 @@ internal sealed class SqlText
             // Another file (its semantic model is out of reach, RS1030): text spelled out in literals is still readable.
             return field.DeclaringSyntaxReferences.Length == 1 &&
                    field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } text } &&
-                   IsLiteralText(text)
+                   WriteConstants.LiteralText(text) != null
                 ? SqlTextVerdict.Constant
                 : SqlTextVerdict.Opaque;
         }
@@ -523,16 +523,6 @@ internal sealed class SqlText
             following.Remove(field);
         }
     }
-
-    /// <summary>String literals and <c>+</c> of them, read from the syntax alone: <c>"Users"</c>, <c>"dbo." + "Users"</c>.</summary>
-    private static bool IsLiteralText(ExpressionSyntax expression) => expression switch
-    {
-        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.StringLiteralExpression),
-        InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.All(c => c is InterpolatedStringTextSyntax),
-        ParenthesizedExpressionSyntax parenthesized => IsLiteralText(parenthesized.Expression),
-        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) => IsLiteralText(binary.Left) && IsLiteralText(binary.Right),
-        _ => false,
-    };
 
     /// <summary>
     /// An allow-list table: a read-only field or local initialised in this file with only constant strings — e.g.

@@ -24,7 +24,10 @@ internal sealed class WriteConstants
 
     public bool Contains(string name) => names.Value.Contains(name);
 
-    /// <summary>The literal text an initializer spells: a string literal, a hole-free interpolation, or <c>+</c> of them.</summary>
+    /// <summary>
+    /// The text an initializer spells in literals alone — a string literal, a hole-free interpolation, or <c>+</c> of
+    /// them — read from the syntax (a field of another file has no semantic model here, RS1030); null otherwise.
+    /// </summary>
     public static string? LiteralText(ExpressionSyntax expression) => expression switch
     {
         LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
