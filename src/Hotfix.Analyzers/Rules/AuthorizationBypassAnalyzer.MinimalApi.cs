@@ -11,10 +11,15 @@ namespace Hotfix.Analyzers.Rules;
 /// <summary>HF3002 for minimal APIs: <c>.AllowAnonymous()</c> in an endpoint's builder chain and <c>[AllowAnonymous]</c> on handlers.</summary>
 public sealed partial class AuthorizationBypassAnalyzer
 {
-    /// <summary>Map methods that only serve reads; every other Map* can take a state-changing request.</summary>
+    /// <summary>
+    /// Map methods that only serve reads — ASP.NET Core's, and the API-description and metrics endpoints of the common
+    /// packages (Swashbuckle, Scalar, OpenTelemetry's Prometheus exporter); every other Map* can take a state-changing
+    /// request. MapFallbackToFile serves a static file (the single-page-app fallback).
+    /// </summary>
     private static readonly HashSet<string> ReadOnlyMaps = new(System.StringComparer.Ordinal)
     {
-        "MapGet", "MapGroup", "MapHealthChecks", "MapStaticAssets", "MapOpenApi",
+        "MapGet", "MapGroup", "MapHealthChecks", "MapStaticAssets", "MapOpenApi", "MapFallbackToFile", "MapSwagger",
+        "MapScalarApiReference", "MapPrometheusScrapingEndpoint",
     };
 
     private static void AnalyzeEndpointCall(

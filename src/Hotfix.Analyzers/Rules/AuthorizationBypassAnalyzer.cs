@@ -262,8 +262,10 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                 continue;
             }
 
+            // SignalR checks a hub method's own [Authorize] on every invocation, whatever the hub class allows: there it
+            // does take effect.
             var ownAuthorize = methodAuthorize.FirstOrDefault(p => SymbolEqualityComparer.Default.Equals(p.Owner, method));
-            if (ownAuthorize.Owner != null)
+            if (ownAuthorize.Owner != null && kind != EndpointKind.Hub)
             {
                 Report(context, scope, ownAuthorize.LocationOr(method), classAnonymous.Location, false,
                     $"[Authorize] on '{method.Name}' has no effect: [AllowAnonymous] on '{classAnonymous.Owner.Name}' overrides it");

@@ -283,6 +283,26 @@ public class AuthorizationBypassTests
         At(1, "AllowAnonymous() on its route group makes the POST endpoint reachable without authentication"));
 
     [Fact]
+    public Task Read_only_maps_and_hub_method_authorization_are_not_findings() => Expect("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapFallbackToFile("index.html").AllowAnonymous();
+                app.MapFallback(() => Results.Ok()).{|#0:AllowAnonymous|}();
+            }
+        }
+
+        [AllowAnonymous]
+        public class ChatHub : Hub
+        {
+            public Task Send(string message) => Task.CompletedTask;
+            [Authorize(Roles = "Admin")] public Task Kick(string id) => Task.CompletedTask;
+        }
+        """,
+        At(0, "AllowAnonymous() makes every endpoint of MapFallback() reachable without authentication"));
+
+    [Fact]
     public Task A_hotfix_that_opens_a_get_login_which_challenges_is_not_reported()
     {
         var source = Usings + Identity + """
