@@ -195,7 +195,7 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
             ILocalReferenceOperation local => ForEachCollection(local.Local, context),
             _ => null,
         };
-        if (collection != null && body.DescendantNodes().OfType<AwaitExpressionSyntax>().Any(a => a.SpanStart < use.SpanStart &&
+        if (collection != null && body.DescendantNodes().OfType<AwaitExpressionSyntax>().Any(a => a.SpanStart < use.SpanStart && !InNestedFunction(a, body) &&
                 a.Expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call =>
                     SyntaxFilters.InvokedName(call) == "WhenAll" && Mentions(call.ArgumentList, collection, context))))
         {
@@ -210,7 +210,7 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
 
         foreach (var await in body.DescendantNodes().OfType<AwaitExpressionSyntax>())
         {
-            if (await.SpanStart < use.SpanStart && Mentions(await.Expression, symbol, context))
+            if (await.SpanStart < use.SpanStart && !InNestedFunction(await, body) && Awaits(await.Expression, symbol, context))
             {
                 return true;
             }
@@ -250,6 +250,51 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Whether awaiting <paramref name="awaited"/> completes the task: the task itself (also through ConfigureAwait), or
+    /// Task.WhenAll/WhenAny given it. An await that only mentions it (<c>await LogAsync(t.Status)</c>) does not.
+    /// </summary>
+    private static bool Awaits(ExpressionSyntax awaited, ISymbol symbol, SyntaxNodeAnalysisContext context)
+    {
+        while (true)
+        {
+            switch (awaited)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    awaited = parenthesized.Expression;
+                    continue;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configured }:
+                    awaited = configured.Expression;
+                    continue;
+                case InvocationExpressionSyntax call when SyntaxFilters.InvokedName(call) is "WhenAll" or "WhenAny":
+                    return Mentions(call.ArgumentList, symbol, context);
+                case IdentifierNameSyntax or MemberAccessExpressionSyntax:
+                    return SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetSymbolInfo(awaited, context.CancellationToken).Symbol, symbol);
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>An await inside a lambda or local function of the body runs whenever that function does, not here.</summary>
+    private static bool InNestedFunction(SyntaxNode node, SyntaxNode body)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            if (ancestor == body)
+            {
+                return false;
+            }
+
+            if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The local, parameter or field an expression reads.</summary>

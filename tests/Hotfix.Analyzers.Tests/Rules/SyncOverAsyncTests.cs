@@ -162,4 +162,21 @@ public class SyncOverAsyncTests
             return totals.Count;
         }
         """, At(0, "ToList", "Run", "await ToListAsync instead"));
+
+    [Fact]
+    public Task Only_an_await_of_the_task_itself_here_completes_it() => Expect("""
+        async Task<int> Run(Task<int> t, Task<int> u, Task<int> v, Task<int> w)
+        {
+            Func<Task<int>> later = async () => await t;
+            var sum = t.{|#0:Result|};
+            await Console.Out.WriteLineAsync(u.Status.ToString());
+            sum += u.{|#1:Result|};
+            await (v);
+            sum += v.Result;
+            await Task.WhenAny(w, Task.Delay(10)).ConfigureAwait(false);
+            return sum + w.Result;
+        }
+        """,
+        At(0, ".Result", "Run", "await the task instead"),
+        At(1, ".Result", "Run", "await the task instead"));
 }
