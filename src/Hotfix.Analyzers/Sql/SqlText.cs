@@ -716,9 +716,8 @@ internal sealed class SqlText
             case ILocalReferenceOperation local when local.SemanticModel != null && following.Add(local.Local):
                 try
                 {
-                    return LocalAssignments.TryGetValues(local.Local, local.SemanticModel, out var values, cancellationToken, local.Syntax) &&
-                        values.Count == 1 && !values[0].Compound
-                        ? Sketch(values[0].Value, kind, depth + 1)
+                    return LocalAssignments.TryGetValues(local.Local, local.SemanticModel, out var values, cancellationToken, local.Syntax)
+                        ? SketchOfWrites(values, local.Syntax, kind, depth)
                         : null;
                 }
                 finally
@@ -729,6 +728,37 @@ internal sealed class SqlText
             default:
                 return CannotCarrySql(operation.Type) ? "0" : null;
         }
+    }
+
+    /// <summary>
+    /// The text a local holds at <paramref name="read"/> on its shortest path: one written value, followed by the
+    /// <c>+=</c> appends that run on every path to the read (statements of a block that holds it). An append under a
+    /// condition or in a loop may not run — <c>var sql = "DELETE FROM Orders"; if (archived) sql += " WHERE …";</c> is
+    /// unbounded when it does not — so it is left out. Null when the local has other writes.
+    /// </summary>
+    private string? SketchOfWrites(List<AssignedValue> values, SyntaxNode read, SqlSinkKind kind, int depth)
+    {
+        if (values.Count == 0 || values[0].Compound || values.Skip(1).Any(v => !v.Compound))
+        {
+            return null;
+        }
+
+        var text = Sketch(values[0].Value, kind, depth + 1);
+        foreach (var append in values.Skip(1))
+        {
+            if (text == null)
+            {
+                return null;
+            }
+
+            if (append.Value.Syntax.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax block } statement } &&
+                block.Span.Contains(read.Span) && statement.Span.End <= read.SpanStart)
+            {
+                text += Sketch(append.Value, SqlSinkKind.Raw, depth + 1) ?? SqlWriteScope.Hole.ToString();
+            }
+        }
+
+        return text;
     }
 
     private string HoleText(IOperation hole, int depth)

@@ -150,6 +150,25 @@ public class UnboundedBulkWriteTests
         At(2, "'Execute' runs TRUNCATE AuditLog"));
 
     [Fact]
+    public Task A_where_appended_only_under_a_condition_leaves_the_unbounded_path() => Expect("""
+        void Run(Shop db, IDbConnection connection, bool archivedOnly, int id)
+        {
+            var sql = "DELETE FROM Orders";
+            if (archivedOnly) sql += " WHERE Archived = 1";
+            db.Database.{|#0:ExecuteSqlRaw|}(sql);
+
+            var bounded = "DELETE FROM Orders";
+            bounded += " WHERE Id = @id";
+            connection.Execute(bounded, new { id });
+
+            var update = "UPDATE Users SET Name = 'x'";
+            update += " WHERE 1 = 1";
+            if (archivedOnly) update += " AND Archived = 1";
+            connection.Execute(update);
+        }
+        """, At(0, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"));
+
+    [Fact]
     public Task A_table_name_spliced_in_from_a_value_is_shown_as_an_ellipsis() => Expect("""
         void Run(Shop db, string table)
         {
