@@ -213,7 +213,8 @@ internal sealed class SqlText
         {
             // string.Join(",", ids) of numbers: the IN-list idiom; every element formats without quotes or keywords.
             var pieces = FormatPieces(invocation);
-            return Concatenation(method.Name == "Join" ? pieces.Where(p => !ElementsCannotCarrySql(p.WithoutConversions().Type)) : pieces, depth);
+            // So does a read-only table of constant names (static readonly string[] Columns = { "Id", "Name" }).
+            return Concatenation(method.Name == "Join" ? pieces.Where(p => !ElementsCannotCarrySql(p.WithoutConversions().Type) && !IsAllowListTable(p)) : pieces, depth);
         }
 
         // The text of FormattableString.Invariant($"…"), string.Create(culture, $"…") and template.Replace(…, value) is

@@ -278,6 +278,20 @@ public class SqlInjectionTests
         """, At(0, "Query", "n"));
 
     [Fact]
+    public Task A_read_only_table_of_constant_names_joined_into_the_text_is_safe() => Expect("""
+        static readonly string[] Columns = { "Id", "Name" };
+        static readonly List<string> Filled = new() { "Id" };
+        static string[] Writable = { "Id", "Name" };
+
+        void Run(IDbConnection connection)
+        {
+            connection.Query<User>($"SELECT {string.Join(", ", Columns)} FROM Users");
+            connection.Query<User>("SELECT " + string.Join(", ", Filled) + " FROM Users");
+            connection.{|#0:Query<User>|}("SELECT " + string.Join(", ", Writable) + " FROM Users");
+        }
+        """, At(0, "Query", "Writable"));
+
+    [Fact]
     public Task Joined_text_still_counts_as_built() => Expect("""
         void Run(IDbConnection connection, List<string> names, string[] columns)
         {
