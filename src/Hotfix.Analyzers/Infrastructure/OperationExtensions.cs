@@ -5,6 +5,15 @@ namespace Hotfix.Analyzers.Infrastructure;
 
 internal static class OperationExtensions
 {
+    /// <summary>The local, parameter or field an expression reads; null for anything else.</summary>
+    public static ISymbol? VariableOf(this IOperation? operation) => operation?.WithoutConversions() switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        _ => null,
+    };
+
     /// <summary>The operation under any implicit or explicit conversions (and the C# <c>!</c> suppression, which is none).</summary>
     public static IOperation WithoutConversions(this IOperation operation)
     {

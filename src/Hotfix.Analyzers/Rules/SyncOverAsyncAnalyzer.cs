@@ -190,30 +190,36 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
         // function awaited Task.WhenAll over that collection.
         var collection = operation switch
         {
-            IArrayElementReferenceOperation element => VariableOf(element.ArrayReference),
-            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => VariableOf(indexer.Instance),
+            IArrayElementReferenceOperation element => element.ArrayReference.VariableOf(),
+            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Instance.VariableOf(),
             ILocalReferenceOperation local => ForEachCollection(local.Local, context),
             _ => null,
         };
-        if (collection != null && body.DescendantNodes().OfType<AwaitExpressionSyntax>().Any(a => a.SpanStart < use.SpanStart && !InNestedFunction(a, body) &&
-                a.Expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call =>
-                    SyntaxFilters.InvokedName(call) == "WhenAll" && Mentions(call.ArgumentList, collection, context))))
-        {
-            return true;
-        }
-
-        var symbol = VariableOf(operation);
-        if (symbol == null)
+        var symbol = operation.VariableOf();
+        if (collection == null && symbol == null)
         {
             return false;
         }
 
+        // One pass over the awaits before the use, in the function's own body.
         foreach (var await in body.DescendantNodes().OfType<AwaitExpressionSyntax>())
         {
-            if (await.SpanStart < use.SpanStart && !InNestedFunction(await, body) && Awaits(await.Expression, symbol, context))
+            if (await.SpanStart >= use.SpanStart || InNestedFunction(await, body))
+            {
+                continue;
+            }
+
+            if ((collection != null && await.Expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call =>
+                    SyntaxFilters.InvokedName(call) == "WhenAll" && Mentions(call.ArgumentList, collection, context))) ||
+                (symbol != null && Awaits(await.Expression, symbol, context)))
             {
                 return true;
             }
+        }
+
+        if (symbol == null)
+        {
+            return false;
         }
 
         foreach (var condition in use.Ancestors().OfType<IfStatementSyntax>())
@@ -296,15 +302,6 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
 
         return false;
     }
-
-    /// <summary>The local, parameter or field an expression reads.</summary>
-    private static ISymbol? VariableOf(IOperation? operation) => operation?.WithoutConversions() switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        _ => null,
-    };
 
     /// <summary>For the variable of <c>foreach (var task in tasks)</c>: <c>tasks</c>, when it is a local, parameter or field.</summary>
     private static ISymbol? ForEachCollection(ILocalSymbol local, SyntaxNodeAnalysisContext context)

@@ -215,13 +215,7 @@ internal static class SqlSinks
         return false;
     }
 
-    /// <summary>The variable a command lives in (null for the object being initialised).</summary>
-    private static ISymbol? VariableOf(IOperation? instance) => instance?.WithoutConversions() switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation property => property.Property,
-        _ => null,
-    };
+    /// <summary>The variable or property a command lives in (null for the object being initialised).</summary>
+    private static ISymbol? VariableOf(IOperation? instance) =>
+        instance?.WithoutConversions() is IPropertyReferenceOperation property ? property.Property : instance.VariableOf();
 }

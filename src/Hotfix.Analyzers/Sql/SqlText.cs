@@ -433,7 +433,7 @@ internal sealed class SqlText
 
             foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
             {
-                if (identifier.Identifier.ValueText != local.Name || identifier.Parent == declarator)
+                if (identifier.Identifier.ValueText != local.Name)
                 {
                     continue;
                 }
