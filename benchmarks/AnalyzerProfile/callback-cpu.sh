@@ -7,7 +7,8 @@
 # JIT perf map on), sampled at 499 Hz with call stacks; prints the seconds of samples whose stack holds each frame, and
 # the compiler's own /reportanalyzer figure for the same run (wall time of the callbacks) beside them. The environment
 # reaches csc: DOTNET_TC_QuickJit=0 runs the same compile with every method the JIT compiles optimized from the start
-# (benchmarks/README.md, "Analyzers, ninth pass").
+# (benchmarks/README.md, "Analyzers, ninth pass"); DOTNET_ReadyToRun=0 gives Roslyn's own frames names, for the
+# executor's row ("Analyzers, tenth pass").
 set -euo pipefail
 bench=$(cd "${1:?usage: callback-cpu.sh BENCH_DIR DLL [DLL…]}" && pwd)
 shift
@@ -38,6 +39,10 @@ frames = {
     "  HF2009's syntax test (SqlSyntax.MayWriteEveryRow)": r"SqlSyntax::MayWriteEveryRow",
     "HF4001 QueryInLoopAnalyzer": r"QueryInLoopAnalyzer",
     "HF4003 SyncOverAsyncAnalyzer": r"SyncOverAsyncAnalyzer",
+    # Roslyn's own frames have names only with DOTNET_ReadyToRun=0 (its precompiled code is not in the perf map).
+    # The driver's executor: what calls the callbacks, and checks each node, symbol and finding, per analyzer. (Not the
+    # driver as a whole: the compiler's own emit runs under AnalyzerDriver frames in csc.)
+    "the driver's executor, callbacks included (DOTNET_ReadyToRun=0)": r"Microsoft\.CodeAnalysis\.Diagnostics\.AnalyzerExecutor",
 }
 samples, current = [], []
 for line in open(sys.argv[1], errors="replace"):
