@@ -43,7 +43,7 @@ internal sealed partial class GitRepository : IChangeSetReader
             return false;
         }
 
-        var mergeBase = repository.ObjectDatabase.FindMergeBase(repository.Lookup<Commit>(baseRef.TipSha), head);
+        var mergeBase = MergeBasesOf(baseRef.TipSha, head.Sha) is [var best, ..] ? repository.Lookup<Commit>(best) : null;
         if (mergeBase is null)
         {
             unavailableReason = repository.Info.IsShallow

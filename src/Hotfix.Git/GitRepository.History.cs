@@ -8,6 +8,7 @@ internal sealed partial class GitRepository : IHistoryReader
 {
     private NativeRepository? native;
     private readonly Dictionary<(string?, string), string?> patchIdCache = [];
+    private readonly Dictionary<(string, string), List<string>> mergeBaseCache = [];
 
     /// <summary>Direct libgit2 calls for walks, diffs and patch ids, on LibGit2Sharp's own handle (made on first use).</summary>
     private NativeRepository NativeHistory => native ??= NativeRepository.For(repository);
@@ -15,13 +16,41 @@ internal sealed partial class GitRepository : IHistoryReader
     public CommitInfo? FindCommit(string revision) => LookupCommit(revision) is { } commit ? ToInfo(commit) : null;
 
     public string? MergeBase(string first, string second) =>
-        repository.ObjectDatabase.FindMergeBase(RequireCommit(first), RequireCommit(second))?.Sha;
+        MergeBasesOf(RequireCommit(first).Sha, RequireCommit(second).Sha) is [var best, ..] ? best : null;
 
     public bool IsAncestor(string ancestor, string descendant)
     {
         var a = RequireCommit(ancestor);
         var d = RequireCommit(descendant);
-        return a.Id == d.Id || repository.ObjectDatabase.FindMergeBase(a, d)?.Id == a.Id;
+        // An ancestor of the other commit is their only best common ancestor; git merge-base --is-ancestor asks the same.
+        return a.Id == d.Id || (MergeBasesOf(a.Sha, d.Sha) is [var best, ..] && best == a.Sha);
+    }
+
+    /// <summary>
+    /// The best common ancestors of two commits, as git merge-base --all lists them (the first is what git merge-base
+    /// prints), each pair computed once per repository handle: commits never change, and a finish asks for the same
+    /// pairs in its shallow-history test, its "already merged?" tests, its trivial merges and the check it runs.
+    /// </summary>
+    /// <remarks>
+    /// One base, or none, is the same answer whichever commit comes first; several come in date order, which need not
+    /// be, so a pair asked the other way round recomputes them. "None" (a shallow clone's answer, which deeper history
+    /// changes) is left to libgit2 to answer each time.
+    /// </remarks>
+    internal IReadOnlyList<string> MergeBasesOf(string firstSha, string secondSha)
+    {
+        if (mergeBaseCache.TryGetValue((firstSha, secondSha), out var bases) ||
+            (mergeBaseCache.TryGetValue((secondSha, firstSha), out bases) && bases.Count == 1))
+        {
+            return bases;
+        }
+
+        bases = NativeHistory.MergeBases(firstSha, secondSha);
+        if (bases.Count > 0)
+        {
+            mergeBaseCache[(firstSha, secondSha)] = bases;
+        }
+
+        return bases;
     }
 
     public IReadOnlyList<CommitInfo> ListCommits(string include, IReadOnlyCollection<string> exclude, int limit = int.MaxValue) =>

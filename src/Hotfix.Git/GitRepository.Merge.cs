@@ -48,7 +48,7 @@ internal sealed partial class GitRepository : IMergeEngine
     /// </summary>
     private string? TrivialMerge(Commit ours, Commit theirs)
     {
-        var bases = NativeHistory.MergeBases(ours.Sha, theirs.Sha);
+        var bases = MergeBasesOf(ours.Sha, theirs.Sha);
         if (bases.Count != 1)
         {
             return null;

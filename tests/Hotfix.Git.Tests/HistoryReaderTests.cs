@@ -28,6 +28,43 @@ public class HistoryReaderTests
     }
 
     [Fact]
+    public void Merge_bases_ancestry_and_their_memo_match_git_in_a_criss_cross_history_asked_both_ways()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Switch("x", create: true);
+        repo.Commit("X1", ("x.txt", "1\n"));
+        repo.Switch("main");
+        repo.Switch("y", create: true);
+        repo.Commit("Y1", ("y.txt", "1\n"));
+        repo.Git("merge", "--quiet", "--no-ff", "-m", "Y2: merge x", "x~0");
+        repo.Switch("x");
+        repo.Git("merge", "--quiet", "--no-ff", "-m", "X2: merge y's first commit", "y~1");
+        repo.Commit("X3", ("x.txt", "3\n"));
+        var x = repo.Git("rev-parse", "x");
+        var y = repo.Git("rev-parse", "y");
+        var all = repo.Git("merge-base", "--all", x, y).Split('\n').Order().ToList();
+        Assert.Equal(2, all.Count);
+
+        using var git = GitRepository.Open(repo.Path);
+        var commits = repo.Git("rev-list", "--all").Split('\n');
+        for (var round = 0; round < 2; round++)
+        {
+            // The second round is answered from the memo, in the other order of each pair as well.
+            Assert.Equal(repo.Git("merge-base", x, y), git.MergeBase(x, y));
+            Assert.Equal(repo.Git("merge-base", y, x), git.MergeBase(y, x));
+            Assert.Equal(all, git.MergeBasesOf(x, y).Order());
+            Assert.Equal(all, git.MergeBasesOf(y, x).Order());
+            foreach (var a in commits)
+            {
+                foreach (var d in commits)
+                {
+                    Assert.True(repo.TryGit("merge-base", "--is-ancestor", a, d).ExitCode == 0 == git.IsAncestor(a, d), $"is {a} an ancestor of {d}?");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Unrelated_histories_have_no_merge_base()
     {
         using var repo = BranchedRepository();
