@@ -53,8 +53,8 @@ internal sealed class AuthenticationCalls
     public static AuthenticationCalls Create(Compilation compilation) => new(compilation);
 
     /// <summary>
-    /// For a method whose body cannot be bound here (declared in another type, read at symbol end): whether its body
-    /// calls anything named like an authentication step — every name <see cref="IsAuthenticationCall"/> accepts, and
+    /// For a method whose body is not bound here (an inherited action read at symbol end, a helper or a method-group
+    /// handler an endpoint calls): whether its body calls anything named like an authentication step — every name <see cref="IsAuthenticationCall"/> accepts, and
     /// any SignInManager call that signs in (names with "SignIn"). Names only: the safe side is to believe it.
     /// </summary>
     public static bool MayAuthenticate(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
@@ -75,18 +75,35 @@ internal sealed class AuthenticationCalls
         return false;
     }
 
-    /// <summary>True when the method body signs in, registers, challenges, confirms or resets through one of the APIs.</summary>
-    public bool Authenticates(IOperation body)
+    /// <summary>
+    /// True when the method body signs in, registers, challenges, confirms or resets through one of the APIs, or calls a
+    /// method of the same project whose body names such a step (<see cref="MayAuthenticate"/>): a login action that
+    /// signs in through a private helper or an account service of its own is a login too. One call deep, by name, as for
+    /// inherited actions: a helper behind an interface, or two helpers deep, is not seen.
+    /// </summary>
+    public bool Authenticates(IOperation body, System.Threading.CancellationToken cancellationToken)
     {
+        List<IMethodSymbol>? helpers = null;
         foreach (var operation in body.Descendants())
         {
-            if (operation is IInvocationOperation invocation && IsAuthenticationCall(invocation.TargetMethod))
+            if (operation is not IInvocationOperation invocation)
+            {
+                continue;
+            }
+
+            if (IsAuthenticationCall(invocation.TargetMethod))
             {
                 return true;
             }
+
+            if (!invocation.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty)
+            {
+                (helpers ??= new List<IMethodSymbol>()).Add(invocation.TargetMethod);
+            }
         }
 
-        return false;
+        // The helpers' bodies are read only when the action itself names no step: most anonymous actions are not logins.
+        return helpers != null && helpers.Any(helper => MayAuthenticate(helper, cancellationToken));
     }
 
     private bool IsAuthenticationCall(IMethodSymbol method)

@@ -31,7 +31,7 @@ public sealed partial class AuthorizationBypassAnalyzer
             AnalyzeAllowAnonymousCall(context, invocation, asp, scope, authentication);
         }
         else if (method.Name.StartsWith("Map", System.StringComparison.Ordinal) && method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions) &&
-                 !HandlerAuthenticates(invocation, authentication))
+                 !HandlerAuthenticates(invocation, authentication, context.CancellationToken))
         {
             AnalyzeHandlerAttributes(context, invocation, asp, scope);
             AnalyzeAnonymousGroup(context, invocation, asp, scope);
@@ -90,12 +90,16 @@ public sealed partial class AuthorizationBypassAnalyzer
         }
     }
 
-    /// <summary>The endpoint's handler is a lambda that signs in, registers, challenges…: it must be anonymous.</summary>
-    private static bool HandlerAuthenticates(IInvocationOperation map, AuthenticationCalls authentication) =>
+    /// <summary>
+    /// The endpoint's handler signs in, registers, challenges…: it must be anonymous. A lambda is read whole; a method
+    /// group (<c>app.MapPost("/login", Accounts.Login)</c>) by the names its body calls, as a helper is.
+    /// </summary>
+    private static bool HandlerAuthenticates(IInvocationOperation map, AuthenticationCalls authentication, System.Threading.CancellationToken cancellationToken) =>
         map.Arguments.Any(argument => argument.Value.WithoutConversions() switch
         {
-            IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => authentication.Authenticates(lambda.Body),
-            IAnonymousFunctionOperation lambda => authentication.Authenticates(lambda.Body),
+            IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => authentication.Authenticates(lambda.Body, cancellationToken),
+            IAnonymousFunctionOperation lambda => authentication.Authenticates(lambda.Body, cancellationToken),
+            IDelegateCreationOperation { Target: IMethodReferenceOperation handler } => AuthenticationCalls.MayAuthenticate(handler.Method, cancellationToken),
             _ => false,
         });
 
@@ -115,7 +119,7 @@ public sealed partial class AuthorizationBypassAnalyzer
             }
             else if (map == null && name.StartsWith("Map", System.StringComparison.Ordinal))
             {
-                if (HandlerAuthenticates(call, authentication))
+                if (HandlerAuthenticates(call, authentication, context.CancellationToken))
                 {
                     return;
                 }

@@ -116,7 +116,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                 {
                     typeStart.RegisterOperationBlockAction(block =>
                     {
-                        if (block.OwningSymbol is IMethodSymbol method && candidates.Contains(method) && block.OperationBlocks.Any(authentication.Value.Authenticates))
+                        if (block.OwningSymbol is IMethodSymbol method && candidates.Contains(method) && block.OperationBlocks.Any(body => authentication.Value.Authenticates(body, block.CancellationToken)))
                         {
                             signsIn[method] = true;
                         }

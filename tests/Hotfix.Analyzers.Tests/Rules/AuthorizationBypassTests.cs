@@ -342,6 +342,59 @@ public class AuthorizationBypassTests
         At(0, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
 
     [Fact]
+    public Task A_login_that_signs_in_through_a_helper_or_an_account_service_of_its_own_stays_anonymous() => Expect(Identity + """
+        public class AccountService
+        {
+            private readonly SignInManager<AppUser> signIn;
+            public AccountService(SignInManager<AppUser> signIn) => this.signIn = signIn;
+            public async Task<bool> LogInAsync(string user, string password) => (await signIn.PasswordSignInAsync(user, password, false, true)).Succeeded;
+            public Task ArchiveAsync(string user) => Task.CompletedTask;
+        }
+
+        [Authorize]
+        public class AccountController : Controller
+        {
+            private readonly AccountService accounts;
+            private readonly SignInManager<AppUser> signIn;
+
+            public AccountController(AccountService accounts, SignInManager<AppUser> signIn) { this.accounts = accounts; this.signIn = signIn; }
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> Login(string user, string password) => await SignInUser(user, password) ? Ok() : Unauthorized();
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> ServiceLogin(string user, string password) => await accounts.LogInAsync(user, password) ? Ok() : Unauthorized();
+
+            [HttpPost, {|#0:AllowAnonymous|}]
+            public async Task<IActionResult> Archive(string user)
+            {
+                await Audit(user);
+                await accounts.ArchiveAsync(user);
+                return Ok();
+            }
+
+            private async Task<bool> SignInUser(string user, string password) =>
+                (await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true)).Succeeded;
+
+            private Task Audit(string user) => Task.CompletedTask;
+        }
+
+        public static class LoginHandlers
+        {
+            public static IResult Login(string user) => Results.SignIn(new System.Security.Claims.ClaimsPrincipal());
+            public static IResult Import(string file) => Results.Ok(file);
+
+            public static void Map(WebApplication app)
+            {
+                app.MapPost("/login", Login).AllowAnonymous();
+                app.MapPost("/import", Import).{|#1:AllowAnonymous|}();
+            }
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Archive' reachable without authentication, overriding [Authorize] on 'AccountController'"),
+        At(1, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
+
+    [Fact]
     public Task Read_only_overrides_are_reported_only_when_a_hotfix_adds_them()
     {
         const string source = Usings + """
