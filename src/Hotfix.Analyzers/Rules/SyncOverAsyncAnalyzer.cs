@@ -275,13 +275,88 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
                     awaited = configured.Expression;
                     continue;
                 case InvocationExpressionSyntax call when SyntaxFilters.InvokedName(call) is "WhenAll" or "WhenAny":
-                    return Mentions(call.ArgumentList, symbol, context);
+                    return Mentions(call.ArgumentList, symbol, context) || call.ArgumentList.Arguments.Any(a => CollectionHolds(a.Expression, symbol, context));
                 case IdentifierNameSyntax or MemberAccessExpressionSyntax:
-                    return SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetSymbolInfo(awaited, context.CancellationToken).Symbol, symbol);
+                    var target = context.SemanticModel.GetSymbolInfo(awaited, context.CancellationToken).Symbol;
+                    if (SymbolEqualityComparer.Default.Equals(target, symbol))
+                    {
+                        return true;
+                    }
+
+                    // var all = Task.WhenAll(a, b); … await all; — the local stands for the WhenAll it was given.
+                    if (target is ILocalSymbol local && StoredWhenAll(local, context.CancellationToken) is { } stored)
+                    {
+                        awaited = stored;
+                        continue;
+                    }
+
+                    return false;
                 default:
                     return false;
             }
         }
+    }
+
+    /// <summary>
+    /// The Task.WhenAll/WhenAny call a local was declared with and never assigned again, or null. (Syntax of its
+    /// declaring block: a second assignment anywhere in it makes the local stand for nothing known.)
+    /// </summary>
+    private static InvocationExpressionSyntax? StoredWhenAll(ILocalSymbol local, System.Threading.CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1 ||
+            local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator ||
+            Unwrapped(value) is not InvocationExpressionSyntax call || SyntaxFilters.InvokedName(call) is not ("WhenAll" or "WhenAny") ||
+            AssignedAgain(local, declarator))
+        {
+            return null;
+        }
+
+        return call;
+    }
+
+    /// <summary>
+    /// A local collection handed to Task.WhenAll that holds the task: written in its initializer
+    /// (<c>new List&lt;Task&gt; { a, b }</c>, <c>new[] { a, b }</c>, <c>[a, b]</c>) or added with <c>tasks.Add(a)</c> in its
+    /// declaring block. Removing it again is not looked for.
+    /// </summary>
+    private static bool CollectionHolds(ExpressionSyntax argument, ISymbol task, SyntaxNodeAnalysisContext context)
+    {
+        if (Unwrapped(argument) is not IdentifierNameSyntax name ||
+            context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is not ILocalSymbol collection ||
+            collection.DeclaringSyntaxReferences.Length != 1 ||
+            collection.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not VariableDeclaratorSyntax declarator)
+        {
+            return false;
+        }
+
+        if (declarator.Initializer is { } initializer && Mentions(initializer.Value, task, context))
+        {
+            return true;
+        }
+
+        var block = declarator.Ancestors().FirstOrDefault(n => n is BlockSyntax);
+        return block != null && block.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
+            call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddRange" } add &&
+            add.Expression is IdentifierNameSyntax { Identifier.ValueText: var listName } && listName == collection.Name &&
+            SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetSymbolInfo(add.Expression, context.CancellationToken).Symbol, collection) &&
+            Mentions(call.ArgumentList, task, context));
+    }
+
+    private static bool AssignedAgain(ILocalSymbol local, VariableDeclaratorSyntax declarator)
+    {
+        var block = declarator.Ancestors().FirstOrDefault(n => n is BlockSyntax);
+        return block == null || block.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+            Unwrapped(a.Left) is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name);
+    }
+
+    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
     }
 
     /// <summary>An await inside a lambda or local function of the body runs whenever that function does, not here.</summary>

@@ -122,6 +122,35 @@ public class SyncOverAsyncTests
         """, At(0, ".Result", "Run", "await the task instead"));
 
     [Fact]
+    public Task A_stored_WhenAll_and_a_list_handed_to_WhenAll_complete_their_tasks() => Expect("""
+        async Task<int> Stored(Task<int> a, Task<int> b, Task<int> c)
+        {
+            var both = Task.WhenAll(a, b);
+            await both;
+            return a.Result + b.Result + c.{|#0:Result|};
+        }
+        async Task<int> Listed(Task<int> a, Task<int> b, Task<int> c, Task<int> d)
+        {
+            var tasks = new List<Task<int>> { a };
+            tasks.Add(b);
+            var pair = new[] { c };
+            await Task.WhenAll(tasks);
+            await Task.WhenAll(pair).ConfigureAwait(false);
+            return a.Result + b.Result + c.Result + d.{|#1:Result|};
+        }
+        async Task<int> Reassigned(Task<int> a, Task<int> b)
+        {
+            var all = Task.WhenAll(a);
+            all = Task.WhenAll(b);
+            await all;
+            return a.{|#2:Result|};
+        }
+        """,
+        At(0, ".Result", "Stored", "await the task instead"),
+        At(1, ".Result", "Listed", "await the task instead"),
+        At(2, ".Result", "Reassigned", "await the task instead"));
+
+    [Fact]
     public Task SaveChanges_through_the_interface_a_context_implements_blocks() => Verify.VerifyAsync(Sources.Ef + """
         public interface IAppDb { DbSet<User> Users { get; } int SaveChanges(); Task<int> SaveChangesAsync(CancellationToken ct = default); }
 
