@@ -202,7 +202,14 @@ internal static class SqlSinks
             return false;
         }
 
-        var command = operation is IAssignmentOperation { Target: IPropertyReferenceOperation target } ? VariableOf(target.Instance) : null;
+        // The command the CommandType must be set on: the one assigned to, or the variable a creation is stored in
+        // (var command = new SqlCommand(name, connection); command.CommandType = …); null for the object an initializer sets.
+        var command = operation switch
+        {
+            IAssignmentOperation { Target: IPropertyReferenceOperation target } => VariableOf(target.Instance),
+            IObjectCreationOperation created when scope is IBlockOperation => StoredIn(created),
+            _ => null,
+        };
         foreach (var descendant in scope.Descendants())
         {
             if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "CommandType" } commandType } set &&
@@ -214,6 +221,16 @@ internal static class SqlSinks
 
         return false;
     }
+
+    /// <summary>The local a creation initialises or the variable it is assigned to, or null when it is not stored.</summary>
+    private static ISymbol? StoredIn(IObjectCreationOperation creation) =>
+        creation.Parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation assignment when assignment.Value == creation => VariableOf(assignment.Target),
+            IConversionOperation { Parent: ISimpleAssignmentOperation assignment } => VariableOf(assignment.Target),
+            _ => null,
+        };
 
     /// <summary>The variable or property a command lives in (null for the object being initialised).</summary>
     private static ISymbol? VariableOf(IOperation? instance) =>

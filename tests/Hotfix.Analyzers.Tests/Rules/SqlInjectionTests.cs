@@ -487,7 +487,25 @@ public class SqlInjectionTests
             var command = connection.CreateCommand();
             command.{|#0:CommandText|} = "dbo." + procedure;
         }
-        """, At(0, "SqliteCommand.CommandText", "procedure"));
+        void Constructed(SqliteConnection connection, string procedure)
+        {
+            using var command = new SqliteCommand("dbo." + procedure, connection);
+            command.CommandType = CommandType.StoredProcedure;
+            SqliteCommand other;
+            other = new SqliteCommand("dbo." + procedure, connection);
+            other.CommandType = CommandType.StoredProcedure;
+            using (var third = new SqliteCommand("dbo." + procedure, connection))
+            {
+                third.CommandType = CommandType.StoredProcedure;
+            }
+        }
+        void ConstructedAsText(SqliteConnection connection, string procedure)
+        {
+            var command = new {|#1:SqliteCommand|}("dbo." + procedure, connection);
+            var other = new SqliteCommand("SELECT 1", connection);
+            other.CommandType = CommandType.StoredProcedure;
+        }
+        """, At(0, "SqliteCommand.CommandText", "procedure"), At(1, "new SqliteCommand", "procedure"));
 
     [Fact]
     public Task Sanitised_identifiers_are_safe() => Verify.RunAsync(Sources.Ef + """
