@@ -51,7 +51,7 @@ public sealed class QueryInLoopAnalyzer : HotfixAnalyzer
                 var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
                 if (name == null || !DatabaseCalls.IsCandidateName(name) || !SyntaxFilters.IsInLoop(c.Node) ||
                     c.SymbolOf<IMethodSymbol>() is not { } method || !calls.IsDatabaseCall((InvocationExpressionSyntax)c.Node, method, c.SemanticModel, c.CancellationToken) ||
-                    c.OperationOf<IInvocationOperation>() is not { } invocation || invocation.EnclosingLoop() == null ||
+                    c.OperationOf<IInvocationOperation>() is not { } invocation || LoopShapes.PerItemLoop(invocation) == null ||
                     !calls.TryClassify(invocation, c.CancellationToken, out var call))
                 {
                     return;
@@ -68,7 +68,7 @@ public sealed class QueryInLoopAnalyzer : HotfixAnalyzer
                 {
                     // foreach (var order in db.Orders.Where(...)) nested in another loop: the inner query runs per outer item.
                     if (!SyntaxFilters.IsInLoop(c.Node) || !EfQueries.MayBeEfQuery(((CommonForEachStatementSyntax)c.Node).Expression, c.SemanticModel, ef, c.CancellationToken) ||
-                        c.OperationOf<IForEachLoopOperation>() is not { } inner || inner.EnclosingLoop() == null)
+                        c.OperationOf<IForEachLoopOperation>() is not { } inner || LoopShapes.PerItemLoop(inner) == null)
                     {
                         return;
                     }

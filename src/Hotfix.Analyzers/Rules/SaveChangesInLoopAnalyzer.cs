@@ -53,7 +53,7 @@ public sealed class SaveChangesInLoopAnalyzer : HotfixAnalyzer
                     return;
                 }
 
-                var loop = invocation.EnclosingLoop();
+                var loop = LoopShapes.PerItemLoop(invocation);
                 if (loop == null || IsRetry(invocation, loop, ef))
                 {
                     return;

@@ -12,6 +12,64 @@ public class QueryInLoopTests
         Verify.Diagnostic("HF4001").WithLocation(location).WithArguments(api, "");
 
     [Fact]
+    public Task Loops_over_batches_pages_and_timer_ticks_run_per_batch_page_or_tick_not_per_item() => Expect("""
+        async Task Batches(Shop db, List<int> ids, CancellationToken ct)
+        {
+            foreach (var chunk in ids.Chunk(500))
+            {
+                var users = await db.Users.Where(u => chunk.Contains(u.Id)).ToListAsync(ct);
+                foreach (var order in db.Orders.Where(o => chunk.Contains(o.UserId))) { }
+            }
+
+            foreach (var id in ids)
+            {
+                foreach (var chunk in ids.Chunk(10)) await db.Orders.Where(o => chunk.Contains(o.Id) && o.UserId == id).{|#0:ToListAsync|}(ct);
+            }
+        }
+        async Task Pages(Shop db, CancellationToken ct)
+        {
+            var last = 0;
+            while (true)
+            {
+                var page = await db.Orders.Where(o => o.Id > last).OrderBy(o => o.Id).Take(1000).ToListAsync(ct);
+                if (page.Count == 0) break;
+                last = page[^1].Id;
+            }
+
+            var skip = 0;
+            do
+            {
+                var page = db.Users.OrderBy(u => u.Id).Skip(skip).Take(100).ToList();
+                if (page.Count == 0) break;
+                skip += page.Count;
+            }
+            while (true);
+        }
+        async Task Poll(Shop db, CancellationToken ct)
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var pending = await db.Orders.CountAsync(o => !o.Archived, ct);
+                await Task.Delay(1000, ct);
+            }
+
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+            while (await timer.WaitForNextTickAsync(ct)) await db.Users.AnyAsync(ct);
+        }
+        async Task StillPerItem(Shop db, List<int> ids, CancellationToken ct)
+        {
+            foreach (var id in ids)
+            {
+                var latest = await db.Orders.Where(o => o.UserId == id).OrderBy(o => o.Id).Take(1).{|#1:ToListAsync|}(ct);
+                await Task.Delay(10, ct);
+            }
+
+            var n = 0;
+            while (n < ids.Count) await db.Users.{|#2:FindAsync|}(ids[n++]);
+        }
+        """, At(0, "ToListAsync"), At(1, "ToListAsync"), At(2, "FindAsync"));
+
+    [Fact]
     public Task Ef_materialisers_aggregates_and_Find_in_loops() => Expect("""
         async Task Run(Shop db, List<int> ids, IAsyncEnumerable<int> stream)
         {

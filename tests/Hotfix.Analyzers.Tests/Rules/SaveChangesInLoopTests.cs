@@ -27,6 +27,35 @@ public class SaveChangesInLoopTests
         Verify.Diagnostic("HF4002").WithLocation(4));
 
     [Fact]
+    public Task Saving_once_per_batch_or_per_page_is_the_fix_not_the_problem() => Expect("""
+        async Task Run(Shop db, List<User> users)
+        {
+            foreach (var batch in users.Chunk(500))
+            {
+                db.Users.AddRange(batch);
+                await db.SaveChangesAsync();
+            }
+
+            var last = 0;
+            while (true)
+            {
+                var page = await db.Orders.Where(o => o.Id > last).OrderBy(o => o.Id).Take(500).ToListAsync();
+                if (page.Count == 0) break;
+                foreach (var order in page) order.Archived = true;
+                await db.SaveChangesAsync();
+                last = page[^1].Id;
+            }
+
+            foreach (var user in users)
+            {
+                db.Users.Add(user);
+                await db.{|#0:SaveChangesAsync|}();
+            }
+        }
+        """,
+        Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""));
+
+    [Fact]
     public Task Saving_once_after_the_loop_is_fine() => Expect("""
         async Task Run(Shop db, List<User> users)
         {
