@@ -205,7 +205,16 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
             var methodAuthorize = MethodAttributes(method, asp.IsAuthorize);
             if (inherited && (methodAnonymous.Count > 0 || methodAuthorize.Count > 0 || classAnonymous.Owner == null))
             {
-                continue; // an inherited action's own attributes are judged where it is declared; here only what the class opens
+                // An inherited action's own attributes are judged where it is declared; here only what this class changes:
+                // its own [AllowAnonymous] beats the action's [Authorize] too (ASP.NET Core lets AllowAnonymous win
+                // wherever it sits), so the base class asked for authentication this controller's route does not get.
+                if (methodAnonymous.Count == 0 && methodAuthorize.Count > 0 && classAnonymous.Distance == 10 && kind == EndpointKind.Controller)
+                {
+                    Report(context, scope, classAnonymous.LocationOr(type), methodAuthorize[0].Location, false,
+                        $"[Authorize] on the inherited action '{method.Name}' has no effect in '{type.Name}': its [AllowAnonymous] overrides it");
+                }
+
+                continue;
             }
 
             // Login, register, confirm and reset must be anonymous: that is how a user gets authenticated at all. An

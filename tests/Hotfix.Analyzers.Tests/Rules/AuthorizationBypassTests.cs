@@ -163,6 +163,7 @@ public class AuthorizationBypassTests
         [Route("orders")]
         public class OrdersController : CrudController<int> { }
         """,
+        At(0, "[Authorize] on the inherited action 'Replace' has no effect in 'ProductsController': its [AllowAnonymous] overrides it"),
         At(0, "[AllowAnonymous] on 'ProductsController' makes state-changing actions reachable without authentication: Delete (DELETE), Create (POST)"),
         At(1, "[AllowAnonymous] makes the POST action 'Create' reachable without authentication, overriding [Authorize] on 'NotesBase'"));
 
