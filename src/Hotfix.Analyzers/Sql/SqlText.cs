@@ -709,6 +709,10 @@ internal sealed class SqlText
                 var right = Sketch(binary.RightOperand, SqlSinkKind.Raw, depth + 1) ?? SqlWriteScope.Hole.ToString();
                 return left + right;
 
+            // string.Format("DELETE FROM {0}", table), string.Concat("DELETE FROM ", table): the text with its holes.
+            case IInvocationOperation { TargetMethod: { Name: "Format" or "Concat", ContainingType.SpecialType: SpecialType.System_String } } call:
+                return SketchOfFormat(call, depth);
+
             // static readonly string PurgeOrders = "DELETE FROM Orders"; — here or in another file, spelled in literals.
             case IFieldReferenceOperation { Field.IsReadOnly: true, Field.DeclaringSyntaxReferences.Length: 1 } field
                 when field.Field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initial }:
@@ -760,6 +764,63 @@ internal sealed class SqlText
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// The text string.Concat or string.Format makes: each argument's sketch (or a hole) in its place; a format item
+    /// whose argument is not known here (a params array passed whole) is a hole. Null when the format text is not known
+    /// or is not a valid composite format (it would throw).
+    /// </summary>
+    private string? SketchOfFormat(IInvocationOperation call, int depth)
+    {
+        var pieces = FormatPieces(call).ToList();
+        var opaque = call.Arguments.Any(a => a.ArgumentKind == ArgumentKind.ParamArray && a.Value is not IArrayCreationOperation { Initializer: not null });
+        string Piece(int index) =>
+            opaque || index >= pieces.Count ? SqlWriteScope.Hole.ToString() : Sketch(pieces[index], SqlSinkKind.Raw, depth + 1) ?? SqlWriteScope.Hole.ToString();
+
+        if (call.TargetMethod.Name == "Concat")
+        {
+            return opaque ? null : string.Concat(Enumerable.Range(0, pieces.Count).Select(Piece));
+        }
+
+        if (pieces.Count == 0 || Sketch(pieces[0], SqlSinkKind.Raw, depth + 1) is not { } format)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        for (var i = 0; i < format.Length; i++)
+        {
+            var c = format[i];
+            if ((c == '{' || c == '}') && i + 1 < format.Length && format[i + 1] == c)
+            {
+                text.Append(c);
+                i++;
+            }
+            else if (c == '{')
+            {
+                var end = format.IndexOf('}', i);
+                var item = end < 0 ? string.Empty : format.Substring(i + 1, end - i - 1);
+                var digits = item.TakeWhile(char.IsDigit).Count();
+                if (digits == 0 || !int.TryParse(item.Substring(0, digits), out var index))
+                {
+                    return null;
+                }
+
+                text.Append(Piece(index + 1));
+                i = end;
+            }
+            else if (c == '}')
+            {
+                return null;
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
     }
 
     private string HoleText(IOperation hole, int depth)

@@ -12,6 +12,24 @@ public class UnboundedBulkWriteTests
         Verify.Diagnostic("HF2009").WithLocation(location).WithArguments(what, "");
 
     [Fact]
+    public Task Sql_made_by_string_Format_or_Concat_is_read_with_its_holes() => Expect("""
+        const string Table = "Orders";
+        void Run(Shop db, string table, int id, object[] values)
+        {
+            db.Database.{|#0:ExecuteSqlRaw|}(string.Format("DELETE FROM {0}", Table));
+            db.Database.{|#1:ExecuteSqlRaw|}(string.Format(System.Globalization.CultureInfo.InvariantCulture, "DELETE FROM [{0}]", table));
+            db.Database.{|#2:ExecuteSqlRaw|}(string.Concat("UPDATE ", Table, " SET Name = 'x'"));
+            db.Database.ExecuteSqlRaw(string.Format("DELETE FROM {0} WHERE Id = {1}", Table, id));
+            db.Database.ExecuteSqlRaw(string.Format("DELETE FROM {0}", table));
+            db.Database.ExecuteSqlRaw(string.Format("DELETE FROM Orders WHERE {0}", values));
+            db.Database.ExecuteSqlRaw(string.Format("DELETE FROM {{0}} {0}", "WHERE Id = 1"));
+        }
+        """,
+        At(0, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"),
+        At(1, "'ExecuteSqlRaw' runs DELETE […] without WHERE"),
+        At(2, "'ExecuteSqlRaw' runs UPDATE Orders without WHERE"));
+
+    [Fact]
     public Task ExecuteDelete_and_ExecuteUpdate_without_Where() => Expect("""
         async Task Run(Shop db)
         {
