@@ -54,8 +54,9 @@ internal sealed class AuthenticationCalls
 
     /// <summary>
     /// For a method whose body is not bound here (an inherited action read at symbol end, a helper or a method-group
-    /// handler an endpoint calls): whether its body calls anything named like an authentication step — every name <see cref="IsAuthenticationCall"/> accepts, and
-    /// any SignInManager call that signs in (names with "SignIn"). Names only: the safe side is to believe it.
+    /// handler an endpoint calls): whether its body calls anything named like an authentication step — every name
+    /// <see cref="IsAuthenticationCall"/> accepts, and any SignInManager call that signs in (names with "SignIn"). Names
+    /// only: the safe side is to believe it.
     /// </summary>
     public static bool MayAuthenticate(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
     {

@@ -204,12 +204,17 @@ internal static class SqlSinks
 
         // The command the CommandType must be set on: the one assigned to, or the variable a creation is stored in
         // (var command = new SqlCommand(name, connection); command.CommandType = …); null for the object an initializer sets.
-        var command = operation switch
+        // A creation in a block that is stored nowhere has no CommandType set on it there.
+        ISymbol? command = null;
+        if (operation is IAssignmentOperation { Target: IPropertyReferenceOperation target })
         {
-            IAssignmentOperation { Target: IPropertyReferenceOperation target } => VariableOf(target.Instance),
-            IObjectCreationOperation created when scope is IBlockOperation => StoredIn(created),
-            _ => null,
-        };
+            command = VariableOf(target.Instance);
+        }
+        else if (operation is IObjectCreationOperation created && scope is IBlockOperation && (command = StoredIn(created)) == null)
+        {
+            return false;
+        }
+
         foreach (var descendant in scope.Descendants())
         {
             if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "CommandType" } commandType } set &&

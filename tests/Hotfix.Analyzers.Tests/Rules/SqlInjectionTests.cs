@@ -504,8 +504,12 @@ public class SqlInjectionTests
             var command = new {|#1:SqliteCommand|}("dbo." + procedure, connection);
             var other = new SqliteCommand("SELECT 1", connection);
             other.CommandType = CommandType.StoredProcedure;
+            Run(new {|#2:SqliteCommand|}("dbo." + procedure, connection));
+            Make().CommandType = CommandType.StoredProcedure;
         }
-        """, At(0, "SqliteCommand.CommandText", "procedure"), At(1, "new SqliteCommand", "procedure"));
+        SqliteCommand Make() => null!;
+        void Run(SqliteCommand command) { }
+        """, At(0, "SqliteCommand.CommandText", "procedure"), At(1, "new SqliteCommand", "procedure"), At(2, "new SqliteCommand", "procedure"));
 
     [Fact]
     public Task Sanitised_identifiers_are_safe() => Verify.RunAsync(Sources.Ef + """
