@@ -35,6 +35,8 @@ done
 
 binaries=("$after")
 [ -z "$before" ] || binaries+=("$before")
+# The summary reads each target for this binary: the interleaved tools list the binaries in their own order.
+echo "issue15: after=$after${before:+ before=$before}"
 step() { echo; echo "=== $* — $(date -u +%H:%M:%S) — $(uptime)"; }
 
 for s in $steps; do
