@@ -1,4 +1,5 @@
 using Hotfix.Policy.Branching;
+using Hotfix.Policy.Records;
 
 namespace Hotfix.Policy.Checks;
 
@@ -12,4 +13,15 @@ internal static class SubjectIncident
             ? parsed.Incident
             : IncidentId.FindAll(name) is [var first, ..] ? first : null;
     }
+
+    /// <summary>
+    /// The record of the subject's incident, when the host keeps records: read once per check run, so that every section
+    /// and rule of one report judges the same entries — also while another process appends to the record — and a
+    /// finish, which runs the whole check, does not read it once per section.
+    /// </summary>
+    public static IncidentRecord? RecordOf(CheckContext context) =>
+        context.Fact(static c => new RecordFact(
+            Of(c) is { } incident && c.Ports.Find<IIncidentRecordStore>() is { } store ? store.Read(incident) : null)).Record;
+
+    private sealed record RecordFact(IncidentRecord? Record);
 }

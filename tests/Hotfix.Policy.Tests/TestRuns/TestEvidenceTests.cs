@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Hotfix.Policy.Checklists;
+using Hotfix.Policy.Checks;
 using Hotfix.Policy.Checks.Testing;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Records;
@@ -162,6 +163,43 @@ public class TestEvidenceTests
         Assert.Contains("- [ ] integration:", markdown);
         Assert.Contains("recorded: failed in staging", markdown);
         Assert.Contains("no run recorded (hotfix test regression)", markdown);
+    }
+
+    [Fact]
+    public void One_check_run_reads_the_incident_record_once_for_all_its_sections_and_rules()
+    {
+        var store = new CountingStore();
+        store.Inner.Record(Run("smoke", "staging", 0, 5));
+        var context = Context([], new CheckOptions { Severity = IncidentSeverity.Sev2 }, Staged);
+        context.Ports.Add<IIncidentRecordStore>(store);
+
+        var tests = (RequiredTestsSection)new RequiredTestsSectionProvider().Build(context);
+        var review = new Hotfix.Policy.Checks.Review.ReviewSectionProvider().Build(context);
+        var findings = new Hotfix.Policy.Checks.Review.RecordedReviewRule().Evaluate(context).ToList();
+
+        Assert.Equal(1, store.Reads);
+        Assert.NotNull(review);
+        Assert.NotEmpty(findings); // no review recorded: the gate says so, from the same read
+        using var text = new StringWriter();
+        MarkdownBlockWriter.Write(tests.Blocks(), text);
+        Assert.Contains("- [x] smoke:", text.ToString());
+    }
+
+    private sealed class CountingStore : IIncidentRecordStore
+    {
+        public InMemoryIncidentRecordStore Inner { get; } = new();
+
+        public int Reads { get; private set; }
+
+        public string LocationOf(IncidentId incident) => Inner.LocationOf(incident);
+
+        public void Append(IncidentEvent incidentEvent) => Inner.Append(incidentEvent);
+
+        public IncidentRecord Read(IncidentId incident)
+        {
+            Reads++;
+            return Inner.Read(incident);
+        }
     }
 
     [Fact]

@@ -19,12 +19,11 @@ internal sealed class RecordedReviewRule : ICheckRule
 
     public IEnumerable<Finding> Evaluate(CheckContext context)
     {
-        if (SubjectIncident.Of(context) is not { } incident || context.Ports.Find<IIncidentRecordStore>() is not { } store)
+        if (SubjectIncident.RecordOf(context) is not { } record)
         {
             return [];
         }
 
-        var record = store.Read(incident);
         var findings = ReviewGate.Check(context.Policy, record);
         var noReviewRecorded = !record.OfKind(IncidentEventKinds.Review).Any();
         return noReviewRecorded && !context.Policy.Review.RequireRecord

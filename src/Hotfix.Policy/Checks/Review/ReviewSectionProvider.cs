@@ -1,5 +1,3 @@
-using Hotfix.Policy.Ports;
-using Hotfix.Policy.Records;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.Reviews;
 
@@ -17,9 +15,7 @@ internal sealed class ReviewSectionProvider : IReportSectionProvider
 
         DateOnly? today = context.Time is { } time ? DateOnly.FromDateTime(time.GetLocalNow().DateTime) : null;
         // With the incident record (in CI: fetched from refs/hotfix/*), the review recorded for the branch's incident too.
-        var recorded = SubjectIncident.Of(context) is { } incident && context.Ports.Find<IIncidentRecordStore>() is { } store
-            ? RecordedReview.Of(context.Policy, store.Read(incident))
-            : null;
+        var recorded = SubjectIncident.RecordOf(context) is { } record ? RecordedReview.Of(context.Policy, record) : null;
         return new ReviewSection(ReviewRequirement.For(context.Policy, severity, today), recorded);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Hotfix.Policy.Checks.Scope;
-using Hotfix.Policy.Records;
 using Hotfix.Policy.Reporting;
 using Hotfix.Policy.TestRuns;
 
@@ -107,9 +106,7 @@ internal sealed class RequiredTestsSectionProvider : Checks.IReportSectionProvid
             .ToList();
 
         // The incident record, when the host keeps one, says which suites already ran for this incident, and where.
-        var evidence = SubjectIncident.Of(context) is { } incident && context.Ports.Find<IIncidentRecordStore>() is { } store
-            ? TestEvidence.From(context.Policy, store.Read(incident).Events)
-            : null;
+        var evidence = SubjectIncident.RecordOf(context) is { } record ? TestEvidence.From(context.Policy, record.Events) : null;
         return new RequiredTestsSection(plan, classification.UnavailableReason, evidence, notRequired);
     }
 }
