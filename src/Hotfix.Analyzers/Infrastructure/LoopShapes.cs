@@ -20,7 +20,7 @@ internal static class LoopShapes
     {
         for (var loop = operation.EnclosingLoop(); loop != null; loop = loop.EnclosingLoop())
         {
-            if (!IsBatched(loop) && !Repeats(loop, PagesOrPolls))
+            if (!IsBatched(loop) && !PagesOrPolls(loop))
             {
                 return loop;
             }
@@ -42,13 +42,18 @@ internal static class LoopShapes
             ? named.TypeArguments[0]
             : null;
 
-    /// <summary>A loop that is not a walk over a collection or a counter: while, do, or a for without a condition.</summary>
-    private static bool Repeats(ILoopOperation loop, System.Func<SyntaxNode, bool> test) =>
-        (loop is IWhileLoopOperation || loop is IForLoopOperation { Condition: null }) && test(loop.Syntax);
-
-    private static bool PagesOrPolls(SyntaxNode loop)
+    /// <summary>
+    /// A loop that is not a walk over a collection or a counter (a while, a do, a for without a condition) and whose own
+    /// code, not a lambda's, waits or takes a page.
+    /// </summary>
+    private static bool PagesOrPolls(ILoopOperation loop)
     {
-        foreach (var node in loop.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        if (loop is not (IWhileLoopOperation or IForLoopOperation { Condition: null }))
+        {
+            return false;
+        }
+
+        foreach (var node in loop.Syntax.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is InvocationExpressionSyntax call && SyntaxFilters.InvokedName(call) is { } name &&
                 (name is "Delay" or "WaitForNextTickAsync" or "Sleep" || (name == "Take" && TakesAPage(call))))

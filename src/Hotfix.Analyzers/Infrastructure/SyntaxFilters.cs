@@ -55,6 +55,17 @@ internal static class SyntaxFilters
         return false;
     }
 
+    /// <summary>The expression inside any parentheses around it.</summary>
+    public static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
     /// <summary>Whether the innermost function around the node is declared <c>async</c> (top-level code counts as async).</summary>
     public static bool IsInAsyncFunction(SyntaxNode node)
     {

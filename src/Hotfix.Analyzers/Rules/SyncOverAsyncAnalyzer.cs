@@ -305,7 +305,7 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
     {
         if (local.DeclaringSyntaxReferences.Length != 1 ||
             local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator ||
-            Unwrapped(value) is not InvocationExpressionSyntax call || SyntaxFilters.InvokedName(call) is not ("WhenAll" or "WhenAny") ||
+            SyntaxFilters.Unparenthesized(value) is not InvocationExpressionSyntax call || SyntaxFilters.InvokedName(call) is not ("WhenAll" or "WhenAny") ||
             AssignedAgain(local, declarator))
         {
             return null;
@@ -321,7 +321,7 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
     /// </summary>
     private static bool CollectionHolds(ExpressionSyntax argument, ISymbol task, SyntaxNodeAnalysisContext context)
     {
-        if (Unwrapped(argument) is not IdentifierNameSyntax name ||
+        if (SyntaxFilters.Unparenthesized(argument) is not IdentifierNameSyntax name ||
             context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is not ILocalSymbol collection ||
             collection.DeclaringSyntaxReferences.Length != 1 ||
             collection.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not VariableDeclaratorSyntax declarator)
@@ -346,17 +346,7 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
     {
         var block = declarator.Ancestors().FirstOrDefault(n => n is BlockSyntax);
         return block == null || block.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
-            Unwrapped(a.Left) is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name);
-    }
-
-    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-
-        return expression;
+            SyntaxFilters.Unparenthesized(a.Left) is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name);
     }
 
     /// <summary>An await inside a lambda or local function of the body runs whenever that function does, not here.</summary>

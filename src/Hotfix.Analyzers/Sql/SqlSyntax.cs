@@ -183,12 +183,7 @@ internal static class SqlSyntax
 
     private static bool IsTrivial(ExpressionSyntax expression)
     {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-
-        return expression switch
+        return SyntaxFilters.Unparenthesized(expression) switch
         {
             LiteralExpressionSyntax => true,
             InterpolatedStringExpressionSyntax interpolated => !interpolated.Contents.Any(c => c is InterpolationSyntax),
