@@ -12,7 +12,7 @@ public class UnboundedBulkWriteTests
         Verify.Diagnostic("HF2009").WithLocation(location).WithArguments(what, "");
 
     [Fact]
-    public Task Sql_made_by_string_Format_or_Concat_is_read_with_its_holes() => Expect("""
+    public Task Sql_made_by_string_Format_or_Concat_is_read_with_its_holes_and_maintenance_or_batched_writes_are_bounded() => Expect("""
         const string Table = "Orders";
         void Run(Shop db, string table, int id, object[] values)
         {
@@ -23,6 +23,8 @@ public class UnboundedBulkWriteTests
             db.Database.ExecuteSqlRaw(string.Format("DELETE FROM {0}", table));
             db.Database.ExecuteSqlRaw(string.Format("DELETE FROM Orders WHERE {0}", values));
             db.Database.ExecuteSqlRaw(string.Format("DELETE FROM {{0}} {0}", "WHERE Id = 1"));
+            db.Database.ExecuteSqlRaw("UPDATE STATISTICS dbo.Orders WITH FULLSCAN");
+            db.Database.ExecuteSqlRaw("WITH batch AS (SELECT TOP (1000) * FROM Orders WHERE Archived = 1) DELETE FROM batch");
         }
         """,
         At(0, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"),

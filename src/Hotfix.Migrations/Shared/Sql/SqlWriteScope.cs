@@ -93,6 +93,11 @@ internal static class SqlWriteScope
             return;
         }
 
+        if (verb == "UPDATE" && start + 1 < statement.Count && statement[start + 1].Upper == "STATISTICS")
+        {
+            return; // T-SQL's UPDATE STATISTICS refreshes the optimizer's statistics: it writes no row
+        }
+
         var target = TargetOf(statement, start);
         if (target.Length == 0)
         {
@@ -118,8 +123,76 @@ internal static class SqlWriteScope
             }
         }
 
+        if (CteBounds(statement, start, target))
+        {
+            return;
+        }
+
         found.Add(new UnboundedWrite(verb, target, statement[start].Offset));
     }
+
+    /// <summary>
+    /// Whether the target is a common table expression of the same statement whose own query bounds its rows — the
+    /// batched delete <c>WITH batch AS (SELECT TOP (1000) * FROM Orders WHERE …) DELETE FROM batch</c> writes the rows the
+    /// CTE selects: bounded when that query has a WHERE, a JOIN, a TOP, a LIMIT or a FETCH at its own level.
+    /// </summary>
+    private static bool CteBounds(List<Token> statement, int verb, string target)
+    {
+        var depth = statement[0].Depth;
+        if (statement[0].Upper != "WITH")
+        {
+            return false;
+        }
+
+        string? name = null;
+        for (var i = 1; i < verb; i++)
+        {
+            var token = statement[i];
+            if (token.Depth != depth)
+            {
+                continue;
+            }
+
+            if (name == null && (token.Kind == TokenKind.Word || token.Kind == TokenKind.QuotedIdentifier) && token.Upper != "RECURSIVE")
+            {
+                name = token.Text;
+            }
+            else if (token.Kind == TokenKind.Comma)
+            {
+                name = null;
+            }
+            else if (token.Kind == TokenKind.OpenParen && name != null && statement[i - 1].Upper is "AS" or "MATERIALIZED")
+            {
+                var close = i + 1;
+                while (close < verb && statement[close].Depth > depth)
+                {
+                    close++;
+                }
+
+                if (string.Equals(Bare(name), Bare(target), StringComparison.OrdinalIgnoreCase))
+                {
+                    for (var j = i + 1; j < close; j++)
+                    {
+                        if (statement[j].Depth == depth + 1 && statement[j].Kind == TokenKind.Word &&
+                            statement[j].Upper is "WHERE" or "JOIN" or "TOP" or "LIMIT" or "FETCH")
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                i = close;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A name without its quotes: [batch], "batch" and `batch` are batch.</summary>
+    private static string Bare(string name) =>
+        name.Length >= 2 && (name[0] == '[' || name[0] == '"' || name[0] == '`') ? name.Substring(1, name.Length - 2) : name;
 
     /// <summary>The statement's DML verb at its own level, skipping a leading <c>WITH</c> clause; -1 when not a write.</summary>
     private static int FirstVerb(List<Token> statement)
