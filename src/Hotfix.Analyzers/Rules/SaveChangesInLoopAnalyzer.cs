@@ -54,7 +54,12 @@ public sealed class SaveChangesInLoopAnalyzer : HotfixAnalyzer
                 }
 
                 var loop = LoopShapes.PerItemLoop(invocation);
-                if (loop == null || IsRetry(invocation, loop, ef))
+                while (loop != null && IsRetry(invocation, loop, ef))
+                {
+                    loop = LoopShapes.PerItemLoop(loop); // a retry loop inside a per-item loop still saves once per item
+                }
+
+                if (loop == null)
                 {
                     return;
                 }
@@ -64,11 +69,24 @@ public sealed class SaveChangesInLoopAnalyzer : HotfixAnalyzer
             SyntaxKind.InvocationExpression);
     }
 
-    /// <summary>Inside the loop, the save sits in a try whose catch handles DbUpdateException (or a subclass): a retry loop.</summary>
+    /// <summary>
+    /// Inside the loop, the save sits in a try whose catch handles DbUpdateException (or a subclass): a retry loop. Not a
+    /// foreach: a save per item whose failures are caught and skipped is still a save per item.
+    /// </summary>
     private static bool IsRetry(IOperation save, ILoopOperation loop, EfCoreSymbols ef)
     {
+        if (loop is IForEachLoopOperation)
+        {
+            return false;
+        }
+
         for (var current = save.Parent; current != null && current != loop; current = current.Parent)
         {
+            if (current is ILoopOperation)
+            {
+                return false; // the try belongs to a loop inside this one
+            }
+
             if (current is ITryOperation attempt)
             {
                 foreach (var handler in attempt.Catches)

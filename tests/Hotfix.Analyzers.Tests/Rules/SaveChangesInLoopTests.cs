@@ -79,6 +79,37 @@ public class SaveChangesInLoopTests
         """);
 
     [Fact]
+    public Task A_save_per_item_that_skips_failures_or_retries_is_still_a_save_per_item() => Expect("""
+        void Run(Shop db, List<User> users)
+        {
+            foreach (var user in users)
+            {
+                try
+                {
+                    db.Users.Add(user);
+                    db.{|#0:SaveChanges|}();
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            foreach (var user in users)
+            {
+                var saved = false;
+                while (!saved)
+                {
+                    try { db.Users.Update(user); db.{|#1:SaveChanges|}(); saved = true; }
+                    catch (DbUpdateConcurrencyException ex) { foreach (var entry in ex.Entries) entry.Reload(); }
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChanges", ""),
+        Verify.Diagnostic("HF4002").WithLocation(1).WithArguments("SaveChanges", ""));
+
+    [Fact]
     public Task Saving_through_the_interface_a_context_implements_is_saving() => Verify.VerifyAsync(Sources.Ef + """
         public interface IAppDb { DbSet<User> Users { get; } Task<int> SaveChangesAsync(CancellationToken ct = default); }
         public interface IUnitOfWork { Task<int> SaveChangesAsync(CancellationToken ct = default); }
