@@ -149,6 +149,13 @@ internal static class EfQueries
                     var source = invocation.ReceiverOf();
                     return source == null ? Add(isEf: false, filtered) : Walk(source, filtered, depth + 1);
 
+                // archivedOnly ? db.Orders.Where(…) : db.Orders — each branch is a way the query can be built.
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return Walk(conditional.WhenTrue, filtered, depth + 1) && Walk(whenFalse, filtered, depth + 1);
+
+                case ICoalesceOperation coalesce:
+                    return Walk(coalesce.Value, filtered, depth + 1) && Walk(coalesce.WhenNull, filtered, depth + 1);
+
                 case ILocalReferenceOperation local when operation.SemanticModel != null && !ef.IsDbSet(operation.Type):
                     // The writes that reach this read. In `q = q.Where(…); q.ExecuteDelete();` only the Where reaches the
                     // call, and the `q` inside it is followed at its own place, where the earlier writes reach it.

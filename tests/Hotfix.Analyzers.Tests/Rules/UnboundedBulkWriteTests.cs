@@ -32,6 +32,19 @@ public class UnboundedBulkWriteTests
         At(2, "'ExecuteSqlRaw' runs UPDATE Orders without WHERE"));
 
     [Fact]
+    public Task A_branch_of_a_conditional_without_a_filter_is_an_unfiltered_path() => Expect("""
+        int Purge(Shop db, bool archivedOnly, IQueryable<Order>? given)
+        {
+            var query = archivedOnly ? db.Orders.Where(o => o.Archived) : db.Orders;
+            var both = archivedOnly ? db.Orders.Where(o => o.Archived) : db.Orders.Where(o => o.Total == 0);
+            both.ExecuteDelete();
+            (given ?? db.Orders.Where(o => o.Archived)).ExecuteDelete();
+            (archivedOnly ? db.Users.Where(u => u.TenantId == 1) : db.Users).{|#1:ExecuteDelete|}();
+            return query.{|#0:ExecuteDelete|}();
+        }
+        """, At(0, "'ExecuteDelete' runs on a query with no Where"), At(1, "'ExecuteDelete' runs on a query with no Where"));
+
+    [Fact]
     public Task ExecuteDelete_and_ExecuteUpdate_without_Where() => Expect("""
         async Task Run(Shop db)
         {
