@@ -127,6 +127,14 @@ public class RobustnessTests
                 var tasks = new List<Task<int>> { pending };
                 await Task.WhenAll(tasks);
                 await db.Database.ExecuteSqlRawAsync(string.Format("DELETE FROM [{0}] {{1}}", table), ct);
+                await db.Database.ExecuteSqlRawAsync("WITH b AS (SELECT TOP (10) * FROM Orders WHERE Archived = 1) DELETE FROM b; UPDATE STATISTICS Orders", ct);
+                await (ids.Count > 0 ? db.Orders.Where(o => ids.Contains(o.Id)) : db.Orders).ExecuteDeleteAsync(ct);
+                foreach (var id in ids)
+                {
+                    try { await db.SaveChangesAsync(ct); }
+                    catch (DbUpdateException) { db.ChangeTracker.Clear(); }
+                }
+
                 using var connection = new SqliteConnection("Data Source=:memory:");
                 using var command = new SqliteCommand("dbo." + table, connection);
                 command.CommandType = System.Data.CommandType.StoredProcedure;
