@@ -66,17 +66,6 @@ internal static class LoopShapes
     }
 
     /// <summary>Take(n) after Skip or an ordering in the same chain: a page of an ordered query, not "the first one".</summary>
-    private static bool TakesAPage(InvocationExpressionSyntax take)
-    {
-        for (var receiver = (take.Expression as MemberAccessExpressionSyntax)?.Expression; receiver is InvocationExpressionSyntax call;
-             receiver = (call.Expression as MemberAccessExpressionSyntax)?.Expression)
-        {
-            if (SyntaxFilters.InvokedName(call) is "Skip" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool TakesAPage(InvocationExpressionSyntax take) =>
+        SyntaxFilters.EarlierCallsInChain(take.Expression).Any(name => name is "Skip" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending");
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -53,6 +54,20 @@ internal static class SyntaxFilters
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The method names a call chain calls before <paramref name="callee"/>'s own call, nearest first: for
+    /// <c>db.Orders.Where(…).OrderBy(…).Take(n)</c>, given Take's callee, OrderBy then Where. Syntax only.
+    /// </summary>
+    public static IEnumerable<string> EarlierCallsInChain(ExpressionSyntax callee)
+    {
+        for (var current = (callee as MemberAccessExpressionSyntax)?.Expression;
+             current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member };
+             current = member.Expression)
+        {
+            yield return member.Name.Identifier.ValueText;
+        }
     }
 
     /// <summary>The expression inside any parentheses around it.</summary>

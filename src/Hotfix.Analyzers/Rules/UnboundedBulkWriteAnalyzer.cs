@@ -80,19 +80,7 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
     /// <c>db.Orders.Where(…).ExecuteDelete()</c>: the filter is written in the chain itself, so every path has it and the
     /// call need not be bound. Chains that start at a local are followed semantically.
     /// </summary>
-    private static bool WrittenChainFilters(ExpressionSyntax callee)
-    {
-        for (var current = (callee as MemberAccessExpressionSyntax)?.Expression; current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member };
-             current = member.Expression)
-        {
-            if (Filters.Contains(member.Name.Identifier.ValueText))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool WrittenChainFilters(ExpressionSyntax callee) => SyntaxFilters.EarlierCallsInChain(callee).Any(Filters.Contains);
 
     private static void AnalyzeBulkMethod(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, EfCoreSymbols ef, HotfixScope scope)
     {
