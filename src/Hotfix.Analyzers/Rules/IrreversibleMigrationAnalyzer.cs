@@ -49,9 +49,10 @@ public sealed class IrreversibleMigrationAnalyzer : EfMigrationAnalyzer
                 Report(c, scope, declaration.Identifier.GetLocation(), null, type, "has no Down (EF Core throws NotSupportedException when it is reverted)");
             }
         }
-        else if (EfMigrationSyntax.FirstThrow(down) is { } thrown)
+        else if (EfMigrationSyntax.FirstThrow(down, SymbolEqualityComparer.Default.Equals(type.BaseType, ef.Migration)) is { } thrown)
         {
-            Report(c, scope, thrown.GetLocation(), thrown, type, "has a Down that throws");
+            Report(c, scope, thrown.GetLocation(), thrown, type,
+                EfMigrationSyntax.IsBaseDownCall(thrown) ? "has a Down that calls base.Down, which EF Core implements as throw new NotSupportedException()" : "has a Down that throws");
         }
         else if (upChanges && !down.DescendantNodes().OfType<InvocationExpressionSyntax>().Any())
         {

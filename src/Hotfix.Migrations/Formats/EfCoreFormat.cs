@@ -72,10 +72,13 @@ internal sealed partial class EfCoreFormat : IMigrationFormat
             else
             {
                 body.DownLine = LineOf(down);
-                if (EfMigrationSyntax.FirstThrow(down) is { } thrown)
+                // Only a class whose base list names Migration is read here, so base.Down is EF Core's, which throws.
+                if (EfMigrationSyntax.FirstThrow(down, baseIsEfMigration: true) is { } thrown)
                 {
                     body.DownStatus = DownStatus.Irreversible;
-                    body.DownDetail = $"Down() throws ({Shorten(thrown.ToString())})";
+                    body.DownDetail = EfMigrationSyntax.IsBaseDownCall(thrown)
+                        ? $"Down() calls {Shorten(thrown.ToString())}, which EF Core implements as throw new NotSupportedException()"
+                        : $"Down() throws ({Shorten(thrown.ToString())})";
                     body.DownLine = LineOf(thrown);
                 }
 

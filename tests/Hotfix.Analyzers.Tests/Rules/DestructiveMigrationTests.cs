@@ -50,6 +50,19 @@ public class DestructiveMigrationTests
         """), At(0));
 
     [Fact]
+    public Task A_type_change_that_keeps_every_value_is_not_destructive_one_that_drops_the_time_is() => Verify.VerifyAsync(Migration("""
+                migrationBuilder.AlterColumn<string>(name: "Code", table: "Orders", type: "nvarchar(max)", nullable: false, oldClrType: typeof(int), oldType: "int");
+                migrationBuilder.AlterColumn<string>(name: "Ref", table: "Orders", type: "nvarchar(20)", nullable: false, oldClrType: typeof(long), oldType: "bigint");
+                migrationBuilder.AlterColumn<int>(name: "Flag", table: "Orders", type: "int", nullable: false, oldClrType: typeof(bool), oldType: "bit");
+                migrationBuilder.{|#0:AlterColumn|}<string>(name: "Zip", table: "Orders", type: "nvarchar(5)", nullable: false, oldClrType: typeof(int), oldType: "int");
+                migrationBuilder.{|#1:AlterColumn|}<System.DateTime>(name: "PlacedAt", table: "Orders", type: "date", nullable: false, oldClrType: typeof(System.DateTime), oldType: "datetime2");
+        """), At(0), At(1).WithArguments(
+            "AlterColumn",
+            "changes the type of Orders.PlacedAt: datetime2 -> date drops the time of day from every value",
+            "Add a new column with the new type, write both columns, backfill in batches, move reads to the new column, stop writing the old one, drop it in a later migration.",
+            ""));
+
+    [Fact]
     public Task Steps_on_a_table_created_in_the_same_Up_and_additive_steps_are_not_reported() => Verify.VerifyAsync(Migration("""
                 migrationBuilder.CreateTable(name: "Drafts", columns: table => new { Id = table.Column<int>(nullable: false) });
                 migrationBuilder.DropColumn(name: "Id", table: "Drafts");

@@ -39,6 +39,44 @@ public class IrreversibleMigrationTests
         """, At(0, "has a Down that throws"));
 
     [Fact]
+    public Task A_Down_that_calls_EF_Cores_base_Down_is_reported_on_the_call() => Verify.VerifyAsync(Usings + $$"""
+        public class AddNote : Migration
+        {
+            protected override void Up(MigrationBuilder migrationBuilder)
+            {
+        {{AddNote}}
+            }
+
+            protected override void Down(MigrationBuilder migrationBuilder)
+            {
+                {|#0:base.Down(migrationBuilder)|};
+            }
+        }
+        """, At(0, "has a Down that calls base.Down, which EF Core implements as throw new NotSupportedException()"));
+
+    [Fact]
+    public Task A_base_Down_of_the_projects_own_migration_base_class_is_not_a_throw() => Verify.VerifyAsync(Usings + $$"""
+        public abstract class AuditedMigration : Migration
+        {
+            protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("DELETE FROM MigrationAudit WHERE Id = 1");
+        }
+
+        public class AddNote : AuditedMigration
+        {
+            protected override void Up(MigrationBuilder migrationBuilder)
+            {
+        {{AddNote}}
+            }
+
+            protected override void Down(MigrationBuilder migrationBuilder)
+            {
+                migrationBuilder.DropColumn(name: "Note", table: "Orders");
+                base.Down(migrationBuilder);
+            }
+        }
+        """);
+
+    [Fact]
     public Task An_empty_Down_is_reported_when_Up_changes_the_database() => Verify.VerifyAsync(Usings + $$"""
         public class AddNote : Migration
         {

@@ -24,9 +24,30 @@ public class MigrationRiskTableTests
     [InlineData("text", "integer", nameof(TypeChangeEffect.Unknown))]
     [InlineData(null, "integer", nameof(TypeChangeEffect.Unknown))]
     [InlineData("INTEGER", "int", nameof(TypeChangeEffect.None))]
+    [InlineData("int", "nvarchar(max)", nameof(TypeChangeEffect.Rewrite))]
+    [InlineData("integer", "varchar", nameof(TypeChangeEffect.Rewrite))]
+    [InlineData("bigint", "varchar(20)", nameof(TypeChangeEffect.Rewrite))]
+    [InlineData("bigint", "varchar(19)", nameof(TypeChangeEffect.Narrowing))]
+    [InlineData("uuid", "char(36)", nameof(TypeChangeEffect.Rewrite))]
+    [InlineData("uuid", "char", nameof(TypeChangeEffect.Narrowing))]
+    [InlineData("numeric(10,2)", "varchar(13)", nameof(TypeChangeEffect.Rewrite))]
+    [InlineData("numeric", "varchar(50)", nameof(TypeChangeEffect.Unknown))]
+    [InlineData("bytea", "varchar(100)", nameof(TypeChangeEffect.Unknown))]
+    [InlineData("datetime2", "date", nameof(TypeChangeEffect.Narrowing))]
+    [InlineData("date", "timestamp with time zone", nameof(TypeChangeEffect.Rewrite))]
+    [InlineData("bit", "int", nameof(TypeChangeEffect.Unknown))] // PostgreSQL: no automatic bit → integer cast
     // Enum names, not values: the enum is internal and xunit theories are public methods.
     public void Classifies_type_changes(string? from, string to, string expected) =>
         Assert.Equal(Enum.Parse<TypeChangeEffect>(expected), ColumnTypeChange.Classify(from, to, MigrationDatabase.PostgreSql).Effect);
+
+    [Theory]
+    [InlineData("bit", "int", nameof(TypeChangeEffect.Rewrite))]
+    [InlineData("bit", "tinyint", nameof(TypeChangeEffect.Rewrite))]
+    [InlineData("bit(8)", "tinyint", nameof(TypeChangeEffect.Unknown))]
+    [InlineData("datetime2", "date", nameof(TypeChangeEffect.Narrowing))]
+    [InlineData("int", "nvarchar(5)", nameof(TypeChangeEffect.Narrowing))]
+    public void Classifies_type_changes_on_SQL_Server(string from, string to, string expected) =>
+        Assert.Equal(Enum.Parse<TypeChangeEffect>(expected), ColumnTypeChange.Classify(from, to, MigrationDatabase.SqlServer).Effect);
 
     [Fact]
     public void Mysql_rewrites_when_a_varchar_crosses_255_bytes()

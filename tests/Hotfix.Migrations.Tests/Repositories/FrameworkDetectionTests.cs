@@ -32,6 +32,19 @@ public class FrameworkDetectionTests
     }
 
     [Fact]
+    public void Ef_core_Down_that_calls_base_Down_is_irreversible_because_EF_Cores_Down_throws()
+    {
+        using var repo = Create(("src/Shop/Shop.csproj", "<Project><ItemGroup><PackageReference Include=\"Npgsql.EntityFrameworkCore.PostgreSQL\" /></ItemGroup></Project>"));
+        var text = EfFixtures.AddOrderNote[..EfFixtures.AddOrderNote.IndexOf("protected override void Down", StringComparison.Ordinal)] +
+            "protected override void Down(MigrationBuilder migrationBuilder)\n        {\n            base.Down(migrationBuilder);\n        }\n    }\n}\n";
+        repo.Commit("Add order note", ("src/Shop/Migrations/20260312101500_AddOrderNote.cs", text));
+        var migration = Single(repo);
+        Assert.Equal("add-column,create-index", Kinds(migration.Up));
+        Assert.Equal(DownStatus.Irreversible, migration.Down.Status);
+        Assert.Contains("base.Down(migrationBuilder), which EF Core implements as throw new NotSupportedException()", migration.Down.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Drizzle_kit_journal_layout_honours_the_out_folder_of_drizzle_config()
     {
         using var repo = Create(

@@ -125,9 +125,25 @@ internal static class ColumnTypeChange
             return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps the data (normalised: duplicate keys and key order are dropped) and rewrites the table");
         }
 
-        if (to.Name == "text" && !IsString(from.Name))
+        if (IsString(to.Name) && !IsString(from.Name))
         {
-            return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value as text and rewrites the table");
+            return ClassifyToText(from, to, change);
+        }
+
+        if (from.Name == "bit" && IntegerRank.ContainsKey(to.Name) && (from.Precision ?? 1) == 1 && database != MigrationDatabase.PostgreSql)
+        {
+            // SQL Server's and MySQL's BIT(1) hold 0 or 1 (EF Core's bool); PostgreSQL has no automatic bit → integer cast.
+            return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value (0 or 1) and rewrites the table");
+        }
+
+        if ((from.Name == "timestamp" || from.Name == "timestamptz") && to.Name == "date")
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " drops the time of day from every value");
+        }
+
+        if (from.Name == "date" && (to.Name == "timestamp" || to.Name == "timestamptz"))
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value (at midnight) and rewrites the table");
         }
 
         return new TypeChangeVerdict(TypeChangeEffect.Unknown, change + " converts between unrelated types: values may fail to cast or lose information");
@@ -198,6 +214,48 @@ internal static class ColumnTypeChange
         return toScale == fromScale
             ? new TypeChangeVerdict(TypeChangeEffect.Widening, change + " raises the precision with the same scale: every value fits and no rewrite is needed")
             : new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " raises the scale: every value fits, but the table is rewritten");
+    }
+
+    /// <summary>
+    /// A value of another type made text: unbounded text keeps every value (as it always did for <c>text</c>); a bounded
+    /// one keeps them when its length holds the longest text form of the old type, else the longer ones fail the
+    /// migration. Types whose text form has no known bound stay as unknown as before.
+    /// </summary>
+    private static TypeChangeVerdict ClassifyToText(SqlType from, SqlType to, string change)
+    {
+        if (to.Name == "text" || to.Name == "varchar" && !to.Precision.HasValue)
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value as text and rewrites the table");
+        }
+
+        var width = TextWidth(from);
+        var length = to.Precision ?? 1; // char without a length is char(1)
+        if (width == null)
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Unknown, change + " converts between unrelated types: values may fail to cast or lose information");
+        }
+
+        return length >= width.Value
+            ? new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value as text and rewrites the table")
+            : new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " is shorter than the old type's longest value (" + width.Value.ToString(CultureInfo.InvariantCulture) + " characters): those values make the migration fail");
+    }
+
+    /// <summary>The longest text form of a value of <paramref name="type"/> (sign and decimal point included), or null when not bounded or not known.</summary>
+    private static int? TextWidth(SqlType type)
+    {
+        switch (type.Name)
+        {
+            case "tinyint": return 4;
+            case "smallint": return 6;
+            case "integer": return 11;
+            case "bigint": return 20;
+            case "bit": return type.Precision is int bits && bits > 1 ? (int?)null : 1;
+            case "boolean": return 5;
+            case "uuid": return 36;
+            case "date": return 10;
+            case "numeric": return type.Precision.HasValue ? type.Precision.Value + 3 : (int?)null; // "-0." around the digits
+            default: return null;
+        }
     }
 
     private static bool IsString(string name) => name == "varchar" || name == "char" || name == "text";

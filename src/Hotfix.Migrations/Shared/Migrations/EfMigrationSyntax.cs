@@ -74,9 +74,19 @@ internal static partial class EfMigrationSyntax
         }
     }
 
-    /// <summary>The first <c>throw</c> in <paramref name="method"/>: a down that throws cannot be run.</summary>
-    public static SyntaxNode? FirstThrow(MethodDeclarationSyntax method) =>
-        method.DescendantNodes().FirstOrDefault(n => n is ThrowStatementSyntax || n is ThrowExpressionSyntax);
+    /// <summary>
+    /// The first <c>throw</c> in <paramref name="method"/> — or, when the class derives from EF Core's <c>Migration</c>
+    /// itself (<paramref name="baseIsEfMigration"/>), the first call of <c>base.Down</c>, which EF Core implements as
+    /// <c>throw new NotSupportedException()</c>: a down that throws cannot be run.
+    /// </summary>
+    public static SyntaxNode? FirstThrow(MethodDeclarationSyntax method, bool baseIsEfMigration) =>
+        method.DescendantNodes().FirstOrDefault(n => n is ThrowStatementSyntax || n is ThrowExpressionSyntax ||
+            baseIsEfMigration && IsBaseDownCall(n));
+
+    /// <summary>Whether <paramref name="node"/> is <c>base.Down(…)</c>.</summary>
+    public static bool IsBaseDownCall(SyntaxNode node) =>
+        node is InvocationExpressionSyntax call && call.Expression is MemberAccessExpressionSyntax access &&
+        access.Expression is BaseExpressionSyntax && access.Name.Identifier.Text == "Down";
 
     /// <summary>The provider a migration's annotations reveal (<c>"Npgsql:…"</c>, <c>"SqlServer:…"</c>…), else null.</summary>
     public static MigrationDatabase? Reveal(string text) =>
