@@ -40,6 +40,9 @@ public class RobustnessTests
         "// GeneratedCode\nclass C { Shop db; string s; int P { [Obsolete(\"x\"] get { db.Database.ExecuteSqlRaw(\"DELETE FROM x WHERE a = \" + s); return 1; } [GeneratedCode set",
         "#line 1 \"a.cs\"\nclass C { void M(Shop db, string s) { db.Database.ExecuteSqlRaw(\"DELETE FROM x WHERE a = \" +\n#line hidden\n s);\n#line\n foreach (var u in db.Users) { db.SaveChanges(); } } }",
         "// Generated\\u0043ode\n[Obsolete] class C { [Obsolete(] static int F = new Shop().Database.ExecuteSqlRaw(\"DELETE FROM x WHERE a = \" + G), = ; static string G; }",
+        // SQL text that HF2002 reads statement by statement: unterminated quotes, blocks and brackets in each dialect.
+        "class M5 : Microsoft.EntityFrameworkCore.Migrations.Migration { protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder b) { b.Sql(\"DO $x$ BEGIN IF THEN DROP TABLE\"); b.Sql(\"DROP TABLE [a\\nGO\\nGO x\"); b.Sql(\"DELIMITER \\nDELIMITER //\\nDROP TABLE `t// ALTER TABLE t DROP COLUMN\"); b.Sql(\"'\"); b.Sql(@\"\"); b.Sql(\"TRUNCATE ((((\"); b.Sql(\"DO $$ BEGIN EXECUTE 'DROP TABLE ''x'; END\"); } }",
+        "class M6 : Microsoft.EntityFrameworkCore.Migrations.Migration { protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder b) { b.AddColumn<int>(\"a\", \"t\").Annotation(\"SqlServer:Identity\", \"1, 1\"); b.Sql(\"ALTER TABLE [t DROP COLUMN [\"); b.Sql(\"ALTER TABLE\"); b.Sql(\"DROP\"); b.Sql(\"/* ]]] */ DROP TABLE [a]]b]\"); } }",
         "partial class M4 : Microsoft.EntityFrameworkCore.Migrations.Migration { protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder b) { b.CreateTable(name: null, columns: null); b.RenameTable(); b.Sql(); b.DropSchema(name: $\"s{1}\"); } } partial class M4 { void Down(int a, int b) {} }",
     ];
 

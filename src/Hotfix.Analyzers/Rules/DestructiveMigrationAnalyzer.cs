@@ -12,8 +12,9 @@ namespace Hotfix.Analyzers.Rules;
 /// <summary>
 /// HF2002: a <c>MigrationBuilder</c> step in an EF Core migration's <c>Up</c> that destroys data — the destructive rows of
 /// the shared <see cref="MigrationRiskTable"/> (drop table/column/schema, a lossy type change), judged exactly as
-/// <c>hotfix check</c> judges them, with the same reason and recipe. Steps on a table created earlier in the same
-/// <c>Up</c> are exempt (the table is empty), as in the table.
+/// <c>hotfix check</c> judges them, with the same reason and recipe — the typed calls and each statement of the SQL
+/// given to <c>migrationBuilder.Sql("…")</c>. Steps on a table created earlier in the same <c>Up</c> are exempt (the
+/// table is empty), as in the table.
 /// </summary>
 /// <remarks>
 /// Background severity is a suggestion: a repository's history is full of applied migrations that dropped things on
@@ -44,21 +45,24 @@ public sealed class DestructiveMigrationAnalyzer : EfMigrationAnalyzer
         var context = new MigrationRiskContext(ef.DatabaseOf(up.Parent ?? up));
         foreach (var step in EfMigrationSyntax.Calls(up))
         {
-            foreach (var risk in MigrationRiskTable.Assess(step.Operation, context))
+            foreach (var operation in EfMigrationSteps.Operations(step, context.Database))
             {
-                if (risk.RuleId == RuleIds.DestructiveMigration)
+                foreach (var risk in MigrationRiskTable.Assess(operation, context))
                 {
-                    scope.Report(
-                        c.ReportDiagnostic,
-                        Rule,
-                        ((MemberAccessExpressionSyntax)step.Call.Expression).Name.Identifier.GetLocation(),
-                        step.Call,
-                        properties: ImmutableDictionary<string, string?>.Empty.Add(RowProperty, risk.RowId),
-                        messageArgs: new object?[] { step.Method, risk.Reason, risk.Recipe.Summary });
+                    if (risk.RuleId == RuleIds.DestructiveMigration)
+                    {
+                        scope.Report(
+                            c.ReportDiagnostic,
+                            Rule,
+                            ((MemberAccessExpressionSyntax)step.Call.Expression).Name.Identifier.GetLocation(),
+                            step.Call,
+                            properties: ImmutableDictionary<string, string?>.Empty.Add(RowProperty, risk.RowId),
+                            messageArgs: new object?[] { step.Method, risk.Reason, risk.Recipe.Summary });
+                    }
                 }
-            }
 
-            context.Observe(step.Operation);
+                context.Observe(operation);
+            }
         }
     }
 }

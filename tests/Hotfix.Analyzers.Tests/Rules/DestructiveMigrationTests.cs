@@ -87,6 +87,44 @@ public class DestructiveMigrationTests
         """), At(0), At(1));
 
     [Fact]
+    public Task Each_statement_of_the_SQL_given_to_Sql_is_judged_as_hotfix_check_judges_it() => Verify.VerifyAsync(Migration("""
+                migrationBuilder.{|#0:Sql|}("DROP TABLE dbo.OldInvoices;");
+                migrationBuilder.{|#1:Sql|}("TRUNCATE TABLE sessions");
+                migrationBuilder.{|#2:Sql|}(sql: "CREATE INDEX IX_Users_Email ON Users (Email); DROP SCHEMA legacy CASCADE;", suppressTransaction: true);
+                migrationBuilder.Sql("CREATE VIEW v_orders AS SELECT * FROM Orders; UPDATE Users SET Email = LOWER(Email) WHERE Email IS NOT NULL;");
+        """),
+        At(0).WithArguments("Sql", "drops table dbo.OldInvoices and every row in it; the running version still reads it",
+            "Stop reading and writing the table in code and deploy that first; back the data up (CREATE TABLE … AS SELECT, or a dump); drop the table in a later migration, after the stability window.", ""),
+        At(1), At(2));
+
+    [Fact]
+    public Task SQL_is_read_in_the_dialect_of_the_migrations_provider() => Verify.VerifyAsync(Migration("""
+                migrationBuilder.AddColumn<int>(name: "Number", table: "Orders", nullable: true).Annotation("SqlServer:Identity", "1, 1");
+                migrationBuilder.{|#0:Sql|}(@"ALTER TABLE [Orders] DROP COLUMN [Notes];
+        GO
+        UPDATE STATISTICS [Orders];");
+        """) + Migration("""
+                migrationBuilder.AlterDatabase().Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+                migrationBuilder.{|#1:Sql|}(@"DO $body$ BEGIN IF EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'tmp') THEN DROP TABLE tmp; END IF; END $body$;");
+        """).Replace(Usings, string.Empty, StringComparison.Ordinal).Replace("class DropNote", "class DropTemp", StringComparison.Ordinal),
+        At(0), At(1));
+
+    [Fact]
+    public Task SQL_that_creates_its_own_table_first_a_non_literal_and_a_Down_are_not_reported() => Verify.VerifyAsync(Migration("""
+                migrationBuilder.Sql("CREATE TABLE staging (id int); INSERT INTO staging SELECT Id FROM Orders; DROP TABLE staging;");
+                migrationBuilder.CreateTable(name: "Drafts", columns: table => new { Id = table.Column<int>(nullable: false) });
+                migrationBuilder.Sql("DROP TABLE Drafts");
+                migrationBuilder.Sql(Scripts.Purge);
+                migrationBuilder.Sql("-- nothing but a comment");
+        """, """        migrationBuilder.Sql("DROP TABLE Reports");""") + """
+
+        public static class Scripts
+        {
+            public static string Purge => System.IO.File.ReadAllText("purge.sql");
+        }
+        """);
+
+    [Fact]
     public Task Dropping_in_Down_is_what_a_down_is_for() => Verify.VerifyAsync(Migration(
         """        migrationBuilder.AddColumn<string>(name: "Note", table: "Orders", nullable: true);""",
         """        migrationBuilder.DropColumn(name: "Note", table: "Orders");"""));

@@ -62,8 +62,8 @@ internal static partial class SqlStatementRecognizer
     /// <summary>The statement on one line, at most 160 characters, for reports.</summary>
     public static string OneLine(string text)
     {
-        var collapsed = string.Join(' ', text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length > 160 ? collapsed[..157] + "..." : collapsed;
+        var collapsed = string.Join(" ", text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length > 160 ? collapsed.Substring(0, 157) + "..." : collapsed;
     }
 
     private sealed partial class Reader(List<SqlToken> t, SqlStatement statement, MigrationDatabase database)
@@ -1030,8 +1030,8 @@ internal static partial class SqlStatementRecognizer
                 var dot = from.LastIndexOf('.');
                 Add(new MigrationOperation(MigrationOperationKind.RenameColumn)
                 {
-                    Table = dot < 0 ? null : from[..dot].Replace("[", string.Empty).Replace("]", string.Empty),
-                    Column = dot < 0 ? from : from[(dot + 1)..],
+                    Table = dot < 0 ? null : from.Substring(0, dot).Replace("[", string.Empty).Replace("]", string.Empty),
+                    Column = dot < 0 ? from : from.Substring(dot + 1),
                     NewName = args[1],
                 });
             }
@@ -1115,7 +1115,7 @@ internal static partial class SqlStatementRecognizer
                 i += 2;
             }
 
-            return string.Join('.', parts);
+            return string.Join(".", parts);
         }
 
         private bool CopiesTable()

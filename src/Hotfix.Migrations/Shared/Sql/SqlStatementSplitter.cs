@@ -20,7 +20,7 @@ internal static class SqlStatementSplitter
             return statements;
         }
 
-        var state = new Splitter(sql, database, firstLine, statements);
+        var state = new Splitter(sql!, database, firstLine, statements);
         state.Run();
         return statements;
     }
@@ -148,7 +148,7 @@ internal static class SqlStatementSplitter
 
             if (text.StartsWith("DELIMITER ", StringComparison.OrdinalIgnoreCase) && current.ToString().Trim().Length == 0)
             {
-                var value = text[10..].Trim().ToString();
+                var value = text.Slice(10).Trim().ToString();
                 if (value.Length > 0)
                 {
                     Flush();
@@ -163,12 +163,12 @@ internal static class SqlStatementSplitter
 
         private static bool IsGo(ReadOnlySpan<char> text)
         {
-            if (text.Length < 2 || !text[..2].Equals("GO", StringComparison.OrdinalIgnoreCase))
+            if (text.Length < 2 || !text.Slice(0, 2).Equals("GO".AsSpan(), StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
 
-            var rest = text[2..].Trim();
+            var rest = text.Slice(2).Trim();
             foreach (var ch in rest)
             {
                 if (!char.IsDigit(ch))

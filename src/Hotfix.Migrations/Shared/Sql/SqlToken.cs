@@ -66,7 +66,7 @@ internal static class SqlTokenizer
                 var close = text.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
                 var end = close < 0 ? text.Length : close + tag.Length;
                 var bodyStart = Math.Min(i + tag.Length, end);
-                tokens.Add(new SqlToken(SqlTokenKind.String, text[bodyStart..Math.Max(bodyStart, end - (close < 0 ? 0 : tag.Length))], depth));
+                tokens.Add(new SqlToken(SqlTokenKind.String, text.Substring(bodyStart, Math.Max(bodyStart, end - (close < 0 ? 0 : tag.Length)) - bodyStart), depth));
                 i = end;
             }
             else if (char.IsLetter(c) || c == '_' || c == '@')
@@ -77,7 +77,7 @@ internal static class SqlTokenizer
                     j++;
                 }
 
-                tokens.Add(new SqlToken(SqlTokenKind.Word, text[i..j], depth));
+                tokens.Add(new SqlToken(SqlTokenKind.Word, text.Substring(i, j - i), depth));
                 i = j;
             }
             else if (char.IsDigit(c))
@@ -88,7 +88,7 @@ internal static class SqlTokenizer
                     j++;
                 }
 
-                tokens.Add(new SqlToken(SqlTokenKind.Number, text[i..j], depth));
+                tokens.Add(new SqlToken(SqlTokenKind.Number, text.Substring(i, j - i), depth));
                 i = j;
             }
             else
@@ -173,9 +173,9 @@ internal static class SqlTokenizer
     private static string Unquote(string s, int start, int end, char close)
     {
         var inner = s.Substring(start + 1, Math.Max(0, Math.Min(end, s.Length) - start - 1));
-        if (inner.Length > 0 && inner[^1] == close)
+        if (inner.Length > 0 && inner[inner.Length - 1] == close)
         {
-            inner = inner[..^1];
+            inner = inner.Substring(0, inner.Length - 1);
         }
 
         var doubled = new string(close, 2);
