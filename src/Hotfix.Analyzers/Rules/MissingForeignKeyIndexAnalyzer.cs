@@ -21,10 +21,11 @@ namespace Hotfix.Analyzers.Rules;
 /// </summary>
 /// <remarks>
 /// An index may come in another migration (the hotfix's next one, or an older one), so the project's migrations are
-/// read once per compilation, lazily — only when a migration declares a foreign key — from syntax alone. An index
-/// created through <c>migrationBuilder.Sql(…)</c> that names the table and the column counts too (the analyzer has no
-/// SQL reader). Off the hotfix's lines the finding is a suggestion: an applied migration cannot be changed, and the
-/// fix is a new migration.
+/// read once per compilation, lazily — only when a migration declares a foreign key — from syntax alone, in their run
+/// order, following renames of a column, table or index. An index created through <c>migrationBuilder.Sql(…)</c> that
+/// names the table and the column counts too (a lenient test: text that merely names them silences the rule, never
+/// reports). Off the hotfix's lines the finding is a suggestion: an applied migration cannot be changed, and the fix
+/// is a new migration.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingForeignKeyIndexAnalyzer : HotfixAnalyzer
@@ -46,10 +47,10 @@ public sealed class MissingForeignKeyIndexAnalyzer : HotfixAnalyzer
     {
         var compilation = start.Compilation;
         var project = new Lazy<ProjectIndexes>(() => ProjectIndexes.Read(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-        EfMigrationAnalyzer.RegisterMigrations(start, (c, ef, _, up) => Analyze(c, ef, scope, up, project));
+        EfMigrationAnalyzer.RegisterMigrations(start, (c, ef, type, up) => Analyze(c, ef, scope, type, up, project));
     }
 
-    private static void Analyze(SymbolAnalysisContext c, EfMigrationSymbols ef, HotfixScope scope, MethodDeclarationSyntax up, Lazy<ProjectIndexes> project)
+    private static void Analyze(SymbolAnalysisContext c, EfMigrationSymbols ef, HotfixScope scope, INamedTypeSymbol type, MethodDeclarationSyntax up, Lazy<ProjectIndexes> project)
     {
         var database = ef.DatabaseOf(up.Parent ?? up);
         if (ForeignKeyIndexes.DatabaseIndexesForeignKeys(database))
@@ -63,7 +64,7 @@ public sealed class MissingForeignKeyIndexAnalyzer : HotfixAnalyzer
         {
             foreach (var key in ForeignKeyIndexes.Declared(step.Operation))
             {
-                if (project.Value.Covers(key))
+                if (project.Value.Covers(key, type.Name))
                 {
                     continue;
                 }
@@ -97,39 +98,81 @@ public sealed class MissingForeignKeyIndexAnalyzer : HotfixAnalyzer
         return inner != null ? inner.Name.Identifier.GetLocation() : method.Identifier.GetLocation();
     }
 
-    /// <summary>The indexes every migration of the compilation creates, and the SQL they run.</summary>
+    /// <summary>
+    /// The indexes the migrations of the compilation leave after each of them and after the last, and the SQL they run.
+    /// A key is served when an index starts with its column after its own migration (a later rename of that column
+    /// moves the index, not the key) or after the last one (the index may come later).
+    /// </summary>
     private sealed class ProjectIndexes
     {
-        private readonly IndexCoverage coverage;
+        private readonly Dictionary<string, IndexCoverage> afterEach;
+        private readonly IndexCoverage atEnd;
         private readonly List<string> sql;
 
-        private ProjectIndexes(IndexCoverage coverage, List<string> sql)
+        private ProjectIndexes(Dictionary<string, IndexCoverage> afterEach, IndexCoverage atEnd, List<string> sql)
         {
-            this.coverage = coverage;
+            this.afterEach = afterEach;
+            this.atEnd = atEnd;
             this.sql = sql;
         }
 
         public static ProjectIndexes Read(Compilation compilation, CancellationToken cancellationToken)
         {
-            var operations = new List<MigrationOperation>();
+            // In the order EF Core runs them — by migration id, which the designer part's [Migration("…")] states and
+            // the file name repeats — so a rename or a drop applies to the indexes created before it.
+            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+            var ups = new List<(string Class, string File, MethodDeclarationSyntax Up)>();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 foreach (var type in tree.GetRoot(cancellationToken).DescendantNodes(n => !(n is MethodDeclarationSyntax)).OfType<ClassDeclarationSyntax>())
                 {
+                    if (MigrationId(type) is { } id)
+                    {
+                        ids[type.Identifier.ValueText] = id;
+                    }
+
                     if (EfMigrationSyntax.LooksLikeMigration(type) && EfMigrationSyntax.Method(type, "Up") is { } up)
                     {
-                        operations.AddRange(EfMigrationSyntax.Calls(up).Select(s => s.Operation));
+                        ups.Add((type.Identifier.ValueText, System.IO.Path.GetFileName(tree.FilePath ?? string.Empty), up));
                     }
                 }
             }
 
+            var operations = new List<MigrationOperation>();
+            var afterEach = new Dictionary<string, IndexCoverage>(StringComparer.Ordinal);
+            var coverage = new IndexCoverage();
+            foreach (var (name, _, up) in ups.OrderBy(u => ids.TryGetValue(u.Class, out var id) ? id : u.File, StringComparer.Ordinal))
+            {
+                var steps = EfMigrationSyntax.Calls(up).Select(s => s.Operation).ToList();
+                operations.AddRange(steps);
+                coverage = coverage.After(steps);
+                afterEach[name] = coverage;
+            }
+
             var sql = operations.Where(o => o.Kind == MigrationOperationKind.RawSql && o.Text != null && o.Text.IndexOf("INDEX", StringComparison.OrdinalIgnoreCase) >= 0)
                 .Select(o => o.Text!).ToList();
-            return new ProjectIndexes(ForeignKeyIndexes.Coverage(operations), sql);
+            return new ProjectIndexes(afterEach, coverage, sql);
         }
 
-        public bool Covers(DeclaredForeignKey key) =>
-            coverage.Covers(key) || sql.Any(text => Mentions(text, key.Table) && Mentions(text, key.Columns[0]));
+        /// <summary>The id in <c>[Migration("20260312101500_AddOrderNote")]</c> on this part of the class, if any.</summary>
+        private static string? MigrationId(ClassDeclarationSyntax type)
+        {
+            foreach (var attribute in type.AttributeLists.SelectMany(l => l.Attributes))
+            {
+                var name = SyntaxFilters.NameOf(attribute.Name);
+                if ((name == "Migration" || name == "MigrationAttribute") && attribute.ArgumentList?.Arguments.Count > 0 &&
+                    attribute.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal && literal.Token.Value is string id)
+                {
+                    return id;
+                }
+            }
+
+            return null;
+        }
+
+        public bool Covers(DeclaredForeignKey key, string migration) =>
+            atEnd.Covers(key) || afterEach.TryGetValue(migration, out var own) && own.Covers(key) ||
+            sql.Any(text => Mentions(text, key.Table) && Mentions(text, key.Columns[0]));
 
         private static bool Mentions(string text, string name)
         {

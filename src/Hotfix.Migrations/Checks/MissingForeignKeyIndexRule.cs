@@ -34,18 +34,24 @@ internal sealed class MissingForeignKeyIndexRule : ICheckRule
         var hotfix = ForeignKeyIndexes.Coverage(added.SelectMany(m => m.Up));
         var created = added.SelectMany(m => m.Up).Where(o => o.Kind == MigrationOperationKind.CreateTable && o.Table is not null).Select(o => o.Table!).ToList();
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var migration in added)
+        for (var i = 0; i < added.Count; i++)
         {
+            var migration = added[i];
             if (ForeignKeyIndexes.DatabaseIndexesForeignKeys(migration.Database))
             {
                 continue;
             }
 
+            // The earlier migrations' indexes as this migration leaves them, and as the hotfix's later ones do: renamed
+            // with a renamed column or table, gone when dropped. A key counts as served at either point.
+            var later = added.Skip(i + 1).SelectMany(m => m.Up);
+            var atThis = new Lazy<IndexCoverage?>(() => migration.IndexesBefore?.Invoke().After(migration.Up));
+            var atEnd = new Lazy<IndexCoverage?>(() => atThis.Value?.After(later));
             var findings = new MigrationFindings(Rule, migration);
             foreach (var key in migration.Up.SelectMany(ForeignKeyIndexes.Declared))
             {
                 var id = MigrationOperation.NormalizeName(key.Table).Split('.')[^1] + "." + MigrationOperation.NormalizeName(key.Columns[0]);
-                if (hotfix.Covers(key) || migration.IndexesBefore?.Invoke().Covers(key) == true || !reported.Add(id))
+                if (hotfix.Covers(key) || atThis.Value?.Covers(key) == true || atEnd.Value?.Covers(key) == true || !reported.Add(id))
                 {
                     continue;
                 }

@@ -46,6 +46,44 @@ public class MissingForeignKeyIndexTests
         Usings + Migration(AddForeignKey.Replace("{|#0:AddForeignKey|}", "AddForeignKey", StringComparison.Ordinal)) +
         Migration("""        migrationBuilder.CreateIndex(name: "IX_Orders_CustomerId_Date", table: "Orders", columns: new[] { "CustomerId", "Date" });""", "IndexOrderCustomer"));
 
+    private static string Designer(string id, string name) => $$"""
+        [Microsoft.EntityFrameworkCore.Migrations.Migration("{{id}}")]
+        partial class {{name}}
+        {
+        }
+
+        """;
+
+    [Fact]
+    public Task An_index_follows_the_column_and_the_table_a_later_migration_renames() => Verify.VerifyFilesAsync(
+    [
+        Usings + Migration("""
+                migrationBuilder.DropForeignKey(name: "FK_Orders_Users_UserId", table: "Orders");
+                migrationBuilder.RenameColumn(name: "UserId", table: "Orders", newName: "BuyerId");
+                migrationBuilder.RenameIndex(name: "IX_Orders_UserId", table: "Orders", newName: "IX_Orders_BuyerId");
+                migrationBuilder.RenameTable(name: "Orders", newName: "Purchases");
+                migrationBuilder.AddForeignKey(name: "FK_Purchases_Users_BuyerId", table: "Purchases", column: "BuyerId", principalTable: "Users", principalColumn: "Id");
+        """, "RenameBuyer") + Designer("20260402000000_RenameBuyer", "RenameBuyer"),
+        Usings + Migration("""
+                migrationBuilder.AddColumn<int>(name: "UserId", table: "Orders", nullable: true);
+                migrationBuilder.CreateIndex(name: "IX_Orders_UserId", table: "Orders", column: "UserId");
+                migrationBuilder.AddForeignKey(name: "FK_Orders_Users_UserId", table: "Orders", column: "UserId", principalTable: "Users", principalColumn: "Id");
+        """, "OrderUser") + Designer("20260301000000_OrderUser", "OrderUser"),
+    ]);
+
+    [Fact]
+    public Task Migrations_are_read_in_their_run_order_so_a_later_drop_removes_the_index() => Verify.VerifyFilesAsync(
+    [
+        Usings + Migration("""        migrationBuilder.DropIndex(name: "IX_Orders_CustomerId", table: "Orders");""", "DropCustomerIndex") +
+            Designer("20260501000000_DropCustomerIndex", "DropCustomerIndex"),
+        Usings + Migration("""
+                migrationBuilder.AddColumn<int>(name: "CustomerId", table: "Orders", nullable: true);
+                migrationBuilder.CreateIndex(name: "IX_Orders_CustomerId", table: "Orders", column: "CustomerId");
+        """, "CustomerColumn") + Designer("20260301000000_CustomerColumn", "CustomerColumn"),
+        Usings + Migration("""        migrationBuilder.{|#0:AddForeignKey|}(name: "FK_Orders_Customers_CustomerId", table: "Orders", column: "CustomerId", principalTable: "Customers", principalColumn: "Id");""", "CustomerKey") +
+            Designer("20260601000000_CustomerKey", "CustomerKey"),
+    ], At(0));
+
     [Fact]
     public Task An_index_whose_leading_column_is_another_does_not_serve_the_key() => Verify.VerifyAsync(
         Usings + Migration(AddForeignKey + "\n" + """        migrationBuilder.CreateIndex(name: "IX_Orders_Date_CustomerId", table: "Orders", columns: new[] { "Date", "CustomerId" });"""),

@@ -101,6 +101,33 @@ public class MissingForeignKeyIndexRuleTests
     }
 
     [Fact]
+    public void An_earlier_index_follows_the_column_and_the_table_the_hotfix_renames()
+    {
+        using var repo = Create(
+            ("db/migrations/000001_init.up.sql", Init + "ALTER TABLE orders ADD COLUMN user_id bigint;\nCREATE INDEX ix_orders_user_id ON orders (user_id);\n"),
+            ("db/migrations/000001_init.down.sql", "DROP TABLE orders;\nDROP TABLE customers;\n"),
+            (".env", "DATABASE_URL=postgres://app@localhost/shop\n"));
+        repo.Commit("Rename", ("db/migrations/000002_buyer.up.sql",
+                "ALTER TABLE orders RENAME COLUMN user_id TO buyer_id;\nALTER TABLE orders RENAME TO purchases;\n" +
+                "ALTER TABLE purchases ADD CONSTRAINT fk_purchases_buyer FOREIGN KEY (buyer_id) REFERENCES customers (id) NOT VALID;\n"),
+            ("db/migrations/000002_buyer.down.sql", "ALTER TABLE purchases DROP CONSTRAINT fk_purchases_buyer;\nALTER TABLE purchases RENAME TO orders;\nALTER TABLE orders RENAME COLUMN buyer_id TO user_id;\n"));
+        Assert.Empty(Of(Check(repo)));
+    }
+
+    [Fact]
+    public void An_earlier_index_the_hotfix_drops_serves_nothing()
+    {
+        using var repo = Create(
+            ("db/migrations/000001_init.up.sql", Init + "ALTER TABLE orders ADD COLUMN customer_id bigint;\nCREATE INDEX ix_orders_customer_id ON orders (customer_id);\n"),
+            ("db/migrations/000001_init.down.sql", "DROP TABLE orders;\nDROP TABLE customers;\n"),
+            (".env", "DATABASE_URL=postgres://app@localhost/shop\n"));
+        repo.Commit("Key", ("db/migrations/000002_order_customer.up.sql",
+                "DROP INDEX ix_orders_customer_id;\nALTER TABLE orders ADD CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\n"),
+            ("db/migrations/000002_order_customer.down.sql", "ALTER TABLE orders DROP CONSTRAINT fk_orders_customer;\nCREATE INDEX ix_orders_customer_id ON orders (customer_id);\n"));
+        Assert.Single(Of(Check(repo)));
+    }
+
+    [Fact]
     public void A_key_on_a_table_the_hotfix_creates_gets_a_plain_index_and_is_reported_once()
     {
         using var repo = Repo("DATABASE_URL=postgres://app@localhost/shop\n");

@@ -106,16 +106,32 @@ internal static class ForeignKeyIndexes
 
 /// <summary>
 /// The leading columns of the indexes (and primary keys and unique constraints, which are indexes) a set of steps
-/// creates. An index whose columns the reader could not tell covers its whole table: the rule stays silent rather
+/// creates, followed through the renames of their table, column and name that later steps make (EF Core scaffolds
+/// renaming a foreign key's column as DropForeignKey, RenameColumn, RenameIndex, AddForeignKey: the index moves with
+/// the column). An index whose columns the reader could not tell covers its whole table: the rule stays silent rather
 /// than claim a missing index that may be there.
 /// </summary>
 internal sealed class IndexCoverage
 {
     private readonly List<Entry> entries = new List<Entry>();
 
-    /// <summary>Records the index <paramref name="operation"/> creates, or forgets one it drops.</summary>
+    /// <summary>A copy that has also seen <paramref name="operations"/>, in order; this one is left as it is.</summary>
+    public IndexCoverage After(IEnumerable<MigrationOperation> operations)
+    {
+        var copy = new IndexCoverage();
+        copy.entries.AddRange(entries);
+        foreach (var operation in operations)
+        {
+            copy.Observe(operation);
+        }
+
+        return copy;
+    }
+
+    /// <summary>Records the index <paramref name="operation"/> creates, forgets one it drops, follows one it renames.</summary>
     public void Observe(MigrationOperation operation)
     {
+        Rename(operation);
         if (operation.Table != null && operation.Table.Length > 0
             && (operation.Kind == MigrationOperationKind.CreateIndex
                 || operation.Kind == MigrationOperationKind.AddConstraint && (operation.Constraint == ConstraintKind.PrimaryKey || operation.Constraint == ConstraintKind.Unique)))
@@ -140,6 +156,33 @@ internal sealed class IndexCoverage
             foreach (var inline in operation.InlineKeys)
             {
                 Observe(inline);
+            }
+        }
+    }
+
+    private void Rename(MigrationOperation operation)
+    {
+        if (string.IsNullOrEmpty(operation.NewName))
+        {
+            return;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            if (operation.Kind == MigrationOperationKind.RenameTable && MigrationOperation.SameTable(e.Table, operation.Table))
+            {
+                entries[i] = new Entry(e.Name, operation.NewName!, e.Leading);
+            }
+            else if (operation.Kind == MigrationOperationKind.RenameColumn && e.Leading != null && MigrationOperation.SameTable(e.Table, operation.Table)
+                && MigrationOperation.NormalizeName(e.Leading) == MigrationOperation.NormalizeName(operation.Column) && !string.IsNullOrEmpty(operation.Column))
+            {
+                entries[i] = new Entry(e.Name, e.Table, operation.NewName);
+            }
+            else if (operation.Kind == MigrationOperationKind.RenameIndex && e.Name != null && !string.IsNullOrEmpty(operation.Name)
+                && MigrationOperation.NormalizeName(e.Name) == MigrationOperation.NormalizeName(operation.Name))
+            {
+                entries[i] = new Entry(operation.NewName, e.Table, e.Leading);
             }
         }
     }
