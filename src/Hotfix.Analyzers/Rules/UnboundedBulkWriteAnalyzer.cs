@@ -122,8 +122,9 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
         }
 
         var write = writes[0];
-        // A name spliced in from a value (`DELETE FROM [{table}]`) shows as "…", not as the sketch's invisible marker.
-        var target = write.Target.Replace(SqlWriteScope.Hole.ToString(), "…");
+        // A name spliced in from a value (`DELETE FROM [{table}]`, `TRUNCATE TABLE {table}`) shows as "…", not as the
+        // sketch's invisible marker or nothing.
+        var target = write.Target.Length == 0 ? "…" : write.Target.Replace(SqlWriteScope.Hole.ToString(), "…");
         var what = write.Verb == "TRUNCATE" ? "TRUNCATE " + target : write.Verb + " " + target + " without WHERE";
         scope.Report(context.ReportDiagnostic, Rule, sink.Location, context.Node,
             messageArgs: new object?[] { $"'{sink.Api}' runs {what}" });

@@ -243,6 +243,19 @@ internal sealed class SqlText
                 depth);
         }
 
+        // A case change, trim or cut of a text adds nothing to it: it carries SQL exactly when the text does
+        // (dir.ToString().ToUpperInvariant() of an enum does not).
+        if (!method.IsStatic && invocation.Instance != null && method.ContainingType?.SpecialType == SpecialType.System_String &&
+            method.Name is "ToUpper" or "ToLower" or "ToUpperInvariant" or "ToLowerInvariant" or "Trim" or "TrimStart" or "TrimEnd" or "Substring")
+        {
+            return Judge(invocation.Instance, depth + 1);
+        }
+
+        if (IsModelName(method))
+        {
+            return SqlTextVerdict.Constant;
+        }
+
         if (method.Name == "ToString" && invocation.Instance != null)
         {
             if (CannotCarrySql(invocation.Instance.Type))
@@ -629,7 +642,21 @@ internal sealed class SqlText
         return false;
     }
 
-    /// <summary>Numbers, booleans, Guids and enums format without quotes or keywords: they cannot change a statement.</summary>
+    /// <summary>
+    /// A name of EF Core's model: <c>db.Model.FindEntityType(typeof(Order)).GetTableName()</c>, a column's or schema's
+    /// name. The model is code (entity classes, configuration, attributes), not input, so the name is the developer's
+    /// as much as a literal is — the generic "TRUNCATE TABLE {table}" of test clean-ups and repository base classes.
+    /// </summary>
+    private static bool IsModelName(IMethodSymbol method) =>
+        method.Name is "GetTableName" or "GetSchema" or "GetColumnName" or "GetColumnBaseName" or "GetViewName" or "GetViewSchema" or
+            "GetSchemaQualifiedTableName" or "GetSchemaQualifiedViewName" or "GetDefaultTableName" or "GetDefaultSchema" or "GetDefaultColumnName" &&
+        method.ContainingType?.Name.StartsWith("Relational", StringComparison.Ordinal) == true &&
+        method.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore";
+
+    /// <summary>
+    /// Numbers, booleans, Guids, enums, dates and times format without quotes or keywords: they cannot change a statement
+    /// (a date's text depends on the culture, which may break the query, not inject into it).
+    /// </summary>
     private bool CannotCarrySql(ITypeSymbol? type)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
@@ -647,9 +674,16 @@ internal sealed class SqlText
             return true;
         }
 
+        if (type.Name is "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" &&
+            type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+        {
+            return true;
+        }
+
         switch (type.SpecialType)
         {
             case SpecialType.System_Boolean:
+            case SpecialType.System_DateTime:
             case SpecialType.System_Byte:
             case SpecialType.System_SByte:
             case SpecialType.System_Int16:

@@ -434,6 +434,27 @@ public class SqlInjectionTests
         """);
 
     [Fact]
+    public Task Dates_times_a_case_changed_enum_and_names_of_the_EF_model_cannot_carry_sql() => Expect("""
+        void Run(Shop db, DateTime since, DateTimeOffset? at, TimeSpan age, Sort sort)
+        {
+            db.Users.FromSqlRaw($"SELECT * FROM Users WHERE Created > '{since:yyyy-MM-dd}' AND Seen < '{at}' AND Age > '{age}'");
+            db.Users.FromSqlRaw($"SELECT * FROM Users ORDER BY Name {sort.ToString().ToUpperInvariant()}");
+            var table = db.Model.FindEntityType(typeof(User))!.GetTableName();
+            var column = db.Model.FindEntityType(typeof(User))!.FindProperty(nameof(User.Name))!.GetColumnName();
+            db.Database.ExecuteSqlRaw($"UPDATE {table} SET {column} = TRIM({column}) WHERE Id > 0");
+        }
+        """);
+
+    [Fact]
+    public Task A_case_change_or_trim_of_input_is_still_input() => Expect("""
+        void Run(Shop db, string name, string sort)
+        {
+            db.Users.{|#0:FromSqlRaw|}($"SELECT * FROM Users WHERE Name = '{name.Trim().ToUpperInvariant()}'");
+            db.Users.{|#1:FromSqlRaw|}("SELECT * FROM Users ORDER BY " + sort.Substring(0, 10));
+        }
+        """, At(0, "FromSqlRaw", "name.Trim().ToUpperInvariant()"), At(1, "FromSqlRaw", "sort.Substring(0, 10)"));
+
+    [Fact]
     public Task Parameterised_apis_are_safe() => Expect("""
         async Task Run(Shop db, string name)
         {

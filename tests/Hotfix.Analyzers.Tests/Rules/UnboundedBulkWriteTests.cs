@@ -207,10 +207,12 @@ public class UnboundedBulkWriteTests
         {
             db.Database.{|#0:ExecuteSqlRaw|}($"DELETE FROM [{table}]");
             db.Database.{|#1:ExecuteSqlRaw|}("TRUNCATE TABLE [" + table + "]");
+            db.Database.{|#2:ExecuteSqlRaw|}($"TRUNCATE TABLE {table}");
         }
         """,
         At(0, "'ExecuteSqlRaw' runs DELETE […] without WHERE"),
-        At(1, "'ExecuteSqlRaw' runs TRUNCATE […]"));
+        At(1, "'ExecuteSqlRaw' runs TRUNCATE […]"),
+        At(2, "'ExecuteSqlRaw' runs TRUNCATE …"));
 
     // SQL reached through a local is bound only when the member's text mentions a write (SqlSyntax.TextMayMentionWrite):
     // a write spelled with escape sequences is in the string's value but not in the source text, so such a member must
