@@ -195,6 +195,16 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
             ILocalReferenceOperation local => ForEachCollection(local.Local, context),
             _ => null,
         };
+        // The task Task.WhenAny returns has completed: (await Task.WhenAny(a, b)).Result, or a local declared with that
+        // await and never assigned again.
+        if (AwaitsWhenAny(use as ExpressionSyntax) ||
+            operation is ILocalReferenceOperation declared && declared.Local.DeclaringSyntaxReferences.Length == 1 &&
+            declared.Local.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initial } declarator &&
+            AwaitsWhenAny(initial) && !AssignedAgain(declared.Local, declarator))
+        {
+            return true;
+        }
+
         var symbol = operation.VariableOf();
         if (collection == null && symbol == null)
         {
@@ -222,18 +232,47 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
             return false;
         }
 
-        foreach (var condition in use.Ancestors().OfType<IfStatementSyntax>())
+        foreach (var ancestor in use.Ancestors())
         {
             // if (t.IsCompleted && …) { t.Result } and if (!t.IsCompleted || …) { … } else { t.Result }: the branch the use
-            // sits in is the one where the task has completed.
-            var inThen = condition.Statement.Span.Contains(use.Span);
-            if ((inThen || condition.Else?.Span.Contains(use.Span) == true) && ChecksCompletion(condition.Condition, completed: inThen, symbol, context))
+            // sits in is the one where the task has completed. The same for a conditional expression: the ValueTask fast
+            // path v.IsCompletedSuccessfully ? v.Result : await v.
+            var (test, whenTrue, whenFalse) = ancestor switch
+            {
+                IfStatementSyntax branch => (branch.Condition, (SyntaxNode)branch.Statement, (SyntaxNode?)branch.Else),
+                ConditionalExpressionSyntax conditional => (conditional.Condition, conditional.WhenTrue, conditional.WhenFalse),
+                _ => default((ExpressionSyntax, SyntaxNode, SyntaxNode?)),
+            };
+            if (test == null)
+            {
+                continue;
+            }
+
+            var inThen = whenTrue.Span.Contains(use.Span);
+            if ((inThen || whenFalse?.Span.Contains(use.Span) == true) && ChecksCompletion(test, completed: inThen, symbol, context))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Whether <paramref name="expression"/> is <c>await Task.WhenAny(…)</c> (also through ConfigureAwait).</summary>
+    private static bool AwaitsWhenAny(ExpressionSyntax? expression)
+    {
+        if (expression == null || SyntaxFilters.Unparenthesized(expression) is not AwaitExpressionSyntax awaited)
+        {
+            return false;
+        }
+
+        var call = SyntaxFilters.Unparenthesized(awaited.Expression);
+        if (call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configured })
+        {
+            call = SyntaxFilters.Unparenthesized(configured.Expression);
+        }
+
+        return call is InvocationExpressionSyntax whenAny && SyntaxFilters.InvokedName(whenAny) == "WhenAny";
     }
 
     /// <summary>
@@ -250,6 +289,10 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
                 return ChecksCompletion(negation.Operand, !completed, symbol, context);
             case BinaryExpressionSyntax both when both.IsKind(completed ? SyntaxKind.LogicalAndExpression : SyntaxKind.LogicalOrExpression):
                 return ChecksCompletion(both.Left, completed, symbol, context) || ChecksCompletion(both.Right, completed, symbol, context);
+            case BinaryExpressionSyntax status when status.IsKind(completed ? SyntaxKind.EqualsExpression : SyntaxKind.NotEqualsExpression):
+                // t.Status == TaskStatus.RanToCompletion
+                return IsStatusOf(status.Left, symbol, context) && IsRanToCompletion(status.Right) ||
+                    IsStatusOf(status.Right, symbol, context) && IsRanToCompletion(status.Left);
             case MemberAccessExpressionSyntax member:
                 return completed && member.Name.Identifier.ValueText.StartsWith("IsCompleted", System.StringComparison.Ordinal) &&
                     Mentions(member.Expression, symbol, context);
@@ -257,6 +300,13 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
                 return false;
         }
     }
+
+    private static bool IsStatusOf(ExpressionSyntax expression, ISymbol symbol, SyntaxNodeAnalysisContext context) =>
+        SyntaxFilters.Unparenthesized(expression) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Status" } status &&
+        Mentions(status.Expression, symbol, context);
+
+    private static bool IsRanToCompletion(ExpressionSyntax expression) =>
+        SyntaxFilters.Unparenthesized(expression) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RanToCompletion" };
 
     /// <summary>
     /// Whether awaiting <paramref name="awaited"/> completes the task: the task itself (also through ConfigureAwait), or

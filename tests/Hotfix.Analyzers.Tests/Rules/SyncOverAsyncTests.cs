@@ -183,6 +183,39 @@ public class SyncOverAsyncTests
         At(2, ".Result", "Run", "await the task instead"));
 
     [Fact]
+    public Task A_conditional_expression_and_a_RanToCompletion_status_prove_completion_like_an_if() => Expect("""
+        async ValueTask<int> Fast(ValueTask<int> v) => v.IsCompletedSuccessfully ? v.Result : await v;
+        async ValueTask<int> Backwards(ValueTask<int> v) => !v.IsCompletedSuccessfully ? v.{|#0:Result|} : await v;
+        async Task<int> Status(Task<int> t, Task<int> u)
+        {
+            await Task.Yield();
+            var sum = t.Status == TaskStatus.RanToCompletion ? t.Result : 0;
+            if (u.Status != TaskStatus.RanToCompletion) { sum += await u; } else { sum += u.Result; }
+            return sum + (t.Status == TaskStatus.Faulted ? 0 : t.{|#1:Result|});
+        }
+        """,
+        At(0, ".Result", "Backwards", "await the task instead"),
+        At(1, ".Result", "Status", "await the task instead"));
+
+    [Fact]
+    public Task The_task_WhenAny_returns_has_completed() => Expect("""
+        async Task<int> First(Task<int> a, Task<int> b)
+        {
+            var first = await Task.WhenAny(a, b);
+            var second = await Task.WhenAny(a, b).ConfigureAwait(false);
+            return first.Result + second.Result + (await Task.WhenAny(a, b)).Result;
+        }
+
+        async Task<int> Reassigned(Task<int> a, Task<int> b)
+        {
+            var first = await Task.WhenAny(a, b);
+            first = b;
+            return first.{|#0:Result|};
+        }
+        """,
+        At(0, ".Result", "Reassigned", "await the task instead"));
+
+    [Fact]
     public Task Sync_terminals_of_the_database_facade_raw_queries_block() => Expect("""
         async Task<int> Run(Shop db)
         {
