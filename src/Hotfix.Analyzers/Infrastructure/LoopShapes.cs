@@ -9,24 +9,164 @@ namespace Hotfix.Analyzers.Infrastructure;
 /// <summary>
 /// Loops whose iterations are not one per item, so a database call in them is the fix for N+1 rather than N+1 (HF4001,
 /// HF4002): a <c>foreach</c> over batches (<c>ids.Chunk(500)</c>, MoreLINQ's <c>Batch</c>); a <c>while</c>/<c>do</c> that
-/// pages through a table (it holds a query that takes a page: <c>Take</c> after <c>Skip</c> or an <c>OrderBy</c>); and a
+/// pages through a table (it holds a query that takes a page: <c>Take</c> after <c>Skip</c> or an <c>OrderBy</c>); a
 /// <c>while</c>/<c>do</c>/<c>for (;;)</c> that polls (it waits: <c>await Task.Delay</c>, a <c>PeriodicTimer</c> tick,
-/// <c>Thread.Sleep</c>). A per-item loop around such a loop still counts.
+/// <c>Thread.Sleep</c>); a message pump (one unit of work per message of a <c>System.Threading.Channels</c> reader or a
+/// <c>BlockingCollection</c>'s consuming enumerable); and a <c>foreach</c> over a list of constants written in the code
+/// (<c>new[] { "admin", "ops" }</c>, <c>Enum.GetValues</c>), whose length the data cannot grow. A call on a context (or
+/// connection) created inside a loop is one unit of work per iteration (per tenant, per item in its own transaction):
+/// that loop and the loops around it are not counted for it. A per-item loop around such a loop still counts.
 /// </summary>
 internal static class LoopShapes
 {
     /// <summary>The innermost loop around <paramref name="operation"/> that runs once per item, or null.</summary>
     public static ILoopOperation? PerItemLoop(IOperation operation)
     {
+        var declared = DeclarationOfReceiver(operation);
         for (var loop = operation.EnclosingLoop(); loop != null; loop = loop.EnclosingLoop())
         {
-            if (!IsBatched(loop) && !PagesOrPolls(loop))
+            if (declared != null && loop.Syntax.Span.Contains(declared.Value))
+            {
+                return null; // the context is this loop's own, one per iteration
+            }
+
+            if (!IsBatched(loop) && !PagesOrPolls(loop) && !PumpsMessages(loop) && !OverConstants(loop))
             {
                 return loop;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Where the local the call works on is declared — the context under <c>db.Orders.Where(…).ToList()</c>,
+    /// <c>db.SaveChanges()</c>, <c>db.Database.ExecuteSqlRaw(…)</c>, the connection of a Dapper call — or null when it is
+    /// no local (a parameter, a field) or cannot be told.
+    /// </summary>
+    private static Microsoft.CodeAnalysis.Text.TextSpan? DeclarationOfReceiver(IOperation operation)
+    {
+        var current = operation is IForEachLoopOperation loop ? loop.Collection : operation;
+        for (var depth = 0; depth < 16; depth++)
+        {
+            switch (current.WithoutConversions())
+            {
+                case IInvocationOperation invocation:
+                    var next = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                    if (next == null)
+                    {
+                        return null;
+                    }
+
+                    current = next;
+                    continue;
+                case IPropertyReferenceOperation { Instance: { } instance }:
+                    current = instance;
+                    continue;
+                case ILocalReferenceOperation local when local.Local.DeclaringSyntaxReferences.Length == 1 && IsUnitOfWork(local.Local.Type):
+                    return local.Local.DeclaringSyntaxReferences[0].Span;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A context or a connection: what a unit of work is made of. Not a query kept in a local (<c>var q =
+    /// db.Orders.Where(…)</c> declared in the loop still runs per item on the loop's context).
+    /// </summary>
+    private static bool IsUnitOfWork(ITypeSymbol? type)
+    {
+        if (type == null)
+        {
+            return false;
+        }
+
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            return type.GetMembers().Any(m => m.Name is "SaveChanges" or "SaveChangesAsync") ||
+                type.Name == "IDbConnection" && type.ContainingNamespace?.ToDisplayString() == "System.Data";
+        }
+
+        for (var current = type; current != null; current = current.BaseType)
+        {
+            var space = current.ContainingNamespace?.ToDisplayString();
+            if (current.Name == "DbContext" && space == "Microsoft.EntityFrameworkCore" || current.Name == "DbConnection" && space == "System.Data.Common")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A loop that takes one message at a time from an in-process queue: a <c>foreach</c> over
+    /// <c>ChannelReader.ReadAllAsync</c> or <c>BlockingCollection.GetConsumingEnumerable</c>, or a <c>while</c>/<c>do</c>/
+    /// <c>for (;;)</c> whose own code reads a <c>ChannelReader</c> (<c>WaitToReadAsync</c>, <c>TryRead</c>, <c>ReadAsync</c>).
+    /// </summary>
+    private static bool PumpsMessages(ILoopOperation loop)
+    {
+        if (loop is IForEachLoopOperation { Collection: var collection })
+        {
+            return collection.WithoutConversions() is IInvocationOperation { TargetMethod: var source } &&
+                (source.Name == "ReadAllAsync" && IsChannelReader(source.ContainingType) ||
+                 source.Name == "GetConsumingEnumerable" && source.ContainingType?.Name == "BlockingCollection" &&
+                 source.ContainingType.ContainingNamespace?.ToDisplayString() == "System.Collections.Concurrent");
+        }
+
+        if (loop is not (IWhileLoopOperation or IForLoopOperation { Condition: null }))
+        {
+            return false;
+        }
+
+        foreach (var node in loop.Syntax.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is InvocationExpressionSyntax call && SyntaxFilters.InvokedName(call) is "WaitToReadAsync" or "TryRead" or "ReadAsync" &&
+                loop.SemanticModel?.GetOperation(call) is IInvocationOperation read && IsChannelReader(read.TargetMethod.ContainingType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsChannelReader(INamedTypeSymbol? type)
+    {
+        for (var current = type; current != null; current = current.BaseType)
+        {
+            if (current.Name == "ChannelReader" && current.ContainingNamespace?.ToDisplayString() == "System.Threading.Channels")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>foreach</c> over constants written in the code, or over an enum's values or names.</summary>
+    private static bool OverConstants(ILoopOperation loop)
+    {
+        if (loop is not IForEachLoopOperation { Collection: var collection })
+        {
+            return false;
+        }
+
+        switch (collection.WithoutConversions())
+        {
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                return initializer.ElementValues.All(e => e.WithoutConversions().ConstantValue.HasValue);
+            case IObjectCreationOperation { Initializer: { } initializer, Arguments.Length: 0 }:
+                return initializer.Initializers.Length > 0 && initializer.Initializers.All(i =>
+                    i is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add && add.Arguments[0].Value.WithoutConversions().ConstantValue.HasValue);
+            case IInvocationOperation { TargetMethod: { Name: "GetValues" or "GetNames", ContainingType.SpecialType: SpecialType.System_Enum } }:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static bool IsBatched(ILoopOperation loop) =>

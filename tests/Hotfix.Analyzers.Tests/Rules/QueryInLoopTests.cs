@@ -151,6 +151,50 @@ public class QueryInLoopTests
         """);
 
     [Fact]
+    public Task A_context_per_iteration_a_message_pump_and_a_list_of_constants_are_not_N_plus_1() => Expect("""
+        async Task Run(IDbContextFactory<Shop> factory, string[] tenants, System.Threading.Channels.ChannelReader<int> reader, Shop db, CancellationToken ct)
+        {
+            foreach (var tenant in tenants)
+            {
+                await using var own = await factory.CreateDbContextAsync();
+                var count = await own.Users.CountAsync();
+            }
+
+            await foreach (var id in reader.ReadAllAsync(ct))
+            {
+                var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+            }
+
+            foreach (var name in new[] { "admin", "ops" })
+            {
+                if (!db.Users.Any(u => u.Name == name)) db.Users.Add(new User { Name = name });
+            }
+
+            foreach (var sort in Enum.GetValues<Sort>())
+            {
+                var first = db.Users.OrderBy(u => u.Id).FirstOrDefault();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_query_kept_in_a_local_declared_in_the_loop_or_a_list_of_values_still_counts() => Expect("""
+        void Run(Shop db, int[] ids, string admin)
+        {
+            foreach (var id in ids)
+            {
+                var query = db.Users.Where(u => u.Id == id);
+                var user = query.{|#0:First|}();
+            }
+
+            foreach (var name in new[] { admin, "ops" })
+            {
+                var found = db.Users.{|#1:Any|}(u => u.Name == name);
+            }
+        }
+        """, At(0, "First"), At(1, "Any"));
+
+    [Fact]
     public Task Raw_sql_queries_of_the_database_facade_are_queries() => Expect("""
         async Task Run(Shop db, List<int> ids)
         {

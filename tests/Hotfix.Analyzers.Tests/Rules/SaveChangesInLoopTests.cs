@@ -56,6 +56,85 @@ public class SaveChangesInLoopTests
         Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""));
 
     [Fact]
+    public Task A_context_per_iteration_and_a_message_pump_save_one_unit_of_work_each() => Expect("""
+        async Task PerTenant(IDbContextFactory<Shop> factory, string[] tenants, List<User> users, DbContextOptions<Shop> options)
+        {
+            foreach (var tenant in tenants)
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                db.Users.Add(new User { Name = tenant });
+                await db.SaveChangesAsync();
+            }
+
+            foreach (var user in users)
+            {
+                using var own = new Shop();
+                own.Users.Add(user);
+                own.SaveChanges();
+            }
+        }
+
+        async Task Pump(System.Threading.Channels.ChannelReader<User> reader, System.Collections.Concurrent.BlockingCollection<User> queue, Shop db, CancellationToken ct)
+        {
+            await foreach (var user in reader.ReadAllAsync(ct))
+            {
+                db.Users.Add(user);
+                await db.SaveChangesAsync(ct);
+            }
+
+            while (await reader.WaitToReadAsync(ct))
+            {
+                while (reader.TryRead(out var user))
+                {
+                    db.Users.Add(user);
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+
+            foreach (var user in queue.GetConsumingEnumerable(ct))
+            {
+                db.Users.Add(user);
+                db.SaveChanges();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_context_made_outside_the_loop_or_an_inner_loop_over_items_still_saves_per_item() => Expect("""
+        async Task Run(IDbContextFactory<Shop> factory, string[] tenants, List<User> users, System.Threading.Channels.ChannelReader<List<User>> reader)
+        {
+            await using var shared = await factory.CreateDbContextAsync();
+            foreach (var user in users)
+            {
+                shared.Users.Add(user);
+                await shared.{|#0:SaveChangesAsync|}();
+            }
+
+            foreach (var tenant in tenants)
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                foreach (var user in users)
+                {
+                    db.Users.Add(user);
+                    await db.{|#1:SaveChangesAsync|}();
+                }
+            }
+
+            await foreach (var batch in reader.ReadAllAsync())
+            {
+                foreach (var user in batch)
+                {
+                    shared.Users.Add(user);
+                    shared.{|#2:SaveChanges|}();
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""),
+        Verify.Diagnostic("HF4002").WithLocation(1).WithArguments("SaveChangesAsync", ""),
+        Verify.Diagnostic("HF4002").WithLocation(2).WithArguments("SaveChanges", ""));
+
+    [Fact]
     public Task Saving_once_after_the_loop_is_fine() => Expect("""
         async Task Run(Shop db, List<User> users)
         {
