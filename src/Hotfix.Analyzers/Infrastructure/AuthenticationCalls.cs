@@ -11,7 +11,11 @@ namespace Hotfix.Analyzers.Infrastructure;
 /// user becomes authenticated: ASP.NET Core Identity's <c>SignInManager</c> (sign in, two-factor, external login),
 /// the <c>UserManager</c> steps of registering, confirming and resetting, and the authentication APIs
 /// (<c>HttpContext.SignInAsync</c>/<c>ChallengeAsync</c>, the <c>Challenge()</c>/<c>SignIn()</c> results of
-/// controllers, pages and minimal APIs). Resolved once per compilation.
+/// controllers, pages and minimal APIs). Also a webhook's check of its request signature, which is how a webhook
+/// authenticates its caller (it must be anonymous to the application's own scheme): an HMAC of the body compared in
+/// constant time (<c>HMACSHA256.HashData</c>, <c>CryptographicOperations.FixedTimeEquals</c>), Stripe's
+/// <c>EventUtility.ConstructEvent</c>, Svix's <c>Webhook.Verify</c>, a verifier named <c>Verify…Signature</c>.
+/// Resolved once per compilation.
 /// </summary>
 internal sealed class AuthenticationCalls
 {
@@ -62,11 +66,19 @@ internal sealed class AuthenticationCalls
     {
         foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
         {
-            foreach (var call in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (syntax.DescendantNodes().OfType<ObjectCreationExpressionSyntax>().Any(n =>
+                SyntaxFilters.NameOf(n.Type)?.StartsWith("HMAC", System.StringComparison.Ordinal) == true))
+            {
+                return true;
+            }
+
+            foreach (var call in syntax.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 var name = SyntaxFilters.InvokedName(call);
                 if (name != null && (UserManagerSteps.Contains(name) || AuthenticationMethods.Contains(name) ||
-                    (name.Contains("SignIn") && !NotSigningIn.Contains(name)) || name.StartsWith("Challenge", System.StringComparison.Ordinal)))
+                    (name.Contains("SignIn") && !NotSigningIn.Contains(name)) || name.StartsWith("Challenge", System.StringComparison.Ordinal) ||
+                    name == "FixedTimeEquals" || VerifiesSignature(name)))
                 {
                     return true;
                 }
@@ -87,6 +99,11 @@ internal sealed class AuthenticationCalls
         List<IMethodSymbol>? helpers = null;
         foreach (var operation in body.Descendants())
         {
+            if (operation is IObjectCreationOperation { Type: { } created } && IsHmac(created))
+            {
+                return true; // new HMACSHA256(secret): the key of a request signature
+            }
+
             if (operation is not IInvocationOperation invocation)
             {
                 continue;
@@ -107,9 +124,40 @@ internal sealed class AuthenticationCalls
         return helpers != null && helpers.Any(helper => MayAuthenticate(helper, cancellationToken));
     }
 
+    /// <summary>A webhook signature check by its name: Stripe's <c>ConstructEvent</c>, <c>Verify…Signature</c>, <c>IsValidSignature</c>.</summary>
+    private static bool VerifiesSignature(string name) =>
+        name == "ConstructEvent" ||
+        (name.StartsWith("Verify", System.StringComparison.Ordinal) || name.StartsWith("Validate", System.StringComparison.Ordinal) ||
+         name.StartsWith("IsValid", System.StringComparison.Ordinal) || name.StartsWith("Check", System.StringComparison.Ordinal)) &&
+        name.IndexOf("Signature", System.StringComparison.Ordinal) >= 0;
+
+    /// <summary>An HMAC of the request or its constant-time comparison (System.Security.Cryptography), or Svix's Webhook.Verify.</summary>
+    private static bool ChecksRequestSignature(IMethodSymbol method, INamedTypeSymbol declaring)
+    {
+        if (VerifiesSignature(method.Name) || method.Name == "Verify" && declaring.Name == "Webhook")
+        {
+            return true;
+        }
+
+        if (declaring.ContainingNamespace?.ToDisplayString() != "System.Security.Cryptography")
+        {
+            return false;
+        }
+
+        return method.Name == "FixedTimeEquals" || IsHmac(declaring) && method.Name is "HashData" or "TryHashData" or "HashDataAsync";
+    }
+
+    private static bool IsHmac(ITypeSymbol type) =>
+        type.Name.StartsWith("HMAC", System.StringComparison.Ordinal) && type.ContainingNamespace?.ToDisplayString() == "System.Security.Cryptography";
+
     private bool IsAuthenticationCall(IMethodSymbol method)
     {
         var declaring = (method.ReducedFrom ?? method).ContainingType;
+        if (ChecksRequestSignature(method, declaring))
+        {
+            return true;
+        }
+
         if (declaring.IsOrDerivesFrom(signInManager))
         {
             return !NotSigningIn.Contains(method.Name);

@@ -396,6 +396,52 @@ public class AuthorizationBypassTests
         At(1, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
 
     [Fact]
+    public Task A_webhook_that_checks_its_request_signature_authenticates_its_caller() => Expect("""
+        using System.IO;
+        using System.Security.Cryptography;
+        using System.Text;
+
+        [Authorize, ApiController, Route("hooks")]
+        public class WebhooksController : ControllerBase
+        {
+            private readonly byte[] secret = new byte[32];
+
+            [HttpPost("github"), AllowAnonymous]
+            public async Task<IActionResult> GitHub()
+            {
+                using var reader = new StreamReader(Request.Body);
+                var body = Encoding.UTF8.GetBytes(await reader.ReadToEndAsync());
+                using var hmac = new HMACSHA256(secret);
+                var expected = "sha256=" + System.Convert.ToHexString(hmac.ComputeHash(body)).ToLowerInvariant();
+                return expected == Request.Headers["X-Hub-Signature-256"].ToString() ? Ok() : Unauthorized();
+            }
+
+            [HttpPost("payments"), AllowAnonymous]
+            public IActionResult Payments([FromBody] byte[] body)
+            {
+                var signature = System.Convert.FromHexString(Request.Headers["X-Signature"].ToString());
+                return CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(secret, body), signature) ? Ok() : Unauthorized();
+            }
+
+            [HttpPost("shipping"), AllowAnonymous]
+            public IActionResult Shipping([FromBody] string body) => SignatureChecks.VerifyShippingSignature(body, Request.Headers["X-Sig"].ToString()) ? Ok() : Unauthorized();
+
+            [HttpPost("orders"), {|#0:AllowAnonymous|}]
+            public IActionResult Orders([FromBody] string body)
+            {
+                var digest = SHA256.HashData(Encoding.UTF8.GetBytes(body));
+                return Ok(digest);
+            }
+        }
+
+        public static class SignatureChecks
+        {
+            public static bool VerifyShippingSignature(string body, string signature) => signature.Length > 0 && body.Length > 0;
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Orders' reachable without authentication, overriding [Authorize] on 'WebhooksController'"));
+
+    [Fact]
     public Task Read_only_overrides_are_reported_only_when_a_hotfix_adds_them()
     {
         const string source = Usings + """
