@@ -55,8 +55,11 @@ internal sealed class DetectedMigration
     /// <summary>The indexes the earlier migrations of its folder created (null: unknown), for HF4004.</summary>
     public Func<IndexCoverage>? IndexesBefore { get; init; }
 
+    /// <summary>The check constraints the earlier migrations of its folder left (null: unknown): a validated NOT NULL check.</summary>
+    public Func<NotNullChecks>? ChecksBefore { get; init; }
+
     /// <summary>The risks of each up operation (same order as <see cref="Up"/>), from the shared risk table.</summary>
-    public IReadOnlyList<IReadOnlyList<MigrationRisk>> Risks => risks ??= MigrationRiskTable.AssessAll(Up, Database, PreviousColumns);
+    public IReadOnlyList<IReadOnlyList<MigrationRisk>> Risks => risks ??= MigrationRiskTable.AssessAll(Up, Database, PreviousColumns, ChecksBefore?.Invoke());
 }
 
 /// <summary>A schema-intent file (model snapshot, schema.prisma, drizzle snapshot, schema.rb) changed without a migration.</summary>

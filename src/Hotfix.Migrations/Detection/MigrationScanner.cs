@@ -250,6 +250,7 @@ internal static class MigrationScanner
             Up = body.Up,
             PreviousColumns = table => history.Value.ColumnsOf(table),
             IndexesBefore = () => history.Value.Indexes,
+            ChecksBefore = () => history.Value.Checks,
             Down = new MigrationDown(downFile, status.Value, detail ?? string.Empty, body.DownLine, body.Down, problems),
             Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text))
                 .Where(w => piece.Id is null || w.Path != path || w.Line >= piece.Line && w.Line <= (piece.EndLine ?? int.MaxValue))

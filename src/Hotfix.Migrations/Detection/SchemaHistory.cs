@@ -79,12 +79,16 @@ internal sealed class SchemaHistory
     /// <summary>The indexes (and primary keys and unique constraints) the earlier migrations created and did not drop.</summary>
     public IndexCoverage Indexes { get; } = new();
 
+    /// <summary>The check constraints the earlier migrations added and did not drop, with whether each was validated.</summary>
+    public NotNullChecks Checks { get; } = new();
+
     public void Replay(IEnumerable<MigrationOperation> operations)
     {
         foreach (var op in operations)
         {
             Apply(op);
             Indexes.Observe(op);
+            Checks.Observe(op);
         }
     }
 

@@ -155,6 +155,49 @@ public class MigrationRuleTests
     }
 
     [Fact]
+    public void HF2005_set_not_null_behind_a_validated_not_null_check_does_not_scan()
+    {
+        using var repo = Create(
+            ("db/migrations/000001_init.up.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text, name text);\n"),
+            ("db/migrations/000001_init.down.sql", "DROP TABLE users;\n"),
+            ("db/migrations/000002_email_check.up.sql", "ALTER TABLE users ADD CONSTRAINT users_email_null CHECK (\"email\" IS NOT NULL) NOT VALID;\n"),
+            ("db/migrations/000002_email_check.down.sql", "ALTER TABLE users DROP CONSTRAINT users_email_null;\n"),
+            (".env", "DATABASE_URL=postgres://app@localhost/shop\n"));
+        repo.Commit("Email required", ("db/migrations/000003_email_not_null.up.sql",
+                "ALTER TABLE users VALIDATE CONSTRAINT users_email_null;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\nALTER TABLE users DROP CONSTRAINT users_email_null;\n" +
+                "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\n"),
+            ("db/migrations/000003_email_not_null.down.sql", "ALTER TABLE users ALTER COLUMN name DROP NOT NULL;\nALTER TABLE users ALTER COLUMN email DROP NOT NULL;\n"));
+        var finding = Assert.Single(Of(Check(repo), RuleIds.LockingMigration));
+        Assert.Equal(4, finding.Line); // name has no check; email's validated check spares the scan
+        Assert.Contains("users.name", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HF2005_a_not_null_check_that_is_not_validated_or_already_dropped_proves_nothing()
+    {
+        using var repo = Create(
+            ("db/migrations/000001_init.up.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"),
+            ("db/migrations/000001_init.down.sql", "DROP TABLE users;\n"),
+            (".env", "DATABASE_URL=postgres://app@localhost/shop\n"));
+        repo.Commit("Email required", ("db/migrations/000002_email_not_null.up.sql",
+                "ALTER TABLE users ADD CONSTRAINT users_email_null CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\n"),
+            ("db/migrations/000002_email_not_null.down.sql", "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;\nALTER TABLE users DROP CONSTRAINT users_email_null;\n"));
+        Assert.Contains(Of(Check(repo), RuleIds.LockingMigration), f => f.Message.Contains("sets NOT NULL on users.email", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HF2005_rails_strong_migrations_recipe_for_not_null_is_quiet()
+    {
+        using var repo = Create(("config/database.yml", "production:\n  adapter: postgresql\n"),
+            ("db/migrate/20260301000000_add_email_check.rb",
+                "class AddEmailCheck < ActiveRecord::Migration[7.1]\n  def change\n    add_check_constraint :users, \"email IS NOT NULL\", name: \"users_email_null\", validate: false\n  end\nend\n"));
+        repo.Commit("Email required", ("db/migrate/20260302000000_validate_email_check.rb",
+            "class ValidateEmailCheck < ActiveRecord::Migration[7.1]\n  def up\n    validate_check_constraint :users, name: \"users_email_null\"\n    change_column_null :users, :email, false\n    remove_check_constraint :users, name: \"users_email_null\"\n  end\n\n" +
+            "  def down\n    add_check_constraint :users, \"email IS NOT NULL\", name: \"users_email_null\", validate: false\n    change_column_null :users, :email, true\n  end\nend\n"));
+        Assert.DoesNotContain(Of(Check(repo), RuleIds.LockingMigration), f => f.Message.Contains("sets NOT NULL", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void HF2005_concurrent_index_and_not_valid_constraint_do_not_lock()
     {
         using var repo = Create();

@@ -18,6 +18,7 @@ internal sealed class MigrationRiskContext
     private readonly HashSet<string> notValidConstraints = new HashSet<string>(StringComparer.Ordinal);
     private readonly Func<string, IReadOnlyCollection<string>?>? previousColumns;
     private readonly IReadOnlyList<MigrationOperation> sequence;
+    private readonly NotNullChecks notNullChecks;
 
     /// <param name="database">The database the migration runs on.</param>
     /// <param name="previousColumns">
@@ -28,12 +29,15 @@ internal sealed class MigrationRiskContext
     /// Every step of the migration, when the caller has them all: a copy followed by a drop is a rebuild only if the
     /// copy is then renamed to the dropped table's name, which comes after the drop.
     /// </param>
+    /// <param name="checksBefore">The check constraints the earlier migrations left (null: unknown); not changed.</param>
     public MigrationRiskContext(
-        MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null, IReadOnlyList<MigrationOperation>? sequence = null)
+        MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null, IReadOnlyList<MigrationOperation>? sequence = null,
+        NotNullChecks? checksBefore = null)
     {
         Database = database;
         this.previousColumns = previousColumns;
         this.sequence = sequence ?? Array.Empty<MigrationOperation>();
+        notNullChecks = checksBefore?.Copy() ?? new NotNullChecks();
     }
 
     public MigrationDatabase Database { get; }
@@ -73,12 +77,16 @@ internal sealed class MigrationRiskContext
     /// <summary>The columns <paramref name="table"/> had before this migration, when earlier migrations say.</summary>
     public IReadOnlyCollection<string>? ColumnsBefore(string? table) => table == null ? null : previousColumns?.Invoke(table);
 
+    /// <summary>A validated check constraint (from an earlier migration or an earlier step) proves the column NOT NULL.</summary>
+    public bool ProvenNotNull(string? table, string? column) => notNullChecks.ProveNotNull(table, column);
+
     public bool AddedNotValidInThisMigration(string? constraint) =>
         constraint != null && notValidConstraints.Contains(MigrationOperation.NormalizeName(constraint));
 
     /// <summary>Records what <paramref name="operation"/> created, for the operations after it.</summary>
     public void Observe(MigrationOperation operation)
     {
+        notNullChecks.Observe(operation);
         if (operation.Kind == MigrationOperationKind.CreateTable && operation.Table != null)
         {
             createdTables.Add(operation.Table);

@@ -70,7 +70,7 @@ internal static class MigrationRiskTable
         // --- locking / rewrite (HF2005) ---
         Row("set-not-null", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.SetNotNull,
             (op, ctx) => op.Kind == MigrationOperationKind.AlterColumn && op.NewNullable == false && op.OldNullable != false
-                && ctx.IsPostgreSqlLike && !ctx.CreatedInThisMigration(op.Table)
+                && ctx.IsPostgreSqlLike && !ctx.CreatedInThisMigration(op.Table) && !ctx.ProvenNotNull(op.Table, op.Column)
                 ? "sets NOT NULL on " + op.Object + ": scans the whole table under an ACCESS EXCLUSIVE lock (and fails if a NULL exists)" + Assumed(ctx) : null),
         Row("type-change-rewrite", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.TypeRewrite,
             (op, ctx) =>
@@ -164,9 +164,10 @@ internal static class MigrationRiskTable
 
     /// <summary>Assesses the up operations of one migration in order, each with what the earlier ones created.</summary>
     public static IReadOnlyList<IReadOnlyList<MigrationRisk>> AssessAll(
-        IReadOnlyList<MigrationOperation> operations, MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null)
+        IReadOnlyList<MigrationOperation> operations, MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null,
+        NotNullChecks? checksBefore = null)
     {
-        var context = new MigrationRiskContext(database, previousColumns, operations);
+        var context = new MigrationRiskContext(database, previousColumns, operations, checksBefore);
         var result = new List<IReadOnlyList<MigrationRisk>>(operations.Count);
         foreach (var operation in operations)
         {
