@@ -274,20 +274,31 @@ internal static class MigrationScanner
     }
 
     /// <summary>
-    /// A SQL <c>ALTER COLUMN … TYPE</c> does not say what the type was; the down that restores it does, and so do the
-    /// earlier migrations that gave the column its type. A careful reviewer reads them together, and so does the risk
-    /// table: the down's target type (else the type in the history) becomes the up's previous type.
+    /// A SQL <c>ALTER COLUMN … TYPE</c> does not say what the type was, and T-SQL's <c>ALTER COLUMN c nvarchar(200) NULL</c>
+    /// restates the nullability whether or not it changes; the down that restores the column says what it was, and so
+    /// do the earlier migrations. A careful reviewer reads them together, and so does the risk table: the down's target
+    /// type and nullability (else the migration's own earlier steps, else the history) become the up's previous ones.
     /// </summary>
     private static void InferPreviousTypes(MigrationBody body, Lazy<SchemaHistory> history)
     {
-        foreach (var up in body.Up.Where(o => o.Kind == MigrationOperationKind.AlterColumn && o.NewType is not null && o.OldType is null))
+        foreach (var up in body.Up.Where(o => o.Kind == MigrationOperationKind.AlterColumn && (o.NewType is not null && o.OldType is null || o.NewNullable is not null && o.OldNullable is null)))
         {
-            var restore = body.Down.FirstOrDefault(d => d.Kind == MigrationOperationKind.AlterColumn && d.NewType is not null
+            var restore = body.Down.FirstOrDefault(d => d.Kind == MigrationOperationKind.AlterColumn && (d.NewType is not null || d.NewNullable is not null)
                 && MigrationOperation.SameTable(d.Table, up.Table) && MigrationOperation.NormalizeName(d.Column) == MigrationOperation.NormalizeName(up.Column));
-            if (restore is not null)
+            if (restore is null)
+            {
+                continue;
+            }
+
+            if (up.NewType is not null && up.OldType is null && restore.NewType is not null)
             {
                 up.OldType = restore.NewType;
                 restore.OldType ??= up.NewType;
+            }
+
+            if (up.NewNullable is not null && up.OldNullable is null && restore.NewNullable is not null)
+            {
+                up.OldNullable = restore.NewNullable;
             }
         }
 
@@ -298,6 +309,11 @@ internal static class MigrationScanner
             if (up.Kind == MigrationOperationKind.AlterColumn && up.NewType is not null && up.OldType is null)
             {
                 up.OldType = own.TypeOf(up.Table, up.Column) ?? history.Value.TypeOf(up.Table, up.Column);
+            }
+
+            if (up.Kind == MigrationOperationKind.AlterColumn && up.NewNullable is not null && up.OldNullable is null)
+            {
+                up.OldNullable = own.NullableOf(up.Table, up.Column) ?? history.Value.NullableOf(up.Table, up.Column);
             }
 
             own.Replay([up]);

@@ -23,6 +23,11 @@ internal sealed class SchemaHistory
         table is not null && column is not null && tables.TryGetValue(Key(table), out var t) && t.Types.TryGetValue(MigrationOperation.NormalizeName(column), out var type)
             ? type : null;
 
+    /// <summary>Whether an earlier migration last made the column nullable (true) or NOT NULL (false); null when none said.</summary>
+    public bool? NullableOf(string? table, string? column) =>
+        table is not null && column is not null && tables.TryGetValue(Key(table), out var t) && t.Nullable.TryGetValue(MigrationOperation.NormalizeName(column), out var nullable)
+            ? nullable : null;
+
     /// <summary>The history before <paramref name="path"/>: its folder's migrations of the same format that sort before it.</summary>
     public static SchemaHistory Before(string path, IMigrationFormat format, RepositoryFiles files, MigrationSettings settings, MigrationDatabase database)
     {
@@ -126,12 +131,23 @@ internal sealed class SchemaHistory
                     table.Types[column] = op.NewType ?? (table.Types.TryGetValue(column, out var kept) ? kept : null);
                 }
 
+                if (op.NewNullable is { } nullable)
+                {
+                    table.Nullable[column] = nullable;
+                }
+
                 break;
             case MigrationOperationKind.DropColumn when table is not null:
                 table.Types.Remove(column);
+                table.Nullable.Remove(column);
                 break;
             case MigrationOperationKind.RenameColumn when table is not null && op.NewName is not null && table.Types.Remove(column, out var type):
                 table.Types[MigrationOperation.NormalizeName(op.NewName)] = type;
+                if (table.Nullable.Remove(column, out var wasNullable))
+                {
+                    table.Nullable[MigrationOperation.NormalizeName(op.NewName)] = wasNullable;
+                }
+
                 break;
         }
     }
@@ -147,5 +163,7 @@ internal sealed class SchemaHistory
         public bool ColumnsKnown { get; } = columnsKnown;
 
         public Dictionary<string, string?> Types { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, bool> Nullable { get; } = new(StringComparer.Ordinal);
     }
 }

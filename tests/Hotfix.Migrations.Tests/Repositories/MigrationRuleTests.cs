@@ -131,6 +131,30 @@ public class MigrationRuleTests
     }
 
     [Fact]
+    public void HF2004_a_T_SQL_ALTER_COLUMN_that_restates_NULL_on_a_nullable_column_allows_no_new_nulls()
+    {
+        using var repo = Create(
+            ("db/migrations/000001_init.up.sql", "CREATE TABLE dbo.Users (Id int NOT NULL PRIMARY KEY);\nALTER TABLE dbo.Users ADD Nickname nvarchar(100) NULL;\nALTER TABLE dbo.Users ADD Email nvarchar(100) NOT NULL;\n"),
+            ("db/migrations/000001_init.down.sql", "DROP TABLE dbo.Users;\n"),
+            (".env", "DATABASE_URL=sqlserver://sa@localhost:1433?database=shop\n"));
+        repo.Commit("Widen", ("db/migrations/000002_widen.up.sql",
+                "ALTER TABLE dbo.Users ALTER COLUMN Nickname nvarchar(200) NULL;\nALTER TABLE dbo.Users ALTER COLUMN Email nvarchar(200) NULL;\n" +
+                "ALTER TABLE dbo.Users ADD Bio nvarchar(100) NULL;\nALTER TABLE dbo.Users ALTER COLUMN Bio nvarchar(400) NULL;\n"),
+            ("db/migrations/000002_widen.down.sql", "ALTER TABLE dbo.Users DROP COLUMN Bio;\n"));
+        var finding = Assert.Single(Of(Check(repo), RuleIds.BackwardIncompatibleMigration));
+        Assert.Equal(2, finding.Line); // Email was NOT NULL (the history says so); Nickname and Bio were nullable already
+        Assert.Contains("allows NULL in dbo.Users.Email", finding.Message, StringComparison.Ordinal);
+
+        using var withDown = Create(
+            ("db/migrations/000001_init.up.sql", "CREATE TABLE dbo.Users (Id int NOT NULL PRIMARY KEY, Nickname nvarchar(100) NULL);\n"),
+            ("db/migrations/000001_init.down.sql", "DROP TABLE dbo.Users;\n"),
+            (".env", "DATABASE_URL=sqlserver://sa@localhost:1433?database=shop\n"));
+        withDown.Commit("Widen", ("db/migrations/000002_widen.up.sql", "ALTER TABLE dbo.Users ALTER COLUMN Nickname nvarchar(200) NULL;\n"),
+            ("db/migrations/000002_widen.down.sql", "ALTER TABLE dbo.Users ALTER COLUMN Nickname nvarchar(100) NULL;\n"));
+        Assert.Empty(Of(Check(withDown), RuleIds.BackwardIncompatibleMigration));
+    }
+
+    [Fact]
     public void HF2004_not_null_with_a_default_or_on_a_table_created_in_the_same_migration_is_compatible()
     {
         using var repo = Create();
