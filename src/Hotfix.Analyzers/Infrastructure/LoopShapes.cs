@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -122,17 +123,13 @@ internal static class LoopShapes
             return false;
         }
 
-        foreach (var node in loop.Syntax.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-        {
-            if (node is InvocationExpressionSyntax call && SyntaxFilters.InvokedName(call) is "WaitToReadAsync" or "TryRead" or "ReadAsync" &&
-                loop.SemanticModel?.GetOperation(call) is IInvocationOperation read && IsChannelReader(read.TargetMethod.ContainingType))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return OwnCalls(loop).Any(call => SyntaxFilters.InvokedName(call) is "WaitToReadAsync" or "TryRead" or "ReadAsync" &&
+            loop.SemanticModel?.GetOperation(call) is IInvocationOperation read && IsChannelReader(read.TargetMethod.ContainingType));
     }
+
+    /// <summary>The calls in the loop's own code: a lambda's or local function's run whenever that function does.</summary>
+    private static IEnumerable<InvocationExpressionSyntax> OwnCalls(ILoopOperation loop) =>
+        loop.Syntax.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<InvocationExpressionSyntax>();
 
     private static bool IsChannelReader(INamedTypeSymbol? type)
     {
@@ -193,16 +190,8 @@ internal static class LoopShapes
             return false;
         }
 
-        foreach (var node in loop.Syntax.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-        {
-            if (node is InvocationExpressionSyntax call && SyntaxFilters.InvokedName(call) is { } name &&
-                (name is "Delay" or "WaitForNextTickAsync" or "Sleep" || (name == "Take" && TakesAPage(call))))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return OwnCalls(loop).Any(call => SyntaxFilters.InvokedName(call) is { } name &&
+            (name is "Delay" or "WaitForNextTickAsync" or "Sleep" || (name == "Take" && TakesAPage(call))));
     }
 
     /// <summary>Take(n) after Skip or an ordering in the same chain: a page of an ordered query, not "the first one".</summary>
