@@ -131,10 +131,23 @@ internal sealed class SqlText
             case IArrayElementReferenceOperation element when IsAllowListTable(element.ArrayReference):
                 return SqlTextVerdict.Constant;
 
+            case IPropertyReferenceOperation { Property: var property } when IsCodeName(property):
+                return SqlTextVerdict.Constant;
+
             default:
                 return SqlTextVerdict.Opaque;
         }
     }
+
+    /// <summary>
+    /// The name of a type or member through reflection — <c>typeof(T).Name</c> of a generic repository, a property's
+    /// <c>Name</c> from <c>GetProperties()</c> or an expression's <c>Member.Name</c>: an identifier written in code, which
+    /// no input can change.
+    /// </summary>
+    private static bool IsCodeName(IPropertySymbol property) =>
+        property.Name is "Name" or "FullName" &&
+        property.ContainingType is { Name: "MemberInfo" or "Type" } declaring &&
+        declaring.ContainingNamespace?.ToDisplayString() is "System.Reflection" or "System";
 
     private SqlTextVerdict Interpolation(IInterpolatedStringOperation interpolated, int depth)
     {
@@ -513,6 +526,23 @@ internal sealed class SqlText
     private SqlTextVerdict ReadOnlyField(IFieldSymbol field, IOperation use, int depth)
     {
         var initializer = FieldInitializer(field, use);
+        if (initializer == null && ConstructorAssignments(field, use) is { } assigned)
+        {
+            if (!following.Add(field))
+            {
+                return SqlTextVerdict.Opaque;
+            }
+
+            try
+            {
+                return assigned.All(value => Judge(value, depth + 1).Origin == SqlOrigin.Constant) ? SqlTextVerdict.Constant : SqlTextVerdict.Opaque;
+            }
+            finally
+            {
+                following.Remove(field);
+            }
+        }
+
         if (initializer == null)
         {
             // Another file (its semantic model is out of reach, RS1030): text spelled out in literals is still readable.
@@ -595,6 +625,44 @@ internal sealed class SqlText
         }
 
         return IsAllowListTable(tryGetValue.Instance);
+    }
+
+    /// <summary>
+    /// The values the constructors give a read-only field without an initializer (<c>table = "Orders";</c>,
+    /// <c>this.table = typeof(T).Name;</c>) — the only places such a field can be written — when the whole type is in the
+    /// file of <paramref name="use"/> (RS1030 keeps other files' semantic models out of reach) and at least one is
+    /// found; null otherwise.
+    /// </summary>
+    private List<IOperation>? ConstructorAssignments(IFieldSymbol field, IOperation use)
+    {
+        var model = use.SemanticModel;
+        if (model == null || field.IsStatic || field.ContainingType.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != model.SyntaxTree))
+        {
+            return null;
+        }
+
+        var values = new List<IOperation>();
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var constructor in reference.GetSyntax(cancellationToken).ChildNodes().OfType<ConstructorDeclarationSyntax>())
+            {
+                foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    var target = assignment.Left is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member ? member.Name : assignment.Left;
+                    if (target is IdentifierNameSyntax { Identifier.ValueText: var name } && name == field.Name)
+                    {
+                        if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || model.GetOperation(assignment.Right, cancellationToken) is not { } value)
+                        {
+                            return null; // table += …, or nothing to judge
+                        }
+
+                        values.Add(value);
+                    }
+                }
+            }
+        }
+
+        return values.Count > 0 ? values : null;
     }
 
     private IOperation? FieldInitializer(IFieldSymbol field, IOperation? use) =>

@@ -446,6 +446,43 @@ public class SqlInjectionTests
         """);
 
     [Fact]
+    public Task Names_from_reflection_and_fields_the_constructors_set_to_constants_cannot_carry_sql() => Verify.VerifyAsync(Sources.Ef + """
+        public class Repository<T>
+        {
+            private readonly IDbConnection db;
+            private readonly string table;
+            private readonly string plural = typeof(T).Name + "s";
+
+            public Repository(IDbConnection db) { this.db = db; table = typeof(T).Name; }
+
+            public IEnumerable<T> All() => db.Query<T>($"SELECT * FROM {table} UNION ALL SELECT * FROM {plural} -- {typeof(T).FullName}");
+
+            public IEnumerable<T> Sorted(System.Linq.Expressions.Expression<Func<T, object>> by)
+            {
+                var column = ((System.Linq.Expressions.MemberExpression)by.Body).Member.Name;
+                var columns = string.Join(", ", typeof(T).GetProperties().Select(p => p.Name));
+                return db.Query<T>($"SELECT {columns} FROM {table} ORDER BY {column}");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_field_a_constructor_sets_from_input_is_still_input() => Verify.VerifyAsync(Sources.Ef + """
+        public class Tenants
+        {
+            private readonly IDbConnection db;
+            private readonly string schema;
+            private readonly string table;
+
+            public Tenants(IDbConnection db, string schema) { this.db = db; this.schema = schema; table = "Orders"; }
+            public Tenants(IDbConnection db) { this.db = db; schema = "dbo"; table = db.Database; }
+
+            public IEnumerable<User> Orders() => db.{|#0:Query<User>|}($"SELECT * FROM [{schema}].[Orders]");
+            public IEnumerable<User> Other() => db.{|#1:Query<User>|}("SELECT * FROM " + table);
+        }
+        """, At(0, "Query", "schema"), At(1, "Query", "table"));
+
+    [Fact]
     public Task A_case_change_or_trim_of_input_is_still_input() => Expect("""
         void Run(Shop db, string name, string sort)
         {
