@@ -8,7 +8,8 @@
 #      same version can never be used) and runs a plain `dotnet build`;
 #   4. asserts from the build output which HF ids fire, where, and at which severity: errors on the lines the hotfix
 #      changed, warnings elsewhere; then the same tree on main, outside git and with HotfixEscalation=false — all
-#      warnings; and that no analyzer crashed (AD0001) in any build.
+#      warnings; built as a test project (IsTestProject) — nothing, unless HotfixAnalyzeTests=true; and that no
+#      analyzer crashed (AD0001) in any build.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -109,6 +110,14 @@ if [ -n "$manifest" ]; then
   [ "$before" = "$after" ] || fail "hotfix-again: the manifest was rewritten although nothing changed"
   expect hotfix-again "$(findings hotfix)"
 fi
+
+# 1b. The same tree built as a test project (IsTestProject, which Microsoft.NET.Test.Sdk sets): test code is not deployed,
+#     so no HF rule reports and nothing fails — unless the project opts in with HotfixAnalyzeTests=true.
+build test-project "$repo" -p:IsTestProject=true
+expect test-project ""
+[ "$code" -eq 0 ] || fail "test-project: the build failed"
+build test-project-opted-in "$repo" -p:IsTestProject=true -p:HotfixAnalyzeTests=true
+expect test-project-opted-in "$(findings hotfix)"
 
 # 2. The same code with escalation switched off: everything at its background level.
 build escalation-off "$repo" -p:HotfixEscalation=false

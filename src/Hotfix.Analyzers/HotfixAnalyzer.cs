@@ -17,9 +17,29 @@ public abstract class HotfixAnalyzer : DiagnosticAnalyzer
         // of where a finding lies from the compiler to the rule's scope.
         context.ConfigureGeneratedCodeAnalysis(JudgesGeneratedCode ? GeneratedCodeAnalysisFlags.ReportDiagnostics : GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start => Start(start, HotfixScope.Create(
-            start.Options, start.CancellationToken, JudgesGeneratedCode ? GeneratedCodeLocations.For(start.Compilation) : null)));
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Test code is not deployed: what a hotfix's regression test does to its own database (ExecuteDelete() to
+            // clean up, .Result in a synchronous test) is no production risk, and an error there would block the very
+            // test the runbook asks for. A test project registers nothing unless it opts in (HotfixAnalyzeTests).
+            if (IsQuietTestProject(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
+            {
+                return;
+            }
+
+            Start(start, HotfixScope.Create(start.Options, start.CancellationToken, JudgesGeneratedCode ? GeneratedCodeLocations.For(start.Compilation) : null));
+        });
     }
+
+    /// <summary>
+    /// A test project (MSBuild <c>IsTestProject</c>, set by Microsoft.NET.Test.Sdk and MSTest.Sdk) that has not set
+    /// <c>HotfixAnalyzeTests</c> to true; both are made visible to analyzers by the package's props.
+    /// </summary>
+    internal static bool IsQuietTestProject(AnalyzerConfigOptions global) =>
+        IsTrue(global, "build_property.IsTestProject") && !IsTrue(global, "build_property.HotfixAnalyzeTests");
+
+    private static bool IsTrue(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// True for a rule whose every finding lies inside the syntax node it was called for. Such a rule lets the compiler

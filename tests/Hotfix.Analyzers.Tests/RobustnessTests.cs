@@ -191,7 +191,7 @@ public class RobustnessTests
         var failures = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([new TextAdditional("/repo/obj/Hotfix.ChangedLines.diff", "diff --git a/src/Orders.cs b/src/Orders.cs\n+++ b/src/Orders.cs\n@@ -1,0 +1,400 @@\n")],
-                new HotfixBuildOptions()),
+                HotfixBuild),
             (exception, analyzer, diagnostic) => failures.Add($"{analyzer.GetType().Name}: {exception}"),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
@@ -200,26 +200,17 @@ public class RobustnessTests
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
     }
 
+    private static readonly DictionaryOptionsProvider HotfixBuild = new(new Dictionary<string, string>
+    {
+        ["build_property.HotfixBranch"] = "hotfix/INC-2026-0001-robustness",
+        ["build_property.HotfixRepositoryRoot"] = "/repo",
+    });
+
     private sealed class TextAdditional(string path, string text) : AdditionalText
     {
         public override string Path { get; } = path;
 
         public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
             Microsoft.CodeAnalysis.Text.SourceText.From(text);
-    }
-
-    private sealed class HotfixBuildOptions : AnalyzerConfigOptionsProvider
-    {
-        private static readonly DictionaryConfigOptions Values = new(new Dictionary<string, string>
-        {
-            ["build_property.HotfixBranch"] = "hotfix/INC-2026-0001-robustness",
-            ["build_property.HotfixRepositoryRoot"] = "/repo",
-        });
-
-        public override AnalyzerConfigOptions GlobalOptions => Values;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values;
     }
 }
