@@ -36,6 +36,18 @@ internal sealed class AuthenticationCalls
         "SignInAsync", "ChallengeAsync", "SignIn", "Challenge",
     };
 
+    /// <summary>
+    /// The steps of a token API's own account service, by exact name on any type — the Web API login of countless
+    /// templates is <c>[AllowAnonymous, HttpPost("authenticate")]</c> around <c>userService.Authenticate(model)</c>, an
+    /// interface Identity knows nothing about: logging in, registering, refreshing or validating a token, and the
+    /// password and e-mail steps. Exact names (with or without Async), so <c>RegisterOrder</c> is no registration.
+    /// </summary>
+    private static readonly HashSet<string> AccountServiceSteps = new(System.StringComparer.Ordinal)
+    {
+        "Authenticate", "AuthenticateUser", "Login", "LogIn", "LoginUser", "Register", "RegisterUser", "RefreshToken", "RefreshTokens",
+        "ValidateToken", "VerifyToken", "ForgotPassword", "ResetPassword", "ConfirmEmail", "VerifyEmail", "ExternalLogin",
+    };
+
     private readonly INamedTypeSymbol? signInManager;
     private readonly INamedTypeSymbol? userManager;
     private readonly INamedTypeSymbol?[] authenticationApis;
@@ -76,7 +88,7 @@ internal sealed class AuthenticationCalls
             foreach (var call in syntax.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 var name = SyntaxFilters.InvokedName(call);
-                if (name != null && (UserManagerSteps.Contains(name) || AuthenticationMethods.Contains(name) ||
+                if (name != null && (UserManagerSteps.Contains(name) || AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) ||
                     (name.Contains("SignIn") && !NotSigningIn.Contains(name)) || name.StartsWith("Challenge", System.StringComparison.Ordinal) ||
                     name == "FixedTimeEquals" || VerifiesSignature(name)))
                 {
@@ -124,6 +136,9 @@ internal sealed class AuthenticationCalls
         return helpers != null && helpers.Any(helper => MayAuthenticate(helper, cancellationToken));
     }
 
+    private static bool IsAccountServiceStep(string name) =>
+        AccountServiceSteps.Contains(name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name);
+
     /// <summary>A webhook signature check by its name: Stripe's <c>ConstructEvent</c>, <c>Verify…Signature</c>, <c>IsValidSignature</c>.</summary>
     private static bool VerifiesSignature(string name) =>
         name == "ConstructEvent" ||
@@ -153,7 +168,7 @@ internal sealed class AuthenticationCalls
     private bool IsAuthenticationCall(IMethodSymbol method)
     {
         var declaring = (method.ReducedFrom ?? method).ContainingType;
-        if (ChecksRequestSignature(method, declaring))
+        if (ChecksRequestSignature(method, declaring) || IsAccountServiceStep(method.Name))
         {
             return true;
         }

@@ -396,6 +396,39 @@ public class AuthorizationBypassTests
         At(1, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
 
     [Fact]
+    public Task A_token_api_that_logs_in_registers_or_refreshes_through_its_own_account_service_stays_anonymous() => Expect("""
+        public record AuthenticateRequest(string Username, string Password);
+
+        public interface IUserService
+        {
+            Task<string?> AuthenticateAsync(AuthenticateRequest model);
+            string Register(AuthenticateRequest model);
+            Task<string> RefreshTokenAsync(string token);
+            void RegisterOrder(int id);
+        }
+
+        [Authorize, ApiController, Route("users")]
+        public class UsersController : ControllerBase
+        {
+            private readonly IUserService users;
+            public UsersController(IUserService users) => this.users = users;
+
+            [AllowAnonymous, HttpPost("authenticate")]
+            public async Task<IActionResult> Authenticate(AuthenticateRequest model) => await users.AuthenticateAsync(model) is { } token ? Ok(token) : Unauthorized();
+
+            [AllowAnonymous, HttpPost("register")]
+            public IActionResult Register(AuthenticateRequest model) => Ok(users.Register(model));
+
+            [AllowAnonymous, HttpPost("refresh-token")]
+            public async Task<IActionResult> Refresh(string token) => Ok(await users.RefreshTokenAsync(token));
+
+            [{|#0:AllowAnonymous|}, HttpPost("orders/{id}")]
+            public IActionResult Order(int id) { users.RegisterOrder(id); return Ok(); }
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Order' reachable without authentication, overriding [Authorize] on 'UsersController'"));
+
+    [Fact]
     public Task A_webhook_that_checks_its_request_signature_authenticates_its_caller() => Expect("""
         using System.IO;
         using System.Security.Cryptography;
