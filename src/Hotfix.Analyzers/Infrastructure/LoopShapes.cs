@@ -14,7 +14,8 @@ namespace Hotfix.Analyzers.Infrastructure;
 /// <c>while</c>/<c>do</c>/<c>for (;;)</c> that polls (it waits: <c>await Task.Delay</c>, a <c>PeriodicTimer</c> tick,
 /// <c>Thread.Sleep</c>); a message pump (one unit of work per message of a <c>System.Threading.Channels</c> reader or a
 /// <c>BlockingCollection</c>'s consuming enumerable); and a <c>foreach</c> over a list of constants written in the code
-/// (<c>new[] { "admin", "ops" }</c>, <c>Enum.GetValues</c>), whose length the data cannot grow. A call on a context (or
+/// (<c>new[] { "admin", "ops" }</c>, <c>Enum.GetValues</c>), whose length the data cannot grow; and EF Core's
+/// concurrency retry loop with its walk over the conflicting entries. A call on a context (or
 /// connection) created inside a loop is one unit of work per iteration (per tenant, per item in its own transaction):
 /// that loop and the loops around it are not counted for it. A per-item loop around such a loop still counts.
 /// </summary>
@@ -31,7 +32,8 @@ internal static class LoopShapes
                 return null; // the context is this loop's own, one per iteration
             }
 
-            if (!IsBatched(loop) && !PagesOrPolls(loop) && !PumpsMessages(loop) && !OverConstants(loop))
+            if (!IsBatched(loop) && !PagesOrPolls(loop) && !PumpsMessages(loop) && !OverConstants(loop) && !OverConflictEntries(loop) &&
+                !RetriesAfterConflict(operation, loop))
             {
                 return loop;
             }
@@ -136,6 +138,55 @@ internal static class LoopShapes
         for (var current = type; current != null; current = current.BaseType)
         {
             if (current.Name == "ChannelReader" && current.ContainingNamespace?.ToDisplayString() == "System.Threading.Channels")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// EF Core's optimistic-concurrency retry (its documented pattern): a <c>while</c>/<c>do</c>/<c>for</c> whose body
+    /// runs the call inside a <c>try</c> — in the attempt or in the handler — that catches <c>DbUpdateException</c> (or
+    /// a subclass, such as <c>DbUpdateConcurrencyException</c>), with no other loop in between but the handler's walk
+    /// over the conflicting entries. Not a <c>foreach</c>: a call per item whose failures are caught and skipped is still
+    /// a call per item.
+    /// </summary>
+    private static bool RetriesAfterConflict(IOperation operation, ILoopOperation loop)
+    {
+        if (loop is IForEachLoopOperation)
+        {
+            return false;
+        }
+
+        for (var current = operation.Parent; current != null && current != loop; current = current.Parent)
+        {
+            if (current is ILoopOperation inner && !OverConflictEntries(inner))
+            {
+                return false; // the try belongs to a loop inside this one
+            }
+
+            if (current is ITryOperation attempt && attempt.Catches.Any(handler => IsDbUpdateException(handler.ExceptionType)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The handler's <c>foreach (var entry in exception.Entries)</c>: the entities of one failed save, not items.</summary>
+    private static bool OverConflictEntries(ILoopOperation loop) =>
+        loop is IForEachLoopOperation { Collection: var collection } &&
+        collection.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Entries", Instance: { } exception } &&
+        IsDbUpdateException(exception.Type);
+
+    private static bool IsDbUpdateException(ITypeSymbol? type)
+    {
+        for (var current = type; current != null; current = current.BaseType)
+        {
+            if (current.Name == "DbUpdateException" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore")
             {
                 return true;
             }

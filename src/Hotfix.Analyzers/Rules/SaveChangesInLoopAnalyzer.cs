@@ -53,13 +53,8 @@ public sealed class SaveChangesInLoopAnalyzer : HotfixAnalyzer
                     return;
                 }
 
-                var loop = LoopShapes.PerItemLoop(invocation);
-                while (loop != null && IsRetry(invocation, loop, ef))
-                {
-                    loop = LoopShapes.PerItemLoop(loop); // a retry loop inside a per-item loop still saves once per item
-                }
-
-                if (loop == null)
+                // A retry loop inside a per-item loop still saves once per item: LoopShapes goes on to the loop around it.
+                if (LoopShapes.PerItemLoop(invocation) == null)
                 {
                     return;
                 }
@@ -67,38 +62,5 @@ public sealed class SaveChangesInLoopAnalyzer : HotfixAnalyzer
                 scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), c.Node, messageArgs: new object?[] { name });
             },
             SyntaxKind.InvocationExpression);
-    }
-
-    /// <summary>
-    /// Inside the loop, the save sits in a try whose catch handles DbUpdateException (or a subclass): a retry loop. Not a
-    /// foreach: a save per item whose failures are caught and skipped is still a save per item.
-    /// </summary>
-    private static bool IsRetry(IOperation save, ILoopOperation loop, EfCoreSymbols ef)
-    {
-        if (loop is IForEachLoopOperation)
-        {
-            return false;
-        }
-
-        for (var current = save.Parent; current != null && current != loop; current = current.Parent)
-        {
-            if (current is ILoopOperation)
-            {
-                return false; // the try belongs to a loop inside this one
-            }
-
-            if (current is ITryOperation attempt)
-            {
-                foreach (var handler in attempt.Catches)
-                {
-                    if (handler.ExceptionType.IsOrDerivesFrom(ef.DbUpdateException))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
     }
 }

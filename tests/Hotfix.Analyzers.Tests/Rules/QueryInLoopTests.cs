@@ -178,6 +178,54 @@ public class QueryInLoopTests
         """);
 
     [Fact]
+    public Task The_concurrency_retry_loop_rereads_and_reloads_the_conflicting_entries() => Expect("""
+        async Task<User> Rename(Shop db, int id, string name)
+        {
+            for (var attempt = 1; attempt <= 3; attempt++)
+            {
+                try
+                {
+                    var user = await db.Users.FirstAsync(u => u.Id == id);
+                    user.Name = name;
+                    await db.SaveChangesAsync();
+                    return user;
+                }
+                catch (DbUpdateConcurrencyException conflict)
+                {
+                    foreach (var entry in conflict.Entries)
+                    {
+                        var current = await entry.GetDatabaseValuesAsync();
+                        await entry.ReloadAsync();
+                    }
+                }
+            }
+
+            throw new InvalidOperationException();
+        }
+        """);
+
+    [Fact]
+    public Task A_query_per_item_that_skips_failures_or_retries_inside_a_per_item_loop_still_counts() => Expect("""
+        async Task Run(Shop db, List<int> ids)
+        {
+            foreach (var id in ids)
+            {
+                try { var user = await db.Users.{|#0:FirstAsync|}(u => u.Id == id); }
+                catch (DbUpdateException) { }
+            }
+
+            foreach (var id in ids)
+            {
+                while (true)
+                {
+                    try { var user = await db.Users.{|#1:FirstAsync|}(u => u.Id == id); await db.SaveChangesAsync(); break; }
+                    catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); }
+                }
+            }
+        }
+        """, At(0, "FirstAsync"), At(1, "FirstAsync"));
+
+    [Fact]
     public Task A_query_kept_in_a_local_declared_in_the_loop_or_a_list_of_values_still_counts() => Expect("""
         void Run(Shop db, int[] ids, string admin)
         {
