@@ -25,9 +25,10 @@ public sealed class ScopePolicy
     /// </summary>
     public IReadOnlyList<string> Generated { get; init; } =
     [
-        "*.g.cs", "*.g.i.cs", "*.generated.cs", "*.Designer.cs", "*ModelSnapshot.cs", "*.pb.go", "*_pb2.py", "*_pb2_grpc.py",
-        "*.min.js", "*.min.css", "*.map", "*.snap", "dist/", "**/dist/**", "**/generated/**", "**/__generated__/**",
-        "**/meta/*_snapshot.json", "**/meta/_journal.json", "**/db/schema.rb", "**/db/structure.sql",
+        "*.g.cs", "*.g.i.cs", "*.generated.cs", "*.Generated.cs", "*.Designer.cs", "*.designer.cs", "*ModelSnapshot.cs",
+        "**/CompiledModels/**", "*.pb.go", "*_pb2.py", "*_pb2_grpc.py", "*.min.js", "*.min.css", "*.map", "*.snap", "dist/",
+        "**/dist/**", "**/generated/**", "**/__generated__/**", "**/meta/*_snapshot.json", "**/meta/_journal.json",
+        "**/db/schema.rb", "**/db/structure.sql",
     ];
 
     /// <summary>Third-party code checked into the repository: counted apart (also .gitattributes linguist-vendored).</summary>
@@ -40,7 +41,8 @@ public sealed class ScopePolicy
     public IReadOnlyList<string> LockFiles { get; init; } =
     [
         "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "packages.lock.json", "go.sum",
-        "poetry.lock", "Pipfile.lock", "uv.lock", "Cargo.lock", "composer.lock", "Gemfile.lock", "paket.lock",
+        "poetry.lock", "Pipfile.lock", "uv.lock", "Cargo.lock", "composer.lock", "Gemfile.lock", "paket.lock", "bun.lock", "bun.lockb",
+        "pubspec.lock", "Podfile.lock", "mix.lock", "gradle.lockfile", "Package.resolved", "flake.lock",
     ];
 
     /// <summary>The budget for a severity; a severity the policy leaves out has no budget.</summary>

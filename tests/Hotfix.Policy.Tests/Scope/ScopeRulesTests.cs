@@ -53,6 +53,11 @@ public class ScopeRulesTests
     [InlineData("db/schema.rb", "scope.generated '**/db/schema.rb'")]
     [InlineData("api/db/structure.sql", "scope.generated '**/db/structure.sql'")]
     [InlineData("web/pnpm-lock.yaml", "scope.lockFiles 'pnpm-lock.yaml'")]
+    [InlineData("web/bun.lock", "scope.lockFiles 'bun.lock'")]
+    [InlineData("ios/Podfile.lock", "scope.lockFiles 'Podfile.lock'")]
+    [InlineData("src/Shop.Data/CompiledModels/OrderEntityType.cs", "scope.generated '**/CompiledModels/**'")]
+    [InlineData("src/Clients/PaymentsClient.Generated.cs", "scope.generated '*.Generated.cs'")]
+    [InlineData("src/Legacy/Shop.designer.cs", "scope.generated '*.designer.cs'")]
     public void HF1101_never_counts_a_migration_tools_schema_dump_and_says_why(string path, string reason)
     {
         var files = SourceFiles(1, 30);
