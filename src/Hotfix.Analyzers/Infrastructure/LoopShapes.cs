@@ -89,20 +89,10 @@ internal static class LoopShapes
 
         if (type.TypeKind == TypeKind.Interface)
         {
-            return type.GetMembers().Any(m => m.Name is "SaveChanges" or "SaveChangesAsync") ||
-                type.Name == "IDbConnection" && type.ContainingNamespace?.ToDisplayString() == "System.Data";
+            return type.GetMembers().Any(m => m.Name is "SaveChanges" or "SaveChangesAsync") || type.IsOrDerivesFrom("IDbConnection", "System.Data");
         }
 
-        for (var current = type; current != null; current = current.BaseType)
-        {
-            var space = current.ContainingNamespace?.ToDisplayString();
-            if (current.Name == "DbContext" && space == "Microsoft.EntityFrameworkCore" || current.Name == "DbConnection" && space == "System.Data.Common")
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return type.IsOrDerivesFrom("DbContext", "Microsoft.EntityFrameworkCore") || type.IsOrDerivesFrom("DbConnection", "System.Data.Common");
     }
 
     /// <summary>
@@ -116,8 +106,7 @@ internal static class LoopShapes
         {
             return collection.WithoutConversions() is IInvocationOperation { TargetMethod: var source } &&
                 (source.Name == "ReadAllAsync" && IsChannelReader(source.ContainingType) ||
-                 source.Name == "GetConsumingEnumerable" && source.ContainingType?.Name == "BlockingCollection" &&
-                 source.ContainingType.ContainingNamespace?.ToDisplayString() == "System.Collections.Concurrent");
+                 source.Name == "GetConsumingEnumerable" && source.ContainingType.IsOrDerivesFrom("BlockingCollection", "System.Collections.Concurrent"));
         }
 
         if (loop is not (IWhileLoopOperation or IForLoopOperation { Condition: null }))
@@ -133,18 +122,7 @@ internal static class LoopShapes
     private static IEnumerable<InvocationExpressionSyntax> OwnCalls(ILoopOperation loop) =>
         loop.Syntax.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<InvocationExpressionSyntax>();
 
-    private static bool IsChannelReader(INamedTypeSymbol? type)
-    {
-        for (var current = type; current != null; current = current.BaseType)
-        {
-            if (current.Name == "ChannelReader" && current.ContainingNamespace?.ToDisplayString() == "System.Threading.Channels")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsChannelReader(INamedTypeSymbol? type) => type.IsOrDerivesFrom("ChannelReader", "System.Threading.Channels");
 
     /// <summary>
     /// EF Core's optimistic-concurrency retry (its documented pattern): a <c>while</c>/<c>do</c>/<c>for</c> whose body
@@ -182,18 +160,7 @@ internal static class LoopShapes
         collection.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Entries", Instance: { } exception } &&
         IsDbUpdateException(exception.Type);
 
-    private static bool IsDbUpdateException(ITypeSymbol? type)
-    {
-        for (var current = type; current != null; current = current.BaseType)
-        {
-            if (current.Name == "DbUpdateException" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsDbUpdateException(ITypeSymbol? type) => type.IsOrDerivesFrom("DbUpdateException", "Microsoft.EntityFrameworkCore");
 
     /// <summary>A <c>foreach</c> over constants written in the code, or over an enum's values or names.</summary>
     private static bool OverConstants(ILoopOperation loop)

@@ -46,6 +46,23 @@ internal static class SymbolExtensions
         return false;
     }
 
+    /// <summary>
+    /// The same by name, for a type a rule recognises only where it meets one (a channel reader, an EF exception) and so
+    /// does not look up at compilation start: <paramref name="name"/> in <paramref name="containingNamespace"/>.
+    /// </summary>
+    public static bool IsOrDerivesFrom(this ITypeSymbol? type, string name, string containingNamespace)
+    {
+        for (var current = type; current != null; current = current.BaseType)
+        {
+            if (current.Name == name && current.ContainingNamespace?.ToDisplayString() == containingNamespace)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool Implements(this ITypeSymbol? type, INamedTypeSymbol? interfaceType)
     {
         if (type == null || interfaceType == null)
