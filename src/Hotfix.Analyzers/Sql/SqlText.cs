@@ -932,7 +932,10 @@ internal sealed class SqlText
             return hole.ConstantValue.Value?.ToString() ?? string.Empty;
         }
 
-        // A local holding one known text (var table = "Users") is that text; anything else is spliced in unseen.
-        return Sketch(hole, SqlSinkKind.Raw, depth + 1) ?? SqlWriteScope.Hole.ToString();
+        // A local holding one known text (var table = "Users") is that text. A name the code spells without a known text
+        // (typeof(T).Name, a model's table name, a field the constructors set) is one identifier, never a clause: shown as
+        // a quoted name, so DELETE FROM {typeof(T).Name} is a delete of a whole table. Anything else is spliced in unseen.
+        return Sketch(hole, SqlSinkKind.Raw, depth + 1) ??
+            (Judge(hole, depth + 1).Origin == SqlOrigin.Constant ? "[" + SqlWriteScope.Hole + "]" : SqlWriteScope.Hole.ToString());
     }
 }

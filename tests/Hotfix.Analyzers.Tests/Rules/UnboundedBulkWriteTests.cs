@@ -202,6 +202,24 @@ public class UnboundedBulkWriteTests
         """, At(0, "'ExecuteSqlRaw' runs DELETE Orders without WHERE"));
 
     [Fact]
+    public Task A_table_name_the_code_spells_is_a_table_not_a_clause() => Verify.VerifyAsync(Sources.Ef + """
+        public class Repository<T>
+        {
+            private readonly IDbConnection db;
+            private readonly string table;
+
+            public Repository(IDbConnection db) { this.db = db; table = typeof(T).Name; }
+
+            public int DeleteAll() => db.{|#0:Execute|}($"DELETE FROM {typeof(T).Name}");
+            public int Purge() => db.{|#1:Execute|}($"DELETE FROM {table}");
+            public int Delete(int id) => db.Execute($"DELETE FROM {typeof(T).Name} WHERE Id = @id", new { id });
+            public int Spliced(string clause) => db.Execute($"DELETE FROM Orders {clause}");
+        }
+        """,
+        Verify.Diagnostic("HF2009").WithLocation(0).WithArguments("'Execute' runs DELETE […] without WHERE", ""),
+        Verify.Diagnostic("HF2009").WithLocation(1).WithArguments("'Execute' runs DELETE […] without WHERE", ""));
+
+    [Fact]
     public Task A_table_name_spliced_in_from_a_value_is_shown_as_an_ellipsis() => Expect("""
         void Run(Shop db, string table)
         {
