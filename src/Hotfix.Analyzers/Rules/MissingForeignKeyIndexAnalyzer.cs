@@ -22,9 +22,9 @@ namespace Hotfix.Analyzers.Rules;
 /// <remarks>
 /// An index may come in another migration (the hotfix's next one, or an older one), so the project's migrations are
 /// read once per compilation, lazily — only when a migration declares a foreign key — from syntax alone, in their run
-/// order, following renames of a column, table or index. An index created through <c>migrationBuilder.Sql(…)</c> that
-/// names the table and the column counts too (a lenient test: text that merely names them silences the rule, never
-/// reports). Off the hotfix's lines the finding is a suggestion: an applied migration cannot be changed, and the fix
+/// order, following renames of a column, table or index. SQL given to <c>migrationBuilder.Sql(…)</c> is read with the
+/// CLI's SQL reader (its <c>CREATE INDEX</c> and <c>DROP INDEX</c> count as the typed calls do); a statement the reader
+/// cannot follow that names the table and the column still counts (a lenient test: it silences the rule, never reports). Off the hotfix's lines the finding is a suggestion: an applied migration cannot be changed, and the fix
 /// is a new migration.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -46,7 +46,8 @@ public sealed class MissingForeignKeyIndexAnalyzer : HotfixAnalyzer
     private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
     {
         var compilation = start.Compilation;
-        var project = new Lazy<ProjectIndexes>(() => ProjectIndexes.Read(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        var project = new Lazy<ProjectIndexes>(
+            () => ProjectIndexes.Read(compilation, EfMigrationSymbols.Create(compilation), CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         EfMigrationAnalyzer.RegisterMigrations(start, (c, ef, type, up) => Analyze(c, ef, scope, type, up, project));
     }
 
@@ -116,12 +117,12 @@ public sealed class MissingForeignKeyIndexAnalyzer : HotfixAnalyzer
             this.sql = sql;
         }
 
-        public static ProjectIndexes Read(Compilation compilation, CancellationToken cancellationToken)
+        public static ProjectIndexes Read(Compilation compilation, EfMigrationSymbols ef, CancellationToken cancellationToken)
         {
             // In the order EF Core runs them — by migration id, which the designer part's [Migration("…")] states and
             // the file name repeats — so a rename or a drop applies to the indexes created before it.
             var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-            var ups = new List<(string Class, string File, MethodDeclarationSyntax Up)>();
+            var ups = new List<(string Class, string File, MethodDeclarationSyntax Up, MigrationDatabase Database)>();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 foreach (var type in tree.GetRoot(cancellationToken).DescendantNodes(n => !(n is MethodDeclarationSyntax)).OfType<ClassDeclarationSyntax>())
@@ -133,7 +134,7 @@ public sealed class MissingForeignKeyIndexAnalyzer : HotfixAnalyzer
 
                     if (EfMigrationSyntax.LooksLikeMigration(type) && EfMigrationSyntax.Method(type, "Up") is { } up)
                     {
-                        ups.Add((type.Identifier.ValueText, System.IO.Path.GetFileName(tree.FilePath ?? string.Empty), up));
+                        ups.Add((type.Identifier.ValueText, System.IO.Path.GetFileName(tree.FilePath ?? string.Empty), up, ef.DatabaseOf(type)));
                     }
                 }
             }
@@ -141,14 +142,16 @@ public sealed class MissingForeignKeyIndexAnalyzer : HotfixAnalyzer
             var operations = new List<MigrationOperation>();
             var afterEach = new Dictionary<string, IndexCoverage>(StringComparer.Ordinal);
             var coverage = new IndexCoverage();
-            foreach (var (name, _, up) in ups.OrderBy(u => ids.TryGetValue(u.Class, out var id) ? id : u.File, StringComparer.Ordinal))
+            foreach (var (name, _, up, database) in ups.OrderBy(u => ids.TryGetValue(u.Class, out var id) ? id : u.File, StringComparer.Ordinal))
             {
-                var steps = EfMigrationSyntax.Calls(up).Select(s => s.Operation).ToList();
+                // Sql("CREATE INDEX …") and Sql("DROP INDEX …") read by the CLI's own SQL reader, as hotfix check reads them.
+                var steps = EfMigrationSyntax.Calls(up).SelectMany(s => EfMigrationSteps.Operations(s, database)).ToList();
                 operations.AddRange(steps);
                 coverage = coverage.After(steps);
                 afterEach[name] = coverage;
             }
 
+            // SQL the reader could not follow, which names an index: trusted leniently, as before the reader was shared.
             var sql = operations.Where(o => o.Kind == MigrationOperationKind.RawSql && o.Text != null && o.Text.IndexOf("INDEX", StringComparison.OrdinalIgnoreCase) >= 0)
                 .Select(o => o.Text!).ToList();
             return new ProjectIndexes(afterEach, coverage, sql);

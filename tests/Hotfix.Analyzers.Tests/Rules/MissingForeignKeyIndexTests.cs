@@ -112,6 +112,18 @@ public class MissingForeignKeyIndexTests
             """        migrationBuilder.Sql("CREATE INDEX CONCURRENTLY \"IX_Orders_CustomerId\" ON \"Orders\" (\"CustomerId\");", suppressTransaction: true);"""));
 
     [Fact]
+    public Task Raw_SQL_indexes_are_read_as_hotfix_check_reads_them_leading_column_and_drops_included() => Verify.VerifyAsync(
+        Usings + Migration(AddForeignKey + "\n" +
+            """        migrationBuilder.Sql("CREATE INDEX \"IX_Orders_Date_CustomerId\" ON \"Orders\" (\"Date\", \"CustomerId\");");""") +
+        Migration("""
+                migrationBuilder.AddColumn<int>(name: "ShipperId", table: "Orders", nullable: true);
+                migrationBuilder.Sql("CREATE INDEX \"IX_Orders_ShipperId\" ON \"Orders\" (\"ShipperId\");");
+                migrationBuilder.Sql("DROP INDEX \"IX_Orders_ShipperId\";");
+                migrationBuilder.{|#1:AddForeignKey|}(name: "FK_Orders_Shippers_ShipperId", table: "Orders", column: "ShipperId", principalTable: "Shippers", principalColumn: "Id");
+        """, "OrderShipper"),
+        At(0), At(1));
+
+    [Fact]
     public Task On_MySQL_the_database_indexes_the_key_itself() => Verify.VerifyAsync(
         Usings + Migration(AddForeignKey.Replace("{|#0:AddForeignKey|}", "AddForeignKey", StringComparison.Ordinal) + "\n" +
             """        migrationBuilder.AlterDatabase().Annotation("MySql:CharSet", "utf8mb4");"""));
