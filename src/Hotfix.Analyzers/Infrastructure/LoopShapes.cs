@@ -12,7 +12,7 @@ namespace Hotfix.Analyzers.Infrastructure;
 /// HF4002): a <c>foreach</c> over batches (<c>ids.Chunk(500)</c>, MoreLINQ's <c>Batch</c>); a <c>while</c>/<c>do</c> that
 /// pages through a table (it holds a query that takes a page: <c>Take</c> after <c>Skip</c> or an <c>OrderBy</c>); a
 /// <c>while</c>/<c>do</c>/<c>for (;;)</c> that polls (it waits: <c>await Task.Delay</c>, a <c>PeriodicTimer</c> tick,
-/// <c>Thread.Sleep</c>); a message pump (one unit of work per message of a <c>System.Threading.Channels</c> reader or a
+/// <c>Thread.Sleep</c>); one that drains a table in bounded batches until none is left (HF2009's own fix); a message pump (one unit of work per message of a <c>System.Threading.Channels</c> reader or a
 /// <c>BlockingCollection</c>'s consuming enumerable); and a <c>foreach</c> over a list of constants written in the code
 /// (<c>new[] { "admin", "ops" }</c>, <c>Enum.GetValues</c>), whose length the data cannot grow; and EF Core's
 /// concurrency retry loop with its walk over the conflicting entries. A call on a context (or
@@ -32,7 +32,7 @@ internal static class LoopShapes
                 return null; // the context is this loop's own, one per iteration
             }
 
-            if (!IsBatched(loop) && !PagesOrPolls(loop) && !PumpsMessages(loop) && !OverConstants(loop) && !OverConflictEntries(loop) &&
+            if (!IsBatched(loop) && !PagesOrPolls(loop) && !DrainsInBatches(loop) && !PumpsMessages(loop) && !OverConstants(loop) && !OverConflictEntries(loop) &&
                 !RetriesAfterConflict(operation, loop))
             {
                 return loop;
@@ -179,10 +179,38 @@ internal static class LoopShapes
                     i is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add && add.Arguments[0].Value.WithoutConversions().ConstantValue.HasValue);
             case IInvocationOperation { TargetMethod: { Name: "GetValues" or "GetNames", ContainingType.SpecialType: SpecialType.System_Enum } }:
                 return true;
+            case IFieldReferenceOperation { Field: { IsReadOnly: true } field } when CannotGrow(field.Type):
+                return field.DeclaringSyntaxReferences.Length == 1 &&
+                    field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value } && ListsOnlyLiterals(value);
             default:
                 return false;
         }
     }
+
+    /// <summary>
+    /// A read-only field's type whose length no code can change: an array, <c>ImmutableArray</c>, or a read-only
+    /// interface (<c>IReadOnlyList</c>, <c>IEnumerable</c>) — not a <c>List</c>, which an <c>Add</c> elsewhere could grow.
+    /// </summary>
+    private static bool CannotGrow(ITypeSymbol type) =>
+        type is IArrayTypeSymbol ||
+        type is INamedTypeSymbol { Name: "ImmutableArray" or "IReadOnlyList" or "IReadOnlyCollection" or "IEnumerable" or "IReadOnlySet" or "FrozenSet" };
+
+    /// <summary>
+    /// The seeders' <c>static readonly string[] Roles = { "Admin", "Editor" };</c> — in any initializer form (an array, a
+    /// collection expression, a list built with an initializer) —, written with literals only.
+    /// </summary>
+    private static bool ListsOnlyLiterals(ExpressionSyntax value) => value switch
+    {
+        InitializerExpressionSyntax braces => AllLiterals(braces.Expressions),
+        ArrayCreationExpressionSyntax { Initializer: { } braces } => AllLiterals(braces.Expressions),
+        ImplicitArrayCreationExpressionSyntax { Initializer: var braces } => AllLiterals(braces.Expressions),
+        BaseObjectCreationExpressionSyntax { Initializer: { } braces, ArgumentList: null or { Arguments.Count: 0 } } => AllLiterals(braces.Expressions),
+        CollectionExpressionSyntax collection => collection.Elements.Count > 0 &&
+            collection.Elements.All(e => e is ExpressionElementSyntax { Expression: LiteralExpressionSyntax }),
+        _ => false,
+    };
+
+    private static bool AllLiterals(SeparatedSyntaxList<ExpressionSyntax> elements) => elements.Count > 0 && elements.All(e => e is LiteralExpressionSyntax);
 
     private static bool IsBatched(ILoopOperation loop) =>
         loop is IForEachLoopOperation { Collection: var collection } &&
@@ -210,6 +238,96 @@ internal static class LoopShapes
 
         return OwnCalls(loop).Any(call => SyntaxFilters.InvokedName(call) is { } name &&
             (name is "Delay" or "WaitForNextTickAsync" or "Sleep" || (name == "Take" && TakesAPage(call))));
+    }
+
+    /// <summary>
+    /// A <c>while</c>/<c>do</c>/<c>for (;;)</c> that works through a table in bounded batches until none is left — the
+    /// fix HF2009 asks for: its own code keeps what a bounded call returned in a local — a batch (<c>Take(n)</c> in the
+    /// call's chain) or the rows a write changed (<c>ExecuteDelete</c>, <c>ExecuteUpdate</c>, <c>ExecuteSql…</c>, Dapper's
+    /// <c>Execute</c>, <c>ExecuteNonQuery</c>, whose SQL holds the bound) — and the loop ends on that local: its condition
+    /// reads it, or an <c>if</c> in it that breaks out or returns does. The database decides how many iterations run, a
+    /// batch each, not a collection's items. A walk that follows a chain one row at a time (<c>node = db.Nodes.Find(…)</c>)
+    /// is neither bounded call and still counts.
+    /// </summary>
+    private static bool DrainsInBatches(ILoopOperation loop)
+    {
+        if (loop is not (IWhileLoopOperation or IForLoopOperation { Condition: null }))
+        {
+            return false;
+        }
+
+        var exits = ExitTests(loop.Syntax).ToList();
+        return exits.Count > 0 && OwnCalls(loop).Any(call =>
+            (SyntaxFilters.InvokedName(call) is { } name && CountsChangedRows(name) || SyntaxFilters.EarlierCallsInChain(call.Expression).Contains("Take")) &&
+            ResultLocal(call) is { } local &&
+            exits.Any(test => test.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(identifier => identifier.Identifier.ValueText == local)));
+    }
+
+    private static bool CountsChangedRows(string name) => name is "ExecuteDelete" or "ExecuteDeleteAsync" or "ExecuteUpdate" or "ExecuteUpdateAsync" or
+        "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "ExecuteSqlInterpolated" or "ExecuteSqlInterpolatedAsync" or "ExecuteSql" or "ExecuteSqlAsync" or
+        "Execute" or "ExecuteAsync" or "ExecuteNonQuery" or "ExecuteNonQueryAsync";
+
+    /// <summary>The loop's condition and the conditions of the <c>if</c>s in its own code that break out of it or return.</summary>
+    private static IEnumerable<ExpressionSyntax> ExitTests(SyntaxNode loop)
+    {
+        switch (loop)
+        {
+            case WhileStatementSyntax whileLoop:
+                yield return whileLoop.Condition;
+                break;
+            case DoStatementSyntax doLoop:
+                yield return doLoop.Condition;
+                break;
+        }
+
+        var body = loop switch
+        {
+            WhileStatementSyntax w => w.Statement,
+            DoStatementSyntax d => d.Statement,
+            ForStatementSyntax f => f.Statement,
+            _ => null,
+        };
+        if (body == null)
+        {
+            yield break;
+        }
+
+        // A break inside a nested loop or switch ends that one, not this loop; a lambda's return ends the lambda.
+        foreach (var test in body.DescendantNodesAndSelf(n => n == body || !IsOwnScope(n)).OfType<IfStatementSyntax>())
+        {
+            if (test.Statement.DescendantNodesAndSelf(n => !IsOwnScope(n)).Any(n => n is BreakStatementSyntax or ReturnStatementSyntax))
+            {
+                yield return test.Condition;
+            }
+        }
+    }
+
+    private static bool IsOwnScope(SyntaxNode node) =>
+        node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or
+            CommonForEachStatementSyntax or SwitchStatementSyntax;
+
+    /// <summary>The local a call's result is stored in (<c>var n = await q.ExecuteDeleteAsync();</c>, <c>n = …</c>), through an await and ConfigureAwait.</summary>
+    private static string? ResultLocal(InvocationExpressionSyntax call)
+    {
+        SyntaxNode node = call;
+        while (true)
+        {
+            switch (node.Parent)
+            {
+                case AwaitExpressionSyntax or ParenthesizedExpressionSyntax:
+                    node = node.Parent;
+                    continue;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configured } member when member.Expression == node:
+                    node = configured;
+                    continue;
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                    return declarator.Identifier.ValueText;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == node:
+                    return target.Identifier.ValueText;
+                default:
+                    return null;
+            }
+        }
     }
 
     /// <summary>Take(n) after Skip or an ordering in the same chain: a page of an ordered query, not "the first one".</summary>

@@ -253,4 +253,85 @@ public class QueryInLoopTests
             }
         }
         """, At(0, "ToList"), At(1, "SingleAsync"));
+
+    [Fact]
+    public Task Draining_a_table_in_bounded_batches_until_none_is_left_is_the_fix_not_N_plus_1() => Expect("""
+        async Task Drain(Shop db, IDbConnection connection, DateTime cutoff, CancellationToken ct)
+        {
+            int deleted;
+            do
+            {
+                deleted = await db.Orders.Where(o => o.Archived).Take(5000).ExecuteDeleteAsync(ct);
+            }
+            while (deleted > 0);
+
+            while (true)
+            {
+                var batch = await db.Orders.Where(o => o.Archived).Take(1000).ToListAsync(ct).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                db.Orders.RemoveRange(batch);
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        void Raw(Shop db, IDbConnection connection)
+        {
+            int rows;
+            do rows = connection.Execute("DELETE FROM Orders WHERE Id IN (SELECT Id FROM Orders WHERE Archived LIMIT 1000)");
+            while (rows == 1000);
+
+            for (;;)
+            {
+                var n = db.Database.ExecuteSqlRaw("DELETE TOP (500) FROM Orders WHERE Archived = 1");
+                if (n < 500) break;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_loop_that_follows_rows_one_at_a_time_or_ends_on_something_else_still_counts() => Expect("""
+        async Task Walk(Shop db, List<int> ids, int start)
+        {
+            var user = await db.Users.FindAsync(start);
+            while (user != null)
+            {
+                user = await db.Users.{|#0:FindAsync|}(user.Id - 1);
+            }
+
+            var i = 0;
+            while (i < ids.Count)
+            {
+                var few = await db.Orders.Where(o => o.UserId == ids[i]).Take(10).{|#1:ToListAsync|}();
+                i++;
+            }
+
+            var done = 0;
+            while (done < ids.Count)
+            {
+                var rows = await db.Orders.Where(o => o.UserId == ids[done]).{|#2:ExecuteDeleteAsync|}();
+                foreach (var id in ids) { if (rows == 0) break; }
+                done++;
+            }
+        }
+        """, At(0, "FindAsync"), At(1, "ToListAsync"), At(2, "ExecuteDeleteAsync"));
+
+    [Fact]
+    public Task A_seeder_over_a_read_only_field_of_literals_is_not_N_plus_1_but_a_list_that_can_grow_is() => Expect("""
+        static readonly string[] Roles = { "admin", "ops" };
+        static readonly string[] More = ["support"];
+        static readonly IReadOnlyList<string> Fixed = new List<string> { "billing" };
+        static readonly List<string> Growable = new() { "admin" };
+        static readonly string[] Configured = Environment.GetCommandLineArgs();
+        async Task Seed(Shop db)
+        {
+            foreach (var name in Roles) if (!await db.Users.AnyAsync(u => u.Name == name)) db.Users.Add(new User { Name = name });
+            foreach (var name in More) if (!await db.Users.AnyAsync(u => u.Name == name)) db.Users.Add(new User { Name = name });
+            foreach (var name in Fixed) if (!await db.Users.AnyAsync(u => u.Name == name)) db.Users.Add(new User { Name = name });
+            foreach (var name in Growable) if (!await db.Users.{|#0:AnyAsync|}(u => u.Name == name)) db.Users.Add(new User { Name = name });
+            foreach (var name in Configured) if (!await db.Users.{|#1:AnyAsync|}(u => u.Name == name)) db.Users.Add(new User { Name = name });
+        }
+        """, At(0, "AnyAsync"), At(1, "AnyAsync"));
 }
