@@ -81,7 +81,12 @@ internal static class SyntaxFilters
         return expression;
     }
 
-    /// <summary>Whether the innermost function around the node is declared <c>async</c> (top-level code counts as async).</summary>
+    /// <summary>
+    /// Whether the innermost function around the node is declared <c>async</c> and may serve requests. The entry point —
+    /// top-level statements, a static <c>Main</c> — runs once while the application starts (<c>db.Database.Migrate()</c>
+    /// before <c>await app.RunAsync()</c>, as the ASP.NET Core templates do): no request waits on its thread. The lambdas
+    /// and local functions in it (minimal API handlers) are judged on their own.
+    /// </summary>
     public static bool IsInAsyncFunction(SyntaxNode node)
     {
         for (var parent = node.Parent; parent != null; parent = parent.Parent)
@@ -93,9 +98,9 @@ internal static class SyntaxFilters
                 case LocalFunctionStatementSyntax local:
                     return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
                 case MethodDeclarationSyntax method:
-                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword) && !IsEntryPoint(method);
                 case GlobalStatementSyntax:
-                    return true;
+                    return false;
                 case MemberDeclarationSyntax:
                     return false;
             }
@@ -103,6 +108,16 @@ internal static class SyntaxFilters
 
         return false;
     }
+
+    /// <summary>A <c>static Main()</c> or <c>static Main(string[] args)</c>: the shapes C# accepts as an entry point.</summary>
+    private static bool IsEntryPoint(MethodDeclarationSyntax method) =>
+        method.Identifier.ValueText == "Main" && method.Modifiers.Any(SyntaxKind.StaticKeyword) &&
+        method.ParameterList.Parameters.Count switch
+        {
+            0 => true,
+            1 => method.ParameterList.Parameters[0].Type is ArrayTypeSyntax,
+            _ => false,
+        };
 
     /// <summary>
     /// The symbol a call, constructor or member access binds to — the cheap semantic test that comes before the

@@ -163,7 +163,17 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
         calls.IsSyncEfCallWithTwin((InvocationExpressionSyntax)context.Node, method, context.SemanticModel, context.CancellationToken);
 
     private static bool InAsync(SyntaxNodeAnalysisContext context, IOperation operation, out IMethodSymbol? function) =>
-        operation.IsInAsyncFunction(context.ContainingSymbol, out function);
+        operation.IsInAsyncFunction(context.ContainingSymbol, out function) && !StartsOrStopsTheHost(function);
+
+    /// <summary>
+    /// A hosted service's start and stop (<c>IHostedService.StartAsync</c>/<c>StopAsync</c>, the
+    /// <c>IHostedLifecycleService</c> steps): they run once while the host starts or stops, before any request or after
+    /// the last — migrating the database in <c>StartAsync</c> is the documented way to finish it before serving.
+    /// </summary>
+    private static bool StartsOrStopsTheHost(IMethodSymbol? function) =>
+        function is { MethodKind: MethodKind.Ordinary, Name: "StartAsync" or "StopAsync" or "StartingAsync" or "StartedAsync" or "StoppingAsync" or "StoppedAsync" } &&
+        function.ContainingType.AllInterfaces.Any(i => i.Name is "IHostedService" or "IHostedLifecycleService" &&
+            i.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting");
 
     private static void Report(SyntaxNodeAnalysisContext context, HotfixScope scope, Location location, string what, IMethodSymbol? function, string advice, SyntaxNode? node = null)
     {

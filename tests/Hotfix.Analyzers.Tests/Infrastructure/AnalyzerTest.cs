@@ -51,6 +51,18 @@ internal static class AnalyzerTest<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>An application's entry point: <paramref name="program"/> (top-level statements) in /0/Test0.cs, <paramref name="types"/> in /0/Test1.cs.</summary>
+    public static Task VerifyProgramAsync(string program, string types, params DiagnosticResult[] expected)
+    {
+        var test = new Test();
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(program);
+        test.TestState.Sources.Add(types);
+        Configure(test.TestState, hotfix: null, editorConfig: null);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>A manifest saying that these 1-based lines of /0/Test0.cs changed.</summary>
     public static string ChangedLinesOf(params int[] lines)
     {

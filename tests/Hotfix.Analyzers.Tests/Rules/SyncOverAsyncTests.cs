@@ -241,4 +241,61 @@ public class SyncOverAsyncTests
         """,
         At(0, ".Result", "Run", "await the task instead"),
         At(1, ".Result", "Run", "await the task instead"));
+
+    [Fact]
+    public Task The_entry_point_runs_once_at_start_up_but_its_request_handlers_are_request_paths() => Verify.VerifyProgramAsync("""
+        using System.Linq;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var app = WebApplication.CreateBuilder(args).Build();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Shop>();
+            db.Database.Migrate();
+            if (!db.Users.Any()) { db.Users.Add(new User { Name = "admin" }); db.SaveChanges(); }
+        }
+
+        app.MapGet("/users", async (Shop db) => db.Users.{|#0:ToList|}());
+        await app.RunAsync();
+        """,
+        Sources.Ef + """
+        public static class Tool
+        {
+            public static async Task<int> Main(string[] args)
+            {
+                using var db = new Shop();
+                db.Database.Migrate();
+                await Task.Yield();
+                return db.Users.Count();
+            }
+        }
+        """,
+        At(0, "ToList", "lambda", "await ToListAsync instead"));
+
+    [Fact]
+    public Task A_hosted_service_starts_and_stops_the_host_once_but_a_controller_action_named_StartAsync_serves_requests() => Expect("""
+        public class MigrateOnStart(Shop db) : Microsoft.Extensions.Hosting.IHostedService
+        {
+            public async Task StartAsync(CancellationToken ct) { db.Database.Migrate(); await Task.Yield(); }
+            public async Task StopAsync(CancellationToken ct) { db.SaveChanges(); await Task.Yield(); }
+        }
+        public class Worker(Shop db) : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            public override async Task StartAsync(CancellationToken ct) { db.Database.EnsureCreated(); await base.StartAsync(ct); }
+            protected override async Task ExecuteAsync(CancellationToken ct) { while (!ct.IsCancellationRequested) { db.{|#0:SaveChanges|}(); await Task.Delay(1000, ct); } }
+        }
+        public class JobsController(Shop db)
+        {
+            public async Task<int> StartAsync(int id) { await Task.Yield(); return db.Users.{|#1:Count|}(); }
+        }
+        public static class NotTheEntryPoint
+        {
+            public static async Task Main(Shop db) { db.{|#2:SaveChanges|}(); await Task.Yield(); }
+        }
+        """,
+        At(0, "SaveChanges", "ExecuteAsync", "await SaveChangesAsync instead"),
+        At(1, "Count", "StartAsync", "await CountAsync instead"),
+        At(2, "SaveChanges", "Main", "await SaveChangesAsync instead"));
 }
