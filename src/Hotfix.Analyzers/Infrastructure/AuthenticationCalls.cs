@@ -71,11 +71,12 @@ internal sealed class AuthenticationCalls
     /// <summary>
     /// For a method whose body is not bound here (an inherited action read at symbol end, a helper or a method-group
     /// handler an endpoint calls): whether its body calls anything named like an authentication step — every name
-    /// <see cref="IsAuthenticationCall"/> accepts, and any SignInManager call that signs in (names with "SignIn"). Names
-    /// only: the safe side is to believe it.
+    /// <see cref="IsAuthenticationCall"/> accepts, and any SignInManager call that signs in (names with "SignIn"); in a
+    /// method named as a logout, a sign-out. Names only: the safe side is to believe it.
     /// </summary>
     public static bool MayAuthenticate(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
     {
+        var logout = NamesALogout(method.Name);
         foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
@@ -90,7 +91,7 @@ internal sealed class AuthenticationCalls
                 var name = SyntaxFilters.InvokedName(call);
                 if (name != null && (UserManagerSteps.Contains(name) || AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) ||
                     (name.Contains("SignIn") && !NotSigningIn.Contains(name)) || name.StartsWith("Challenge", System.StringComparison.Ordinal) ||
-                    name == "FixedTimeEquals" || VerifiesSignature(name)))
+                    name == "FixedTimeEquals" || VerifiesSignature(name) || logout && name is "SignOutAsync" or "SignOut"))
                 {
                     return true;
                 }
@@ -106,7 +107,16 @@ internal sealed class AuthenticationCalls
     /// signs in through a private helper or an account service of its own is a login too. One call deep, by name, as for
     /// inherited actions: a helper behind an interface, or two helpers deep, is not seen.
     /// </summary>
-    public bool Authenticates(IOperation body, System.Threading.CancellationToken cancellationToken)
+    public bool Authenticates(IOperation body, System.Threading.CancellationToken cancellationToken) => Authenticates(body, logout: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="Authenticates(IOperation, System.Threading.CancellationToken)"/>, and for an endpoint named as a logout
+    /// (<paramref name="logout"/>: <see cref="NamesALogout"/>) also a sign-out: logging out must work for a caller whose
+    /// session has already expired — ASP.NET Core Identity's own Logout page is <c>[AllowAnonymous]</c> — and ends only
+    /// the caller's own session. A sign-out at the end of an action named otherwise (deleting an account, then signing
+    /// out) proves nothing.
+    /// </summary>
+    public bool Authenticates(IOperation body, bool logout, System.Threading.CancellationToken cancellationToken)
     {
         List<IMethodSymbol>? helpers = null;
         foreach (var operation in body.Descendants())
@@ -121,7 +131,7 @@ internal sealed class AuthenticationCalls
                 continue;
             }
 
-            if (IsAuthenticationCall(invocation.TargetMethod))
+            if (IsAuthenticationCall(invocation.TargetMethod) || logout && IsSignOut(invocation.TargetMethod))
             {
                 return true;
             }
@@ -134,6 +144,38 @@ internal sealed class AuthenticationCalls
 
         // The helpers' bodies are read only when the action itself names no step: most anonymous actions are not logins.
         return helpers != null && helpers.Any(helper => MayAuthenticate(helper, cancellationToken));
+    }
+
+    /// <summary>An action, page model, handler or route named as a logout: <c>Logout</c>, <c>LogOff</c>, <c>SignOut</c>, <c>/account/log-out</c>.</summary>
+    public static bool NamesALogout(string? name)
+    {
+        if (name == null)
+        {
+            return false;
+        }
+
+        var letters = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsLetter(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        var text = letters.ToString();
+        return text.Contains("logout") || text.Contains("logoff") || text.Contains("signout") || text.Contains("signoff");
+    }
+
+    private bool IsSignOut(IMethodSymbol method)
+    {
+        if (method.Name is not ("SignOutAsync" or "SignOut"))
+        {
+            return false;
+        }
+
+        var declaring = (method.ReducedFrom ?? method).ContainingType;
+        return declaring.IsOrDerivesFrom(signInManager) || authenticationApis.Any(api => method.IsDeclaredIn(api));
     }
 
     private static bool IsAccountServiceStep(string name) =>

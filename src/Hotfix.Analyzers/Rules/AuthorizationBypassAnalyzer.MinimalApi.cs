@@ -94,14 +94,18 @@ public sealed partial class AuthorizationBypassAnalyzer
     /// The endpoint's handler signs in, registers, challenges…: it must be anonymous. A lambda is read whole; a method
     /// group (<c>app.MapPost("/login", Accounts.Login)</c>) by the names its body calls, as a helper is.
     /// </summary>
-    private static bool HandlerAuthenticates(IInvocationOperation map, AuthenticationCalls authentication, System.Threading.CancellationToken cancellationToken) =>
-        map.Arguments.Any(argument => argument.Value.WithoutConversions() switch
+    private static bool HandlerAuthenticates(IInvocationOperation map, AuthenticationCalls authentication, System.Threading.CancellationToken cancellationToken)
+    {
+        // The route names a logout (app.MapPost("/logout", …)): its handler's sign-out counts.
+        var logout = map.Arguments.Any(argument => argument.Parameter?.Name == "pattern" && AuthenticationCalls.NamesALogout(argument.Value.ConstantValue.Value as string));
+        return map.Arguments.Any(argument => argument.Value.WithoutConversions() switch
         {
-            IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => authentication.Authenticates(lambda.Body, cancellationToken),
-            IAnonymousFunctionOperation lambda => authentication.Authenticates(lambda.Body, cancellationToken),
+            IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => authentication.Authenticates(lambda.Body, logout, cancellationToken),
+            IAnonymousFunctionOperation lambda => authentication.Authenticates(lambda.Body, logout, cancellationToken),
             IDelegateCreationOperation { Target: IMethodReferenceOperation handler } => AuthenticationCalls.MayAuthenticate(handler.Method, cancellationToken),
             _ => false,
         });
+    }
 
     /// <summary><c>app.MapPost(...).AllowAnonymous()</c>, through builder chains and group locals.</summary>
     private static void AnalyzeAllowAnonymousCall(

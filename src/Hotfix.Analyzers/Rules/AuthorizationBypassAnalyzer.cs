@@ -116,7 +116,8 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                 {
                     typeStart.RegisterOperationBlockAction(block =>
                     {
-                        if (block.OwningSymbol is IMethodSymbol method && candidates.Contains(method) && block.OperationBlocks.Any(body => authentication.Value.Authenticates(body, block.CancellationToken)))
+                        if (block.OwningSymbol is IMethodSymbol method && candidates.Contains(method) &&
+                            block.OperationBlocks.Any(body => authentication.Value.Authenticates(body, NamesALogout(method, type), block.CancellationToken)))
                         {
                             signsIn[method] = true;
                         }
@@ -127,6 +128,10 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
             },
             SymbolKind.NamedType);
     }
+
+    /// <summary>The action, handler or the page model (a Razor page's <c>OnPost</c> is named by its <c>LogoutModel</c>) says it logs out.</summary>
+    private static bool NamesALogout(IMethodSymbol method, INamedTypeSymbol type) =>
+        AuthenticationCalls.NamesALogout(method.Name) || AuthenticationCalls.NamesALogout(type.Name);
 
     private enum EndpointKind
     {

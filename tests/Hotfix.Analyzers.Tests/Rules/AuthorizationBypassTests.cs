@@ -132,6 +132,49 @@ public class AuthorizationBypassTests
         At(0, "[AllowAnonymous] makes the DELETE action 'Delete' reachable without authentication, overriding [Authorize] on 'AuthController'"));
 
     [Fact]
+    public Task A_logout_that_signs_out_stays_anonymous_like_the_Identity_UI_page_but_no_other_sign_out_does() => Expect(Identity + """
+        [AllowAnonymous]
+        public class LogoutModel : PageModel
+        {
+            private readonly SignInManager<AppUser> signIn;
+            public LogoutModel(SignInManager<AppUser> signIn) => this.signIn = signIn;
+            public async Task<IActionResult> OnPost(string returnUrl = null) { await signIn.SignOutAsync(); return LocalRedirect(returnUrl ?? "/"); }
+        }
+
+        [Authorize]
+        public class AccountController : Controller
+        {
+            private readonly SignInManager<AppUser> signIn;
+            public AccountController(SignInManager<AppUser> signIn) => this.signIn = signIn;
+
+            [HttpPost, AllowAnonymous, ValidateAntiForgeryToken]
+            public async Task<IActionResult> LogOff() { await signIn.SignOutAsync(); return RedirectToAction("Index", "Home"); }
+
+            [HttpPost, AllowAnonymous]
+            public async Task<IActionResult> SignOutEverywhere() { await HttpContext.SignOutAsync(); return SignOut(new AuthenticationProperties { RedirectUri = "/" }, "Cookies", "oidc"); }
+
+            [HttpPost, {|#0:AllowAnonymous|}]
+            public async Task<IActionResult> Close() { await signIn.SignOutAsync(); return Ok(); }
+
+            [HttpPost, {|#1:AllowAnonymous|}]
+            public IActionResult Logout() => Ok();
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapPost("/account/log-out", async (SignInManager<AppUser> s) => { await s.SignOutAsync(); return Results.Ok(); }).AllowAnonymous();
+                app.MapPost("/logout", (HttpContext context) => Results.SignOut()).AllowAnonymous();
+                app.MapPost("/account/close", async (SignInManager<AppUser> s) => { await s.SignOutAsync(); return Results.Ok(); }).{|#2:AllowAnonymous|}();
+            }
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Close' reachable without authentication, overriding [Authorize] on 'AccountController'"),
+        At(1, "[AllowAnonymous] makes the POST action 'Logout' reachable without authentication, overriding [Authorize] on 'AccountController'"),
+        At(2, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
+
+    [Fact]
     public Task AllowAnonymous_on_a_controller_opens_the_actions_it_inherits_and_overrides() => Expect(Identity + """
         public abstract class CrudController<T> : ControllerBase
         {
