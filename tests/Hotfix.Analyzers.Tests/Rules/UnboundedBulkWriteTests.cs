@@ -262,4 +262,17 @@ public class UnboundedBulkWriteTests
             db.Database.ExecuteSqlRaw($"UPDATE Users SET Name = 'x' WHERE Id = {id}");
         }
         """);
+
+    [Fact]
+    public Task Emptying_a_temporary_table_of_a_bulk_upsert_loses_no_data() => Expect("""
+        void Upsert(IDbConnection connection)
+        {
+            connection.Execute("CREATE TABLE #staging (Id int); INSERT INTO #staging SELECT Id FROM Incoming;");
+            connection.Execute("MERGE INTO Orders AS t USING #staging AS s ON t.Id = s.Id WHEN MATCHED THEN UPDATE SET t.Archived = 1;");
+            connection.Execute("TRUNCATE TABLE #staging");
+            connection.Execute("DECLARE @ids TABLE (Id int); DELETE FROM @ids;");
+            connection.Execute("CREATE TEMP TABLE work_ids (id int); DELETE FROM work_ids;");
+            connection.{|#0:Execute|}("CREATE TEMP TABLE work_ids (id int); DELETE FROM Orders;");
+        }
+        """, At(0, "'Execute' runs DELETE Orders without WHERE"));
 }

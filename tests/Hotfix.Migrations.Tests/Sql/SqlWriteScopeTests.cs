@@ -28,6 +28,9 @@ public class SqlWriteScopeTests
     [InlineData("UPDATE StatisticsLog SET Seen = 1", "UPDATE StatisticsLog")]
     [InlineData("UPDATE t SET body = $$ WHERE x $$", "UPDATE t")]
     [InlineData("UPDATE \"Users\" SET \"Name\" = 'it''s WHERE'", "UPDATE \"Users\"")]
+    [InlineData("CREATE TABLE staging (id int); DELETE FROM staging", "DELETE staging")]
+    [InlineData("DELETE FROM staging; CREATE TEMP TABLE staging (id int)", "DELETE staging")]
+    [InlineData("CREATE TEMP TABLE work (id int); TRUNCATE Orders", "TRUNCATE Orders")]
     public void Statements_that_write_every_row(string sql, string expected) => Assert.Equal(expected, Unbounded(sql));
 
     [Theory]
@@ -55,6 +58,14 @@ public class SqlWriteScopeTests
     [InlineData("DELETE FROM Orders /* unterminated")]
     [InlineData("UPDATE t SET body = $x$ unterminated")]
     [InlineData("UPDATE t SET x = 'unterminated")]
+    [InlineData("TRUNCATE TABLE #staging")]
+    [InlineData("DELETE FROM #work; UPDATE ##shared SET x = 1")]
+    [InlineData("DECLARE @ids TABLE (Id int); DELETE FROM @ids")]
+    [InlineData("DELETE FROM [#work]")]
+    [InlineData("CREATE TEMP TABLE tmp_ids (id int); DELETE FROM tmp_ids")]
+    [InlineData("create temporary table if not exists `work` (id int); update work set id = 1; truncate table work")]
+    [InlineData("CREATE GLOBAL TEMPORARY TABLE session_rows (id int); DELETE FROM SESSION_ROWS")]
+    [InlineData("DELETE FROM pg_temp.scratch")]
     public void Statements_that_are_bounded_or_not_writes(string sql) => Assert.Equal("", Unbounded(sql));
 
     [Fact]

@@ -52,11 +52,12 @@ internal static class SqlWriteScope
         }
 
         var statement = new List<Token>();
+        HashSet<string>? temporary = null;
         foreach (var token in Tokenize(sql))
         {
             if (token.Kind == TokenKind.Semicolon)
             {
-                Judge(statement, found);
+                Judge(statement, found, ref temporary);
                 statement.Clear();
             }
             else
@@ -65,12 +66,18 @@ internal static class SqlWriteScope
             }
         }
 
-        Judge(statement, found);
+        Judge(statement, found, ref temporary);
         return found;
     }
 
-    private static void Judge(List<Token> statement, List<UnboundedWrite> found)
+    private static void Judge(List<Token> statement, List<UnboundedWrite> found, ref HashSet<string>? temporary)
     {
+        if (TemporaryTableCreatedBy(statement) is { } created)
+        {
+            (temporary ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(created);
+            return;
+        }
+
         var start = FirstVerb(statement);
         if (start < 0)
         {
@@ -88,8 +95,13 @@ internal static class SqlWriteScope
         var verb = statement[start].Upper;
         if (verb == "TRUNCATE")
         {
-            var table = start + 1 < statement.Count && statement[start + 1].Upper == "TABLE" ? start + 2 : start + 1;
-            found.Add(new UnboundedWrite(verb, table < statement.Count ? statement[table].Text : string.Empty, statement[start].Offset));
+            var table = NextIs(statement, start, "TABLE") ? start + 2 : start + 1;
+            var name = table < statement.Count ? statement[table].Text : string.Empty;
+            if (!IsTemporary(name, temporary))
+            {
+                found.Add(new UnboundedWrite(verb, name, statement[start].Offset));
+            }
+
             return;
         }
 
@@ -99,9 +111,9 @@ internal static class SqlWriteScope
         }
 
         var target = TargetOf(statement, start);
-        if (target.Length == 0)
+        if (target.Length == 0 || IsTemporary(target, temporary))
         {
-            return; // "DELETE" alone is not a statement that names what it writes
+            return; // "DELETE" alone names nothing it writes; a temporary table holds no data of the application
         }
 
         for (var i = start + 1; i < statement.Count; i++)
@@ -188,6 +200,50 @@ internal static class SqlWriteScope
         }
 
         return false;
+    }
+
+    private static bool NextIs(List<Token> statement, int i, string word) => i + 1 < statement.Count && statement[i + 1].Upper == word;
+
+    /// <summary>
+    /// A table that holds only what this session put in it, so emptying it loses no data: a T-SQL <c>#temp</c> table or
+    /// <c>@table</c> variable, PostgreSQL's <c>pg_temp</c> schema, or a table the same text created temporary before.
+    /// </summary>
+    private static bool IsTemporary(string target, HashSet<string>? created)
+    {
+        if (target.Length == 0)
+        {
+            return false;
+        }
+
+        var bare = Bare(target);
+        return bare[0] == '#' || bare[0] == '@' || bare.StartsWith("pg_temp.", StringComparison.OrdinalIgnoreCase) ||
+            created != null && created.Contains(bare);
+    }
+
+    /// <summary>
+    /// The table a <c>CREATE [GLOBAL|LOCAL] TEMP|TEMPORARY TABLE [IF NOT EXISTS] name</c> makes (PostgreSQL, MySQL, SQLite,
+    /// Oracle's session-private rows), or null.
+    /// </summary>
+    private static string? TemporaryTableCreatedBy(List<Token> statement)
+    {
+        if (statement.Count < 4 || statement[0].Upper != "CREATE")
+        {
+            return null;
+        }
+
+        var i = statement[1].Upper is "GLOBAL" or "LOCAL" ? 2 : 1;
+        if (!(statement[i].Upper is "TEMP" or "TEMPORARY") || !NextIs(statement, i, "TABLE"))
+        {
+            return null;
+        }
+
+        i += 2;
+        if (i + 2 < statement.Count && statement[i].Upper == "IF" && statement[i + 1].Upper == "NOT" && statement[i + 2].Upper == "EXISTS")
+        {
+            i += 3;
+        }
+
+        return i < statement.Count && statement[i].Kind is TokenKind.Word or TokenKind.QuotedIdentifier ? Bare(statement[i].Text) : null;
     }
 
     /// <summary>A name without its quotes: [batch], "batch" and `batch` are batch.</summary>
