@@ -27,6 +27,12 @@ internal sealed class MigrationBody
 
     /// <summary>Things a reviewer should know that are not findings (e.g. "Down() not overridden").</summary>
     public List<string> Notes { get; } = [];
+
+    /// <summary>
+    /// Models this migration declares without a database table of their own (Django proxy and unmanaged models):
+    /// operations on them in later migrations change Django's state, not the database.
+    /// </summary>
+    public HashSet<string> TablelessModels { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>One migration inside a file: most files hold one; a Liquibase changelog holds one per changeset.</summary>

@@ -40,8 +40,13 @@ internal enum DownSupport
 /// File names sort in the order the migrations run (a number or timestamp prefix), so the files before one in its
 /// folder are its history. False for Alembic (random revision ids), sqitch (its plan file) and Liquibase (changelogs).
 /// </param>
+/// <param name="HasTablelessModels">
+/// Migrations may declare models without a table (Django's proxy and unmanaged models), whose later operations touch no
+/// database: the history is asked before such an operation is judged.
+/// </param>
 internal sealed record MigrationFrameworkFacts(
-    string Id, string DisplayName, DownSupport Downs, string NoDownAdvice = "no down migration", bool NamesSortInRunOrder = true);
+    string Id, string DisplayName, DownSupport Downs, string NoDownAdvice = "no down migration", bool NamesSortInRunOrder = true,
+    bool HasTablelessModels = false);
 
 /// <summary>Each framework's facts, from the one format that reads it (a test proves there is exactly one).</summary>
 internal static class MigrationFrameworks
@@ -64,4 +69,7 @@ internal static class MigrationFrameworks
 
     /// <summary>Whether the files before a migration in its folder are its history.</summary>
     public static bool NamesSortInRunOrder(this MigrationFramework framework) => framework.Facts().NamesSortInRunOrder;
+
+    /// <summary>Whether migrations may declare models without a table (Django proxy and unmanaged models).</summary>
+    public static bool HasTablelessModels(this MigrationFramework framework) => framework.Facts().HasTablelessModels;
 }

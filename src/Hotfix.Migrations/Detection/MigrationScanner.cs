@@ -189,6 +189,12 @@ internal static class MigrationScanner
     {
         var body = piece.Body;
         var framework = unit.Format.Framework;
+        if (framework.HasTablelessModels() && body.Up.Count > 0)
+        {
+            // DeleteModel of a proxy or unmanaged model declared earlier: Django's state changes, no table is dropped.
+            body.Up.RemoveAll(op => op.Table is not null && history.Value.IsTableless(op.Table));
+        }
+
         InferPreviousTypes(body, history);
         if (database == MigrationDatabase.Unknown && body.Database is { } revealed)
         {

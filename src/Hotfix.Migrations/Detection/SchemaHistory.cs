@@ -13,6 +13,10 @@ internal sealed class SchemaHistory
     private static readonly StringComparer FileOrder = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.NumericOrdering);
 
     private readonly Dictionary<string, Table> tables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> tableless = new(StringComparer.Ordinal);
+
+    /// <summary>Whether an earlier migration declared the model without a table of its own (a Django proxy or unmanaged model).</summary>
+    public bool IsTableless(string table) => tableless.Contains(Key(table));
 
     /// <summary>The columns of <paramref name="table"/>, or null when no earlier migration listed them.</summary>
     public IReadOnlyCollection<string>? ColumnsOf(string table) =>
@@ -49,6 +53,7 @@ internal sealed class SchemaHistory
                 foreach (var piece in format.Read(file, text, null, null, database))
                 {
                     history.Replay(piece.Body.Up);
+                    history.tableless.UnionWith(piece.Body.TablelessModels.Select(Key));
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -110,6 +115,7 @@ internal sealed class SchemaHistory
         switch (op.Kind)
         {
             case MigrationOperationKind.CreateTable:
+                tableless.Remove(key);
                 tables[key] = new Table(op.Columns is not null);
                 for (var k = 0; k < (op.Columns?.Count ?? 0); k++)
                 {
@@ -119,6 +125,7 @@ internal sealed class SchemaHistory
                 break;
             case MigrationOperationKind.DropTable:
                 tables.Remove(key);
+                tableless.Remove(key);
                 break;
             case MigrationOperationKind.RenameTable when op.NewName is not null && table is not null:
                 tables.Remove(key);

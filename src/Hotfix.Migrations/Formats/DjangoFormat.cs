@@ -19,7 +19,7 @@ internal sealed partial class DjangoFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Django;
 
-    public MigrationFrameworkFacts Facts { get; } = new("django", "Django", DownSupport.Expected);
+    public MigrationFrameworkFacts Facts { get; } = new("django", "Django", DownSupport.Expected, HasTablelessModels: true);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         MigrationPath().IsMatch(path) && text.Contains("migrations.Migration", StringComparison.Ordinal)
@@ -39,10 +39,23 @@ internal sealed partial class DjangoFormat : IMigrationFormat
             }
 
             var model = call.Keyword("model_name") ?? call.Keyword("name") ?? call.Positional(0);
+            if (model is not null && body.TablelessModels.Contains(model) && call.Name != "CreateModel")
+            {
+                continue; // a proxy or unmanaged model this migration declared: Django's state only
+            }
+
             var op = DslSupport.Op(MigrationOperationKind.AlterTable, call, model);
             switch (call.Name)
             {
+                case "CreateModel" when model is not null && HasNoTable(call):
+                    body.TablelessModels.Add(model);
+                    break;
                 case "CreateModel":
+                    if (model is not null)
+                    {
+                        body.TablelessModels.Remove(model);
+                    }
+
                     var create = DslSupport.Op(MigrationOperationKind.CreateTable, call, call.Keyword("name") ?? call.Positional(0));
                     var fields = FieldDefinition().Matches(call.Keyword("fields") ?? string.Empty);
                     create.Columns = fields.Select(f => f.Groups["name"].Value).ToList();
@@ -149,6 +162,13 @@ internal sealed partial class DjangoFormat : IMigrationFormat
         return [new MigrationPiece(null, body, text)];
     }
 
+    /// <summary>
+    /// A proxy model (<c>options={"proxy": True}</c>) shares its parent's table, and an unmanaged one
+    /// (<c>"managed": False</c>) is a table Django never creates or drops: neither model has a table of its own.
+    /// </summary>
+    private static bool HasNoTable(CodeCall call) =>
+        call.Keyword("options") is { } options && TablelessOption().IsMatch(options);
+
     private static IEnumerable<MigrationOperation> AddField(CodeCall call, CodeText code)
     {
         var model = call.Keyword("model_name") ?? call.Positional(0);
@@ -233,6 +253,9 @@ internal sealed partial class DjangoFormat : IMigrationFormat
 
     [GeneratedRegex(@"\bfields\s*=\s*(\[[^\]]*\]|\([^)]*\))")]
     private static partial Regex IndexFields();
+
+    [GeneratedRegex("""["'](?:proxy["']\s*:\s*True|managed["']\s*:\s*False)\b""")]
+    private static partial Regex TablelessOption();
 
     [GeneratedRegex(@"\bnull\s*=\s*True")]
     private static partial Regex NullTrue();
