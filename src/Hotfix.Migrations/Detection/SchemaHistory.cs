@@ -36,11 +36,7 @@ internal sealed class SchemaHistory
     public static SchemaHistory Before(string path, IMigrationFormat format, RepositoryFiles files, MigrationSettings settings, MigrationDatabase database)
     {
         var history = new SchemaHistory();
-        var name = RepoPath.FileName(path);
-        var earlier = files.FilesIn(RepoPath.Directory(path))
-            .Where(p => FileOrder.Compare(RepoPath.FileName(p), name) < 0)
-            .Order(Comparer<string>.Create((a, b) => FileOrder.Compare(RepoPath.FileName(a), RepoPath.FileName(b))));
-        foreach (var file in earlier)
+        foreach (var file in Earlier(path, files))
         {
             var text = files.ReadHead(file);
             if (text is null || format.Match(file, text, settings, files)?.Role != MigrationFileRole.Migration)
@@ -68,6 +64,30 @@ internal sealed class SchemaHistory
         }
 
         return history;
+    }
+
+    /// <summary>
+    /// The migrations that ran before <paramref name="path"/>, in run order: the files of its folder whose names sort
+    /// before it — or, for a migration kept as the one script of a folder of its own (Prisma's and drizzle-kit v1's
+    /// <c>&lt;timestamp&gt;_name/migration.sql</c>), the same script of the sibling folders that sort before its folder.
+    /// </summary>
+    private static IEnumerable<string> Earlier(string path, RepositoryFiles files)
+    {
+        var name = RepoPath.FileName(path);
+        if (name == "migration.sql")
+        {
+            var folder = RepoPath.Directory(path);
+            var parent = RepoPath.Directory(folder);
+            var own = RepoPath.FileName(folder);
+            return files.HeadFiles
+                .Where(p => RepoPath.FileName(p) == name && RepoPath.Directory(RepoPath.Directory(p)) == parent &&
+                    FileOrder.Compare(RepoPath.FileName(RepoPath.Directory(p)), own) < 0)
+                .Order(Comparer<string>.Create((a, b) => FileOrder.Compare(RepoPath.FileName(RepoPath.Directory(a)), RepoPath.FileName(RepoPath.Directory(b)))));
+        }
+
+        return files.FilesIn(RepoPath.Directory(path))
+            .Where(p => FileOrder.Compare(RepoPath.FileName(p), name) < 0)
+            .Order(Comparer<string>.Create((a, b) => FileOrder.Compare(RepoPath.FileName(a), RepoPath.FileName(b))));
     }
 
     /// <summary>Adds a table from a schema snapshot when the replayed migrations did not define it.</summary>
