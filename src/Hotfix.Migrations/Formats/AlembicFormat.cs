@@ -159,8 +159,8 @@ internal sealed partial class AlembicFormat : IMigrationFormat
                     break;
                 case "create_index":
                 case "drop_index":
-                    var index = Op(call.Name == "create_index" ? MigrationOperationKind.CreateIndex : MigrationOperationKind.DropIndex, call.Keyword("table_name") ?? (call.Name == "create_index" ? Arg(1) : batchTable));
-                    index.Name = call.Keyword("index_name") ?? (batchTable is null ? Arg(0) : Arg(1));
+                    var index = Op(call.Name == "create_index" ? MigrationOperationKind.CreateIndex : MigrationOperationKind.DropIndex, call.Keyword("table_name") ?? batchTable ?? (call.Name == "create_index" ? Arg(1) : null));
+                    index.Name = ConventionName(call.Keyword("index_name") ?? (batchTable is null ? Arg(0) : Arg(1)));
                     index.Concurrently = DslSupport.IsTrue(call.Keyword("postgresql_concurrently"));
                     index.Unique = DslSupport.IsTrue(call.Keyword("unique"));
                     index.KeyColumns = KeyColumnText.Keyword(call, "columns") ?? Columns(2);
@@ -172,7 +172,7 @@ internal sealed partial class AlembicFormat : IMigrationFormat
                 case "create_primary_key":
                 case "create_exclude_constraint":
                     var constraint = Op(MigrationOperationKind.AddConstraint, batchTable ?? Arg(1));
-                    constraint.Name = batchTable is null ? Arg(0) : Arg(1);
+                    constraint.Name = ConventionName(batchTable is null ? Arg(0) : Arg(1));
                     constraint.Constraint = call.Name switch
                     {
                         "create_foreign_key" => ConstraintKind.ForeignKey,
@@ -196,7 +196,7 @@ internal sealed partial class AlembicFormat : IMigrationFormat
                     break;
                 case "drop_constraint":
                     var dropConstraint = Op(MigrationOperationKind.DropConstraint, batchTable ?? Arg(1));
-                    dropConstraint.Name = batchTable is null ? Arg(0) : Arg(1);
+                    dropConstraint.Name = ConventionName(batchTable is null ? Arg(0) : Arg(1));
                     yield return dropConstraint;
                     break;
                 case "bulk_insert":
@@ -251,6 +251,16 @@ internal sealed partial class AlembicFormat : IMigrationFormat
 
     [GeneratedRegex(@"(?m)^\s*revision\s*[:=]")]
     private static partial Regex Revision();
+
+    /// <summary>
+    /// Autogenerate wraps names in the naming convention's marker, <c>op.f("ix_user_email")</c> (<c>batch_op.f</c> in a
+    /// batch): the name is the literal inside.
+    /// </summary>
+    private static string? ConventionName(string? name) =>
+        name is not null && ConventionMarker().Match(name) is { Success: true } marked ? marked.Groups["name"].Value : name;
+
+    [GeneratedRegex("""^\s*\w+\.f\(\s*["'](?<name>[^"']+)["']\s*\)\s*$""")]
+    private static partial Regex ConventionMarker();
 
     [GeneratedRegex(@"(?m)^(?<indent>[ \t]*)def\s+(?<name>upgrade|downgrade)\s*\(")]
     private static partial Regex Definition();
