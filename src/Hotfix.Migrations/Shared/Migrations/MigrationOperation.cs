@@ -119,6 +119,9 @@ internal sealed class MigrationOperation
     public string? Text { get; set; }
 
     /// <summary>What the step is about, for people: <c>orders.total</c>, <c>index ix_orders_date</c>…</summary>
+    /// <summary>An unnamed index or key (Rails' <c>remove_index :orders, :status</c>, Django's default index) by what it covers: <c>on orders (status)</c>.</summary>
+    private string Covering(string table) => (table.Length > 0 ? "on " + table + " " : string.Empty) + "(" + string.Join(", ", KeyColumns!) + ")";
+
     public string Object
     {
         get
@@ -139,11 +142,11 @@ internal sealed class MigrationOperation
                 case MigrationOperationKind.CreateIndex:
                 case MigrationOperationKind.DropIndex:
                 case MigrationOperationKind.Reindex:
-                    return (Name ?? "index") + (table.Length > 0 ? " on " + table : string.Empty);
+                    return Name is null && KeyColumns is { Count: > 0 } ? Covering(table) : (Name ?? "index") + (table.Length > 0 ? " on " + table : string.Empty);
                 case MigrationOperationKind.AddConstraint:
                 case MigrationOperationKind.DropConstraint:
                 case MigrationOperationKind.ValidateConstraint:
-                    return (Name ?? MigrationNames.Of(Constraint)) + (table.Length > 0 ? " on " + table : string.Empty);
+                    return Name is null && KeyColumns is { Count: > 0 } ? Covering(table) : (Name ?? MigrationNames.Of(Constraint)) + (table.Length > 0 ? " on " + table : string.Empty);
                 case MigrationOperationKind.CreateSchema:
                 case MigrationOperationKind.DropSchema:
                     return Name ?? Schema ?? "schema";
