@@ -17,7 +17,6 @@ internal sealed class SqlSymbols
         DbCommand = compilation.GetBestType("System.Data.Common.DbCommand");
         DbBatchCommand = compilation.GetBestType("System.Data.Common.DbBatchCommand");
         DataAdapterInterface = compilation.GetBestType("System.Data.IDataAdapter");
-        CommandBuilder = compilation.GetBestType("System.Data.Common.DbCommandBuilder");
         DapperSqlMapper = compilation.GetBestType("Dapper.SqlMapper");
         DapperCommandDefinition = compilation.GetBestType("Dapper.CommandDefinition");
         FormattableString = compilation.GetBestType("System.FormattableString");
@@ -42,8 +41,6 @@ internal sealed class SqlSymbols
     public INamedTypeSymbol? DbBatchCommand { get; }
 
     public INamedTypeSymbol? DataAdapterInterface { get; }
-
-    public INamedTypeSymbol? CommandBuilder { get; }
 
     public INamedTypeSymbol? DapperSqlMapper { get; }
 

@@ -134,6 +134,9 @@ internal sealed class SqlText
             case IPropertyReferenceOperation { Property: var property } when IsCodeName(property):
                 return SqlTextVerdict.Constant;
 
+            case IPropertyReferenceOperation when ConfigurationValues.IsConfiguration(operation, ConstructorAssignments):
+                return SqlTextVerdict.Constant;
+
             default:
                 return SqlTextVerdict.Opaque;
         }
@@ -148,6 +151,14 @@ internal sealed class SqlText
         property.Name is "Name" or "FullName" &&
         property.ContainingType is { Name: "MemberInfo" or "Type" } declaring &&
         declaring.ContainingNamespace?.ToDisplayString() is "System.Reflection" or "System";
+
+    /// <summary>
+    /// An identifier quoted for the database — <c>DbCommandBuilder.QuoteIdentifier</c> (SqlClient, Npgsql, Sqlite), EF
+    /// Core's <c>ISqlGenerationHelper.DelimitIdentifier</c>, or a project's own <c>QuoteIdentifier</c>/
+    /// <c>EscapeIdentifier</c> helper: the way to splice a name, which no parameter can carry, and what the message asks for.
+    /// </summary>
+    private static bool QuotesIdentifier(IMethodSymbol method) =>
+        method.Name is "QuoteIdentifier" or "DelimitIdentifier" or "EscapeIdentifier" && method.ReturnType.SpecialType == SpecialType.System_String;
 
     private SqlTextVerdict Interpolation(IInterpolatedStringOperation interpolated, int depth)
     {
@@ -216,7 +227,7 @@ internal sealed class SqlText
     private SqlTextVerdict Invocation(IInvocationOperation invocation, int depth)
     {
         var method = invocation.TargetMethod;
-        if (isSanitizer(method) || (method.Name == "QuoteIdentifier" && method.ContainingType.IsOrDerivesFrom(symbols.CommandBuilder)))
+        if (isSanitizer(method) || QuotesIdentifier(method) || ConfigurationValues.IsConfiguration(invocation, ConstructorAssignments))
         {
             return SqlTextVerdict.Constant;
         }

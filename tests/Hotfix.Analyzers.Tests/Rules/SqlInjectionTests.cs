@@ -483,6 +483,69 @@ public class SqlInjectionTests
         """, At(0, "Query", "schema"), At(1, "Query", "table"));
 
     [Fact]
+    public Task Configuration_and_quoted_identifiers_cannot_carry_a_requests_sql() => Verify.VerifyAsync(Sources.Ef + """
+        public class DbSettings { public string Schema { get; set; } = "dbo"; public Naming Names { get; set; } = new(); }
+        public class Naming { public string Prefix { get; set; } = ""; }
+
+        public class Reports
+        {
+            private readonly IDbConnection db;
+            private readonly string schema;
+            private readonly DbSettings settings;
+            private readonly Microsoft.Extensions.Configuration.IConfiguration configuration;
+            private readonly Microsoft.Extensions.Options.IOptionsMonitor<DbSettings> monitor;
+
+            public Reports(IDbConnection db, Microsoft.Extensions.Options.IOptions<DbSettings> options, Microsoft.Extensions.Configuration.IConfiguration configuration, Microsoft.Extensions.Options.IOptionsMonitor<DbSettings> monitor)
+            {
+                this.db = db;
+                schema = options.Value.Schema;
+                settings = options.Value;
+                this.configuration = configuration;
+                this.monitor = monitor;
+            }
+
+            public void Run(Microsoft.Extensions.Options.IOptionsSnapshot<DbSettings> snapshot, Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper helper, string table)
+            {
+                db.Query<User>($"SELECT * FROM {schema}.Users");
+                db.Query<User>($"SELECT * FROM {settings.Schema}.{settings.Names.Prefix}Users");
+                db.Query<User>($"SELECT * FROM {snapshot.Value.Schema}.Users, {monitor.CurrentValue.Schema}.Orders, {monitor.Get("audit").Schema}.Log");
+                db.Query<User>($"SELECT * FROM {configuration["Db:Schema"]}.Users WHERE {configuration.GetSection("Db:Filter").Value}");
+                db.Query<User>("SELECT * FROM " + Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue<string>(configuration, "Db:Table") + " -- " + Environment.GetEnvironmentVariable("DB_NOTE"));
+                db.Query<User>("SELECT * FROM " + QuoteIdentifier(table));
+                db.Query<User>($"SELECT * FROM {helper.DelimitIdentifier(table)}");
+            }
+
+            private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+        }
+        """);
+
+    [Fact]
+    public Task A_property_of_a_request_object_or_a_settings_object_not_from_options_is_still_input() => Verify.VerifyAsync(Sources.Ef + """
+        public class DbSettings { public string Schema { get; set; } = "dbo"; }
+        public class Search { public string Schema { get; set; } = ""; public string Term { get; set; } = ""; }
+
+        public class Reports
+        {
+            private readonly IDbConnection db;
+            private readonly DbSettings settings;
+
+            public Reports(IDbConnection db, Microsoft.Extensions.Options.IOptions<DbSettings> options, DbSettings fromCaller)
+            {
+                this.db = db;
+                settings = fromCaller;
+            }
+
+            public void Run(Search search, DbSettings posted, Microsoft.Extensions.Options.IOptions<DbSettings> options)
+            {
+                db.{|#0:Query<User>|}($"SELECT * FROM {search.Schema}.Users WHERE Name = '{search.Term}'");
+                db.{|#1:Query<User>|}($"SELECT * FROM {posted.Schema}.Users");
+                db.{|#2:Query<User>|}($"SELECT * FROM {settings.Schema}.Users");
+                db.{|#3:Query<User>|}($"SELECT * FROM {options.Value.Schema}.Users WHERE Name = '{search.Term}'");
+            }
+        }
+        """, At(0, "Query", "search.Schema"), At(1, "Query", "posted.Schema"), At(2, "Query", "settings.Schema"), At(3, "Query", "search.Term"));
+
+    [Fact]
     public Task A_case_change_or_trim_of_input_is_still_input() => Expect("""
         void Run(Shop db, string name, string sort)
         {
