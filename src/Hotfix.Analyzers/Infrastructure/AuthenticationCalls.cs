@@ -40,12 +40,19 @@ internal sealed class AuthenticationCalls
     /// The steps of a token API's own account service, by exact name on any type — the Web API login of countless
     /// templates is <c>[AllowAnonymous, HttpPost("authenticate")]</c> around <c>userService.Authenticate(model)</c>, an
     /// interface Identity knows nothing about: logging in, registering, refreshing or validating a token, and the
-    /// password and e-mail steps. Exact names (with or without Async), so <c>RegisterOrder</c> is no registration.
+    /// password and e-mail steps. Also the credential steps of a hand-written JWT login or sign-up: checking a password
+    /// against its hash (Identity's <c>IPasswordHasher.VerifyHashedPassword</c>, a <c>VerifyPasswordHash</c> helper),
+    /// hashing a new one (<c>HashPassword</c>, <c>CreatePasswordHash</c>) and issuing the token
+    /// (<c>JwtSecurityTokenHandler.WriteToken</c>, a token service's <c>CreateToken</c>/<c>GenerateJwtToken</c>). Exact
+    /// names (with or without Async), so <c>RegisterOrder</c> is no registration.
     /// </summary>
     private static readonly HashSet<string> AccountServiceSteps = new(System.StringComparer.Ordinal)
     {
         "Authenticate", "AuthenticateUser", "Login", "LogIn", "LoginUser", "Register", "RegisterUser", "RefreshToken", "RefreshTokens",
         "ValidateToken", "VerifyToken", "ForgotPassword", "ResetPassword", "ConfirmEmail", "VerifyEmail", "ExternalLogin",
+        "VerifyHashedPassword", "VerifyPassword", "VerifyPasswordHash", "CheckPassword", "HashPassword", "CreatePasswordHash",
+        "WriteToken", "CreateToken", "GenerateToken", "GenerateJwt", "GenerateJwtToken", "CreateJwtToken", "GenerateAccessToken",
+        "CreateAccessToken", "IssueToken",
     };
 
     private readonly INamedTypeSymbol? signInManager;
@@ -178,6 +185,10 @@ internal sealed class AuthenticationCalls
         return declaring.IsOrDerivesFrom(signInManager) || authenticationApis.Any(api => method.IsDeclaredIn(api));
     }
 
+    /// <summary>BCrypt.Net's <c>BCrypt.Verify</c>/<c>EnhancedVerify</c>: a password checked against its stored hash.</summary>
+    private static bool ChecksBCryptPassword(IMethodSymbol method, INamedTypeSymbol declaring) =>
+        declaring.Name == "BCrypt" && method.Name is "Verify" or "EnhancedVerify";
+
     private static bool IsAccountServiceStep(string name) =>
         AccountServiceSteps.Contains(name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name);
 
@@ -210,7 +221,7 @@ internal sealed class AuthenticationCalls
     private bool IsAuthenticationCall(IMethodSymbol method)
     {
         var declaring = (method.ReducedFrom ?? method).ContainingType;
-        if (ChecksRequestSignature(method, declaring) || IsAccountServiceStep(method.Name))
+        if (ChecksRequestSignature(method, declaring) || IsAccountServiceStep(method.Name) || ChecksBCryptPassword(method, declaring))
         {
             return true;
         }

@@ -175,6 +175,62 @@ public class AuthorizationBypassTests
         At(2, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
 
     [Fact]
+    public Task A_hand_written_jwt_login_or_sign_up_checks_or_hashes_a_password_or_issues_a_token() => Expect(Identity + """
+        namespace System.IdentityModel.Tokens.Jwt
+        {
+            public class JwtSecurityToken { }
+            public class JwtSecurityTokenHandler { public string WriteToken(JwtSecurityToken token) => ""; }
+        }
+        namespace BCrypt.Net
+        {
+            public static class BCrypt { public static bool Verify(string text, string hash) => true; public static string HashPassword(string text) => text; }
+        }
+
+        public record Credentials(string Email, string Password);
+        public interface ITokenService { string CreateToken(AppUser user); }
+        public interface IUsers { AppUser Find(string email); void Add(AppUser user); }
+
+        [ApiController, Route("api/auth")]
+        public class AuthController : ControllerBase
+        {
+            private readonly IUsers users;
+            private readonly IPasswordHasher<AppUser> hasher;
+            private readonly ITokenService tokens;
+            public AuthController(IUsers users, IPasswordHasher<AppUser> hasher, ITokenService tokens) { this.users = users; this.hasher = hasher; this.tokens = tokens; }
+
+            [AllowAnonymous, HttpPost("login")]
+            public IActionResult Login(Credentials c) =>
+                BCrypt.Net.BCrypt.Verify(c.Password, users.Find(c.Email).PasswordHash)
+                    ? Ok(new System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler().WriteToken(new System.IdentityModel.Tokens.Jwt.JwtSecurityToken()))
+                    : Unauthorized();
+
+            [AllowAnonymous, HttpPost("token")]
+            public IActionResult Token(Credentials c)
+            {
+                var user = users.Find(c.Email);
+                return hasher.VerifyHashedPassword(user, user.PasswordHash!, c.Password) == PasswordVerificationResult.Failed ? Unauthorized() : Ok(tokens.CreateToken(user));
+            }
+
+            [AllowAnonymous, HttpPost("register")]
+            public IActionResult Register(Credentials c)
+            {
+                var user = new AppUser { Email = c.Email };
+                user.PasswordHash = hasher.HashPassword(user, c.Password);
+                users.Add(user);
+                return Ok();
+            }
+
+            [HttpPost("invite"), {|#0:AllowAnonymous|}]
+            public IActionResult Invite(Credentials c)
+            {
+                users.Add(new AppUser { Email = c.Email });
+                return Ok();
+            }
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Invite' reachable without authentication"));
+
+    [Fact]
     public Task AllowAnonymous_on_a_controller_opens_the_actions_it_inherits_and_overrides() => Expect(Identity + """
         public abstract class CrudController<T> : ControllerBase
         {
