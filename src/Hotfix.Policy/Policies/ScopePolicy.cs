@@ -28,7 +28,7 @@ public sealed class ScopePolicy
         "*.g.cs", "*.g.i.cs", "*.generated.cs", "*.Generated.cs", "*.Designer.cs", "*.designer.cs", "*ModelSnapshot.cs",
         "**/CompiledModels/**", "*.pb.go", "*_pb2.py", "*_pb2_grpc.py", "*.min.js", "*.min.css", "*.map", "*.snap", "dist/",
         "**/dist/**", "**/generated/**", "**/__generated__/**", "**/meta/*_snapshot.json", "**/meta/_journal.json",
-        "**/db/schema.rb", "**/db/structure.sql",
+        "**/db/schema.rb", "**/db/structure.sql", "zz_generated*.go", "*.pb.gw.go",
     ];
 
     /// <summary>Third-party code checked into the repository: counted apart (also .gitattributes linguist-vendored).</summary>
@@ -42,7 +42,8 @@ public sealed class ScopePolicy
     [
         "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "packages.lock.json", "go.sum",
         "poetry.lock", "Pipfile.lock", "uv.lock", "Cargo.lock", "composer.lock", "Gemfile.lock", "paket.lock", "bun.lock", "bun.lockb",
-        "pubspec.lock", "Podfile.lock", "mix.lock", "gradle.lockfile", "Package.resolved", "flake.lock",
+        "pubspec.lock", "Podfile.lock", "mix.lock", "gradle.lockfile", "Package.resolved", "flake.lock", ".terraform.lock.hcl",
+        "deno.lock", "go.work.sum",
     ];
 
     /// <summary>The budget for a severity; a severity the policy leaves out has no budget.</summary>

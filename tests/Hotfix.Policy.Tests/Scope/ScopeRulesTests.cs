@@ -55,6 +55,8 @@ public class ScopeRulesTests
     [InlineData("web/pnpm-lock.yaml", "scope.lockFiles 'pnpm-lock.yaml'")]
     [InlineData("web/bun.lock", "scope.lockFiles 'bun.lock'")]
     [InlineData("ios/Podfile.lock", "scope.lockFiles 'Podfile.lock'")]
+    [InlineData("infra/prod/.terraform.lock.hcl", "scope.lockFiles '.terraform.lock.hcl'")]
+    [InlineData("api/v1/zz_generated.deepcopy.go", "scope.generated 'zz_generated*.go'")]
     [InlineData("src/Shop.Data/CompiledModels/OrderEntityType.cs", "scope.generated '**/CompiledModels/**'")]
     [InlineData("src/Clients/PaymentsClient.Generated.cs", "scope.generated '*.Generated.cs'")]
     [InlineData("src/Legacy/Shop.designer.cs", "scope.generated '*.designer.cs'")]
