@@ -14,8 +14,9 @@ namespace Hotfix.Analyzers.Infrastructure;
 /// <c>while</c>/<c>do</c>/<c>for (;;)</c> that polls (it waits: <c>await Task.Delay</c>, a <c>PeriodicTimer</c> tick,
 /// <c>Thread.Sleep</c>); one that drains a table in bounded batches until none is left (HF2009's own fix); a message pump (one unit of work per message of a <c>System.Threading.Channels</c> reader or a
 /// <c>BlockingCollection</c>'s consuming enumerable); and a <c>foreach</c> over a list of constants written in the code
-/// (<c>new[] { "admin", "ops" }</c>, <c>Enum.GetValues</c>), whose length the data cannot grow; and EF Core's
-/// concurrency retry loop with its walk over the conflicting entries. A call on a context (or
+/// (<c>new[] { "admin", "ops" }</c>, <c>Enum.GetValues</c>, a read-only field of literals), whose length the data cannot
+/// grow; and a retry loop (EF Core's concurrency retry with its walk over the conflicting entries, or an attempt that
+/// leaves the loop once it succeeds). A call on a context (or
 /// connection) created inside a loop is one unit of work per iteration (per tenant, per item in its own transaction):
 /// that loop and the loops around it are not counted for it. A per-item loop around such a loop still counts.
 /// </summary>
@@ -33,7 +34,7 @@ internal static class LoopShapes
             }
 
             if (!IsBatched(loop) && !PagesOrPolls(loop) && !DrainsInBatches(loop) && !PumpsMessages(loop) && !OverConstants(loop) && !OverConflictEntries(loop) &&
-                !RetriesAfterConflict(operation, loop))
+                !Retries(operation, loop))
             {
                 return loop;
             }
@@ -125,33 +126,65 @@ internal static class LoopShapes
     private static bool IsChannelReader(INamedTypeSymbol? type) => type.IsOrDerivesFrom("ChannelReader", "System.Threading.Channels");
 
     /// <summary>
-    /// EF Core's optimistic-concurrency retry (its documented pattern): a <c>while</c>/<c>do</c>/<c>for</c> whose body
-    /// runs the call inside a <c>try</c> — in the attempt or in the handler — that catches <c>DbUpdateException</c> (or
-    /// a subclass, such as <c>DbUpdateConcurrencyException</c>), with no other loop in between but the handler's walk
-    /// over the conflicting entries. Not a <c>foreach</c>: a call per item whose failures are caught and skipped is still
-    /// a call per item.
+    /// A retry loop: a <c>while</c>/<c>do</c>/<c>for</c> that runs the call inside a <c>try</c> and goes round again
+    /// only when the attempt failed, so it runs once per attempt, not per item. EF Core's optimistic-concurrency retry
+    /// (its documented pattern): the <c>try</c> catches <c>DbUpdateException</c> (or a subclass, such as
+    /// <c>DbUpdateConcurrencyException</c>), with the call in the attempt or in the handler and no other loop in between
+    /// but the handler's walk over the conflicting entries. Any other retry (a transient <c>SqlException</c>, a
+    /// timeout): the call is in the attempt, and the attempt ends by leaving the loop — its last statement is a
+    /// <c>break</c> or <c>return</c> (<c>return await db.Orders.ToListAsync();</c>), or sets the flag the loop's
+    /// condition tests (<c>saved = true;</c>). Not a <c>foreach</c>, nor an attempt that carries on with the next item
+    /// after it succeeds: a call per item whose failures are caught and skipped is still a call per item.
     /// </summary>
-    private static bool RetriesAfterConflict(IOperation operation, ILoopOperation loop)
+    private static bool Retries(IOperation operation, ILoopOperation loop)
     {
         if (loop is IForEachLoopOperation)
         {
             return false;
         }
 
-        for (var current = operation.Parent; current != null && current != loop; current = current.Parent)
+        IOperation child = operation;
+        for (var current = operation.Parent; current != null && current != loop; child = current, current = current.Parent)
         {
             if (current is ILoopOperation inner && !OverConflictEntries(inner))
             {
                 return false; // the try belongs to a loop inside this one
             }
 
-            if (current is ITryOperation attempt && attempt.Catches.Any(handler => IsDbUpdateException(handler.ExceptionType)))
+            if (current is ITryOperation { Catches.Length: > 0 } attempt)
             {
-                return true;
+                return attempt.Catches.Any(handler => IsDbUpdateException(handler.ExceptionType)) ||
+                    child == attempt.Body && LeavesTheLoop(attempt.Body, loop);
             }
         }
 
         return false;
+    }
+
+    private static bool LeavesTheLoop(IBlockOperation attempt, ILoopOperation loop)
+    {
+        if (attempt.Syntax is not BlockSyntax { Statements: { Count: > 0 } statements })
+        {
+            return false;
+        }
+
+        switch (statements[statements.Count - 1])
+        {
+            case BreakStatementSyntax:
+            case ReturnStatementSyntax:
+                return true;
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax flag } }:
+                var condition = loop.Syntax switch
+                {
+                    WhileStatementSyntax w => w.Condition,
+                    DoStatementSyntax d => d.Condition,
+                    ForStatementSyntax f => f.Condition,
+                    _ => null,
+                };
+                return condition != null && condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == flag.Identifier.ValueText);
+            default:
+                return false;
+        }
     }
 
     /// <summary>The handler's <c>foreach (var entry in exception.Entries)</c>: the entities of one failed save, not items.</summary>

@@ -205,6 +205,53 @@ public class QueryInLoopTests
         """);
 
     [Fact]
+    public Task A_retry_of_a_transient_failure_runs_once_per_attempt_but_a_per_item_loop_that_skips_failures_still_counts() => Expect("""
+        async Task<List<User>> Retry(Shop db, List<int> ids)
+        {
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                try
+                {
+                    return await db.Users.ToListAsync();
+                }
+                catch (TimeoutException) when (attempt < 2)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            var tries = 0;
+            do
+            {
+                try { var count = await db.Orders.CountAsync(); break; }
+                catch (SqliteException) { tries++; }
+            }
+            while (tries < 5);
+
+            var done = false;
+            while (!done)
+            {
+                try { var first = await db.Users.FirstAsync(); done = true; }
+                catch (TimeoutException) { }
+            }
+
+            for (var i = 0; i < ids.Count; i++)
+            {
+                try { var user = await db.Users.{|#0:FindAsync|}(ids[i]); }
+                catch (SqliteException) { }
+            }
+
+            for (var i = 0; i < ids.Count; i++)
+            {
+                try { var user = await db.Users.{|#1:FindAsync|}(ids[i]); if (user == null) return new List<User>(); }
+                catch (SqliteException) { }
+            }
+
+            return new List<User>();
+        }
+        """, At(0, "FindAsync"), At(1, "FindAsync"));
+
+    [Fact]
     public Task A_query_per_item_that_skips_failures_or_retries_inside_a_per_item_loop_still_counts() => Expect("""
         async Task Run(Shop db, List<int> ids)
         {

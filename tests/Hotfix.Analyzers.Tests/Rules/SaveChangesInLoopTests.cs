@@ -206,4 +206,30 @@ public class SaveChangesInLoopTests
         """,
         Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""),
         Verify.Diagnostic("HF4002").WithLocation(1).WithArguments("SaveChangesAsync", ""));
+
+    [Fact]
+    public Task A_save_retried_after_a_transient_failure_saves_once_per_attempt() => Expect("""
+        async Task Run(Shop db, List<User> users)
+        {
+            var retries = 0;
+            while (retries < 3)
+            {
+                try
+                {
+                    await db.SaveChangesAsync();
+                    break;
+                }
+                catch (TimeoutException)
+                {
+                    retries++;
+                }
+            }
+
+            for (var i = 0; i < users.Count; i++)
+            {
+                try { db.Users.Add(users[i]); await db.{|#0:SaveChangesAsync|}(); }
+                catch (TimeoutException) { }
+            }
+        }
+        """, Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""));
 }
