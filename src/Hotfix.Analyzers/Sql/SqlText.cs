@@ -122,7 +122,13 @@ internal sealed class SqlText
                 return ListContent(local, depth);
 
             case ILocalReferenceOperation local:
-                return Local(local, depth);
+                var assigned = Local(local, depth);
+                return assigned.Origin != SqlOrigin.Constant && AllowListGuards.IsGuarded(local, local.Local, IsAllowListTable, cancellationToken)
+                    ? SqlTextVerdict.Constant
+                    : assigned;
+
+            case IParameterReferenceOperation parameter when AllowListGuards.IsGuarded(parameter, parameter.Parameter, IsAllowListTable, cancellationToken):
+                return SqlTextVerdict.Constant;
 
             case IFieldReferenceOperation field when field.Field.IsReadOnly:
                 return ReadOnlyField(field.Field, operation, depth);

@@ -546,6 +546,67 @@ public class SqlInjectionTests
         """, At(0, "Query", "search.Schema"), At(1, "Query", "posted.Schema"), At(2, "Query", "settings.Schema"), At(3, "Query", "search.Term"));
 
     [Fact]
+    public Task A_value_checked_against_an_allow_list_or_an_identifier_pattern_before_it_is_spliced_in_is_safe() => Verify.VerifyAsync(Sources.Ef + """
+        public partial class Reports
+        {
+            private static readonly HashSet<string> Columns = new(StringComparer.OrdinalIgnoreCase) { "Name", "Id" };
+            private static readonly string[] Directions = { "ASC", "DESC" };
+            private static readonly Dictionary<string, int> Tables = new() { ["Users"] = 1, ["Orders"] = 2 };
+
+            [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+            private static partial System.Text.RegularExpressions.Regex Identifier();
+            private static partial System.Text.RegularExpressions.Regex Identifier() => new("^[A-Za-z_][A-Za-z0-9_]{0,63}$");
+
+            public void Run(IDbConnection db, string sort, string dir, string table, string schema, string view, string day)
+            {
+                if (!Columns.Contains(sort)) throw new ArgumentException("unknown column", nameof(sort));
+                if (!Directions.Contains(dir.ToUpperInvariant())) dir = "ASC";
+                db.Query<User>($"SELECT * FROM Users ORDER BY {sort} {dir}");
+
+                if (!Tables.ContainsKey(table) || !System.Text.RegularExpressions.Regex.IsMatch(schema, @"^\w+$"))
+                {
+                    return;
+                }
+
+                db.Query<User>("SELECT * FROM " + schema + "." + table);
+                if (Identifier().IsMatch(view) == false) return;
+                if (!Enum.IsDefined(typeof(DayOfWeek), day)) return;
+                db.Query<User>($"SELECT * FROM {view} WHERE Day = '{day}'");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_check_that_does_not_leave_comes_after_the_use_admits_more_than_a_name_or_is_undone_is_no_guard() => Verify.VerifyAsync(Sources.Ef + """
+        public class Reports
+        {
+            private static readonly HashSet<string> Columns = new() { "Name", "Id" };
+            private static List<string> growable = new() { "Name" };
+
+            public void Run(IDbConnection db, string a, string b, string c, string d, string e, string f, string g)
+            {
+                if (!Columns.Contains(a)) Console.WriteLine("unknown column");
+                db.{|#0:Query<User>|}($"SELECT * FROM Users ORDER BY {a}");
+
+                if (!Columns.Contains(b)) return;
+                b = b + " DESC";
+                db.{|#1:Query<User>|}($"SELECT * FROM Users ORDER BY {b}");
+
+                if (!System.Text.RegularExpressions.Regex.IsMatch(c, @"^[\w ]+$")) return;
+                if (!System.Text.RegularExpressions.Regex.IsMatch(d, @"[A-Za-z]+")) return;
+                if (!System.Text.RegularExpressions.Regex.IsMatch(e, @"^.+$")) return;
+                db.{|#2:Query<User>|}($"SELECT * FROM {c}, {d}, {e}");
+
+                if (!growable.Contains(f)) return;
+                db.{|#3:Query<User>|}($"SELECT * FROM Users ORDER BY {f}");
+
+                db.{|#4:Query<User>|}($"SELECT * FROM Users ORDER BY {g}");
+                if (!Columns.Contains(g)) return;
+            }
+        }
+        """, At(0, "Query", "a"), At(1, "Query", "b"), At(2, "Query", "c"), At(3, "Query", "f"), At(4, "Query", "g"));
+
+    [Fact]
     public Task A_case_change_or_trim_of_input_is_still_input() => Expect("""
         void Run(Shop db, string name, string sort)
         {
