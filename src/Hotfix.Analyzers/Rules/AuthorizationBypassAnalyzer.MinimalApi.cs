@@ -12,14 +12,15 @@ namespace Hotfix.Analyzers.Rules;
 public sealed partial class AuthorizationBypassAnalyzer
 {
     /// <summary>
-    /// Map methods that only serve reads — ASP.NET Core's, and the API-description and metrics endpoints of the common
-    /// packages (Swashbuckle, Scalar, OpenTelemetry's Prometheus exporter); every other Map* can take a state-changing
-    /// request. MapFallbackToFile serves a static file (the single-page-app fallback).
+    /// Map methods that only serve reads — ASP.NET Core's, and the API-description, metrics and health endpoints of the
+    /// common packages (Swashbuckle, Scalar, OpenTelemetry's Prometheus exporter, prometheus-net's <c>MapMetrics</c>,
+    /// AspNetCore.HealthChecks.UI); every other Map* can take a state-changing request (Hangfire's dashboard can delete
+    /// jobs). MapFallbackToFile serves a static file (the single-page-app fallback).
     /// </summary>
     private static readonly HashSet<string> ReadOnlyMaps = new(System.StringComparer.Ordinal)
     {
         "MapGet", "MapGroup", "MapHealthChecks", "MapStaticAssets", "MapOpenApi", "MapFallbackToFile", "MapSwagger",
-        "MapScalarApiReference", "MapPrometheusScrapingEndpoint",
+        "MapScalarApiReference", "MapPrometheusScrapingEndpoint", "MapMetrics", "MapHealthChecksUI",
     };
 
     private static void AnalyzeEndpointCall(

@@ -390,7 +390,13 @@ public class AuthorizationBypassTests
             {
                 app.MapFallbackToFile("index.html").AllowAnonymous();
                 app.MapFallback(() => Results.Ok()).{|#0:AllowAnonymous|}();
+                app.MapMetrics().AllowAnonymous();
+                app.MapHealthChecksUI().AllowAnonymous();
             }
+
+            // prometheus-net's and AspNetCore.HealthChecks.UI's maps, as their packages declare them.
+            public static IEndpointConventionBuilder MapMetrics(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => endpoints.MapGet("/metrics", () => "");
+            public static IEndpointConventionBuilder MapHealthChecksUI(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => endpoints.MapGet("/healthchecks-ui", () => "");
         }
 
         [AllowAnonymous]
