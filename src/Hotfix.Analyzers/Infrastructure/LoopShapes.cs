@@ -174,14 +174,7 @@ internal static class LoopShapes
             case ReturnStatementSyntax:
                 return true;
             case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax flag } }:
-                var condition = loop.Syntax switch
-                {
-                    WhileStatementSyntax w => w.Condition,
-                    DoStatementSyntax d => d.Condition,
-                    ForStatementSyntax f => f.Condition,
-                    _ => null,
-                };
-                return condition != null && condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == flag.Identifier.ValueText);
+                return ConditionOf(loop.Syntax) is { } condition && Mentions(condition, flag.Identifier.ValueText);
             default:
                 return false;
         }
@@ -293,7 +286,7 @@ internal static class LoopShapes
         return exits.Count > 0 && OwnCalls(loop).Any(call =>
             (SyntaxFilters.InvokedName(call) is { } name && CountsChangedRows(name) || SyntaxFilters.EarlierCallsInChain(call.Expression).Contains("Take")) &&
             ResultLocal(call) is { } local &&
-            exits.Any(test => test.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(identifier => identifier.Identifier.ValueText == local)));
+            exits.Any(test => Mentions(test, local)));
     }
 
     private static bool CountsChangedRows(string name) => name is "ExecuteDelete" or "ExecuteDeleteAsync" or "ExecuteUpdate" or "ExecuteUpdateAsync" or
@@ -303,14 +296,9 @@ internal static class LoopShapes
     /// <summary>The loop's condition and the conditions of the <c>if</c>s in its own code that break out of it or return.</summary>
     private static IEnumerable<ExpressionSyntax> ExitTests(SyntaxNode loop)
     {
-        switch (loop)
+        if (ConditionOf(loop) is { } condition)
         {
-            case WhileStatementSyntax whileLoop:
-                yield return whileLoop.Condition;
-                break;
-            case DoStatementSyntax doLoop:
-                yield return doLoop.Condition;
-                break;
+            yield return condition;
         }
 
         var body = loop switch
@@ -334,6 +322,17 @@ internal static class LoopShapes
             }
         }
     }
+
+    private static ExpressionSyntax? ConditionOf(SyntaxNode loop) => loop switch
+    {
+        WhileStatementSyntax w => w.Condition,
+        DoStatementSyntax d => d.Condition,
+        ForStatementSyntax f => f.Condition,
+        _ => null,
+    };
+
+    private static bool Mentions(SyntaxNode node, string name) =>
+        node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(identifier => identifier.Identifier.ValueText == name);
 
     private static bool IsOwnScope(SyntaxNode node) =>
         node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or
