@@ -112,6 +112,9 @@ internal sealed class SqlText
             case ICoalesceOperation coalesce:
                 return Either(new[] { coalesce.Value, coalesce.WhenNull }, depth);
 
+            case IConditionalAccessOperation access:
+                return Judge(access.WhenNotNull, depth + 1); // a?.b is b or nothing
+
             case ISwitchExpressionOperation switchExpression:
                 return Either(switchExpression.Arms.Select(a => a.Value), depth);
 
@@ -150,13 +153,15 @@ internal sealed class SqlText
 
     /// <summary>
     /// The name of a type or member through reflection — <c>typeof(T).Name</c> of a generic repository, a property's
-    /// <c>Name</c> from <c>GetProperties()</c> or an expression's <c>Member.Name</c>: an identifier written in code, which
-    /// no input can change.
+    /// <c>Name</c> from <c>GetProperties()</c> or an expression's <c>Member.Name</c> — or a property of an attribute
+    /// (<c>GetCustomAttribute&lt;TableAttribute&gt;()?.Name</c>, whose arguments C# requires to be constants): an
+    /// identifier written in code, which no input can change.
     /// </summary>
     private static bool IsCodeName(IPropertySymbol property) =>
         property.Name is "Name" or "FullName" &&
         property.ContainingType is { Name: "MemberInfo" or "Type" } declaring &&
-        declaring.ContainingNamespace?.ToDisplayString() is "System.Reflection" or "System";
+        declaring.ContainingNamespace?.ToDisplayString() is "System.Reflection" or "System" ||
+        property.ContainingType.IsOrDerivesFrom("Attribute", "System");
 
     /// <summary>
     /// An identifier quoted for the database — <c>DbCommandBuilder.QuoteIdentifier</c> (SqlClient, Npgsql, Sqlite), EF

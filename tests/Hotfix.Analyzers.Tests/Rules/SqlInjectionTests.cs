@@ -467,6 +467,27 @@ public class SqlInjectionTests
         """);
 
     [Fact]
+    public Task Names_from_mapping_attributes_are_code_but_a_conditional_read_of_input_is_input() => Verify.VerifyAsync(Sources.Ef + """
+        public class Search { public string Name { get; set; } = ""; }
+
+        public class Repository<T>
+        {
+            private static readonly string Table =
+                System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.ComponentModel.DataAnnotations.Schema.TableAttribute>(typeof(T))?.Name ?? typeof(T).Name;
+
+            public int Insert(IDbConnection db, T entity)
+            {
+                var columns = string.Join(", ", typeof(T).GetProperties().Select(p =>
+                    System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.ComponentModel.DataAnnotations.Schema.ColumnAttribute>(p)?.Name ?? p.Name));
+                return db.Execute($"INSERT INTO {Table} ({columns}) VALUES (@Id)", entity);
+            }
+
+            public IEnumerable<T> Find(IDbConnection db, Search? search) =>
+                db.{|#0:Query<T>|}($"SELECT * FROM {Table} WHERE Name = '{search?.Name}'");
+        }
+        """, At(0, "Query", "search?.Name"));
+
+    [Fact]
     public Task A_field_a_constructor_sets_from_input_is_still_input() => Verify.VerifyAsync(Sources.Ef + """
         public class Tenants
         {
