@@ -146,6 +146,10 @@ internal sealed class SqlText
             case IPropertyReferenceOperation when ConfigurationValues.IsConfiguration(operation, ConstructorAssignments):
                 return SqlTextVerdict.Constant;
 
+            case IPropertyReferenceOperation { Property: var named } when operation.SemanticModel is { } model &&
+                                                                         ConstantProperties.ReturnsOnlyLiterals(named, model.Compilation, cancellationToken):
+                return SqlTextVerdict.Constant;
+
             default:
                 return SqlTextVerdict.Opaque;
         }

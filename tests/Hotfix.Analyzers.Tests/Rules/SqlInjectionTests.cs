@@ -488,6 +488,55 @@ public class SqlInjectionTests
         """, At(0, "Query", "search?.Name"));
 
     [Fact]
+    public Task A_property_every_implementation_of_which_returns_a_literal_is_code() => Verify.VerifyFilesAsync(
+        [
+            Sources.Ef + """
+            public abstract class Repository
+            {
+                protected abstract string Table { get; }
+                protected virtual string Schema => "dbo";
+                private string Columns { get; } = "Id, Name";
+                public IEnumerable<User> All(IDbConnection db) => db.Query<User>($"SELECT {Columns} FROM {Schema}.{Table}");
+            }
+            public class Users : Repository { protected override string Table => "Users"; }
+            """,
+            """
+            public class Orders : Repository
+            {
+                protected override string Table { get { return "Orders"; } }
+                protected override string Schema { get; } = "sales";
+            }
+            """,
+        ]);
+
+    [Fact]
+    public Task A_property_one_implementation_of_which_returns_input_or_that_can_be_set_is_input() => Verify.VerifyFilesAsync(
+        [
+            Sources.Ef + """
+            public abstract class Repository
+            {
+                protected abstract string Table { get; }
+                public string Schema { get; set; } = "dbo";
+                private string Columns { get; } = "Id";
+                protected Repository(string columns) { Columns = columns; }
+                public IEnumerable<User> All(IDbConnection db) => db.{|#0:Query<User>|}($"SELECT * FROM {Table}");
+                public IEnumerable<User> Other(IDbConnection db) => db.{|#1:Query<User>|}($"SELECT * FROM {Schema}.Users");
+                public IEnumerable<User> Picked(IDbConnection db) => db.{|#2:Query<User>|}($"SELECT {Columns} FROM Users");
+            }
+            public class Users : Repository { public Users() : base("Id") { } protected override string Table => "Users"; }
+            """,
+            """
+            public class Dynamic : Repository
+            {
+                private readonly string name;
+                public Dynamic(string name) : base("Id") { this.name = name; }
+                protected override string Table => name;
+            }
+            """,
+        ],
+        At(0, "Query", "Table"), At(1, "Query", "Schema"), At(2, "Query", "Columns"));
+
+    [Fact]
     public Task A_field_a_constructor_sets_from_input_is_still_input() => Verify.VerifyAsync(Sources.Ef + """
         public class Tenants
         {
