@@ -1,5 +1,6 @@
 using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Hotfix.Analyzers;
@@ -22,7 +23,7 @@ public abstract class HotfixAnalyzer : DiagnosticAnalyzer
             // Test code is not deployed: what a hotfix's regression test does to its own database (ExecuteDelete() to
             // clean up, .Result in a synchronous test) is no production risk, and an error there would block the very
             // test the runbook asks for. A test project registers nothing unless it opts in (HotfixAnalyzeTests).
-            if (IsQuietTestProject(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
+            if (IsQuietTestProject(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.Compilation))
             {
                 return;
             }
@@ -32,11 +33,33 @@ public abstract class HotfixAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A test project (MSBuild <c>IsTestProject</c>, set by Microsoft.NET.Test.Sdk and MSTest.Sdk) that has not set
-    /// <c>HotfixAnalyzeTests</c> to true; both are made visible to analyzers by the package's props.
+    /// Test code that has not set <c>HotfixAnalyzeTests</c> to true: a test project (MSBuild <c>IsTestProject</c>, set by
+    /// Microsoft.NET.Test.Sdk and MSTest.Sdk; both properties are made visible to analyzers by the package's props), or a
+    /// library of test helpers — fixtures, database resetters, builders shared by test projects — which references a
+    /// test framework (xUnit, NUnit, MSTest, TUnit) but not the test SDK. Production code never references one.
     /// </summary>
-    internal static bool IsQuietTestProject(AnalyzerConfigOptions global) =>
-        IsTrue(global, "build_property.IsTestProject") && !IsTrue(global, "build_property.HotfixAnalyzeTests");
+    internal static bool IsQuietTestProject(AnalyzerConfigOptions global, Compilation compilation) =>
+        (IsTrue(global, "build_property.IsTestProject") || ReferencesTestFramework(compilation)) && !IsTrue(global, "build_property.HotfixAnalyzeTests");
+
+    private static bool ReferencesTestFramework(Compilation compilation)
+    {
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            switch (assembly.Name)
+            {
+                case "xunit.core":
+                case "xunit.assert":
+                case "xunit.v3.core":
+                case "xunit.v3.assert":
+                case "nunit.framework":
+                case "Microsoft.VisualStudio.TestPlatform.TestFramework":
+                case "TUnit.Core":
+                    return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsTrue(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);

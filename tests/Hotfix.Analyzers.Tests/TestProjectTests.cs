@@ -56,11 +56,38 @@ public class TestProjectTests
         }
     }
 
-    private static async Task<string[]> Findings(Dictionary<string, string> globals)
+    [Theory]
+    [InlineData("xunit.assert", null, false)]
+    [InlineData("nunit.framework", null, false)]
+    [InlineData("Microsoft.VisualStudio.TestPlatform.TestFramework", null, false)]
+    [InlineData("xunit.assert", "true", true)]
+    [InlineData("Xunit.Extensions.Logging", null, true)]
+    public async Task A_library_of_test_helpers_that_references_a_test_framework_is_quiet_too(string reference, string? analyzeTests, bool reported)
+    {
+        var values = new Dictionary<string, string>();
+        if (analyzeTests != null)
+        {
+            values["build_property.HotfixAnalyzeTests"] = analyzeTests;
+        }
+
+        var ids = await Findings(values, AssemblyNamed(reference));
+        Assert.Equal(reported ? ["HF2009", "HF3001", "HF4002", "HF4003"] : [], ids);
+    }
+
+    /// <summary>An empty assembly with the given name: the compilation sees it among its references as it would the package's.</summary>
+    private static MetadataReference AssemblyNamed(string name)
+    {
+        using var image = new MemoryStream();
+        var emitted = CSharpCompilation.Create(name, [], TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).Emit(image);
+        Assert.True(emitted.Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
+    private static async Task<string[]> Findings(Dictionary<string, string> globals, params MetadataReference[] extra)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = new[] { CSharpSyntaxTree.ParseText(Sources.Ef + Fixture, parse, "/repo/tests/OrdersTests.cs") };
-        var compilation = CSharpCompilation.Create("tests", trees, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = CSharpCompilation.Create("tests", trees, TestReferences.All.AddRange(extra), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var options = new AnalyzerOptions([], new DictionaryOptionsProvider(globals));
         var diagnostics = await compilation.WithAnalyzers(AllAnalyzers.Instances, options).GetAnalyzerDiagnosticsAsync();
