@@ -36,7 +36,8 @@ public abstract class HotfixAnalyzer : DiagnosticAnalyzer
     /// Test code that has not set <c>HotfixAnalyzeTests</c> to true: a test project (MSBuild <c>IsTestProject</c>, set by
     /// Microsoft.NET.Test.Sdk and MSTest.Sdk; both properties are made visible to analyzers by the package's props), or a
     /// library of test helpers — fixtures, database resetters, builders shared by test projects — which references a
-    /// test framework (xUnit, NUnit, MSTest, TUnit) but not the test SDK. Production code never references one.
+    /// test framework (xUnit, NUnit, MSTest, TUnit) but not the test SDK, or a BenchmarkDotNet project. Production code
+    /// never references one.
     /// </summary>
     internal static bool IsQuietTestProject(AnalyzerConfigOptions global, Compilation compilation) =>
         (IsTrue(global, "build_property.IsTestProject") || ReferencesTestFramework(compilation)) && !IsTrue(global, "build_property.HotfixAnalyzeTests");
@@ -54,6 +55,7 @@ public abstract class HotfixAnalyzer : DiagnosticAnalyzer
                 case "nunit.framework":
                 case "Microsoft.VisualStudio.TestPlatform.TestFramework":
                 case "TUnit.Core":
+                case "BenchmarkDotNet":
                     return true;
             }
         }

@@ -60,6 +60,7 @@ public class TestProjectTests
     [InlineData("xunit.assert", null, false)]
     [InlineData("nunit.framework", null, false)]
     [InlineData("Microsoft.VisualStudio.TestPlatform.TestFramework", null, false)]
+    [InlineData("BenchmarkDotNet", null, false)]
     [InlineData("xunit.assert", "true", true)]
     [InlineData("Xunit.Extensions.Logging", null, true)]
     public async Task A_library_of_test_helpers_that_references_a_test_framework_is_quiet_too(string reference, string? analyzeTests, bool reported)
