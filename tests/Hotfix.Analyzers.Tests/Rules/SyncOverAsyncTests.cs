@@ -298,4 +298,25 @@ public class SyncOverAsyncTests
         At(0, "SaveChanges", "ExecuteAsync", "await SaveChangesAsync instead"),
         At(1, "Count", "StartAsync", "await CountAsync instead"),
         At(2, "SaveChanges", "Main", "await SaveChangesAsync instead"));
+
+    [Fact]
+    public Task Seeding_the_database_at_start_up_is_no_request_path() => Expect("""
+        public static class CatalogContextSeed
+        {
+            public static async Task SeedAsync(Shop db)
+            {
+                db.Database.Migrate();
+                if (!db.Users.Any()) { db.Users.Add(new User { Name = "admin" }); await db.SaveChangesAsync(); }
+            }
+        }
+        public class DbInitializer
+        {
+            public async Task InitializeAsync(Shop db) { db.Database.EnsureCreated(); await Task.Yield(); }
+        }
+        public class Setup
+        {
+            public async Task SeedRolesAsync(Shop db) { var any = db.Users.Any(); await Task.Yield(); }
+            public async Task ResetAsync(Shop db) { var any = db.Users.{|#0:Any|}(); await Task.Yield(); }
+        }
+        """, At(0, "Any", "ResetAsync", "await AnyAsync instead"));
 }
