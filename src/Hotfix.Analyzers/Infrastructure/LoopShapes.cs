@@ -23,7 +23,12 @@ namespace Hotfix.Analyzers.Infrastructure;
 internal static class LoopShapes
 {
     /// <summary>The innermost loop around <paramref name="operation"/> that runs once per item, or null.</summary>
-    public static ILoopOperation? PerItemLoop(IOperation operation)
+    public static ILoopOperation? PerItemLoop(IOperation operation) =>
+        InnermostPerItemLoop(operation) is { } loop && !StartupCode.RunsOnce(StartupCode.EnclosingFunction(operation))
+            ? loop
+            : null; // seeding at start-up runs once, before the first request
+
+    private static ILoopOperation? InnermostPerItemLoop(IOperation operation)
     {
         var declared = DeclarationOfReceiver(operation);
         for (var loop = operation.EnclosingLoop(); loop != null; loop = loop.EnclosingLoop())

@@ -98,7 +98,7 @@ internal static class SyntaxFilters
                 case LocalFunctionStatementSyntax local:
                     return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
                 case MethodDeclarationSyntax method:
-                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword) && !IsEntryPoint(method);
+                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword) && !StartupCode.IsEntryPoint(method);
                 case GlobalStatementSyntax:
                     return false;
                 case MemberDeclarationSyntax:
@@ -108,16 +108,6 @@ internal static class SyntaxFilters
 
         return false;
     }
-
-    /// <summary>A <c>static Main()</c> or <c>static Main(string[] args)</c>: the shapes C# accepts as an entry point.</summary>
-    private static bool IsEntryPoint(MethodDeclarationSyntax method) =>
-        method.Identifier.ValueText == "Main" && method.Modifiers.Any(SyntaxKind.StaticKeyword) &&
-        method.ParameterList.Parameters.Count switch
-        {
-            0 => true,
-            1 => method.ParameterList.Parameters[0].Type is ArrayTypeSyntax,
-            _ => false,
-        };
 
     /// <summary>
     /// The symbol a call, constructor or member access binds to — the cheap semantic test that comes before the

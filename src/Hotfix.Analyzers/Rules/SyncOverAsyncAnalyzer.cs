@@ -163,27 +163,7 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
         calls.IsSyncEfCallWithTwin((InvocationExpressionSyntax)context.Node, method, context.SemanticModel, context.CancellationToken);
 
     private static bool InAsync(SyntaxNodeAnalysisContext context, IOperation operation, out IMethodSymbol? function) =>
-        operation.IsInAsyncFunction(context.ContainingSymbol, out function) && !StartsOrStopsTheHost(function) && !SeedsTheDatabase(function);
-
-    /// <summary>
-    /// Start-up seeding: a method named <c>Seed…</c> (eShop's <c>CatalogContextSeed.SeedAsync</c>, ABP's
-    /// <c>IDataSeedContributor.SeedAsync</c>) or a method of a seeder or database initializer (<c>DbInitializer</c>,
-    /// <c>SeedData</c>, <c>DatabaseSeeder</c>): the templates call it once from <c>Program.cs</c>, before the first request.
-    /// </summary>
-    private static bool SeedsTheDatabase(IMethodSymbol? function) =>
-        function is { MethodKind: MethodKind.Ordinary } &&
-        (function.Name.StartsWith("Seed", StringComparison.Ordinal) ||
-         function.ContainingType is { Name: var type } && (type.IndexOf("Seed", StringComparison.Ordinal) >= 0 || type.EndsWith("Initializer", StringComparison.Ordinal)));
-
-    /// <summary>
-    /// A hosted service's start and stop (<c>IHostedService.StartAsync</c>/<c>StopAsync</c>, the
-    /// <c>IHostedLifecycleService</c> steps): they run once while the host starts or stops, before any request or after
-    /// the last — migrating the database in <c>StartAsync</c> is the documented way to finish it before serving.
-    /// </summary>
-    private static bool StartsOrStopsTheHost(IMethodSymbol? function) =>
-        function is { MethodKind: MethodKind.Ordinary, Name: "StartAsync" or "StopAsync" or "StartingAsync" or "StartedAsync" or "StoppingAsync" or "StoppedAsync" } &&
-        function.ContainingType.AllInterfaces.Any(i => i.Name is "IHostedService" or "IHostedLifecycleService" &&
-            i.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting");
+        operation.IsInAsyncFunction(context.ContainingSymbol, out function) && !StartupCode.RunsOnce(function);
 
     private static void Report(SyntaxNodeAnalysisContext context, HotfixScope scope, Location location, string what, IMethodSymbol? function, string advice, SyntaxNode? node = null)
     {

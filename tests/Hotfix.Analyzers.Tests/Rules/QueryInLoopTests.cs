@@ -366,13 +366,13 @@ public class QueryInLoopTests
         """, At(0, "FindAsync"), At(1, "ToListAsync"), At(2, "ExecuteDeleteAsync"));
 
     [Fact]
-    public Task A_seeder_over_a_read_only_field_of_literals_is_not_N_plus_1_but_a_list_that_can_grow_is() => Expect("""
+    public Task A_foreach_over_a_read_only_field_of_literals_is_not_N_plus_1_but_a_list_that_can_grow_is() => Expect("""
         static readonly string[] Roles = { "admin", "ops" };
         static readonly string[] More = ["support"];
         static readonly IReadOnlyList<string> Fixed = new List<string> { "billing" };
         static readonly List<string> Growable = new() { "admin" };
         static readonly string[] Configured = Environment.GetCommandLineArgs();
-        async Task Seed(Shop db)
+        async Task EnsureRoles(Shop db)
         {
             foreach (var name in Roles) if (!await db.Users.AnyAsync(u => u.Name == name)) db.Users.Add(new User { Name = name });
             foreach (var name in More) if (!await db.Users.AnyAsync(u => u.Name == name)) db.Users.Add(new User { Name = name });
@@ -381,4 +381,24 @@ public class QueryInLoopTests
             foreach (var name in Configured) if (!await db.Users.{|#1:AnyAsync|}(u => u.Name == name)) db.Users.Add(new User { Name = name });
         }
         """, At(0, "AnyAsync"), At(1, "AnyAsync"));
+
+    [Fact]
+    public Task Seeding_at_start_up_runs_once_but_the_same_loop_in_a_request_handler_counts() => Expect("""
+        public static class CatalogContextSeed
+        {
+            public static async Task SeedAsync(Shop db, List<string> names)
+            {
+                foreach (var name in names) if (!await db.Users.AnyAsync(u => u.Name == name)) db.Users.Add(new User { Name = name });
+                await db.SaveChangesAsync();
+            }
+        }
+        public class UsersController
+        {
+            public async Task Import(Shop db, List<string> names)
+            {
+                foreach (var name in names) if (!await db.Users.{|#0:AnyAsync|}(u => u.Name == name)) db.Users.Add(new User { Name = name });
+                await db.SaveChangesAsync();
+            }
+        }
+        """, At(0, "AnyAsync"));
 }

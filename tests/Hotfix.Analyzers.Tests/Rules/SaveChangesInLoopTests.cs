@@ -232,4 +232,15 @@ public class SaveChangesInLoopTests
             }
         }
         """, Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""));
+
+    [Fact]
+    public Task A_seeder_that_saves_per_item_runs_once_at_start_up() => Expect("""
+        public class DatabaseSeeder
+        {
+            public async Task RunAsync(Shop db, List<User> users)
+            {
+                foreach (var user in users) { db.Users.Add(user); await db.SaveChangesAsync(); }
+            }
+        }
+        """);
 }
