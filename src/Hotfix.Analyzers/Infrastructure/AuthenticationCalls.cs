@@ -79,11 +79,12 @@ internal sealed class AuthenticationCalls
     /// For a method whose body is not bound here (an inherited action read at symbol end, a helper or a method-group
     /// handler an endpoint calls): whether its body calls anything named like an authentication step — every name
     /// <see cref="IsAuthenticationCall"/> accepts, and any SignInManager call that signs in (names with "SignIn"); in a
-    /// method named as a logout, a sign-out. Names only: the safe side is to believe it.
+    /// method named as a logout, a sign-out, and in one named as a language or theme switch, a cookie append
+    /// (<see cref="CallerOnlyEndpoints"/>). Names only: the safe side is to believe it.
     /// </summary>
     public static bool MayAuthenticate(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
     {
-        var logout = NamesALogout(method.Name);
+        var named = CallerOnlyEndpoints.NamedIn(method.Name);
         foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
@@ -98,7 +99,8 @@ internal sealed class AuthenticationCalls
                 var name = SyntaxFilters.InvokedName(call);
                 if (name != null && (UserManagerSteps.Contains(name) || AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) ||
                     (name.Contains("SignIn") && !NotSigningIn.Contains(name)) || name.StartsWith("Challenge", System.StringComparison.Ordinal) ||
-                    name == "FixedTimeEquals" || VerifiesSignature(name) || logout && name is "SignOutAsync" or "SignOut"))
+                    name == "FixedTimeEquals" || VerifiesSignature(name) ||
+                    (named & CallerOnlyStep.SignOut) != 0 && name is "SignOutAsync" or "SignOut" || (named & CallerOnlyStep.Preference) != 0 && name == "Append"))
                 {
                     return true;
                 }
@@ -114,16 +116,14 @@ internal sealed class AuthenticationCalls
     /// signs in through a private helper or an account service of its own is a login too. One call deep, by name, as for
     /// inherited actions: a helper behind an interface, or two helpers deep, is not seen.
     /// </summary>
-    public bool Authenticates(IOperation body, System.Threading.CancellationToken cancellationToken) => Authenticates(body, logout: false, cancellationToken);
+    public bool Authenticates(IOperation body, System.Threading.CancellationToken cancellationToken) => Authenticates(body, CallerOnlyStep.None, cancellationToken);
 
     /// <summary>
-    /// <see cref="Authenticates(IOperation, System.Threading.CancellationToken)"/>, and for an endpoint named as a logout
-    /// (<paramref name="logout"/>: <see cref="NamesALogout"/>) also a sign-out: logging out must work for a caller whose
-    /// session has already expired — ASP.NET Core Identity's own Logout page is <c>[AllowAnonymous]</c> — and ends only
-    /// the caller's own session. A sign-out at the end of an action named otherwise (deleting an account, then signing
-    /// out) proves nothing.
+    /// <see cref="Authenticates(IOperation, System.Threading.CancellationToken)"/>, and for an endpoint whose name says it
+    /// acts on the caller alone (<paramref name="named"/>, <see cref="CallerOnlyEndpoints"/>) also that step: a sign-out
+    /// for a logout, a response cookie for a language or theme switch.
     /// </summary>
-    public bool Authenticates(IOperation body, bool logout, System.Threading.CancellationToken cancellationToken)
+    public bool Authenticates(IOperation body, CallerOnlyStep named, System.Threading.CancellationToken cancellationToken)
     {
         List<IMethodSymbol>? helpers = null;
         foreach (var operation in body.Descendants())
@@ -138,7 +138,9 @@ internal sealed class AuthenticationCalls
                 continue;
             }
 
-            if (IsAuthenticationCall(invocation.TargetMethod) || logout && IsSignOut(invocation.TargetMethod))
+            var target = invocation.TargetMethod;
+            if (IsAuthenticationCall(target) || (named & CallerOnlyStep.SignOut) != 0 && IsSignOut(target) ||
+                (named & CallerOnlyStep.Preference) != 0 && CallerOnlyEndpoints.WritesResponseCookie(target))
             {
                 return true;
             }
@@ -151,27 +153,6 @@ internal sealed class AuthenticationCalls
 
         // The helpers' bodies are read only when the action itself names no step: most anonymous actions are not logins.
         return helpers != null && helpers.Any(helper => MayAuthenticate(helper, cancellationToken));
-    }
-
-    /// <summary>An action, page model, handler or route named as a logout: <c>Logout</c>, <c>LogOff</c>, <c>SignOut</c>, <c>/account/log-out</c>.</summary>
-    public static bool NamesALogout(string? name)
-    {
-        if (name == null)
-        {
-            return false;
-        }
-
-        var letters = new System.Text.StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            if (char.IsLetter(c))
-            {
-                letters.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        var text = letters.ToString();
-        return text.Contains("logout") || text.Contains("logoff") || text.Contains("signout") || text.Contains("signoff");
     }
 
     private bool IsSignOut(IMethodSymbol method)

@@ -97,12 +97,20 @@ public sealed partial class AuthorizationBypassAnalyzer
     /// </summary>
     private static bool HandlerAuthenticates(IInvocationOperation map, AuthenticationCalls authentication, System.Threading.CancellationToken cancellationToken)
     {
-        // The route names a logout (app.MapPost("/logout", …)): its handler's sign-out counts.
-        var logout = map.Arguments.Any(argument => argument.Parameter?.Name == "pattern" && AuthenticationCalls.NamesALogout(argument.Value.ConstantValue.Value as string));
+        // The route says what the handler does for the caller alone (app.MapPost("/logout", …)): its sign-out counts.
+        var named = CallerOnlyStep.None;
+        foreach (var argument in map.Arguments)
+        {
+            if (argument.Parameter?.Name == "pattern")
+            {
+                named |= CallerOnlyEndpoints.NamedIn(argument.Value.ConstantValue.Value as string);
+            }
+        }
+
         return map.Arguments.Any(argument => argument.Value.WithoutConversions() switch
         {
-            IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => authentication.Authenticates(lambda.Body, logout, cancellationToken),
-            IAnonymousFunctionOperation lambda => authentication.Authenticates(lambda.Body, logout, cancellationToken),
+            IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => authentication.Authenticates(lambda.Body, named, cancellationToken),
+            IAnonymousFunctionOperation lambda => authentication.Authenticates(lambda.Body, named, cancellationToken),
             IDelegateCreationOperation { Target: IMethodReferenceOperation handler } => AuthenticationCalls.MayAuthenticate(handler.Method, cancellationToken),
             _ => false,
         });

@@ -117,7 +117,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                     typeStart.RegisterOperationBlockAction(block =>
                     {
                         if (block.OwningSymbol is IMethodSymbol method && candidates.Contains(method) &&
-                            block.OperationBlocks.Any(body => authentication.Value.Authenticates(body, NamesALogout(method, type), block.CancellationToken)))
+                            block.OperationBlocks.Any(body => authentication.Value.Authenticates(body, CallerOnlyStepsNamed(method, type), block.CancellationToken)))
                         {
                             signsIn[method] = true;
                         }
@@ -129,9 +129,9 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
             SymbolKind.NamedType);
     }
 
-    /// <summary>The action, handler or the page model (a Razor page's <c>OnPost</c> is named by its <c>LogoutModel</c>) says it logs out.</summary>
-    private static bool NamesALogout(IMethodSymbol method, INamedTypeSymbol type) =>
-        AuthenticationCalls.NamesALogout(method.Name) || AuthenticationCalls.NamesALogout(type.Name);
+    /// <summary>What the action or handler, or its page model (a Razor page's <c>OnPost</c> is named by its <c>LogoutModel</c>), says it does for the caller alone.</summary>
+    private static CallerOnlyStep CallerOnlyStepsNamed(IMethodSymbol method, INamedTypeSymbol type) =>
+        CallerOnlyEndpoints.NamedIn(method.Name) | CallerOnlyEndpoints.NamedIn(type.Name);
 
     private enum EndpointKind
     {

@@ -175,6 +175,30 @@ public class AuthorizationBypassTests
         At(2, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
 
     [Fact]
+    public Task A_language_or_theme_switch_that_sets_a_cookie_on_the_callers_response_stays_anonymous() => Expect("""
+        [{|#0:AllowAnonymous|}]
+        public class HomeController : Controller
+        {
+            [HttpPost]
+            public IActionResult SetLanguage(string culture, string returnUrl)
+            {
+                Response.Cookies.Append(".AspNetCore.Culture", "c=" + culture + "|uic=" + culture, new CookieOptions { Expires = System.DateTimeOffset.UtcNow.AddYears(1) });
+                return LocalRedirect(returnUrl);
+            }
+
+            [HttpPost]
+            public IActionResult SetTheme(string theme) { Response.Cookies.Append("theme", theme); return Ok(); }
+
+            [HttpPost]
+            public IActionResult Subscribe(string email) { Response.Cookies.Append("subscribed", "1"); return Ok(); }
+
+            [HttpPost]
+            public IActionResult ChangeLanguage(string culture) => Ok();
+        }
+        """,
+        At(0, "[AllowAnonymous] on 'HomeController' makes state-changing actions reachable without authentication: Subscribe (POST), ChangeLanguage (POST)"));
+
+    [Fact]
     public Task A_hand_written_jwt_login_or_sign_up_checks_or_hashes_a_password_or_issues_a_token() => Expect(Identity + """
         namespace System.IdentityModel.Tokens.Jwt
         {
