@@ -43,7 +43,8 @@ internal sealed class AuthenticationCalls
     /// password and e-mail steps. Also the credential steps of a hand-written JWT login or sign-up: checking a password
     /// against its hash (Identity's <c>IPasswordHasher.VerifyHashedPassword</c>, a <c>VerifyPasswordHash</c> helper),
     /// hashing a new one (<c>HashPassword</c>, <c>CreatePasswordHash</c>) and issuing the token
-    /// (<c>JwtSecurityTokenHandler.WriteToken</c>, a token service's <c>CreateToken</c>/<c>GenerateJwtToken</c>). Exact
+    /// (<c>JwtSecurityTokenHandler.WriteToken</c>, a token service's <c>CreateToken</c>/<c>GenerateJwtToken</c>), and the
+    /// one-time-password steps of a phone or e-mail login (<c>SendOtp</c>, <c>VerifyOtp</c>). Exact
     /// names (with or without Async), so <c>RegisterOrder</c> is no registration.
     /// </summary>
     private static readonly HashSet<string> AccountServiceSteps = new(System.StringComparer.Ordinal)
@@ -52,7 +53,7 @@ internal sealed class AuthenticationCalls
         "ValidateToken", "VerifyToken", "ForgotPassword", "ResetPassword", "ConfirmEmail", "VerifyEmail", "ExternalLogin",
         "VerifyHashedPassword", "VerifyPassword", "VerifyPasswordHash", "CheckPassword", "HashPassword", "CreatePasswordHash",
         "WriteToken", "CreateToken", "GenerateToken", "GenerateJwt", "GenerateJwtToken", "CreateJwtToken", "GenerateAccessToken",
-        "CreateAccessToken", "IssueToken",
+        "CreateAccessToken", "IssueToken", "RefreshAccessToken", "SendOtp", "VerifyOtp", "ValidateOtp", "VerifyTwoFactorCode",
     };
 
     private readonly INamedTypeSymbol? signInManager;

@@ -211,7 +211,7 @@ public class AuthorizationBypassTests
         }
 
         public record Credentials(string Email, string Password);
-        public interface ITokenService { string CreateToken(AppUser user); }
+        public interface ITokenService { string CreateToken(AppUser user); Task<bool> VerifyOtpAsync(string phone, string code); }
         public interface IUsers { AppUser Find(string email); void Add(AppUser user); }
 
         [ApiController, Route("api/auth")]
@@ -243,6 +243,9 @@ public class AuthorizationBypassTests
                 users.Add(user);
                 return Ok();
             }
+
+            [AllowAnonymous, HttpPost("otp")]
+            public async Task<IActionResult> Otp(string phone, string code) => await tokens.VerifyOtpAsync(phone, code) ? Ok() : Unauthorized();
 
             [HttpPost("invite"), {|#0:AllowAnonymous|}]
             public IActionResult Invite(Credentials c)
