@@ -1,0 +1,29 @@
+// Idiom corpus: HF3002: maps that only serve reads (prometheus-net, HealthChecks UI, health, fallback file) may be anonymous.
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Prometheus;
+using HealthChecks.UI;
+
+var app = WebApplication.CreateBuilder(args).Build();
+app.MapMetrics().AllowAnonymous();
+app.MapHealthChecksUI().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapGet("/version", () => "1.0").AllowAnonymous();
+app.MapFallbackToFile("index.html").AllowAnonymous();
+app.Run();
+
+namespace Prometheus
+{
+    public static class EndpointRouteBuilderExtensions
+    {
+        public static IEndpointConventionBuilder MapMetrics(this IEndpointRouteBuilder endpoints, string pattern = "/metrics") => endpoints.MapGet(pattern, () => "");
+    }
+}
+namespace HealthChecks.UI
+{
+    public static class EndpointRouteBuilderExtensions
+    {
+        public static IEndpointConventionBuilder MapHealthChecksUI(this IEndpointRouteBuilder endpoints) => endpoints.MapGet("/healthchecks-ui", () => "");
+    }
+}
