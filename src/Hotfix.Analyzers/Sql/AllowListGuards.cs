@@ -72,14 +72,14 @@ internal static class AllowListGuards
     /// <summary>The condition holds when the value is not allowed: <c>!check(v)</c>, <c>check(v) == false</c>, or an <c>||</c> with one of them.</summary>
     private static bool Rejects(ExpressionSyntax condition, string name, SemanticModel model, Func<IOperation?, bool> isAllowListTable, CancellationToken cancellationToken)
     {
-        switch (Unparenthesized(condition))
+        switch (SyntaxFilters.Unparenthesized(condition))
         {
             case BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression):
                 return Rejects(either.Left, name, model, isAllowListTable, cancellationToken) || Rejects(either.Right, name, model, isAllowListTable, cancellationToken);
             case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression):
-                return Allows(Unparenthesized(not.Operand), name, model, isAllowListTable, cancellationToken);
+                return Allows(SyntaxFilters.Unparenthesized(not.Operand), name, model, isAllowListTable, cancellationToken);
             case BinaryExpressionSyntax equals when equals.IsKind(SyntaxKind.EqualsExpression) && equals.Right.IsKind(SyntaxKind.FalseLiteralExpression):
-                return Allows(Unparenthesized(equals.Left), name, model, isAllowListTable, cancellationToken);
+                return Allows(SyntaxFilters.Unparenthesized(equals.Left), name, model, isAllowListTable, cancellationToken);
             default:
                 return false;
         }
@@ -167,6 +167,4 @@ internal static class AllowListGuards
 
         return false;
     }
-
-    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression) => SyntaxFilters.Unparenthesized(expression);
 }
