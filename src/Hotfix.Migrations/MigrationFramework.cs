@@ -1,3 +1,5 @@
+using Hotfix.Migrations.Code;
+
 namespace Hotfix.Migrations;
 
 /// <summary>The migration frameworks Hotfix recognises in a change set.</summary>
@@ -44,9 +46,16 @@ internal enum DownSupport
 /// Migrations may declare models without a table (Django's proxy and unmanaged models), whose later operations touch no
 /// database: the history is asked before such an operation is judged.
 /// </param>
+/// <param name="Source">The language its migration files are written in.</param>
+/// <param name="RecordsChecksum">
+/// The framework stores a checksum of every applied migration and refuses or warns when the file no longer matches
+/// (Flyway, Liquibase, Prisma Migrate, sqitch's script hashes, drizzle's hashes): any edit of an applied migration
+/// matters, even one that changes only a comment. The others record only a name or version, so an edit that leaves
+/// the code as it runs (comments, layout) changes nothing a database sees.
+/// </param>
 internal sealed record MigrationFrameworkFacts(
     string Id, string DisplayName, DownSupport Downs, string NoDownAdvice = "no down migration", bool NamesSortInRunOrder = true,
-    bool HasTablelessModels = false);
+    bool HasTablelessModels = false, SourceLanguage Source = SourceLanguage.Sql, bool RecordsChecksum = false);
 
 /// <summary>Each framework's facts, from the one format that reads it (a test proves there is exactly one).</summary>
 internal static class MigrationFrameworks
@@ -72,4 +81,7 @@ internal static class MigrationFrameworks
 
     /// <summary>Whether migrations may declare models without a table (Django proxy and unmanaged models).</summary>
     public static bool HasTablelessModels(this MigrationFramework framework) => framework.Facts().HasTablelessModels;
+
+    /// <summary>Whether the framework validates applied migrations against a stored checksum.</summary>
+    public static bool RecordsChecksum(this MigrationFramework framework) => framework.Facts().RecordsChecksum;
 }

@@ -1,9 +1,14 @@
 namespace Hotfix.Migrations.Code;
 
-/// <summary>The comment and string syntax of the languages migration DSLs are written in.</summary>
+/// <summary>
+/// The languages migrations are written in. <see cref="CodeText"/> reads the three DSL languages (Ruby, Python,
+/// JavaScript/TypeScript); C# is read with Roslyn and SQL with the SQL tokenizer.
+/// </summary>
 internal enum SourceLanguage
 {
     Ruby,
     Python,
     JavaScript,
+    CSharp,
+    Sql,
 }

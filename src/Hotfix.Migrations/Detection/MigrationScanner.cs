@@ -149,7 +149,10 @@ internal static class MigrationScanner
                 continue;
             }
 
-            if (before.Fingerprint == piece.Fingerprint && !downEdited && !renamed)
+            // An edit that changes no code as it runs (comments, layout) is no edit to a database that ran it.
+            var upSame = before.Fingerprint == piece.Fingerprint || LayoutOnlyEdit.Only(format.Facts, before.Fingerprint, piece.Fingerprint, database);
+            var downSame = !downEdited || LayoutOnlyEdit.Only(format.Facts, oldDownText, downExists ? files.ReadHead(downPath!) : null, database);
+            if (upSame && downSame && !renamed)
             {
                 continue;
             }

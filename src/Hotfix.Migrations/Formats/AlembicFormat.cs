@@ -20,7 +20,7 @@ internal sealed partial class AlembicFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Alembic;
 
-    public MigrationFrameworkFacts Facts { get; } = new("alembic", "Alembic", DownSupport.Expected, NamesSortInRunOrder: false);
+    public MigrationFrameworkFacts Facts { get; } = new("alembic", "Alembic", DownSupport.Expected, NamesSortInRunOrder: false, Source: SourceLanguage.Python);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         path.EndsWith(".py", StringComparison.Ordinal) && text.Contains("def upgrade(", StringComparison.Ordinal)

@@ -19,7 +19,7 @@ internal sealed partial class DjangoFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Django;
 
-    public MigrationFrameworkFacts Facts { get; } = new("django", "Django", DownSupport.Expected, HasTablelessModels: true);
+    public MigrationFrameworkFacts Facts { get; } = new("django", "Django", DownSupport.Expected, HasTablelessModels: true, Source: SourceLanguage.Python);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         MigrationPath().IsMatch(path) && text.Contains("migrations.Migration", StringComparison.Ordinal)

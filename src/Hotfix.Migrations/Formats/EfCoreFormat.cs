@@ -1,3 +1,4 @@
+using Hotfix.Migrations.Code;
 using System.Text.RegularExpressions;
 using Hotfix.Migrations.Detection;
 using Hotfix.Migrations.Sql;
@@ -23,7 +24,7 @@ internal sealed partial class EfCoreFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.EfCore;
 
-    public MigrationFrameworkFacts Facts { get; } = new("ef-core", "EF Core", DownSupport.Expected);
+    public MigrationFrameworkFacts Facts { get; } = new("ef-core", "EF Core", DownSupport.Expected, Source: SourceLanguage.CSharp);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {

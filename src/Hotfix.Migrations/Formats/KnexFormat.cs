@@ -30,7 +30,7 @@ internal sealed partial class KnexFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Knex;
 
-    public MigrationFrameworkFacts Facts { get; } = new("knex", "Knex", DownSupport.Expected);
+    public MigrationFrameworkFacts Facts { get; } = new("knex", "Knex", DownSupport.Expected, Source: SourceLanguage.JavaScript);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         SourceFile().IsMatch(path) && Definition().IsMatch(text) && text.Contains("knex", StringComparison.OrdinalIgnoreCase)

@@ -25,7 +25,7 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Liquibase;
 
-    public MigrationFrameworkFacts Facts { get; } = new("liquibase", "Liquibase", DownSupport.Expected, NamesSortInRunOrder: false);
+    public MigrationFrameworkFacts Facts { get; } = new("liquibase", "Liquibase", DownSupport.Expected, NamesSortInRunOrder: false, RecordsChecksum: true);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {

@@ -40,7 +40,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.Rails;
 
-    public MigrationFrameworkFacts Facts { get; } = new("rails", "Rails", DownSupport.Expected);
+    public MigrationFrameworkFacts Facts { get; } = new("rails", "Rails", DownSupport.Expected, Source: SourceLanguage.Ruby);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {

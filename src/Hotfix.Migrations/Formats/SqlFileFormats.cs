@@ -99,7 +99,7 @@ internal sealed partial class FlywayFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Flyway;
 
-    public MigrationFrameworkFacts Facts { get; } = new("flyway", "Flyway", DownSupport.Optional, "no Flyway undo script (U<version>__*.sql; undo is a Flyway Teams feature)");
+    public MigrationFrameworkFacts Facts { get; } = new("flyway", "Flyway", DownSupport.Optional, "no Flyway undo script (U<version>__*.sql; undo is a Flyway Teams feature)", RecordsChecksum: true);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
@@ -205,7 +205,7 @@ internal sealed class SqitchFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Sqitch;
 
-    public MigrationFrameworkFacts Facts { get; } = new("sqitch", "sqitch", DownSupport.Expected, NamesSortInRunOrder: false);
+    public MigrationFrameworkFacts Facts { get; } = new("sqitch", "sqitch", DownSupport.Expected, NamesSortInRunOrder: false, RecordsChecksum: true);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
@@ -283,7 +283,7 @@ internal sealed partial class PrismaFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.Prisma;
 
-    public MigrationFrameworkFacts Facts { get; } = new("prisma", "Prisma Migrate", DownSupport.None, "Prisma Migrate has no down migrations (a `prisma migrate diff` script only recovers a failed migration)");
+    public MigrationFrameworkFacts Facts { get; } = new("prisma", "Prisma Migrate", DownSupport.None, "Prisma Migrate has no down migrations (a `prisma migrate diff` script only recovers a failed migration)", RecordsChecksum: true);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
@@ -328,7 +328,7 @@ internal sealed class DrizzleFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.DrizzleKit;
 
-    public MigrationFrameworkFacts Facts { get; } = new("drizzle-kit", "drizzle-kit", DownSupport.None, "drizzle-kit has no down migrations (`drizzle-kit drop` only deletes the migration file, it does not revert a database)");
+    public MigrationFrameworkFacts Facts { get; } = new("drizzle-kit", "drizzle-kit", DownSupport.None, "drizzle-kit has no down migrations (`drizzle-kit drop` only deletes the migration file, it does not revert a database)", RecordsChecksum: true);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {

@@ -19,7 +19,7 @@ internal sealed partial class TypeOrmFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.TypeOrm;
 
-    public MigrationFrameworkFacts Facts { get; } = new("typeorm", "TypeORM", DownSupport.Expected);
+    public MigrationFrameworkFacts Facts { get; } = new("typeorm", "TypeORM", DownSupport.Expected, Source: SourceLanguage.JavaScript);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         (path.EndsWith(".ts", StringComparison.Ordinal) || path.EndsWith(".js", StringComparison.Ordinal))

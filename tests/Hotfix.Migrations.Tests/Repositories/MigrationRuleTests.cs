@@ -246,6 +246,25 @@ public class MigrationRuleTests
     }
 
     [Fact]
+    public void HF2006_a_comment_or_layout_edit_counts_only_where_the_framework_keeps_a_checksum()
+    {
+        const string ef = "            migrationBuilder.AddColumn<string>(name: \"Note\", table: \"Orders\", type: \"text\", nullable: true);";
+        using var repo = Create(("db/migrations/000001_init.up.sql", Orders), ("db/migrations/000001_init.down.sql", "DROP TABLE orders;\n"),
+            ("db/flyway/V1__init.sql", Orders), ("src/Migrations/20260301090000_AddNote.cs", EfFixtures.Migration("AddNote", ef,
+                "            migrationBuilder.DropColumn(name: \"Note\", table: \"Orders\");")));
+        repo.Commit("Comment the migrations", ("db/migrations/000001_init.up.sql", "-- orders, as the shop launched\n" + Orders.Replace(", total", ",\n    total", StringComparison.Ordinal)),
+            ("db/migrations/000001_init.down.sql", "DROP TABLE orders; -- everything goes\n"),
+            ("db/flyway/V1__init.sql", "-- orders, as the shop launched\n" + Orders),
+            ("src/Migrations/20260301090000_AddNote.cs", EfFixtures.Migration("AddNote", "            // free text from the checkout form\n" + ef,
+                "            migrationBuilder.DropColumn(name: \"Note\", table: \"Orders\");")));
+        var finding = Assert.Single(Of(Check(repo), RuleIds.EditedAppliedMigration));
+        Assert.Equal("db/flyway/V1__init.sql", finding.Path); // Flyway's checksum validation fails on any byte
+
+        repo.Commit("Change what runs", ("db/migrations/000001_init.down.sql", "DROP TABLE orders CASCADE; -- everything goes\n"));
+        Assert.Contains(Of(Check(repo), RuleIds.EditedAppliedMigration), f => f.Path == "db/migrations/000001_init.up.sql");
+    }
+
+    [Fact]
     public void HF2007_a_down_that_drops_something_else_does_not_invert_the_up()
     {
         using var repo = Create();

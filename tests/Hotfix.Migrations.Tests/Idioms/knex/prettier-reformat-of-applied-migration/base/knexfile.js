@@ -1,0 +1,4 @@
+module.exports = {
+  client: "pg",
+  connection: process.env.DATABASE_URL,
+};

@@ -1,0 +1,18 @@
+/**
+ * Order totals for the monthly report.
+ * @param { import("knex").Knex } knex
+ */
+exports.up = function (knex) {
+  return knex.schema.alterTable("orders", function (table) {
+    table.decimal("total", 12, 2).notNullable().defaultTo(0)
+    table.index(["total"], "orders_total_idx")
+  })
+}
+
+/** @param { import("knex").Knex } knex */
+exports.down = function (knex) {
+  return knex.schema.alterTable("orders", function (table) {
+    table.dropIndex(["total"], "orders_total_idx")
+    table.dropColumn("total")
+  })
+}
