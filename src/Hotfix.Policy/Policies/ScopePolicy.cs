@@ -46,6 +46,18 @@ public sealed class ScopePolicy
         "deno.lock", "go.work.sum",
     ];
 
+    /// <summary>
+    /// Tests: read by the reviewer but counted apart, so the regression test the runbook asks for never pushes a fix
+    /// over its budget (a 30-line fix with its 120-line test is a 30-line hotfix). Test folders and the file-name
+    /// conventions of each ecosystem; not <c>*Test.cs</c> or <c>*Test.java</c> alone, which production code uses too
+    /// (<c>ABTest.cs</c>) — .NET and Maven tests live in test folders and projects, which are listed.
+    /// </summary>
+    public IReadOnlyList<string> Tests { get; init; } =
+    [
+        "**/{test,tests,Test,Tests,__tests__,spec,specs,testdata,e2e,cypress,playwright}/**", "**/*{.Tests,.Test,.UnitTests,.IntegrationTests,.FunctionalTests,.Specs}/**",
+        "*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}", "*_test.go", "test_*.py", "*_test.py", "conftest.py", "*_{spec,test}.rb", "*Tests.cs",
+    ];
+
     /// <summary>The budget for a severity; a severity the policy leaves out has no budget.</summary>
     public ScopeBudget? BudgetFor(IncidentSeverity severity) =>
         Budgets.TryGetValue(IncidentSeverities.Name(severity), out var budget) ? budget : null;

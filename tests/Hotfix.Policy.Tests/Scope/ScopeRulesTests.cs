@@ -47,6 +47,72 @@ public class ScopeRulesTests
         Assert.Equal((4, 2, 40, 1, 1, 5900), (counts.Files, counts.CountedFiles, counts.CountedLines, counts.LockFiles, counts.GeneratedFiles, counts.UncountedLines));
     }
 
+    private static Hotfix.Policy.Changes.FileChange Test(string path, int lines) =>
+        Added(path, string.Concat(Enumerable.Range(1, lines).Select(l => $"// assert {l}\n")));
+
+    [Fact]
+    public void HF1101_counts_the_fixs_tests_apart_so_the_regression_test_never_pushes_it_over()
+    {
+        var files = SourceFiles(2, 15);
+        files.Add(Test("tests/Shop.Tests/OrderTotalsTests.cs", 120));
+        var report = Run(Context(files, new CheckOptions { Severity = IncidentSeverity.Sev1 }));
+
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == "HF1101");
+        var counts = report.Section<ScopeSection>()!.Counts!;
+        Assert.Equal((3, 2, 30, 1, 120, 120), (counts.Files, counts.CountedFiles, counts.CountedLines, counts.TestFiles, counts.TestLines, counts.UncountedLines));
+        var text = new TextReportRenderer(new RenderOptions(Color: false)).RenderToString(report);
+        Assert.Contains("counted apart: 1 test file (120 lines)", text);
+        Assert.Contains("test (scope.tests '**/{test,tests,Test,Tests,", text);
+    }
+
+    [Fact]
+    public void HF1101_over_budget_names_code_only_and_says_what_was_counted_apart()
+    {
+        var files = SourceFiles(6, 10);
+        files.Add(Test("web/src/cart.test.ts", 400));
+        files.Add(Added("web/package-lock.json", string.Concat(Enumerable.Range(1, 50).Select(i => $"\"line{i}\",\n"))));
+        var finding = Assert.Single(Run(Context(files, new CheckOptions { Severity = IncidentSeverity.Sev1 })).Findings, f => f.RuleId == "HF1101");
+        Assert.Contains("6 files and 60 changed lines", finding.Message);
+        Assert.DoesNotContain("cart.test.ts", finding.Message);
+        Assert.Contains("Counted apart, not against the budget: 1 test file (400 lines), 1 lock file (50 lines).", finding.Message);
+    }
+
+    [Fact]
+    public void HF1101_counts_tests_again_when_the_policy_empties_scope_tests()
+    {
+        var files = SourceFiles(2, 15);
+        files.Add(Test("tests/Shop.Tests/OrderTotalsTests.cs", 120));
+        var policy = PolicyFrom("""{ "scope": { "tests": [] } }""");
+        var finding = Assert.Single(Run(Context(files, new CheckOptions { Severity = IncidentSeverity.Sev1 }, policy)).Findings, f => f.RuleId == "HF1101");
+        Assert.Contains("3 files and 150 changed lines", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("tests/Shop.Api.Tests/Orders/TotalsTests.cs", true)]
+    [InlineData("src/Shop.UnitTests/OrderTests.cs", true)]
+    [InlineData("src/Shop.Api/Controllers/OrdersControllerTests.cs", true)]
+    [InlineData("src/test/java/com/shop/OrderServiceTest.java", true)]
+    [InlineData("web/src/__tests__/cart.jsx", true)]
+    [InlineData("web/src/cart/cart.spec.tsx", true)]
+    [InlineData("web/e2e/checkout.ts", true)]
+    [InlineData("pkg/orders/total_test.go", true)]
+    [InlineData("pkg/orders/testdata/order.json", true)]
+    [InlineData("app/orders/test_totals.py", true)]
+    [InlineData("app/conftest.py", true)]
+    [InlineData("spec/models/order_spec.rb", true)]
+    [InlineData("src/Shop.Api/Experiments/ABTest.cs", false)]
+    [InlineData("src/Shop.Api/Latest.cs", false)]
+    [InlineData("src/testing/fixtures.go", false)]
+    [InlineData("app/orders/totals.py", false)]
+    [InlineData("web/src/contest/entry.ts", false)]
+    public void Tests_are_recognised_by_folder_and_by_each_ecosystems_file_names(string path, bool test)
+    {
+        var files = SourceFiles(1, 5);
+        files.Add(Test(path, 10));
+        var file = Assert.Single(Run(Context(files)).Section<ScopeSection>()!.Analysis.Files, f => f.Path == path);
+        Assert.Equal(test ? FileRole.Test : FileRole.Reviewed, file.Role);
+    }
+
     [Theory]
     [InlineData("drizzle/meta/0007_snapshot.json", "scope.generated '**/meta/*_snapshot.json'")]
     [InlineData("drizzle/meta/_journal.json", "scope.generated '**/meta/_journal.json'")]

@@ -32,19 +32,18 @@ internal sealed class ChangeTooLargeRule : ICheckRule
             yield break;
         }
 
-        var largest = analysis.Reviewed
+        var largest = analysis.Counted
             .OrderByDescending(f => f.Change.ChangedLines)
             .ThenBy(f => f.Path, StringComparer.Ordinal)
             .Take(3)
             .Select(f => $"{f.Path} ({f.Change.ChangedLines})");
-        var apart = counts.GeneratedFiles + counts.VendoredFiles + counts.LockFiles;
         var severity = effective.Assumed
             ? $"for any severity (no --severity given; even the loosest budget, {effective.Severity.Name()}'s, is exceeded)"
             : $"for a {effective.Severity.Name()} hotfix";
         var message =
             $"The change is too large {severity}: {counts.CountedFiles} files and {counts.CountedLines} changed lines, against a budget of " +
             $"{budget.Files} files and {budget.Lines} lines. Largest: {string.Join(", ", largest)}." +
-            (apart > 0 ? $" Counted apart, not against the budget: {apart} generated, vendored or lock files ({counts.UncountedLines} lines)." : string.Empty) +
+            (counts.ApartFiles > 0 ? $" Counted apart, not against the budget: {counts.ApartText()}." : string.Empty) +
             " Move what the incident does not need to a follow-up branch, or record why it must ship together: " +
             $"--allow {Rule.Id} --reason \"…\".";
         yield return Rule.CreateFinding(message);

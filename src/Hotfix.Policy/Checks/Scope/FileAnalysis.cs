@@ -19,7 +19,7 @@ internal sealed class FileAnalysis
         Role = role;
         RoleReason = roleReason;
         Components = components;
-        formatting = new Lazy<FormattingVerdict>(() => role == FileRole.Reviewed ? FormattingAnalysis.Analyze(change) : FormattingVerdict.None);
+        formatting = new Lazy<FormattingVerdict>(() => role.IsReadByReviewer() ? FormattingAnalysis.Analyze(change) : FormattingVerdict.None);
         dependencies = new Lazy<(IReadOnlyList<DependencyChange>?, bool)>(() =>
             role == FileRole.Vendored ? (null, false) : (DependencyFormats.Diff(change, out var unreadable), unreadable));
     }
@@ -36,7 +36,7 @@ internal sealed class FileAnalysis
     /// <summary>Policy components whose paths match the file (old or new path), in policy order.</summary>
     public IReadOnlyList<string> Components { get; }
 
-    /// <summary>Formatting verdict (reviewed text files only; <see cref="FormattingVerdict.None"/> otherwise).</summary>
+    /// <summary>Formatting verdict (code and test text files only; <see cref="FormattingVerdict.None"/> otherwise).</summary>
     public FormattingVerdict Formatting => formatting.Value;
 
     /// <summary>Package changes when the file is a manifest or lock file; null otherwise.</summary>

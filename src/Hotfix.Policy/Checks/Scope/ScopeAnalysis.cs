@@ -22,7 +22,7 @@ internal sealed class ScopeAnalysis
         UnavailableReason = unavailableReason;
         Files = files;
         moves = new Lazy<IReadOnlyList<BlockMove>>(() => BlockMoves.Find(
-            Files.Where(f => f.Role == FileRole.Reviewed && !f.Formatting.IsFormattingOnly).Select(f => f.Change).ToList()));
+            Files.Where(f => f.Role.IsReadByReviewer() && !f.Formatting.IsFormattingOnly).Select(f => f.Change).ToList()));
     }
 
     public ChangeSet? Changes { get; }
@@ -38,7 +38,11 @@ internal sealed class ScopeAnalysis
     /// </summary>
     public bool ReaderMissing { get; }
 
-    public IEnumerable<FileAnalysis> Reviewed => Files.Where(f => f.Role == FileRole.Reviewed);
+    /// <summary>Files people wrote and the reviewer reads: code and tests.</summary>
+    public IEnumerable<FileAnalysis> Reviewed => Files.Where(f => f.Role.IsReadByReviewer());
+
+    /// <summary>Files that count against the size budget (HF1101): reviewed code, not tests.</summary>
+    public IEnumerable<FileAnalysis> Counted => Files.Where(f => f.Role == FileRole.Reviewed);
 
     /// <summary>Files whose whole change is moving code (HF1105); formatting-only files are HF1102's and left out.</summary>
     public IReadOnlyList<BlockMove> Moves => moves.Value;
@@ -66,6 +70,7 @@ internal sealed class ScopeAnalysis
         var generated = GlobSet.Of(scope.Generated);
         var vendored = GlobSet.Of(scope.Vendored);
         var locks = GlobSet.Of(scope.LockFiles);
+        var tests = GlobSet.Of(scope.Tests);
         var components = context.Policy.Components.Select(c => (c.Name, Globs: GlobSet.Of(c.Paths))).ToList();
         var attributes = LinguistAttributes.Parse(context.Ports.Require<IChangeSetReader>().ReadFile(changes.Head, ".gitattributes")?.Text);
 
@@ -73,6 +78,11 @@ internal sealed class ScopeAnalysis
         foreach (var change in changes.Files)
         {
             var (role, reason) = RoleOf(change.Path, vendored, locks, generated, attributes);
+            if (role == FileRole.Reviewed && tests.FirstMatch(change.Path) is { } test)
+            {
+                (role, reason) = (FileRole.Test, $"scope.tests '{test.Pattern}'");
+            }
+
             var paths = change.OldPath is { } old && old != change.Path ? new[] { change.Path, old } : [change.Path];
             var owners = components.Where(c => c.Globs.FirstMatch(paths) is not null).Select(c => c.Name).ToList();
             files.Add(new FileAnalysis(change, role, reason, owners));

@@ -2,7 +2,7 @@ using Hotfix.Policy.Policies;
 
 namespace Hotfix.Policy.Checks.Scope;
 
-/// <summary>The size of a change: what counts against the budget (reviewed files) and what is counted apart.</summary>
+/// <summary>The size of a change: what counts against the budget (reviewed code) and what is counted apart (tests, generated, vendored and lock files).</summary>
 internal sealed record ScopeCounts(
     int Files,
     int AddedLines,
@@ -12,6 +12,8 @@ internal sealed record ScopeCounts(
     int GeneratedFiles,
     int VendoredFiles,
     int LockFiles,
+    int TestFiles,
+    int TestLines,
     int UncountedLines,
     int BinaryFiles)
 {
@@ -29,8 +31,30 @@ internal sealed record ScopeCounts(
             apart.Count(f => f.Role == FileRole.Generated),
             apart.Count(f => f.Role == FileRole.Vendored),
             apart.Count(f => f.Role == FileRole.LockFile),
+            apart.Count(f => f.Role == FileRole.Test),
+            apart.Where(f => f.Role == FileRole.Test).Sum(f => f.Change.ChangedLines),
             apart.Sum(f => f.Change.ChangedLines),
             files.Count(f => f.Change.IsBinary));
+    }
+
+    /// <summary>Files counted apart from the budget.</summary>
+    public int ApartFiles => GeneratedFiles + VendoredFiles + LockFiles + TestFiles;
+
+    /// <summary>What was counted apart, for messages: "1 test (120 lines), 2 generated, 1 lock file (340 lines)".</summary>
+    public string ApartText()
+    {
+        var others = GeneratedFiles + VendoredFiles + LockFiles;
+        var kinds = string.Join(", ", new[]
+        {
+            GeneratedFiles > 0 ? $"{GeneratedFiles} generated" : null,
+            VendoredFiles > 0 ? $"{VendoredFiles} vendored" : null,
+            LockFiles > 0 ? $"{LockFiles} lock {(LockFiles == 1 ? "file" : "files")}" : null,
+        }.OfType<string>());
+        return string.Join(", ", new[]
+        {
+            TestFiles > 0 ? $"{TestFiles} test {(TestFiles == 1 ? "file" : "files")} ({TestLines} lines)" : null,
+            others > 0 ? $"{kinds} ({UncountedLines - TestLines} lines)" : null,
+        }.OfType<string>());
     }
 }
 

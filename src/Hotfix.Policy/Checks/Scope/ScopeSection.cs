@@ -70,6 +70,8 @@ internal sealed class ScopeSection(
             writer.WriteNumber("generatedFiles", counts.GeneratedFiles);
             writer.WriteNumber("vendoredFiles", counts.VendoredFiles);
             writer.WriteNumber("lockFiles", counts.LockFiles);
+            writer.WriteNumber("testFiles", counts.TestFiles);
+            writer.WriteNumber("testLines", counts.TestLines);
             writer.WriteNumber("uncountedLines", counts.UncountedLines);
             writer.WriteNumber("binaryFiles", counts.BinaryFiles);
             writer.WriteEndObject();
@@ -139,12 +141,11 @@ internal sealed class ScopeSection(
             return;
         }
 
-        var apart = counts.GeneratedFiles + counts.VendoredFiles + counts.LockFiles;
         var facts = new List<(string, string)>
         {
             ("Change", $"{changes.BaseBranch}...{changes.Head[..Math.Min(12, changes.Head.Length)]} (merge base {changes.MergeBase[..Math.Min(12, changes.MergeBase.Length)]})"),
             ("Files", $"{counts.Files} changed (+{counts.AddedLines} −{counts.DeletedLines}); {counts.CountedFiles} counted with {counts.CountedLines} changed lines" +
-                (apart > 0 ? $"; counted apart: {ApartText(counts)} ({counts.UncountedLines} lines)" : string.Empty)),
+                (counts.ApartFiles > 0 ? $"; counted apart: {counts.ApartText()}" : string.Empty)),
         };
         if (budget is not null)
         {
@@ -192,13 +193,6 @@ internal sealed class ScopeSection(
     }
 
     private IEnumerable<DependencyChange> Dependencies() => analysis.Files.SelectMany(f => f.Dependencies ?? []);
-
-    private static string ApartText(ScopeCounts counts) => string.Join(", ", new[]
-    {
-        counts.GeneratedFiles > 0 ? $"{counts.GeneratedFiles} generated" : null,
-        counts.VendoredFiles > 0 ? $"{counts.VendoredFiles} vendored" : null,
-        counts.LockFiles > 0 ? $"{counts.LockFiles} lock {(counts.LockFiles == 1 ? "file" : "files")}" : null,
-    }.OfType<string>());
 
     private static string Notes(FileAnalysis file, bool moved)
     {
@@ -267,6 +261,7 @@ internal sealed class ScopeSection(
         FileRole.Generated => "generated",
         FileRole.Vendored => "vendored",
         FileRole.LockFile => "lockFile",
+        FileRole.Test => "test",
         _ => "reviewed",
     };
 

@@ -340,6 +340,7 @@ internal sealed class HotfixPolicyValidator : AbstractValidator<HotfixPolicy>
         CheckGlobs(scope.Generated, "$.scope.generated", context);
         CheckGlobs(scope.Vendored, "$.scope.vendored", context);
         CheckGlobs(scope.LockFiles, "$.scope.lockFiles", context);
+        CheckGlobs(scope.Tests, "$.scope.tests", context);
     }
 
     internal static void CheckClassification(IReadOnlyDictionary<string, IReadOnlyList<string>> classification, PolicyFailures context)
