@@ -16,7 +16,8 @@ namespace Hotfix.Analyzers.Infrastructure;
 /// <c>BlockingCollection</c>'s consuming enumerable); and a <c>foreach</c> over a list of constants written in the code
 /// (<c>new[] { "admin", "ops" }</c>, <c>Enum.GetValues</c>, a read-only field of literals), whose length the data cannot
 /// grow; and a retry loop (EF Core's concurrency retry with its walk over the conflicting entries, or an attempt that
-/// leaves the loop once it succeeds). A call on a context (or
+/// leaves the loop once it succeeds); and a call the loop makes once every N items (the periodic save of a bulk import,
+/// under <c>if (++count % 1000 == 0)</c>). A call on a context (or
 /// connection) created inside a loop is one unit of work per iteration (per tenant, per item in its own transaction):
 /// that loop and the loops around it are not counted for it. A per-item loop around such a loop still counts.
 /// </summary>
@@ -39,7 +40,7 @@ internal static class LoopShapes
             }
 
             if (!IsBatched(loop) && !PagesOrPolls(loop) && !DrainsInBatches(loop) && !PumpsMessages(loop) && !OverConstants(loop) && !OverConflictEntries(loop) &&
-                !Retries(operation, loop))
+                !Retries(operation, loop) && !OncePerBatch(operation, loop))
             {
                 return loop;
             }
@@ -165,6 +166,109 @@ internal static class LoopShapes
 
         return false;
     }
+
+    /// <summary>
+    /// The call runs once every N items, not per item: it sits under an <c>if</c> in this loop that tests a counter modulo
+    /// a batch size (<c>if (++count % 1000 == 0)</c>), a counter equal to one (<c>if (pending == 500)</c>), or a buffer or
+    /// counter against a batch size that the same block empties or resets (<c>if (buffer.Count &gt;= BatchSize) { …;
+    /// buffer.Clear(); }</c>) — the periodic save of a bulk import. The counter must outlive an iteration: a test of the
+    /// item itself (<c>if (order.Lines.Count &gt;= 10)</c>, <c>if (id % 2 == 0)</c>) picks items, it does not batch them.
+    /// </summary>
+    private static bool OncePerBatch(IOperation operation, ILoopOperation loop)
+    {
+        IOperation child = operation;
+        for (var current = operation.Parent; current != null && current != loop; child = current, current = current.Parent)
+        {
+            if (current is ILoopOperation)
+            {
+                return false; // the test belongs to a loop inside this one
+            }
+
+            if (current is IConditionalOperation conditional && child == conditional.WhenTrue && TestsABatch(conditional.Condition, conditional.WhenTrue, loop))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TestsABatch(IOperation condition, IOperation block, ILoopOperation loop)
+    {
+        switch (condition.WithoutConversions())
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } both:
+                return TestsABatch(both.LeftOperand, block, loop) || TestsABatch(both.RightOperand, block, loop);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand: var left, RightOperand: var right } when IsZero(right) || IsZero(left):
+                return IsZero(right) ? CountsModuloASize(left, loop) : CountsModuloASize(right, loop);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand: var counter, RightOperand: var size }:
+                return IsBatchSize(size) && Counter(counter, loop) is not null;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.GreaterThan, LeftOperand: var counter, RightOperand: var size }:
+                return IsBatchSize(size) && Counter(counter, loop) is { } symbol && Resets(block, symbol);
+            default:
+                return false;
+        }
+    }
+
+    private static bool CountsModuloASize(IOperation operation, ILoopOperation loop) =>
+        operation.WithoutConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder, LeftOperand: var counter, RightOperand: var size } &&
+        IsBatchSize(size) && (Counter(counter, loop) is not null || IsForIndex(counter, loop));
+
+    private static bool IsZero(IOperation operation) => operation.WithoutConversions().ConstantValue is { HasValue: true, Value: 0 or 0L };
+
+    /// <summary>A size larger than one: a literal or constant of at least 2, or a variable, field or property (a configured batch size).</summary>
+    private static bool IsBatchSize(IOperation operation)
+    {
+        var size = operation.WithoutConversions();
+        if (size.ConstantValue is { HasValue: true, Value: var value })
+        {
+            return value is int i && i >= 2 || value is long l && l >= 2;
+        }
+
+        return size is ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation;
+    }
+
+    /// <summary>
+    /// The variable that counts across iterations — a local declared before the loop or a field, possibly incremented in
+    /// place, or the one whose <c>Count</c>/<c>Length</c> is read — or null (the item, or something declared in the loop).
+    /// </summary>
+    private static ISymbol? Counter(IOperation operation, ILoopOperation loop)
+    {
+        var symbol = operation.WithoutConversions() switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IFieldReferenceOperation field => field.Field,
+            IIncrementOrDecrementOperation { Target: var target } => Counter(target, loop),
+            IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } buffer } => buffer.WithoutConversions() switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IFieldReferenceOperation field => field.Field,
+                _ => null,
+            },
+            _ => null,
+        };
+        return symbol is ILocalSymbol && symbol.DeclaringSyntaxReferences.Any(r => loop.Syntax.Span.Contains(r.Span)) ? null : symbol;
+    }
+
+    /// <summary>A <c>for</c> loop's own index (<c>if (i % 100 == 0)</c>): it counts iterations, one per item.</summary>
+    private static bool IsForIndex(IOperation operation, ILoopOperation loop) =>
+        loop is IForLoopOperation forLoop && operation.WithoutConversions() is ILocalReferenceOperation local && forLoop.Locals.Contains(local.Local);
+
+    /// <summary>The block empties the buffer (<c>Clear()</c>, a new one) or sets the counter back to zero.</summary>
+    private static bool Resets(IOperation block, ISymbol counter) =>
+        block.Descendants().Any(d => d switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Clear", Instance: { } instance } => Refers(instance, counter),
+            ISimpleAssignmentOperation { Target: var target, Value: var value } => Refers(target, counter) && (IsZero(value) || value.WithoutConversions() is IObjectCreationOperation),
+            _ => false,
+        });
+
+    private static bool Refers(IOperation operation, ISymbol symbol) => operation.WithoutConversions() switch
+    {
+        ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, symbol),
+        IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field, symbol),
+        _ => false,
+    };
 
     private static bool LeavesTheLoop(IBlockOperation attempt, ILoopOperation loop)
     {

@@ -56,6 +56,84 @@ public class SaveChangesInLoopTests
         Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""));
 
     [Fact]
+    public Task A_save_every_N_items_is_a_bulk_imports_batching() => Expect("""
+        const int BatchSize = 200;
+        readonly List<User> pending = new();
+
+        async Task Import(Shop db, List<User> users)
+        {
+            var count = 0;
+            foreach (var user in users)
+            {
+                db.Users.Add(user);
+                if (++count % 1000 == 0) await db.SaveChangesAsync();
+            }
+
+            var buffer = new List<User>();
+            foreach (var user in users)
+            {
+                buffer.Add(user);
+                if (buffer.Count >= BatchSize) { db.Users.AddRange(buffer); await db.SaveChangesAsync(); buffer.Clear(); }
+            }
+
+            foreach (var user in users)
+            {
+                pending.Add(user);
+                if (pending.Count == BatchSize) { db.Users.AddRange(pending); db.SaveChanges(); pending.Clear(); }
+            }
+
+            for (var i = 0; i < users.Count; i++)
+            {
+                db.Users.Add(users[i]);
+                if (i % BatchSize == 0) await db.SaveChangesAsync();
+            }
+
+            await db.SaveChangesAsync();
+        }
+        """);
+
+    [Fact]
+    public Task A_test_of_the_item_or_a_threshold_never_reset_still_saves_per_item() => Expect("""
+        async Task Run(Shop db, List<User> users, List<int> ids, List<List<User>> groups)
+        {
+            foreach (var user in users)
+            {
+                if (user.Id >= 100) await db.{|#0:SaveChangesAsync|}();
+            }
+
+            foreach (var id in ids)
+            {
+                if (id % 2 == 0) await db.{|#1:SaveChangesAsync|}();
+            }
+
+            var count = 0;
+            foreach (var user in users)
+            {
+                count++;
+                if (count >= 10) await db.{|#2:SaveChangesAsync|}();
+            }
+
+            foreach (var group in groups)
+            {
+                if (group.Count >= 10) await db.{|#3:SaveChangesAsync|}();
+            }
+
+            foreach (var user in users)
+            {
+                var seen = 0;
+                if (++seen % 100 == 0) await db.{|#4:SaveChangesAsync|}();
+                if (users.Count > 0) await db.{|#5:SaveChangesAsync|}();
+            }
+        }
+        """,
+        Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""),
+        Verify.Diagnostic("HF4002").WithLocation(1).WithArguments("SaveChangesAsync", ""),
+        Verify.Diagnostic("HF4002").WithLocation(2).WithArguments("SaveChangesAsync", ""),
+        Verify.Diagnostic("HF4002").WithLocation(3).WithArguments("SaveChangesAsync", ""),
+        Verify.Diagnostic("HF4002").WithLocation(4).WithArguments("SaveChangesAsync", ""),
+        Verify.Diagnostic("HF4002").WithLocation(5).WithArguments("SaveChangesAsync", ""));
+
+    [Fact]
     public Task A_context_per_iteration_and_a_message_pump_save_one_unit_of_work_each() => Expect("""
         async Task PerTenant(IDbContextFactory<Shop> factory, string[] tenants, List<User> users, DbContextOptions<Shop> options)
         {
