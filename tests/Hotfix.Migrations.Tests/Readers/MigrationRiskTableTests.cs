@@ -23,6 +23,9 @@ public class MigrationRiskTableTests
     [InlineData("timestamp", "timestamptz", nameof(TypeChangeEffect.Rewrite))]
     [InlineData("text", "integer", nameof(TypeChangeEffect.Unknown))]
     [InlineData(null, "integer", nameof(TypeChangeEffect.Unknown))]
+    [InlineData(null, "varchar(200)", nameof(TypeChangeEffect.Unknown))]
+    [InlineData(null, "text", nameof(TypeChangeEffect.Rewrite))] // every value has a text form: no loss, whatever it was
+    [InlineData(null, "nvarchar(max)", nameof(TypeChangeEffect.Rewrite))]
     [InlineData("INTEGER", "int", nameof(TypeChangeEffect.None))]
     [InlineData("int", "nvarchar(max)", nameof(TypeChangeEffect.Rewrite))]
     [InlineData("integer", "varchar", nameof(TypeChangeEffect.Rewrite))]

@@ -70,6 +70,12 @@ internal static class ColumnTypeChange
     /// <summary>Classifies <paramref name="oldType"/> → <paramref name="newType"/> on <paramref name="database"/>.</summary>
     public static TypeChangeVerdict Classify(string? oldType, string? newType, MigrationDatabase database)
     {
+        if (string.IsNullOrWhiteSpace(oldType) && !string.IsNullOrWhiteSpace(newType) && IsUnboundedText(SqlType.Parse(newType!)))
+        {
+            // Whatever the column held, every value has a text form: a change to unbounded text loses nothing.
+            return new TypeChangeVerdict(TypeChangeEffect.Rewrite, "the new type " + newType!.Trim() + " holds every value as text, whatever the previous type was (stated neither in the migration nor in its folder); the table is rewritten unless it was text or varchar already");
+        }
+
         if (string.IsNullOrWhiteSpace(oldType) || string.IsNullOrWhiteSpace(newType))
         {
             return new TypeChangeVerdict(TypeChangeEffect.Unknown, "the previous type is stated neither in the migration nor in the earlier migrations of its folder, so a narrowing cannot be ruled out");
@@ -152,7 +158,7 @@ internal static class ColumnTypeChange
     private static TypeChangeVerdict ClassifyStrings(SqlType from, SqlType to, string change, MigrationDatabase database)
     {
         // Unbounded (text, varchar without length) accepts everything; char pads, so char -> varchar keeps data.
-        if (to.Name == "text" || to.Name == "varchar" && !to.Precision.HasValue)
+        if (IsUnboundedText(to))
         {
             var metadataOnly = from.Name == "varchar" || from.Name == "text";
             return new TypeChangeVerdict(
@@ -223,7 +229,7 @@ internal static class ColumnTypeChange
     /// </summary>
     private static TypeChangeVerdict ClassifyToText(SqlType from, SqlType to, string change)
     {
-        if (to.Name == "text" || to.Name == "varchar" && !to.Precision.HasValue)
+        if (IsUnboundedText(to))
         {
             return new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every value as text and rewrites the table");
         }
@@ -259,6 +265,8 @@ internal static class ColumnTypeChange
     }
 
     private static bool IsString(string name) => name == "varchar" || name == "char" || name == "text";
+
+    private static bool IsUnboundedText(SqlType type) => type.Name == "text" || type.Name == "varchar" && !type.Precision.HasValue;
 
     private static bool SameArguments(SqlType a, SqlType b) => a.Precision == b.Precision && a.Scale == b.Scale;
 
