@@ -18,6 +18,9 @@ internal enum MigrationFramework
     GolangMigrate,
     Dbmate,
     Sqitch,
+    Goose,
+    Atlas,
+    Supabase,
 }
 
 /// <summary>Whether a framework has down migrations at all.</summary>

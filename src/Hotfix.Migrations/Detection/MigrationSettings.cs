@@ -67,6 +67,11 @@ internal sealed partial class MigrationSettings
         MigrationFramework.TypeOrm => FromConfigs(p => RepoPath.FileName(p).StartsWith("ormconfig", StringComparison.Ordinal) || p.EndsWith("data-source.ts", StringComparison.Ordinal) || p.EndsWith("data-source.js", StringComparison.Ordinal), TypeOrmType()),
         MigrationFramework.Sqitch => FromConfigs(p => RepoPath.FileName(p) == "sqitch.conf", SqitchEngine()),
         MigrationFramework.Dbmate or MigrationFramework.GolangMigrate => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or "Makefile" or "docker-compose.yml", UrlScheme()),
+        MigrationFramework.Goose => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or "Makefile" or "docker-compose.yml", GooseDriver()) is var goose and not MigrationDatabase.Unknown
+            ? goose
+            : FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or "Makefile" or "docker-compose.yml", UrlScheme()),
+        MigrationFramework.Atlas => FromConfigs(p => p.EndsWith(".hcl", StringComparison.Ordinal) && RepoPath.FileName(p).StartsWith("atlas", StringComparison.Ordinal), AtlasUrl()),
+        MigrationFramework.Supabase => MigrationDatabase.PostgreSql, // Supabase is PostgreSQL
         _ => MigrationDatabase.Unknown,
     };
 
@@ -242,4 +247,12 @@ internal sealed partial class MigrationSettings
 
     [GeneratedRegex(@"(postgres(?:ql)?|mysql|sqlite3?|sqlserver)://")]
     private static partial Regex UrlScheme();
+
+    /// <summary>goose's driver: <c>GOOSE_DRIVER=postgres</c> in an env file, or <c>goose postgres "…"</c> / <c>goose -dir db mysql …</c> in a Makefile.</summary>
+    [GeneratedRegex(@"(?:GOOSE_DRIVER\s*[=:]\s*[""']?|\bgoose\s+(?:-\S+\s+(?:\S+\s+)?)*)(postgres|pgx|mysql|sqlite3?|mssql|sqlserver|clickhouse|tidb)\b")]
+    private static partial Regex GooseDriver();
+
+    /// <summary>Atlas's dev or target database in atlas.hcl: <c>dev = "docker://postgres/16/dev"</c>, <c>url = "mysql://…"</c>.</summary>
+    [GeneratedRegex(@"(?:dev|url)\s*=\s*""(?:docker://)?(postgres(?:ql)?|mysql|mariadb|sqlite|sqlserver)")]
+    private static partial Regex AtlasUrl();
 }

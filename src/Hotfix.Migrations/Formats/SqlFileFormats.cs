@@ -47,6 +47,35 @@ internal static class SqlFiles
         return body;
     }
 
+    /// <summary>
+    /// Splits a file with up and down sections (dbmate, goose) into each direction's lines, blank where they belong to
+    /// the other, so line numbers stay the file's. <paramref name="marker"/> names a line's section switch ("up",
+    /// "down"), returns "" for another directive line (blank in both), or null for a line of SQL.
+    /// </summary>
+    public static (string[] Up, string[] Down, int? DownLine) SplitSections(string text, Func<string, string?> marker)
+    {
+        var lines = text.Split('\n');
+        var up = new string[lines.Length];
+        var down = new string[lines.Length];
+        string? section = null;
+        var downLine = (int?)null;
+        for (var k = 0; k < lines.Length; k++)
+        {
+            if (marker(lines[k]) is { } switched)
+            {
+                section = switched.Length > 0 ? switched : section;
+                downLine ??= switched == "down" ? k + 1 : null;
+                up[k] = down[k] = string.Empty;
+                continue;
+            }
+
+            up[k] = section == "up" ? lines[k] : string.Empty;
+            down[k] = section == "down" ? lines[k] : string.Empty;
+        }
+
+        return (up, down, downLine);
+    }
+
     /// <summary>A migration of a framework that has no downs (drizzle-kit, Prisma Migrate).</summary>
     public static MigrationPiece WithoutDown(string text, MigrationDatabase database)
     {
@@ -171,29 +200,8 @@ internal sealed partial class DbmateFormat : IMigrationFormat
 
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
-        var lines = text.Split('\n');
-        var up = new string[lines.Length];
-        var down = new string[lines.Length];
-        string? section = null;
-        var downLine = (int?)null;
-        for (var k = 0; k < lines.Length; k++)
-        {
-            var marker = Marker().Match(lines[k]);
-            if (marker.Success)
-            {
-                section = marker.Groups[1].Value;
-                downLine ??= section == "down" ? k + 1 : null;
-                up[k] = down[k] = string.Empty;
-                continue;
-            }
-
-            up[k] = section == "up" ? lines[k] : string.Empty;
-            down[k] = section == "down" ? lines[k] : string.Empty;
-        }
-
-        var body = SqlFiles.Sections(up, down, downLine, database, "the file has no -- migrate:down section");
-
-        return [new MigrationPiece(null, body, text)];
+        var (up, down, downLine) = SqlFiles.SplitSections(text, line => Marker().Match(line) is { Success: true } marker ? marker.Groups[1].Value : null);
+        return [new MigrationPiece(null, SqlFiles.Sections(up, down, downLine, database, "the file has no -- migrate:down section"), text)];
     }
 
     [GeneratedRegex(@"(?m)^\s*--\s*migrate:(up|down)\b")]

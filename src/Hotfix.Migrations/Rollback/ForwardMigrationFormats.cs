@@ -26,6 +26,9 @@ internal static class ForwardMigrationFormats
         MigrationFramework.Liquibase => "liquibase rollback-count 1",
         MigrationFramework.GolangMigrate => "migrate down 1",
         MigrationFramework.Dbmate => "dbmate rollback",
+        MigrationFramework.Goose => $"goose -dir {RepoPath.Directory(path)} <driver> <dsn> down",
+        MigrationFramework.Atlas => $"atlas migrate down --dir file://{RepoPath.Directory(path)} --dev-url <dev database> (Atlas plans the down and refuses one that loses data)",
+        MigrationFramework.Supabase => "none: Supabase migrations have no down (`supabase migration repair --status reverted` only edits the history table)",
         _ => "sqitch revert --to @HEAD^",
     };
 
@@ -42,6 +45,10 @@ internal static class ForwardMigrationFormats
         var sql = steps.Select(s => s.Sql ?? $"-- by hand: {s.What}").ToList();
         var header = $"-- Undoes {migration.DisplayName} (hotfix migration) going forward. Data each step loses:\n"
             + string.Concat(steps.Select(s => $"--   {s.What}: {s.DataLoss ?? "none"}\n"));
+
+        // A plain SQL file: the undo statements under the header, where the framework runs SQL files as they are.
+        ForwardMigration PlainSql(string path, string howToCreate) => new(path, howToCreate, header + string.Join("\n", sql) + "\n", steps);
+
         return migration.Framework switch
         {
             MigrationFramework.DrizzleKit => new(
@@ -88,26 +95,25 @@ internal static class ForwardMigrationFormats
                 $"dbmate new {name}",
                 "-- migrate:up\n" + header + string.Join("\n", sql) + "\n\n-- migrate:down\n",
                 steps),
-            MigrationFramework.GolangMigrate => new(
-                RepoPath.Combine(directory, $"<next version>_{name}.up.sql"),
-                $"migrate create -ext sql -dir {directory} {name}",
-                header + string.Join("\n", sql) + "\n",
+            MigrationFramework.Goose => new(
+                RepoPath.Combine(directory, $"<timestamp>_{name}.sql"),
+                $"goose -dir {directory} create {name} sql",
+                "-- +goose Up\n-- +goose StatementBegin\n" + header + string.Join("\n", sql) + "\n-- +goose StatementEnd\n\n-- +goose Down\n",
                 steps),
+            MigrationFramework.Atlas => PlainSql(
+                RepoPath.Combine(directory, $"<timestamp>_{name}.sql"),
+                $"atlas migrate new {name} --dir file://{directory}, then put this SQL in it and run `atlas migrate hash`"),
+            MigrationFramework.Supabase => PlainSql(RepoPath.Combine(directory, $"<timestamp>_{name}.sql"), $"supabase migration new {name}"),
+            MigrationFramework.GolangMigrate => PlainSql(RepoPath.Combine(directory, $"<next version>_{name}.up.sql"), $"migrate create -ext sql -dir {directory} {name}"),
             MigrationFramework.Sqitch => new(
                 RepoPath.Combine(directory, $"{name}.sql"),
                 $"sqitch add {name} -n \"undo {stem}\"",
                 header + "BEGIN;\n" + string.Join("\n", sql) + "\nCOMMIT;\n",
                 steps),
-            MigrationFramework.Prisma => new(
+            MigrationFramework.Prisma => PlainSql(
                 RepoPath.Combine(RepoPath.Directory(directory), $"<timestamp>_{name}/migration.sql"),
-                $"npx prisma migrate dev --create-only --name {name} (after changing schema.prisma back), then check it against this SQL",
-                header + string.Join("\n", sql) + "\n",
-                steps),
-            _ => new(
-                RepoPath.Combine(directory, $"V<next version>__{name}.sql"),
-                "a new versioned migration (V<next>__…)",
-                header + string.Join("\n", sql) + "\n",
-                steps),
+                $"npx prisma migrate dev --create-only --name {name} (after changing schema.prisma back), then check it against this SQL"),
+            _ => PlainSql(RepoPath.Combine(directory, $"V<next version>__{name}.sql"), "a new versioned migration (V<next>__…)"),
         };
     }
 

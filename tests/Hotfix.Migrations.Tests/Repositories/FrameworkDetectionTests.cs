@@ -247,6 +247,56 @@ public class FrameworkDetectionTests
     }
 
     [Fact]
+    public void Goose_sections_in_one_file_with_its_annotations_as_directives()
+    {
+        using var repo = Create((".env", "GOOSE_DRIVER=mysql\nGOOSE_DBSTRING=shop:pw@/shop\n"), ("db/migrations/00001_orders.sql", "-- +goose Up\nCREATE TABLE orders (id bigint PRIMARY KEY);\n\n-- +goose Down\nDROP TABLE orders;\n"));
+        repo.Commit("Add note", ("db/migrations/00002_add_order_note.sql",
+            "-- +goose NO TRANSACTION\n-- +goose Up\n-- +goose StatementBegin\nALTER TABLE orders ADD COLUMN note text;\n-- +goose StatementEnd\n\n-- +goose Down\nALTER TABLE orders DROP COLUMN note;\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.Goose, migration.Framework);
+        Assert.Equal(MigrationDatabase.MySql, migration.Database);
+        Assert.Equal(4, Assert.Single(migration.Up).Line);
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+        Assert.Equal(8, migration.Down.Operations[0].Line);
+    }
+
+    [Fact]
+    public void Goose_dbmate_atlas_and_supabase_look_alikes_are_not_their_migrations()
+    {
+        using var repo = Create();
+        repo.Commit("SQL that is no migration",
+            ("db/migrations/00002_report.sql", "-- goose would need its Up annotation\nSELECT count(*) FROM orders;\n"), // no -- +goose Up
+            ("sql/20261110090000_cleanup.sql", "DELETE FROM sessions;\n"),                                          // no atlas.sum beside it
+            ("supabase/seed.sql", "insert into public.plans (name) values ('free');\n"),                          // seed, not a migration
+            ("supabase/migrations/cleanup.sql", "delete from public.sessions;\n"));                               // no timestamp
+        Assert.Empty(Scan(repo).Migrations);
+    }
+
+    [Fact]
+    public void Atlas_folder_is_known_by_its_atlas_sum_and_has_no_down_files()
+    {
+        using var repo = Create(("atlas.hcl", "env \"local\" {\n  dev = \"docker://postgres/16/dev\"\n}\n"), ("migrations/atlas.sum", "h1:abc=\n"),
+            ("migrations/20261001000000_init.sql", "CREATE TABLE \"orders\" (\"id\" bigint NOT NULL, \"note\" text, PRIMARY KEY (\"id\"));\n"));
+        repo.Commit("Drop note", ("migrations/20261110090000_drop_note.sql", "ALTER TABLE \"orders\" DROP COLUMN \"note\";\n"), ("migrations/atlas.sum", "h1:def=\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.Atlas, migration.Framework);
+        Assert.Equal(MigrationDatabase.PostgreSql, migration.Database);
+        Assert.Equal(DownStatus.NotSupported, migration.Down.Status);
+        Assert.Contains("atlas migrate down", migration.Down.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Supabase_migrations_are_postgresql_without_downs()
+    {
+        using var repo = Create();
+        repo.Commit("Drop legacy", ("supabase/migrations/20261110090000_drop_legacy.sql", "drop table if exists public.legacy_orders;\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.Supabase, migration.Framework);
+        Assert.Equal(MigrationDatabase.PostgreSql, migration.Database);
+        Assert.Equal(DownStatus.NotSupported, migration.Down.Status);
+    }
+
+    [Fact]
     public void Sqitch_deploy_pairs_with_revert_beside_the_plan()
     {
         using var repo = Create(("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\norders 2026-01-05T09:30:00Z Sandro <sandro@example.com> # Orders\n"),

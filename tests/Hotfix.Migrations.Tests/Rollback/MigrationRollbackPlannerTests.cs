@@ -48,4 +48,36 @@ public class MigrationRollbackPlannerTests
         Assert.Contains("its down is missing", entry.Rollback.Summary);
         Assert.Contains("the forward migration is the way back", entry.Rollback.Summary);
     }
+
+    [Fact]
+    public void A_goose_rollback_runs_its_down_section_and_the_forward_migration_is_a_goose_file()
+    {
+        using var repo = MigrationRepository.Create();
+        repo.Commit("hotfix", ("db/migrations/00003_discount.sql",
+            "-- +goose Up\nALTER TABLE orders ADD COLUMN discount integer;\n\n-- +goose Down\nALTER TABLE orders DROP COLUMN discount;\n"));
+
+        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+
+        Assert.Equal(("goose", "goose -dir db/migrations <driver> <dsn> down"), (entry.Framework, entry.Rollback.Command));
+        Assert.Equal("every value in orders.discount", Assert.Single(entry.Rollback.Steps).DataLoss);
+        Assert.Equal("db/migrations/<timestamp>_undo_discount.sql", entry.Forward.SuggestedPath);
+        Assert.StartsWith("-- +goose Up\n", entry.Forward.Content);
+        Assert.Contains("ALTER TABLE orders DROP COLUMN discount;\n-- +goose StatementEnd\n\n-- +goose Down\n", entry.Forward.Content);
+    }
+
+    [Theory]
+    [InlineData("supabase/migrations/20261110090000_discount.sql", null, "supabase", "supabase migration new undo_discount")]
+    [InlineData("migrations/20261110090000_discount.sql", "migrations/atlas.sum", "atlas", "atlas migrate new undo_discount --dir file://migrations, then put this SQL in it and run `atlas migrate hash`")]
+    public void Frameworks_without_downs_get_a_forward_migration_of_their_own(string path, string? companion, string framework, string howToCreate)
+    {
+        using var repo = companion is null ? MigrationRepository.Create() : MigrationRepository.Create((companion, "h1:abc=\n"));
+        repo.Commit("hotfix", (path, "ALTER TABLE orders ADD COLUMN discount integer;\n"));
+
+        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+
+        Assert.Equal(framework, entry.Framework);
+        Assert.Empty(entry.Rollback.Steps);
+        Assert.Equal(howToCreate, entry.Forward.HowToCreate);
+        Assert.EndsWith("ALTER TABLE orders DROP COLUMN discount;\n", entry.Forward.Content);
+    }
 }

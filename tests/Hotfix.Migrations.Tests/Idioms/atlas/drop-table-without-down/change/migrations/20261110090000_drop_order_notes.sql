@@ -1,0 +1,2 @@
+-- Drop "order_notes" table
+DROP TABLE "order_notes";

@@ -1,0 +1,2 @@
+DELETE FROM users;
+INSERT INTO users (id, name) VALUES (1, 'admin');

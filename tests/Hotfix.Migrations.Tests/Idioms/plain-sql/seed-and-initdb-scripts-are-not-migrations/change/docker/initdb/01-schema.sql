@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS orders;
+CREATE TABLE orders (id bigint PRIMARY KEY);
