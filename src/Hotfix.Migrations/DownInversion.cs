@@ -60,7 +60,7 @@ internal static class DownInversion
         for (var k = 0; k < down.Count; k++)
         {
             var step = down[k];
-            if (used[k] || Unverifiable(step) || NeedsNoInverse(step) || unverifiableUp)
+            if (used[k] || Unverifiable(step) || NeedsNoInverse(step) || unverifiableUp || PartOfCreatedTable(step, up, down))
             {
                 continue;
             }
@@ -73,6 +73,15 @@ internal static class DownInversion
             : DownStatus.Inverts;
         return new Result(status, problems);
     }
+
+    /// <summary>
+    /// A down that takes apart a table the up created before dropping it — its foreign keys and indexes first, as Entity
+    /// Framework 6 and hand-written SQL downs do for the keys the up declared inside the table — undoes the up.
+    /// </summary>
+    private static bool PartOfCreatedTable(MigrationOperation step, IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down) =>
+        step.Kind is MigrationOperationKind.DropIndex or MigrationOperationKind.DropConstraint && step.Table is not null
+        && up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, step.Table))
+        && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table));
 
     private static bool Unverifiable(MigrationOperation op) => op.Kind is MigrationOperationKind.RawSql or MigrationOperationKind.UpdateData
         or MigrationOperationKind.AlterTable or MigrationOperationKind.AlterObject or MigrationOperationKind.Truncate;

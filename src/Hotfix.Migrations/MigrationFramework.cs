@@ -21,6 +21,8 @@ internal enum MigrationFramework
     Goose,
     Atlas,
     Supabase,
+    Ef6,
+    FluentMigrator,
 }
 
 /// <summary>Whether a framework has down migrations at all.</summary>

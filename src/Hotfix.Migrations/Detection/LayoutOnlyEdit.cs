@@ -14,8 +14,6 @@ namespace Hotfix.Migrations.Detection;
 /// </summary>
 internal static partial class LayoutOnlyEdit
 {
-    private static readonly CSharpParseOptions CSharpOptions = new(LanguageVersion.Latest, DocumentationMode.None);
-
     public static bool Only(MigrationFrameworkFacts facts, string? before, string? after, MigrationDatabase database)
     {
         if (facts.RecordsChecksum || before is null || after is null)
@@ -50,8 +48,8 @@ internal static partial class LayoutOnlyEdit
     /// </summary>
     private static bool SameCSharp(string before, string after)
     {
-        var a = CSharpSyntaxTree.ParseText(before, CSharpOptions);
-        var b = CSharpSyntaxTree.ParseText(after, CSharpOptions);
+        var a = CSharpSyntaxTree.ParseText(before, Formats.CSharpCall.ParseOptions);
+        var b = CSharpSyntaxTree.ParseText(after, Formats.CSharpCall.ParseOptions);
         if (HasDisabledCode(a) || HasDisabledCode(b) || a.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return false;

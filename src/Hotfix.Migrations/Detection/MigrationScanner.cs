@@ -31,6 +31,8 @@ internal static class MigrationScanner
         new LiquibaseFormat(),
         new SqitchFormat(),
         new EfCoreFormat(),
+        new Ef6Format(),
+        new FluentMigratorFormat(),
         new RailsFormat(),
         new DjangoFormat(),
         new AlembicFormat(),

@@ -72,6 +72,7 @@ internal sealed partial class MigrationSettings
             : FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or "Makefile" or "docker-compose.yml", UrlScheme()),
         MigrationFramework.Atlas => FromConfigs(p => p.EndsWith(".hcl", StringComparison.Ordinal) && RepoPath.FileName(p).StartsWith("atlas", StringComparison.Ordinal), AtlasUrl()),
         MigrationFramework.Supabase => MigrationDatabase.PostgreSql, // Supabase is PostgreSQL
+        MigrationFramework.FluentMigrator => FromConfigs(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase), FluentMigratorRunner()),
         _ => MigrationDatabase.Unknown,
     };
 
@@ -251,6 +252,10 @@ internal sealed partial class MigrationSettings
     /// <summary>goose's driver: <c>GOOSE_DRIVER=postgres</c> in an env file, or <c>goose postgres "…"</c> / <c>goose -dir db mysql …</c> in a Makefile.</summary>
     [GeneratedRegex(@"(?:GOOSE_DRIVER\s*[=:]\s*[""']?|\bgoose\s+(?:-\S+\s+(?:\S+\s+)?)*)(postgres|pgx|mysql|sqlite3?|mssql|sqlserver|clickhouse|tidb)\b")]
     private static partial Regex GooseDriver();
+
+    /// <summary>FluentMigrator's runner package, which names the database: <c>FluentMigrator.Runner.Postgres</c>.</summary>
+    [GeneratedRegex(@"FluentMigrator\.Runner\.(SqlServer|Postgres|MySql|SQLite)", RegexOptions.IgnoreCase)]
+    private static partial Regex FluentMigratorRunner();
 
     /// <summary>Atlas's dev or target database in atlas.hcl: <c>dev = "docker://postgres/16/dev"</c>, <c>url = "mysql://…"</c>.</summary>
     [GeneratedRegex(@"(?:dev|url)\s*=\s*""(?:docker://)?(postgres(?:ql)?|mysql|mariadb|sqlite|sqlserver)")]

@@ -20,8 +20,6 @@ namespace Hotfix.Migrations.Formats;
 /// </remarks>
 internal sealed partial class EfCoreFormat : IMigrationFormat
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
-
     public MigrationFramework Framework => MigrationFramework.EfCore;
 
     public MigrationFrameworkFacts Facts { get; } = new("ef-core", "EF Core", DownSupport.Expected, Source: SourceLanguage.CSharp);
@@ -50,7 +48,7 @@ internal sealed partial class EfCoreFormat : IMigrationFormat
 
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
-        var root = CSharpSyntaxTree.ParseText(text, ParseOptions).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(text, CSharpCall.ParseOptions).GetRoot();
         var classes = root.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(EfMigrationSyntax.LooksLikeMigration).ToList();
         var revealed = EfMigrationSyntax.Reveal(text);
         var pieces = new List<MigrationPiece>();

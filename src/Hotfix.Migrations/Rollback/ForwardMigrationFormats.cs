@@ -26,6 +26,8 @@ internal static class ForwardMigrationFormats
         MigrationFramework.Liquibase => "liquibase rollback-count 1",
         MigrationFramework.GolangMigrate => "migrate down 1",
         MigrationFramework.Dbmate => "dbmate rollback",
+        MigrationFramework.Ef6 => "Update-Database -TargetMigration <the migration before this one>",
+        MigrationFramework.FluentMigrator => "dotnet fm rollback -p <processor> -c <connection> -a <migrations assembly> by 1",
         MigrationFramework.Goose => $"goose -dir {RepoPath.Directory(path)} <driver> <dsn> down",
         MigrationFramework.Atlas => $"atlas migrate down --dir file://{RepoPath.Directory(path)} --dev-url <dev database> (Atlas plans the down and refuses one that loses data)",
         MigrationFramework.Supabase => "none: Supabase migrations have no down (`supabase migration repair --status reverted` only edits the history table)",
@@ -65,7 +67,19 @@ internal static class ForwardMigrationFormats
                 RepoPath.Combine(directory, $"<timestamp>_{Camel(name)}.cs"),
                 $"dotnet ef migrations add {Camel(name)}",
                 Comment("//", header) + $"public partial class {Camel(name)} : Migration\n{{\n    protected override void Up(MigrationBuilder migrationBuilder)\n    {{\n"
-                    + string.Concat(sql.Select(s => $"        migrationBuilder.Sql(@\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\");\n")) + "    }\n}\n",
+                    + string.Concat(sql.Select(s => $"        migrationBuilder.Sql({Verbatim(s)});\n")) + "    }\n}\n",
+                steps),
+            MigrationFramework.Ef6 => new(
+                RepoPath.Combine(directory, $"<timestamp>_{Camel(name)}.cs"),
+                $"Add-Migration {Camel(name)}",
+                Comment("//", header) + $"public partial class {Camel(name)} : DbMigration\n{{\n    public override void Up()\n    {{\n"
+                    + string.Concat(sql.Select(s => $"        Sql({Verbatim(s)});\n")) + "    }\n\n    public override void Down()\n    {\n    }\n}\n",
+                steps),
+            MigrationFramework.FluentMigrator => new(
+                RepoPath.Combine(directory, $"{Camel(name)}.cs"),
+                "a new class with the next version number in [Migration(…)]",
+                Comment("//", header) + $"[Migration(<next version>)]\npublic class {Camel(name)} : Migration\n{{\n    public override void Up()\n    {{\n"
+                    + string.Concat(sql.Select(s => $"        Execute.Sql({Verbatim(s)});\n")) + "    }\n\n    public override void Down()\n    {\n    }\n}\n",
                 steps),
             MigrationFramework.Django => new(
                 RepoPath.Combine(directory, $"<next number>_{name}.py"),
@@ -144,6 +158,9 @@ internal static class ForwardMigrationFormats
 
     private static string Comment(string prefix, string header, string suffix = "") =>
         string.Concat(header.TrimEnd('\n').Split('\n').Select(l => prefix + (l.StartsWith("--", StringComparison.Ordinal) ? l[2..] : l) + suffix + "\n"));
+
+    /// <summary>A C# verbatim string literal: <c>@"…"</c> with its quotes doubled.</summary>
+    private static string Verbatim(string s) => "@\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Python(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 

@@ -18,6 +18,18 @@ public class DownInversionTests
     }
 
     [Fact]
+    public void A_down_that_takes_apart_a_created_table_before_dropping_it_inverts()
+    {
+        const string up = "CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint CONSTRAINT invoices_order_fk REFERENCES orders (id)); CREATE INDEX invoices_order_idx ON invoices (order_id);";
+        Assert.Equal(DownStatus.Inverts, Check(up, "ALTER TABLE invoices DROP CONSTRAINT invoices_order_fk; DROP INDEX invoices_order_idx; DROP TABLE invoices;").Status);
+
+        // Dropping a key of a table the down keeps is still a step the up never did the opposite of.
+        var kept = Check(up, "ALTER TABLE orders DROP CONSTRAINT orders_customer_fk; DROP TABLE invoices;");
+        Assert.Equal(DownStatus.DoesNotInvert, kept.Status);
+        Assert.Contains("orders_customer_fk", Assert.Single(kept.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Leftovers_and_strangers_are_both_problems()
     {
         var result = Check("ALTER TABLE b ADD COLUMN c int;", "ALTER TABLE b DROP COLUMN x;");

@@ -297,6 +297,37 @@ public class FrameworkDetectionTests
     }
 
     [Fact]
+    public void Entity_framework_6_migrations_are_read_on_sql_server_and_their_designer_is_bookkeeping()
+    {
+        using var repo = Create();
+        repo.Commit("Drop fax", ("Shop/Migrations/202611100900000_DropFax.cs",
+            "namespace Shop.Migrations\n{\n    using System.Data.Entity.Migrations;\n\n    public partial class DropFax : DbMigration\n    {\n        public override void Up()\n        {\n            DropColumn(\"dbo.Customers\", \"Fax\");\n        }\n\n        public override void Down()\n        {\n            AddColumn(\"dbo.Customers\", \"Fax\", c => c.String(maxLength: 30));\n        }\n    }\n}\n"),
+            ("Shop/Migrations/202611100900000_DropFax.Designer.cs", "namespace Shop.Migrations\n{\n    public sealed partial class DropFax : System.Data.Entity.Migrations.Infrastructure.IMigrationMetadata { }\n}\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.Ef6, migration.Framework);
+        Assert.Equal(MigrationDatabase.SqlServer, migration.Database);
+        var drop = Assert.Single(migration.Up);
+        Assert.Equal((MigrationOperationKind.DropColumn, "dbo", "Customers", "Fax", 9), (drop.Kind, drop.Schema, drop.Table, drop.Column, drop.Line));
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+        Assert.Equal("nvarchar(30)", migration.Down.Operations[0].NewType);
+    }
+
+    [Fact]
+    public void FluentMigrator_chains_are_read_and_the_runner_package_names_the_database()
+    {
+        using var repo = Create(("src/Shop.Migrations/Shop.Migrations.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"FluentMigrator.Runner.Postgres\" />\n  </ItemGroup>\n</Project>\n"));
+        repo.Commit("Notes", ("src/Shop.Migrations/M0042_Notes.cs",
+            "using FluentMigrator;\n\n[Migration(42)]\npublic class M0042_Notes : Migration\n{\n    public override void Up()\n    {\n        Alter.Table(\"orders\").AddColumn(\"note\").AsString(500).Nullable().AlterColumn(\"code\").AsAnsiString(10);\n        IfDatabase(\"postgres\").Delete.Column(\"fax\").Column(\"telex\").FromTable(\"customers\");\n    }\n\n    public override void Down()\n    {\n        Delete.Column(\"note\").FromTable(\"orders\");\n    }\n}\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.FluentMigrator, migration.Framework);
+        Assert.Equal(MigrationDatabase.PostgreSql, migration.Database);
+        Assert.Equal(
+            ["add-column orders.note nvarchar(500)", "alter-column orders.code varchar(10)", "drop-column customers.fax ", "drop-column customers.telex "],
+            migration.Up.Select(o => $"{MigrationNames.Of(o.Kind)} {o.Object} {o.NewType}"));
+        Assert.Equal(DownStatus.DoesNotInvert, migration.Down.Status); // the down undoes only the added column
+    }
+
+    [Fact]
     public void Sqitch_deploy_pairs_with_revert_beside_the_plan()
     {
         using var repo = Create(("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\norders 2026-01-05T09:30:00Z Sandro <sandro@example.com> # Orders\n"),

@@ -80,4 +80,20 @@ public class MigrationRollbackPlannerTests
         Assert.Equal(howToCreate, entry.Forward.HowToCreate);
         Assert.EndsWith("ALTER TABLE orders DROP COLUMN discount;\n", entry.Forward.Content);
     }
+
+    [Fact]
+    public void Dotnet_frameworks_roll_back_with_their_own_tools_and_go_forward_in_their_own_classes()
+    {
+        using var repo = MigrationRepository.Create();
+        repo.Commit("hotfix", ("Shop/Migrations/M0042_Discount.cs",
+            "using FluentMigrator;\n\n[Migration(42)]\npublic class M0042_Discount : Migration\n{\n    public override void Up() => Alter.Table(\"Orders\").AddColumn(\"Discount\").AsInt32().Nullable();\n\n    public override void Down() => Delete.Column(\"Discount\").FromTable(\"Orders\");\n}\n"));
+
+        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+
+        Assert.Equal("fluentmigrator", entry.Framework);
+        Assert.StartsWith("dotnet fm rollback", entry.Rollback.Command);
+        Assert.Equal("every value in Orders.Discount", Assert.Single(entry.Rollback.Steps).DataLoss);
+        Assert.Contains("[Migration(<next version>)]\npublic class UndoM0042Discount : Migration", entry.Forward.Content);
+        Assert.Contains("Execute.Sql(@\"ALTER TABLE Orders DROP COLUMN Discount;\");", entry.Forward.Content);
+    }
 }

@@ -118,10 +118,10 @@ internal sealed class MigrationOperation
     /// <summary>The statement or call, on one line and shortened, for reports.</summary>
     public string? Text { get; set; }
 
-    /// <summary>What the step is about, for people: <c>orders.total</c>, <c>index ix_orders_date</c>…</summary>
     /// <summary>An unnamed index or key (Rails' <c>remove_index :orders, :status</c>, Django's default index) by what it covers: <c>on orders (status)</c>.</summary>
     private string Covering(string table) => (table.Length > 0 ? "on " + table + " " : string.Empty) + "(" + string.Join(", ", KeyColumns!) + ")";
 
+    /// <summary>What the step is about, for people: <c>orders.total</c>, <c>index ix_orders_date</c>…</summary>
     public string Object
     {
         get

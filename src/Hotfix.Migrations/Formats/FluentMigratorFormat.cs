@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Hotfix.Migrations.Code;
+using Hotfix.Migrations.Detection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Hotfix.Migrations.Formats;
+
+/// <summary>
+/// FluentMigrator (.NET; nopCommerce and many line-of-business apps): a <c>[Migration(version)]</c> class deriving from
+/// <c>Migration</c> (an <c>Up()</c> and a <c>Down()</c>), <c>AutoReversingMigration</c> (only <c>Up()</c>; FluentMigrator
+/// derives the down, and cannot for a <c>Delete</c>) or <c>ForwardOnlyMigration</c> (no down). The steps are fluent chains:
+/// <c>Delete.Column("Note").FromTable("Orders")</c>, <c>Alter.Table("Orders").AddColumn("Note").AsString(500)</c>.
+/// The runner (<c>FluentMigrator.Runner.SqlServer</c>, <c>.Postgres</c> …) referenced by a project names the database.
+/// </summary>
+internal sealed partial class FluentMigratorFormat : IMigrationFormat
+{
+    public MigrationFramework Framework => MigrationFramework.FluentMigrator;
+
+    /// <summary>Versions live in the attribute, not the file name: the files of a folder are no history.</summary>
+    public MigrationFrameworkFacts Facts { get; } = new("fluentmigrator", "FluentMigrator", DownSupport.Expected, NamesSortInRunOrder: false, Source: SourceLanguage.CSharp);
+
+    public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
+        path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && text.Contains("FluentMigrator", StringComparison.Ordinal) && MigrationClass().IsMatch(text)
+            ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
+            : null;
+
+    public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
+    {
+        var root = CSharpSyntaxTree.ParseText(text, CSharpCall.ParseOptions).GetRoot();
+        var classes = root.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => BaseName(c) is not null).ToList();
+        var pieces = new List<MigrationPiece>();
+        foreach (var type in classes)
+        {
+            var body = new MigrationBody();
+            var up = Method(type, "Up");
+            var down = Method(type, "Down");
+            if (up is not null)
+            {
+                body.Up.AddRange(FluentMigratorCalls.Operations(up, database));
+            }
+
+            switch (BaseName(type))
+            {
+                case "ForwardOnlyMigration":
+                    body.DownStatus = DownStatus.Irreversible;
+                    body.DownDetail = "a ForwardOnlyMigration: FluentMigrator throws when it is rolled back";
+                    break;
+                case "AutoReversingMigration":
+                    // FluentMigrator reverses Create, Rename and Alter.Table().AddColumn(); a Delete it cannot.
+                    var deletes = body.Up.FirstOrDefault(o => o.Kind is MigrationOperationKind.DropTable or MigrationOperationKind.DropColumn
+                        or MigrationOperationKind.DropIndex or MigrationOperationKind.DropConstraint or MigrationOperationKind.DeleteData
+                        or MigrationOperationKind.RawSql or MigrationOperationKind.UpdateData or MigrationOperationKind.AlterColumn);
+                    body.DownStatus = deletes is null ? DownStatus.Automatic : DownStatus.Irreversible;
+                    body.DownDetail = deletes is null
+                        ? "an AutoReversingMigration: FluentMigrator derives the down from the up"
+                        : $"an AutoReversingMigration whose up has a step FluentMigrator cannot reverse ({deletes.Text}): the rollback throws";
+                    body.DownLine = deletes?.Line;
+                    break;
+                default:
+                    if (down is null)
+                    {
+                        body.DownStatus = DownStatus.Missing;
+                        body.DownDetail = "Down() is not overridden";
+                    }
+                    else
+                    {
+                        body.DownLine = down.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                        body.Down.AddRange(FluentMigratorCalls.Operations(down, database));
+                    }
+
+                    break;
+            }
+
+            pieces.Add(new MigrationPiece(classes.Count > 1 ? type.Identifier.Text : null, body, type.ToFullString(), type.GetLocation().GetLineSpan().StartLinePosition.Line + 1));
+        }
+
+        return pieces;
+    }
+
+    private static string? BaseName(ClassDeclarationSyntax type) =>
+        type.BaseList?.Types.Select(t => t.Type is QualifiedNameSyntax q ? q.Right.Identifier.Text : t.Type.ToString())
+            .FirstOrDefault(n => n is "Migration" or "AutoReversingMigration" or "ForwardOnlyMigration");
+
+    private static MethodDeclarationSyntax? Method(ClassDeclarationSyntax type, string name) =>
+        type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == name && m.ParameterList.Parameters.Count == 0);
+
+    [GeneratedRegex(@"\[\s*(?:FluentMigrator\.)?Migration(?:Attribute)?\s*\(|:\s*(?:FluentMigrator\.)?(?:AutoReversingMigration|ForwardOnlyMigration)\b")]
+    private static partial Regex MigrationClass();
+}
