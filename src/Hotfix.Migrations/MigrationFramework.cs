@@ -23,6 +23,7 @@ internal enum MigrationFramework
     Supabase,
     Ef6,
     FluentMigrator,
+    Sequelize,
 }
 
 /// <summary>Whether a framework has down migrations at all.</summary>

@@ -38,6 +38,7 @@ internal static class MigrationScanner
         new AlembicFormat(),
         new TypeOrmFormat(),
         new KnexFormat(),
+        new SequelizeFormat(),
     ];
 
     public static MigrationScan Scan(ChangeSet changes, IChangeSetReader? reader)

@@ -72,6 +72,7 @@ internal sealed partial class MigrationSettings
             : FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or "Makefile" or "docker-compose.yml", UrlScheme()),
         MigrationFramework.Atlas => FromConfigs(p => p.EndsWith(".hcl", StringComparison.Ordinal) && RepoPath.FileName(p).StartsWith("atlas", StringComparison.Ordinal), AtlasUrl()),
         MigrationFramework.Supabase => MigrationDatabase.PostgreSql, // Supabase is PostgreSQL
+        MigrationFramework.Sequelize => FromConfigs(p => p.EndsWith("config/config.json", StringComparison.Ordinal) || p.EndsWith("config/config.js", StringComparison.Ordinal) || p.EndsWith("config/database.js", StringComparison.Ordinal), SequelizeDialect()),
         MigrationFramework.FluentMigrator => FromConfigs(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase), FluentMigratorRunner()),
         _ => MigrationDatabase.Unknown,
     };
@@ -252,6 +253,10 @@ internal sealed partial class MigrationSettings
     /// <summary>goose's driver: <c>GOOSE_DRIVER=postgres</c> in an env file, or <c>goose postgres "…"</c> / <c>goose -dir db mysql …</c> in a Makefile.</summary>
     [GeneratedRegex(@"(?:GOOSE_DRIVER\s*[=:]\s*[""']?|\bgoose\s+(?:-\S+\s+(?:\S+\s+)?)*)(postgres|pgx|mysql|sqlite3?|mssql|sqlserver|clickhouse|tidb)\b")]
     private static partial Regex GooseDriver();
+
+    /// <summary>Sequelize's <c>"dialect": "postgres"</c> in config/config.json (or <c>dialect: 'mysql'</c> in a .js config).</summary>
+    [GeneratedRegex("""["']?dialect["']?\s*:\s*["'`](\w+)["'`]""")]
+    private static partial Regex SequelizeDialect();
 
     /// <summary>FluentMigrator's runner package, which names the database: <c>FluentMigrator.Runner.Postgres</c>.</summary>
     [GeneratedRegex(@"FluentMigrator\.Runner\.(SqlServer|Postgres|MySql|SQLite)", RegexOptions.IgnoreCase)]

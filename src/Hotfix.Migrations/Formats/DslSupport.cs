@@ -66,6 +66,17 @@ internal static partial class DslSupport
     /// A JavaScript/TypeScript migration with <c>up</c> and <c>down</c> definitions (Knex exports, TypeORM methods): each
     /// region's operations, the down missing, or raising.
     /// </summary>
+    /// <summary>A JavaScript/TypeScript migration file (Knex, Sequelize, TypeORM).</summary>
+    public static bool IsJavaScript(string path) => JavaScriptFile().IsMatch(path);
+
+    /// <summary>A JavaScript/TypeScript migration read as one piece: its up and down regions, each through <paramref name="operations"/>.</summary>
+    public static IReadOnlyList<MigrationPiece> JavaScriptUpAndDown(
+        string text, Regex definition, Func<CodeText, int, int, IEnumerable<MigrationOperation>> operations, string missingDetail)
+    {
+        var code = new CodeText(text, SourceLanguage.JavaScript);
+        return [new MigrationPiece(null, UpAndDown(code, definition, (from, to) => operations(code, from, to), missingDetail), text)];
+    }
+
     public static MigrationBody UpAndDown(CodeText code, Regex definition, Func<int, int, IEnumerable<MigrationOperation>> operations, string missingDetail)
     {
         var body = new MigrationBody();
@@ -133,6 +144,9 @@ internal static partial class DslSupport
 
     public static MigrationOperation Op(MigrationOperationKind kind, CodeCall call, string? table = null) =>
         new(kind) { Table = table, Line = call.Line, Text = call.Text };
+
+    [GeneratedRegex(@"\.(js|ts|cjs|mjs)$")]
+    private static partial Regex JavaScriptFile();
 
     [GeneratedRegex(@"\bthrow\b")]
     private static partial Regex Throw();

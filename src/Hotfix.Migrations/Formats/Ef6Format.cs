@@ -36,7 +36,7 @@ internal sealed partial class Ef6Format : IMigrationFormat
                 : null;
         }
 
-        return path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && DerivesFromDbMigration().IsMatch(text)
+        return path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && text.Contains("DbMigration", StringComparison.Ordinal) && DerivesFromDbMigration().IsMatch(text)
             ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
             : null;
     }

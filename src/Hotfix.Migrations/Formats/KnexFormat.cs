@@ -33,16 +33,14 @@ internal sealed partial class KnexFormat : IMigrationFormat
     public MigrationFrameworkFacts Facts { get; } = new("knex", "Knex", DownSupport.Expected, Source: SourceLanguage.JavaScript);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
-        SourceFile().IsMatch(path) && Definition().IsMatch(text) && text.Contains("knex", StringComparison.OrdinalIgnoreCase)
+        DslSupport.IsJavaScript(path) && Definition().IsMatch(text) && text.Contains("knex", StringComparison.OrdinalIgnoreCase)
         && !text.Contains("MigrationInterface", StringComparison.Ordinal)
             ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
             : null;
 
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
-        var code = new CodeText(text, SourceLanguage.JavaScript);
-        var body = DslSupport.UpAndDown(code, Definition(), (from, to) => Operations(code, from, to, database), "the migration exports up but no down");
-        return [new MigrationPiece(null, body, text)];
+        return DslSupport.JavaScriptUpAndDown(text, Definition(), (code, from, to) => Operations(code, from, to, database), "the migration exports up but no down");
     }
 
     private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database)
@@ -225,8 +223,6 @@ internal sealed partial class KnexFormat : IMigrationFormat
         return from < code.Mask.Length ? code.Mask[from..k] : string.Empty;
     }
 
-    [GeneratedRegex(@"\.(js|ts|cjs|mjs)$")]
-    private static partial Regex SourceFile();
 
     [GeneratedRegex(@"(?:exports\.|export\s+(?:async\s+)?function\s+|export\s+const\s+|\b)(?<name>up|down)\s*(?:=|\()")]
     private static partial Regex Definition();

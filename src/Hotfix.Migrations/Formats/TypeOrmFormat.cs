@@ -29,9 +29,7 @@ internal sealed partial class TypeOrmFormat : IMigrationFormat
 
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
-        var code = new CodeText(text, SourceLanguage.JavaScript);
-        var body = DslSupport.UpAndDown(code, Definition(), (from, to) => Operations(code, from, to, database), "the migration has up but no down");
-        return [new MigrationPiece(null, body, text)];
+        return DslSupport.JavaScriptUpAndDown(text, Definition(), (code, from, to) => Operations(code, from, to, database), "the migration has up but no down");
     }
 
     private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database)

@@ -26,6 +26,7 @@ internal static class ForwardMigrationFormats
         MigrationFramework.Liquibase => "liquibase rollback-count 1",
         MigrationFramework.GolangMigrate => "migrate down 1",
         MigrationFramework.Dbmate => "dbmate rollback",
+        MigrationFramework.Sequelize => $"npx sequelize-cli db:migrate:undo --name {RepoPath.FileName(path)}",
         MigrationFramework.Ef6 => "Update-Database -TargetMigration <the migration before this one>",
         MigrationFramework.FluentMigrator => "dotnet fm rollback -p <processor> -c <connection> -a <migrations assembly> by 1",
         MigrationFramework.Goose => $"goose -dir {RepoPath.Directory(path)} <driver> <dsn> down",
@@ -91,6 +92,11 @@ internal static class ForwardMigrationFormats
                 RepoPath.Combine(directory, $"<revision>_{name}.py"),
                 $"alembic revision -m \"{name}\"",
                 Comment("#", header) + "from alembic import op\n\n\ndef upgrade():\n" + string.Concat(sql.Select(s => $"    op.execute({Python(s)})\n")) + "\n\ndef downgrade():\n    pass\n",
+                steps),
+            MigrationFramework.Sequelize => new(
+                RepoPath.Combine(directory, $"<timestamp>-{name.Replace('_', '-')}.js"),
+                $"npx sequelize-cli migration:generate --name {name.Replace('_', '-')}",
+                Comment("//", header) + "module.exports = {\n  async up(queryInterface) {\n" + string.Concat(sql.Select(s => $"    await queryInterface.sequelize.query({Js(s)});\n")) + "  },\n\n  async down() {},\n};\n",
                 steps),
             MigrationFramework.Knex or MigrationFramework.TypeOrm => new(
                 RepoPath.Combine(directory, $"<timestamp>_{name}.{(file.EndsWith(".ts", StringComparison.Ordinal) ? "ts" : "js")}"),

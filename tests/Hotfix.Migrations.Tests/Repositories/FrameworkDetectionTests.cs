@@ -328,6 +328,22 @@ public class FrameworkDetectionTests
     }
 
     [Fact]
+    public void Sequelize_migrations_are_told_from_knex_and_read_with_the_configured_dialect()
+    {
+        using var repo = Create(("config/config.json", "{ \"production\": { \"dialect\": \"mysql\" } }\n"));
+        repo.Commit("Note", ("migrations/20261110090000-add-note.js",
+            "module.exports = {\n  up: async (queryInterface, Sequelize) => {\n    await queryInterface.addColumn('Orders', 'note', { type: Sequelize.TEXT, allowNull: true });\n  },\n  down: async (queryInterface) => {\n    await queryInterface.removeColumn('Orders', 'note');\n  },\n};\n"),
+            ("db/knex/20261110090000_add_flag.js", "exports.up = (knex) => knex.schema.alterTable('orders', (t) => t.boolean('flag'));\nexports.down = (knex) => knex.schema.alterTable('orders', (t) => t.dropColumn('flag'));\n"));
+        var migrations = Scan(repo).Migrations;
+        Assert.Equal([MigrationFramework.Knex, MigrationFramework.Sequelize], migrations.Select(m => m.Framework));
+        var sequelize = migrations[1];
+        Assert.Equal(MigrationDatabase.MySql, sequelize.Database);
+        var add = Assert.Single(sequelize.Up);
+        Assert.Equal((MigrationOperationKind.AddColumn, "Orders", "note", "text", true, 3), (add.Kind, add.Table, add.Column, add.NewType, add.NewNullable, add.Line));
+        Assert.Equal(DownStatus.Inverts, sequelize.Down.Status);
+    }
+
+    [Fact]
     public void Sqitch_deploy_pairs_with_revert_beside_the_plan()
     {
         using var repo = Create(("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\norders 2026-01-05T09:30:00Z Sandro <sandro@example.com> # Orders\n"),

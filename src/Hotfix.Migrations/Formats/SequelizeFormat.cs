@@ -1,0 +1,241 @@
+using System.Text.RegularExpressions;
+using Hotfix.Migrations.Code;
+using Hotfix.Migrations.Detection;
+
+namespace Hotfix.Migrations.Formats;
+
+/// <summary>
+/// Sequelize (sequelize-cli, umzug): <c>migrations/&lt;timestamp&gt;-name.js</c> exporting <c>up(queryInterface, Sequelize)</c>
+/// and <c>down</c>; <c>queryInterface.addColumn('Users', 'x', { type: Sequelize.STRING(100) })</c>, <c>removeColumn</c>,
+/// <c>changeColumn</c>, <c>addIndex</c>, <c>bulkDelete</c>, <c>sequelize.query('…')</c> …. The dialect comes from
+/// <c>config/config.json</c> (or .js).
+/// </summary>
+internal sealed partial class SequelizeFormat : IMigrationFormat
+{
+    private static readonly HashSet<string> Calls = new(StringComparer.Ordinal)
+    {
+        "createTable", "dropTable", "renameTable", "addColumn", "removeColumn", "changeColumn", "renameColumn", "addIndex",
+        "removeIndex", "addConstraint", "removeConstraint", "bulkInsert", "bulkUpdate", "bulkDelete", "query", "dropAllTables",
+        "createSchema", "dropSchema",
+    };
+
+    public MigrationFramework Framework => MigrationFramework.Sequelize;
+
+    public MigrationFrameworkFacts Facts { get; } = new("sequelize", "Sequelize", DownSupport.Expected, Source: SourceLanguage.JavaScript);
+
+    public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
+        DslSupport.IsJavaScript(path) && text.Contains("queryInterface", StringComparison.Ordinal) && Definition().IsMatch(text)
+            ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
+            : null;
+
+    public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
+    {
+        return DslSupport.JavaScriptUpAndDown(text, Definition(), (code, from, to) => Operations(code, from, to, database), "the migration exports up but no down");
+    }
+
+    private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database)
+    {
+        foreach (var call in code.Calls(from, to, Calls.Contains).ToList())
+        {
+            if (call.Name == "query")
+            {
+                // queryInterface.sequelize.query('…') or sequelize.query('…'); other query() calls are not the database's.
+                if (call.Receiver.EndsWith("sequelize", StringComparison.Ordinal))
+                {
+                    foreach (var op in DslSupport.EmbeddedSql(call.Positional(0), call.Line, database, call.Text))
+                    {
+                        yield return op;
+                    }
+                }
+
+                continue;
+            }
+
+            if (!call.Receiver.EndsWith("queryInterface", StringComparison.Ordinal) && !call.Receiver.EndsWith("qi", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var table = call.Positional(0);
+            MigrationOperation Op(MigrationOperationKind kind) => DslSupport.Op(kind, call, table);
+            switch (call.Name)
+            {
+                case "createTable":
+                    var created = Op(MigrationOperationKind.CreateTable);
+                    var columns = ColumnDefinition().Matches(Raw(call, 1)).Select(m => (Name: m.Groups["name"].Value, Type: Type(m.Groups["type"].Value, m.Groups["args"].Value))).ToList();
+                    created.Columns = columns.Select(c => c.Name).ToList();
+                    created.ColumnTypes = columns.Select(c => c.Type).ToList();
+                    yield return created;
+                    break;
+                case "dropTable":
+                    yield return Op(MigrationOperationKind.DropTable);
+                    break;
+                case "dropAllTables":
+                    yield return new MigrationOperation(MigrationOperationKind.DropTable) { Table = "every table", Line = call.Line, Text = call.Text };
+                    break;
+                case "renameTable":
+                    var renamedTable = Op(MigrationOperationKind.RenameTable);
+                    renamedTable.NewName = call.Positional(1);
+                    yield return renamedTable;
+                    break;
+                case "addColumn":
+                case "changeColumn":
+                    var column = Op(call.Name == "addColumn" ? MigrationOperationKind.AddColumn : MigrationOperationKind.AlterColumn);
+                    column.Column = call.Positional(1);
+                    var options = Raw(call, 2);
+                    var type = TypeOption().Match(options);
+                    column.NewType = type.Success ? Type(type.Groups["type"].Value, type.Groups["args"].Value) : Type(Bare(options), string.Empty);
+                    column.NewNullable = AllowNull().Match(options) is { Success: true } allow ? allow.Groups[1].Value == "true" : null;
+                    var hasDefault = options.Contains("defaultValue", StringComparison.Ordinal);
+                    column.HasDefault = call.Name == "addColumn" ? hasDefault : hasDefault ? true : null;
+                    if (References().Match(options) is { Success: true } reference)
+                    {
+                        column.ReferencedTable = reference.Groups["table"].Value;
+                    }
+
+                    yield return column;
+                    break;
+                case "removeColumn":
+                    var dropped = Op(MigrationOperationKind.DropColumn);
+                    dropped.Column = call.Positional(1);
+                    yield return dropped;
+                    break;
+                case "renameColumn":
+                    var renamed = Op(MigrationOperationKind.RenameColumn);
+                    renamed.Column = call.Positional(1);
+                    renamed.NewName = call.Positional(2);
+                    yield return renamed;
+                    break;
+                case "addIndex":
+                    var index = Op(MigrationOperationKind.CreateIndex);
+                    var all = Raw(call, 1) + " " + Raw(call, 2);
+                    index.KeyColumns = Strings(FieldList().Match(all) is { Success: true } fields ? fields.Groups["list"].Value : Raw(call, 1));
+                    index.Unique = UniqueOption().IsMatch(all);
+                    index.Concurrently = ConcurrentlyOption().IsMatch(all);
+                    index.Name = NameOption().Match(all) is { Success: true } name ? name.Groups["name"].Value : null;
+                    yield return index;
+                    break;
+                case "removeIndex":
+                    var droppedIndex = Op(MigrationOperationKind.DropIndex);
+                    droppedIndex.Name = call.Positional(1);
+                    droppedIndex.KeyColumns = droppedIndex.Name is null ? Strings(Raw(call, 1)) : null;
+                    droppedIndex.Concurrently = ConcurrentlyOption().IsMatch(Raw(call, 2));
+                    yield return droppedIndex;
+                    break;
+                case "addConstraint":
+                    var constraint = Op(MigrationOperationKind.AddConstraint);
+                    var definition = Raw(call, 1) + " " + Raw(call, 2);
+                    constraint.Constraint = ConstraintType().Match(definition) is { Success: true } kind ? kind.Groups["type"].Value.ToLowerInvariant() switch
+                    {
+                        "foreign key" => ConstraintKind.ForeignKey,
+                        "primary key" => ConstraintKind.PrimaryKey,
+                        "unique" => ConstraintKind.Unique,
+                        "check" => ConstraintKind.Check,
+                        _ => ConstraintKind.Unknown,
+                    } : ConstraintKind.Unknown;
+                    constraint.KeyColumns = FieldList().Match(definition) is { Success: true } keyFields ? Strings(keyFields.Groups["list"].Value) : null;
+                    constraint.ReferencedTable = constraint.Constraint == ConstraintKind.ForeignKey && References().Match(definition) is { Success: true } target ? target.Groups["table"].Value : null;
+                    constraint.Name = NameOption().Match(definition) is { Success: true } constraintName ? constraintName.Groups["name"].Value : null;
+                    yield return constraint;
+                    break;
+                case "removeConstraint":
+                    var droppedConstraint = Op(MigrationOperationKind.DropConstraint);
+                    droppedConstraint.Name = call.Positional(1);
+                    yield return droppedConstraint;
+                    break;
+                case "bulkInsert":
+                    yield return Op(MigrationOperationKind.InsertData);
+                    break;
+                case "bulkUpdate":
+                case "bulkDelete":
+                    var data = Op(call.Name == "bulkUpdate" ? MigrationOperationKind.UpdateData : MigrationOperationKind.DeleteData);
+                    // bulkDelete(table, where) / bulkUpdate(table, values, where): a null or empty where is every row.
+                    var where = Raw(call, call.Name == "bulkUpdate" ? 2 : 1).Trim();
+                    data.HasWhere = where.Length > 0 && where is not ("null" or "{}" or "undefined");
+                    yield return data;
+                    break;
+                case "createSchema":
+                case "dropSchema":
+                    yield return new MigrationOperation(call.Name == "createSchema" ? MigrationOperationKind.CreateSchema : MigrationOperationKind.DropSchema)
+                    { Name = table, Line = call.Line, Text = call.Text };
+                    break;
+            }
+        }
+    }
+
+    private static string Raw(CodeCall call, int index) => call.Arguments.Where(a => a.Key is null).ElementAtOrDefault(index)?.Raw ?? string.Empty;
+
+    /// <summary><c>Sequelize.STRING</c> written alone as the column's definition (<c>addColumn('T', 'c', Sequelize.TEXT)</c>).</summary>
+    private static string Bare(string options) => TypeName().Match(options) is { Success: true } m ? m.Groups["type"].Value : string.Empty;
+
+    /// <summary>The SQL type of a Sequelize data type: <c>STRING(100)</c> → varchar(100).</summary>
+    private static string? Type(string name, string args)
+    {
+        var a = args.Trim();
+        return name switch
+        {
+            "STRING" => $"varchar({(a.Length > 0 ? a : "255")})",
+            "CHAR" => $"char({(a.Length > 0 ? a : "255")})",
+            "TEXT" or "CITEXT" => "text",
+            "INTEGER" => "integer",
+            "BIGINT" => "bigint",
+            "SMALLINT" => "smallint",
+            "TINYINT" => "tinyint",
+            "BOOLEAN" => "boolean",
+            "FLOAT" or "REAL" => "real",
+            "DOUBLE" => "double",
+            "DECIMAL" => a.Length > 0 ? $"numeric({a.Replace(" ", string.Empty, StringComparison.Ordinal)})" : "numeric",
+            "DATE" => "timestamptz",
+            "DATEONLY" => "date",
+            "TIME" => "time",
+            "UUID" => "uuid",
+            "JSON" => "json",
+            "JSONB" => "jsonb",
+            "BLOB" => "binary",
+            _ => null,
+        };
+    }
+
+    private static IReadOnlyList<string>? Strings(string list)
+    {
+        var names = Quoted().Matches(list).Select(m => m.Groups["value"].Value).ToList();
+        return names.Count == 0 ? null : names;
+    }
+
+
+    [GeneratedRegex(@"(?:exports\.|export\s+(?:async\s+)?function\s+|export\s+const\s+|\b)(?<name>up|down)\s*(?:=|\(|:\s*(?:async\s*)?(?:function\s*)?\()")]
+    private static partial Regex Definition();
+
+    [GeneratedRegex(@"type\s*:\s*(?:Sequelize|DataTypes|S)\.(?<type>[A-Z]+)(?:\((?<args>[^)]*)\))?")]
+    private static partial Regex TypeOption();
+
+    [GeneratedRegex(@"(?:Sequelize|DataTypes)\.(?<type>[A-Z]+)")]
+    private static partial Regex TypeName();
+
+    [GeneratedRegex(@"(?<name>\w+)\s*:\s*\{[^{}]*?type\s*:\s*(?:Sequelize|DataTypes|S)\.(?<type>[A-Z]+)(?:\((?<args>[^)]*)\))?")]
+    private static partial Regex ColumnDefinition();
+
+    [GeneratedRegex(@"allowNull\s*:\s*(true|false)")]
+    private static partial Regex AllowNull();
+
+    [GeneratedRegex("""references\s*:\s*\{[^}]*?(?:model|table)\s*:\s*(?:\{[^}]*?tableName\s*:\s*)?["'`](?<table>[^"'`]+)["'`]""")]
+    private static partial Regex References();
+
+    [GeneratedRegex(@"fields\s*:\s*\[(?<list>[^\]]*)\]")]
+    private static partial Regex FieldList();
+
+    [GeneratedRegex(@"unique\s*:\s*true")]
+    private static partial Regex UniqueOption();
+
+    [GeneratedRegex(@"concurrently\s*:\s*true")]
+    private static partial Regex ConcurrentlyOption();
+
+    [GeneratedRegex("""name\s*:\s*["'`](?<name>[^"'`]+)["'`]""")]
+    private static partial Regex NameOption();
+
+    [GeneratedRegex("""type\s*:\s*["'`](?<type>foreign key|primary key|unique|check)["'`]""", RegexOptions.IgnoreCase)]
+    private static partial Regex ConstraintType();
+
+    [GeneratedRegex("""["'`](?<value>[^"'`]+)["'`]""")]
+    private static partial Regex Quoted();
+}
