@@ -75,13 +75,23 @@ internal static class DownInversion
     }
 
     /// <summary>
-    /// A down that takes apart a table the up created before dropping it — its foreign keys and indexes first, as Entity
-    /// Framework 6 and hand-written SQL downs do for the keys the up declared inside the table — undoes the up.
+    /// A down that takes apart a table or column the up created before dropping it — its foreign keys and indexes first,
+    /// as Entity Framework 6, Laravel's <c>dropConstrainedForeignId</c> and hand-written SQL downs do for the keys the up
+    /// declared inside the table or column — undoes the up.
     /// </summary>
     private static bool PartOfCreatedTable(MigrationOperation step, IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down) =>
         step.Kind is MigrationOperationKind.DropIndex or MigrationOperationKind.DropConstraint && step.Table is not null
-        && up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, step.Table))
-        && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table));
+        && (up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, step.Table))
+            && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table))
+            || up.Any(u => u.Kind == MigrationOperationKind.AddColumn && MigrationOperation.SameTable(u.Table, step.Table) && KeyOfColumn(step, u)
+                && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, u))));
+
+    /// <summary>
+    /// The dropped key is the added column's own, named by its column (Laravel's <c>dropConstrainedForeignId</c>). A key
+    /// dropped by name is not matched: SQL's inline <c>CONSTRAINT name REFERENCES …</c> keeps no name to compare.
+    /// </summary>
+    private static bool KeyOfColumn(MigrationOperation key, MigrationOperation column) =>
+        key.KeyColumns is { Count: 1 } columns && MigrationOperation.SameTable(columns[0], column.Column);
 
     private static bool Unverifiable(MigrationOperation op) => op.Kind is MigrationOperationKind.RawSql or MigrationOperationKind.UpdateData
         or MigrationOperationKind.AlterTable or MigrationOperationKind.AlterObject or MigrationOperationKind.Truncate;

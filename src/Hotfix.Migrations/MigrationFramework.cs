@@ -24,6 +24,7 @@ internal enum MigrationFramework
     Ef6,
     FluentMigrator,
     Sequelize,
+    Laravel,
 }
 
 /// <summary>Whether a framework has down migrations at all.</summary>

@@ -402,7 +402,8 @@ internal sealed class CodeText
         while (k < s.Length)
         {
             var c = s[k];
-            var lineComment = language is SourceLanguage.Ruby or SourceLanguage.Python ? c == '#' : c == '/' && At(s, k + 1) == '/';
+            var lineComment = language is SourceLanguage.Ruby or SourceLanguage.Python ? c == '#'
+                : c == '/' && At(s, k + 1) == '/' || language == SourceLanguage.Php && c == '#' && At(s, k + 1) != '['; // PHP 8 attributes are #[…]
             if (lineComment)
             {
                 while (k < s.Length && s[k] != '\n')
@@ -413,7 +414,7 @@ internal sealed class CodeText
                 continue;
             }
 
-            if (language == SourceLanguage.JavaScript && c == '/' && At(s, k + 1) == '*')
+            if (language is SourceLanguage.JavaScript or SourceLanguage.Php && c == '/' && At(s, k + 1) == '*')
             {
                 var end = s.IndexOf("*/", k + 2, StringComparison.Ordinal);
                 end = end < 0 ? s.Length : end + 2;

@@ -132,7 +132,7 @@ internal static class CodeTokens
 
     /// <summary>
     /// A string with one quote each side and nothing that reads differently between quote styles (no escape, no Ruby
-    /// interpolation): 'x' and "x" are the same value.
+    /// or PHP interpolation): 'x' and "x" are the same value.
     /// </summary>
     private static (string Token, int End)? SimpleString(CodeText code, int open)
     {
@@ -150,7 +150,7 @@ internal static class CodeTokens
         }
 
         var content = code.Text[(open + 1)..k];
-        if (content.Contains('\\') || code.Language == SourceLanguage.Ruby && content.Contains('#'))
+        if (content.Contains('\\') || code.Language == SourceLanguage.Ruby && content.Contains('#') || code.Language == SourceLanguage.Php && content.Contains('$'))
         {
             return null;
         }

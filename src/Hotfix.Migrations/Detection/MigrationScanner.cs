@@ -39,6 +39,7 @@ internal static class MigrationScanner
         new TypeOrmFormat(),
         new KnexFormat(),
         new SequelizeFormat(),
+        new LaravelFormat(),
     ];
 
     public static MigrationScan Scan(ChangeSet changes, IChangeSetReader? reader)

@@ -73,6 +73,7 @@ internal sealed partial class MigrationSettings
         MigrationFramework.Atlas => FromConfigs(p => p.EndsWith(".hcl", StringComparison.Ordinal) && RepoPath.FileName(p).StartsWith("atlas", StringComparison.Ordinal), AtlasUrl()),
         MigrationFramework.Supabase => MigrationDatabase.PostgreSql, // Supabase is PostgreSQL
         MigrationFramework.Sequelize => FromConfigs(p => p.EndsWith("config/config.json", StringComparison.Ordinal) || p.EndsWith("config/config.js", StringComparison.Ordinal) || p.EndsWith("config/database.js", StringComparison.Ordinal), SequelizeDialect()),
+        MigrationFramework.Laravel => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example", LaravelConnection()),
         MigrationFramework.FluentMigrator => FromConfigs(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase), FluentMigratorRunner()),
         _ => MigrationDatabase.Unknown,
     };
@@ -200,7 +201,7 @@ internal sealed partial class MigrationSettings
             return MigrationDatabase.Sqlite;
         }
 
-        if (n.Contains("sqlserver") || n.Contains("mssql") || n.Contains("tedious"))
+        if (n.Contains("sqlserver") || n.Contains("mssql") || n.Contains("tedious") || n == "sqlsrv")
         {
             return MigrationDatabase.SqlServer;
         }
@@ -253,6 +254,10 @@ internal sealed partial class MigrationSettings
     /// <summary>goose's driver: <c>GOOSE_DRIVER=postgres</c> in an env file, or <c>goose postgres "…"</c> / <c>goose -dir db mysql …</c> in a Makefile.</summary>
     [GeneratedRegex(@"(?:GOOSE_DRIVER\s*[=:]\s*[""']?|\bgoose\s+(?:-\S+\s+(?:\S+\s+)?)*)(postgres|pgx|mysql|sqlite3?|mssql|sqlserver|clickhouse|tidb)\b")]
     private static partial Regex GooseDriver();
+
+    /// <summary>Laravel's <c>DB_CONNECTION=pgsql</c> (mysql, mariadb, sqlite, sqlsrv) in .env (phpunit.xml names the tests' database, not production's).</summary>
+    [GeneratedRegex(@"(?m)^\s*DB_CONNECTION\s*=\s*[""']?(\w+)")]
+    private static partial Regex LaravelConnection();
 
     /// <summary>Sequelize's <c>"dialect": "postgres"</c> in config/config.json (or <c>dialect: 'mysql'</c> in a .js config).</summary>
     [GeneratedRegex("""["']?dialect["']?\s*:\s*["'`](\w+)["'`]""")]

@@ -62,10 +62,6 @@ internal static partial class DslSupport
         return (own.Index + own.Length, next, code.LineOf(own.Index));
     }
 
-    /// <summary>
-    /// A JavaScript/TypeScript migration with <c>up</c> and <c>down</c> definitions (Knex exports, TypeORM methods): each
-    /// region's operations, the down missing, or raising.
-    /// </summary>
     /// <summary>A JavaScript/TypeScript migration file (Knex, Sequelize, TypeORM).</summary>
     public static bool IsJavaScript(string path) => JavaScriptFile().IsMatch(path);
 
@@ -77,6 +73,10 @@ internal static partial class DslSupport
         return [new MigrationPiece(null, UpAndDown(code, definition, (from, to) => operations(code, from, to), missingDetail), text)];
     }
 
+    /// <summary>
+    /// A JavaScript/TypeScript migration with <c>up</c> and <c>down</c> definitions (Knex exports, TypeORM methods): each
+    /// region's operations, the down missing, or raising.
+    /// </summary>
     public static MigrationBody UpAndDown(CodeText code, Regex definition, Func<int, int, IEnumerable<MigrationOperation>> operations, string missingDetail)
     {
         var body = new MigrationBody();

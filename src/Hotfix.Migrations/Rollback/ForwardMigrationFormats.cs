@@ -26,6 +26,7 @@ internal static class ForwardMigrationFormats
         MigrationFramework.Liquibase => "liquibase rollback-count 1",
         MigrationFramework.GolangMigrate => "migrate down 1",
         MigrationFramework.Dbmate => "dbmate rollback",
+        MigrationFramework.Laravel => $"php artisan migrate:rollback --path={path}",
         MigrationFramework.Sequelize => $"npx sequelize-cli db:migrate:undo --name {RepoPath.FileName(path)}",
         MigrationFramework.Ef6 => "Update-Database -TargetMigration <the migration before this one>",
         MigrationFramework.FluentMigrator => "dotnet fm rollback -p <processor> -c <connection> -a <migrations assembly> by 1",
@@ -92,6 +93,12 @@ internal static class ForwardMigrationFormats
                 RepoPath.Combine(directory, $"<revision>_{name}.py"),
                 $"alembic revision -m \"{name}\"",
                 Comment("#", header) + "from alembic import op\n\n\ndef upgrade():\n" + string.Concat(sql.Select(s => $"    op.execute({Python(s)})\n")) + "\n\ndef downgrade():\n    pass\n",
+                steps),
+            MigrationFramework.Laravel => new(
+                RepoPath.Combine(directory, $"<timestamp>_{name}.php"),
+                $"php artisan make:migration {name}",
+                "<?php\n\n" + Comment("//", header) + "use Illuminate\\Database\\Migrations\\Migration;\nuse Illuminate\\Support\\Facades\\DB;\n\nreturn new class extends Migration\n{\n    public function up(): void\n    {\n"
+                    + string.Concat(sql.Select(s => $"        DB::statement({Php(s)});\n")) + "    }\n\n    public function down(): void\n    {\n    }\n};\n",
                 steps),
             MigrationFramework.Sequelize => new(
                 RepoPath.Combine(directory, $"<timestamp>-{name.Replace('_', '-')}.js"),
@@ -167,6 +174,9 @@ internal static class ForwardMigrationFormats
 
     /// <summary>A C# verbatim string literal: <c>@"…"</c> with its quotes doubled.</summary>
     private static string Verbatim(string s) => "@\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A PHP single-quoted string: only <c>\\</c> and <c>'</c> are escaped, nothing is interpolated.</summary>
+    private static string Php(string s) => "'" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
 
     private static string Python(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 

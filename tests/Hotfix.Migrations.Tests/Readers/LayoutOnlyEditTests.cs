@@ -241,4 +241,13 @@ public class LayoutOnlyEditTests
         Assert.False(Same(MigrationFramework.Knex, Knex, Knex.Replace("return knex.schema.alterTable('orders', (table) => {\n    table.decimal", "return\n  knex.schema.alterTable('orders', (table) => {\n    table.decimal", StringComparison.Ordinal)));
         Assert.False(Same(MigrationFramework.TypeOrm, "await q.query(`ALTER TABLE a ADD b int`);", "await q.query(`ALTER TABLE a ADD  b int`);"));
     }
+
+    [Fact]
+    public void Php_comments_and_quotes_are_no_edit_but_interpolation_is()
+    {
+        const string laravel = "Schema::table('orders', function (Blueprint $table) {\n    $table->dropColumn('fax');\n});\n";
+        Assert.True(Same(MigrationFramework.Laravel, laravel, "// fax is gone (INC-2026-0042)\nSchema::table(\"orders\", function (Blueprint $table) {\n    # keep telex\n    $table->dropColumn(\"fax\");\n});\n"));
+        Assert.False(Same(MigrationFramework.Laravel, "DB::statement('DROP TABLE $name');\n", "DB::statement(\"DROP TABLE $name\");\n"));
+        Assert.False(Same(MigrationFramework.Laravel, laravel, laravel.Replace("'fax'", "'telex'", StringComparison.Ordinal)));
+    }
 }

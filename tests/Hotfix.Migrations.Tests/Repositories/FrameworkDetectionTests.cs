@@ -344,6 +344,21 @@ public class FrameworkDetectionTests
     }
 
     [Fact]
+    public void Laravel_migrations_read_through_php_comments_and_attributes()
+    {
+        using var repo = Create((".env.example", "DB_CONNECTION=mysql\n"));
+        repo.Commit("Fax", ("database/migrations/2026_11_10_090000_drop_fax.php",
+            "<?php\n\nuse Illuminate\\Database\\Migrations\\Migration;\n\nreturn new class extends Migration\n{\n    #[\\Override]\n    public function up(): void\n    {\n        # Schema::drop('customers'); was the first idea\n        /* Schema::drop('orders'); */\n        Schema::table('customers', function (Blueprint $table) {\n            $table->dropColumn(['fax', 'telex']);\n        });\n    }\n\n    public function down(): void\n    {\n        Schema::table('customers', function (Blueprint $table) {\n            $table->string('fax', 30)->nullable();\n            $table->string('telex', 30)->nullable();\n        });\n    }\n};\n"),
+            ("database/seeders/DatabaseSeeder.php", "<?php\n\nclass DatabaseSeeder extends Seeder\n{\n    public function run(): void { DB::table('users')->delete(); }\n}\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.Laravel, migration.Framework);
+        Assert.Equal(MigrationDatabase.MySql, migration.Database);
+        Assert.Equal(["customers.fax", "customers.telex"], migration.Up.Select(o => o.Object));
+        Assert.All(migration.Up, o => Assert.Equal((MigrationOperationKind.DropColumn, 13), (o.Kind, o.Line)));
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+    }
+
+    [Fact]
     public void Sqitch_deploy_pairs_with_revert_beside_the_plan()
     {
         using var repo = Create(("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\norders 2026-01-05T09:30:00Z Sandro <sandro@example.com> # Orders\n"),

@@ -96,4 +96,19 @@ public class MigrationRollbackPlannerTests
         Assert.Contains("[Migration(<next version>)]\npublic class UndoM0042Discount : Migration", entry.Forward.Content);
         Assert.Contains("Execute.Sql(@\"ALTER TABLE Orders DROP COLUMN Discount;\");", entry.Forward.Content);
     }
+
+    [Fact]
+    public void A_laravel_rollback_names_its_file_and_the_forward_migration_is_a_laravel_class()
+    {
+        using var repo = MigrationRepository.Create();
+        repo.Commit("hotfix", ("database/migrations/2026_11_10_090000_add_discount.php",
+            "<?php\n\nreturn new class extends Migration\n{\n    public function up(): void\n    {\n        Schema::table('orders', function (Blueprint $table) {\n            $table->integer('discount')->nullable();\n        });\n    }\n\n    public function down(): void\n    {\n        Schema::table('orders', function (Blueprint $table) {\n            $table->dropColumn('discount');\n        });\n    }\n};\n"));
+
+        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+
+        Assert.Equal(("laravel", "php artisan migrate:rollback --path=database/migrations/2026_11_10_090000_add_discount.php"), (entry.Framework, entry.Rollback.Command));
+        Assert.Equal("every value in orders.discount", Assert.Single(entry.Rollback.Steps).DataLoss);
+        Assert.Equal("php artisan make:migration undo_add_discount", entry.Forward.HowToCreate);
+        Assert.Contains("        DB::statement('ALTER TABLE orders DROP COLUMN discount;');\n", entry.Forward.Content);
+    }
 }
