@@ -25,6 +25,8 @@ internal enum MigrationFramework
     FluentMigrator,
     Sequelize,
     Laravel,
+    Diesel,
+    Doctrine,
 }
 
 /// <summary>Whether a framework has down migrations at all.</summary>

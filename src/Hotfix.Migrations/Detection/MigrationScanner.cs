@@ -22,6 +22,7 @@ internal static class MigrationScanner
     [
         new GolangMigrateFormat(),
         new PrismaFormat(),
+        new DieselFormat(),
         new DrizzleFormat(),
         new FlywayFormat(),
         new DbmateFormat(),
@@ -40,6 +41,7 @@ internal static class MigrationScanner
         new KnexFormat(),
         new SequelizeFormat(),
         new LaravelFormat(),
+        new DoctrineFormat(),
     ];
 
     public static MigrationScan Scan(ChangeSet changes, IChangeSetReader? reader)

@@ -73,6 +73,8 @@ internal sealed partial class MigrationSettings
         MigrationFramework.Atlas => FromConfigs(p => p.EndsWith(".hcl", StringComparison.Ordinal) && RepoPath.FileName(p).StartsWith("atlas", StringComparison.Ordinal), AtlasUrl()),
         MigrationFramework.Supabase => MigrationDatabase.PostgreSql, // Supabase is PostgreSQL
         MigrationFramework.Sequelize => FromConfigs(p => p.EndsWith("config/config.json", StringComparison.Ordinal) || p.EndsWith("config/config.js", StringComparison.Ordinal) || p.EndsWith("config/database.js", StringComparison.Ordinal), SequelizeDialect()),
+        MigrationFramework.Diesel => FromConfigs(p => RepoPath.FileName(p) is "Cargo.toml" or "diesel.toml" or ".env", DieselBackend()),
+        MigrationFramework.Doctrine => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or ".env.dist", UrlScheme()),
         MigrationFramework.Laravel => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example", LaravelConnection()),
         MigrationFramework.FluentMigrator => FromConfigs(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase), FluentMigratorRunner()),
         _ => MigrationDatabase.Unknown,
@@ -254,6 +256,10 @@ internal sealed partial class MigrationSettings
     /// <summary>goose's driver: <c>GOOSE_DRIVER=postgres</c> in an env file, or <c>goose postgres "…"</c> / <c>goose -dir db mysql …</c> in a Makefile.</summary>
     [GeneratedRegex(@"(?:GOOSE_DRIVER\s*[=:]\s*[""']?|\bgoose\s+(?:-\S+\s+(?:\S+\s+)?)*)(postgres|pgx|mysql|sqlite3?|mssql|sqlserver|clickhouse|tidb)\b")]
     private static partial Regex GooseDriver();
+
+    /// <summary>Diesel's backend: the <c>diesel</c> dependency's feature (<c>features = ["postgres"]</c>) or a <c>DATABASE_URL</c> scheme.</summary>
+    [GeneratedRegex(@"(?:diesel\s*=\s*\{[^}]*features\s*=\s*\[[^\]]*[""']|DATABASE_URL\s*=\s*[""']?)(postgres(?:ql)?|mysql|sqlite)")]
+    private static partial Regex DieselBackend();
 
     /// <summary>Laravel's <c>DB_CONNECTION=pgsql</c> (mysql, mariadb, sqlite, sqlsrv) in .env (phpunit.xml names the tests' database, not production's).</summary>
     [GeneratedRegex(@"(?m)^\s*DB_CONNECTION\s*=\s*[""']?(\w+)")]

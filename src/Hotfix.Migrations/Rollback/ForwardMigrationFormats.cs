@@ -26,6 +26,8 @@ internal static class ForwardMigrationFormats
         MigrationFramework.Liquibase => "liquibase rollback-count 1",
         MigrationFramework.GolangMigrate => "migrate down 1",
         MigrationFramework.Dbmate => "dbmate rollback",
+        MigrationFramework.Diesel => "diesel migration revert",
+        MigrationFramework.Doctrine => "php bin/console doctrine:migrations:migrate prev",
         MigrationFramework.Laravel => $"php artisan migrate:rollback --path={path}",
         MigrationFramework.Sequelize => $"npx sequelize-cli db:migrate:undo --name {RepoPath.FileName(path)}",
         MigrationFramework.Ef6 => "Update-Database -TargetMigration <the migration before this one>",
@@ -93,6 +95,15 @@ internal static class ForwardMigrationFormats
                 RepoPath.Combine(directory, $"<revision>_{name}.py"),
                 $"alembic revision -m \"{name}\"",
                 Comment("#", header) + "from alembic import op\n\n\ndef upgrade():\n" + string.Concat(sql.Select(s => $"    op.execute({Python(s)})\n")) + "\n\ndef downgrade():\n    pass\n",
+                steps),
+            MigrationFramework.Diesel => PlainSql(
+                RepoPath.Combine(RepoPath.Directory(directory), $"<timestamp>_{name}/up.sql"),
+                $"diesel migration generate {name}"),
+            MigrationFramework.Doctrine => new(
+                RepoPath.Combine(directory, "Version<timestamp>.php"),
+                "php bin/console doctrine:migrations:generate",
+                "<?php\n\n" + Comment("//", header) + "final class Version<timestamp> extends AbstractMigration\n{\n    public function up(Schema $schema): void\n    {\n"
+                    + string.Concat(sql.Select(s => $"        $this->addSql({Php(s)});\n")) + "    }\n\n    public function down(Schema $schema): void\n    {\n    }\n}\n",
                 steps),
             MigrationFramework.Laravel => new(
                 RepoPath.Combine(directory, $"<timestamp>_{name}.php"),

@@ -1,0 +1,2 @@
+-- Your SQL goes here
+ALTER TABLE orders DROP COLUMN legacy_code;
