@@ -24,7 +24,9 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
     public MigrationFrameworkFacts Facts { get; } = new("sequelize", "Sequelize", DownSupport.Expected, Source: SourceLanguage.JavaScript);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
-        DslSupport.IsJavaScript(path) && text.Contains("queryInterface", StringComparison.Ordinal) && Definition().IsMatch(text)
+        // In a migrations folder (or a file named as one): seeders and test set-up use queryInterface too.
+        DslSupport.IsJavaScript(path) && path.Contains("migration", StringComparison.OrdinalIgnoreCase)
+        && text.Contains("queryInterface", StringComparison.Ordinal) && Definition().IsMatch(text)
             ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
             : null;
 

@@ -333,6 +333,7 @@ public class FrameworkDetectionTests
         using var repo = Create(("config/config.json", "{ \"production\": { \"dialect\": \"mysql\" } }\n"));
         repo.Commit("Note", ("migrations/20261110090000-add-note.js",
             "module.exports = {\n  up: async (queryInterface, Sequelize) => {\n    await queryInterface.addColumn('Orders', 'note', { type: Sequelize.TEXT, allowNull: true });\n  },\n  down: async (queryInterface) => {\n    await queryInterface.removeColumn('Orders', 'note');\n  },\n};\n"),
+            ("seeders/20261110090000-demo-users.js", "module.exports = {\n  async up(queryInterface) {\n    await queryInterface.bulkDelete('Users', null, {});\n  },\n};\n"),
             ("db/knex/20261110090000_add_flag.js", "exports.up = (knex) => knex.schema.alterTable('orders', (t) => t.boolean('flag'));\nexports.down = (knex) => knex.schema.alterTable('orders', (t) => t.dropColumn('flag'));\n"));
         var migrations = Scan(repo).Migrations;
         Assert.Equal([MigrationFramework.Knex, MigrationFramework.Sequelize], migrations.Select(m => m.Framework));
