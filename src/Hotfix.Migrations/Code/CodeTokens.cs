@@ -77,8 +77,14 @@ internal static class CodeTokens
             {
                 var group = groups.Count > 0 ? groups.Pop() : new Group(c, false);
                 // A trailing comma (black's "magic trailing comma", prettier's trailingComma) changes nothing, except
-                // the one comma of Python's one-element tuple: (x,) is a tuple, (x) is x.
-                if (tokens.Count > 0 && tokens[^1] == "," && (c != ')' || language != SourceLanguage.Python || group.Call || group.Commas > 1))
+                // the one comma of Python's one-element tuple: (x,) is a tuple, (x) is x — and d[x,] indexes by (x,).
+                var harmless = language != SourceLanguage.Python || group.Commas > 1 || c switch
+                {
+                    ')' => group.Call,
+                    ']' => !group.Call,
+                    _ => true,
+                };
+                if (tokens.Count > 0 && tokens[^1] == "," && harmless)
                 {
                     tokens.RemoveAt(tokens.Count - 1);
                 }

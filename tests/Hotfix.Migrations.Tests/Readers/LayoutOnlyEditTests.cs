@@ -157,6 +157,7 @@ public class LayoutOnlyEditTests
         // (x,) is a tuple, (x) is x: the one trailing comma that matters.
         Assert.False(Same(MigrationFramework.Django, "unique_together = (('a', 'b'),)\n", "unique_together = (('a', 'b'))\n"));
         Assert.True(Same(MigrationFramework.Django, "unique_together = [('a', 'b'),]\n", "unique_together = [('a', 'b')]\n"));
+        Assert.False(Same(MigrationFramework.Django, "x = d['a',]\n", "x = d['a']\n"));
 
         // A line break ends a statement outside brackets.
         Assert.False(Same(MigrationFramework.Alembic, "x = a\n(b)\n", "x = a (b)\n"));
