@@ -45,6 +45,29 @@ public class MigrationCheckTests
     }
 
     [Fact]
+    public void The_frameworks_added_in_0_2_are_read_through_the_cli_and_block_on_a_destructive_step()
+    {
+        using var repo = TestRepository.Create();
+        repo.Switch(Branch, create: true);
+        repo.Commit("Drop columns in five frameworks",
+            ("db/goose/00002_drop_fax.sql", "-- +goose Up\nALTER TABLE customers DROP COLUMN fax;\n-- +goose Down\nALTER TABLE customers ADD COLUMN fax text;\n"),
+            ("supabase/migrations/20261110090000_drop_telex.sql", "alter table public.customers drop column telex;\n"),
+            ("database/migrations/2026_11_10_090000_drop_pager.php", "<?php\nreturn new class extends Migration\n{\n    public function up(): void\n    {\n        Schema::table('customers', function (Blueprint $table) {\n            $table->dropColumn('pager');\n        });\n    }\n};\n"),
+            ("src/Shop/Migrations/202611100900000_DropIcq.cs", "public partial class DropIcq : System.Data.Entity.Migrations.DbMigration\n{\n    public override void Up()\n    {\n        DropColumn(\"dbo.Customers\", \"Icq\");\n    }\n}\n"),
+            ("src/Shop/Migrations/M0042_DropAim.cs", "using FluentMigrator;\n\n[Migration(42)]\npublic class M0042_DropAim : ForwardOnlyMigration\n{\n    public override void Up() => Delete.Column(\"Aim\").FromTable(\"Customers\");\n}\n"));
+
+        var result = CliRun.Run(repo.Path, "check", "--format", "json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var report = JsonDocument.Parse(result.Out).RootElement;
+        var frameworks = report.GetProperty("migrations").EnumerateArray().Select(m => m.GetProperty("framework").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["ef6", "fluentmigrator", "goose", "laravel", "supabase"], frameworks);
+        var destructive = report.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("ruleId").GetString() == "HF2002")
+            .Select(f => f.GetProperty("path").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(5, destructive.Count);
+    }
+
+    [Fact]
     public void Text_shows_the_recipe_the_waiver_and_the_migrations_table()
     {
         using var repo = WithDrops();
