@@ -27,6 +27,7 @@ internal enum MigrationFramework
     Laravel,
     Diesel,
     Doctrine,
+    Ecto,
 }
 
 /// <summary>Whether a framework has down migrations at all.</summary>

@@ -42,6 +42,7 @@ internal static class MigrationScanner
         new SequelizeFormat(),
         new LaravelFormat(),
         new DoctrineFormat(),
+        new EctoFormat(),
     ];
 
     public static MigrationScan Scan(ChangeSet changes, IChangeSetReader? reader)

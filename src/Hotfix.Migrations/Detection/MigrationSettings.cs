@@ -75,6 +75,9 @@ internal sealed partial class MigrationSettings
         MigrationFramework.Sequelize => FromConfigs(p => p.EndsWith("config/config.json", StringComparison.Ordinal) || p.EndsWith("config/config.js", StringComparison.Ordinal) || p.EndsWith("config/database.js", StringComparison.Ordinal), SequelizeDialect()),
         MigrationFramework.Diesel => FromConfigs(p => RepoPath.FileName(p) is "Cargo.toml" or "diesel.toml" or ".env", DieselBackend()),
         MigrationFramework.Doctrine => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or ".env.dist", UrlScheme()),
+        MigrationFramework.Ecto => FromConfigs(p => p.EndsWith(".exs", StringComparison.Ordinal) && p.Contains("config/", StringComparison.Ordinal), EctoAdapter()) is var ecto and not MigrationDatabase.Unknown
+            ? ecto
+            : FromConfigs(p => p.EndsWith(".ex", StringComparison.Ordinal) && p.EndsWith("repo.ex", StringComparison.Ordinal), EctoAdapter()),
         MigrationFramework.Laravel => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example", LaravelConnection()),
         MigrationFramework.FluentMigrator => FromConfigs(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase), FluentMigratorRunner()),
         _ => MigrationDatabase.Unknown,
@@ -203,7 +206,12 @@ internal sealed partial class MigrationSettings
             return MigrationDatabase.Sqlite;
         }
 
-        if (n.Contains("sqlserver") || n.Contains("mssql") || n.Contains("tedious") || n == "sqlsrv")
+        if (n.Contains("myxql"))
+        {
+            return MigrationDatabase.MySql;
+        }
+
+        if (n.Contains("sqlserver") || n.Contains("mssql") || n.Contains("tedious") || n is "sqlsrv" or "tds")
         {
             return MigrationDatabase.SqlServer;
         }
@@ -260,6 +268,10 @@ internal sealed partial class MigrationSettings
     /// <summary>Diesel's backend: the <c>diesel</c> dependency's feature (<c>features = ["postgres"]</c>) or a <c>DATABASE_URL</c> scheme.</summary>
     [GeneratedRegex(@"(?:diesel\s*=\s*\{[^}]*features\s*=\s*\[[^\]]*[""']|DATABASE_URL\s*=\s*[""']?)(postgres(?:ql)?|mysql|sqlite)")]
     private static partial Regex DieselBackend();
+
+    /// <summary>Ecto's adapter in the Repo module or config: <c>adapter: Ecto.Adapters.Postgres</c> (MyXQL is MySQL, Tds SQL Server).</summary>
+    [GeneratedRegex(@"Ecto\.Adapters\.(Postgres|MyXQL|SQLite3|Tds)")]
+    private static partial Regex EctoAdapter();
 
     /// <summary>Laravel's <c>DB_CONNECTION=pgsql</c> (mysql, mariadb, sqlite, sqlsrv) in .env (phpunit.xml names the tests' database, not production's).</summary>
     [GeneratedRegex(@"(?m)^\s*DB_CONNECTION\s*=\s*[""']?(\w+)")]

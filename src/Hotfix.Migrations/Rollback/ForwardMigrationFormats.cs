@@ -28,6 +28,7 @@ internal static class ForwardMigrationFormats
         MigrationFramework.Dbmate => "dbmate rollback",
         MigrationFramework.Diesel => "diesel migration revert",
         MigrationFramework.Doctrine => "php bin/console doctrine:migrations:migrate prev",
+        MigrationFramework.Ecto => $"mix ecto.rollback --to {Leading(RepoPath.FileName(path), char.IsAsciiDigit)} (rolls back to and including this migration)",
         MigrationFramework.Laravel => $"php artisan migrate:rollback --path={path}",
         MigrationFramework.Sequelize => $"npx sequelize-cli db:migrate:undo --name {RepoPath.FileName(path)}",
         MigrationFramework.Ef6 => "Update-Database -TargetMigration <the migration before this one>",
@@ -104,6 +105,12 @@ internal static class ForwardMigrationFormats
                 "php bin/console doctrine:migrations:generate",
                 "<?php\n\n" + Comment("//", header) + "final class Version<timestamp> extends AbstractMigration\n{\n    public function up(Schema $schema): void\n    {\n"
                     + string.Concat(sql.Select(s => $"        $this->addSql({Php(s)});\n")) + "    }\n\n    public function down(Schema $schema): void\n    {\n    }\n}\n",
+                steps),
+            MigrationFramework.Ecto => new(
+                RepoPath.Combine(directory, $"<timestamp>_{name}.exs"),
+                $"mix ecto.gen.migration {name}",
+                Comment("#", header) + $"defmodule <App>.Repo.Migrations.{Camel(name)} do\n  use Ecto.Migration\n\n  def up do\n"
+                    + string.Concat(sql.Select(s => $"    execute {Elixir(s)}\n")) + "  end\n\n  def down do\n  end\nend\n",
                 steps),
             MigrationFramework.Laravel => new(
                 RepoPath.Combine(directory, $"<timestamp>_{name}.php"),
@@ -188,6 +195,9 @@ internal static class ForwardMigrationFormats
 
     /// <summary>A PHP single-quoted string: only <c>\\</c> and <c>'</c> are escaped, nothing is interpolated.</summary>
     private static string Php(string s) => "'" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+
+    /// <summary>An Elixir string: quotes, backslashes and <c>#{</c> (interpolation) escaped.</summary>
+    private static string Elixir(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("#{", "\\#{", StringComparison.Ordinal) + "\"";
 
     private static string Python(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 

@@ -25,11 +25,11 @@ public class ParserFuzzTests
         "-- migrate:up\n", "-- migrate:down\n", "-- +goose Up\n", "-- +goose Down\n", "-- +goose StatementBegin\n", "--changeset a:1\n", "--rollback ", "\\", "é", "\u0000", "😀", ":", "::", "=",
         "def up\n", "def down\n", "end\n", "def upgrade():\n", "    pass\n", "op.add_column(", "sa.Column(", "add_column :t, ",
         "migrations.AddField(", "knex.schema.alterTable(", "table.string(", "queryRunner.query(`", "<<~SQL\n", "SQL\n", "\"\"\"",
-        "exports.up = ", "queryInterface.removeColumn(", "Schema::table(", "$table->dropColumn(", "->change();", "DB::table(", "$this->addSql(", "function up(): void", "#[", "queryInterface.addIndex(", "{ type: Sequelize.STRING(", "{", "}", "=>", "- changeSet:\n", "  id: 1\n", "    - addColumn:\n", "key: |\n", "<changeSet>", "</",
+        "exports.up = ", "queryInterface.removeColumn(", "Schema::table(", "alter table(:t) do\n", "remove :c\n", "modify :c, :string, from: {", "use Ecto.Migration\n", "$table->dropColumn(", "->change();", "DB::table(", "$this->addSql(", "function up(): void", "#[", "queryInterface.addIndex(", "{ type: Sequelize.STRING(", "{", "}", "=>", "- changeSet:\n", "  id: 1\n", "    - addColumn:\n", "key: |\n", "<changeSet>", "</",
     ];
 
     private static readonly IMigrationFormat[] DslFormats =
-        [new RailsFormat(), new DjangoFormat(), new AlembicFormat(), new KnexFormat(), new SequelizeFormat(), new TypeOrmFormat(), new LaravelFormat(), new DoctrineFormat(), new DbmateFormat(), new GooseFormat(), new LiquibaseFormat()];
+        [new RailsFormat(), new EctoFormat(), new DjangoFormat(), new AlembicFormat(), new KnexFormat(), new SequelizeFormat(), new TypeOrmFormat(), new LaravelFormat(), new DoctrineFormat(), new DbmateFormat(), new GooseFormat(), new LiquibaseFormat()];
 
     private static readonly MigrationDatabase[] TolerantDialects =
         [MigrationDatabase.Unknown, MigrationDatabase.PostgreSql, MigrationDatabase.MySql, MigrationDatabase.Sqlite];

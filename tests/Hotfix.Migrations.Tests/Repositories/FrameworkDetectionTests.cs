@@ -360,6 +360,22 @@ public class FrameworkDetectionTests
     }
 
     [Fact]
+    public void Ecto_migrations_are_read_with_the_repo_adapter_and_up_down_pairs()
+    {
+        using var repo = Create(("lib/shop/repo.ex", "defmodule Shop.Repo do\n  use Ecto.Repo, otp_app: :shop, adapter: Ecto.Adapters.MyXQL\nend\n"),
+            ("config/config.exs", "import Config\nconfig :shop, ecto_repos: [Shop.Repo]\n"));
+        repo.Commit("Note", ("priv/repo/migrations/20261110090000_add_note.exs",
+            "defmodule Shop.Repo.Migrations.AddNote do\n  use Ecto.Migration\n\n  def up do\n    alter table(:orders) do\n      add :note, :text\n    end\n  end\n\n  def down do\n    alter table(:orders) do\n      remove :note\n    end\n  end\nend\n"),
+            ("test/support/data_case.exs", "defmodule Shop.DataCase do\n  use ExUnit.CaseTemplate\nend\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.Ecto, migration.Framework);
+        Assert.Equal(MigrationDatabase.MySql, migration.Database);
+        var add = Assert.Single(migration.Up);
+        Assert.Equal((MigrationOperationKind.AddColumn, "orders", "note", "text", 6), (add.Kind, add.Table, add.Column, add.NewType, add.Line));
+        Assert.Equal(DownStatus.Inverts, migration.Down.Status);
+    }
+
+    [Fact]
     public void Sqitch_deploy_pairs_with_revert_beside_the_plan()
     {
         using var repo = Create(("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\norders 2026-01-05T09:30:00Z Sandro <sandro@example.com> # Orders\n"),
