@@ -28,6 +28,7 @@ internal enum MigrationFramework
     Diesel,
     Doctrine,
     Ecto,
+    DbUp,
 }
 
 /// <summary>Whether a framework has down migrations at all.</summary>

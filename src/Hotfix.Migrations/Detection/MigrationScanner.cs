@@ -29,6 +29,7 @@ internal static class MigrationScanner
         new GooseFormat(),
         new SupabaseFormat(),
         new AtlasFormat(),
+        new DbUpFormat(),
         new LiquibaseFormat(),
         new SqitchFormat(),
         new EfCoreFormat(),

@@ -15,6 +15,7 @@ internal sealed partial class MigrationSettings
     private readonly Lazy<IReadOnlyList<string>?> flywayLocations;
     private readonly Dictionary<MigrationFramework, MigrationDatabase> databases = [];
     private readonly Lazy<MigrationDatabase> efProvider;
+    private readonly Lazy<IReadOnlyList<(string Folder, MigrationDatabase Database)>> dbUpProjects;
 
     public MigrationSettings(RepositoryFiles files)
     {
@@ -22,6 +23,28 @@ internal sealed partial class MigrationSettings
         drizzleOuts = new(ReadDrizzleOuts);
         flywayLocations = new(ReadFlywayLocations);
         efProvider = new(ReadEfProvider);
+        dbUpProjects = new(ReadDbUpProjects);
+    }
+
+    /// <summary>
+    /// The DbUp project a file sits in (the folder of a .csproj that references a <c>dbup-*</c> package) and the database
+    /// its package names, or null. Read once, when a changed .sql file first asks.
+    /// </summary>
+    public (string Folder, MigrationDatabase Database)? DbUpProjectOf(string path) =>
+        dbUpProjects.Value.Where(p => p.Folder.Length == 0 || RepoPath.IsUnder(path, p.Folder)).OrderByDescending(p => p.Folder.Length).Cast<(string, MigrationDatabase)?>().FirstOrDefault();
+
+    private IReadOnlyList<(string, MigrationDatabase)> ReadDbUpProjects()
+    {
+        var projects = new List<(string, MigrationDatabase)>();
+        foreach (var path in files.HeadFiles.Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Take(MaxConfigFiles))
+        {
+            if (DbUpPackage().Match(files.ReadHead(path) ?? string.Empty) is { Success: true } package)
+            {
+                projects.Add((RepoPath.Directory(path), FromName(package.Groups[1].Value)));
+            }
+        }
+
+        return projects;
     }
 
     /// <summary>drizzle-kit output folders: each config's <c>out</c> (relative to the config), else the default <c>drizzle</c>.</summary>
@@ -37,6 +60,11 @@ internal sealed partial class MigrationSettings
         {
             // The migration's own project and what it references decide; the first provider anywhere is the fallback.
             return EfProjectGraph.ProviderOf(migrationPath, files) is var own and not MigrationDatabase.Unknown ? own : efProvider.Value;
+        }
+
+        if (framework == MigrationFramework.DbUp)
+        {
+            return DbUpProjectOf(migrationPath)?.Database ?? MigrationDatabase.Unknown;
         }
 
         if (framework == MigrationFramework.Prisma)
@@ -78,6 +106,7 @@ internal sealed partial class MigrationSettings
         MigrationFramework.Ecto => FromConfigs(p => p.EndsWith(".exs", StringComparison.Ordinal) && p.Contains("config/", StringComparison.Ordinal), EctoAdapter()) is var ecto and not MigrationDatabase.Unknown
             ? ecto
             : FromConfigs(p => p.EndsWith(".ex", StringComparison.Ordinal) && p.EndsWith("repo.ex", StringComparison.Ordinal), EctoAdapter()),
+        MigrationFramework.DbUp => MigrationDatabase.Unknown, // per project: DbUpProjectOf
         MigrationFramework.Laravel => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example", LaravelConnection()),
         MigrationFramework.FluentMigrator => FromConfigs(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase), FluentMigratorRunner()),
         _ => MigrationDatabase.Unknown,
@@ -272,6 +301,10 @@ internal sealed partial class MigrationSettings
     /// <summary>Ecto's adapter in the Repo module or config: <c>adapter: Ecto.Adapters.Postgres</c> (MyXQL is MySQL, Tds SQL Server).</summary>
     [GeneratedRegex(@"Ecto\.Adapters\.(Postgres|MyXQL|SQLite3|Tds)")]
     private static partial Regex EctoAdapter();
+
+    /// <summary>A DbUp package reference and its database: <c>dbup-sqlserver</c>, <c>dbup-postgresql</c>, <c>dbup-mysql</c>, <c>dbup-sqlite</c>.</summary>
+    [GeneratedRegex(@"Include=""dbup-(sqlserver|postgresql|mysql|sqlite|core)""", RegexOptions.IgnoreCase)]
+    private static partial Regex DbUpPackage();
 
     /// <summary>Laravel's <c>DB_CONNECTION=pgsql</c> (mysql, mariadb, sqlite, sqlsrv) in .env (phpunit.xml names the tests' database, not production's).</summary>
     [GeneratedRegex(@"(?m)^\s*DB_CONNECTION\s*=\s*[""']?(\w+)")]

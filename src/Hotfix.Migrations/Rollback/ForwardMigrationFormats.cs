@@ -29,6 +29,7 @@ internal static class ForwardMigrationFormats
         MigrationFramework.Diesel => "diesel migration revert",
         MigrationFramework.Doctrine => "php bin/console doctrine:migrations:migrate prev",
         MigrationFramework.Ecto => $"mix ecto.rollback --to {Leading(RepoPath.FileName(path), char.IsAsciiDigit)} (rolls back to and including this migration)",
+        MigrationFramework.DbUp => "none: DbUp runs scripts forward only (its journal records which ran; nothing undoes one)",
         MigrationFramework.Laravel => $"php artisan migrate:rollback --path={path}",
         MigrationFramework.Sequelize => $"npx sequelize-cli db:migrate:undo --name {RepoPath.FileName(path)}",
         MigrationFramework.Ef6 => "Update-Database -TargetMigration <the migration before this one>",
@@ -112,6 +113,9 @@ internal static class ForwardMigrationFormats
                 Comment("#", header) + $"defmodule <App>.Repo.Migrations.{Camel(name)} do\n  use Ecto.Migration\n\n  def up do\n"
                     + string.Concat(sql.Select(s => $"    execute {Elixir(s)}\n")) + "  end\n\n  def down do\n  end\nend\n",
                 steps),
+            MigrationFramework.DbUp => PlainSql(
+                RepoPath.Combine(directory, $"<next number>_{name}.sql"),
+                "a new script in the same folder, embedded like the others (DbUp runs scripts in name order)"),
             MigrationFramework.Laravel => new(
                 RepoPath.Combine(directory, $"<timestamp>_{name}.php"),
                 $"php artisan make:migration {name}",

@@ -376,6 +376,19 @@ public class FrameworkDetectionTests
     }
 
     [Fact]
+    public void DbUp_scripts_belong_to_the_project_that_references_dbup_and_take_its_database()
+    {
+        using var repo = Create(("db/Shop.Db.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"dbup-postgresql\" Version=\"5.0.40\" />\n  </ItemGroup>\n</Project>\n"),
+            ("api/Shop.Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />\n"));
+        repo.Commit("Scripts", ("db/Scripts/0002_add_note.sql", "ALTER TABLE orders ADD COLUMN note text;\n"),
+            ("api/Scripts/report.sql", "SELECT count(*) FROM orders;\n"));      // a project without DbUp
+        var migration = Single(repo);
+        Assert.Equal((MigrationFramework.DbUp, MigrationDatabase.PostgreSql), (migration.Framework, migration.Database));
+        Assert.Equal("db/Scripts/0002_add_note.sql", migration.Path);
+        Assert.Equal(DownStatus.NotSupported, migration.Down.Status);
+    }
+
+    [Fact]
     public void Sqitch_deploy_pairs_with_revert_beside_the_plan()
     {
         using var repo = Create(("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\norders 2026-01-05T09:30:00Z Sandro <sandro@example.com> # Orders\n"),

@@ -1,0 +1,1 @@
+ALTER TABLE dbo.Customers DROP COLUMN Fax;
