@@ -144,8 +144,13 @@ internal sealed partial class LaravelFormat : IMigrationFormat
                 yield return renamed;
                 break;
             case "index" or "unique" or "primary":
+                if (Names(call, 0) is not { Count: > 0 } keyColumns)
+                {
+                    break; // chained on a column definition (->unique()): read with that column
+                }
+
                 var key = Op(call.Name == "index" ? MigrationOperationKind.CreateIndex : MigrationOperationKind.AddConstraint);
-                key.KeyColumns = Names(call, 0);
+                key.KeyColumns = keyColumns;
                 key.Name = call.Positional(1);
                 key.Unique = call.Name == "unique";
                 key.Constraint = call.Name switch { "unique" => ConstraintKind.Unique, "primary" => ConstraintKind.PrimaryKey, _ => ConstraintKind.Unknown };
@@ -193,6 +198,7 @@ internal sealed partial class LaravelFormat : IMigrationFormat
                 }
 
                 var name = call.Name == "id" ? call.Positional(0) ?? "id" : call.Positional(0);
+                var chainedKey = ChainedKey(call, table, name, chain);
                 if (created is not null)
                 {
                     created.Columns = [.. created.Columns ?? [], name ?? "?"];
@@ -200,6 +206,11 @@ internal sealed partial class LaravelFormat : IMigrationFormat
                     if (call.Name is "foreignId" or "foreignUuid" && chain.Contains("->constrained(", StringComparison.Ordinal))
                     {
                         created.InlineKeys = [.. created.InlineKeys ?? [], Constrained(call, table, name, chain)];
+                    }
+
+                    if (chainedKey is not null)
+                    {
+                        created.InlineKeys = [.. created.InlineKeys ?? [], chainedKey];
                     }
 
                     break;
@@ -219,8 +230,36 @@ internal sealed partial class LaravelFormat : IMigrationFormat
                 }
 
                 yield return definition;
+                if (chainedKey is not null && !change)
+                {
+                    yield return chainedKey;
+                }
+
                 break;
         }
+    }
+
+    /// <summary><c>$table-&gt;string('email')-&gt;unique()</c>, <c>-&gt;index()</c>, <c>-&gt;primary()</c>: a key on the column just defined.</summary>
+    private static MigrationOperation? ChainedKey(CodeCall call, string? table, string? column, string chain)
+    {
+        var kind = chain.Contains("->unique(", StringComparison.Ordinal) ? "unique"
+            : chain.Contains("->index(", StringComparison.Ordinal) ? "index"
+            : chain.Contains("->primary(", StringComparison.Ordinal) ? "primary"
+            : null;
+        if (kind is null || column is null)
+        {
+            return null;
+        }
+
+        return new MigrationOperation(kind == "index" ? MigrationOperationKind.CreateIndex : MigrationOperationKind.AddConstraint)
+        {
+            Table = table,
+            KeyColumns = [column],
+            Unique = kind == "unique",
+            Constraint = kind switch { "unique" => ConstraintKind.Unique, "primary" => ConstraintKind.PrimaryKey, _ => ConstraintKind.Unknown },
+            Line = call.Line,
+            Text = call.Text,
+        };
     }
 
     /// <summary><c>$table-&gt;foreignId('user_id')-&gt;constrained()</c>: a foreign key to <c>users</c> (or the table named), indexed on MySQL only.</summary>
