@@ -87,6 +87,10 @@ internal sealed class CSharpCall
         return elements is { Count: > 0 } && elements.All(e => e is not null) ? elements.Select(e => e!).ToList() : null;
     }
 
+    /// <summary>A class's own parameterless <c>Up()</c> or <c>Down()</c> (Entity Framework 6, FluentMigrator); null when not declared.</summary>
+    public static MethodDeclarationSyntax? ParameterlessMethod(ClassDeclarationSyntax type, string name) =>
+        type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == name && m.ParameterList.Parameters.Count == 0);
+
     /// <summary>"dbo.Orders" → ("dbo", "Orders"); "Orders" → (null, "Orders").</summary>
     public static (string? Schema, string? Table) SplitTable(string? name)
     {

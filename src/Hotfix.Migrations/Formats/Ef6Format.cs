@@ -52,8 +52,8 @@ internal sealed partial class Ef6Format : IMigrationFormat
         foreach (var type in classes)
         {
             var body = new MigrationBody { Database = database };
-            var up = Method(type, "Up");
-            var down = Method(type, "Down");
+            var up = CSharpCall.ParameterlessMethod(type, "Up");
+            var down = CSharpCall.ParameterlessMethod(type, "Down");
             if (up is not null)
             {
                 body.Up.AddRange(Ef6Calls.Operations(up, database));
@@ -67,7 +67,7 @@ internal sealed partial class Ef6Format : IMigrationFormat
             else
             {
                 body.DownLine = down.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                if (down.DescendantNodes().FirstOrDefault(n => n is ThrowStatementSyntax or ThrowExpressionSyntax) is { } thrown)
+                if (EfMigrationSyntax.FirstThrow(down, baseIsEfMigration: false) is { } thrown)
                 {
                     body.DownStatus = DownStatus.Irreversible;
                     body.DownDetail = $"Down() throws ({SqlStatementRecognizer.OneLine(thrown.ToString())})";
@@ -82,9 +82,6 @@ internal sealed partial class Ef6Format : IMigrationFormat
 
         return pieces;
     }
-
-    private static MethodDeclarationSyntax? Method(ClassDeclarationSyntax type, string name) =>
-        type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == name && m.ParameterList.Parameters.Count == 0);
 
     [GeneratedRegex(@":\s*(?:[\w.]+\.)?DbMigration\b")]
     private static partial Regex DerivesFromDbMigration();

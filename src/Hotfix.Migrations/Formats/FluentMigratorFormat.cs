@@ -34,8 +34,8 @@ internal sealed partial class FluentMigratorFormat : IMigrationFormat
         foreach (var type in classes)
         {
             var body = new MigrationBody();
-            var up = Method(type, "Up");
-            var down = Method(type, "Down");
+            var up = CSharpCall.ParameterlessMethod(type, "Up");
+            var down = CSharpCall.ParameterlessMethod(type, "Down");
             if (up is not null)
             {
                 body.Up.AddRange(FluentMigratorCalls.Operations(up, database));
@@ -82,9 +82,6 @@ internal sealed partial class FluentMigratorFormat : IMigrationFormat
     private static string? BaseName(ClassDeclarationSyntax type) =>
         type.BaseList?.Types.Select(t => t.Type is QualifiedNameSyntax q ? q.Right.Identifier.Text : t.Type.ToString())
             .FirstOrDefault(n => n is "Migration" or "AutoReversingMigration" or "ForwardOnlyMigration");
-
-    private static MethodDeclarationSyntax? Method(ClassDeclarationSyntax type, string name) =>
-        type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == name && m.ParameterList.Parameters.Count == 0);
 
     [GeneratedRegex(@"\[\s*(?:FluentMigrator\.)?Migration(?:Attribute)?\s*\(|:\s*(?:FluentMigrator\.)?(?:AutoReversingMigration|ForwardOnlyMigration)\b")]
     private static partial Regex MigrationClass();
