@@ -94,10 +94,10 @@ internal sealed partial class MigrationSettings
         MigrationFramework.Knex => FromConfigs(p => RepoPath.FileName(p).StartsWith("knexfile", StringComparison.Ordinal), KnexClient()),
         MigrationFramework.TypeOrm => FromConfigs(p => RepoPath.FileName(p).StartsWith("ormconfig", StringComparison.Ordinal) || p.EndsWith("data-source.ts", StringComparison.Ordinal) || p.EndsWith("data-source.js", StringComparison.Ordinal), TypeOrmType()),
         MigrationFramework.Sqitch => FromConfigs(p => RepoPath.FileName(p) == "sqitch.conf", SqitchEngine()),
-        MigrationFramework.Dbmate or MigrationFramework.GolangMigrate => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or "Makefile" or "docker-compose.yml", UrlScheme()),
-        MigrationFramework.Goose => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or "Makefile" or "docker-compose.yml", GooseDriver()) is var goose and not MigrationDatabase.Unknown
+        MigrationFramework.Dbmate or MigrationFramework.GolangMigrate => FromConfigs(IsEnvOrMakefile, UrlScheme()),
+        MigrationFramework.Goose => FromConfigs(IsEnvOrMakefile, GooseDriver()) is var goose and not MigrationDatabase.Unknown
             ? goose
-            : FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example" or "Makefile" or "docker-compose.yml", UrlScheme()),
+            : FromConfigs(IsEnvOrMakefile, UrlScheme()),
         MigrationFramework.Atlas => FromConfigs(p => p.EndsWith(".hcl", StringComparison.Ordinal) && RepoPath.FileName(p).StartsWith("atlas", StringComparison.Ordinal), AtlasUrl()),
         MigrationFramework.Supabase => MigrationDatabase.PostgreSql, // Supabase is PostgreSQL
         MigrationFramework.Sequelize => FromConfigs(p => p.EndsWith("config/config.json", StringComparison.Ordinal) || p.EndsWith("config/config.js", StringComparison.Ordinal) || p.EndsWith("config/database.js", StringComparison.Ordinal), SequelizeDialect()),
@@ -111,6 +111,9 @@ internal sealed partial class MigrationSettings
         MigrationFramework.FluentMigrator => FromConfigs(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase), FluentMigratorRunner()),
         _ => MigrationDatabase.Unknown,
     };
+
+    /// <summary>Where Go and shell-driven tools keep their database URL or driver: env files, a Makefile, docker-compose.</summary>
+    private static bool IsEnvOrMakefile(string path) => RepoPath.FileName(path) is ".env" or ".env.example" or "Makefile" or "docker-compose.yml";
 
     private MigrationDatabase FromConfigs(Func<string, bool> isConfig, Regex pattern)
     {
