@@ -104,6 +104,12 @@ internal static partial class DslSupport
         return body;
     }
 
+    /// <summary>
+    /// The source text of <see cref="StatementBefore"/>: the mask hides string contents, and a query builder's table
+    /// (<c>knex('orders')</c>, <c>DB::table('orders')</c>) is a string.
+    /// </summary>
+    public static string StatementTextBefore(CodeText code, int position) => code.Text[(position - StatementBefore(code, position).Length)..position];
+
     /// <summary>The code from the start of the statement containing <paramref name="position"/> (after ';', '{', '}' or a blank line).</summary>
     public static string StatementBefore(CodeText code, int position)
     {

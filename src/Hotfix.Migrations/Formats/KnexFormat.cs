@@ -94,7 +94,7 @@ internal sealed partial class KnexFormat : IMigrationFormat
                 case "delete":
                 case "insert":
                     var chain = DslSupport.StatementBefore(code, call.Start);
-                    var target = KnexTable().Match(code.Text[(call.Start - chain.Length)..call.Start]);
+                    var target = KnexTable().Match(DslSupport.StatementTextBefore(code, call.Start));
                     if (!target.Success)
                     {
                         break;

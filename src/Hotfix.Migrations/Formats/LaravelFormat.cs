@@ -90,7 +90,7 @@ internal sealed partial class LaravelFormat : IMigrationFormat
                     }
 
                     break;
-                case (_, "delete" or "update" or "truncate" or "insert") when Statement(code, call.Start) is var statement && QueryTable().Match(statement) is { Success: true } query:
+                case (_, "delete" or "update" or "truncate" or "insert") when DslSupport.StatementTextBefore(code, call.Start) is var statement && QueryTable().Match(statement) is { Success: true } query:
                     // DB::table('t')->where(…)->delete(): a data change, bounded only by a where.
                     var data = Op(call.Name switch
                     {
@@ -333,9 +333,6 @@ internal sealed partial class LaravelFormat : IMigrationFormat
         var name = code.Text[start..end];
         return name[(name.LastIndexOf('\\') + 1)..];
     }
-
-    /// <summary>The source text of the statement before a call (the mask hides string contents such as the table name).</summary>
-    private static string Statement(CodeText code, int start) => code.Text[(start - DslSupport.StatementBefore(code, start).Length)..start];
 
     /// <summary>The chained calls after a call, to the end of its statement: <c>-&gt;nullable()-&gt;change();</c>.</summary>
     private static string Chain(CodeText code, int from)
