@@ -128,7 +128,8 @@ internal static class MigrationScanner
         var newText = upKind == FileChangeKind.Deleted ? null : files.ReadHead(unit.Path);
         var downPath = format.DownPathFor(unit.Path, files);
         var downExists = downPath is not null && (files.ExistsAtHead(downPath) || unit.DownChange is { Kind: not FileChangeKind.Deleted });
-        var newPieces = newText is null ? [] : Pieces(format, unit.Path, newText, downExists ? downPath : null, downExists ? files.ReadHead(downPath!) : null, database);
+        var newDownText = downExists ? files.ReadHead(downPath!) : null;
+        var newPieces = newText is null ? [] : Pieces(format, unit.Path, newText, downExists ? downPath : null, newDownText, database);
         var reworkedFrom = format.ReworkedFrom(unit.Path, files);
         var history = new Lazy<SchemaHistory>(() => format.Framework.NamesSortInRunOrder()
             ? SchemaHistory.Before(unit.Path, format, files, settings, database)
@@ -162,7 +163,7 @@ internal static class MigrationScanner
 
             // An edit that changes no code as it runs (comments, layout) is no edit to a database that ran it.
             var upSame = before.Fingerprint == piece.Fingerprint || LayoutOnlyEdit.Only(format.Facts, before.Fingerprint, piece.Fingerprint, database);
-            var downSame = !downEdited || LayoutOnlyEdit.Only(format.Facts, oldDownText, downExists ? files.ReadHead(downPath!) : null, database);
+            var downSame = !downEdited || LayoutOnlyEdit.Only(format.Facts, oldDownText, newDownText, database);
             if (upSame && downSame && !renamed)
             {
                 continue;
