@@ -29,6 +29,8 @@ internal enum MigrationFramework
     Doctrine,
     Ecto,
     DbUp,
+    MikroOrm,
+    Sqlx,
 }
 
 /// <summary>Whether a framework has down migrations at all.</summary>

@@ -8,7 +8,7 @@ namespace Hotfix;
 public static class MigrationsRegistration
 {
     /// <summary>
-    /// Adds migration detection for 24 frameworks and the HF20xx rules (destructive, irreversible, locking,
+    /// Adds migration detection for 26 frameworks and the HF20xx rules (destructive, irreversible, locking,
     /// backward-incompatible, edited applied migrations, downs that do not invert, unbounded data changes), and the
     /// migration rollback planner (<see cref="HotfixEngine.PlanMigrationRollback"/>).
     /// </summary>

@@ -20,6 +20,7 @@ internal static class MigrationScanner
     /// <summary>The formats, in the order they are tried (the more specific file layouts first).</summary>
     public static IReadOnlyList<IMigrationFormat> Formats { get; } =
     [
+        new SqlxFormat(),
         new GolangMigrateFormat(),
         new PrismaFormat(),
         new DieselFormat(),
@@ -39,6 +40,7 @@ internal static class MigrationScanner
         new DjangoFormat(),
         new AlembicFormat(),
         new TypeOrmFormat(),
+        new MikroOrmFormat(),
         new KnexFormat(),
         new SequelizeFormat(),
         new LaravelFormat(),

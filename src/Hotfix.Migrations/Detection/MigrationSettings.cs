@@ -16,6 +16,7 @@ internal sealed partial class MigrationSettings
     private readonly Dictionary<MigrationFramework, MigrationDatabase> databases = [];
     private readonly Lazy<MigrationDatabase> efProvider;
     private readonly Lazy<IReadOnlyList<(string Folder, MigrationDatabase Database)>> dbUpProjects;
+    private readonly Lazy<IReadOnlyList<string>> sqlxCrates;
 
     public MigrationSettings(RepositoryFiles files)
     {
@@ -24,7 +25,12 @@ internal sealed partial class MigrationSettings
         flywayLocations = new(ReadFlywayLocations);
         efProvider = new(ReadEfProvider);
         dbUpProjects = new(ReadDbUpProjects);
+        sqlxCrates = new(() => files.HeadFiles.Where(p => RepoPath.FileName(p) == "Cargo.toml").Take(MaxConfigFiles)
+            .Where(p => SqlxDependency().IsMatch(files.ReadHead(p) ?? string.Empty)).Select(RepoPath.Directory).ToList());
     }
+
+    /// <summary>Whether a file sits in a Rust crate (or workspace) whose Cargo.toml depends on sqlx.</summary>
+    public bool IsSqlxCrate(string path) => sqlxCrates.Value.Any(crate => crate.Length == 0 || RepoPath.IsUnder(path, crate));
 
     /// <summary>
     /// The DbUp project a file sits in (the folder of a .csproj that references a <c>dbup-*</c> package) and the database
@@ -107,6 +113,8 @@ internal sealed partial class MigrationSettings
             ? ecto
             : FromConfigs(p => p.EndsWith(".ex", StringComparison.Ordinal) && p.EndsWith("repo.ex", StringComparison.Ordinal), EctoAdapter()),
         MigrationFramework.DbUp => MigrationDatabase.Unknown, // per project: DbUpProjectOf
+        MigrationFramework.Sqlx => FromConfigs(p => RepoPath.FileName(p) is "Cargo.toml" or ".env", SqlxBackend()),
+        MigrationFramework.MikroOrm => FromConfigs(p => RepoPath.FileName(p).StartsWith("mikro-orm.config", StringComparison.Ordinal), MikroOrmDriver()),
         MigrationFramework.Laravel => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example", LaravelConnection()),
         MigrationFramework.FluentMigrator => FromConfigs(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase), FluentMigratorRunner()),
         _ => MigrationDatabase.Unknown,
@@ -308,6 +316,18 @@ internal sealed partial class MigrationSettings
     /// <summary>A DbUp package reference and its database: <c>dbup-sqlserver</c>, <c>dbup-postgresql</c>, <c>dbup-mysql</c>, <c>dbup-sqlite</c>.</summary>
     [GeneratedRegex(@"Include=""dbup-(sqlserver|postgresql|mysql|sqlite|core)""", RegexOptions.IgnoreCase)]
     private static partial Regex DbUpPackage();
+
+    /// <summary>A Cargo.toml that depends on sqlx (<c>sqlx = …</c> or <c>[dependencies.sqlx]</c>).</summary>
+    [GeneratedRegex(@"(?m)^\s*(?:sqlx\s*=|\[(?:workspace\.)?dependencies\.sqlx\])")]
+    private static partial Regex SqlxDependency();
+
+    /// <summary>sqlx's database: a feature of the dependency (<c>features = ["runtime-tokio", "postgres"]</c>) or a <c>DATABASE_URL</c> scheme.</summary>
+    [GeneratedRegex(@"(?:sqlx\s*=\s*\{[^}]*features\s*=\s*\[[^\]]*[""']|DATABASE_URL\s*=\s*[""']?)(postgres(?:ql)?|mysql|sqlite)")]
+    private static partial Regex SqlxBackend();
+
+    /// <summary>MikroORM's driver: <c>driver: PostgreSqlDriver</c>, <c>@mikro-orm/mysql</c>, or the older <c>type: 'postgresql'</c>.</summary>
+    [GeneratedRegex(@"(?:driver\s*:\s*|@mikro-orm/|type\s*:\s*[""'])(postgre(?:s|sql)|mysql|mariadb|sqlite|mssql)", RegexOptions.IgnoreCase)]
+    private static partial Regex MikroOrmDriver();
 
     /// <summary>Laravel's <c>DB_CONNECTION=pgsql</c> (mysql, mariadb, sqlite, sqlsrv) in .env (phpunit.xml names the tests' database, not production's).</summary>
     [GeneratedRegex(@"(?m)^\s*DB_CONNECTION\s*=\s*[""']?(\w+)")]

@@ -26,7 +26,7 @@ internal sealed partial class DoctrineFormat : IMigrationFormat
     {
         database = database == MigrationDatabase.Unknown ? Platform(text) : database;
         var code = new CodeText(text, SourceLanguage.Php);
-        var body = DslSupport.UpAndDown(code, Definition(), (from, to) => Operations(code, from, to, database), "the migration has up() but no down()");
+        var body = DslSupport.UpAndDown(code, Definition(), (from, to) => DslSupport.SqlCalls(code, from, to, "addSql", database), "the migration has up() but no down()");
         if (body.DownStatus is null && body.DownLine is { } line && Irreversible().Match(code.Mask) is { Success: true } irreversible && code.LineOf(irreversible.Index) >= line)
         {
             body.DownStatus = DownStatus.Irreversible;
@@ -36,17 +36,6 @@ internal sealed partial class DoctrineFormat : IMigrationFormat
 
         body.Database = database == MigrationDatabase.Unknown ? null : database;
         return [new MigrationPiece(null, body, text)];
-    }
-
-    private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database)
-    {
-        foreach (var call in code.Calls(from, to, n => n == "addSql"))
-        {
-            foreach (var op in DslSupport.EmbeddedSql(call.Positional(0), call.Line, database, call.Text))
-            {
-                yield return op;
-            }
-        }
     }
 
     /// <summary>The platform the generated guard names: <c>getName() !== 'mysql'</c>, <c>instanceof PostgreSQLPlatform</c>.</summary>

@@ -128,6 +128,10 @@ internal static partial class DslSupport
     }
 
     /// <summary>SQL embedded in a DSL call, parsed into operations at the call's line.</summary>
+    /// <summary>The SQL of every call named <paramref name="name"/> in [from, to): migrations that only run SQL strings (Doctrine's and MikroORM's <c>addSql</c>).</summary>
+    public static IEnumerable<MigrationOperation> SqlCalls(CodeText code, int from, int to, string name, MigrationDatabase database) =>
+        code.Calls(from, to, n => n == name).SelectMany(call => EmbeddedSql(call.Positional(0), call.Line, database, call.Text));
+
     public static IEnumerable<MigrationOperation> EmbeddedSql(string? sql, int line, MigrationDatabase database, string callText)
     {
         if (string.IsNullOrWhiteSpace(sql))

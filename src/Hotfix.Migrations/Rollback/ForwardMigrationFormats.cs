@@ -30,6 +30,8 @@ internal static class ForwardMigrationFormats
         MigrationFramework.Doctrine => "php bin/console doctrine:migrations:migrate prev",
         MigrationFramework.Ecto => $"mix ecto.rollback --to {Leading(RepoPath.FileName(path), char.IsAsciiDigit)} (rolls back to and including this migration)",
         MigrationFramework.DbUp => "none: DbUp runs scripts forward only (its journal records which ran; nothing undoes one)",
+        MigrationFramework.Sqlx => "sqlx migrate revert (reversible migrations only)",
+        MigrationFramework.MikroOrm => "npx mikro-orm migration:down",
         MigrationFramework.Laravel => $"php artisan migrate:rollback --path={path}",
         MigrationFramework.Sequelize => $"npx sequelize-cli db:migrate:undo --name {RepoPath.FileName(path)}",
         MigrationFramework.Ef6 => "Update-Database -TargetMigration <the migration before this one>",
@@ -116,6 +118,13 @@ internal static class ForwardMigrationFormats
             MigrationFramework.DbUp => PlainSql(
                 RepoPath.Combine(directory, $"<next number>_{name}.sql"),
                 "a new script in the same folder, embedded like the others (DbUp runs scripts in name order)"),
+            MigrationFramework.Sqlx => PlainSql(RepoPath.Combine(directory, $"<timestamp>_{name}.sql"), $"sqlx migrate add {name}"),
+            MigrationFramework.MikroOrm => new(
+                RepoPath.Combine(directory, "Migration<timestamp>.ts"),
+                "npx mikro-orm migration:create --blank",
+                Comment("//", header) + "import { Migration } from '@mikro-orm/migrations';\n\nexport class Migration<timestamp> extends Migration {\n  async up(): Promise<void> {\n"
+                    + string.Concat(sql.Select(s => $"    this.addSql({Js(s)});\n")) + "  }\n\n  async down(): Promise<void> {}\n}\n",
+                steps),
             MigrationFramework.Laravel => new(
                 RepoPath.Combine(directory, $"<timestamp>_{name}.php"),
                 $"php artisan make:migration {name}",

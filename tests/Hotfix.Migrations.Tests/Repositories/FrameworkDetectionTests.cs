@@ -389,6 +389,25 @@ public class FrameworkDetectionTests
     }
 
     [Fact]
+    public void Mikro_orm_and_sqlx_are_told_from_knex_and_golang_migrate()
+    {
+        using var repo = Create(("api/Cargo.toml", "[dependencies]\nsqlx = { version = \"0.8\", features = [\"mysql\"] }\n"));
+        repo.Commit("Four migrations",
+            ("web/src/migrations/Migration20261110090000.ts",
+                "import { Migration } from '@mikro-orm/migrations';\n\nexport class Migration20261110090000 extends Migration {\n  async up(): Promise<void> {\n    const knex = this.getKnex();\n    this.addSql('alter table \"user\" add column \"note\" text null;');\n  }\n\n  async down(): Promise<void> {\n    this.addSql('alter table \"user\" drop column \"note\";');\n  }\n}\n"),
+            ("api/migrations/20261110090000_add_flag.up.sql", "ALTER TABLE orders ADD COLUMN flag boolean;\n"),
+            ("api/migrations/20261110090000_add_flag.down.sql", "ALTER TABLE orders DROP COLUMN flag;\n"),
+            ("ops/db/migrations/000003_add_flag.up.sql", "ALTER TABLE orders ADD COLUMN flag boolean;\n")); // no sqlx crate around it
+        var migrations = Scan(repo).Migrations;
+        Assert.Equal(
+            [(MigrationFramework.Sqlx, "api/migrations/20261110090000_add_flag.up.sql"), (MigrationFramework.GolangMigrate, "ops/db/migrations/000003_add_flag.up.sql"), (MigrationFramework.MikroOrm, "web/src/migrations/Migration20261110090000.ts")],
+            migrations.Select(m => (m.Framework, m.Path)));
+        Assert.Equal(MigrationDatabase.MySql, migrations[0].Database);
+        Assert.Equal(DownStatus.Inverts, migrations[0].Down.Status);
+        Assert.Equal(DownStatus.Inverts, migrations[2].Down.Status);
+    }
+
+    [Fact]
     public void Sqitch_deploy_pairs_with_revert_beside_the_plan()
     {
         using var repo = Create(("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\norders 2026-01-05T09:30:00Z Sandro <sandro@example.com> # Orders\n"),
