@@ -1,5 +1,5 @@
-using Hotfix.Migrations.Code;
 using System.Text.RegularExpressions;
+using Hotfix.Migrations.Code;
 using Hotfix.Migrations.Detection;
 using Hotfix.Migrations.Sql;
 using Microsoft.CodeAnalysis;
