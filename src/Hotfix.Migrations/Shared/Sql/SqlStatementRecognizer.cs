@@ -181,12 +181,12 @@ internal static partial class SqlStatementRecognizer
                 Skip("IF", "NOT", "EXISTS");
                 var table = Name();
                 var definitions = i;
-                var columns = ColumnDefinitions();
+                var columns = ColumnDefinitions(out var types);
                 var end = i;
                 i = definitions;
                 var keys = TableKeys(table);
                 i = end;
-                Add(new MigrationOperation(MigrationOperationKind.CreateTable) { Table = table, Columns = columns, InlineKeys = keys });
+                Add(new MigrationOperation(MigrationOperationKind.CreateTable) { Table = table, Columns = columns, ColumnTypes = types, InlineKeys = keys });
                 return;
             }
 
@@ -724,13 +724,16 @@ internal static partial class SqlStatementRecognizer
             return op;
         }
 
+        // The type's own parentheses may hold commas (numeric(10,2)); a comma or closing parenthesis of the list the
+        // column sits in ends it.
         private string? TypeText()
         {
             var start = i;
-            while (i < t.Count && !(t[i].Kind == SqlTokenKind.Word && t[i].Depth == t[start].Depth && i > start && ColumnConstraintWords.Contains(t[i].Text)
+            var depth = i < t.Count ? t[start].Depth : 0;
+            while (i < t.Count && t[i].Depth >= depth && !(t[i].Kind == SqlTokenKind.Word && t[i].Depth == depth && i > start && ColumnConstraintWords.Contains(t[i].Text)
                    && !(t[i].Is("WITH") && PeekAt(1).Is("TIME"))))
             {
-                if (t[i].Is("USING") || t[i].IsSymbol(","))
+                if (t[i].Depth == depth && (t[i].Is("USING") || t[i].IsSymbol(",")))
                 {
                     break;
                 }
@@ -884,8 +887,10 @@ internal static partial class SqlStatementRecognizer
         }
 
         /// <summary>The column names of a CREATE TABLE's definition list (table constraints skipped); null without a list.</summary>
-        private List<string>? ColumnDefinitions()
+        /// <summary>The columns a CREATE TABLE defines, each with its type as written (null when it states none, as SQLite allows).</summary>
+        private List<string>? ColumnDefinitions(out List<string?>? types)
         {
+            types = null;
             if (!Peek().IsSymbol("("))
             {
                 return null;
@@ -894,12 +899,16 @@ internal static partial class SqlStatementRecognizer
             var inner = Peek().Depth + 1;
             i++;
             var columns = new List<string>();
+            types = [];
             var itemStart = true;
             for (; i < t.Count && !(t[i].IsSymbol(")") && t[i].Depth == inner - 1); i++)
             {
                 if (itemStart && t[i].IsName && !TableConstraintWords.Contains(t[i].Text))
                 {
                     columns.Add(t[i].Text);
+                    var name = i++;
+                    types.Add(i < t.Count && t[i].Depth == inner && t[i].Kind == SqlTokenKind.Word && !ColumnConstraintWords.Contains(t[i].Text) ? TypeText() : null);
+                    i = name;
                 }
 
                 itemStart = t[i].IsSymbol(",") && t[i].Depth == inner;
