@@ -97,7 +97,17 @@ internal static class DownInversion
         or MigrationOperationKind.AlterTable or MigrationOperationKind.AlterObject or MigrationOperationKind.Truncate;
 
     private static bool NeedsNoInverse(MigrationOperation op) => op.Kind is MigrationOperationKind.ValidateConstraint
-        or MigrationOperationKind.Reindex or MigrationOperationKind.Maintenance;
+        or MigrationOperationKind.Reindex or MigrationOperationKind.Maintenance || Restates(op);
+
+    /// <summary>
+    /// An alteration that gives a column the type (and nullability) it already had changes nothing to undo: MySQL's
+    /// <c>CHANGE old new &lt;definition&gt;</c> restates the whole definition to rename a column, and its down restates
+    /// it again under the old name.
+    /// </summary>
+    private static bool Restates(MigrationOperation op) =>
+        op.Kind == MigrationOperationKind.AlterColumn && op.OldType is not null && op.NewType is not null
+        && Normalize(op.OldType) == Normalize(op.NewType)
+        && (op.NewNullable is null || op.OldNullable is null || op.NewNullable == op.OldNullable);
 
     private static int FindInverse(MigrationOperation up, IReadOnlyList<MigrationOperation> down, bool[] used)
     {

@@ -325,21 +325,28 @@ internal static class MigrationScanner
             }
         }
 
-        // The migration's own earlier steps come first: a column it added and then altered had the type it added it with.
+        // The migration's own earlier steps come first: a column it added and then altered had the type it added it with,
+        // and a column it renamed keeps the type it had under its old name (MySQL's CHANGE old new <definition>, as
+        // TypeORM writes every rename, restates the type it keeps). The down runs on what the up left.
         var own = new SchemaHistory();
-        foreach (var up in body.Up)
+        foreach (var step in body.Up.Concat(body.Down))
         {
-            if (up.Kind == MigrationOperationKind.AlterColumn && up.NewType is not null && up.OldType is null)
+            if (step.Kind is MigrationOperationKind.AlterColumn or MigrationOperationKind.RenameColumn)
             {
-                up.OldType = own.TypeOf(up.Table, up.Column) ?? history.Value.TypeOf(up.Table, up.Column);
+                own.LearnColumn(step.Table, step.Column, history.Value);
             }
 
-            if (up.Kind == MigrationOperationKind.AlterColumn && up.NewNullable is not null && up.OldNullable is null)
+            if (step.Kind == MigrationOperationKind.AlterColumn && step.NewType is not null && step.OldType is null)
             {
-                up.OldNullable = own.NullableOf(up.Table, up.Column) ?? history.Value.NullableOf(up.Table, up.Column);
+                step.OldType = own.TypeOf(step.Table, step.Column);
             }
 
-            own.Replay([up]);
+            if (step.Kind == MigrationOperationKind.AlterColumn && step.NewNullable is not null && step.OldNullable is null)
+            {
+                step.OldNullable = own.NullableOf(step.Table, step.Column);
+            }
+
+            own.Replay([step]);
         }
     }
 

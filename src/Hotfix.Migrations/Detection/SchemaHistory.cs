@@ -90,6 +90,39 @@ internal sealed class SchemaHistory
             .Order(Comparer<string>.Create((a, b) => FileOrder.Compare(RepoPath.FileName(a), RepoPath.FileName(b))));
     }
 
+    /// <summary>Fills in what this history does not know of a column from an earlier one (<paramref name="before"/>).</summary>
+    public void LearnColumn(string? table, string? column, SchemaHistory before)
+    {
+        if (table is null || column is null)
+        {
+            return;
+        }
+
+        var type = TypeOf(table, column) is null ? before.TypeOf(table, column) : null;
+        var nullable = NullableOf(table, column) is null ? before.NullableOf(table, column) : null;
+        if (type is null && nullable is null)
+        {
+            return;
+        }
+
+        var key = Key(table);
+        if (!tables.TryGetValue(key, out var known))
+        {
+            known = tables[key] = new Table(false);
+        }
+
+        var name = MigrationOperation.NormalizeName(column);
+        if (type is not null)
+        {
+            known.Types[name] = type;
+        }
+
+        if (nullable is { } value)
+        {
+            known.Nullable[name] = value;
+        }
+    }
+
     /// <summary>Adds a table from a schema snapshot when the replayed migrations did not define it.</summary>
     public void LearnIfUnknown(string table, IReadOnlyList<(string Column, string? Type)> columns)
     {
