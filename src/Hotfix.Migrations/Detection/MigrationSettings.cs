@@ -83,10 +83,54 @@ internal sealed partial class MigrationSettings
         if (!databases.TryGetValue(framework, out var database))
         {
             database = ReadDatabase(framework);
+            if (database == MigrationDatabase.Unknown)
+            {
+                database = ReadApplicationDatabase(framework);
+            }
+
             databases[framework] = database;
         }
 
         return database;
+    }
+
+    /// <summary>
+    /// When the framework's own configuration does not say (or is not in the repository), the application's does: a JVM
+    /// service's Spring Boot, Quarkus or Micronaut configuration and its build's JDBC driver; a Node service's database
+    /// driver package. A driver only counts when it is the only one (H2 or SQLite beside PostgreSQL is for the tests).
+    /// </summary>
+    private MigrationDatabase ReadApplicationDatabase(MigrationFramework framework) => framework switch
+    {
+        MigrationFramework.Flyway or MigrationFramework.Liquibase =>
+            OnlyOne(IsJvmApplicationConfig, JvmDataSource()) is var configured and not MigrationDatabase.Unknown
+                ? configured
+                : OnlyOne(p => RepoPath.FileName(p) is "pom.xml" or "build.gradle" or "build.gradle.kts", JdbcDriver()),
+        MigrationFramework.TypeOrm or MigrationFramework.Knex or MigrationFramework.Sequelize or MigrationFramework.MikroOrm =>
+            OnlyOne(p => RepoPath.FileName(p) == "package.json" && !p.Contains("node_modules/", StringComparison.Ordinal), NodeDriver()),
+        _ => MigrationDatabase.Unknown,
+    };
+
+    private static bool IsJvmApplicationConfig(string path) =>
+        RepoPath.FileName(path) is var name && (name.StartsWith("application", StringComparison.Ordinal) || name.StartsWith("bootstrap", StringComparison.Ordinal))
+        && (name.EndsWith(".properties", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal))
+        && !path.Contains("src/test/", StringComparison.Ordinal);
+
+    /// <summary>The database every match of <paramref name="pattern"/> in the files names, when they name one; else Unknown.</summary>
+    private MigrationDatabase OnlyOne(Func<string, bool> isConfig, Regex pattern)
+    {
+        var found = new HashSet<MigrationDatabase>();
+        foreach (var path in files.HeadFiles.Where(isConfig).Take(MaxConfigFiles))
+        {
+            foreach (Match match in pattern.Matches(files.ReadHead(path) ?? string.Empty))
+            {
+                if (FromName(match.Groups[1].Value) is var database and not MigrationDatabase.Unknown)
+                {
+                    found.Add(database);
+                }
+            }
+        }
+
+        return found.Count == 1 ? found.Single() : MigrationDatabase.Unknown;
     }
 
     private MigrationDatabase ReadDatabase(MigrationFramework framework) => framework switch
@@ -279,6 +323,21 @@ internal sealed partial class MigrationSettings
 
     [GeneratedRegex(@"jdbc:(\w+)")]
     private static partial Regex JdbcUrl();
+
+    /// <summary>
+    /// A JVM application's data source: a JDBC URL (<c>spring.datasource.url</c>, <c>spring.flyway.url</c>, Micronaut's
+    /// <c>datasources.default.url</c>) or Quarkus' <c>quarkus.datasource.db-kind=postgresql</c>.
+    /// </summary>
+    [GeneratedRegex(@"(?:jdbc:|db-kind\s*[=:]\s*[""']?)(\w+)")]
+    private static partial Regex JvmDataSource();
+
+    /// <summary>A JDBC driver in a Maven or Gradle build: <c>org.postgresql:postgresql</c>, <c>com.mysql:mysql-connector-j</c>, <c>org.mariadb.jdbc</c>, <c>mssql-jdbc</c>, <c>sqlite-jdbc</c>.</summary>
+    [GeneratedRegex(@"\b(postgresql|mysql-connector-(?:j|java)|mariadb-java-client|mssql-jdbc|sqlite-jdbc)\b")]
+    private static partial Regex JdbcDriver();
+
+    /// <summary>A Node database driver among a package.json's dependencies: <c>"pg"</c>, <c>"mysql2"</c>, <c>"better-sqlite3"</c>, <c>"tedious"</c>…</summary>
+    [GeneratedRegex(@"""(pg|postgres|mysql2?|mariadb|sqlite3|better-sqlite3|@libsql/client|tedious|mssql)""\s*:")]
+    private static partial Regex NodeDriver();
 
     [GeneratedRegex(@"(?m)^\s*adapter:\s*([\w]+)")]
     private static partial Regex RailsAdapter();

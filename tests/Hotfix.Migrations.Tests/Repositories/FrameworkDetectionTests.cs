@@ -99,6 +99,33 @@ public class FrameworkDetectionTests
         Assert.Equal(DownStatus.Inverts, versioned.Down.Status);
     }
 
+    [Theory]
+    [InlineData("src/main/resources/application.yml", "spring:\n  datasource:\n    url: jdbc:mysql://db:3306/shop\n", "MySql")]
+    [InlineData("src/main/resources/application.properties", "quarkus.datasource.db-kind=postgresql\n", "PostgreSql")]
+    [InlineData("pom.xml", "<dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency>\n<dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId><scope>test</scope></dependency>\n", "PostgreSql")]
+    [InlineData("build.gradle.kts", "runtimeOnly(\"com.mysql:mysql-connector-j\")\nruntimeOnly(\"org.postgresql:postgresql\")\n", "Unknown")]
+    public void Flyway_and_Liquibase_take_the_database_from_the_application_when_their_own_config_is_absent(string path, string content, string expected)
+    {
+        using var repo = Create((path, content), ("src/main/resources/db/migration/V1__init.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n"),
+            ("src/test/resources/application.yml", "spring:\n  datasource:\n    url: jdbc:sqlite:test.db\n"));
+        repo.Commit("Note", ("src/main/resources/db/migration/V2__note.sql", "ALTER TABLE orders ADD COLUMN note text;\n"),
+            ("src/main/resources/db/changelog/changes.sql", "--liquibase formatted sql\n\n--changeset oncall:1\nALTER TABLE orders ADD COLUMN memo text;\n--rollback ALTER TABLE orders DROP COLUMN memo;\n"));
+        var migrations = Scan(repo).Migrations;
+        Assert.Equal([MigrationFramework.Flyway, MigrationFramework.Liquibase], migrations.Select(m => m.Framework).Order());
+        Assert.All(migrations, m => Assert.Equal(Enum.Parse<MigrationDatabase>(expected), m.Database));
+    }
+
+    [Theory]
+    [InlineData("{ \"dependencies\": { \"typeorm\": \"^0.3.20\", \"pg\": \"^8.11.0\" }, \"devDependencies\": { \"@types/pg\": \"^8.0.0\" } }", "PostgreSql")]
+    [InlineData("{ \"dependencies\": { \"typeorm\": \"^0.3.20\", \"mysql2\": \"^3.9.0\" } }", "MySql")]
+    [InlineData("{ \"dependencies\": { \"typeorm\": \"^0.3.20\", \"pg\": \"^8.11.0\", \"better-sqlite3\": \"^9.0.0\" } }", "Unknown")]
+    public void TypeOrm_without_a_data_source_file_takes_the_database_from_its_only_driver_package(string packageJson, string expected)
+    {
+        using var repo = Create(("package.json", packageJson));
+        repo.Commit("Note", ("src/migrations/1710238500000-AddOrderNote.ts", TypeOrmFixtures.Generated));
+        Assert.Equal(Enum.Parse<MigrationDatabase>(expected), Single(repo).Database);
+    }
+
     [Fact]
     public void Liquibase_formatted_sql_changesets_with_rollback_lines()
     {
