@@ -297,7 +297,10 @@ internal static class LoopShapes
 
     private static bool IsDbUpdateException(ITypeSymbol? type) => type.IsOrDerivesFrom("DbUpdateException", "Microsoft.EntityFrameworkCore");
 
-    /// <summary>A <c>foreach</c> over constants written in the code, or over an enum's values or names.</summary>
+    /// <summary>
+    /// A <c>foreach</c> over a list written out in the code — its elements constants or values
+    /// (<c>new[] { order.BuyerId, order.SellerId }</c>: two lookups, whatever the data) —, or over an enum's values or names.
+    /// </summary>
     private static bool OverConstants(ILoopOperation loop)
     {
         if (loop is not IForEachLoopOperation { Collection: var collection })
@@ -308,10 +311,10 @@ internal static class LoopShapes
         switch (collection.WithoutConversions())
         {
             case IArrayCreationOperation { Initializer: { } initializer }:
-                return initializer.ElementValues.All(e => e.WithoutConversions().ConstantValue.HasValue);
+                return initializer.ElementValues.Length > 0;
             case IObjectCreationOperation { Initializer: { } initializer, Arguments.Length: 0 }:
                 return initializer.Initializers.Length > 0 && initializer.Initializers.All(i =>
-                    i is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add && add.Arguments[0].Value.WithoutConversions().ConstantValue.HasValue);
+                    i is IInvocationOperation { TargetMethod: { Name: "Add", IsExtensionMethod: false }, Arguments.Length: 1 });
             case IInvocationOperation { TargetMethod: { Name: "GetValues" or "GetNames", ContainingType.SpecialType: SpecialType.System_Enum } }:
                 return true;
             case IFieldReferenceOperation { Field: { IsReadOnly: true } field } when CannotGrow(field.Type):
