@@ -1,12 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Text;
 using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
 using Hotfix.Analyzers.Sql;
 using Hotfix.Policy.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -52,6 +55,61 @@ public sealed class SqlInjectionAnalyzer : HotfixAnalyzer
 
         var overloads = ParameterisedOverloads.Create(sql);
         SqlSinkActions.Register(start, sql, SqlSyntax.MayCarryBuiltSql, (c, sink, operation) => Analyze(c, sink, operation, sql, scope, overloads));
+        var wrappers = new SqlWrappers(start.Compilation);
+        start.RegisterSyntaxNodeAction(c => AnalyzeHelperCall(c, sql, scope, wrappers), SyntaxKind.InvocationExpression);
+    }
+
+    private static SqlText TextReader(SyntaxNodeAnalysisContext context, SqlSymbols sql)
+    {
+        // The sanitiser list is read only when a call's result is spliced in; most sinks never ask.
+        IReadOnlyList<string>? sanitizers = null;
+        var tree = context.Node.SyntaxTree;
+        return new SqlText(
+            sql,
+            m => ConfigList.Matches(sanitizers ??= ConfigList.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), SanitizerMethodsOption), m),
+            context.CancellationToken);
+    }
+
+    /// <summary>
+    /// A call of a helper of the project that runs its parameter as SQL (<see cref="SqlWrappers"/>), given SQL built
+    /// from a non-constant value: reported at the call, naming the helper and the API it ends in.
+    /// </summary>
+    private static void AnalyzeHelperCall(SyntaxNodeAnalysisContext context, SqlSymbols sql, HotfixScope scope, SqlWrappers wrappers)
+    {
+        var call = (InvocationExpressionSyntax)context.Node;
+        if (!call.ArgumentList.Arguments.Any(a => SqlSyntax.MayBeBuiltSql(a.Expression)) ||
+            context.SymbolOf<IMethodSymbol>() is not { } target ||
+            !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly) ||
+            context.OperationOf<IInvocationOperation>() is not { } invocation)
+        {
+            return; // a library's method is a sink or nothing: SqlSinkActions judges the sinks
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String, ContainingSymbol: IMethodSymbol helper } parameter ||
+                argument.Syntax is not ArgumentSyntax written || !SqlSyntax.MayBeBuiltSql(written.Expression) ||
+                wrappers.SinkOf(helper, parameter.Ordinal, context.CancellationToken) is not { } inner)
+            {
+                continue;
+            }
+
+            var verdict = TextReader(context, sql).Judge(argument.Value);
+            if (verdict.Origin != SqlOrigin.Built || verdict.Piece == null)
+            {
+                continue;
+            }
+
+            var piece = verdict.Piece;
+            var location = call.Expression is MemberAccessExpressionSyntax member ? member.Name.GetLocation() : call.Expression.GetLocation();
+            scope.Report(
+                context.ReportDiagnostic,
+                Rule,
+                location,
+                () => new object?[] { helper.ContainingType.Name + "." + helper.Name + " → " + inner, Describe(piece) },
+                context.Node);
+            return;
+        }
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, SqlSink sink, IOperation operation, SqlSymbols sql, HotfixScope scope, ParameterisedOverloads overloads)
@@ -61,14 +119,7 @@ public sealed class SqlInjectionAnalyzer : HotfixAnalyzer
             return; // FromSql/ExecuteSql/…Interpolated turn every hole into a DbParameter (SCS #167's false positive)
         }
 
-        // The sanitiser list is read only when a call's result is spliced in; most sinks never ask.
-        IReadOnlyList<string>? sanitizers = null;
-        var tree = context.Node.SyntaxTree;
-        var text = new SqlText(
-            sql,
-            m => ConfigList.Matches(sanitizers ??= ConfigList.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), SanitizerMethodsOption), m),
-            context.CancellationToken);
-        var verdict = text.Judge(sink.Value);
+        var verdict = TextReader(context, sql).Judge(sink.Value);
         if (operation is ICompoundAssignmentOperation && verdict.Origin == SqlOrigin.Opaque)
         {
             verdict = SqlTextVerdict.Built(sink.Value.WithoutConversions()); // CommandText += value

@@ -93,6 +93,51 @@ internal static class SqlSyntax
         _ => null,
     };
 
+    /// <summary>
+    /// HF3001 through a helper of the project: an argument that may be SQL built in place or earlier — text with a hole
+    /// and a SQL verb in its literals (<c>"SELECT … '" + name + "'"</c>, <c>$"DELETE … {id}"</c>, <c>string.Format("SELECT … {0}", …)</c>)
+    /// or a value whose name says it holds SQL (<c>sql</c>, <c>query</c>, <c>sql.ToString()</c>). Only such calls are bound.
+    /// </summary>
+    public static bool MayBeBuiltSql(ExpressionSyntax argument)
+    {
+        switch (SyntaxFilters.Unparenthesized(argument))
+        {
+            case InterpolatedStringExpressionSyntax or BinaryExpressionSyntax when SketchOf(argument) is { } sketch:
+                return sketch.IndexOf(SqlWriteScope.Hole) >= 0 && MentionsSqlVerb(sketch);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Format" or "Concat" } } format:
+                return format.ArgumentList.Arguments.Any(a => SketchOf(a.Expression) is { } text && MentionsSqlVerb(text));
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString", Expression: var builder } }:
+                return NamesSql(SyntaxFilters.NameOf(builder));
+            case IdentifierNameSyntax or MemberAccessExpressionSyntax:
+                return NamesSql(SyntaxFilters.NameOf(argument));
+            default:
+                return false;
+        }
+    }
+
+    private static bool NamesSql(string? name) =>
+        name != null && (name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("query", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static readonly string[] SqlVerbs = { "select", "insert", "update", "delete", "where", "exec", "merge", "truncate" };
+
+    /// <summary>Whether the text has a SQL verb as a word of its own.</summary>
+    private static bool MentionsSqlVerb(string text)
+    {
+        foreach (var verb in SqlVerbs)
+        {
+            for (var at = text.IndexOf(verb, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(verb, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + verb.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The SQL a literal-only expression spells, holes as <see cref="SqlWriteScope.Hole"/>; null when it is not one.</summary>
     private static string? SketchOf(ExpressionSyntax expression)
     {

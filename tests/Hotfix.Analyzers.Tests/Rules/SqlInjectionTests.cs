@@ -817,4 +817,98 @@ public class SqlInjectionTests
     [Fact]
     public Task Nothing_escalates_without_a_hotfix_branch() => Verify.RunAsync(
         Escalation, hotfix: null, editorConfig: null, At(0, "FromSqlRaw", "name"));
+
+    // ---- through a helper of the project that runs its parameter as SQL -------------------------------------------
+
+    private const string Helper = """
+        using System.Collections.Generic;
+        using System.Data;
+        using Dapper;
+        using Microsoft.Data.Sqlite;
+        using Microsoft.EntityFrameworkCore;
+
+        public interface IDb { int Execute(string sql); }
+        public sealed class Db : IDb
+        {
+            private readonly SqliteConnection connection = new("Data Source=shop.db");
+            public DataTable Query(string sql) => Query(sql, new Dictionary<string, object>());
+            public DataTable Query(string sql, Dictionary<string, object> parameters)
+            {
+                using var command = new SqliteCommand(sql, connection);
+                var table = new DataTable();
+                table.Load(command.ExecuteReader());
+                return table;
+            }
+            public int Execute(string sql)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                return command.ExecuteNonQuery();
+            }
+            public IEnumerable<T> List<T>(string query) => connection.Query<T>(query);
+            public int Log(string message) => message.Length;
+            public int Fixed(string sql) { sql = "SELECT 1"; return connection.Execute(sql); }
+        }
+        public static class SqlHelper
+        {
+            public static int Run(string text) => new Db().Execute(text);
+        }
+        """;
+
+    [Fact]
+    public Task Built_sql_passed_to_a_helper_that_runs_its_parameter_is_reported_at_the_call() => Verify.VerifyFilesAsync(
+        new[]
+        {
+            Helper,
+            """
+            using System.Collections.Generic;
+            using System.Text;
+            public class Orders
+            {
+                private readonly Db db = new();
+                private readonly IDb shared = new Db();
+                public void Run(string name, int id, string note)
+                {
+                    db.{|#0:Query|}("SELECT * FROM Orders WHERE Customer = '" + name + "'");
+                    db.{|#1:Execute|}($"DELETE FROM Orders WHERE Note = '{note}'");
+                    var sql = "UPDATE Orders SET Note = '" + note + "' WHERE Id = 1";
+                    shared.{|#2:Execute|}(sql);
+                    SqlHelper.{|#3:Run|}(string.Format("DELETE FROM Orders WHERE Customer = '{0}'", name));
+                    db.{|#4:List<int>|}($"SELECT Id FROM Orders WHERE Customer = '{name}'");
+                    var query = new StringBuilder("SELECT * FROM Orders WHERE Note = '");
+                    query.Append(note).Append("'");
+                    db.{|#5:Query|}(query.ToString());
+                }
+            }
+            """,
+        },
+        At(0, "Db.Query → new SqliteCommand", "name"),
+        At(1, "Db.Execute → CommandText", "note"),
+        At(2, "IDb.Execute → CommandText", "note"),
+        At(3, "SqlHelper.Run → CommandText", "name"),
+        At(4, "Db.List → Query", "name"),
+        At(5, "Db.Query → new SqliteCommand", "note"));
+
+    [Fact]
+    public Task Constant_or_parameterised_sql_and_helpers_that_do_not_run_their_text_are_not_reported() => Verify.VerifyFilesAsync(
+        new[]
+        {
+            Helper,
+            """
+            public class Orders
+            {
+                private const string Table = "Orders";
+                private readonly Db db = new();
+                public void Run(string name, int id)
+                {
+                    db.Query("SELECT * FROM " + Table + " WHERE Id = 1");
+                    db.Query("SELECT * FROM Orders WHERE Customer = @name", new() { ["name"] = name });
+                    db.Log($"select failed for {name}");
+                    db.Fixed("DELETE FROM Orders WHERE Customer = '" + name + "'");
+                    Forward(name);
+                }
+                private void Forward(string sql) => db.Execute(sql);
+            }
+            """,
+        });
 }
