@@ -76,6 +76,24 @@ public class SqlSyntaxTests
         Assert.False(SqlSyntax.MemberMentionsWrite(member.DescendantNodes().OfType<StatementSyntax>().First()));
     }
 
+    [Theory]
+    [InlineData("db.Run(\"SELECT * FROM t WHERE n = '\" + name + \"'\");", true)]
+    [InlineData("db.Run($\"delete from t where id = {id}\");", true)]
+    [InlineData("db.Run(string.Format(\"SELECT {0} FROM t\", name));", true)]
+    [InlineData("var sql = \"SELECT 1 FROM t WHERE n = '\" + name + \"'\"; db.Run(sql);", true)]
+    [InlineData("var sql = new StringBuilder(\"UPDATE t SET\"); db.Run(sql.ToString());", true)]
+    [InlineData("var query = db.Users.Where(u => u.Id == id); db.Run(query);", false)]
+    [InlineData("db.Run(\"SELECT 1 FROM t\");", false)]
+    [InlineData("log.Info($\"updated {id} rows\");", false)]
+    [InlineData("log.Info(\"selected: \" + name);", false)]
+    [InlineData("db.Database.ExecuteSqlRaw(\"DELETE FROM t WHERE n = '\" + name + \"'\");", false)]
+    public void A_call_is_bound_for_a_helper_only_when_it_may_pass_built_sql(string body, bool bound)
+    {
+        var member = ParseMember(body);
+        var call = member.DescendantNodes().OfType<InvocationExpressionSyntax>().Last(c => c.ArgumentList.Arguments.Count > 0 && c.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "Info" or "ExecuteSqlRaw" });
+        Assert.Equal(bound, SqlSyntax.MayPassBuiltSql(call));
+    }
+
     private static MemberDeclarationSyntax ParseMember(string body)
     {
         var tree = CSharpSyntaxTree.ParseText("class C\n{\n    void M(int id, int x)\n    {\n" + body + "\n    }\n}\n");

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Text;
 using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
@@ -77,7 +76,7 @@ public sealed class SqlInjectionAnalyzer : HotfixAnalyzer
     private static void AnalyzeHelperCall(SyntaxNodeAnalysisContext context, SqlSymbols sql, HotfixScope scope, SqlWrappers wrappers)
     {
         var call = (InvocationExpressionSyntax)context.Node;
-        if (!call.ArgumentList.Arguments.Any(a => SqlSyntax.MayBeBuiltSql(a.Expression)) ||
+        if (!SqlSyntax.MayPassBuiltSql(call) ||
             context.SymbolOf<IMethodSymbol>() is not { } target ||
             !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly) ||
             context.OperationOf<IInvocationOperation>() is not { } invocation)

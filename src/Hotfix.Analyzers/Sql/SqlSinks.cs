@@ -27,6 +27,9 @@ internal static class SqlSinks
         "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync",
     };
 
+    /// <summary>Whether the name is one of EF Core's or EF6's SQL methods (never a helper of the project).</summary>
+    public static bool IsEfMethodName(string name) => EfMethods.Contains(name);
+
     /// <summary>The cheap pre-filter for invocations: could this method name be a SQL sink at all?</summary>
     public static bool IsCandidateMethodName(string name) =>
         EfMethods.Contains(name) || DapperExecuteMethods.Contains(name) || name.StartsWith("Query", StringComparison.Ordinal);

@@ -94,24 +94,77 @@ internal static class SqlSyntax
     };
 
     /// <summary>
-    /// HF3001 through a helper of the project: an argument that may be SQL built in place or earlier — text with a hole
-    /// and a SQL verb in its literals (<c>"SELECT … '" + name + "'"</c>, <c>$"DELETE … {id}"</c>, <c>string.Format("SELECT … {0}", …)</c>)
-    /// or a value whose name says it holds SQL (<c>sql</c>, <c>query</c>, <c>sql.ToString()</c>). Only such calls are bound.
+    /// HF3001 through a helper of the project: a call that may hand SQL built in place or earlier to one — an argument
+    /// with a hole and a SQL verb in its literals (<c>"SELECT … '" + name + "'"</c>, <c>$"DELETE … {id}"</c>,
+    /// <c>string.Format("SELECT … {0}", …)</c>) or a value whose name says it holds SQL (<c>sql</c>, <c>query</c>,
+    /// <c>sql.ToString()</c>) in a member whose strings mention a SQL verb. EF Core's own SQL methods are the sinks'
+    /// business. Only such calls are bound.
     /// </summary>
+    public static bool MayPassBuiltSql(InvocationExpressionSyntax call)
+    {
+        if (call.ArgumentList.Arguments.Count == 0 || SyntaxFilters.InvokedName(call) is not { } name || SqlSinks.IsEfMethodName(name))
+        {
+            return false;
+        }
+
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            if (MayBeBuiltSql(argument.Expression))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One argument of <see cref="MayPassBuiltSql"/>.</summary>
     public static bool MayBeBuiltSql(ExpressionSyntax argument)
     {
         switch (SyntaxFilters.Unparenthesized(argument))
         {
-            case InterpolatedStringExpressionSyntax or BinaryExpressionSyntax when SketchOf(argument) is { } sketch:
-                return sketch.IndexOf(SqlWriteScope.Hole) >= 0 && MentionsSqlVerb(sketch);
+            case InterpolatedStringExpressionSyntax or BinaryExpressionSyntax:
+                var (hole, verb) = HoleAndVerb(argument);
+                return hole && verb;
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Format" or "Concat" } } format:
-                return format.ArgumentList.Arguments.Any(a => SketchOf(a.Expression) is { } text && MentionsSqlVerb(text));
+                return format.ArgumentList.Arguments.Any(a => HoleAndVerb(a.Expression).Verb);
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString", Expression: var builder } }:
-                return NamesSql(SyntaxFilters.NameOf(builder));
+                return NamesSql(SyntaxFilters.NameOf(builder)) && MemberMentionsSqlVerb(argument);
             case IdentifierNameSyntax or MemberAccessExpressionSyntax:
-                return NamesSql(SyntaxFilters.NameOf(argument));
+                return NamesSql(SyntaxFilters.NameOf(argument)) && MemberMentionsSqlVerb(argument);
             default:
                 return false;
+        }
+    }
+
+    /// <summary>Whether text written in place has a hole (a non-literal piece) and a SQL verb in its literals; no text is built.</summary>
+    private static (bool Hole, bool Verb) HoleAndVerb(ExpressionSyntax expression)
+    {
+        switch (SyntaxFilters.Unparenthesized(expression))
+        {
+            case LiteralExpressionSyntax literal:
+                return (false, literal.IsKind(SyntaxKind.StringLiteralExpression) && MentionsSqlVerb(literal.Token.ValueText));
+            case InterpolatedStringExpressionSyntax interpolated:
+                bool hole = false, verb = false;
+                foreach (var content in interpolated.Contents)
+                {
+                    if (content is InterpolatedStringTextSyntax text)
+                    {
+                        verb |= MentionsSqlVerb(text.TextToken.ValueText);
+                    }
+                    else
+                    {
+                        hole = true;
+                    }
+                }
+
+                return (hole, verb);
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                var left = HoleAndVerb(binary.Left);
+                var right = HoleAndVerb(binary.Right);
+                return (left.Hole || right.Hole, left.Verb || right.Verb);
+            default:
+                return (true, false);
         }
     }
 
@@ -125,13 +178,44 @@ internal static class SqlSyntax
     {
         foreach (var verb in SqlVerbs)
         {
-            for (var at = text.IndexOf(verb, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(verb, at + 1, StringComparison.OrdinalIgnoreCase))
+            if (HasWord(text, verb))
             {
-                var end = at + verb.Length;
-                if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
-                {
-                    return true;
-                }
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a string of the member around <paramref name="node"/> mentions a SQL verb (the SQL a local holds is spelled there).</summary>
+    private static bool MemberMentionsSqlVerb(SyntaxNode node)
+    {
+        var scope = node;
+        while (scope.Parent != null && scope is not MemberDeclarationSyntax)
+        {
+            scope = scope.Parent;
+        }
+
+        var text = scope.SyntaxTree.GetText().ToString(scope.Span);
+        foreach (var verb in SqlVerbs)
+        {
+            if (StringsAt(scope, text, verb, MentionsSqlVerb))
+            {
+                return true;
             }
         }
 
@@ -181,11 +265,12 @@ internal static class SqlSyntax
         // without an escape spells a word exactly where its source text does (quotes, braces and raw-string
         // indentation are never letters), and one with an escape (\u0044ELETE) has a backslash in its text.
         var text = scope.SyntaxTree.GetText().ToString(scope.Span);
-        return StringsAt(scope, text, "delete") || StringsAt(scope, text, "update") || StringsAt(scope, text, "truncate") || StringsAt(scope, text, "\\");
+        return StringsAt(scope, text, "delete", MentionsWrite) || StringsAt(scope, text, "update", MentionsWrite) ||
+            StringsAt(scope, text, "truncate", MentionsWrite) || StringsAt(scope, text, "\\", MentionsWrite);
     }
 
-    /// <summary>Whether a string token at a place <paramref name="text"/> spells <paramref name="needle"/> mentions a write.</summary>
-    private static bool StringsAt(SyntaxNode scope, string text, string needle)
+    /// <summary>Whether a string token at a place <paramref name="text"/> spells <paramref name="needle"/> says what <paramref name="says"/> asks.</summary>
+    private static bool StringsAt(SyntaxNode scope, string text, string needle, Func<string, bool> says)
     {
         for (var at = text.IndexOf(needle, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.OrdinalIgnoreCase))
         {
@@ -193,7 +278,7 @@ internal static class SqlSyntax
             var token = scope.FindToken(position);
             if (token.Span.Contains(position) && IsStringToken(token))
             {
-                if (MentionsWrite(token.ValueText))
+                if (says(token.ValueText))
                 {
                     return true;
                 }
