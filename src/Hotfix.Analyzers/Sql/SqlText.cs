@@ -61,6 +61,9 @@ internal sealed class SqlText
     private readonly CancellationToken cancellationToken;
     private readonly HashSet<ISymbol> following = new(SymbolEqualityComparer.Default);
 
+    /// <summary>The arguments of the builder calls being read: a builder's parameter is read as what its caller passed.</summary>
+    private readonly Dictionary<IParameterSymbol, IOperation> arguments = new(SymbolEqualityComparer.Default);
+
     public SqlText(SqlSymbols symbols, Func<IMethodSymbol, bool> isSanitizer, CancellationToken cancellationToken)
     {
         this.symbols = symbols;
@@ -132,6 +135,9 @@ internal sealed class SqlText
 
             case IParameterReferenceOperation parameter when AllowListGuards.IsGuarded(parameter, parameter.Parameter, IsAllowListTable, cancellationToken):
                 return SqlTextVerdict.Constant;
+
+            case IParameterReferenceOperation parameter when arguments.TryGetValue(parameter.Parameter, out var passed):
+                return Judge(passed, depth + 1);
 
             case IFieldReferenceOperation field when field.Field.IsReadOnly:
                 return ReadOnlyField(field.Field, operation, depth);
@@ -308,10 +314,60 @@ internal sealed class SqlText
             }
         }
 
-        return SqlTextVerdict.Opaque;
+        return Builder(invocation, depth) ?? SqlTextVerdict.Opaque;
     }
 
-    private static bool InsideNestedFunction(IOperation operation, IAnonymousFunctionOperation function)
+    /// <summary>
+    /// A method of this file that returns SQL it puts together (<c>private string BuildSearch(SearchModel m)</c>): judged
+    /// by what it returns, as if written at the call, its parameters read as the call's arguments — so
+    /// <c>Qualified("Orders")</c> is as constant as the text it is given. Another file's method is not read (RS1030).
+    /// </summary>
+    private SqlTextVerdict? Builder(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod.OriginalDefinition;
+        var model = invocation.SemanticModel;
+        if (model == null || method.ReturnType.SpecialType != SpecialType.System_String || method.IsAbstract || method.IsVirtual ||
+            method.IsExtern || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree ||
+            !following.Add(method))
+        {
+            return null;
+        }
+
+        var passed = new List<IParameterSymbol>();
+        try
+        {
+            if (model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter != null && !argument.IsImplicit && !arguments.ContainsKey(argument.Parameter.OriginalDefinition))
+                {
+                    arguments[argument.Parameter.OriginalDefinition] = argument.Value;
+                    passed.Add(argument.Parameter.OriginalDefinition);
+                }
+            }
+
+            var returned = body.Descendants().OfType<IReturnOperation>()
+                .Where(r => r.ReturnedValue != null && !InsideNestedFunction(r, body))
+                .Select(r => r.ReturnedValue!)
+                .ToList();
+            return returned.Count == 0 ? null : Either(returned, depth);
+        }
+        finally
+        {
+            foreach (var parameter in passed)
+            {
+                arguments.Remove(parameter);
+            }
+
+            following.Remove(method);
+        }
+    }
+
+    private static bool InsideNestedFunction(IOperation operation, IOperation function)
     {
         for (var current = operation.Parent; current != null && current != function; current = current.Parent)
         {
@@ -405,15 +461,34 @@ internal sealed class SqlText
                 return SqlTextVerdict.Opaque;
             }
 
-            // new StringBuilder(text): the text it starts with (a capacity is not text).
-            if (declarator is VariableDeclaratorSyntax { Initializer.Value: { } initial } &&
-                model.GetOperation(initial, cancellationToken)?.WithoutConversions() is IObjectCreationOperation creation)
+            // new StringBuilder(text): the text it starts with (a capacity is not text), and the appends chained on it
+            // there (new StringBuilder("SELECT …").Append(name)).
+            if (declarator is VariableDeclaratorSyntax { Initializer.Value: { } initial })
             {
-                foreach (var argument in creation.Arguments)
+                var chained = SyntaxFilters.Unparenthesized(initial);
+                while (chained is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax chain } call && IsAppendName(chain.Name.Identifier.ValueText))
                 {
-                    if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && Judge(argument.Value, depth + 1) is { Origin: not SqlOrigin.Constant } verdict)
+                    if (model.GetOperation(call, cancellationToken) is not IInvocationOperation append || !append.TargetMethod.ContainingType.IsType(symbols.StringBuilder))
                     {
-                        return verdict.Origin == SqlOrigin.Built ? verdict : SqlTextVerdict.Built(argument.Value.WithoutConversions());
+                        return SqlTextVerdict.Opaque;
+                    }
+
+                    if (Appended(append, depth) is { } verdict)
+                    {
+                        return verdict;
+                    }
+
+                    chained = SyntaxFilters.Unparenthesized(chain.Expression);
+                }
+
+                if (model.GetOperation(chained, cancellationToken)?.WithoutConversions() is IObjectCreationOperation creation)
+                {
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && Judge(argument.Value, depth + 1) is { Origin: not SqlOrigin.Constant } verdict)
+                        {
+                            return verdict.Origin == SqlOrigin.Built ? verdict : SqlTextVerdict.Built(argument.Value.WithoutConversions());
+                        }
                     }
                 }
             }
@@ -428,20 +503,9 @@ internal sealed class SqlText
                     continue;
                 }
 
-                foreach (var argument in append.Arguments)
+                if (Appended(append, depth) is { } verdict)
                 {
-                    var type = argument.Parameter?.Type;
-                    if (type == null || argument.IsImplicit || (type.SpecialType == SpecialType.System_Int32 && argument.Parameter!.Name != "value") ||
-                        type.Name == "IFormatProvider")
-                    {
-                        continue; // Insert(index, ...), Append(char, repeatCount), AppendFormat(culture, ...): not text
-                    }
-
-                    var verdict = Judge(argument.Value, depth + 1);
-                    if (verdict.Origin != SqlOrigin.Constant)
-                    {
-                        return verdict.Origin == SqlOrigin.Built ? verdict : SqlTextVerdict.Built(argument.Value.WithoutConversions());
-                    }
+                    return verdict;
                 }
             }
 
@@ -451,6 +515,28 @@ internal sealed class SqlText
         {
             following.Remove(local);
         }
+    }
+
+    /// <summary>The verdict on the text one StringBuilder append adds, or null when it adds only constant text.</summary>
+    private SqlTextVerdict? Appended(IInvocationOperation append, int depth)
+    {
+        foreach (var argument in append.Arguments)
+        {
+            var type = argument.Parameter?.Type;
+            if (type == null || argument.IsImplicit || (type.SpecialType == SpecialType.System_Int32 && argument.Parameter!.Name != "value") ||
+                type.Name == "IFormatProvider")
+            {
+                continue; // Insert(index, ...), Append(char, repeatCount), AppendFormat(culture, ...): not text
+            }
+
+            var verdict = Judge(argument.Value, depth + 1);
+            if (verdict.Origin != SqlOrigin.Constant)
+            {
+                return verdict.Origin == SqlOrigin.Built ? verdict : SqlTextVerdict.Built(argument.Value.WithoutConversions());
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A <c>List&lt;string&gt;</c> local: the clauses of the dynamic-filter idiom, joined into the SQL.</summary>

@@ -818,6 +818,42 @@ public class SqlInjectionTests
     public Task Nothing_escalates_without_a_hotfix_branch() => Verify.RunAsync(
         Escalation, hotfix: null, editorConfig: null, At(0, "FromSqlRaw", "name"));
 
+    [Fact]
+    public Task Sql_put_together_by_a_method_of_the_file_is_judged_by_what_it_returns_with_the_arguments_given() => Expect("""
+        string Where(string name) => " WHERE Name = '" + name + "'";
+        static string Qualified(string table) => "[dbo].[" + table + "]";
+        string Search(string name, int limit)
+        {
+            var sql = new System.Text.StringBuilder($"SELECT TOP {limit} * FROM Users");
+            if (name != null)
+            {
+                sql.Append($" WHERE Name LIKE '%{name}%'");
+            }
+
+            return sql.ToString();
+        }
+        void Run(IDbConnection connection, string name, string table)
+        {
+            connection.{|#0:Query<User>|}(Search(name, 10));
+            connection.Query<User>(Search(null, 10));
+            connection.Query<User>("SELECT * FROM " + Qualified("Users"));
+            connection.{|#1:Query<User>|}("SELECT * FROM " + Qualified(table));
+            var sql = "SELECT * FROM Users" + Where(name);
+            connection.{|#2:Execute|}(sql);
+        }
+        """, At(0, "Query", "name"), At(1, "Query", "table"), At(2, "Execute", "name"));
+
+    [Fact]
+    public Task Appends_chained_on_a_new_StringBuilder_are_its_text() => Expect("""
+        void Run(IDbConnection connection, string name)
+        {
+            var sql = new System.Text.StringBuilder("SELECT * FROM Users WHERE Name = '").Append(name).Append("'");
+            connection.{|#0:Query<User>|}(sql.ToString());
+            var safe = new System.Text.StringBuilder("SELECT * FROM Users").Append(" ORDER BY Name");
+            connection.Query<User>(safe.ToString());
+        }
+        """, At(0, "Query", "name"));
+
     // ---- through a helper of the project that runs its parameter as SQL -------------------------------------------
 
     private const string Helper = """
