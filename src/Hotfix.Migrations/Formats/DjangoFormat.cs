@@ -180,6 +180,11 @@ internal sealed partial class DjangoFormat : IMigrationFormat
         // Django's default= fills existing rows at migration time and is dropped afterwards; only db_default stays in the database.
         add.NewNullable = NullTrue().IsMatch(field);
         add.HasDefault = field.Contains("db_default=", StringComparison.Ordinal);
+        if (add.HasDefault != true && ModelDefault().Match(field) is { Success: true } modelDefault)
+        {
+            add.DefaultExpression = modelDefault.Groups["value"].Value.Trim(); // fills the rows there are, kept out of the database
+        }
+
         yield return add;
         foreach (var key in RelationKeys(model, add.Column, field, call))
         {
@@ -262,4 +267,7 @@ internal sealed partial class DjangoFormat : IMigrationFormat
 
     [GeneratedRegex("""name\s*=\s*["']([^"']+)["']""")]
     private static partial Regex ConstraintName();
+
+    [GeneratedRegex(@"(?<![\w.])default\s*=\s*(?<value>[^,)]+)")]
+    private static partial Regex ModelDefault();
 }

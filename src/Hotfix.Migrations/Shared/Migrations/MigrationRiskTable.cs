@@ -62,7 +62,10 @@ internal static class MigrationRiskTable
         Row("add-not-null-without-default", RuleIds.BackwardIncompatibleMigration, MigrationRiskCategory.BackwardIncompatible, MigrationRecipes.AddNotNullColumn,
             (op, ctx) => op.Kind == MigrationOperationKind.AddColumn && op.NewNullable == false && op.HasDefault != true && !op.GeneratedStored
                 && !ctx.CreatedInThisMigration(op.Table)
-                ? "adds NOT NULL column " + op.Object + " without a default: it fails on a table with rows, and inserts from the running version (which does not set it) fail" : null),
+                ? op.DefaultExpression is null
+                    ? "adds NOT NULL column " + op.Object + " without a default: it fails on a table with rows, and inserts from the running version (which does not set it) fail"
+                    : "adds NOT NULL column " + op.Object + " whose default (" + op.DefaultExpression + ") fills the rows there are but is not kept in the database: inserts from the running version (which does not set it) fail"
+                : null),
         Row("drop-not-null", RuleIds.BackwardIncompatibleMigration, MigrationRiskCategory.BackwardIncompatible, MigrationRecipes.DropNotNull,
             (op, ctx) => op.Kind == MigrationOperationKind.AlterColumn && op.NewNullable == true && op.OldNullable != true && !ctx.CreatedInThisMigration(op.Table)
                 ? "allows NULL in " + op.Object + ": code that relies on a value there (the running version, reports, integrations) gets NULLs" : null),
