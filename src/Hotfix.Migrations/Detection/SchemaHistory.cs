@@ -173,6 +173,10 @@ internal sealed class SchemaHistory
                 for (var k = 0; k < (op.Columns?.Count ?? 0); k++)
                 {
                     tables[key].Types[MigrationOperation.NormalizeName(op.Columns![k])] = op.ColumnTypes?.ElementAtOrDefault(k);
+                    if (op.ColumnNullables?.ElementAtOrDefault(k) is { } allowsNull)
+                    {
+                        tables[key].Nullable[MigrationOperation.NormalizeName(op.Columns![k])] = allowsNull;
+                    }
                 }
 
                 break;

@@ -60,6 +60,7 @@ internal sealed partial class DjangoFormat : IMigrationFormat
                     var fields = FieldDefinition().Matches(call.Keyword("fields") ?? string.Empty);
                     create.Columns = fields.Select(f => f.Groups["name"].Value).ToList();
                     create.ColumnTypes = fields.Select(f => (string?)DjangoFieldType.AsSql(f.Groups["field"].Value)).ToList();
+                    create.ColumnNullables = fields.Select(f => (bool?)NullTrue().IsMatch(f.Groups["field"].Value)).ToList();
                     var keys = fields.SelectMany(f => RelationKeys(create.Table, f.Groups["name"].Value, f.Groups["field"].Value, call)).ToList();
                     create.InlineKeys = keys.Count > 0 ? keys : null;
                     body.Up.Add(create);
@@ -96,6 +97,10 @@ internal sealed partial class DjangoFormat : IMigrationFormat
                     var alter = DslSupport.Op(MigrationOperationKind.AlterColumn, call, call.Keyword("model_name") ?? call.Positional(0));
                     alter.Column = call.Keyword("name") ?? call.Positional(1);
                     alter.NewType = DjangoFieldType.AsSql(call.Keyword("field") ?? call.Positional(2));
+
+                    // AlterField restates the whole field: without null=True the column is made NOT NULL (a no-op when it was).
+                    alter.NewNullable = NullTrue().IsMatch(call.Keyword("field") ?? call.Positional(2) ?? string.Empty);
+                    alter.RestatesDefinition = true;
                     body.Up.Add(alter);
                     break;
                 case "AddIndex":

@@ -11,6 +11,25 @@ public class SqlParsingTests
     private static string Kinds(IEnumerable<MigrationOperation> ops) => string.Join(",", ops.Select(o => MigrationNames.Of(o.Kind)));
 
     [Fact]
+    public void Create_table_says_each_column_type_and_whether_it_allows_null()
+    {
+        var create = Assert.Single(Parse("""
+            CREATE TABLE invoice (
+                id bigint,
+                number varchar(30) NOT NULL,
+                amount numeric(12, 2) NOT NULL DEFAULT 0,
+                note text,
+                issued timestamp with time zone NULL,
+                CONSTRAINT invoice_pkey PRIMARY KEY (id),
+                CONSTRAINT invoice_number_key UNIQUE (number)
+            );
+            """));
+        Assert.Equal(["id", "number", "amount", "note", "issued"], create.Columns);
+        Assert.Equal(["bigint", "varchar(30)", "numeric(12, 2)", "text", "timestamp with time zone"], create.ColumnTypes);
+        Assert.Equal([false, false, false, true, true], create.ColumnNullables);
+    }
+
+    [Fact]
     public void Dollar_quoted_bodies_hide_semicolons()
     {
         var sql = """

@@ -59,6 +59,12 @@ internal sealed class MigrationOperation
 
     public bool? OldNullable { get; set; }
 
+    /// <summary>
+    /// AlterColumn that restates the column's whole definition (Django's <c>AlterField</c>, MySQL's <c>MODIFY</c> and
+    /// <c>CHANGE</c>): its nullability is a change only where the previous one is known.
+    /// </summary>
+    public bool RestatesDefinition { get; set; }
+
     /// <summary>Nullability after the step: false = NOT NULL, true = NULL allowed.</summary>
     public bool? NewNullable { get; set; }
 
@@ -84,6 +90,9 @@ internal sealed class MigrationOperation
 
     /// <summary>CreateTable: the type of each of <see cref="Columns"/> (same order; null where the source does not say).</summary>
     public IReadOnlyList<string?>? ColumnTypes { get; set; }
+
+    /// <summary>CreateTable: whether each of <see cref="Columns"/> allows NULL (same order; null where the reader cannot tell).</summary>
+    public IReadOnlyList<bool?>? ColumnNullables { get; set; }
 
     /// <summary>InsertData from a query (<c>INSERT … SELECT … FROM t</c>): the table whose rows are copied.</summary>
     public string? SourceTable { get; set; }

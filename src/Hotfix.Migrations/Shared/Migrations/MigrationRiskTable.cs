@@ -67,12 +67,12 @@ internal static class MigrationRiskTable
                     : "adds NOT NULL column " + op.Object + " whose default (" + op.DefaultExpression + ") fills the rows there are but is not kept in the database: inserts from the running version (which does not set it) fail"
                 : null),
         Row("drop-not-null", RuleIds.BackwardIncompatibleMigration, MigrationRiskCategory.BackwardIncompatible, MigrationRecipes.DropNotNull,
-            (op, ctx) => op.Kind == MigrationOperationKind.AlterColumn && op.NewNullable == true && op.OldNullable != true && !ctx.CreatedInThisMigration(op.Table)
+            (op, ctx) => op.Kind == MigrationOperationKind.AlterColumn && op.NewNullable == true && (op.RestatesDefinition ? op.OldNullable == false : op.OldNullable != true) && !ctx.CreatedInThisMigration(op.Table)
                 ? "allows NULL in " + op.Object + ": code that relies on a value there (the running version, reports, integrations) gets NULLs" : null),
 
         // --- locking / rewrite (HF2005) ---
         Row("set-not-null", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.SetNotNull,
-            (op, ctx) => op.Kind == MigrationOperationKind.AlterColumn && op.NewNullable == false && op.OldNullable != false
+            (op, ctx) => op.Kind == MigrationOperationKind.AlterColumn && op.NewNullable == false && (op.RestatesDefinition ? op.OldNullable == true : op.OldNullable != false)
                 && ctx.IsPostgreSqlLike && !ctx.CreatedInThisMigration(op.Table) && !ctx.ProvenNotNull(op.Table, op.Column)
                 ? "sets NOT NULL on " + op.Object + ": scans the whole table under an ACCESS EXCLUSIVE lock (and fails if a NULL exists)" + Assumed(ctx) : null),
         Row("type-change-rewrite", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.TypeRewrite,

@@ -181,12 +181,25 @@ internal static partial class SqlStatementRecognizer
                 Skip("IF", "NOT", "EXISTS");
                 var table = Name();
                 var definitions = i;
-                var columns = ColumnDefinitions(out var types);
+                var columns = ColumnDefinitions(out var types, out var nullables);
                 var end = i;
                 i = definitions;
                 var keys = TableKeys(table);
                 i = end;
-                Add(new MigrationOperation(MigrationOperationKind.CreateTable) { Table = table, Columns = columns, ColumnTypes = types, InlineKeys = keys });
+
+                // A column of the table's PRIMARY KEY (…) is NOT NULL whatever its own definition says.
+                foreach (var key in keys?.Where(k => k.Constraint == ConstraintKind.PrimaryKey) ?? [])
+                {
+                    for (var k = 0; k < (columns?.Count ?? 0); k++)
+                    {
+                        if (key.KeyColumns?.Any(c => MigrationOperation.NormalizeName(c) == MigrationOperation.NormalizeName(columns![k])) == true)
+                        {
+                            nullables![k] = false;
+                        }
+                    }
+                }
+
+                Add(new MigrationOperation(MigrationOperationKind.CreateTable) { Table = table, Columns = columns, ColumnTypes = types, ColumnNullables = nullables, InlineKeys = keys });
                 return;
             }
 
@@ -455,7 +468,7 @@ internal static partial class SqlStatementRecognizer
             {
                 Take("COLUMN");
                 var column = Name();
-                return ColumnDefinition(new MigrationOperation(MigrationOperationKind.AlterColumn) { Table = table, Column = column }, nullableWhenUnsaid: false);
+                return ColumnDefinition(new MigrationOperation(MigrationOperationKind.AlterColumn) { Table = table, Column = column, RestatesDefinition = true }, nullableWhenUnsaid: false);
             }
 
             if (Take("CHANGE"))
@@ -463,7 +476,7 @@ internal static partial class SqlStatementRecognizer
                 Take("COLUMN");
                 var from = Name();
                 var to = Name();
-                var alter = ColumnDefinition(new MigrationOperation(MigrationOperationKind.AlterColumn) { Table = table, Column = to }, nullableWhenUnsaid: false);
+                var alter = ColumnDefinition(new MigrationOperation(MigrationOperationKind.AlterColumn) { Table = table, Column = to, RestatesDefinition = true }, nullableWhenUnsaid: false);
                 if (!MigrationOperation.NormalizeName(from).Equals(MigrationOperation.NormalizeName(to), StringComparison.Ordinal))
                 {
                     Add(new MigrationOperation(MigrationOperationKind.RenameColumn) { Table = table, Column = from, NewName = to });
@@ -724,6 +737,20 @@ internal static partial class SqlStatementRecognizer
             return op;
         }
 
+        /// <summary>Whether the column definition starting at <paramref name="from"/> allows NULL: not when it says NOT NULL or PRIMARY KEY.</summary>
+        private bool ColumnAllowsNull(int from, int inner)
+        {
+            for (var k = from; k < t.Count && !(t[k].IsSymbol(",") && t[k].Depth == inner) && t[k].Depth >= inner; k++)
+            {
+                if (t[k].Depth == inner && (t[k].Is("NOT") && k + 1 < t.Count && t[k + 1].Is("NULL") || t[k].Is("PRIMARY") && k + 1 < t.Count && t[k + 1].Is("KEY")))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         // The type's own parentheses may hold commas (numeric(10,2)); a comma or closing parenthesis of the list the
         // column sits in ends it.
         private string? TypeText()
@@ -887,10 +914,14 @@ internal static partial class SqlStatementRecognizer
         }
 
         /// <summary>The column names of a CREATE TABLE's definition list (table constraints skipped); null without a list.</summary>
-        /// <summary>The columns a CREATE TABLE defines, each with its type as written (null when it states none, as SQLite allows).</summary>
-        private List<string>? ColumnDefinitions(out List<string?>? types)
+        /// <summary>
+        /// The columns a CREATE TABLE defines, each with its type as written (null when it states none, as SQLite allows)
+        /// and whether it allows NULL (unless NOT NULL or PRIMARY KEY says otherwise, SQL's default).
+        /// </summary>
+        private List<string>? ColumnDefinitions(out List<string?>? types, out List<bool?>? nullables)
         {
             types = null;
+            nullables = null;
             if (!Peek().IsSymbol("("))
             {
                 return null;
@@ -900,6 +931,7 @@ internal static partial class SqlStatementRecognizer
             i++;
             var columns = new List<string>();
             types = [];
+            nullables = [];
             var itemStart = true;
             for (; i < t.Count && !(t[i].IsSymbol(")") && t[i].Depth == inner - 1); i++)
             {
@@ -908,6 +940,7 @@ internal static partial class SqlStatementRecognizer
                     columns.Add(t[i].Text);
                     var name = i++;
                     types.Add(i < t.Count && t[i].Depth == inner && t[i].Kind == SqlTokenKind.Word && !ColumnConstraintWords.Contains(t[i].Text) ? TypeText() : null);
+                    nullables.Add(ColumnAllowsNull(name + 1, inner));
                     i = name;
                 }
 
