@@ -18,6 +18,15 @@ internal sealed partial class RailsFormat : IMigrationFormat
         "remove_check_constraint", "validate_check_constraint", "add_timestamps", "remove_timestamps", "execute", "update_all",
         "delete_all", "destroy_all", "create_schema", "drop_schema", "add_unique_constraint", "remove_unique_constraint",
         "change_table", "references", "belongs_to", "index", "foreign_key", "bigint", "integer", "uuid", "string", "column",
+        "text", "boolean", "decimal", "numeric", "float", "datetime", "timestamp", "timestamps", "date", "time", "binary", "json", "jsonb",
+        "smallint", "citext",
+    };
+
+    /// <summary>The column types of a <c>create_table</c> block (<c>t.string :name</c>), and <c>t.column :name, :type</c>.</summary>
+    private static readonly HashSet<string> BlockColumnTypes = new(StringComparer.Ordinal)
+    {
+        "bigint", "integer", "smallint", "uuid", "string", "text", "citext", "boolean", "decimal", "numeric", "float", "datetime",
+        "timestamp", "date", "time", "binary", "json", "jsonb", "column",
     };
 
     /// <summary>Column definitions in a table block that can hold a key: their <c>index: true</c> is an index on the column.</summary>
@@ -114,6 +123,16 @@ internal sealed partial class RailsFormat : IMigrationFormat
         foreach (var candidate in code.Calls(from, to, Calls.Contains, allowBareRubyCalls: true))
         {
             var call = candidate;
+            if (creating is not null && call.Receiver.Length > 0 && (BlockColumnTypes.Contains(call.Name) || call.Name is "timestamps" or "references" or "belongs_to"))
+            {
+                CreatedColumns(creating, call);
+            }
+
+            if (call.Name == "timestamps" || BlockColumnTypes.Contains(call.Name) && !KeyColumnTypes.Contains(call.Name))
+            {
+                continue; // a column of a block: nothing more to read (and it does not end a change_table block)
+            }
+
             if (KeyColumnTypes.Contains(call.Name))
             {
                 // t.bigint :buyer_id, index: true — only the index matters here; the block's columns are not otherwise read.
@@ -447,9 +466,60 @@ internal sealed partial class RailsFormat : IMigrationFormat
     /// An Active Record column type with its options as the SQL type the shared type-change rules compare:
     /// <c>:string, limit: 50</c> → <c>varchar(50)</c>, <c>:decimal, precision: 12, scale: 2</c> → <c>numeric(12,2)</c>.
     /// </summary>
-    private static string? SqlType(CodeCall call)
+    /// <summary>
+    /// The columns a <c>create_table</c> block defines, in order, with their types and nullability (Rails' defaults: an
+    /// <c>id</c> primary key unless <c>id: false</c>, NULL allowed unless <c>null: false</c>, timestamps NOT NULL): the
+    /// history a later <c>change_column</c> or <c>change_column_null</c> is judged against.
+    /// </summary>
+    private static void CreatedColumns(MigrationOperation created, CodeCall call)
     {
-        var type = call.Positional(2);
+        if (created.Columns is null)
+        {
+            created.Columns = created.Text is { } text && IdFalse().IsMatch(text) ? [] : ["id"];
+            created.ColumnTypes = created.Columns.Count == 0 ? [] : ["bigint"];
+            created.ColumnNullables = created.Columns.Count == 0 ? [] : [false];
+        }
+
+        var columns = new List<(string Name, string? Type, bool Nullable)>();
+        switch (call.Name)
+        {
+            case "timestamps":
+                var allowsNull = DslSupport.IsTrue(call.Keyword("null"));
+                columns.Add(("created_at", "timestamp", allowsNull));
+                columns.Add(("updated_at", "timestamp", allowsNull));
+                break;
+            case "references" or "belongs_to":
+                if (call.Positional(0) is { } reference)
+                {
+                    columns.Add((reference + "_id", call.Keyword("type") is "uuid" or ":uuid" ? "uuid" : "bigint", !DslSupport.IsFalse(call.Keyword("null"))));
+                }
+
+                break;
+            case "column":
+                if (call.Positional(0) is { } named)
+                {
+                    columns.Add((named, SqlType(call.Positional(1), call), !DslSupport.IsFalse(call.Keyword("null"))));
+                }
+
+                break;
+            default:
+                foreach (var name in call.Arguments.Where(a => a.Key is null).Select(a => a.Value).OfType<string>())
+                {
+                    columns.Add((name, SqlType(call.Name, call), !DslSupport.IsFalse(call.Keyword("null"))));
+                }
+
+                break;
+        }
+
+        created.Columns = [.. created.Columns, .. columns.Select(c => c.Name)];
+        created.ColumnTypes = [.. created.ColumnTypes ?? [], .. columns.Select(c => c.Type)];
+        created.ColumnNullables = [.. created.ColumnNullables ?? [], .. columns.Select(c => (bool?)c.Nullable)];
+    }
+
+    private static string? SqlType(CodeCall call) => SqlType(call.Positional(2), call);
+
+    private static string? SqlType(string? type, CodeCall call)
+    {
         var limit = call.Keyword("limit");
         return type switch
         {
@@ -474,6 +544,9 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
     [GeneratedRegex(@"\bindex:\s*false\b")]
     private static partial Regex IndexFalse();
+
+    [GeneratedRegex(@"\bid:\s*false\b")]
+    private static partial Regex IdFalse();
 
     [GeneratedRegex(@"^[A-Z]\w*")]
     private static partial Regex ModelName();
