@@ -888,6 +888,7 @@ public class SqlInjectionTests
         public static class SqlHelper
         {
             public static int Run(string text) => new Db().Execute(text);
+            public static int Purge(this DbContext db, string sql) => db.Database.ExecuteSqlRaw(sql);
         }
         """;
 
@@ -915,6 +916,8 @@ public class SqlInjectionTests
                     query.Append(note).Append("'");
                     db.{|#5:Query|}(query.ToString());
                 }
+                public void Clean(Microsoft.EntityFrameworkCore.DbContext context, string table) =>
+                    context.{|#6:Purge|}("DELETE FROM " + table + " WHERE Archived = 1");
             }
             """,
         },
@@ -923,7 +926,8 @@ public class SqlInjectionTests
         At(2, "IDb.Execute → CommandText", "note"),
         At(3, "SqlHelper.Run → CommandText", "name"),
         At(4, "Db.List → Query", "name"),
-        At(5, "Db.Query → new SqliteCommand", "note"));
+        At(5, "Db.Query → new SqliteCommand", "note"),
+        At(6, "SqlHelper.Purge → ExecuteSqlRaw", "table"));
 
     [Fact]
     public Task Constant_or_parameterised_sql_and_helpers_that_do_not_run_their_text_are_not_reported() => Verify.VerifyFilesAsync(
