@@ -72,7 +72,35 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
         if (sql.IsAvailable)
         {
             var constants = new WriteConstants(start.Compilation, start.CancellationToken);
-            SqlSinkActions.Register(start, sql, node => SqlSyntax.MayWriteEveryRow(node, constants), (c, sink, _) => AnalyzeSql(c, sink, sql, scope));
+            SqlSinkActions.Register(start, sql, node => SqlSyntax.MayWriteEveryRow(node, constants), (c, sink, _) => AnalyzeSql(c, sink.Value, sink.Kind, sink.Api, sink.Location, sql, scope));
+            var wrappers = new SqlWrappers(start.Compilation);
+            start.RegisterSyntaxNodeAction(c => AnalyzeHelperCall(c, sql, scope, wrappers, constants), SyntaxKind.InvocationExpression);
+        }
+    }
+
+    /// <summary>
+    /// A call of a helper of the project that runs its parameter as SQL (<see cref="SqlWrappers"/>), given an unbounded
+    /// write: <c>SqlHelper.ExecuteNonQuery("DELETE FROM Orders")</c>.
+    /// </summary>
+    private static void AnalyzeHelperCall(SyntaxNodeAnalysisContext context, SqlSymbols sql, HotfixScope scope, SqlWrappers wrappers, WriteConstants constants)
+    {
+        var call = (InvocationExpressionSyntax)context.Node;
+        if (!SqlSyntax.MayPassWriteSql(call, constants) ||
+            context.SymbolOf<IMethodSymbol>() is not { } target ||
+            !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly) ||
+            context.OperationOf<IInvocationOperation>() is not { } invocation)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String, ContainingSymbol: IMethodSymbol helper } parameter &&
+                wrappers.SinkOf(helper, parameter.Ordinal, context.CancellationToken) is { } inner &&
+                AnalyzeSql(context, argument.Value, SqlSinkKind.Raw, helper.ContainingType.Name + "." + helper.Name + " → " + inner, SyntaxLocations.NameOf(invocation), sql, scope))
+            {
+                return;
+            }
         }
     }
 
@@ -107,18 +135,19 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
         }
     }
 
-    private static void AnalyzeSql(SyntaxNodeAnalysisContext context, SqlSink sink, SqlSymbols sql, HotfixScope scope)
+    /// <summary>Reports the SQL <paramref name="value"/> handed to <paramref name="api"/> when it writes every row; true when it did.</summary>
+    private static bool AnalyzeSql(SyntaxNodeAnalysisContext context, IOperation value, SqlSinkKind kind, string api, Location location, SqlSymbols sql, HotfixScope scope)
     {
-        var sketch = new SqlText(sql, static _ => false, context.CancellationToken).Sketch(sink.Value, sink.Kind);
+        var sketch = new SqlText(sql, static _ => false, context.CancellationToken).Sketch(value, kind);
         if (sketch == null)
         {
-            return;
+            return false;
         }
 
         var writes = SqlWriteScope.FindUnboundedWrites(sketch);
         if (writes.Count == 0)
         {
-            return;
+            return false;
         }
 
         var write = writes[0];
@@ -126,7 +155,8 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
         // sketch's invisible marker or nothing.
         var target = write.Target.Length == 0 ? "…" : write.Target.Replace(SqlWriteScope.Hole.ToString(), "…");
         var what = write.Verb == "TRUNCATE" ? "TRUNCATE " + target : write.Verb + " " + target + " without WHERE";
-        scope.Report(context.ReportDiagnostic, Rule, sink.Location, context.Node,
-            messageArgs: new object?[] { $"'{sink.Api}' runs {what}" });
+        scope.Report(context.ReportDiagnostic, Rule, location, context.Node,
+            messageArgs: new object?[] { $"'{api}' runs {what}" });
+        return true;
     }
 }

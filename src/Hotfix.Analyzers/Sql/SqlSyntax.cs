@@ -118,6 +118,37 @@ internal static class SqlSyntax
         return false;
     }
 
+    /// <summary>
+    /// HF2009 through a helper of the project: a call that may hand it a write of every row — an argument whose strings
+    /// mention DELETE, UPDATE or TRUNCATE, a field of such text (<paramref name="constants"/>), or a value named like SQL
+    /// in a member whose strings mention one. Only such calls are bound.
+    /// </summary>
+    public static bool MayPassWriteSql(InvocationExpressionSyntax call, WriteConstants constants)
+    {
+        if (call.ArgumentList.Arguments.Count == 0 || SyntaxFilters.InvokedName(call) is not { } name || SqlSinks.IsEfMethodName(name))
+        {
+            return false;
+        }
+
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            var expression = SyntaxFilters.Unparenthesized(argument.Expression);
+            if (expression is IdentifierNameSyntax or MemberAccessExpressionSyntax && SyntaxFilters.NameOf(expression) is { } named &&
+                (constants.Contains(named) || NamesSql(named) && MemberMentionsWrite(expression)))
+            {
+                return true;
+            }
+
+            if (expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax &&
+                expression.DescendantTokens().Any(t => IsStringToken(t) && MentionsWrite(t.ValueText)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>One argument of <see cref="MayPassBuiltSql"/>.</summary>
     public static bool MayBeBuiltSql(ExpressionSyntax argument)
     {

@@ -1,4 +1,4 @@
-// Idiom corpus: HF3001 through a data-access layer of the project — a static SqlHelper, a repository base class whose
+// Idiom corpus: HF3001 and HF2009 through a data-access layer of the project — a static SqlHelper, a repository base class whose
 // helpers run their text, an interface over a Dapper helper. Built SQL handed to such a helper is found at the call;
 // parameterised text, constants, log messages and helpers that do not run their text stay silent.
 using System;
@@ -121,6 +121,8 @@ namespace Legacy.Customers
 
         public Task<IEnumerable<Customer>> SearchUnsafe(string term) =>
             runner.ListAsync<Customer>($"SELECT * FROM Customers WHERE Name LIKE '%{term}%'");  // expect HF3001
+
+        public int ClearAudit() => SqlHelper.ExecuteNonQuery("DELETE FROM CustomerAudit");  // expect HF2009
 
         public void Delete(int id)
         {

@@ -12,6 +12,33 @@ public class UnboundedBulkWriteTests
         Verify.Diagnostic("HF2009").WithLocation(location).WithArguments(what, "");
 
     [Fact]
+    public Task A_write_of_every_row_handed_to_a_helper_that_runs_its_text_is_reported_at_the_call() => Expect("""
+        static class SqlHelper
+        {
+            public static int ExecuteNonQuery(string commandText)
+            {
+                using var connection = new SqliteConnection("Data Source=shop.db");
+                using var command = new SqliteCommand(commandText, connection);
+                return command.ExecuteNonQuery();
+            }
+            public static int Log(string message) => message.Length;
+        }
+        const string PurgeAll = "DELETE FROM Orders";
+        void Run(int id)
+        {
+            SqlHelper.{|#0:ExecuteNonQuery|}("DELETE FROM Orders");
+            SqlHelper.{|#1:ExecuteNonQuery|}(PurgeAll);
+            var sql = "UPDATE Orders SET Archived = 1";
+            SqlHelper.{|#2:ExecuteNonQuery|}(sql);
+            SqlHelper.ExecuteNonQuery("DELETE FROM Orders WHERE Id = " + id);
+            SqlHelper.Log("delete every order");
+        }
+        """,
+        At(0, "'SqlHelper.ExecuteNonQuery → new SqliteCommand' runs DELETE Orders without WHERE"),
+        At(1, "'SqlHelper.ExecuteNonQuery → new SqliteCommand' runs DELETE Orders without WHERE"),
+        At(2, "'SqlHelper.ExecuteNonQuery → new SqliteCommand' runs UPDATE Orders without WHERE"));
+
+    [Fact]
     public Task Sql_made_by_string_Format_or_Concat_is_read_with_its_holes_and_maintenance_or_batched_writes_are_bounded() => Expect("""
         const string Table = "Orders";
         void Run(Shop db, string table, int id, object[] values)
