@@ -26,6 +26,7 @@ public class ParserFuzzTests
         "def up\n", "def down\n", "end\n", "def upgrade():\n", "    pass\n", "op.add_column(", "sa.Column(", "add_column :t, ",
         "migrations.AddField(", "knex.schema.alterTable(", "table.string(", "queryRunner.query(`", "<<~SQL\n", "SQL\n", "\"\"\"",
         "exports.up = ", "queryInterface.removeColumn(", "Schema::table(", "alter table(:t) do\n", "remove :c\n", "modify :c, :string, from: {", "use Ecto.Migration\n", "$table->dropColumn(", "->change();", "DB::table(", "$this->addSql(", "function up(): void", "#[", "queryInterface.addIndex(", "{ type: Sequelize.STRING(", "{", "}", "=>", "- changeSet:\n", "  id: 1\n", "    - addColumn:\n", "key: |\n", "<changeSet>", "</",
+        "goose.AddMigrationContext(", "goose.AddNamedMigration(", "up, down)", "nil)", "func up(", "func down(", "func ", "tx.ExecContext(ctx, ", "tx.Exec(", "db.QueryRow(",
     ];
 
     private static readonly IMigrationFormat[] DslFormats =
@@ -65,7 +66,9 @@ public class ParserFuzzTests
                 if (n % 5 == 0)
                 {
                     var format = DslFormats[n / 5 % DslFormats.Length];
-                    var path = format is LiquibaseFormat ? (n % 2 == 0 ? "c.yaml" : "c.sql") : "m";
+                    // Each format comes round every 5 × DslFormats.Length inputs: alternate its second file form on those rounds.
+                    var second = n / 5 / DslFormats.Length % 2 == 0;
+                    var path = format is LiquibaseFormat ? (second ? "c.yaml" : "c.sql") : format is GooseFormat && second ? "00001_m.go" : "m";
                     operations += format.Read(path, (format is LiquibaseFormat && path.EndsWith(".sql", StringComparison.Ordinal) ? "--liquibase formatted sql\n" : string.Empty) + input, null, null, MigrationDatabase.Unknown).Count;
                 }
             }
