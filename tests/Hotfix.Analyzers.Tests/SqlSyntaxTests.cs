@@ -94,6 +94,21 @@ public class SqlSyntaxTests
         Assert.Equal(bound, SqlSyntax.MayPassBuiltSql(call));
     }
 
+    [Theory]
+    [InlineData("db.Run(\"DELETE FROM t\");", true)]
+    [InlineData("db.Run($\"TRUNCATE TABLE {table}\");", true)]
+    [InlineData("var sql = \"UPDATE t SET a = 1\"; db.Run(sql);", true)]
+    [InlineData("var sql = \"SELECT 1\"; db.Run(sql);", false)]
+    [InlineData("db.Run(\"SELECT * FROM t\");", false)]
+    [InlineData("db.Run(Queries.PurgeAll);", false)]
+    [InlineData("db.Database.ExecuteSqlRaw(\"DELETE FROM t\");", false)]
+    public void A_call_is_bound_for_a_helper_write_only_when_it_may_pass_one(string body, bool bound)
+    {
+        var member = ParseMember(body);
+        var call = member.DescendantNodes().OfType<InvocationExpressionSyntax>().Last(c => c.ArgumentList.Arguments.Count > 0);
+        Assert.Equal(bound, SqlSyntax.MayPassWriteSql(call));
+    }
+
     private static MemberDeclarationSyntax ParseMember(string body)
     {
         var tree = CSharpSyntaxTree.ParseText("class C\n{\n    void M(int id, int x)\n    {\n" + body + "\n    }\n}\n");

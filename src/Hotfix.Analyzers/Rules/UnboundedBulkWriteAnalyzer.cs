@@ -74,7 +74,7 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
             var constants = new WriteConstants(start.Compilation, start.CancellationToken);
             SqlSinkActions.Register(start, sql, node => SqlSyntax.MayWriteEveryRow(node, constants), (c, sink, _) => AnalyzeSql(c, sink.Value, sink.Kind, sink.Api, sink.Location, sql, scope));
             var wrappers = new SqlWrappers(start.Compilation);
-            start.RegisterSyntaxNodeAction(c => AnalyzeHelperCall(c, sql, scope, wrappers, constants), SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(c => AnalyzeHelperCall(c, sql, scope, wrappers), SyntaxKind.InvocationExpression);
         }
     }
 
@@ -82,10 +82,10 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
     /// A call of a helper of the project that runs its parameter as SQL (<see cref="SqlWrappers"/>), given an unbounded
     /// write: <c>SqlHelper.ExecuteNonQuery("DELETE FROM Orders")</c>.
     /// </summary>
-    private static void AnalyzeHelperCall(SyntaxNodeAnalysisContext context, SqlSymbols sql, HotfixScope scope, SqlWrappers wrappers, WriteConstants constants)
+    private static void AnalyzeHelperCall(SyntaxNodeAnalysisContext context, SqlSymbols sql, HotfixScope scope, SqlWrappers wrappers)
     {
         var call = (InvocationExpressionSyntax)context.Node;
-        if (!SqlSyntax.MayPassWriteSql(call, constants) ||
+        if (!SqlSyntax.MayPassWriteSql(call) ||
             context.SymbolOf<IMethodSymbol>() is not { } target ||
             !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly) ||
             context.OperationOf<IInvocationOperation>() is not { } invocation)

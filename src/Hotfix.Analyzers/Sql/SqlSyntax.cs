@@ -120,10 +120,11 @@ internal static class SqlSyntax
 
     /// <summary>
     /// HF2009 through a helper of the project: a call that may hand it a write of every row — an argument whose strings
-    /// mention DELETE, UPDATE or TRUNCATE, a field of such text (<paramref name="constants"/>), or a value named like SQL
-    /// in a member whose strings mention one. Only such calls are bound.
+    /// mention DELETE, UPDATE or TRUNCATE, or a value named like SQL in a member whose strings mention one. (A field of
+    /// such text, which the sinks' test looks up in <see cref="WriteConstants"/>, is not looked for here: that reads
+    /// every file's text, too much to ask of every call of a compilation.) Only such calls are bound.
     /// </summary>
-    public static bool MayPassWriteSql(InvocationExpressionSyntax call, WriteConstants constants)
+    public static bool MayPassWriteSql(InvocationExpressionSyntax call)
     {
         if (call.ArgumentList.Arguments.Count == 0 || SyntaxFilters.InvokedName(call) is not { } name || SqlSinks.IsEfMethodName(name))
         {
@@ -133,14 +134,9 @@ internal static class SqlSyntax
         foreach (var argument in call.ArgumentList.Arguments)
         {
             var expression = SyntaxFilters.Unparenthesized(argument.Expression);
-            if (expression is IdentifierNameSyntax or MemberAccessExpressionSyntax && SyntaxFilters.NameOf(expression) is { } named &&
-                (constants.Contains(named) || NamesSql(named) && MemberMentionsWrite(expression)))
-            {
-                return true;
-            }
-
-            if (expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax &&
-                expression.DescendantTokens().Any(t => IsStringToken(t) && MentionsWrite(t.ValueText)))
+            if (expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                    ? NamesSql(SyntaxFilters.NameOf(expression)) && MemberMentionsWrite(expression)
+                    : expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax && HoleAndVerb(expression, MentionsWrite).Verb)
             {
                 return true;
             }
@@ -155,10 +151,10 @@ internal static class SqlSyntax
         switch (SyntaxFilters.Unparenthesized(argument))
         {
             case InterpolatedStringExpressionSyntax or BinaryExpressionSyntax:
-                var (hole, verb) = HoleAndVerb(argument);
+                var (hole, verb) = HoleAndVerb(argument, MentionsSqlVerb);
                 return hole && verb;
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Format" or "Concat" } } format:
-                return format.ArgumentList.Arguments.Any(a => HoleAndVerb(a.Expression).Verb);
+                return format.ArgumentList.Arguments.Any(a => HoleAndVerb(a.Expression, MentionsSqlVerb).Verb);
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString", Expression: var builder } }:
                 return NamesSql(SyntaxFilters.NameOf(builder)) && MemberMentionsSqlVerb(argument);
             case IdentifierNameSyntax or MemberAccessExpressionSyntax:
@@ -168,20 +164,20 @@ internal static class SqlSyntax
         }
     }
 
-    /// <summary>Whether text written in place has a hole (a non-literal piece) and a SQL verb in its literals; no text is built.</summary>
-    private static (bool Hole, bool Verb) HoleAndVerb(ExpressionSyntax expression)
+    /// <summary>Whether text written in place has a hole (a non-literal piece) and a literal that <paramref name="says"/> so; no text is built.</summary>
+    private static (bool Hole, bool Verb) HoleAndVerb(ExpressionSyntax expression, Func<string, bool> says)
     {
         switch (SyntaxFilters.Unparenthesized(expression))
         {
             case LiteralExpressionSyntax literal:
-                return (false, literal.IsKind(SyntaxKind.StringLiteralExpression) && MentionsSqlVerb(literal.Token.ValueText));
+                return (false, literal.IsKind(SyntaxKind.StringLiteralExpression) && says(literal.Token.ValueText));
             case InterpolatedStringExpressionSyntax interpolated:
                 bool hole = false, verb = false;
                 foreach (var content in interpolated.Contents)
                 {
                     if (content is InterpolatedStringTextSyntax text)
                     {
-                        verb |= MentionsSqlVerb(text.TextToken.ValueText);
+                        verb |= says(text.TextToken.ValueText);
                     }
                     else
                     {
@@ -191,8 +187,8 @@ internal static class SqlSyntax
 
                 return (hole, verb);
             case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                var left = HoleAndVerb(binary.Left);
-                var right = HoleAndVerb(binary.Right);
+                var left = HoleAndVerb(binary.Left, says);
+                var right = HoleAndVerb(binary.Right, says);
                 return (left.Hole || right.Hole, left.Verb || right.Verb);
             default:
                 return (true, false);

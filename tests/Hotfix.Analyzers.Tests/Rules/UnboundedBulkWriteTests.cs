@@ -23,11 +23,10 @@ public class UnboundedBulkWriteTests
             }
             public static int Log(string message) => message.Length;
         }
-        const string PurgeAll = "DELETE FROM Orders";
         void Run(int id)
         {
             SqlHelper.{|#0:ExecuteNonQuery|}("DELETE FROM Orders");
-            SqlHelper.{|#1:ExecuteNonQuery|}(PurgeAll);
+            SqlHelper.{|#1:ExecuteNonQuery|}("DELETE FROM " + "Orders");
             var sql = "UPDATE Orders SET Archived = 1";
             SqlHelper.{|#2:ExecuteNonQuery|}(sql);
             SqlHelper.ExecuteNonQuery("DELETE FROM Orders WHERE Id = " + id);
