@@ -76,23 +76,13 @@ public sealed class SqlInjectionAnalyzer : HotfixAnalyzer
     private static void AnalyzeHelperCall(SyntaxNodeAnalysisContext context, SqlSymbols sql, HotfixScope scope, SqlWrappers wrappers)
     {
         var call = (InvocationExpressionSyntax)context.Node;
-        if (!SqlSyntax.MayPassBuiltSql(call) ||
-            context.SymbolOf<IMethodSymbol>() is not { } target ||
-            !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly) ||
-            context.OperationOf<IInvocationOperation>() is not { } invocation)
+        if (!SqlSyntax.MayPassBuiltSql(call))
         {
-            return; // a library's method is a sink or nothing: SqlSinkActions judges the sinks
+            return;
         }
 
-        foreach (var argument in invocation.Arguments)
+        foreach (var (argument, api) in wrappers.SqlArguments(context, SqlSyntax.MayBeBuiltSql))
         {
-            if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String, ContainingSymbol: IMethodSymbol helper } parameter ||
-                argument.Syntax is not ArgumentSyntax written || !SqlSyntax.MayBeBuiltSql(written.Expression) ||
-                wrappers.SinkOf(helper, parameter.Ordinal, context.CancellationToken) is not { } inner)
-            {
-                continue;
-            }
-
             var verdict = TextReader(context, sql).Judge(argument.Value);
             if (verdict.Origin != SqlOrigin.Built || verdict.Piece == null)
             {
@@ -105,7 +95,7 @@ public sealed class SqlInjectionAnalyzer : HotfixAnalyzer
                 context.ReportDiagnostic,
                 Rule,
                 location,
-                () => new object?[] { helper.ContainingType.Name + "." + helper.Name + " → " + inner, Describe(piece) },
+                () => new object?[] { api, Describe(piece) },
                 context.Node);
             return;
         }

@@ -84,20 +84,14 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
     /// </summary>
     private static void AnalyzeHelperCall(SyntaxNodeAnalysisContext context, SqlSymbols sql, HotfixScope scope, SqlWrappers wrappers)
     {
-        var call = (InvocationExpressionSyntax)context.Node;
-        if (!SqlSyntax.MayPassWriteSql(call) ||
-            context.SymbolOf<IMethodSymbol>() is not { } target ||
-            !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly) ||
-            context.OperationOf<IInvocationOperation>() is not { } invocation)
+        if (!SqlSyntax.MayPassWriteSql((InvocationExpressionSyntax)context.Node))
         {
             return;
         }
 
-        foreach (var argument in invocation.Arguments)
+        foreach (var (argument, api) in wrappers.SqlArguments(context, static _ => true))
         {
-            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String, ContainingSymbol: IMethodSymbol helper } parameter &&
-                wrappers.SinkOf(helper, parameter.Ordinal, context.CancellationToken) is { } inner &&
-                AnalyzeSql(context, argument.Value, SqlSinkKind.Raw, helper.ContainingType.Name + "." + helper.Name + " → " + inner, SyntaxLocations.NameOf(invocation), sql, scope))
+            if (AnalyzeSql(context, argument.Value, SqlSinkKind.Raw, api, SyntaxLocations.NameOf(argument.Parent!), sql, scope))
             {
                 return;
             }

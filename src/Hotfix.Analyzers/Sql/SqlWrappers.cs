@@ -7,6 +7,8 @@ using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Hotfix.Analyzers.Sql;
 
@@ -27,6 +29,31 @@ internal sealed class SqlWrappers
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), string?> verdicts = new(new KeyComparer());
 
     public SqlWrappers(Compilation compilation) => this.compilation = compilation;
+
+    /// <summary>
+    /// The arguments of the call being analyzed that a helper of the project runs as SQL, each with the name a message
+    /// gives it (<c>SqlHelper.ExecuteNonQuery → new SqlCommand</c>); <paramref name="mayMatter"/> tests an argument's
+    /// syntax before its helper is read. Nothing for a call of a library's method: those are the sinks' business.
+    /// </summary>
+    public IEnumerable<(IArgumentOperation Argument, string Api)> SqlArguments(SyntaxNodeAnalysisContext context, Func<ExpressionSyntax, bool> mayMatter)
+    {
+        if (context.SymbolOf<IMethodSymbol>() is not { } target ||
+            !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, compilation.Assembly) ||
+            context.OperationOf<IInvocationOperation>() is not { } invocation)
+        {
+            yield break;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String, ContainingSymbol: IMethodSymbol helper } parameter &&
+                argument.Syntax is ArgumentSyntax written && mayMatter(written.Expression) &&
+                SinkOf(helper, parameter.Ordinal, context.CancellationToken) is { } inner)
+            {
+                yield return (argument, helper.ContainingType.Name + "." + helper.Name + " → " + inner);
+            }
+        }
+    }
 
     /// <summary>
     /// The SQL API a source method hands its string parameter <paramref name="ordinal"/> to unchanged (<c>new SqlCommand</c>,
