@@ -14,7 +14,7 @@ namespace Hotfix.Migrations.Detection;
 /// </summary>
 internal static partial class LayoutOnlyEdit
 {
-    public static bool Only(MigrationFrameworkFacts facts, string? before, string? after, MigrationDatabase database)
+    public static bool Only(MigrationFrameworkFacts facts, string? before, string? after, MigrationDatabase database, string? path = null)
     {
         if (facts.RecordsChecksum || before is null || after is null)
         {
@@ -28,7 +28,9 @@ internal static partial class LayoutOnlyEdit
 
         try
         {
-            return facts.Source switch
+            // A goose Go migration (gofmt run over it): Go's comments, strings and brackets read as JavaScript's.
+            var source = path is not null && path.EndsWith(".go", StringComparison.Ordinal) ? SourceLanguage.JavaScript : facts.Source;
+            return source switch
             {
                 SourceLanguage.CSharp => SameCSharp(before, after),
                 SourceLanguage.Sql => SameSql(before, after, database),

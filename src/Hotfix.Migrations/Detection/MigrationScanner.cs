@@ -164,8 +164,8 @@ internal static class MigrationScanner
             }
 
             // An edit that changes no code as it runs (comments, layout) is no edit to a database that ran it.
-            var upSame = before.Fingerprint == piece.Fingerprint || LayoutOnlyEdit.Only(format.Facts, before.Fingerprint, piece.Fingerprint, database);
-            var downSame = !downEdited || LayoutOnlyEdit.Only(format.Facts, oldDownText, newDownText, database);
+            var upSame = before.Fingerprint == piece.Fingerprint || LayoutOnlyEdit.Only(format.Facts, before.Fingerprint, piece.Fingerprint, database, unit.Path);
+            var downSame = !downEdited || LayoutOnlyEdit.Only(format.Facts, oldDownText, newDownText, database, downPath);
             if (upSame && downSame && !renamed)
             {
                 continue;

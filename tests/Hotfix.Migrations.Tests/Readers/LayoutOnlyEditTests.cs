@@ -25,6 +25,16 @@ public class LayoutOnlyEditTests
     }
 
     [Fact]
+    public void A_goose_Go_migration_reformatted_by_gofmt_is_no_edit_but_a_changed_literal_is()
+    {
+        const string before = "package migrations\n\nimport \"github.com/pressly/goose/v3\"\n\nfunc init() { goose.AddMigrationContext(up, down) }\n\nfunc up(ctx context.Context, tx *sql.Tx) error {\n  _, err := tx.ExecContext(ctx, `ALTER TABLE orders ADD COLUMN note text`)\n  return err\n}\n";
+        const string gofmt = "package migrations\n\nimport \"github.com/pressly/goose/v3\"\n\nfunc init() {\n\tgoose.AddMigrationContext(up, down)\n}\n\n// up adds the note (INC-2026-0042).\nfunc up(ctx context.Context, tx *sql.Tx) error {\n\t_, err := tx.ExecContext(ctx, `ALTER TABLE orders ADD COLUMN note text`)\n\treturn err\n}\n";
+        Assert.True(LayoutOnlyEdit.Only(MigrationFramework.Goose.Facts(), before, gofmt, MigrationDatabase.Unknown, "db/migrations/00002_note.go"));
+        Assert.False(LayoutOnlyEdit.Only(MigrationFramework.Goose.Facts(), before, before.Replace("note text", "note varchar(20)", StringComparison.Ordinal), MigrationDatabase.Unknown, "db/migrations/00002_note.go"));
+        Assert.False(LayoutOnlyEdit.Only(MigrationFramework.Goose.Facts(), before, gofmt, MigrationDatabase.Unknown, "db/migrations/00002_note.sql"));
+    }
+
+    [Fact]
     public void Sql_edits_that_change_what_runs_count()
     {
         Assert.False(Same(MigrationFramework.GolangMigrate, Sql, Sql.Replace("12,2", "14,2", StringComparison.Ordinal)));
