@@ -343,7 +343,8 @@ internal sealed class SqlText
 
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter != null && !argument.IsImplicit && !arguments.ContainsKey(argument.Parameter.OriginalDefinition))
+                // An optional parameter left out is its default value: an implicit argument the call holds all the same.
+                if (argument.Parameter != null && !arguments.ContainsKey(argument.Parameter.OriginalDefinition))
                 {
                     arguments[argument.Parameter.OriginalDefinition] = argument.Value;
                     passed.Add(argument.Parameter.OriginalDefinition);

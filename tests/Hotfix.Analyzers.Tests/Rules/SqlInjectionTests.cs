@@ -821,7 +821,7 @@ public class SqlInjectionTests
     [Fact]
     public Task Sql_put_together_by_a_method_of_the_file_is_judged_by_what_it_returns_with_the_arguments_given() => Expect("""
         string Where(string name) => " WHERE Name = '" + name + "'";
-        static string Qualified(string table) => "[dbo].[" + table + "]";
+        static string Qualified(string table, string schema = "dbo") => "[" + schema + "].[" + table + "]";
         string Search(string name, int limit)
         {
             var sql = new System.Text.StringBuilder($"SELECT TOP {limit} * FROM Users");
