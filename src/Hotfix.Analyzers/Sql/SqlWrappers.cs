@@ -122,7 +122,7 @@ internal sealed class SqlWrappers
                 case InvocationExpressionSyntax call when found == null && SyntaxFilters.InvokedName(call) is { } called:
                     // Another helper of the project first: its Query or Execute is not Dapper's.
                     if (Position(call.ArgumentList, parameter) is var position && position >= 0 &&
-                        ReceiverType(call.Expression, method) is { } receiver &&
+                        ReceiverType(call.Expression, method, body) is { } receiver &&
                         receiver.GetMembers(called).OfType<IMethodSymbol>().ToList() is { Count: > 0 } helpers)
                     {
                         found = helpers.Where(m => Accepts(m, call.ArgumentList.Arguments.Count))
@@ -152,10 +152,11 @@ internal sealed class SqlWrappers
 
     /// <summary>
     /// The type a helper call is made on, read without binding: the helper's own type (<c>Query(sql)</c>,
-    /// <c>this.Query(sql)</c>), the declared type of one of its parameters, fields or properties (<c>_db.Query(sql)</c>),
-    /// or a type of the project by its name (<c>SqlHelper.ExecuteNonQuery(sql)</c>).
+    /// <c>this.Query(sql)</c>), the declared type of one of its locals (<c>using var db = new Db(); db.Query(sql)</c>),
+    /// parameters, fields or properties (<c>_db.Query(sql)</c>), or a type of the project by its name
+    /// (<c>SqlHelper.ExecuteNonQuery(sql)</c>).
     /// </summary>
-    private INamedTypeSymbol? ReceiverType(ExpressionSyntax callee, IMethodSymbol method)
+    private INamedTypeSymbol? ReceiverType(ExpressionSyntax callee, IMethodSymbol method, SyntaxNode body)
     {
         switch (callee)
         {
@@ -166,6 +167,14 @@ internal sealed class SqlWrappers
                 return TypeNamed(SyntaxFilters.NameOf(creation.Type));
             case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }:
                 var name = receiver.Identifier.ValueText;
+                if (body.DescendantNodes().OfType<VariableDeclaratorSyntax>().FirstOrDefault(v => v.Identifier.ValueText == name) is { } local)
+                {
+                    // var db = new Db() names its type in the creation; Db db = … in the declaration.
+                    return local.Parent is VariableDeclarationSyntax { Type.IsVar: false } declaration
+                        ? TypeNamed(SyntaxFilters.NameOf(declaration.Type))
+                        : local.Initializer?.Value is ObjectCreationExpressionSyntax created ? TypeNamed(SyntaxFilters.NameOf(created.Type)) : null;
+                }
+
                 if (method.Parameters.FirstOrDefault(p => p.Name == name) is { } parameter)
                 {
                     return parameter.Type as INamedTypeSymbol;

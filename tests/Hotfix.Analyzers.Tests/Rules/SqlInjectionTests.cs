@@ -888,6 +888,11 @@ public class SqlInjectionTests
         public static class SqlHelper
         {
             public static int Run(string text) => new Db().Execute(text);
+            public static DataTable Select(string statement)
+            {
+                var db = new Db();
+                return db.Query(statement);
+            }
             public static int Purge(this DbContext db, string sql) => db.Database.ExecuteSqlRaw(sql);
         }
         """;
@@ -918,6 +923,7 @@ public class SqlInjectionTests
                 }
                 public void Clean(Microsoft.EntityFrameworkCore.DbContext context, string table) =>
                     context.{|#6:Purge|}("DELETE FROM " + table + " WHERE Archived = 1");
+                public void Report(string region) => SqlHelper.{|#7:Select|}("SELECT * FROM Orders WHERE Region = '" + region + "'");
             }
             """,
         },
@@ -927,7 +933,8 @@ public class SqlInjectionTests
         At(3, "SqlHelper.Run → CommandText", "name"),
         At(4, "Db.List → Query", "name"),
         At(5, "Db.Query → new SqliteCommand", "note"),
-        At(6, "SqlHelper.Purge → ExecuteSqlRaw", "table"));
+        At(6, "SqlHelper.Purge → ExecuteSqlRaw", "table"),
+        At(7, "SqlHelper.Select → new SqliteCommand", "region"));
 
     [Fact]
     public Task Constant_or_parameterised_sql_and_helpers_that_do_not_run_their_text_are_not_reported() => Verify.VerifyFilesAsync(
