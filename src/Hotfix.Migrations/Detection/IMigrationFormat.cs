@@ -46,6 +46,12 @@ internal interface IMigrationFormat
     string? ReworkedFrom(string upPath, RepositoryFiles files) => null;
 
     /// <summary>
+    /// The migrations that ran before the one at <paramref name="upPath"/>, in run order, for a framework that orders
+    /// them by something other than their file names (Alembic's <c>down_revision</c> chain); null when the names say it.
+    /// </summary>
+    IReadOnlyList<string>? RunBefore(string upPath, RepositoryFiles files) => null;
+
+    /// <summary>
     /// Tables the framework's own schema snapshot says existed before the migration at <paramref name="upPath"/>, as
     /// (table, columns with their types); empty when the framework keeps none. Used where no earlier migration defines a
     /// table (a squashed or baselined history).

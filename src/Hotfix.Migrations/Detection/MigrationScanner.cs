@@ -133,9 +133,7 @@ internal static class MigrationScanner
         var newDownText = downExists ? files.ReadHead(downPath!) : null;
         var newPieces = newText is null ? [] : Pieces(format, unit.Path, newText, downExists ? downPath : null, newDownText, database);
         var reworkedFrom = format.ReworkedFrom(unit.Path, files);
-        var history = new Lazy<SchemaHistory>(() => format.Framework.NamesSortInRunOrder()
-            ? SchemaHistory.Before(unit.Path, format, files, settings, database)
-            : new SchemaHistory());
+        var history = new Lazy<SchemaHistory>(() => SchemaHistory.Before(unit.Path, format, files, settings, database));
 
         if (upKind == FileChangeKind.Added)
         {

@@ -32,11 +32,15 @@ internal sealed class SchemaHistory
         table is not null && column is not null && tables.TryGetValue(Key(table), out var t) && t.Nullable.TryGetValue(MigrationOperation.NormalizeName(column), out var nullable)
             ? nullable : null;
 
-    /// <summary>The history before <paramref name="path"/>: its folder's migrations of the same format that sort before it.</summary>
+    /// <summary>
+    /// The history before <paramref name="path"/>: the migrations of the same format that ran before it — its folder's
+    /// that sort before it, or the chain the framework itself keeps (<see cref="IMigrationFormat.RunBefore"/>).
+    /// </summary>
     public static SchemaHistory Before(string path, IMigrationFormat format, RepositoryFiles files, MigrationSettings settings, MigrationDatabase database)
     {
         var history = new SchemaHistory();
-        foreach (var file in Earlier(path, files))
+        var earlier = format.RunBefore(path, files) ?? (format.Framework.NamesSortInRunOrder() ? Earlier(path, files) : []);
+        foreach (var file in earlier)
         {
             var text = files.ReadHead(file);
             if (text is null || format.Match(file, text, settings, files)?.Role != MigrationFileRole.Migration)

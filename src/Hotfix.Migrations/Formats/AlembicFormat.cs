@@ -95,6 +95,16 @@ internal sealed partial class AlembicFormat : IMigrationFormat
                     var create = Op(MigrationOperationKind.CreateTable, Arg(0));
                     var keys = raws.Skip(1).OfType<string>().SelectMany(r => AlembicKeys.Of(r, create.Table, call.Line)).ToList();
                     create.InlineKeys = keys.Count > 0 ? keys : null;
+
+                    // The history a later alter_column without existing_type is judged against.
+                    var columns = raws.Skip(1).OfType<string>().Select(ColumnCall).OfType<CodeCall>().ToList();
+                    if (columns.Count > 0)
+                    {
+                        create.Columns = columns.Select(c => c.Positional(0) ?? "?").ToList();
+                        create.ColumnTypes = columns.Select(c => SqlType(c.Arguments.Where(a => a.Key is null).ElementAtOrDefault(1)?.Raw)).ToList();
+                        create.ColumnNullables = columns.Select(c => (bool?)AllowsNull(c)).ToList();
+                    }
+
                     yield return create;
                     break;
                 case "drop_table":
@@ -110,10 +120,10 @@ internal sealed partial class AlembicFormat : IMigrationFormat
                     var add = Op(MigrationOperationKind.AddColumn, Arg(0));
                     if (column is not null)
                     {
-                        var inner = new CodeText(column.Raw, SourceLanguage.Python).Calls(0, column.Raw.Length, n => n == "Column").FirstOrDefault();
+                        var inner = ColumnCall(column.Raw);
                         add.Column = inner?.Positional(0);
                         add.NewType = SqlType(inner?.Arguments.Where(a => a.Key is null).ElementAtOrDefault(1)?.Raw);
-                        add.NewNullable = !DslSupport.IsFalse(inner?.Keyword("nullable")) && !DslSupport.IsTrue(inner?.Keyword("primary_key"));
+                        add.NewNullable = AllowsNull(inner);
                         add.HasDefault = inner?.HasKeyword("server_default") == true && !DslSupport.IsNone(inner.Keyword("server_default"));
                         add.DefaultExpression = inner?.Keyword("server_default");
                         var inline = AlembicKeys.Of(column.Raw, add.Table, call.Line).ToList();
@@ -217,6 +227,16 @@ internal sealed partial class AlembicFormat : IMigrationFormat
     }
 
     /// <summary>An SQLAlchemy type expression as SQL: sa.String(length=50) → varchar(50), sa.Numeric(14, 2) → numeric(14,2).</summary>
+    /// <summary>The <c>sa.Column(…)</c> call an argument holds, or null.</summary>
+    private static CodeCall? ColumnCall(string raw) =>
+        raw.Contains("Column(", StringComparison.Ordinal)
+            ? new CodeText(raw, SourceLanguage.Python).Calls(0, raw.Length, n => n == "Column").FirstOrDefault()
+            : null;
+
+    /// <summary>SQLAlchemy's default: NULL allowed unless <c>nullable=False</c> or <c>primary_key=True</c>.</summary>
+    private static bool AllowsNull(CodeCall? column) =>
+        !DslSupport.IsFalse(column?.Keyword("nullable")) && !DslSupport.IsTrue(column?.Keyword("primary_key"));
+
     public static string? SqlType(string? expression)
     {
         if (string.IsNullOrWhiteSpace(expression))
@@ -249,8 +269,61 @@ internal sealed partial class AlembicFormat : IMigrationFormat
         return numbers.Count == 0 ? sql : $"{sql}({string.Join(',', numbers)})";
     }
 
+    /// <summary>
+    /// The revisions that ran before this one, oldest first, following <c>down_revision</c> (a merge revision names
+    /// several) through the <c>.py</c> files of its folder.
+    /// </summary>
+    public IReadOnlyList<string>? RunBefore(string upPath, RepositoryFiles files)
+    {
+        var byRevision = new Dictionary<string, (string Path, List<string> Parents)>(StringComparer.Ordinal);
+        (string? Id, List<string> Parents) Ids(string? text) =>
+            text is null ? (null, []) : (RevisionId().Match(text) is { Success: true } id ? id.Groups["id"].Value : null,
+                DownRevision().Match(text) is { Success: true } down ? QuotedId().Matches(down.Groups["value"].Value).Select(m => m.Groups["id"].Value).ToList() : []);
+        foreach (var file in files.FilesIn(RepoPath.Directory(upPath)).Where(p => p.EndsWith(".py", StringComparison.Ordinal) && p != upPath))
+        {
+            if (Ids(files.ReadHead(file)) is { Id: { } id } revision)
+            {
+                byRevision[id] = (file, revision.Parents);
+            }
+        }
+
+        // Depth-first from the parents: each revision after those it revises.
+        var order = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(string id)
+        {
+            if (!seen.Add(id) || !byRevision.TryGetValue(id, out var revision))
+            {
+                return;
+            }
+
+            foreach (var parent in revision.Parents)
+            {
+                Visit(parent);
+            }
+
+            order.Add(revision.Path);
+        }
+
+        foreach (var parent in Ids(files.ReadHead(upPath)).Parents)
+        {
+            Visit(parent);
+        }
+
+        return order;
+    }
+
     [GeneratedRegex(@"(?m)^\s*revision\s*[:=]")]
     private static partial Regex Revision();
+
+    [GeneratedRegex(@"(?m)^\s*revision\s*(?::[^=\n]*)?=\s*[""'](?<id>[\w-]+)[""']")]
+    private static partial Regex RevisionId();
+
+    [GeneratedRegex(@"(?m)^\s*down_revision\s*(?::[^=\n]*)?=\s*(?<value>.+)$")]
+    private static partial Regex DownRevision();
+
+    [GeneratedRegex(@"[""'](?<id>[\w-]+)[""']")]
+    private static partial Regex QuotedId();
 
     /// <summary>
     /// Autogenerate wraps names in the naming convention's marker, <c>op.f("ix_user_email")</c> (<c>batch_op.f</c> in a
