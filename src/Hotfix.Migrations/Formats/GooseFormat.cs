@@ -47,6 +47,7 @@ internal sealed partial class GooseFormat : IMigrationFormat
         {
             body.Up.Add(new MigrationOperation(MigrationOperationKind.RawSql) { Line = 1, Text = "a goose Go migration registered in a way Hotfix cannot read" });
             body.DownStatus = DownStatus.Unverified;
+            body.DownDetail = "no goose.AddMigration…(up, down) call Hotfix can read: compare the up and down functions by hand";
             return body;
         }
 

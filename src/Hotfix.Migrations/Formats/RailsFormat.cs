@@ -463,10 +463,6 @@ internal sealed partial class RailsFormat : IMigrationFormat
             : null;
 
     /// <summary>
-    /// An Active Record column type with its options as the SQL type the shared type-change rules compare:
-    /// <c>:string, limit: 50</c> → <c>varchar(50)</c>, <c>:decimal, precision: 12, scale: 2</c> → <c>numeric(12,2)</c>.
-    /// </summary>
-    /// <summary>
     /// The columns a <c>create_table</c> block defines, in order, with their types and nullability (Rails' defaults: an
     /// <c>id</c> primary key unless <c>id: false</c>, NULL allowed unless <c>null: false</c>, timestamps NOT NULL): the
     /// history a later <c>change_column</c> or <c>change_column_null</c> is judged against.
@@ -518,6 +514,10 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
     private static string? SqlType(CodeCall call) => SqlType(call.Positional(2), call);
 
+    /// <summary>
+    /// An Active Record column type with its options as the SQL type the shared type-change rules compare:
+    /// <c>:string, limit: 50</c> → <c>varchar(50)</c>, <c>:decimal, precision: 12, scale: 2</c> → <c>numeric(12,2)</c>.
+    /// </summary>
     private static string? SqlType(string? type, CodeCall call)
     {
         var limit = call.Keyword("limit");
