@@ -54,7 +54,7 @@ public sealed class SqlInjectionAnalyzer : HotfixAnalyzer
 
         var overloads = ParameterisedOverloads.Create(sql);
         SqlSinkActions.Register(start, sql, SqlSyntax.MayCarryBuiltSql, (c, sink, operation) => Analyze(c, sink, operation, sql, scope, overloads));
-        var wrappers = new SqlWrappers(start.Compilation);
+        var wrappers = SqlWrappers.For(start.Compilation);
         start.RegisterSyntaxNodeAction(c => AnalyzeHelperCall(c, sql, scope, wrappers), SyntaxKind.InvocationExpression);
     }
 

@@ -73,7 +73,7 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
         {
             var constants = new WriteConstants(start.Compilation, start.CancellationToken);
             SqlSinkActions.Register(start, sql, node => SqlSyntax.MayWriteEveryRow(node, constants), (c, sink, _) => AnalyzeSql(c, sink.Value, sink.Kind, sink.Api, sink.Location, sql, scope));
-            var wrappers = new SqlWrappers(start.Compilation);
+            var wrappers = SqlWrappers.For(start.Compilation);
             start.RegisterSyntaxNodeAction(c => AnalyzeHelperCall(c, sql, scope, wrappers), SyntaxKind.InvocationExpression);
         }
     }

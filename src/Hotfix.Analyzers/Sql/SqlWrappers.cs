@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -25,10 +26,15 @@ internal sealed class SqlWrappers
 {
     private const int MaxDepth = 3;
 
+    /// <summary>One reader per compilation, shared by HF3001 and HF2009: each helper is read once.</summary>
+    private static readonly ConditionalWeakTable<Compilation, SqlWrappers> PerCompilation = new();
+
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), string?> verdicts = new(new KeyComparer());
 
-    public SqlWrappers(Compilation compilation) => this.compilation = compilation;
+    private SqlWrappers(Compilation compilation) => this.compilation = compilation;
+
+    public static SqlWrappers For(Compilation compilation) => PerCompilation.GetValue(compilation, c => new SqlWrappers(c));
 
     /// <summary>
     /// The arguments of the call being analyzed that a helper of the project runs as SQL, each with the name a message
