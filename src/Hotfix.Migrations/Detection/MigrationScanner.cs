@@ -323,6 +323,13 @@ internal static class MigrationScanner
             }
         }
 
+        // Reading the history reads every earlier migration: only a step that does not say what it changes needs it.
+        if (!body.Up.Concat(body.Down).Any(s => s.Kind == MigrationOperationKind.AlterColumn &&
+                (s.NewType is not null && s.OldType is null || s.NewNullable is not null && s.OldNullable is null)))
+        {
+            return;
+        }
+
         // The migration's own earlier steps come first: a column it added and then altered had the type it added it with,
         // and a column it renamed keeps the type it had under its old name (MySQL's CHANGE old new <definition>, as
         // TypeORM writes every rename, restates the type it keeps). The down runs on what the up left.
