@@ -26,6 +26,7 @@ internal sealed partial class LaravelFormat : IMigrationFormat
         "create", "table", "drop", "dropIfExists", "rename", "dropColumns", "statement", "unprepared", "delete", "update",
         "truncate", "insert", "dropColumn", "renameColumn", "index", "unique", "primary", "dropIndex", "dropUnique",
         "dropPrimary", "foreign", "dropForeign", "dropConstrainedForeignId", "dropTimestamps", "dropSoftDeletes", "renameIndex",
+        "timestamps", "timestampsTz", "nullableTimestamps", "softDeletes", "softDeletesTz", "rememberToken",
     };
 
     public MigrationFramework Framework => MigrationFramework.Laravel;
@@ -125,6 +126,32 @@ internal sealed partial class LaravelFormat : IMigrationFormat
                     var dropped = Op(MigrationOperationKind.DropColumn);
                     dropped.Column = column;
                     yield return dropped;
+                }
+
+                break;
+            case "timestamps" or "timestampsTz" or "nullableTimestamps" or "softDeletes" or "softDeletesTz" or "rememberToken":
+                // The columns these helpers add, all nullable: what dropTimestamps and dropSoftDeletes take away again.
+                var type = call.Name == "rememberToken" ? "varchar(100)" : "timestamp";
+                var columns = call.Name switch
+                {
+                    "softDeletes" or "softDeletesTz" => [call.Positional(0) ?? "deleted_at"],
+                    "rememberToken" => ["remember_token"],
+                    _ => new[] { "created_at", "updated_at" },
+                };
+                foreach (var column in columns)
+                {
+                    if (created is not null)
+                    {
+                        created.Columns = [.. created.Columns ?? [], column];
+                        created.ColumnTypes = [.. created.ColumnTypes ?? [], type];
+                        continue;
+                    }
+
+                    var added = Op(MigrationOperationKind.AddColumn);
+                    added.Column = column;
+                    added.NewType = type;
+                    added.NewNullable = true;
+                    yield return added;
                 }
 
                 break;
