@@ -100,23 +100,7 @@ internal static class SqlSyntax
     /// <c>sql.ToString()</c>) in a member whose strings mention a SQL verb. EF Core's own SQL methods are the sinks'
     /// business. Only such calls are bound.
     /// </summary>
-    public static bool MayPassBuiltSql(InvocationExpressionSyntax call)
-    {
-        if (call.ArgumentList.Arguments.Count == 0 || SyntaxFilters.InvokedName(call) is not { } name || SqlSinks.IsEfMethodName(name))
-        {
-            return false;
-        }
-
-        foreach (var argument in call.ArgumentList.Arguments)
-        {
-            if (MayBeBuiltSql(argument.Expression))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool MayPassBuiltSql(InvocationExpressionSyntax call) => AnyArgumentOfAHelper(call, MayBeBuiltSql);
 
     /// <summary>
     /// HF2009 through a helper of the project: a call that may hand it a write of every row — an argument whose strings
@@ -124,7 +108,19 @@ internal static class SqlSyntax
     /// such text, which the sinks' test looks up in <see cref="WriteConstants"/>, is not looked for here: that reads
     /// every file's text, too much to ask of every call of a compilation.) Only such calls are bound.
     /// </summary>
-    public static bool MayPassWriteSql(InvocationExpressionSyntax call)
+    public static bool MayPassWriteSql(InvocationExpressionSyntax call) => AnyArgumentOfAHelper(call, MayBeWriteSql);
+
+    /// <summary>One argument of <see cref="MayPassWriteSql"/>.</summary>
+    private static bool MayBeWriteSql(ExpressionSyntax argument)
+    {
+        var expression = SyntaxFilters.Unparenthesized(argument);
+        return expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
+            ? NamesSql(SyntaxFilters.NameOf(expression)) && MemberMentionsWrite(expression)
+            : expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax && HoleAndVerb(expression, MentionsWrite).Verb;
+    }
+
+    /// <summary>Whether a call that could be a helper's (any but EF Core's own SQL methods) has an argument <paramref name="mayMatter"/> takes.</summary>
+    private static bool AnyArgumentOfAHelper(InvocationExpressionSyntax call, Func<ExpressionSyntax, bool> mayMatter)
     {
         if (call.ArgumentList.Arguments.Count == 0 || SyntaxFilters.InvokedName(call) is not { } name || SqlSinks.IsEfMethodName(name))
         {
@@ -133,10 +129,7 @@ internal static class SqlSyntax
 
         foreach (var argument in call.ArgumentList.Arguments)
         {
-            var expression = SyntaxFilters.Unparenthesized(argument.Expression);
-            if (expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
-                    ? NamesSql(SyntaxFilters.NameOf(expression)) && MemberMentionsWrite(expression)
-                    : expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax && HoleAndVerb(expression, MentionsWrite).Verb)
+            if (mayMatter(argument.Expression))
             {
                 return true;
             }
@@ -229,25 +222,12 @@ internal static class SqlSyntax
     }
 
     /// <summary>Whether a string of the member around <paramref name="node"/> mentions a SQL verb (the SQL a local holds is spelled there).</summary>
-    private static bool MemberMentionsSqlVerb(SyntaxNode node)
-    {
-        var scope = node;
-        while (scope.Parent != null && scope is not MemberDeclarationSyntax)
-        {
-            scope = scope.Parent;
-        }
+    private static bool MemberMentionsSqlVerb(SyntaxNode node) => MemberStringsSay(node, SqlVerbNeedles, MentionsSqlVerb);
 
-        var text = scope.SyntaxTree.GetText().ToString(scope.Span);
-        foreach (var verb in SqlVerbs)
-        {
-            if (StringsAt(scope, text, verb, MentionsSqlVerb))
-            {
-                return true;
-            }
-        }
+    /// <summary>Where a SQL verb can be spelled in a member's text: the verbs, and the backslash of an escaped one.</summary>
+    private static readonly string[] SqlVerbNeedles = [.. SqlVerbs, "\\"];
 
-        return false;
-    }
+    private static readonly string[] WriteNeedles = { "delete", "update", "truncate", "\\" };
 
     /// <summary>The SQL a literal-only expression spells, holes as <see cref="SqlWriteScope.Hole"/>; null when it is not one.</summary>
     private static string? SketchOf(ExpressionSyntax expression)
@@ -279,9 +259,12 @@ internal static class SqlSyntax
     private static bool IsStringy(ExpressionSyntax expression) =>
         !(expression is LiteralExpressionSyntax || expression is AnonymousObjectCreationExpressionSyntax || expression is AnonymousFunctionExpressionSyntax);
 
-    internal static bool MemberMentionsWrite(SyntaxNode sink)
+    internal static bool MemberMentionsWrite(SyntaxNode sink) => MemberStringsSay(sink, WriteNeedles, MentionsWrite);
+
+    /// <summary>Whether a string of the member around <paramref name="node"/>, found where its text spells one of <paramref name="needles"/>, <paramref name="says"/> so.</summary>
+    private static bool MemberStringsSay(SyntaxNode node, string[] needles, Func<string, bool> says)
     {
-        SyntaxNode scope = sink;
+        var scope = node;
         while (scope.Parent != null && scope is not MemberDeclarationSyntax)
         {
             scope = scope.Parent;
@@ -292,8 +275,15 @@ internal static class SqlSyntax
         // without an escape spells a word exactly where its source text does (quotes, braces and raw-string
         // indentation are never letters), and one with an escape (\u0044ELETE) has a backslash in its text.
         var text = scope.SyntaxTree.GetText().ToString(scope.Span);
-        return StringsAt(scope, text, "delete", MentionsWrite) || StringsAt(scope, text, "update", MentionsWrite) ||
-            StringsAt(scope, text, "truncate", MentionsWrite) || StringsAt(scope, text, "\\", MentionsWrite);
+        foreach (var needle in needles)
+        {
+            if (StringsAt(scope, text, needle, says))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a string token at a place <paramref name="text"/> spells <paramref name="needle"/> says what <paramref name="says"/> asks.</summary>
