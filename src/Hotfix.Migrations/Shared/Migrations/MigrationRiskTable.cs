@@ -67,12 +67,12 @@ internal static class MigrationRiskTable
                     : "adds NOT NULL column " + op.Object + " whose default (" + op.DefaultExpression + ") fills the rows there are but is not kept in the database: inserts from the running version (which does not set it) fail"
                 : null),
         Row("drop-not-null", RuleIds.BackwardIncompatibleMigration, MigrationRiskCategory.BackwardIncompatible, MigrationRecipes.DropNotNull,
-            (op, ctx) => op.Kind == MigrationOperationKind.AlterColumn && op.NewNullable == true && (op.RestatesDefinition ? op.OldNullable == false : op.OldNullable != true) && !ctx.CreatedInThisMigration(op.Table)
+            (op, ctx) => MakesNullable(op, true) && !ctx.CreatedInThisMigration(op.Table)
                 ? "allows NULL in " + op.Object + ": code that relies on a value there (the running version, reports, integrations) gets NULLs" : null),
 
         // --- locking / rewrite (HF2005) ---
         Row("set-not-null", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.SetNotNull,
-            (op, ctx) => op.Kind == MigrationOperationKind.AlterColumn && op.NewNullable == false && (op.RestatesDefinition ? op.OldNullable == true : op.OldNullable != false)
+            (op, ctx) => MakesNullable(op, false)
                 && ctx.IsPostgreSqlLike && !ctx.CreatedInThisMigration(op.Table) && !ctx.ProvenNotNull(op.Table, op.Column)
                 ? "sets NOT NULL on " + op.Object + ": scans the whole table under an ACCESS EXCLUSIVE lock (and fails if a NULL exists)" + Assumed(ctx) : null),
         Row("type-change-rewrite", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.TypeRewrite,
@@ -200,6 +200,14 @@ internal static class MigrationRiskTable
 
         return false;
     }
+
+    /// <summary>
+    /// An alteration that makes a column allow NULL (or not): one that says so, unless the column already was — and one
+    /// that restates the whole definition only against what the column is known to have been.
+    /// </summary>
+    private static bool MakesNullable(MigrationOperation op, bool allowsNull) =>
+        op.Kind == MigrationOperationKind.AlterColumn && op.NewNullable == allowsNull &&
+        (op.RestatesDefinition ? op.OldNullable == !allowsNull : op.OldNullable != allowsNull);
 
     private static bool IsTypeChange(MigrationOperation op) =>
         op.Kind == MigrationOperationKind.AlterColumn && !string.IsNullOrWhiteSpace(op.NewType)
