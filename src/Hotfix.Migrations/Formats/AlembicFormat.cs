@@ -319,7 +319,8 @@ internal sealed partial class AlembicFormat : IMigrationFormat
     [GeneratedRegex(@"(?m)^\s*revision\s*(?::[^=\n]*)?=\s*[""'](?<id>[\w-]+)[""']")]
     private static partial Regex RevisionId();
 
-    [GeneratedRegex(@"(?m)^\s*down_revision\s*(?::[^=\n]*)?=\s*(?<value>.+)$")]
+    // `alembic merge` writes a merge's parents as a tuple over several lines.
+    [GeneratedRegex(@"(?m)^\s*down_revision\s*(?::[^=\n]*)?=\s*(?:\((?<value>[^)]*)\)|(?<value>.+)$)")]
     private static partial Regex DownRevision();
 
     [GeneratedRegex(@"[""'](?<id>[\w-]+)[""']")]
