@@ -939,7 +939,7 @@ internal static partial class SqlStatementRecognizer
                 {
                     columns.Add(t[i].Text);
                     var name = i++;
-                    types.Add(i < t.Count && t[i].Depth == inner && t[i].Kind == SqlTokenKind.Word && !ColumnConstraintWords.Contains(t[i].Text) ? TypeText() : null);
+                    types.Add(i < t.Count && t[i].Depth == inner && t[i].Kind == SqlTokenKind.Word && (!ColumnConstraintWords.Contains(t[i].Text) || IsCharacterType(i)) ? TypeText() : null);
                     nullables.Add(ColumnAllowsNull(name + 1, inner));
                     i = name;
                 }
@@ -950,6 +950,12 @@ internal static partial class SqlStatementRecognizer
             i++;
             return columns;
         }
+
+        /// <summary>
+        /// <c>character varying(200)</c> and <c>character(8)</c> (what pg_dump, Atlas and Supabase write) are types;
+        /// <c>CHARACTER SET</c> after a type is a constraint word.
+        /// </summary>
+        private bool IsCharacterType(int at) => t[at].Is("CHARACTER") && !(at + 1 < t.Count && t[at + 1].Is("SET"));
 
         private List<string> ParenthesisedNames()
         {
