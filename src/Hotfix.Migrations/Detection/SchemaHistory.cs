@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hotfix.Migrations.Detection;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace Hotfix.Migrations.Detection;
 /// </summary>
 internal sealed class SchemaHistory
 {
-    private static readonly StringComparer FileOrder = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.NumericOrdering);
+    private static readonly VersionOrder FileOrder = VersionOrder.Instance;
 
     private readonly Dictionary<string, Table> tables = new(StringComparer.Ordinal);
     private readonly HashSet<string> tableless = new(StringComparer.Ordinal);
