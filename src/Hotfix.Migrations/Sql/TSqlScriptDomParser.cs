@@ -38,11 +38,53 @@ internal sealed class TSqlScriptDomParser : ISqlDialectParser
         {
             foreach (var statement in batch.Statements)
             {
-                statements.Add(new SqlStatement(TextOf(statement), statement.StartLine + firstLine - 1));
+                Add(statement, statements, firstLine);
             }
         }
 
         return statements;
+    }
+
+    /// <summary>
+    /// A statement, or the statements its control flow holds: idempotent T-SQL guards its DDL
+    /// (<c>IF OBJECT_ID(…) IS NOT NULL DROP TABLE …</c>, <c>IF COL_LENGTH(…) IS NOT NULL BEGIN … END</c>,
+    /// <c>BEGIN TRY … END TRY BEGIN CATCH … END CATCH</c>, <c>WHILE … BEGIN DELETE TOP (…) … END</c>). As for PostgreSQL's
+    /// DO blocks, the flow is peeled off, not evaluated: a guarded drop is still a drop.
+    /// </summary>
+    private static void Add(TSqlStatement statement, List<SqlStatement> statements, int firstLine)
+    {
+        switch (statement)
+        {
+            case IfStatement guarded:
+                Add(guarded.ThenStatement, statements, firstLine);
+                if (guarded.ElseStatement is { } otherwise)
+                {
+                    Add(otherwise, statements, firstLine);
+                }
+
+                break;
+            case BeginEndBlockStatement block:
+                AddAll(block.StatementList, statements, firstLine);
+                break;
+            case TryCatchStatement attempt:
+                AddAll(attempt.TryStatements, statements, firstLine);
+                AddAll(attempt.CatchStatements, statements, firstLine);
+                break;
+            case WhileStatement loop:
+                Add(loop.Statement, statements, firstLine);
+                break;
+            default:
+                statements.Add(new SqlStatement(TextOf(statement), statement.StartLine + firstLine - 1));
+                break;
+        }
+    }
+
+    private static void AddAll(StatementList? list, List<SqlStatement> statements, int firstLine)
+    {
+        foreach (var statement in list?.Statements ?? [])
+        {
+            Add(statement, statements, firstLine);
+        }
     }
 
     public IReadOnlyList<MigrationOperation> Parse(string sql, int firstLine = 1)

@@ -1060,6 +1060,16 @@ internal static partial class SqlStatementRecognizer
         {
             i++;
             var procedure = Peek().IsName ? Name() : string.Empty;
+            if (DynamicSql(procedure) is { } literal)
+            {
+                foreach (var inner in SqlStatementSplitter.Split(literal.Text, database, literal.Line))
+                {
+                    ops.AddRange(Recognize(inner, database));
+                }
+
+                return;
+            }
+
             if (!procedure.EndsWith("sp_rename", StringComparison.OrdinalIgnoreCase))
             {
                 return;
@@ -1091,6 +1101,23 @@ internal static partial class SqlStatementRecognizer
             {
                 Add(new MigrationOperation(MigrationOperationKind.RenameTable) { Table = from.Replace("[", string.Empty).Replace("]", string.Empty), NewName = args[1] });
             }
+        }
+
+        /// <summary>
+        /// T-SQL's dynamic SQL written as one literal — <c>EXEC('…')</c>, <c>EXEC sp_executesql N'…'</c> — is the statement
+        /// that runs (SSMS's change scripts copy a table's rows that way). Text put together from variables is not read.
+        /// </summary>
+        private SqlStatement? DynamicSql(string procedure)
+        {
+            if (procedure.Length == 0 && Peek().IsSymbol("(") && PeekAt(1).Kind == SqlTokenKind.String && PeekAt(2).IsSymbol(")"))
+            {
+                return new SqlStatement(PeekAt(1).Text, statement.Line);
+            }
+
+            return procedure.EndsWith("sp_executesql", StringComparison.OrdinalIgnoreCase) && Peek().Kind == SqlTokenKind.String
+                && (PeekAt(1).IsSymbol(",") || PeekAt(1).IsSymbol(";") || i + 1 >= t.Count)
+                ? new SqlStatement(Peek().Text, statement.Line)
+                : null;
         }
 
         private void SkipCommonTableExpressions()
