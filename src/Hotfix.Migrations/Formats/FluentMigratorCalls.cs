@@ -91,6 +91,7 @@ internal static class FluentMigratorCalls
                 var columns = Columns(chain, 2);
                 created.Columns = columns.Select(c => c.Name).ToList();
                 created.ColumnTypes = columns.Select(c => c.Type).ToList();
+                created.ColumnNullables = columns.Select(c => (bool?)(c.Nullable == true && !c.PrimaryKey)).ToList();
                 var keys = columns.Where(c => c.PrimaryKey).Select(c => c.Name).ToList();
                 created.InlineKeys = keys.Count == 0 ? null : [new MigrationOperation(MigrationOperationKind.AddConstraint) { Table = created.Table, Constraint = ConstraintKind.PrimaryKey, KeyColumns = keys, Line = line }];
                 return [created];
@@ -99,7 +100,7 @@ internal static class FluentMigratorCalls
             case ("Alter", "Table"):
                 return AlterTable(chain, Arg(first), Step);
             case ("Alter", "Column"):
-                return [AddColumn(Step(MigrationOperationKind.AlterColumn, Last(chain, "OnTable")), Arg(first), chain, 2)];
+                return [Restated(AddColumn(Step(MigrationOperationKind.AlterColumn, Last(chain, "OnTable")), Arg(first), chain, 2))];
             case ("Create", "Index"):
                 var index = Step(MigrationOperationKind.CreateIndex, Last(chain, "OnTable"));
                 index.Name = Arg(first);
@@ -176,7 +177,8 @@ internal static class FluentMigratorCalls
             if (chain[k].Name is "AddColumn" or "AlterColumn")
             {
                 var kind = chain[k].Name == "AddColumn" ? MigrationOperationKind.AddColumn : MigrationOperationKind.AlterColumn;
-                steps.Add(AddColumn(step(kind, table), Arg(chain[k]), chain, k + 1));
+                var column = AddColumn(step(kind, table), Arg(chain[k]), chain, k + 1);
+                steps.Add(kind == MigrationOperationKind.AlterColumn ? Restated(column) : column);
             }
         }
 
@@ -193,16 +195,27 @@ internal static class FluentMigratorCalls
         return step;
     }
 
-    /// <summary>The columns of <c>Create.Table</c>: each <c>WithColumn(name)</c> and the links that define it.</summary>
-    private static List<(string Name, string? Type, bool PrimaryKey)> Columns(List<(string Name, CSharpCall? Call)> chain, int from)
+    /// <summary>
+    /// <c>Alter.Column</c> writes the column's whole definition (<c>ALTER COLUMN c nvarchar(200) NOT NULL</c>), and a
+    /// FluentMigrator column is NOT NULL unless it says <c>Nullable()</c>: judged against what the column was.
+    /// </summary>
+    private static MigrationOperation Restated(MigrationOperation alter)
     {
-        var columns = new List<(string, string?, bool)>();
+        alter.RestatesDefinition = true;
+        alter.NewNullable ??= false;
+        return alter;
+    }
+
+    /// <summary>The columns of <c>Create.Table</c>: each <c>WithColumn(name)</c> and the links that define it.</summary>
+    private static List<(string Name, string? Type, bool? Nullable, bool PrimaryKey)> Columns(List<(string Name, CSharpCall? Call)> chain, int from)
+    {
+        var columns = new List<(string, string?, bool?, bool)>();
         for (var k = from; k < chain.Count; k++)
         {
             if (chain[k].Name == "WithColumn" && Arg(chain[k]) is { } name)
             {
                 var definition = Definition(chain, k + 1);
-                columns.Add((name, definition.Type, definition.PrimaryKey));
+                columns.Add((name, definition.Type, definition.Nullable, definition.PrimaryKey));
             }
         }
 

@@ -18,7 +18,7 @@ internal sealed partial class FluentMigratorFormat : IMigrationFormat
 {
     public MigrationFramework Framework => MigrationFramework.FluentMigrator;
 
-    /// <summary>Versions live in the attribute, not the file name: the files of a folder are no history.</summary>
+    /// <summary>Versions live in the attribute, not the file name: <see cref="RunBefore"/> orders the history by them.</summary>
     public MigrationFrameworkFacts Facts { get; } = new("fluentmigrator", "FluentMigrator", DownSupport.Expected, NamesSortInRunOrder: false, Source: SourceLanguage.CSharp);
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
@@ -79,10 +79,62 @@ internal sealed partial class FluentMigratorFormat : IMigrationFormat
         return pieces;
     }
 
+    /// <summary>
+    /// The migrations with a lower <c>[Migration(version)]</c>, lowest first: the runner applies them in that order,
+    /// whatever their files are called. They are looked for beside the migration and below the nearest folder named
+    /// <c>Migrations</c> above it (projects keep one folder per release under it).
+    /// </summary>
+    public IReadOnlyList<string>? RunBefore(string upPath, RepositoryFiles files)
+    {
+        if (Version(files.ReadHead(upPath)) is not { } own)
+        {
+            return [];
+        }
+
+        var folder = RepoPath.Directory(upPath);
+        var root = folder;
+        for (var at = folder; at.Length > 0; at = RepoPath.Directory(at))
+        {
+            if (RepoPath.FileName(at).Equals("Migrations", StringComparison.OrdinalIgnoreCase))
+            {
+                root = at;
+                break;
+            }
+        }
+
+        var prefix = root.Length == 0 ? string.Empty : root + "/";
+        return files.HeadFiles
+            .Where(p => p != upPath && p.StartsWith(prefix, StringComparison.Ordinal) && p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+                && (root != folder || RepoPath.Directory(p) == folder))
+            .Select(p => (Path: p, Version: Version(files.ReadHead(p))))
+            .Where(m => m.Version < own)
+            .OrderBy(m => m.Version)
+            .Select(m => m.Path)
+            .ToList();
+    }
+
+    /// <summary>The lowest <c>[Migration(…)]</c> version a file declares (C# digit separators allowed).</summary>
+    private static long? Version(string? text)
+    {
+        long? lowest = null;
+        foreach (Match m in VersionAttribute().Matches(text ?? string.Empty))
+        {
+            if (long.TryParse(m.Groups["version"].Value.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+            {
+                lowest = lowest is null ? version : Math.Min(lowest.Value, version);
+            }
+        }
+
+        return lowest;
+    }
+
     private static string? BaseName(ClassDeclarationSyntax type) =>
         type.BaseList?.Types.Select(t => t.Type is QualifiedNameSyntax q ? q.Right.Identifier.Text : t.Type.ToString())
             .FirstOrDefault(n => n is "Migration" or "AutoReversingMigration" or "ForwardOnlyMigration");
 
     [GeneratedRegex(@"\[\s*(?:FluentMigrator\.)?Migration(?:Attribute)?\s*\(|:\s*(?:FluentMigrator\.)?(?:AutoReversingMigration|ForwardOnlyMigration)\b")]
     private static partial Regex MigrationClass();
+
+    [GeneratedRegex(@"\[\s*(?:FluentMigrator\.)?Migration(?:Attribute)?\s*\(\s*(?<version>\d[\d_]*)[lL]?\s*[,)]")]
+    private static partial Regex VersionAttribute();
 }
