@@ -46,6 +46,12 @@ internal interface IMigrationFormat
     string? ReworkedFrom(string upPath, RepositoryFiles files) => null;
 
     /// <summary>
+    /// Why the framework re-runs the migration at <paramref name="upPath"/> whenever it changes, when the project's
+    /// set-up says so (DbUp's <c>RunAlways</c> scripts) — editing one is how it is meant to change; else null.
+    /// </summary>
+    string? RepeatableBecause(string upPath, MigrationSettings settings, RepositoryFiles files) => null;
+
+    /// <summary>
     /// The migrations that ran before the one at <paramref name="upPath"/>, in run order, for a framework that orders
     /// them by something other than their file names (Alembic's <c>down_revision</c> chain); null when the names say it.
     /// </summary>

@@ -132,6 +132,8 @@ internal static class MigrationScanner
         var downExists = downPath is not null && (files.ExistsAtHead(downPath) || unit.DownChange is { Kind: not FileChangeKind.Deleted });
         var newDownText = downExists ? files.ReadHead(downPath!) : null;
         var newPieces = newText is null ? [] : Pieces(format, unit.Path, newText, downExists ? downPath : null, newDownText, database);
+        var repeatable = format.RepeatableBecause(unit.Path, settings, files);
+        MarkRepeatable(newPieces, repeatable);
         var reworkedFrom = format.ReworkedFrom(unit.Path, files);
         var history = new Lazy<SchemaHistory>(() => SchemaHistory.Before(unit.Path, format, files, settings, database));
 
@@ -150,6 +152,7 @@ internal static class MigrationScanner
         var oldDownPath = oldUpPath is null ? null : format.DownPathFor(oldUpPath, files);
         var oldDownText = oldDownPath is null ? null : files.ReadBase(oldDownPath);
         var oldPieces = oldText is null ? [] : Pieces(format, oldUpPath!, oldText, oldDownText is null ? null : oldDownPath, oldDownText, database);
+        MarkRepeatable(oldPieces, repeatable);
         var downEdited = unit.DownChange is { Kind: not FileChangeKind.Added };
         var renamed = upKind == FileChangeKind.Renamed && unit.UpChange!.OldPath != unit.Path;
         foreach (var piece in newPieces)
@@ -181,6 +184,15 @@ internal static class MigrationScanner
     }
 
     private static bool IsRepeatable(MigrationPiece piece) => piece.Body.DownStatus == DownStatus.Repeatable;
+
+    private static void MarkRepeatable(IReadOnlyList<MigrationPiece> pieces, string? because)
+    {
+        foreach (var piece in because is null ? [] : pieces)
+        {
+            piece.Body.DownStatus = DownStatus.Repeatable;
+            piece.Body.DownDetail = because;
+        }
+    }
 
     private static IReadOnlyList<MigrationPiece> Pieces(IMigrationFormat format, string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {

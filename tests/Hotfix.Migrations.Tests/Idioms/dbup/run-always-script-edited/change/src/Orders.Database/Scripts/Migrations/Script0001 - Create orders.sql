@@ -1,0 +1,6 @@
+CREATE TABLE dbo.Orders (
+    Id INT IDENTITY(1,1) NOT NULL PRIMARY KEY,
+    CustomerId INT NOT NULL,
+    Total DECIMAL(14,2) NOT NULL,
+    PlacedAt DATETIME2 NOT NULL
+);
