@@ -223,6 +223,7 @@ internal static class MigrationScanner
         }
 
         InferPreviousTypes(body, history);
+        ResolveEnumSwaps(body, history);
         if (database == MigrationDatabase.Unknown && body.Database is { } revealed)
         {
             database = revealed;
@@ -364,6 +365,35 @@ internal static class MigrationScanner
             }
 
             own.Replay([step]);
+        }
+    }
+
+    /// <summary>
+    /// A column moved to an enum type the migration (re)creates is judged on labels, not names: the type it had — by
+    /// the name it had when the migration started, else by the name it has at that step (TypeORM's <c>t_old</c>) — and
+    /// the labels of the type it gets. The down, which runs on what the up left, is read the same way so that it can be
+    /// compared with the up. Only migrations that create or alter an enum type pay for the history.
+    /// </summary>
+    private static void ResolveEnumSwaps(MigrationBody body, Lazy<SchemaHistory> history)
+    {
+        if (!body.Up.Concat(body.Down).Any(o => o.ObjectType == "type" && (o.EnumLabels is not null || o.NewName is not null)))
+        {
+            return;
+        }
+
+        var before = history.Value.Enums;
+        var now = before.Copy();
+        foreach (var op in body.Up.Concat(body.Down))
+        {
+            if (op.Kind == MigrationOperationKind.AlterColumn && now.LabelsOf(op.NewType) is { } labels)
+            {
+                var old = op.OldType ?? history.Value.TypeOf(op.Table, op.Column);
+                var oldLabels = before.LabelsOf(old) ?? now.LabelsOf(old);
+                op.NewType = EnumTypes.Spell(labels);
+                op.OldType = oldLabels is null ? op.OldType : EnumTypes.Spell(oldLabels);
+            }
+
+            now.Observe(op);
         }
     }
 

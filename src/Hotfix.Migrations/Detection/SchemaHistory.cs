@@ -147,6 +147,9 @@ internal sealed class SchemaHistory
     /// <summary>The check constraints the earlier migrations added and did not drop, with whether each was validated.</summary>
     public NotNullChecks Checks { get; } = new();
 
+    /// <summary>The enum types the earlier migrations created and did not drop, with their labels.</summary>
+    public EnumTypes Enums { get; } = new();
+
     public void Replay(IEnumerable<MigrationOperation> operations)
     {
         foreach (var op in operations)
@@ -154,6 +157,7 @@ internal sealed class SchemaHistory
             Apply(op);
             Indexes.Observe(op);
             Checks.Observe(op);
+            Enums.Observe(op);
         }
     }
 

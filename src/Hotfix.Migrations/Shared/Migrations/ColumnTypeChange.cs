@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Hotfix.Migrations;
 
@@ -84,6 +85,10 @@ internal static class ColumnTypeChange
         var from = SqlType.Parse(oldType!);
         var to = SqlType.Parse(newType!);
         var change = oldType!.Trim() + " -> " + newType!.Trim();
+        if (from.Name == to.Name && (from.Name == "enum" || from.Name == "set"))
+        {
+            return ClassifyLabels(Labels(oldType!), Labels(newType!), change, database);
+        }
         if (from.Name == to.Name && SameArguments(from, to))
         {
             return new TypeChangeVerdict(TypeChangeEffect.None, change + " is the same type");
@@ -267,6 +272,68 @@ internal static class ColumnTypeChange
     private static bool IsString(string name) => name == "varchar" || name == "char" || name == "text";
 
     private static bool IsUnboundedText(SqlType type) => type.Name == "text" || type.Name == "varchar" && !type.Precision.HasValue;
+
+    /// <summary>
+    /// An enum's (or MySQL set's) labels: a value whose label is gone has nowhere to go. MySQL appends labels in place;
+    /// anything else copies the table — and on PostgreSQL the column moves to another type, which rewrites it.
+    /// </summary>
+    private static TypeChangeVerdict ClassifyLabels(List<string> from, List<string> to, string change, MigrationDatabase database)
+    {
+        var removed = from.Where(l => !to.Contains(l)).ToList();
+        if (removed.Count > 0)
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " removes " + (removed.Count == 1 ? "the label " : "the labels ")
+                + string.Join(", ", removed.Select(l => "'" + l + "'")) + ": rows holding " + (removed.Count == 1 ? "it" : "one") + " make the migration fail"
+                + (database == MigrationDatabase.MySql ? " (or, in MySQL's non-strict mode, become '')" : string.Empty) + ", and the running version still writes " + (removed.Count == 1 ? "it" : "them"));
+        }
+
+        if (from.Count == to.Count && from.SequenceEqual(to))
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.None, change + " keeps the same labels");
+        }
+
+        var appended = to.Take(from.Count).SequenceEqual(from);
+        return appended && database == MigrationDatabase.MySql
+            ? new TypeChangeVerdict(TypeChangeEffect.Widening, change + " appends labels, which MySQL does in place")
+            : new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every label but " + (database == MigrationDatabase.MySql ? "copies the table" : "moves the column to another type, which rewrites the table"));
+    }
+
+    /// <summary>The quoted labels of <c>enum('a','b')</c>.</summary>
+    private static List<string> Labels(string type)
+    {
+        var labels = new List<string>();
+        var open = type.IndexOf('(');
+        for (var k = open + 1; open >= 0 && k < type.Length; k++)
+        {
+            if (type[k] != '\'' && type[k] != '"')
+            {
+                continue;
+            }
+
+            var quote = type[k];
+            var label = new System.Text.StringBuilder();
+            for (k++; k < type.Length; k++)
+            {
+                if (type[k] == quote && k + 1 < type.Length && type[k + 1] == quote)
+                {
+                    label.Append(quote);
+                    k++;
+                }
+                else if (type[k] == quote)
+                {
+                    break;
+                }
+                else
+                {
+                    label.Append(type[k]);
+                }
+            }
+
+            labels.Add(label.ToString());
+        }
+
+        return labels;
+    }
 
     private static bool SameArguments(SqlType a, SqlType b) => a.Precision == b.Precision && a.Scale == b.Scale;
 

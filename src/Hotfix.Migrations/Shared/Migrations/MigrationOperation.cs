@@ -94,6 +94,16 @@ internal sealed class MigrationOperation
     /// <summary>CreateTable: whether each of <see cref="Columns"/> allows NULL (same order; null where the reader cannot tell).</summary>
     public IReadOnlyList<bool?>? ColumnNullables { get; set; }
 
+    /// <summary>
+    /// An enum type's labels: CreateObject of a type (<c>CREATE TYPE t AS ENUM ('a', 'b')</c>) — all of them; AlterObject
+    /// of a type (<c>ALTER TYPE t ADD VALUE 'c'</c>) — the one added, or with <see cref="RenamesEnumLabel"/> the old and
+    /// the new name of a renamed one.
+    /// </summary>
+    public IReadOnlyList<string>? EnumLabels { get; set; }
+
+    /// <summary>AlterObject of an enum type that renames one of its labels (<c>ALTER TYPE t RENAME VALUE 'a' TO 'b'</c>).</summary>
+    public bool RenamesEnumLabel { get; set; }
+
     /// <summary>InsertData from a query (<c>INSERT … SELECT … FROM t</c>): the table whose rows are copied.</summary>
     public string? SourceTable { get; set; }
 

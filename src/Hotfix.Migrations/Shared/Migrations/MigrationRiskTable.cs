@@ -39,6 +39,9 @@ internal static class MigrationRiskTable
         Row("truncate", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.Truncate,
             (op, ctx) => op.Kind == MigrationOperationKind.Truncate
                 ? "truncates " + op.Object + (op.Cascade ? " with CASCADE (every referencing table too)" : string.Empty) + ": every row is deleted" : null),
+        Row("drop-type-cascade", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.DropColumn,
+            (op, ctx) => op.Kind == MigrationOperationKind.DropObject && op.Cascade && string.Equals(op.ObjectType, "type", StringComparison.OrdinalIgnoreCase)
+                ? "drops " + op.Object + " with CASCADE: every column of that type is dropped with its data" : null),
         Row("type-change-lossy", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.TypeChange,
             (op, ctx) =>
             {
@@ -59,6 +62,9 @@ internal static class MigrationRiskTable
         Row("rename-table", RuleIds.BackwardIncompatibleMigration, MigrationRiskCategory.BackwardIncompatible, MigrationRecipes.Rename,
             (op, ctx) => (op.Kind == MigrationOperationKind.RenameTable || op.Kind == MigrationOperationKind.RenameSchema) && !ctx.CreatedInThisMigration(op.Table)
                 ? "renames " + (op.Kind == MigrationOperationKind.RenameSchema ? "schema " : "table ") + op.Object + ": the running version still uses the old name" : null),
+        Row("rename-enum-label", RuleIds.BackwardIncompatibleMigration, MigrationRiskCategory.BackwardIncompatible, MigrationRecipes.Rename,
+            (op, ctx) => op.Kind == MigrationOperationKind.AlterObject && op.RenamesEnumLabel && op.EnumLabels != null && op.EnumLabels.Count == 2
+                ? "renames the label '" + op.EnumLabels[0] + "' of " + op.Object + " to '" + op.EnumLabels[1] + "': the running version still writes '" + op.EnumLabels[0] + "', and those writes fail" : null),
         Row("add-not-null-without-default", RuleIds.BackwardIncompatibleMigration, MigrationRiskCategory.BackwardIncompatible, MigrationRecipes.AddNotNullColumn,
             (op, ctx) => op.Kind == MigrationOperationKind.AddColumn && op.NewNullable == false && op.HasDefault != true && !op.GeneratedStored
                 && !ctx.CreatedInThisMigration(op.Table)

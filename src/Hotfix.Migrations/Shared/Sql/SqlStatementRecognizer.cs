@@ -214,9 +214,18 @@ internal static partial class SqlStatementRecognizer
             if (type is not null)
             {
                 Skip("IF", "NOT", "EXISTS");
-                Add(new MigrationOperation(MigrationOperationKind.CreateObject) { ObjectType = type, Name = Peek().IsName ? Name() : null });
+                var created = new MigrationOperation(MigrationOperationKind.CreateObject) { ObjectType = type, Name = Peek().IsName ? Name() : null };
+                if (type == "type" && Take("AS") && Take("ENUM"))
+                {
+                    created.EnumLabels = Strings();
+                }
+
+                Add(created);
             }
         }
+
+        /// <summary>The string literals from here to the end of the statement (an enum's labels).</summary>
+        private List<string> Strings() => t.Skip(i).Where(x => x.Kind == SqlTokenKind.String).Select(x => x.Text).ToList();
 
         // ---- DROP ---------------------------------------------------------------------------------------------
         private void Drop()
@@ -277,9 +286,10 @@ internal static partial class SqlStatementRecognizer
             if (type is not null)
             {
                 Skip("IF", "EXISTS");
+                var cascade = Contains("CASCADE");
                 foreach (var name in NameList())
                 {
-                    Add(new MigrationOperation(MigrationOperationKind.DropObject) { ObjectType = type, Name = name });
+                    Add(new MigrationOperation(MigrationOperationKind.DropObject) { ObjectType = type, Name = name, Cascade = cascade });
                 }
             }
         }
@@ -364,7 +374,36 @@ internal static partial class SqlStatementRecognizer
             if (type is not null)
             {
                 Skip("IF", "EXISTS");
-                Add(new MigrationOperation(MigrationOperationKind.AlterObject) { ObjectType = type, Name = Peek().IsName ? Name() : null });
+                var altered = new MigrationOperation(MigrationOperationKind.AlterObject) { ObjectType = type, Name = Peek().IsName ? Name() : null };
+                if (type == "type")
+                {
+                    EnumTypeAction(altered);
+                }
+
+                Add(altered);
+            }
+        }
+
+        /// <summary>
+        /// <c>ALTER TYPE t ADD VALUE [IF NOT EXISTS] 'c' [BEFORE|AFTER 'b']</c>, <c>RENAME VALUE 'a' TO 'b'</c>,
+        /// <c>RENAME TO t2</c>: what an enum's labels and name become (the enum swap frameworks write reads through them).
+        /// </summary>
+        private void EnumTypeAction(MigrationOperation altered)
+        {
+            if (Take("ADD") && Take("VALUE"))
+            {
+                Skip("IF", "NOT", "EXISTS");
+                altered.EnumLabels = Peek().Kind == SqlTokenKind.String ? [Peek().Text] : null;
+            }
+            else if (Take("RENAME") && Take("VALUE"))
+            {
+                altered.EnumLabels = Strings().Take(2).ToList();
+                altered.RenamesEnumLabel = altered.EnumLabels.Count == 2;
+            }
+            else if (Take("TO"))
+            {
+                // RENAME was taken above.
+                altered.NewName = Peek().IsName ? Name() : null;
             }
         }
 
@@ -939,7 +978,7 @@ internal static partial class SqlStatementRecognizer
                 {
                     columns.Add(t[i].Text);
                     var name = i++;
-                    types.Add(i < t.Count && t[i].Depth == inner && t[i].Kind == SqlTokenKind.Word && (!ColumnConstraintWords.Contains(t[i].Text) || IsCharacterType(i)) ? TypeText() : null);
+                    types.Add(i < t.Count && t[i].Depth == inner && (t[i].Kind == SqlTokenKind.Word && (!ColumnConstraintWords.Contains(t[i].Text) || IsCharacterType(i)) || t[i].Kind == SqlTokenKind.QuotedName) ? TypeText() : null);
                     nullables.Add(ColumnAllowsNull(name + 1, inner));
                     i = name;
                 }
