@@ -37,6 +37,9 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
         return isChangelog ? new MigrationFileMatch(Framework, MigrationFileRole.Migration) : null;
     }
 
+    /// <summary>The changelogs the master changelog includes before this one (<see cref="LiquibaseIncludes"/>).</summary>
+    public IReadOnlyList<string>? RunBefore(string upPath, RepositoryFiles files) => LiquibaseIncludes.Before(upPath, files);
+
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
         if (path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
@@ -129,7 +132,8 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
                 body.Down.AddRange(ToOperations(change, database, rollback.Line));
             }
 
-            var sql = rollback.Text ?? rollback.Get("sql");
+            // <rollback><sql>…</sql></rollback> was read with the children; only a bare text or an sql property is left.
+            var sql = rollback.Text ?? (rollback.Children.Any(c => c.Name == "sql") ? null : rollback.Get("sql"));
             if (!string.IsNullOrWhiteSpace(sql))
             {
                 body.Down.AddRange(SqlParsers.Parse(sql, database, Math.Max(1, rollback.Line)));
@@ -171,6 +175,10 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
         {
             case "createTable":
                 var create = Op(MigrationOperationKind.CreateTable);
+                var defined = Columns(c).Where(column => column.Get("name") is not null).ToList();
+                create.Columns = defined.Select(column => column.Get("name")!).ToList();
+                create.ColumnTypes = defined.Select(column => column.Get("type")).ToList();
+                create.ColumnNullables = defined.Select(column => (bool?)AllowsNull(column)).ToList();
                 var keys = Columns(c).SelectMany(column => LiquibaseKeys.OfColumn(column, table, at)).ToList();
                 create.InlineKeys = keys.Count > 0 ? keys : null;
                 yield return create;
@@ -189,7 +197,7 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
                     var op = Op(MigrationOperationKind.AddColumn);
                     op.Column = column.Get("name");
                     op.NewType = column.Get("type");
-                    op.NewNullable = !string.Equals(constraints?.Get("nullable"), "false", StringComparison.OrdinalIgnoreCase) && !string.Equals(constraints?.Get("primaryKey"), "true", StringComparison.OrdinalIgnoreCase);
+                    op.NewNullable = AllowsNull(column);
                     op.HasDefault = defaultValue is not null;
                     op.DefaultExpression = defaultValue;
                     var inline = LiquibaseKeys.OfColumn(column, table, at).ToList();
@@ -317,6 +325,13 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
                 yield return new MigrationOperation(MigrationOperationKind.RawSql) { Line = at, Text = "liquibase " + c.Name + (c.Get("path") is { } file ? " " + file : string.Empty) };
                 break;
         }
+    }
+
+    /// <summary>A column allows NULL unless its constraints say <c>nullable="false"</c> or make it the primary key.</summary>
+    private static bool AllowsNull(TreeNode column)
+    {
+        var constraints = column.All("constraints").FirstOrDefault();
+        return !string.Equals(constraints?.Get("nullable"), "false", StringComparison.OrdinalIgnoreCase) && !string.Equals(constraints?.Get("primaryKey"), "true", StringComparison.OrdinalIgnoreCase);
     }
 
     private static IEnumerable<TreeNode> Columns(TreeNode change)
