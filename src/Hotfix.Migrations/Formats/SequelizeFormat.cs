@@ -63,10 +63,12 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
             switch (call.Name)
             {
                 case "createTable":
+                    // The attributes with their types and nullability: the history a later changeColumn is judged against.
                     var created = Op(MigrationOperationKind.CreateTable);
-                    var columns = ColumnDefinition().Matches(Raw(call, 1)).Select(m => (Name: m.Groups["name"].Value, Type: Type(m.Groups["type"].Value, m.Groups["args"].Value))).ToList();
-                    created.Columns = columns.Select(c => c.Name).ToList();
-                    created.ColumnTypes = columns.Select(c => c.Type).ToList();
+                    var attributes = SequelizeColumns.Attributes(Raw(call, 1)).ToList();
+                    created.Columns = attributes.Select(c => c.Name).ToList();
+                    created.ColumnTypes = attributes.Select(c => SequelizeColumns.Type(c.Definition)).ToList();
+                    created.ColumnNullables = attributes.Select(c => (bool?)SequelizeColumns.AllowsNullAsCreated(c.Definition)).ToList();
                     yield return created;
                     break;
                 case "dropTable":
@@ -85,9 +87,18 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
                     var column = Op(call.Name == "addColumn" ? MigrationOperationKind.AddColumn : MigrationOperationKind.AlterColumn);
                     column.Column = call.Positional(1);
                     var options = Raw(call, 2);
-                    var type = TypeOption().Match(options);
-                    column.NewType = type.Success ? Type(type.Groups["type"].Value, type.Groups["args"].Value) : Type(Bare(options), string.Empty);
-                    column.NewNullable = AllowNull().Match(options) is { Success: true } allow ? allow.Groups[1].Value == "true" : null;
+                    column.NewType = SequelizeColumns.Type(options);
+                    if (call.Name == "changeColumn")
+                    {
+                        // changeColumn restates the whole attribute: leaving allowNull out drops NOT NULL.
+                        column.NewNullable = SequelizeColumns.AllowsNullAsChanged(options, database);
+                        column.RestatesDefinition = column.NewNullable is not null;
+                    }
+                    else
+                    {
+                        column.NewNullable = SequelizeColumns.AllowNull(options);
+                    }
+
                     var hasDefault = options.Contains("defaultValue", StringComparison.Ordinal);
                     column.HasDefault = call.Name == "addColumn" ? hasDefault : hasDefault ? true : null;
                     if (References().Match(options) is { Success: true } reference)
@@ -167,37 +178,6 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
 
     private static string Raw(CodeCall call, int index) => call.Arguments.Where(a => a.Key is null).ElementAtOrDefault(index)?.Raw ?? string.Empty;
 
-    /// <summary><c>Sequelize.STRING</c> written alone as the column's definition (<c>addColumn('T', 'c', Sequelize.TEXT)</c>).</summary>
-    private static string Bare(string options) => TypeName().Match(options) is { Success: true } m ? m.Groups["type"].Value : string.Empty;
-
-    /// <summary>The SQL type of a Sequelize data type: <c>STRING(100)</c> → varchar(100).</summary>
-    private static string? Type(string name, string args)
-    {
-        var a = args.Trim();
-        return name switch
-        {
-            "STRING" => $"varchar({(a.Length > 0 ? a : "255")})",
-            "CHAR" => $"char({(a.Length > 0 ? a : "255")})",
-            "TEXT" or "CITEXT" => "text",
-            "INTEGER" => "integer",
-            "BIGINT" => "bigint",
-            "SMALLINT" => "smallint",
-            "TINYINT" => "tinyint",
-            "BOOLEAN" => "boolean",
-            "FLOAT" or "REAL" => "real",
-            "DOUBLE" => "double",
-            "DECIMAL" => a.Length > 0 ? $"numeric({a.Replace(" ", string.Empty, StringComparison.Ordinal)})" : "numeric",
-            "DATE" => "timestamptz",
-            "DATEONLY" => "date",
-            "TIME" => "time",
-            "UUID" => "uuid",
-            "JSON" => "json",
-            "JSONB" => "jsonb",
-            "BLOB" => "binary",
-            _ => null,
-        };
-    }
-
     private static IReadOnlyList<string>? Strings(string list)
     {
         var names = Quoted().Matches(list).Select(m => m.Groups["value"].Value).ToList();
@@ -207,18 +187,6 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
 
     [GeneratedRegex(@"(?:exports\.|export\s+(?:async\s+)?function\s+|export\s+const\s+|\b)(?<name>up|down)\s*(?:=|\(|:\s*(?:async\s*)?(?:function\s*)?\()")]
     private static partial Regex Definition();
-
-    [GeneratedRegex(@"type\s*:\s*(?:Sequelize|DataTypes|S)\.(?<type>[A-Z]+)(?:\((?<args>[^)]*)\))?")]
-    private static partial Regex TypeOption();
-
-    [GeneratedRegex(@"(?:Sequelize|DataTypes)\.(?<type>[A-Z]+)")]
-    private static partial Regex TypeName();
-
-    [GeneratedRegex(@"(?<name>\w+)\s*:\s*\{[^{}]*?type\s*:\s*(?:Sequelize|DataTypes|S)\.(?<type>[A-Z]+)(?:\((?<args>[^)]*)\))?")]
-    private static partial Regex ColumnDefinition();
-
-    [GeneratedRegex(@"allowNull\s*:\s*(true|false)")]
-    private static partial Regex AllowNull();
 
     [GeneratedRegex("""references\s*:\s*\{[^}]*?(?:model|table)\s*:\s*(?:\{[^}]*?tableName\s*:\s*)?["'`](?<table>[^"'`]+)["'`]""")]
     private static partial Regex References();
