@@ -52,6 +52,14 @@ internal static partial class SequelizeColumns
     public static bool? AllowNull(string definition) =>
         AllowNullOption().Match(definition) is { Success: true } allow ? allow.Groups[1].Value == "true" : null;
 
+    /// <summary>
+    /// Whether the definition gives the column a default in the database. <c>Sequelize.UUIDV4</c>, <c>UUIDV1</c> and
+    /// <c>NOW</c> are filled in by Sequelize's models when they insert: the query generator writes no <c>DEFAULT</c> for
+    /// them (they are not "schemable"), so the column has none.
+    /// </summary>
+    public static bool HasDatabaseDefault(string definition) =>
+        definition.Contains("defaultValue", StringComparison.Ordinal) && !ModelSideDefault().IsMatch(definition);
+
     /// <summary>The SQL type of a Sequelize data type: <c>STRING(100)</c> → varchar(100).</summary>
     private static string? SqlType(string name, string args)
     {
@@ -88,6 +96,9 @@ internal static partial class SequelizeColumns
 
     [GeneratedRegex(@"^\s*(?:Sequelize|DataTypes|S)\.(?<type>[A-Z]+)(?:\((?<args>[^)]*)\))?")]
     private static partial Regex BareType();
+
+    [GeneratedRegex(@"\bdefaultValue\s*:\s*(?:new\s+)?(?:Sequelize|DataTypes|S)\.(?:UUIDV4|UUIDV1|NOW)\b")]
+    private static partial Regex ModelSideDefault();
 
     [GeneratedRegex(@"\ballowNull\s*:\s*(true|false)")]
     private static partial Regex AllowNullOption();

@@ -99,7 +99,7 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
                         column.NewNullable = SequelizeColumns.AllowNull(options);
                     }
 
-                    var hasDefault = options.Contains("defaultValue", StringComparison.Ordinal);
+                    var hasDefault = SequelizeColumns.HasDatabaseDefault(options);
                     column.HasDefault = call.Name == "addColumn" ? hasDefault : hasDefault ? true : null;
                     if (References().Match(options) is { Success: true } reference)
                     {
