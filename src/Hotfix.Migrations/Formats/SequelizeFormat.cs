@@ -25,8 +25,11 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         // In a migrations folder (or a file named as one): seeders and test set-up use queryInterface too.
+        // umzug hands the QueryInterface (or the Sequelize instance) in as the context: ({ context: qi }).
         DslSupport.IsJavaScript(path) && path.Contains("migration", StringComparison.OrdinalIgnoreCase)
-        && text.Contains("queryInterface", StringComparison.Ordinal) && Definition().IsMatch(text)
+        && (text.Contains("queryInterface", StringComparison.Ordinal) || text.Contains("QueryInterface", StringComparison.Ordinal)
+            || UmzugContext().IsMatch(text) && text.Contains("sequelize", StringComparison.Ordinal))
+        && Definition().IsMatch(text)
             ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
             : null;
 
@@ -37,6 +40,7 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
 
     private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database)
     {
+        var names = QueryInterfaceNames(code);
         foreach (var call in code.Calls(from, to, Calls.Contains).ToList())
         {
             if (call.Name == "query")
@@ -53,7 +57,7 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
                 continue;
             }
 
-            if (!call.Receiver.EndsWith("queryInterface", StringComparison.Ordinal) && !call.Receiver.EndsWith("qi", StringComparison.Ordinal))
+            if (!OnQueryInterface(call, code, names))
             {
                 continue;
             }
@@ -176,6 +180,22 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
         }
     }
 
+    /// <summary>
+    /// The names the file gives the QueryInterface besides <c>queryInterface</c> and <c>qi</c>: umzug's context
+    /// (<c>({ context: db })</c>) and a variable holding <c>sequelize.getQueryInterface()</c>.
+    /// </summary>
+    private static HashSet<string> QueryInterfaceNames(CodeText code) =>
+        [.. UmzugContext().Matches(code.Mask).Concat(QueryInterfaceVariable().Matches(code.Mask)).Select(m => m.Groups["name"].Value)];
+
+    private static bool OnQueryInterface(CodeCall call, CodeText code, HashSet<string> names)
+    {
+        var receiver = call.Receiver;
+        var last = receiver[(receiver.LastIndexOf('.') + 1)..];
+        return receiver.EndsWith("queryInterface", StringComparison.Ordinal) || receiver.EndsWith("qi", StringComparison.Ordinal)
+            || names.Contains(last) && last.Length > 0
+            || QueryInterfaceGetter().IsMatch(code.Mask[Math.Max(0, call.Start - 80)..call.Start]);
+    }
+
     private static string Raw(CodeCall call, int index) => call.Arguments.Where(a => a.Key is null).ElementAtOrDefault(index)?.Raw ?? string.Empty;
 
     private static IReadOnlyList<string>? Strings(string list)
@@ -185,8 +205,21 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
     }
 
 
-    [GeneratedRegex(@"(?:exports\.|export\s+(?:async\s+)?function\s+|export\s+const\s+|\b)(?<name>up|down)\s*(?:=|\(|:\s*(?:async\s*)?(?:function\s*)?\()")]
+    /// <summary>
+    /// <c>exports.up =</c>, <c>export async function up(</c>, <c>async up(</c>, <c>up: async (</c>, and umzug's TypeScript
+    /// <c>export const up: Migration = async (…) =&gt;</c> (a type annotation before the <c>=</c>).
+    /// </summary>
+    [GeneratedRegex(@"(?:exports\.|export\s+(?:async\s+)?function\s+|export\s+const\s+|\b)(?<name>up|down)\s*(?:=|\(|:\s*(?:async\s*)?(?:function\s*)?\(|:\s*[A-Za-z_][\w.]*(?:<[^>=]*>)?\s*=)")]
     private static partial Regex Definition();
+
+    [GeneratedRegex(@"\{\s*context\s*:\s*(?<name>[A-Za-z_$][\w$]*)")]
+    private static partial Regex UmzugContext();
+
+    [GeneratedRegex(@"\b(?:const|let|var)\s+(?<name>[A-Za-z_$][\w$]*)\s*=\s*[\w.]*getQueryInterface\(\s*\)")]
+    private static partial Regex QueryInterfaceVariable();
+
+    [GeneratedRegex(@"getQueryInterface\(\s*\)\s*\.\s*$")]
+    private static partial Regex QueryInterfaceGetter();
 
     [GeneratedRegex("""references\s*:\s*\{[^}]*?(?:model|table)\s*:\s*(?:\{[^}]*?tableName\s*:\s*)?["'`](?<table>[^"'`]+)["'`]""")]
     private static partial Regex References();
