@@ -15,7 +15,7 @@ internal sealed partial class KnexFormat : IMigrationFormat
             "createTable", "createTableIfNotExists", "dropTable", "dropTableIfExists", "renameTable", "alterTable", "table", "raw",
             "dropColumn", "dropColumns", "renameColumn", "index", "dropIndex", "unique", "dropUnique", "foreign", "dropForeign",
             "primary", "dropPrimary", "update", "del", "delete", "insert", "createSchema", "createSchemaIfNotExists", "dropSchema",
-            "dropSchemaIfExists", "dropTimestamps", .. KnexColumns.Builders,
+            "dropSchemaIfExists", "dropTimestamps", "setNullable", "dropNullable", .. KnexColumns.Builders,
         ],
         StringComparer.Ordinal);
 
@@ -182,6 +182,14 @@ internal sealed partial class KnexFormat : IMigrationFormat
             case "dropPrimary":
             case "dropForeign":
                 yield return Op(MigrationOperationKind.DropConstraint);
+                break;
+            case "setNullable":
+            case "dropNullable":
+                // setNullable drops NOT NULL, dropNullable sets it: the change itself, not a restated definition.
+                var nullability = Op(MigrationOperationKind.AlterColumn);
+                nullability.Column = call.Positional(0);
+                nullability.NewNullable = call.Name == "setNullable";
+                yield return nullability;
                 break;
             default:
                 var alter = KnexColumns.IsAlter(tail);
