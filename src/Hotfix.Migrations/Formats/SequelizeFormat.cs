@@ -62,8 +62,14 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
                 continue;
             }
 
-            var table = call.Positional(0);
-            MigrationOperation Op(MigrationOperationKind kind) => DslSupport.Op(kind, call, table);
+            var (schema, table) = TableName(call, 0);
+            MigrationOperation Op(MigrationOperationKind kind)
+            {
+                var op = DslSupport.Op(kind, call, table);
+                op.Schema = schema;
+                return op;
+            }
+
             switch (call.Name)
             {
                 case "createTable":
@@ -83,7 +89,7 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
                     break;
                 case "renameTable":
                     var renamedTable = Op(MigrationOperationKind.RenameTable);
-                    renamedTable.NewName = call.Positional(1);
+                    renamedTable.NewName = TableName(call, 1).Table;
                     yield return renamedTable;
                     break;
                 case "addColumn":
@@ -196,6 +202,19 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
             || QueryInterfaceGetter().IsMatch(code.Mask[Math.Max(0, call.Start - 80)..call.Start]);
     }
 
+    /// <summary>A table given by name (<c>'Orders'</c>) or as <c>{ tableName: 'Orders', schema: 'public' }</c>.</summary>
+    private static (string? Schema, string? Table) TableName(CodeCall call, int index)
+    {
+        var raw = Raw(call, index);
+        if (!raw.TrimStart().StartsWith('{'))
+        {
+            return (null, call.Positional(index));
+        }
+
+        return (SchemaOption().Match(raw) is { Success: true } schema ? schema.Groups["name"].Value : null,
+            TableNameOption().Match(raw) is { Success: true } table ? table.Groups["name"].Value : null);
+    }
+
     private static string Raw(CodeCall call, int index) => call.Arguments.Where(a => a.Key is null).ElementAtOrDefault(index)?.Raw ?? string.Empty;
 
     private static IReadOnlyList<string>? Strings(string list)
@@ -235,6 +254,12 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
 
     [GeneratedRegex("""name\s*:\s*["'`](?<name>[^"'`]+)["'`]""")]
     private static partial Regex NameOption();
+
+    [GeneratedRegex("""\btableName\s*:\s*["'`](?<name>[^"'`]+)["'`]""")]
+    private static partial Regex TableNameOption();
+
+    [GeneratedRegex("""\bschema\s*:\s*["'`](?<name>[^"'`]+)["'`]""")]
+    private static partial Regex SchemaOption();
 
     [GeneratedRegex("""type\s*:\s*["'`](?<type>foreign key|primary key|unique|check)["'`]""", RegexOptions.IgnoreCase)]
     private static partial Regex ConstraintType();
