@@ -113,7 +113,9 @@ internal static class DownInversion
     {
         for (var k = 0; k < down.Count; k++)
         {
-            if (!used[k] && IsInverse(up, down[k]))
+            // A down step that restates what the column already was undoes nothing: it cannot pair with an up step
+            // (MikroORM restates the type before SET/DROP NOT NULL, in the up and in the down).
+            if (!used[k] && !Restates(down[k]) && IsInverse(up, down[k]))
             {
                 return k;
             }

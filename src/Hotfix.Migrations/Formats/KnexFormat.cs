@@ -10,23 +10,14 @@ namespace Hotfix.Migrations.Formats;
 /// </summary>
 internal sealed partial class KnexFormat : IMigrationFormat
 {
-    private static readonly HashSet<string> SchemaCalls = new(StringComparer.Ordinal)
-    {
-        "createTable", "createTableIfNotExists", "dropTable", "dropTableIfExists", "renameTable", "alterTable", "table", "raw",
-        "dropColumn", "dropColumns", "renameColumn", "index", "dropIndex", "unique", "dropUnique", "foreign", "dropForeign",
-        "primary", "dropPrimary", "update", "del", "delete", "insert", "createSchema", "createSchemaIfNotExists", "dropSchema",
-        "dropSchemaIfExists", "dropTimestamps", "timestamps",
-        "increments", "bigIncrements", "integer", "bigInteger", "tinyint", "smallint", "mediumint", "bigint", "text", "string",
-        "float", "double", "decimal", "boolean", "date", "datetime", "time", "timestamp", "binary", "enum", "enu", "json", "jsonb",
-        "uuid", "specificType",
-    };
-
-    private static readonly HashSet<string> ColumnTypes = new(StringComparer.Ordinal)
-    {
-        "increments", "bigIncrements", "integer", "bigInteger", "tinyint", "smallint", "mediumint", "bigint", "text", "string",
-        "float", "double", "decimal", "boolean", "date", "datetime", "time", "timestamp", "binary", "enum", "enu", "json", "jsonb",
-        "uuid", "specificType",
-    };
+    private static readonly HashSet<string> SchemaCalls = new(
+        [
+            "createTable", "createTableIfNotExists", "dropTable", "dropTableIfExists", "renameTable", "alterTable", "table", "raw",
+            "dropColumn", "dropColumns", "renameColumn", "index", "dropIndex", "unique", "dropUnique", "foreign", "dropForeign",
+            "primary", "dropPrimary", "update", "del", "delete", "insert", "createSchema", "createSchemaIfNotExists", "dropSchema",
+            "dropSchemaIfExists", "dropTimestamps", "setNullable", "dropNullable", .. KnexColumns.Builders,
+        ],
+        StringComparer.Ordinal);
 
     public MigrationFramework Framework => MigrationFramework.Knex;
 
@@ -59,6 +50,9 @@ internal sealed partial class KnexFormat : IMigrationFormat
                 case "createTableIfNotExists":
                     scopes.Add((call.ArgsStart, call.ArgsEnd, call.Positional(0), true));
                     var create = DslSupport.Op(MigrationOperationKind.CreateTable, call, call.Positional(0));
+                    create.Columns = [];
+                    create.ColumnTypes = [];
+                    create.ColumnNullables = [];
                     created[call.ArgsStart] = create;
                     yield return create;
                     break;
@@ -112,17 +106,23 @@ internal sealed partial class KnexFormat : IMigrationFormat
 
                     if (scope.Creating)
                     {
-                        // The callback's columns are the CREATE TABLE's; only its keys matter (HF4004).
+                        // The callback's columns are the CREATE TABLE's: its keys (HF4004), and the columns with their
+                        // types and nullability, the history a later .alter() is judged against.
                         if (created.TryGetValue(scope.Start, out var table0))
                         {
-                            var keys = ColumnCall(call, table, tail, code).SelectMany(KnexKeys.AsInlineKeys).ToList();
+                            var defined = ColumnCall(call, table, tail, code, database).ToList();
+                            var keys = defined.SelectMany(KnexKeys.AsInlineKeys).ToList();
                             table0.InlineKeys = keys.Count > 0 ? [.. table0.InlineKeys ?? [], .. keys] : table0.InlineKeys;
+                            var columns = defined.Where(c => c.Kind == MigrationOperationKind.AddColumn).ToList();
+                            table0.Columns = [.. table0.Columns ?? [], .. columns.Select(c => c.Column!)];
+                            table0.ColumnTypes = [.. table0.ColumnTypes ?? [], .. columns.Select(c => c.NewType)];
+                            table0.ColumnNullables = [.. table0.ColumnNullables ?? [], .. columns.Select(c => c.NewNullable)];
                         }
 
                         break;
                     }
 
-                    foreach (var op in ColumnCall(call, table, tail, code))
+                    foreach (var op in ColumnCall(call, table, tail, code, database))
                     {
                         yield return op;
                     }
@@ -132,7 +132,7 @@ internal sealed partial class KnexFormat : IMigrationFormat
         }
     }
 
-    private static IEnumerable<MigrationOperation> ColumnCall(CodeCall call, string? table, string tail, CodeText code)
+    private static IEnumerable<MigrationOperation> ColumnCall(CodeCall call, string? table, string tail, CodeText code, MigrationDatabase database)
     {
         MigrationOperation Op(MigrationOperationKind kind) => DslSupport.Op(kind, call, table);
         switch (call.Name)
@@ -183,46 +183,72 @@ internal sealed partial class KnexFormat : IMigrationFormat
             case "dropForeign":
                 yield return Op(MigrationOperationKind.DropConstraint);
                 break;
+            case "setNullable":
+            case "dropNullable":
+                // setNullable drops NOT NULL, dropNullable sets it: the change itself, not a restated definition.
+                var nullability = Op(MigrationOperationKind.AlterColumn);
+                nullability.Column = call.Positional(0);
+                nullability.NewNullable = call.Name == "setNullable";
+                yield return nullability;
+                break;
             default:
-                if (!ColumnTypes.Contains(call.Name) && call.Name != "timestamps")
+                var alter = KnexColumns.IsAlter(tail);
+                foreach (var column in KnexColumns.Defined(call, tail, database))
                 {
-                    break;
+                    var definition = Op(alter ? MigrationOperationKind.AlterColumn : MigrationOperationKind.AddColumn);
+                    definition.Column = column.Name;
+                    definition.HasDefault = column.HasDefault || column.Increments;
+                    definition.DefaultExpression = column.Increments ? "nextval(identity)" : null;
+                    if (alter)
+                    {
+                        // .alter() restates the whole definition: without .notNullable() the column is made nullable
+                        // (knex#4401), with it NOT NULL — a change only where the history says it was otherwise.
+                        definition.NewType = KnexColumns.AltersType(tail) ? column.Type : null;
+                        definition.NewNullable = KnexColumns.AltersNullable(tail) ? column.Nullable != false : null;
+                        definition.RestatesDefinition = definition.NewNullable is not null;
+                    }
+                    else
+                    {
+                        definition.NewType = column.Type;
+                        definition.NewNullable = column.Nullable;
+                        definition.ReferencedTable = KnexKeys.Referenced(tail);
+                    }
+
+                    yield return definition;
                 }
 
-                var alter = tail.Contains(".alter(", StringComparison.Ordinal);
-                var definition = Op(alter ? MigrationOperationKind.AlterColumn : MigrationOperationKind.AddColumn);
-                definition.Column = call.Name == "timestamps" ? "created_at, updated_at" : call.Positional(0);
-                definition.NewType = call.Name is "string" ? $"varchar({call.Positional(1) ?? "255"})" : call.Name is "decimal" ? Decimal(call) : call.Name;
-                var notNull = tail.Contains(".notNullable(", StringComparison.Ordinal) || call.Name is "increments" or "bigIncrements";
-                definition.NewNullable = alter ? (notNull ? false : tail.Contains(".nullable(", StringComparison.Ordinal) ? true : null) : !notNull;
-                definition.HasDefault = tail.Contains(".defaultTo(", StringComparison.Ordinal) || call.Name is "increments" or "bigIncrements";
-                if (call.Name is "increments" or "bigIncrements")
-                {
-                    definition.DefaultExpression = "nextval(identity)";
-                }
-
-                definition.ReferencedTable = alter ? null : KnexKeys.Referenced(tail);
-
-                yield return definition;
                 break;
         }
     }
 
-    private static string Decimal(CodeCall call) =>
-        call.Positional(1) is { } precision ? $"numeric({precision},{call.Positional(2) ?? "2"})" : "numeric";
-
-    /// <summary>The chained calls after a call: <c>.notNullable().defaultTo(0).alter()</c>.</summary>
+    /// <summary>
+    /// The chained calls after a call: <c>.notNullable().defaultTo(0).alter()</c>, on one line or, as prettier breaks a
+    /// long chain, on the lines after it that start with the next <c>.call()</c>.
+    /// </summary>
     private static string Tail(CodeText code, int from)
     {
         var k = from;
-        while (k < code.Mask.Length && code.Mask[k] is not (';' or '\n'))
+        while (k < code.Mask.Length && code.Mask[k] != ';')
         {
+            if (code.Mask[k] == '\n')
+            {
+                var next = k + 1;
+                while (next < code.Mask.Length && char.IsWhiteSpace(code.Mask[next]))
+                {
+                    next++;
+                }
+
+                if (next >= code.Mask.Length || code.Mask[next] != '.')
+                {
+                    break;
+                }
+            }
+
             k++;
         }
 
         return from < code.Mask.Length ? code.Mask[from..k] : string.Empty;
     }
-
 
     [GeneratedRegex(@"(?:exports\.|export\s+(?:async\s+)?function\s+|export\s+const\s+|\b)(?<name>up|down)\s*(?:=|\()")]
     private static partial Regex Definition();

@@ -25,8 +25,11 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
 
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         // In a migrations folder (or a file named as one): seeders and test set-up use queryInterface too.
+        // umzug hands the QueryInterface (or the Sequelize instance) in as the context: ({ context: qi }).
         DslSupport.IsJavaScript(path) && path.Contains("migration", StringComparison.OrdinalIgnoreCase)
-        && text.Contains("queryInterface", StringComparison.Ordinal) && Definition().IsMatch(text)
+        && (text.Contains("queryInterface", StringComparison.Ordinal) || text.Contains("QueryInterface", StringComparison.Ordinal)
+            || UmzugContext().IsMatch(text) && text.Contains("sequelize", StringComparison.Ordinal))
+        && Definition().IsMatch(text)
             ? new MigrationFileMatch(Framework, MigrationFileRole.Migration)
             : null;
 
@@ -37,6 +40,7 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
 
     private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database)
     {
+        var names = QueryInterfaceNames(code);
         foreach (var call in code.Calls(from, to, Calls.Contains).ToList())
         {
             if (call.Name == "query")
@@ -53,20 +57,28 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
                 continue;
             }
 
-            if (!call.Receiver.EndsWith("queryInterface", StringComparison.Ordinal) && !call.Receiver.EndsWith("qi", StringComparison.Ordinal))
+            if (!OnQueryInterface(call, code, names))
             {
                 continue;
             }
 
-            var table = call.Positional(0);
-            MigrationOperation Op(MigrationOperationKind kind) => DslSupport.Op(kind, call, table);
+            var (schema, table) = TableName(call, 0);
+            MigrationOperation Op(MigrationOperationKind kind)
+            {
+                var op = DslSupport.Op(kind, call, table);
+                op.Schema = schema;
+                return op;
+            }
+
             switch (call.Name)
             {
                 case "createTable":
+                    // The attributes with their types and nullability: the history a later changeColumn is judged against.
                     var created = Op(MigrationOperationKind.CreateTable);
-                    var columns = ColumnDefinition().Matches(Raw(call, 1)).Select(m => (Name: m.Groups["name"].Value, Type: Type(m.Groups["type"].Value, m.Groups["args"].Value))).ToList();
-                    created.Columns = columns.Select(c => c.Name).ToList();
-                    created.ColumnTypes = columns.Select(c => c.Type).ToList();
+                    var attributes = SequelizeColumns.Attributes(Raw(call, 1)).ToList();
+                    created.Columns = attributes.Select(c => c.Name).ToList();
+                    created.ColumnTypes = attributes.Select(c => SequelizeColumns.Type(c.Definition)).ToList();
+                    created.ColumnNullables = attributes.Select(c => (bool?)SequelizeColumns.AllowsNullAsCreated(c.Definition)).ToList();
                     yield return created;
                     break;
                 case "dropTable":
@@ -77,7 +89,7 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
                     break;
                 case "renameTable":
                     var renamedTable = Op(MigrationOperationKind.RenameTable);
-                    renamedTable.NewName = call.Positional(1);
+                    renamedTable.NewName = TableName(call, 1).Table;
                     yield return renamedTable;
                     break;
                 case "addColumn":
@@ -85,10 +97,19 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
                     var column = Op(call.Name == "addColumn" ? MigrationOperationKind.AddColumn : MigrationOperationKind.AlterColumn);
                     column.Column = call.Positional(1);
                     var options = Raw(call, 2);
-                    var type = TypeOption().Match(options);
-                    column.NewType = type.Success ? Type(type.Groups["type"].Value, type.Groups["args"].Value) : Type(Bare(options), string.Empty);
-                    column.NewNullable = AllowNull().Match(options) is { Success: true } allow ? allow.Groups[1].Value == "true" : null;
-                    var hasDefault = options.Contains("defaultValue", StringComparison.Ordinal);
+                    column.NewType = SequelizeColumns.Type(options);
+                    if (call.Name == "changeColumn")
+                    {
+                        // changeColumn restates the whole attribute: leaving allowNull out drops NOT NULL.
+                        column.NewNullable = SequelizeColumns.AllowsNullAsChanged(options, database);
+                        column.RestatesDefinition = column.NewNullable is not null;
+                    }
+                    else
+                    {
+                        column.NewNullable = SequelizeColumns.AllowNull(options);
+                    }
+
+                    var hasDefault = SequelizeColumns.HasDatabaseDefault(options);
                     column.HasDefault = call.Name == "addColumn" ? hasDefault : hasDefault ? true : null;
                     if (References().Match(options) is { Success: true } reference)
                     {
@@ -165,38 +186,36 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
         }
     }
 
-    private static string Raw(CodeCall call, int index) => call.Arguments.Where(a => a.Key is null).ElementAtOrDefault(index)?.Raw ?? string.Empty;
+    /// <summary>
+    /// The names the file gives the QueryInterface besides <c>queryInterface</c> and <c>qi</c>: umzug's context
+    /// (<c>({ context: db })</c>) and a variable holding <c>sequelize.getQueryInterface()</c>.
+    /// </summary>
+    private static HashSet<string> QueryInterfaceNames(CodeText code) =>
+        [.. UmzugContext().Matches(code.Mask).Concat(QueryInterfaceVariable().Matches(code.Mask)).Select(m => m.Groups["name"].Value)];
 
-    /// <summary><c>Sequelize.STRING</c> written alone as the column's definition (<c>addColumn('T', 'c', Sequelize.TEXT)</c>).</summary>
-    private static string Bare(string options) => TypeName().Match(options) is { Success: true } m ? m.Groups["type"].Value : string.Empty;
-
-    /// <summary>The SQL type of a Sequelize data type: <c>STRING(100)</c> → varchar(100).</summary>
-    private static string? Type(string name, string args)
+    private static bool OnQueryInterface(CodeCall call, CodeText code, HashSet<string> names)
     {
-        var a = args.Trim();
-        return name switch
-        {
-            "STRING" => $"varchar({(a.Length > 0 ? a : "255")})",
-            "CHAR" => $"char({(a.Length > 0 ? a : "255")})",
-            "TEXT" or "CITEXT" => "text",
-            "INTEGER" => "integer",
-            "BIGINT" => "bigint",
-            "SMALLINT" => "smallint",
-            "TINYINT" => "tinyint",
-            "BOOLEAN" => "boolean",
-            "FLOAT" or "REAL" => "real",
-            "DOUBLE" => "double",
-            "DECIMAL" => a.Length > 0 ? $"numeric({a.Replace(" ", string.Empty, StringComparison.Ordinal)})" : "numeric",
-            "DATE" => "timestamptz",
-            "DATEONLY" => "date",
-            "TIME" => "time",
-            "UUID" => "uuid",
-            "JSON" => "json",
-            "JSONB" => "jsonb",
-            "BLOB" => "binary",
-            _ => null,
-        };
+        var receiver = call.Receiver;
+        var last = receiver[(receiver.LastIndexOf('.') + 1)..];
+        return receiver.EndsWith("queryInterface", StringComparison.Ordinal) || receiver.EndsWith("qi", StringComparison.Ordinal)
+            || names.Contains(last) && last.Length > 0
+            || QueryInterfaceGetter().IsMatch(code.Mask[Math.Max(0, call.Start - 80)..call.Start]);
     }
+
+    /// <summary>A table given by name (<c>'Orders'</c>) or as <c>{ tableName: 'Orders', schema: 'public' }</c>.</summary>
+    private static (string? Schema, string? Table) TableName(CodeCall call, int index)
+    {
+        var raw = Raw(call, index);
+        if (!raw.TrimStart().StartsWith('{'))
+        {
+            return (null, call.Positional(index));
+        }
+
+        return (SchemaOption().Match(raw) is { Success: true } schema ? schema.Groups["name"].Value : null,
+            TableNameOption().Match(raw) is { Success: true } table ? table.Groups["name"].Value : null);
+    }
+
+    private static string Raw(CodeCall call, int index) => call.Arguments.Where(a => a.Key is null).ElementAtOrDefault(index)?.Raw ?? string.Empty;
 
     private static IReadOnlyList<string>? Strings(string list)
     {
@@ -205,20 +224,21 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
     }
 
 
-    [GeneratedRegex(@"(?:exports\.|export\s+(?:async\s+)?function\s+|export\s+const\s+|\b)(?<name>up|down)\s*(?:=|\(|:\s*(?:async\s*)?(?:function\s*)?\()")]
+    /// <summary>
+    /// <c>exports.up =</c>, <c>export async function up(</c>, <c>async up(</c>, <c>up: async (</c>, and umzug's TypeScript
+    /// <c>export const up: Migration = async (…) =&gt;</c> (a type annotation before the <c>=</c>).
+    /// </summary>
+    [GeneratedRegex(@"(?:exports\.|export\s+(?:async\s+)?function\s+|export\s+const\s+|\b)(?<name>up|down)\s*(?:=|\(|:\s*(?:async\s*)?(?:function\s*)?\(|:\s*[A-Za-z_][\w.]*(?:<[^>=]*>)?\s*=)")]
     private static partial Regex Definition();
 
-    [GeneratedRegex(@"type\s*:\s*(?:Sequelize|DataTypes|S)\.(?<type>[A-Z]+)(?:\((?<args>[^)]*)\))?")]
-    private static partial Regex TypeOption();
+    [GeneratedRegex(@"\{\s*context\s*:\s*(?<name>[A-Za-z_$][\w$]*)")]
+    private static partial Regex UmzugContext();
 
-    [GeneratedRegex(@"(?:Sequelize|DataTypes)\.(?<type>[A-Z]+)")]
-    private static partial Regex TypeName();
+    [GeneratedRegex(@"\b(?:const|let|var)\s+(?<name>[A-Za-z_$][\w$]*)\s*=\s*[\w.]*getQueryInterface\(\s*\)")]
+    private static partial Regex QueryInterfaceVariable();
 
-    [GeneratedRegex(@"(?<name>\w+)\s*:\s*\{[^{}]*?type\s*:\s*(?:Sequelize|DataTypes|S)\.(?<type>[A-Z]+)(?:\((?<args>[^)]*)\))?")]
-    private static partial Regex ColumnDefinition();
-
-    [GeneratedRegex(@"allowNull\s*:\s*(true|false)")]
-    private static partial Regex AllowNull();
+    [GeneratedRegex(@"getQueryInterface\(\s*\)\s*\.\s*$")]
+    private static partial Regex QueryInterfaceGetter();
 
     [GeneratedRegex("""references\s*:\s*\{[^}]*?(?:model|table)\s*:\s*(?:\{[^}]*?tableName\s*:\s*)?["'`](?<table>[^"'`]+)["'`]""")]
     private static partial Regex References();
@@ -234,6 +254,12 @@ internal sealed partial class SequelizeFormat : IMigrationFormat
 
     [GeneratedRegex("""name\s*:\s*["'`](?<name>[^"'`]+)["'`]""")]
     private static partial Regex NameOption();
+
+    [GeneratedRegex("""\btableName\s*:\s*["'`](?<name>[^"'`]+)["'`]""")]
+    private static partial Regex TableNameOption();
+
+    [GeneratedRegex("""\bschema\s*:\s*["'`](?<name>[^"'`]+)["'`]""")]
+    private static partial Regex SchemaOption();
 
     [GeneratedRegex("""type\s*:\s*["'`](?<type>foreign key|primary key|unique|check)["'`]""", RegexOptions.IgnoreCase)]
     private static partial Regex ConstraintType();

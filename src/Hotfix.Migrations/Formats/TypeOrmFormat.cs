@@ -29,10 +29,17 @@ internal sealed partial class TypeOrmFormat : IMigrationFormat
 
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
-        return DslSupport.JavaScriptUpAndDown(text, Definition(), (code, from, to) => Operations(code, from, to, database), "the migration has up but no down");
+        var recreated = new List<(MigrationOperation Drop, string Change)>();
+        var pieces = DslSupport.JavaScriptUpAndDown(text, Definition(), (code, from, to) => Operations(code, from, to, database, recreated), "the migration has up but no down");
+        foreach (var (drop, change) in recreated.Where(r => pieces[0].Body.Up.Contains(r.Drop)))
+        {
+            pieces[0].Body.Notes.Add($"queryRunner.changeColumn (line {drop.Line}) changes the type of {drop.Object} ({change}): TypeORM then drops the column and adds it again, empty, on {(database == MigrationDatabase.MySql ? "MySQL" : "PostgreSQL")}. Alter it with queryRunner.query(`ALTER TABLE … ALTER COLUMN … TYPE …`) instead, or add a new column, copy the values and drop the old one in a later release.");
+        }
+
+        return pieces;
     }
 
-    private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database)
+    private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database, List<(MigrationOperation, string)> recreated)
     {
         foreach (var call in code.Calls(from, to, Calls.Contains))
         {
@@ -68,14 +75,20 @@ internal sealed partial class TypeOrmFormat : IMigrationFormat
                     break;
                 case "addColumn":
                 case "addColumns":
-                case "changeColumn":
                     var definition = call.ArgumentsText;
-                    var column = Op(call.Name == "changeColumn" ? MigrationOperationKind.AlterColumn : MigrationOperationKind.AddColumn);
+                    var column = Op(MigrationOperationKind.AddColumn);
                     column.Column = Property(definition, "name") ?? call.Positional(1);
                     column.NewType = Property(definition, "type");
-                    column.NewNullable = definition.Contains("isNullable: true", StringComparison.Ordinal) || call.Name != "changeColumn" && !definition.Contains("isNullable: false", StringComparison.Ordinal) && !definition.Contains("isPrimary: true", StringComparison.Ordinal);
+                    column.NewNullable = definition.Contains("isNullable: true", StringComparison.Ordinal) || !definition.Contains("isNullable: false", StringComparison.Ordinal) && !definition.Contains("isPrimary: true", StringComparison.Ordinal);
                     column.HasDefault = DefaultProperty().IsMatch(definition);
                     yield return column;
+                    break;
+                case "changeColumn":
+                    foreach (var op in ChangeColumn(call, table, code, from, to, database, recreated))
+                    {
+                        yield return op;
+                    }
+
                     break;
                 case "dropColumn":
                 case "dropColumns":
@@ -129,6 +142,60 @@ internal sealed partial class TypeOrmFormat : IMigrationFormat
             }
         }
     }
+
+    /// <summary>
+    /// <c>changeColumn(table, oldColumnOrName, newColumn)</c>. On PostgreSQL and MySQL TypeORM drops the column and adds
+    /// it again when the type or length changes ("to avoid data conversion"), so every value is lost; otherwise it
+    /// alters the column in place, restating its nullability (a TableColumn is NOT NULL unless it says isNullable). The
+    /// old column is the one given, else the one the other direction's changeColumn of it sets (the down restores it).
+    /// </summary>
+    private static IEnumerable<MigrationOperation> ChangeColumn(
+        CodeCall call, string? table, CodeText code, int from, int to, MigrationDatabase database, List<(MigrationOperation, string)> recreated)
+    {
+        var given = TypeOrmColumns.Parse(PositionalRaw(call, 1));
+        var name = given?.Name ?? call.Positional(1);
+        var changed = TypeOrmColumns.Parse(PositionalRaw(call, 2));
+        var old = given ?? code.Calls(0, code.Mask.Length, n => n == "changeColumn")
+            .Where(c => (c.Start < from || c.Start >= to) && MigrationOperation.SameTable(c.Positional(0), call.Positional(0))
+                && MigrationOperation.SameTable(TypeOrmColumns.Parse(PositionalRaw(c, 1))?.Name ?? c.Positional(1), name))
+            .Select(c => TypeOrmColumns.Parse(PositionalRaw(c, 2)))
+            .FirstOrDefault(c => c is not null);
+        if (database is not MigrationDatabase.Sqlite and not MigrationDatabase.SqlServer && old?.Type is { } oldType && changed?.Type is { } newType
+            && ColumnTypeChange.Classify(oldType, newType, database).Effect != TypeChangeEffect.None)
+        {
+            var drop = DslSupport.Op(MigrationOperationKind.DropColumn, call, table);
+            drop.Column = name;
+            recreated.Add((drop, oldType + " -> " + newType));
+            yield return drop;
+            var add = DslSupport.Op(MigrationOperationKind.AddColumn, call, table);
+            add.Column = changed.Name ?? name;
+            add.NewType = newType;
+            add.NewNullable = changed.Nullable;
+            add.HasDefault = changed.HasDefault;
+            yield return add;
+            yield break;
+        }
+
+        if (changed?.Name is { } newName && name is not null && !MigrationOperation.SameTable(newName, name))
+        {
+            var rename = DslSupport.Op(MigrationOperationKind.RenameColumn, call, table);
+            rename.Column = name;
+            rename.NewName = newName;
+            yield return rename;
+            name = newName;
+        }
+
+        var alter = DslSupport.Op(MigrationOperationKind.AlterColumn, call, table);
+        alter.Column = name;
+        alter.NewType = changed?.Type;
+        alter.OldType = given?.Type;
+        alter.NewNullable = changed?.Nullable;
+        alter.OldNullable = given?.Nullable;
+        alter.RestatesDefinition = changed is not null;
+        yield return alter;
+    }
+
+    private static string? PositionalRaw(CodeCall call, int index) => call.Arguments.Where(a => a.Key is null).ElementAtOrDefault(index)?.Raw;
 
     private static string? Property(string text, string name)
     {

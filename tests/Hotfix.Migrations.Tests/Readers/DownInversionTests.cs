@@ -46,6 +46,19 @@ public class DownInversionTests
     }
 
     [Fact]
+    public void A_restated_type_in_the_down_does_not_take_the_place_of_the_step_that_undoes_the_up()
+    {
+        MigrationOperation Restated() => new(MigrationOperationKind.AlterColumn) { Table = "user", Column = "name", OldType = "varchar(255)", NewType = "varchar(255)" };
+        var setNotNull = new MigrationOperation(MigrationOperationKind.AlterColumn) { Table = "user", Column = "name", NewNullable = false, OldNullable = true };
+        var dropNotNull = new MigrationOperation(MigrationOperationKind.AlterColumn) { Table = "user", Column = "name", NewNullable = true };
+        Assert.Equal(DownStatus.Inverts, DownInversion.Check([Restated(), setNotNull], [Restated(), dropNotNull]).Status);
+
+        // A down that only restates the type leaves the NOT NULL in place.
+        var kept = DownInversion.Check([Restated(), setNotNull], [Restated()]);
+        Assert.False(Assert.Single(kept.Problems).InDown);
+    }
+
+    [Fact]
     public void Raw_sql_on_either_side_makes_it_unverified_not_a_finding()
     {
         Assert.Equal(DownStatus.Unverified, Check("ALTER TABLE b ADD COLUMN c int; DO $$ BEGIN END $$;", "ALTER TABLE b DROP COLUMN c;").Status);

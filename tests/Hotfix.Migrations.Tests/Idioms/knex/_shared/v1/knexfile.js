@@ -1,0 +1,7 @@
+module.exports = {
+  production: {
+    client: "pg",
+    connection: process.env.DATABASE_URL,
+    migrations: { tableName: "knex_migrations" },
+  },
+};

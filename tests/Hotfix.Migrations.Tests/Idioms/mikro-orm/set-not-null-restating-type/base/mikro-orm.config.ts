@@ -1,0 +1,3 @@
+import { defineConfig } from '@mikro-orm/postgresql';
+
+export default defineConfig({ dbName: 'shop', entities: ['dist/**/*.entity.js'] });
