@@ -388,6 +388,27 @@ public class AuthorizationBypassTests
         At(3, "AllowAnonymous() makes every endpoint of MapControllers() reachable without authentication"));
 
     [Fact]
+    public Task MapMethods_reads_its_verbs_from_HttpMethods_fields_and_collection_expressions() => Expect("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, string[] verbs)
+            {
+                app.MapMethods("/ping", new[] { HttpMethods.Get, HttpMethods.Head }, () => "pong").AllowAnonymous();
+                app.MapMethods("/ready", ["GET", "HEAD"], () => "ok").AllowAnonymous();
+                app.MapMethods("/ok", new[] { "GET", System.Net.Http.HttpMethod.Head.Method }, () => "ok").AllowAnonymous();
+                app.MapMethods("/orders", new[] { HttpMethods.Get, HttpMethods.Post }, () => "ok").{|#0:AllowAnonymous|}();
+                app.MapMethods("/carts", ["GET", "delete"], () => "ok").{|#1:AllowAnonymous|}();
+                app.MapMethods("/any", verbs, () => "ok").{|#2:AllowAnonymous|}();
+                app.MapMethods("/spread", ["GET", .. verbs], () => "ok").{|#3:AllowAnonymous|}();
+            }
+        }
+        """,
+        At(0, "AllowAnonymous() makes the POST endpoint reachable without authentication"),
+        At(1, "AllowAnonymous() makes the DELETE endpoint reachable without authentication"),
+        At(2, "AllowAnonymous() makes the MapMethods endpoint (its HTTP methods are not known here) reachable without authentication"),
+        At(3, "AllowAnonymous() makes the MapMethods endpoint (its HTTP methods are not known here) reachable without authentication"));
+
+    [Fact]
     public Task AllowAnonymous_on_a_route_group_opens_the_state_changing_endpoints_mapped_on_it() => Expect("""
         public static class Endpoints
         {
