@@ -319,4 +319,51 @@ public class SyncOverAsyncTests
             public async Task ResetAsync(Shop db) { var any = db.Users.{|#0:Any|}(); await Task.Yield(); }
         }
         """, At(0, "Any", "ResetAsync", "await AnyAsync instead"));
+
+    [Fact]
+    public Task A_seeding_local_function_of_Program_and_a_method_given_the_application_run_once_but_a_mapped_local_function_serves_requests() => Verify.VerifyProgramAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var app = WebApplication.CreateBuilder(args).Build();
+        await SeedDemoDataAsync(app);
+        await app.ApplyMigrationsAsync();
+        app.MapGet("/users", ListUsers);
+        app.MapGet("/count", CountUsers);
+        await app.RunAsync();
+
+        static async Task SeedDemoDataAsync(WebApplication app)
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Shop>();
+            if (!db.Users.Any()) { db.Users.Add(new User { Name = "demo" }); db.SaveChanges(); }
+            await Task.CompletedTask;
+        }
+
+        static async Task<List<User>> ListUsers(Shop db) { await Task.Yield(); return db.Users.{|#0:ToList|}(); }
+        static async Task<int> CountUsers(Shop db, WebApplication? unused = null) { await Task.Yield(); return db.Users.{|#1:Count|}(); }
+        """,
+        Sources.Ef + """
+        public static class MigrationExtensions
+        {
+            public static async Task ApplyMigrationsAsync(this Microsoft.AspNetCore.Builder.WebApplication app)
+            {
+                using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services);
+                var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Shop>(scope.ServiceProvider);
+                db.Database.Migrate();
+                await Task.Yield();
+            }
+
+            public static async Task MigrateHostAsync(this Microsoft.Extensions.Hosting.IHost host, Shop db) { db.Database.Migrate(); await Task.Yield(); }
+
+            public static async Task ResetAsync(Shop db, Microsoft.AspNetCore.Builder.WebApplication app) { db.Database.{|#2:EnsureDeleted|}(); await Task.Yield(); }
+        }
+        """,
+        At(0, "ToList", "ListUsers", "await ToListAsync instead"),
+        At(1, "Count", "CountUsers", "await CountAsync instead"),
+        At(2, "EnsureDeleted", "ResetAsync", "await EnsureDeletedAsync instead"));
 }
