@@ -366,4 +366,28 @@ public class SyncOverAsyncTests
         At(0, "ToList", "ListUsers", "await ToListAsync instead"),
         At(1, "Count", "CountUsers", "await CountAsync instead"),
         At(2, "EnsureDeleted", "ResetAsync", "await EnsureDeletedAsync instead"));
+
+    [Fact]
+    public Task A_property_pattern_that_checks_completion_proves_it_like_the_property() => Expect("""
+        static Task<int>? cached;
+        async Task<int> Fast()
+        {
+            var t = cached;
+            if (t is { IsCompletedSuccessfully: true }) return t.Result;
+            if (t is { Status: TaskStatus.RanToCompletion, IsFaulted: false }) return t.Result;
+            if (t is not null and { IsCompleted: false }) return await t;
+            return await (cached = Task.FromResult(1));
+        }
+
+        async Task<int> Slow(Task<int> t, Task<int> u)
+        {
+            if (t is { IsCompletedSuccessfully: false }) return t.{|#0:Result|};
+            if (u is { IsCompleted: false, IsFaulted: false }) { } else { return u.{|#1:Result|}; }
+            if (t is { IsFaulted: true }) return t.{|#2:Result|};
+            return await t;
+        }
+        """,
+        At(0, ".Result", "Slow", "await the task instead"),
+        At(1, ".Result", "Slow", "await the task instead"),
+        At(2, ".Result", "Slow", "await the task instead"));
 }
