@@ -70,6 +70,38 @@ public class QueryInLoopTests
         """, At(0, "ToListAsync"), At(1, "ToListAsync"), At(2, "FindAsync"));
 
     [Fact]
+    public Task A_for_over_page_numbers_pages_but_an_ordering_or_a_fixed_Skip_in_a_walk_over_items_takes_no_page() => Expect("""
+        async Task Pages(Shop db, int pageSize, CancellationToken ct)
+        {
+            var pages = (await db.Orders.CountAsync(ct) + pageSize - 1) / pageSize;
+            for (var page = 0; page < pages; page++)
+            {
+                var batch = await db.Orders.OrderBy(o => o.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+            }
+
+            for (int offset = 0, n = 1; n > 0; offset += pageSize)
+            {
+                n = (await db.Orders.OrderBy(o => o.Id).Skip(offset).Take(pageSize).ToListAsync(ct)).Count;
+            }
+        }
+        async Task PerItem(Shop db, List<int> ids, CancellationToken ct)
+        {
+            var i = 0;
+            while (i < ids.Count)
+            {
+                var id = ids[i];
+                var recent = await db.Orders.Where(o => o.UserId == id).OrderByDescending(o => o.Id).Take(3).{|#0:ToListAsync|}(ct);
+                i++;
+            }
+
+            for (var k = 0; k < ids.Count; k++)
+            {
+                var second = await db.Orders.Where(o => o.UserId == ids[k]).OrderBy(o => o.Id).Skip(1).Take(1).{|#1:ToListAsync|}(ct);
+            }
+        }
+        """, At(0, "ToListAsync"), At(1, "ToListAsync"));
+
+    [Fact]
     public Task Ef_materialisers_aggregates_and_Find_in_loops() => Expect("""
         async Task Run(Shop db, List<int> ids, IAsyncEnumerable<int> stream)
         {

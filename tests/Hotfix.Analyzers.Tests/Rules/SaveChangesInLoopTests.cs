@@ -56,6 +56,27 @@ public class SaveChangesInLoopTests
         Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""));
 
     [Fact]
+    public Task A_save_per_page_of_a_for_over_page_numbers_is_per_page() => Expect("""
+        async Task Run(Shop db, int pages, int size, List<int> ids)
+        {
+            for (var page = 0; page < pages; page++)
+            {
+                var batch = await db.Orders.OrderBy(o => o.Id).Skip(page * size).Take(size).ToListAsync();
+                foreach (var order in batch) order.Archived = true;
+                await db.SaveChangesAsync();
+            }
+
+            for (var i = 0; i < ids.Count; i++)
+            {
+                var latest = await db.Orders.Where(o => o.UserId == ids[i]).OrderByDescending(o => o.Id).Take(size).ToListAsync();
+                foreach (var order in latest) order.Archived = true;
+                await db.{|#0:SaveChangesAsync|}();
+            }
+        }
+        """,
+        Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""));
+
+    [Fact]
     public Task A_save_every_N_items_is_a_bulk_imports_batching() => Expect("""
         const int BatchSize = 200;
         readonly List<User> pending = new();
