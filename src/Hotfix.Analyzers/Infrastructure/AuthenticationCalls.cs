@@ -79,7 +79,9 @@ internal sealed class AuthenticationCalls
     /// <summary>
     /// For a method whose body is not bound here (an inherited action read at symbol end, a helper or a method-group
     /// handler an endpoint calls): whether its body calls anything named like an authentication step — every name
-    /// <see cref="IsAuthenticationCall"/> accepts, and any SignInManager call that signs in (names with "SignIn"); in a
+    /// <see cref="IsAuthenticationCall"/> accepts, and any SignInManager call that signs in (names with "SignIn"); a
+    /// UserManager step only on a receiver declared as a UserManager (<see cref="ReceiverDeclarations"/>), since
+    /// <c>CreateAsync</c> is as much a repository's insert as a user's registration; in a
     /// method named as a logout, a sign-out, and in one named as a language or theme switch, a cookie append
     /// (<see cref="CallerOnlyEndpoints"/>). Names only: the safe side is to believe it.
     /// </summary>
@@ -98,7 +100,8 @@ internal sealed class AuthenticationCalls
             foreach (var call in syntax.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 var name = SyntaxFilters.InvokedName(call);
-                if (name != null && (UserManagerSteps.Contains(name) || AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) ||
+                if (name != null && (UserManagerSteps.Contains(name) && ReceiverDeclarations.IsNamedLike(call, "UserManager") ||
+                    AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) ||
                     (name.Contains("SignIn") && !NotSigningIn.Contains(name)) || name.StartsWith("Challenge", System.StringComparison.Ordinal) ||
                     name == "FixedTimeEquals" || VerifiesSignature(name) ||
                     (named & CallerOnlyStep.SignOut) != 0 && name is "SignOutAsync" or "SignOut" || (named & CallerOnlyStep.Preference) != 0 && name == "Append"))

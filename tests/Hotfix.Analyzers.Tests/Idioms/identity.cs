@@ -1,4 +1,5 @@
-// Idiom corpus: HF3002: ASP.NET Core Identity's scaffolded pages and an MVC account controller (logout, external login, password reset).
+// Idiom corpus: HF3002: ASP.NET Core Identity's scaffolded pages and an MVC account controller (logout, external login, password reset);
+// a sign-up through an account service over UserManager, next to an anonymous create through a repository's CreateAsync.
 using System;
 using System.Text;
 using System.Threading.Tasks;
@@ -119,5 +120,32 @@ namespace App.More
             await signInManager.SignOutAsync();
             return Ok();
         }
+    }
+}
+namespace App.Api
+{
+    public record RegisterDto(string Email, string Password);
+    public record ItemDto(string Name);
+    public interface IItemRepository { Task<int> CreateAsync(ItemDto item); }
+
+    public class AccountService(UserManager<IdentityUser> userManager)
+    {
+        public async Task<bool> SignUpAsync(RegisterDto dto) =>
+            (await userManager.CreateAsync(new IdentityUser { UserName = dto.Email, Email = dto.Email }, dto.Password)).Succeeded;
+    }
+
+    public class ItemService(IItemRepository repo)
+    {
+        public async Task<int> CreateAsync(ItemDto item) => await repo.CreateAsync(item);
+    }
+
+    [ApiController, Route("api/[controller]"), Authorize]
+    public class ItemsController(ItemService items, AccountService accounts) : ControllerBase
+    {
+        [HttpPost("sign-up"), AllowAnonymous]
+        public async Task<IActionResult> SignUp(RegisterDto dto) => await accounts.SignUpAsync(dto) ? Ok() : BadRequest();
+
+        [HttpPost, AllowAnonymous]  // expect HF3002
+        public async Task<IActionResult> Create(ItemDto dto) => Ok(await items.CreateAsync(dto));
     }
 }

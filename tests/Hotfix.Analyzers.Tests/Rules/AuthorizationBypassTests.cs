@@ -549,6 +549,56 @@ public class AuthorizationBypassTests
         At(1, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
 
     [Fact]
+    public Task A_helper_registers_a_user_only_when_its_CreateAsync_is_a_UserManagers_not_a_repositorys() => Verify.VerifyFilesAsync(
+        [
+            Usings + Identity + """
+            public record SignUpDto(string Email, string Password);
+            public interface IItemRepository { Task<int> CreateAsync(string name); }
+
+            public class ItemService(IItemRepository repo)
+            {
+                public async Task<int> CreateAsync(string name) => await repo.CreateAsync(name);
+            }
+
+            [Authorize, ApiController, Route("items")]
+            public class ItemsController(ItemService items, SignUps signUps, System.IServiceProvider services) : ControllerBase
+            {
+                private readonly UserManager<AppUser> userManager = null!;
+
+                [HttpPost, {|#0:AllowAnonymous|}]
+                public async Task<IActionResult> Create(string name) => Ok(await items.CreateAsync(name));
+
+                [HttpPost("sign-up"), AllowAnonymous]
+                public async Task<IActionResult> SignUp(SignUpDto dto) => Ok(await signUps.SignUpAsync(dto));
+
+                [HttpPost("join"), AllowAnonymous]
+                public async Task<IActionResult> Join(SignUpDto dto) => Ok(await AddUser(dto));
+
+                [HttpPost("invite"), AllowAnonymous]
+                public async Task<IActionResult> Invite(SignUpDto dto) => Ok(await Invited(dto));
+
+                private async Task<bool> AddUser(SignUpDto dto) => (await this.userManager.CreateAsync(new AppUser { UserName = dto.Email }, dto.Password)).Succeeded;
+
+                private async Task<bool> Invited(SignUpDto dto)
+                {
+                    var manager = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UserManager<AppUser>>(services);
+                    return (await manager.CreateAsync(new AppUser { UserName = dto.Email })).Succeeded;
+                }
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Identity;
+
+            public class SignUps(UserManager<AppUser> users)
+            {
+                public async Task<bool> SignUpAsync(SignUpDto dto) => (await users.CreateAsync(new AppUser { UserName = dto.Email }, dto.Password)).Succeeded;
+            }
+            """,
+        ],
+        At(0, "[AllowAnonymous] makes the POST action 'Create' reachable without authentication, overriding [Authorize] on 'ItemsController'"));
+
+    [Fact]
     public Task A_token_api_that_logs_in_registers_or_refreshes_through_its_own_account_service_stays_anonymous() => Expect("""
         public record AuthenticateRequest(string Username, string Password);
 
