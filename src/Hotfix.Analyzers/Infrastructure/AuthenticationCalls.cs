@@ -101,7 +101,7 @@ internal sealed class AuthenticationCalls
             {
                 var name = SyntaxFilters.InvokedName(call);
                 if (name != null && (UserManagerSteps.Contains(name) && ReceiverDeclarations.IsNamedLike(call, "UserManager") ||
-                    AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) ||
+                    AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) || ExchangesRefreshToken(call) ||
                     (name.Contains("SignIn") && !NotSigningIn.Contains(name)) || name.StartsWith("Challenge", System.StringComparison.Ordinal) ||
                     name == "FixedTimeEquals" || VerifiesSignature(name) ||
                     (named & CallerOnlyStep.SignOut) != 0 && name is "SignOutAsync" or "SignOut" || (named & CallerOnlyStep.Preference) != 0 && name == "Append"))
@@ -143,7 +143,7 @@ internal sealed class AuthenticationCalls
             }
 
             var target = invocation.TargetMethod;
-            if (IsAuthenticationCall(target) || (named & CallerOnlyStep.SignOut) != 0 && IsSignOut(target) ||
+            if (IsAuthenticationCall(target) || invocation.Syntax is InvocationExpressionSyntax call && ExchangesRefreshToken(call) || (named & CallerOnlyStep.SignOut) != 0 && IsSignOut(target) ||
                 (named & CallerOnlyStep.Preference) != 0 && CallerOnlyEndpoints.WritesResponseCookie(target))
             {
                 return true;
@@ -173,6 +173,18 @@ internal sealed class AuthenticationCalls
     /// <summary>BCrypt.Net's <c>BCrypt.Verify</c>/<c>EnhancedVerify</c>: a password checked against its stored hash.</summary>
     private static bool ChecksBCryptPassword(IMethodSymbol method, INamedTypeSymbol declaring) =>
         declaring.Name == "BCrypt" && method.Name is "Verify" or "EnhancedVerify";
+
+    /// <summary>
+    /// The exchange of a refresh token for a new access token — <c>auth.RefreshAsync(request.RefreshToken)</c>: a call
+    /// named like a refresh and given a value (or a named argument) named like a refresh token, on any type. The refresh
+    /// token is the caller's credential, presented because the access token has expired, so the endpoint must be
+    /// anonymous. A refresh given anything else (<c>cache.RefreshAsync(key)</c>) is no token exchange.
+    /// </summary>
+    private static bool ExchangesRefreshToken(InvocationExpressionSyntax call) =>
+        SyntaxFilters.InvokedName(call) is { } name && name.IndexOf("Refresh", System.StringComparison.Ordinal) >= 0 &&
+        call.ArgumentList.Arguments.Any(argument => NamesRefreshToken(SyntaxFilters.NameOf(argument.Expression)) || NamesRefreshToken(argument.NameColon?.Name.Identifier.ValueText));
+
+    private static bool NamesRefreshToken(string? name) => name != null && name.IndexOf("RefreshToken", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool IsAccountServiceStep(string name) =>
         AccountServiceSteps.Contains(name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name);

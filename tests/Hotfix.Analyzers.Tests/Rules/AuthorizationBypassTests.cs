@@ -632,6 +632,33 @@ public class AuthorizationBypassTests
         At(0, "[AllowAnonymous] makes the POST action 'Order' reachable without authentication, overriding [Authorize] on 'UsersController'"));
 
     [Fact]
+    public Task A_refresh_token_exchanged_for_a_new_token_is_the_callers_credential_but_another_refresh_is_not() => Expect("""
+        public record RefreshRequest(string RefreshToken);
+
+        public interface IAuthService
+        {
+            Task<string?> RefreshAsync(string refreshToken);
+            Task RefreshCacheAsync(string key);
+        }
+
+        [Authorize, ApiController, Route("auth")]
+        public class AuthController(IAuthService auth) : ControllerBase
+        {
+            [HttpPost("refresh"), AllowAnonymous]
+            public async Task<IActionResult> Refresh(RefreshRequest req) => await auth.RefreshAsync(req.RefreshToken) is { } token ? Ok(token) : Unauthorized();
+
+            [HttpPost("renew"), AllowAnonymous]
+            public async Task<IActionResult> Renew(string refreshToken) => Ok(await Exchange(refreshToken));
+
+            [HttpPost("cache/{key}"), {|#0:AllowAnonymous|}]
+            public async Task<IActionResult> Reload(string key) { await auth.RefreshCacheAsync(key); return Ok(); }
+
+            private async Task<string?> Exchange(string token) => await auth.RefreshAsync(refreshToken: token);
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Reload' reachable without authentication, overriding [Authorize] on 'AuthController'"));
+
+    [Fact]
     public Task A_webhook_that_checks_its_request_signature_authenticates_its_caller() => Expect("""
         using System.IO;
         using System.Security.Cryptography;
