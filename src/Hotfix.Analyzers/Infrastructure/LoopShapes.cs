@@ -134,14 +134,14 @@ internal static class LoopShapes
 
     /// <summary>
     /// A retry loop: a <c>while</c>/<c>do</c>/<c>for</c> that runs the call inside a <c>try</c> and goes round again
-    /// only when the attempt failed, so it runs once per attempt, not per item. EF Core's optimistic-concurrency retry
-    /// (its documented pattern): the <c>try</c> catches <c>DbUpdateException</c> (or a subclass, such as
-    /// <c>DbUpdateConcurrencyException</c>), with the call in the attempt or in the handler and no other loop in between
-    /// but the handler's walk over the conflicting entries. Any other retry (a transient <c>SqlException</c>, a
-    /// timeout): the call is in the attempt, and the attempt ends by leaving the loop — its last statement is a
-    /// <c>break</c> or <c>return</c> (<c>return await db.Orders.ToListAsync();</c>), or sets the flag the loop's
-    /// condition tests (<c>saved = true;</c>). Not a <c>foreach</c>, nor an attempt that carries on with the next item
-    /// after it succeeds: a call per item whose failures are caught and skipped is still a call per item.
+    /// only when the attempt failed, so it runs once per attempt, not per item: the attempt ends by leaving the loop —
+    /// its last statement is a <c>break</c> or <c>return</c> (<c>return await db.Orders.ToListAsync();</c>), or sets the
+    /// flag the loop's condition tests (<c>saved = true;</c>). The call is in the attempt; in EF Core's
+    /// optimistic-concurrency retry (its documented pattern: the <c>try</c> catches <c>DbUpdateException</c> or a
+    /// subclass, such as <c>DbUpdateConcurrencyException</c>) it may also be in the handler, with no other loop in between
+    /// but the handler's walk over the conflicting entries. Not a <c>foreach</c>, nor an attempt that carries on with the
+    /// next item after it succeeds: a call per item whose failures are caught and skipped is still a call per item,
+    /// whatever the handler catches.
     /// </summary>
     private static bool Retries(IOperation operation, ILoopOperation loop)
     {
@@ -160,8 +160,11 @@ internal static class LoopShapes
 
             if (current is ITryOperation { Catches.Length: > 0 } attempt)
             {
-                return attempt.Catches.Any(handler => IsDbUpdateException(handler.ExceptionType)) ||
-                    child == attempt.Body && LeavesTheLoop(attempt.Body, loop);
+                // Only a failed attempt goes round again: one that succeeds leaves the loop. A try that catches and
+                // carries on with the next item (for (i …) { try { db.Add(rows[i]); db.SaveChanges(); } catch … { } })
+                // saves once per item, whatever it catches.
+                return LeavesTheLoop(attempt.Body, loop) &&
+                    (child == attempt.Body || attempt.Catches.Any(handler => IsDbUpdateException(handler.ExceptionType)));
             }
         }
 

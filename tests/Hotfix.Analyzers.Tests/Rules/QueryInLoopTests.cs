@@ -305,6 +305,18 @@ public class QueryInLoopTests
         """, At(0, "FirstAsync"), At(1, "FirstAsync"));
 
     [Fact]
+    public Task A_for_over_items_that_catches_DbUpdateException_is_no_retry() => Expect("""
+        async Task Run(Shop db, List<int> ids)
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                try { var user = await db.Users.{|#0:FirstAsync|}(u => u.Id == ids[i]); user.Name = ""; await db.SaveChangesAsync(); }
+                catch (DbUpdateException) { db.ChangeTracker.Clear(); }
+            }
+        }
+        """, At(0, "FirstAsync"));
+
+    [Fact]
     public Task A_query_kept_in_a_local_declared_in_the_loop_still_counts() => Expect("""
         void Run(Shop db, int[] ids)
         {

@@ -288,6 +288,32 @@ public class SaveChangesInLoopTests
         Verify.Diagnostic("HF4002").WithLocation(1).WithArguments("SaveChanges", ""));
 
     [Fact]
+    public Task A_for_or_while_over_items_that_catches_a_failed_save_is_no_retry_but_one_that_leaves_on_success_is() => Expect("""
+        async Task Run(Shop db, IReadOnlyList<User> rows, System.Collections.Concurrent.ConcurrentQueue<User> queue)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                try { db.Users.Add(rows[i]); await db.{|#0:SaveChangesAsync|}(); }
+                catch (DbUpdateException) { db.ChangeTracker.Clear(); }
+            }
+
+            while (queue.TryDequeue(out var row))
+            {
+                try { db.Users.Add(row); await db.{|#1:SaveChangesAsync|}(); }
+                catch (DbUpdateConcurrencyException ex) { foreach (var entry in ex.Entries) entry.Reload(); }
+            }
+
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                try { await db.SaveChangesAsync(); break; }
+                catch (DbUpdateConcurrencyException ex) { foreach (var entry in ex.Entries) await entry.ReloadAsync(); }
+            }
+        }
+        """,
+        Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""),
+        Verify.Diagnostic("HF4002").WithLocation(1).WithArguments("SaveChangesAsync", ""));
+
+    [Fact]
     public Task Saving_through_the_interface_a_context_implements_is_saving() => Verify.VerifyAsync(Sources.Ef + """
         public interface IAppDb { DbSet<User> Users { get; } Task<int> SaveChangesAsync(CancellationToken ct = default); }
         public interface IUnitOfWork { Task<int> SaveChangesAsync(CancellationToken ct = default); }
