@@ -317,6 +317,18 @@ public class QueryInLoopTests
         """, At(0, "FirstAsync"));
 
     [Fact]
+    public Task A_query_switched_to_LINQ_to_Objects_in_a_loop_is_still_a_query_per_item() => Expect("""
+        void Run(Shop db, List<int> ids, List<Order> cached)
+        {
+            foreach (var id in ids)
+            {
+                var totals = db.Orders.Where(o => o.UserId == id).AsEnumerable().Select(o => o.Total).{|#0:ToList|}();
+                var local = cached.AsEnumerable().Where(o => o.UserId == id).ToList();
+            }
+        }
+        """, At(0, "ToList"));
+
+    [Fact]
     public Task A_query_kept_in_a_local_declared_in_the_loop_still_counts() => Expect("""
         void Run(Shop db, int[] ids)
         {

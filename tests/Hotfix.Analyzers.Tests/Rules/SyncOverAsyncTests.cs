@@ -390,4 +390,24 @@ public class SyncOverAsyncTests
         At(0, ".Result", "Slow", "await the task instead"),
         At(1, ".Result", "Slow", "await the task instead"),
         At(2, ".Result", "Slow", "await the task instead"));
+
+    [Fact]
+    public Task A_query_switched_to_LINQ_to_Objects_still_runs_when_it_is_enumerated() => Expect("""
+        async Task<int> Run(Shop db, List<Order> cached)
+        {
+            var names = db.Users.Where(u => u.TenantId == 1).AsEnumerable().Select(u => u.Name.Trim()).{|#0:ToList|}();
+            foreach (var order in {|#1:db.Orders.AsEnumerable()|}) { }
+            var big = db.Orders.AsEnumerable().{|#2:Count|}(o => o.Total > 100);
+
+            var loaded = await db.Orders.ToListAsync();
+            var totals = loaded.AsEnumerable().Select(o => o.Total).ToList();
+            var again = (await db.Users.ToListAsync()).Select(u => u.Name).ToList();
+            var local = cached.AsEnumerable().Where(o => o.Archived).Count();
+            foreach (var order in cached.AsEnumerable()) { }
+            return names.Count + big + totals.Count + again.Count + local;
+        }
+        """,
+        At(0, "ToList", "Run", "await ToListAsync instead"),
+        At(1, "foreach over an EF Core query", "Run", "use await foreach or await ToListAsync()"),
+        At(2, "Count", "Run", "await CountAsync instead"));
 }
