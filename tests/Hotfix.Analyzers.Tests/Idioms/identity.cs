@@ -1,5 +1,6 @@
 // Idiom corpus: HF3002: ASP.NET Core Identity's scaffolded pages and an MVC account controller (logout, external login, password reset);
-// a sign-up through an account service over UserManager, next to an anonymous create through a repository's CreateAsync.
+// a sign-up through an account service over UserManager, next to an anonymous create through a repository's CreateAsync; a
+// conventional-route page with no [Http…] attribute that only renders, next to one that purges sessions on any verb.
 using System;
 using System.Text;
 using System.Threading.Tasks;
@@ -147,5 +148,29 @@ namespace App.Api
 
         [HttpPost, AllowAnonymous]  // expect HF3002
         public async Task<IActionResult> Create(ItemDto dto) => Ok(await items.CreateAsync(dto));
+    }
+}
+namespace App.Mvc
+{
+    public interface ISessionStore { Task PurgeExpiredAsync(DateTime before); }
+
+    // Conventional routes: an action with no [Http…] attribute answers every verb.
+    [Authorize]
+    public class SessionsController(ISessionStore sessions, ILogger<SessionsController> logger) : Controller
+    {
+        [AllowAnonymous]
+        public IActionResult Expired(string? returnUrl = null)
+        {
+            logger.LogInformation("Session expired.");
+            ViewData["ReturnUrl"] = returnUrl;
+            return View();
+        }
+
+        [AllowAnonymous]  // expect HF3002
+        public async Task<IActionResult> PurgeSessions()
+        {
+            await sessions.PurgeExpiredAsync(DateTime.UtcNow);
+            return RedirectToAction("Index", "Home");
+        }
     }
 }

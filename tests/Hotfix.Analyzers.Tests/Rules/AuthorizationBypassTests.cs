@@ -599,6 +599,51 @@ public class AuthorizationBypassTests
         At(0, "[AllowAnonymous] makes the POST action 'Create' reachable without authentication, overriding [Authorize] on 'ItemsController'"));
 
     [Fact]
+    public Task An_action_that_names_no_HTTP_method_answers_every_verb_when_it_may_change_state() => Expect("""
+        public class ErrorViewModel { public string? RequestId { get; set; } }
+        public class Product { public int Id { get; set; } }
+        public interface ICatalog { Task<Product[]> GetFeaturedAsync(); }
+        public interface IMaintenance { Task PurgeSessions(System.DateTime before); }
+
+        [Authorize]
+        public class MaintenanceController(IMaintenance maintenance, ICatalog catalog, Microsoft.Extensions.Logging.ILogger<MaintenanceController> logger) : Controller
+        {
+            [{|#0:AllowAnonymous|}]
+            public async Task<IActionResult> PurgeSessions()
+            {
+                await maintenance.PurgeSessions(System.DateTime.UtcNow);
+                return RedirectToAction("Index", "Home");
+            }
+
+            [AllowAnonymous]
+            public IActionResult Login(string? returnUrl = null)
+            {
+                ViewData["ReturnUrl"] = returnUrl;
+                Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "login page");
+                return View();
+            }
+
+            [AllowAnonymous]
+            public async Task<IActionResult> Featured() => View(await catalog.GetFeaturedAsync());
+
+            [AllowAnonymous]
+            public IActionResult Error() => View(new ErrorViewModel { RequestId = HttpContext.TraceIdentifier });
+
+            [HttpGet, AllowAnonymous]
+            public async Task<IActionResult> Purge() { await maintenance.PurgeSessions(System.DateTime.UtcNow); return Ok(); }
+        }
+
+        [{|#1:AllowAnonymous|}]
+        public class ToolsController(IMaintenance maintenance) : Controller
+        {
+            public IActionResult Index() => View();
+            public async Task<IActionResult> Reset() { await maintenance.PurgeSessions(System.DateTime.UtcNow); return View(); }
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the action 'PurgeSessions', which names no HTTP method and so answers POST and DELETE too, reachable without authentication, overriding [Authorize] on 'MaintenanceController'"),
+        At(1, "[AllowAnonymous] on 'ToolsController' makes state-changing actions reachable without authentication: Reset (any verb)"));
+
+    [Fact]
     public Task A_token_api_that_logs_in_registers_or_refreshes_through_its_own_account_service_stays_anonymous() => Expect("""
         public record AuthenticateRequest(string Username, string Password);
 
