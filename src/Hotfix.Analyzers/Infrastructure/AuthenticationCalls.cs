@@ -101,7 +101,7 @@ internal sealed class AuthenticationCalls
             {
                 var name = SyntaxFilters.InvokedName(call);
                 if (name != null && (UserManagerSteps.Contains(name) && ReceiverDeclarations.IsNamedLike(call, "UserManager") ||
-                    AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) || ExchangesRefreshToken(call) ||
+                    AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) || AccountRegistrations.SignsUp(call) || ExchangesRefreshToken(call) ||
                     (name.Contains("SignIn") && !NotSigningIn.Contains(name)) || name.StartsWith("Challenge", System.StringComparison.Ordinal) ||
                     name == "FixedTimeEquals" || VerifiesSignature(name) ||
                     (named & CallerOnlyStep.SignOut) != 0 && name is "SignOutAsync" or "SignOut" || (named & CallerOnlyStep.Preference) != 0 && name == "Append"))
@@ -143,7 +143,8 @@ internal sealed class AuthenticationCalls
             }
 
             var target = invocation.TargetMethod;
-            if (IsAuthenticationCall(target) || invocation.Syntax is InvocationExpressionSyntax call && ExchangesRefreshToken(call) || (named & CallerOnlyStep.SignOut) != 0 && IsSignOut(target) ||
+            if (IsAuthenticationCall(target) || AccountRegistrations.SignsUp(invocation) ||
+                invocation.Syntax is InvocationExpressionSyntax call && ExchangesRefreshToken(call) || (named & CallerOnlyStep.SignOut) != 0 && IsSignOut(target) ||
                 (named & CallerOnlyStep.Preference) != 0 && CallerOnlyEndpoints.WritesResponseCookie(target))
             {
                 return true;
@@ -186,7 +187,9 @@ internal sealed class AuthenticationCalls
 
     private static bool NamesRefreshToken(string? name) => name != null && name.IndexOf("RefreshToken", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
+    /// <summary>A step by its exact name; a bare <c>Register</c> only as <see cref="AccountRegistrations"/> tells.</summary>
     private static bool IsAccountServiceStep(string name) =>
+        !AccountRegistrations.IsBareRegister(name) &&
         AccountServiceSteps.Contains(name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name);
 
     /// <summary>A webhook signature check by its name: Stripe's <c>ConstructEvent</c>, <c>Verify…Signature</c>, <c>IsValidSignature</c>.</summary>

@@ -16,12 +16,12 @@ namespace Hotfix.Analyzers.Infrastructure;
 internal static class ReceiverDeclarations
 {
     /// <summary>
-    /// Whether the receiver of <paramref name="call"/> is declared with a type whose name contains
-    /// <paramref name="typeName"/> (<c>UserManager&lt;AppUser&gt; userManager</c>, <c>AppUserManager users</c>), or is
+    /// Whether the receiver of <paramref name="call"/> is declared with a type whose name contains one of
+    /// <paramref name="typeNames"/> (<c>UserManager&lt;AppUser&gt; userManager</c>, <c>AppUserManager users</c>), or is
     /// written as an expression that names it (<c>GetRequiredService&lt;UserManager&lt;AppUser&gt;&gt;().CreateAsync(…)</c>).
     /// False when no declaration of that name is found here.
     /// </summary>
-    public static bool IsNamedLike(InvocationExpressionSyntax call, string typeName)
+    public static bool IsNamedLike(InvocationExpressionSyntax call, params string[] typeNames)
     {
         var receiver = call.Expression switch
         {
@@ -41,13 +41,17 @@ internal static class ReceiverDeclarations
 
         if (receiver is not IdentifierNameSyntax { Identifier.ValueText: var name })
         {
-            return Contains(receiver, typeName);
+            return Contains(receiver, typeNames);
         }
 
-        return Declarations(call, name).Any(declared => Contains(declared, typeName));
+        return Declarations(call, name).Any(declared => Contains(declared, typeNames));
     }
 
-    private static bool Contains(SyntaxNode node, string typeName) => node.ToString().IndexOf(typeName, StringComparison.Ordinal) >= 0;
+    private static bool Contains(SyntaxNode node, string[] typeNames)
+    {
+        var text = node.ToString();
+        return typeNames.Any(typeName => text.IndexOf(typeName, StringComparison.Ordinal) >= 0);
+    }
 
     /// <summary>The type syntax (or a <c>var</c> local's initializer) of every declaration of <paramref name="name"/> in scope of the call.</summary>
     private static IEnumerable<SyntaxNode> Declarations(SyntaxNode call, string name)

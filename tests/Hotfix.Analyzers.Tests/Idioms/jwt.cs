@@ -1,5 +1,5 @@
 // Idiom corpus: HF3002: a hand-written JWT login and sign-up (BCrypt, IPasswordHasher, token issuing) and a refresh-token exchange
-// are authentication endpoints; a refresh of something else is not.
+// are authentication endpoints; a refresh of something else, or a push device's registration, is not.
 using System;
 using System.Linq;
 using System.Security.Claims;
@@ -90,6 +90,27 @@ namespace App.Tokens
         {
             await auth.RefreshPermissionsAsync(userId);
             return NoContent();
+        }
+    }
+}
+namespace App.Devices
+{
+    public record DeviceDto(string Token, string Platform);
+    public record RegisterDto(string Email, string Password);
+    public interface IPushService { Task RegisterAsync(string token, string platform); }
+    public interface IUserService { Task<string?> RegisterAsync(RegisterDto dto); }
+
+    [ApiController, Route("api/devices"), Authorize]
+    public class DevicesController(IPushService push, IUserService users) : ControllerBase
+    {
+        [HttpPost("/api/users/register"), AllowAnonymous]
+        public async Task<IActionResult> Register(RegisterDto dto) => await users.RegisterAsync(dto) is { } token ? Ok(token) : BadRequest();
+
+        [HttpPost, AllowAnonymous]  // expect HF3002
+        public async Task<IActionResult> Add(DeviceDto dto)
+        {
+            await push.RegisterAsync(dto.Token, dto.Platform);
+            return Accepted();
         }
     }
 }

@@ -704,6 +704,40 @@ public class AuthorizationBypassTests
         At(0, "[AllowAnonymous] makes the POST action 'Reload' reachable without authentication, overriding [Authorize] on 'AuthController'"));
 
     [Fact]
+    public Task Registering_a_device_is_no_sign_up_but_registering_through_an_account_service_or_with_a_password_is() => Expect("""
+        public record DeviceDto(string Token, string Platform);
+        public record SignUpRequest(string Email, string Password);
+        public interface IPushService { Task RegisterAsync(string token, string platform); }
+        public interface IAppService { Task<bool> RegisterAsync(SignUpRequest request); }
+        public interface IAuthService { Task<bool> RegisterAsync(string email); }
+
+        [Authorize, ApiController, Route("api")]
+        public class DevicesController(IPushService push, IAppService app, IAuthService auth) : ControllerBase
+        {
+            [HttpPost("devices"), {|#0:AllowAnonymous|}]
+            public async Task<IActionResult> AddDevice(DeviceDto dto) { await push.RegisterAsync(dto.Token, dto.Platform); return Accepted(); }
+
+            [HttpPost("devices/v2"), {|#1:AllowAnonymous|}]
+            public async Task<IActionResult> AddDevice2(DeviceDto dto) { await Subscribe(dto); return Accepted(); }
+
+            [HttpPost("sign-up"), AllowAnonymous]
+            public async Task<IActionResult> SignUp(SignUpRequest request) => await app.RegisterAsync(request) ? Ok() : BadRequest();
+
+            [HttpPost("magic-link"), AllowAnonymous]
+            public async Task<IActionResult> MagicLink(string email) => await auth.RegisterAsync(email) ? Ok() : BadRequest();
+
+            [HttpPost("join"), AllowAnonymous]
+            public async Task<IActionResult> Join(string email) => await Enrol(email) ? Ok() : BadRequest();
+
+            private Task Subscribe(DeviceDto dto) => push.RegisterAsync(dto.Token, dto.Platform);
+
+            private Task<bool> Enrol(string email) => auth.RegisterAsync(email);
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'AddDevice' reachable without authentication, overriding [Authorize] on 'DevicesController'"),
+        At(1, "[AllowAnonymous] makes the POST action 'AddDevice2' reachable without authentication, overriding [Authorize] on 'DevicesController'"));
+
+    [Fact]
     public Task A_webhook_that_checks_its_request_signature_authenticates_its_caller() => Expect("""
         using System.IO;
         using System.Security.Cryptography;
