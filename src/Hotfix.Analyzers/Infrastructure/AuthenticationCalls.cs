@@ -79,7 +79,9 @@ internal sealed class AuthenticationCalls
     /// <summary>
     /// For a method whose body is not bound here (an inherited action read at symbol end, a helper or a method-group
     /// handler an endpoint calls): whether its body calls anything named like an authentication step — every name
-    /// <see cref="IsAuthenticationCall"/> accepts, and any SignInManager call that signs in (names with "SignIn"); in a
+    /// <see cref="IsAuthenticationCall"/> accepts, and any SignInManager call that signs in (names with "SignIn"); a
+    /// UserManager step only on a receiver declared as a UserManager (<see cref="ReceiverDeclarations"/>), since
+    /// <c>CreateAsync</c> is as much a repository's insert as a user's registration; in a
     /// method named as a logout, a sign-out, and in one named as a language or theme switch, a cookie append
     /// (<see cref="CallerOnlyEndpoints"/>). Names only: the safe side is to believe it.
     /// </summary>
@@ -98,7 +100,8 @@ internal sealed class AuthenticationCalls
             foreach (var call in syntax.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 var name = SyntaxFilters.InvokedName(call);
-                if (name != null && (UserManagerSteps.Contains(name) || AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) ||
+                if (name != null && (UserManagerSteps.Contains(name) && ReceiverDeclarations.IsNamedLike(call, "UserManager") ||
+                    AuthenticationMethods.Contains(name) || IsAccountServiceStep(name) || AccountRegistrations.SignsUp(call) || ExchangesRefreshToken(call) ||
                     (name.Contains("SignIn") && !NotSigningIn.Contains(name)) || name.StartsWith("Challenge", System.StringComparison.Ordinal) ||
                     name == "FixedTimeEquals" || VerifiesSignature(name) ||
                     (named & CallerOnlyStep.SignOut) != 0 && name is "SignOutAsync" or "SignOut" || (named & CallerOnlyStep.Preference) != 0 && name == "Append"))
@@ -140,7 +143,8 @@ internal sealed class AuthenticationCalls
             }
 
             var target = invocation.TargetMethod;
-            if (IsAuthenticationCall(target) || (named & CallerOnlyStep.SignOut) != 0 && IsSignOut(target) ||
+            if (IsAuthenticationCall(target) || AccountRegistrations.SignsUp(invocation) ||
+                invocation.Syntax is InvocationExpressionSyntax call && ExchangesRefreshToken(call) || (named & CallerOnlyStep.SignOut) != 0 && IsSignOut(target) ||
                 (named & CallerOnlyStep.Preference) != 0 && CallerOnlyEndpoints.WritesResponseCookie(target))
             {
                 return true;
@@ -171,7 +175,21 @@ internal sealed class AuthenticationCalls
     private static bool ChecksBCryptPassword(IMethodSymbol method, INamedTypeSymbol declaring) =>
         declaring.Name == "BCrypt" && method.Name is "Verify" or "EnhancedVerify";
 
+    /// <summary>
+    /// The exchange of a refresh token for a new access token — <c>auth.RefreshAsync(request.RefreshToken)</c>: a call
+    /// named like a refresh and given a value (or a named argument) named like a refresh token, on any type. The refresh
+    /// token is the caller's credential, presented because the access token has expired, so the endpoint must be
+    /// anonymous. A refresh given anything else (<c>cache.RefreshAsync(key)</c>) is no token exchange.
+    /// </summary>
+    private static bool ExchangesRefreshToken(InvocationExpressionSyntax call) =>
+        SyntaxFilters.InvokedName(call) is { } name && name.IndexOf("Refresh", System.StringComparison.Ordinal) >= 0 &&
+        call.ArgumentList.Arguments.Any(argument => NamesRefreshToken(SyntaxFilters.NameOf(argument.Expression)) || NamesRefreshToken(argument.NameColon?.Name.Identifier.ValueText));
+
+    private static bool NamesRefreshToken(string? name) => name != null && name.IndexOf("RefreshToken", System.StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>A step by its exact name; a bare <c>Register</c> only as <see cref="AccountRegistrations"/> tells.</summary>
     private static bool IsAccountServiceStep(string name) =>
+        !AccountRegistrations.IsBareRegister(name) &&
         AccountServiceSteps.Contains(name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name);
 
     /// <summary>A webhook signature check by its name: Stripe's <c>ConstructEvent</c>, <c>Verify…Signature</c>, <c>IsValidSignature</c>.</summary>

@@ -145,7 +145,8 @@ internal sealed class DatabaseCalls
 
         if (ef.IsAvailable)
         {
-            if ((ef.IsLinqQueryable(method) && EfQueries.QueryableTerminals.Contains(name)) ||
+            // Enumerable's terminals count too: db.Orders.AsEnumerable().Count() loads the whole query to count it.
+            if ((ef.IsLinqQueryable(method) || method.IsDeclaredIn(ef.Enumerable)) && EfQueries.QueryableTerminals.Contains(name) ||
                 (method.IsDeclaredIn(ef.Enumerable) && EfQueries.EnumerableMaterialisers.Contains(name)))
             {
                 needsEfReceiver = true;

@@ -10,7 +10,8 @@ namespace Hotfix.Analyzers.Infrastructure;
 /// <summary>
 /// Where a query expression comes from, by walking back through its LINQ operators to the root: a <c>DbSet</c>,
 /// <c>Set&lt;T&gt;()</c>, <c>FromSql*</c> or <c>Database.SqlQuery*</c> is EF Core; a parameter, field, property or method result of type
-/// <c>IQueryable</c> is unknown (it could be an in-memory <c>AsQueryable()</c>). Locals are followed through every value
+/// <c>IQueryable</c> is unknown (it could be an in-memory <c>AsQueryable()</c>). The deferred operators of LINQ to Objects
+/// over a query (<c>AsEnumerable().Select(…)</c>) are walked through: enumerating them runs it. Locals are followed through every value
 /// assigned to them, so <c>var q = db.Orders; if (x) q = q.Where(...);</c> has two paths. Only provable EF queries are
 /// reported by the query rules — LinqContraband's line, which keeps them quiet on in-memory LINQ.
 /// </summary>
@@ -135,6 +136,14 @@ internal static class EfQueries
                         return Add(isEf: true, filtered: true); // db.Database.SqlQuery<T>(…): raw SQL decides its own rows
                     }
 
+                    // db.Orders.Where(…).AsEnumerable().Select(…): LINQ to Objects over a query is deferred, and enumerating
+                    // it runs the query underneath. (ToList() in between has run it already: a List is not deferred.)
+                    if (method.IsDeclaredIn(ef.Enumerable) && IsDeferredSequence(method.ReturnType))
+                    {
+                        var sequence = invocation.ReceiverOf();
+                        return sequence == null ? Add(isEf: false, filtered) : Walk(sequence, filtered, depth + 1);
+                    }
+
                     if (!ef.IsLinqQueryable(method) && !ef.IsEfQueryExtension(method))
                     {
                         return Add(isEf: ef.IsDbSet(operation.Type), filtered);
@@ -195,6 +204,12 @@ internal static class EfQueries
                     return Add(isEf: ef.IsDbSet(operation.Type), filtered);
             }
         }
+
+        /// <summary>An <c>IEnumerable&lt;T&gt;</c> or <c>IOrderedEnumerable&lt;T&gt;</c>: what the deferred operators of Enumerable return.</summary>
+        private static bool IsDeferredSequence(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Arity: 1, TypeKind: TypeKind.Interface } sequence &&
+            (sequence.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+             sequence.Name == "IOrderedEnumerable" && sequence.ContainingNamespace?.ToDisplayString() == "System.Linq");
 
         private bool Add(bool isEf, bool filtered)
         {

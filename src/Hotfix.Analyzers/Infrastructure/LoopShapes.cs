@@ -9,8 +9,9 @@ namespace Hotfix.Analyzers.Infrastructure;
 
 /// <summary>
 /// Loops whose iterations are not one per item, so a database call in them is the fix for N+1 rather than N+1 (HF4001,
-/// HF4002): a <c>foreach</c> over batches (<c>ids.Chunk(500)</c>, MoreLINQ's <c>Batch</c>); a <c>while</c>/<c>do</c> that
-/// pages through a table (it holds a query that takes a page: <c>Take</c> after <c>Skip</c> or an <c>OrderBy</c>); a
+/// HF4002): a <c>foreach</c> over batches (<c>ids.Chunk(500)</c>, MoreLINQ's <c>Batch</c>); a <c>while</c>/<c>do</c>/<c>for</c>
+/// that pages through a table (it holds a query that takes the next page: <c>Take</c> after a <c>Skip</c> whose offset the
+/// loop moves on); a
 /// <c>while</c>/<c>do</c>/<c>for (;;)</c> that polls (it waits: <c>await Task.Delay</c>, a <c>PeriodicTimer</c> tick,
 /// <c>Thread.Sleep</c>); one that drains a table in bounded batches until none is left (HF2009's own fix); a message pump (one unit of work per message of a <c>System.Threading.Channels</c> reader or a
 /// <c>BlockingCollection</c>'s consuming enumerable); and a <c>foreach</c> over a list of constants written in the code
@@ -133,14 +134,14 @@ internal static class LoopShapes
 
     /// <summary>
     /// A retry loop: a <c>while</c>/<c>do</c>/<c>for</c> that runs the call inside a <c>try</c> and goes round again
-    /// only when the attempt failed, so it runs once per attempt, not per item. EF Core's optimistic-concurrency retry
-    /// (its documented pattern): the <c>try</c> catches <c>DbUpdateException</c> (or a subclass, such as
-    /// <c>DbUpdateConcurrencyException</c>), with the call in the attempt or in the handler and no other loop in between
-    /// but the handler's walk over the conflicting entries. Any other retry (a transient <c>SqlException</c>, a
-    /// timeout): the call is in the attempt, and the attempt ends by leaving the loop — its last statement is a
-    /// <c>break</c> or <c>return</c> (<c>return await db.Orders.ToListAsync();</c>), or sets the flag the loop's
-    /// condition tests (<c>saved = true;</c>). Not a <c>foreach</c>, nor an attempt that carries on with the next item
-    /// after it succeeds: a call per item whose failures are caught and skipped is still a call per item.
+    /// only when the attempt failed, so it runs once per attempt, not per item: the attempt ends by leaving the loop —
+    /// its last statement is a <c>break</c> or <c>return</c> (<c>return await db.Orders.ToListAsync();</c>), or sets the
+    /// flag the loop's condition tests (<c>saved = true;</c>). The call is in the attempt; in EF Core's
+    /// optimistic-concurrency retry (its documented pattern: the <c>try</c> catches <c>DbUpdateException</c> or a
+    /// subclass, such as <c>DbUpdateConcurrencyException</c>) it may also be in the handler, with no other loop in between
+    /// but the handler's walk over the conflicting entries. Not a <c>foreach</c>, nor an attempt that carries on with the
+    /// next item after it succeeds: a call per item whose failures are caught and skipped is still a call per item,
+    /// whatever the handler catches.
     /// </summary>
     private static bool Retries(IOperation operation, ILoopOperation loop)
     {
@@ -159,8 +160,11 @@ internal static class LoopShapes
 
             if (current is ITryOperation { Catches.Length: > 0 } attempt)
             {
-                return attempt.Catches.Any(handler => IsDbUpdateException(handler.ExceptionType)) ||
-                    child == attempt.Body && LeavesTheLoop(attempt.Body, loop);
+                // Only a failed attempt goes round again: one that succeeds leaves the loop. A try that catches and
+                // carries on with the next item (for (i …) { try { db.Add(rows[i]); db.SaveChanges(); } catch … { } })
+                // saves once per item, whatever it catches.
+                return LeavesTheLoop(attempt.Body, loop) &&
+                    (child == attempt.Body || attempt.Catches.Any(handler => IsDbUpdateException(handler.ExceptionType)));
             }
         }
 
@@ -364,18 +368,20 @@ internal static class LoopShapes
             : null;
 
     /// <summary>
-    /// A loop that is not a walk over a collection or a counter (a while, a do, a for without a condition) and whose own
-    /// code, not a lambda's, waits or takes a page.
+    /// A loop whose own code, not a lambda's, takes the next page of a query (a while, a do or a for: <c>for (var page =
+    /// 0; page &lt; pages; page++)</c> counts pages, not items), or that waits and is no walk over a collection or a
+    /// counter (a while, a do, a for without a condition: a per-item loop may pause between items).
     /// </summary>
     private static bool PagesOrPolls(ILoopOperation loop)
     {
-        if (loop is not (IWhileLoopOperation or IForLoopOperation { Condition: null }))
+        if (loop is IForEachLoopOperation)
         {
             return false;
         }
 
+        var mayPoll = loop is IWhileLoopOperation or IForLoopOperation { Condition: null };
         return OwnCalls(loop).Any(call => SyntaxFilters.InvokedName(call) is { } name &&
-            (name is "Delay" or "WaitForNextTickAsync" or "Sleep" || (name == "Take" && TakesAPage(call))));
+            (mayPoll && name is "Delay" or "WaitForNextTickAsync" or "Sleep" || (name == "Take" && TakesAPage(call, loop.Syntax))));
     }
 
     /// <summary>
@@ -474,7 +480,38 @@ internal static class LoopShapes
         }
     }
 
-    /// <summary>Take(n) after Skip or an ordering in the same chain: a page of an ordered query, not "the first one".</summary>
-    private static bool TakesAPage(InvocationExpressionSyntax take) =>
-        SyntaxFilters.EarlierCallsInChain(take.Expression).Any(name => name is "Skip" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending");
+    /// <summary>
+    /// Take(n) after a Skip whose offset the loop moves on (<c>Skip(page * size)</c> with <c>page++</c>, <c>Skip(skip)</c>
+    /// with <c>skip += n</c>): the next page of the query on every iteration. An ordering alone is no page —
+    /// <c>Where(o =&gt; o.CustomerId == id).OrderByDescending(…).Take(3)</c> in a walk over ids is "the latest three" per
+    /// item — and a keyset page (<c>Where(o =&gt; o.Id &gt; last)</c>) is a drain: the loop ends on what it returned
+    /// (<see cref="DrainsInBatches"/>).
+    /// </summary>
+    private static bool TakesAPage(InvocationExpressionSyntax take, SyntaxNode loop)
+    {
+        for (var current = (take.Expression as MemberAccessExpressionSyntax)?.Expression;
+             current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call;
+             current = member.Expression)
+        {
+            if (member.Name.Identifier.ValueText == "Skip" && call.ArgumentList.Arguments.Count == 1 &&
+                call.ArgumentList.Arguments[0].Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(offset => WrittenIn(loop, offset.Identifier.ValueText)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the loop's own code (its header included) assigns, increments or decrements a variable of that name.</summary>
+    private static bool WrittenIn(SyntaxNode loop, string name) =>
+        loop.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).Any(node => node switch
+        {
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => target.Identifier.ValueText == name,
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression, Operand: IdentifierNameSyntax target } =>
+                target.Identifier.ValueText == name,
+            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression, Operand: IdentifierNameSyntax target } =>
+                target.Identifier.ValueText == name,
+            _ => false,
+        });
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -46,7 +47,7 @@ public sealed partial class AuthorizationBypassAnalyzer
     /// </summary>
     private static void AnalyzeAnonymousGroup(SyntaxNodeAnalysisContext context, IInvocationOperation map, AspNetCoreSymbols asp, HotfixScope scope)
     {
-        var verb = VerbOf(map);
+        var verb = VerbOf(map, context.CancellationToken);
         if (verb == null)
         {
             return;
@@ -56,7 +57,7 @@ public sealed partial class AuthorizationBypassAnalyzer
         {
             if (call.TargetMethod.Name == "AllowAnonymous" && call.TargetMethod.IsDeclaredIn(asp.AuthorizationConventions))
             {
-                var what = verb == "*" ? $"the {map.TargetMethod.Name} endpoint (any verb)" : $"the {verb} endpoint";
+                var what = EndpointText(map.TargetMethod.Name, verb, $"the {map.TargetMethod.Name} endpoint (any verb)");
                 scope.Report(context.ReportDiagnostic, Rule, SyntaxLocations.NameOf(map), map.Syntax, new[] { SyntaxLocations.NameOf(call) },
                     messageArgs: new object?[] { $"AllowAnonymous() on its route group makes {what} reachable without authentication" });
                 return;
@@ -138,7 +139,7 @@ public sealed partial class AuthorizationBypassAnalyzer
                 }
 
                 map = name;
-                verb = VerbOf(call);
+                verb = VerbOf(call, context.CancellationToken);
             }
         }
 
@@ -152,7 +153,7 @@ public sealed partial class AuthorizationBypassAnalyzer
         var overridden = authorization != null ? ", overriding RequireAuthorization()" : string.Empty;
         if (verb != null)
         {
-            var what = verb == "*" ? $"every endpoint of {map}()" : $"the {verb} endpoint";
+            var what = EndpointText(map, verb, $"every endpoint of {map}()");
             scope.Report(context.ReportDiagnostic, Rule, location, allow.Syntax, related,
                 messageArgs: new object?[] { $"AllowAnonymous() makes {what} reachable without authentication{overridden}" });
         }
@@ -166,7 +167,7 @@ public sealed partial class AuthorizationBypassAnalyzer
     /// <summary><c>app.MapPost("/x", [AllowAnonymous] (...) => ...)</c> and method groups carrying [AllowAnonymous].</summary>
     private static void AnalyzeHandlerAttributes(SyntaxNodeAnalysisContext context, IInvocationOperation map, AspNetCoreSymbols asp, HotfixScope scope)
     {
-        var verb = VerbOf(map);
+        var verb = VerbOf(map, context.CancellationToken);
         if (verb == null)
         {
             return;
@@ -188,14 +189,17 @@ public sealed partial class AuthorizationBypassAnalyzer
                 continue;
             }
 
-            var what = verb == "*" ? $"the {map.TargetMethod.Name} endpoint (any verb)" : $"the {verb} endpoint";
+            var what = EndpointText(map.TargetMethod.Name, verb, $"the {map.TargetMethod.Name} endpoint (any verb)");
             scope.Report(context.ReportDiagnostic, Rule, location, scope: null,
                 messageArgs: new object?[] { $"[AllowAnonymous] on the handler makes {what} reachable without authentication" });
         }
     }
 
-    /// <summary>POST/PUT/PATCH/DELETE for MapPost…, "*" for maps that take any verb, null for read-only maps.</summary>
-    private static string? VerbOf(IInvocationOperation map)
+    /// <summary>
+    /// POST/PUT/PATCH/DELETE for MapPost… (and the first of those a MapMethods lists), "*" for maps that take any verb,
+    /// <see cref="UnknownVerbs"/> for a MapMethods whose verbs are not read here, null for read-only maps.
+    /// </summary>
+    private static string? VerbOf(IInvocationOperation map, System.Threading.CancellationToken cancellationToken)
     {
         var name = map.TargetMethod.Name;
         switch (name)
@@ -212,14 +216,58 @@ public sealed partial class AuthorizationBypassAnalyzer
                 var methods = map.ArgumentFor("httpMethods")?.Value.WithoutConversions();
                 if (methods is IArrayCreationOperation { Initializer: { } initializer })
                 {
-                    var verbs = initializer.ElementValues.Select(v => (v.ConstantValue.Value as string)?.ToUpperInvariant());
-                    return verbs.FirstOrDefault(v => v != null && MutatingVerbs.Contains(v)) ??
-                        (verbs.All(v => v != null) ? null : "*");
+                    return VerbAmong(initializer.ElementValues.Select(HttpMethodOf).ToList());
                 }
 
-                return "*";
+                // ["GET", "HEAD"]: the operation of a collection expression is newer than the Roslyn this is built
+                // against (4.8), so its elements are read from the syntax; a spread is not known here.
+                if (methods?.Syntax is CollectionExpressionSyntax { Elements: var items } && methods.SemanticModel is { } model)
+                {
+                    return VerbAmong(items
+                        .Select(item => item is ExpressionElementSyntax { Expression: var value } && model.GetOperation(value, cancellationToken) is { } element ? HttpMethodOf(element) : null)
+                        .ToList());
+                }
+
+                return UnknownVerbs;
             default:
                 return ReadOnlyMaps.Contains(name) ? null : "*";
         }
     }
+
+    /// <summary>The first state-changing verb of a MapMethods list; null when it lists only reads, <see cref="UnknownVerbs"/> when one is not known.</summary>
+    private static string? VerbAmong(List<string?> verbs) =>
+        verbs.FirstOrDefault(v => v != null && MutatingVerbs.Contains(v)) ?? (verbs.All(v => v != null) ? null : UnknownVerbs);
+
+    /// <summary>What <see cref="VerbOf"/> says of a MapMethods whose list of verbs is not read here (a variable, a spread).</summary>
+    private const string UnknownVerbs = "?";
+
+    /// <summary>
+    /// One verb of a MapMethods list, upper case: a constant (<c>"GET"</c>), ASP.NET Core's <c>HttpMethods.Get</c> (a
+    /// static read-only field, not a constant) or <c>HttpMethod.Get.Method</c>; null for anything else.
+    /// </summary>
+    private static string? HttpMethodOf(IOperation element)
+    {
+        element = element.WithoutConversions();
+        if (element.ConstantValue.Value is string text)
+        {
+            return text.ToUpperInvariant();
+        }
+
+        return element switch
+        {
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, ContainingType: { Name: "HttpMethods" } type } field }
+                when type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http" => field.Name.ToUpperInvariant(),
+            IPropertyReferenceOperation { Property.Name: "Method", Instance: IPropertyReferenceOperation { Property: { IsStatic: true, ContainingType: { Name: "HttpMethod" } type } verb } }
+                when type.ContainingNamespace?.ToDisplayString() == "System.Net.Http" => verb.Name.ToUpperInvariant(),
+            _ => null,
+        };
+    }
+
+    /// <summary>The endpoint a finding is about, as its message names it; <paramref name="anyVerb"/> for a map that serves every verb.</summary>
+    private static string EndpointText(string map, string verb, string anyVerb) => verb switch
+    {
+        "*" => anyVerb,
+        UnknownVerbs => $"the {map} endpoint (its HTTP methods are not known here)",
+        _ => $"the {verb} endpoint",
+    };
 }

@@ -58,7 +58,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         if (endpoints == EndpointPresence.Authorized)
         {
             // No anonymous endpoint: no body to read before judging a type, so no per-symbol state (see EndpointsIn).
-            var noAuthenticationEndpoints = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            var noBodiesRead = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
             start.RegisterSymbolAction(
                 c =>
                 {
@@ -66,7 +66,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                     var kind = KindOf(type, asp);
                     if (kind != EndpointKind.None)
                     {
-                        AnalyzeType(c.ReportDiagnostic, type, kind, asp, scope, noAuthenticationEndpoints, c.CancellationToken);
+                        AnalyzeType(c.ReportDiagnostic, type, kind, asp, scope, noBodiesRead, noBodiesRead, c.CancellationToken);
                     }
                 },
                 SymbolKind.NamedType);
@@ -111,20 +111,29 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                 // judged. Only types that have such an endpoint get an operation action: binding every controller's
                 // method bodies again would cost more than the rule's compile-time budget (docs/analyzers.md).
                 var signsIn = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                var beyondRendering = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
                 var candidates = AnonymousEndpoints(type, kind, asp);
                 if (candidates.Count > 0)
                 {
                     typeStart.RegisterOperationBlockAction(block =>
                     {
-                        if (block.OwningSymbol is IMethodSymbol method && candidates.Contains(method) &&
-                            block.OperationBlocks.Any(body => authentication.Value.Authenticates(body, CallerOnlyStepsNamed(method, type), block.CancellationToken)))
+                        if (block.OwningSymbol is not IMethodSymbol method || !candidates.Contains(method))
+                        {
+                            return;
+                        }
+
+                        if (block.OperationBlocks.Any(body => authentication.Value.Authenticates(body, CallerOnlyStepsNamed(method, type), block.CancellationToken)))
                         {
                             signsIn[method] = true;
+                        }
+                        else if (kind == EndpointKind.Controller && !NamesVerbs(method) && block.OperationBlocks.Any(MayChangeState))
+                        {
+                            beyondRendering[method] = true;
                         }
                     });
                 }
 
-                typeStart.RegisterSymbolEndAction(end => AnalyzeType(end.ReportDiagnostic, type, kind, asp, scope, signsIn, end.CancellationToken));
+                typeStart.RegisterSymbolEndAction(end => AnalyzeType(end.ReportDiagnostic, type, kind, asp, scope, signsIn, beyondRendering, end.CancellationToken));
             },
             SymbolKind.NamedType);
     }
@@ -165,7 +174,8 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
 
     private static void AnalyzeType(
         System.Action<Diagnostic> context, INamedTypeSymbol type, EndpointKind kind, AspNetCoreSymbols asp, HotfixScope scope,
-        IReadOnlyDictionary<IMethodSymbol, bool> authenticationEndpoints, System.Threading.CancellationToken cancellationToken)
+        IReadOnlyDictionary<IMethodSymbol, bool> authenticationEndpoints, IReadOnlyDictionary<IMethodSymbol, bool> verblessWriters,
+        System.Threading.CancellationToken cancellationToken)
     {
         var anonymous = new List<Placed>();
         var authorize = new List<Placed>();
@@ -262,6 +272,11 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                     Report(context, scope, anon.LocationOr(method), classAuthorize.Location, false,
                         $"[AllowAnonymous] makes the {verb} action '{method.Name}' reachable without authentication{overridden}");
                 }
+                else if (verblessWriters.ContainsKey(method))
+                {
+                    Report(context, scope, anon.LocationOr(method), classAuthorize.Location, false,
+                        $"[AllowAnonymous] makes the action '{method.Name}', which names no HTTP method and so answers POST and DELETE too, reachable without authentication{overridden}");
+                }
                 else if (classAuthorize.Owner != null)
                 {
                     Report(context, scope, anon.LocationOr(method), classAuthorize.Location, true,
@@ -287,6 +302,10 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
             else if (verb != null && kind == EndpointKind.Controller)
             {
                 openedByClass.Add($"{method.Name} ({verb})");
+            }
+            else if (verblessWriters.ContainsKey(method))
+            {
+                openedByClass.Add($"{method.Name} (any verb)");
             }
         }
 

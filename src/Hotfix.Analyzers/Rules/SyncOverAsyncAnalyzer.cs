@@ -296,9 +296,28 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
             case MemberAccessExpressionSyntax member:
                 return completed && member.Name.Identifier.ValueText.StartsWith("IsCompleted", System.StringComparison.Ordinal) &&
                     Mentions(member.Expression, symbol, context);
+            case IsPatternExpressionSyntax { Pattern: RecursivePatternSyntax { PropertyPatternClause.Subpatterns: var checks } } pattern when Mentions(pattern.Expression, symbol, context):
+                // t is { IsCompletedSuccessfully: true }: every property checked holds when it matches, so one completion
+                // check is enough; a failed match says which one failed only when it is the only check.
+                return completed
+                    ? checks.Any(check => ChecksCompletedProperty(check, expected: true))
+                    : checks.Count == 1 && ChecksCompletedProperty(checks[0], expected: false);
             default:
                 return false;
         }
+    }
+
+    /// <summary>A property pattern's <c>IsCompleted…: true</c> (or <c>false</c>), or <c>Status: TaskStatus.RanToCompletion</c>.</summary>
+    private static bool ChecksCompletedProperty(SubpatternSyntax check, bool expected)
+    {
+        if (check.ExpressionColon?.Expression is not IdentifierNameSyntax { Identifier.ValueText: var property } || check.Pattern is not ConstantPatternSyntax { Expression: var value })
+        {
+            return false;
+        }
+
+        return property.StartsWith("IsCompleted", System.StringComparison.Ordinal)
+            ? value.IsKind(expected ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression)
+            : expected && property == "Status" && IsRanToCompletion(value);
     }
 
     private static bool IsStatusOf(ExpressionSyntax expression, ISymbol symbol, SyntaxNodeAnalysisContext context) =>

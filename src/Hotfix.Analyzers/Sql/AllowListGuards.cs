@@ -56,6 +56,29 @@ internal static class AllowListGuards
         return false;
     }
 
+    /// <summary>
+    /// An arm of a conditional that is the value its condition vetted: <c>Allowed.Contains(sort) ? sort : "Id"</c>, or
+    /// <c>!Allowed.Contains(sort) ? "Id" : sort</c> — the ternary form of the check, with the same checks as the <c>if</c>.
+    /// </summary>
+    public static bool IsVettedArm(IConditionalOperation conditional, IOperation arm, Func<IOperation?, bool> isAllowListTable, CancellationToken cancellationToken)
+    {
+        var name = arm.WithoutConversions() switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        };
+        var model = conditional.SemanticModel;
+        if (name == null || model == null || conditional.Condition.Syntax is not ExpressionSyntax condition)
+        {
+            return false;
+        }
+
+        return arm == conditional.WhenTrue
+            ? Allows(SyntaxFilters.Unparenthesized(condition), name, model, isAllowListTable, cancellationToken)
+            : arm == conditional.WhenFalse && Rejects(condition, name, model, isAllowListTable, cancellationToken);
+    }
+
     /// <summary>When the check fails the method leaves, or the value becomes a literal.</summary>
     private static bool FailsClosed(StatementSyntax statement, string name)
     {

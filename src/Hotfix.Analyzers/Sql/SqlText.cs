@@ -64,6 +64,9 @@ internal sealed class SqlText
     /// <summary>The arguments of the builder calls being read: a builder's parameter is read as what its caller passed.</summary>
     private readonly Dictionary<IParameterSymbol, IOperation> arguments = new(SymbolEqualityComparer.Default);
 
+    /// <summary>The element parameters of the Select lambdas being read whose sequence holds only safe values.</summary>
+    private readonly HashSet<IParameterSymbol> vettedElements = new(SymbolEqualityComparer.Default);
+
     public SqlText(SqlSymbols symbols, Func<IMethodSymbol, bool> isSanitizer, CancellationToken cancellationToken)
     {
         this.symbols = symbols;
@@ -110,7 +113,9 @@ internal sealed class SqlText
                 return Concatenation(new[] { binary.LeftOperand, binary.RightOperand }, depth);
 
             case IConditionalOperation conditional when conditional.WhenFalse != null:
-                return Either(new[] { conditional.WhenTrue, conditional.WhenFalse }, depth);
+                return Either(
+                    new[] { conditional.WhenTrue, conditional.WhenFalse }.Where(arm => !AllowListGuards.IsVettedArm(conditional, arm, IsAllowListTable, cancellationToken)),
+                    depth);
 
             case ICoalesceOperation coalesce:
                 return Either(new[] { coalesce.Value, coalesce.WhenNull }, depth);
@@ -134,6 +139,9 @@ internal sealed class SqlText
                     : assigned;
 
             case IParameterReferenceOperation parameter when AllowListGuards.IsGuarded(parameter, parameter.Parameter, IsAllowListTable, cancellationToken):
+                return SqlTextVerdict.Constant;
+
+            case IParameterReferenceOperation parameter when vettedElements.Contains(parameter.Parameter):
                 return SqlTextVerdict.Constant;
 
             case IParameterReferenceOperation parameter when arguments.TryGetValue(parameter.Parameter, out var passed):
@@ -273,11 +281,38 @@ internal sealed class SqlText
         }
 
         // ids.Select((_, i) => "@p" + i): the placeholders of an IN list, joined into the text; judged by what the
-        // selector returns (a lambda written here; a method group is not looked into).
-        if (method.Name == "Select" && method.ContainingType?.Name == "Enumerable" && method.ContainingNamespace?.Name == "Linq" &&
-            invocation.Arguments.Length == 2 && invocation.Arguments[1].Value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation selector })
+        // selector returns (a lambda written here; a method group is not looked into). The element it is given is as
+        // safe as the sequence: Columns.Select(c => $"[{c}]") of a table of constant names quotes only those names.
+        if (IsEnumerable(method) && method.Name == "Select" && invocation.Arguments.Length == 2 &&
+            invocation.Arguments[1].Value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation selector })
         {
-            return Either(selector.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null && !InsideNestedFunction(r, selector)).Select(r => r.ReturnedValue!), depth);
+            var element = selector.Symbol.Parameters.Length > 0 && Sequence(invocation.Arguments[0].Value, depth).Origin == SqlOrigin.Constant
+                ? selector.Symbol.Parameters[0]
+                : null;
+            if (element != null && !vettedElements.Add(element))
+            {
+                element = null;
+            }
+
+            try
+            {
+                return Either(selector.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null && !InsideNestedFunction(r, selector)).Select(r => r.ReturnedValue!), depth);
+            }
+            finally
+            {
+                if (element != null)
+                {
+                    vettedElements.Remove(element);
+                }
+            }
+        }
+
+        // names.ToArray(), props.Where(…).ToList(): copying, filtering or ordering a sequence adds no element to it, so
+        // typeof(T).GetProperties().Select(p => p.Name).ToArray() holds code names as the Select does.
+        if (IsEnumerable(method) && invocation.Arguments.Length > 0 && method.Name is "ToArray" or "ToList" or "ToHashSet" or "AsEnumerable" or "Where" or
+                "Distinct" or "Order" or "OrderBy" or "OrderByDescending" or "Skip" or "Take")
+        {
+            return Sequence(invocation.Arguments[0].Value, depth);
         }
 
         if (method.Name == "Replace" && !method.IsStatic && invocation.Instance != null &&
@@ -316,6 +351,15 @@ internal sealed class SqlText
 
         return Builder(invocation, depth) ?? SqlTextVerdict.Opaque;
     }
+
+    private static bool IsEnumerable(IMethodSymbol method) =>
+        method.IsStatic && method.ContainingType?.Name == "Enumerable" && method.ContainingNamespace?.ToDisplayString() == "System.Linq";
+
+    /// <summary>The elements of a sequence: safe when they cannot carry SQL, come from an allow-list table, or are judged safe.</summary>
+    private SqlTextVerdict Sequence(IOperation source, int depth) =>
+        ElementsCannotCarrySql(source.WithoutConversions().Type) || IsAllowListTable(source)
+            ? SqlTextVerdict.Constant
+            : Judge(source, depth + 1);
 
     /// <summary>
     /// A method of this file that returns SQL it puts together (<c>private string BuildSearch(SearchModel m)</c>): judged
@@ -564,8 +608,7 @@ internal sealed class SqlText
         {
             var scope = declarator.Ancestors().FirstOrDefault(n => n is BlockSyntax or CompilationUnitSyntax);
             var created = model.GetOperation(initial, cancellationToken)?.WithoutConversions();
-            if (scope == null || created is not IObjectCreationOperation { Constructor.Parameters.Length: 0 } creation ||
-                (creation.Initializer != null && creation.Initializer.Initializers.Any(i => i is not IInvocationOperation { Arguments.Length: 1 } add || !IsSafePiece(add.Arguments[0].Value, depth))))
+            if (scope == null || created == null || !StartsSafe(created, depth))
             {
                 return SqlTextVerdict.Opaque;
             }
@@ -590,7 +633,13 @@ internal sealed class SqlText
                     continue;
                 }
 
-                // Read by string.Join or by a count (clauses.Any()): the list itself is not changed there.
+                // Read by string.Join, a count (clauses.Any()) or a query (columns.Select(…)): the list itself is not changed there.
+                if (identifier.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Select" or "Where" or "Any" or "Contains" or "ToArray" or "AsEnumerable" } query &&
+                    query.Expression == identifier)
+                {
+                    continue;
+                }
+
                 if (identifier.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax reader } &&
                     SyntaxFilters.InvokedName(reader) is "Join" or "Any" or "Count")
                 {
@@ -612,6 +661,14 @@ internal sealed class SqlText
             following.Remove(local);
         }
     }
+
+    /// <summary>
+    /// A list created empty or with constant items, or copied from a safe sequence
+    /// (<c>typeof(T).GetProperties().Select(p => p.Name).ToList()</c>).
+    /// </summary>
+    private bool StartsSafe(IOperation created, int depth) => created is IObjectCreationOperation { Constructor.Parameters.Length: 0 } creation
+        ? creation.Initializer == null || creation.Initializer.Initializers.All(i => i is IInvocationOperation { Arguments.Length: 1 } add && IsSafePiece(add.Arguments[0].Value, depth))
+        : created is IInvocationOperation && Judge(created, depth + 1).Origin == SqlOrigin.Constant;
 
     private static bool IsAppendName(string name) => name is "Append" or "AppendLine" or "AppendFormat" or "Insert" or "Replace" or "AppendJoin";
 

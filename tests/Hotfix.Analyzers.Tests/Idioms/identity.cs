@@ -1,4 +1,6 @@
-// Idiom corpus: HF3002: ASP.NET Core Identity's scaffolded pages and an MVC account controller (logout, external login, password reset).
+// Idiom corpus: HF3002: ASP.NET Core Identity's scaffolded pages and an MVC account controller (logout, external login, password reset);
+// a sign-up through an account service over UserManager, next to an anonymous create through a repository's CreateAsync; a
+// conventional-route page with no [Http…] attribute that only renders, next to one that purges sessions on any verb.
 using System;
 using System.Text;
 using System.Threading.Tasks;
@@ -118,6 +120,57 @@ namespace App.More
             await users.DeleteAsync((await users.FindByIdAsync(id))!);
             await signInManager.SignOutAsync();
             return Ok();
+        }
+    }
+}
+namespace App.Api
+{
+    public record RegisterDto(string Email, string Password);
+    public record ItemDto(string Name);
+    public interface IItemRepository { Task<int> CreateAsync(ItemDto item); }
+
+    public class AccountService(UserManager<IdentityUser> userManager)
+    {
+        public async Task<bool> SignUpAsync(RegisterDto dto) =>
+            (await userManager.CreateAsync(new IdentityUser { UserName = dto.Email, Email = dto.Email }, dto.Password)).Succeeded;
+    }
+
+    public class ItemService(IItemRepository repo)
+    {
+        public async Task<int> CreateAsync(ItemDto item) => await repo.CreateAsync(item);
+    }
+
+    [ApiController, Route("api/[controller]"), Authorize]
+    public class ItemsController(ItemService items, AccountService accounts) : ControllerBase
+    {
+        [HttpPost("sign-up"), AllowAnonymous]
+        public async Task<IActionResult> SignUp(RegisterDto dto) => await accounts.SignUpAsync(dto) ? Ok() : BadRequest();
+
+        [HttpPost, AllowAnonymous]  // expect HF3002
+        public async Task<IActionResult> Create(ItemDto dto) => Ok(await items.CreateAsync(dto));
+    }
+}
+namespace App.Mvc
+{
+    public interface ISessionStore { Task PurgeExpiredAsync(DateTime before); }
+
+    // Conventional routes: an action with no [Http…] attribute answers every verb.
+    [Authorize]
+    public class SessionsController(ISessionStore sessions, ILogger<SessionsController> logger) : Controller
+    {
+        [AllowAnonymous]
+        public IActionResult Expired(string? returnUrl = null)
+        {
+            logger.LogInformation("Session expired.");
+            ViewData["ReturnUrl"] = returnUrl;
+            return View();
+        }
+
+        [AllowAnonymous]  // expect HF3002
+        public async Task<IActionResult> PurgeSessions()
+        {
+            await sessions.PurgeExpiredAsync(DateTime.UtcNow);
+            return RedirectToAction("Index", "Home");
         }
     }
 }

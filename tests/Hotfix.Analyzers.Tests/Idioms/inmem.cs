@@ -1,4 +1,5 @@
-// Idiom corpus: HF4003: EF Core's in-memory APIs (Local, ChangeTracker, ToQueryString, GetDbConnection) do no I/O.
+// Idiom corpus: HF4003: EF Core's in-memory APIs (Local, ChangeTracker, ToQueryString, GetDbConnection) and LINQ over loaded lists do no
+// I/O; a query switched to LINQ to Objects with AsEnumerable() still runs when it is enumerated.
 using System;
 using System.Linq;
 using System.Collections.Generic;
@@ -40,5 +41,17 @@ public class Handler(AppDb db)
         var names = (await db.Items.ToListAsync()).Select(i => i.Name).ToList();
         await Task.Yield();
         return sql + local.Count + entries.Count + tags.Count + names.Count + conn.Database + first?.Name + tracked.Count;
+    }
+
+    public async Task<List<string>> Trimmed()
+    {
+        var loaded = await db.Items.ToListAsync();
+        var fromMemory = loaded.AsEnumerable().Select(i => i.Name.Trim()).ToList();
+        var fromDatabase = db.Items.Where(i => i.Id > 0).AsEnumerable().Select(i => i.Name.Trim()).ToList(); // expect HF4003
+        foreach (var item in db.Items.AsEnumerable()) // expect HF4003
+        {
+            fromMemory.Add(item.Name);
+        }
+        return fromMemory.Concat(fromDatabase).ToList();
     }
 }

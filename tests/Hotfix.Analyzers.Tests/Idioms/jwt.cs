@@ -1,4 +1,5 @@
-// Idiom corpus: HF3002: a hand-written JWT login and sign-up (BCrypt, IPasswordHasher, token issuing) are authentication endpoints.
+// Idiom corpus: HF3002: a hand-written JWT login and sign-up (BCrypt, IPasswordHasher, token issuing) and a refresh-token exchange
+// are authentication endpoints; a refresh of something else, or a push device's registration, is not.
 using System;
 using System.Linq;
 using System.Security.Claims;
@@ -69,6 +70,47 @@ namespace App
             db.Users.Add(new AppUser { Email = dto.Email });
             await db.SaveChangesAsync();
             return Ok(tokens.CreateToken(new AppUser())); // issuing a token is an authentication step: anonymous by design
+        }
+    }
+}
+namespace App.Tokens
+{
+    public record RefreshRequest(string RefreshToken);
+    public interface IAuthService { Task<string?> RefreshAsync(string refreshToken); Task RefreshPermissionsAsync(int userId); }
+
+    [ApiController, Route("api/token"), Authorize]
+    public class TokenController(IAuthService auth) : ControllerBase
+    {
+        [HttpPost("refresh"), AllowAnonymous]
+        public async Task<IActionResult> Refresh(RefreshRequest req) =>
+            await auth.RefreshAsync(req.RefreshToken) is { } token ? Ok(token) : Unauthorized();
+
+        [HttpPost("permissions/{userId}"), AllowAnonymous]  // expect HF3002
+        public async Task<IActionResult> RefreshPermissions(int userId)
+        {
+            await auth.RefreshPermissionsAsync(userId);
+            return NoContent();
+        }
+    }
+}
+namespace App.Devices
+{
+    public record DeviceDto(string Token, string Platform);
+    public record RegisterDto(string Email, string Password);
+    public interface IPushService { Task RegisterAsync(string token, string platform); }
+    public interface IUserService { Task<string?> RegisterAsync(RegisterDto dto); }
+
+    [ApiController, Route("api/devices"), Authorize]
+    public class DevicesController(IPushService push, IUserService users) : ControllerBase
+    {
+        [HttpPost("/api/users/register"), AllowAnonymous]
+        public async Task<IActionResult> Register(RegisterDto dto) => await users.RegisterAsync(dto) is { } token ? Ok(token) : BadRequest();
+
+        [HttpPost, AllowAnonymous]  // expect HF3002
+        public async Task<IActionResult> Add(DeviceDto dto)
+        {
+            await push.RegisterAsync(dto.Token, dto.Platform);
+            return Accepted();
         }
     }
 }

@@ -1,4 +1,5 @@
-// Idiom corpus: HF4001/HF4002: draining a table in bounded batches, seeding over read-only literals; a chain walk and a per-item Take still count.
+// Idiom corpus: HF4001/HF4002: draining a table in bounded batches, paging with a for over page numbers, seeding over read-only
+// literals; a chain walk and a per-item Take (ordered or not) still count.
 using System;
 using System.Linq;
 using System.Collections.Generic;
@@ -60,6 +61,29 @@ public class Maintenance(AppDb db)
             var n = db.Database.ExecuteSqlRaw("DELETE TOP (500) FROM Logs WHERE At < {0}", cutoff);  // expect HF4003
             total += n;
             if (n < 500) break;
+        }
+    }
+
+    public async Task TrimNames(int pageSize, CancellationToken ct)
+    {
+        var pages = (await db.Roles.CountAsync(ct) + pageSize - 1) / pageSize;
+        for (var page = 0; page < pages; page++)
+        {
+            var batch = await db.Roles.OrderBy(r => r.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+            foreach (var role in batch) role.Name = role.Name.Trim();
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    // Still N+1: an ordered Take per id is the latest few of each, not a page.
+    public async Task Latest(List<int> ids)
+    {
+        var i = 0;
+        while (i < ids.Count)
+        {
+            var id = ids[i];
+            var recent = await db.Logs.Where(l => l.Id == id).OrderByDescending(l => l.At).Take(3).ToListAsync();  // expect HF4001
+            i++;
         }
     }
 

@@ -1,4 +1,5 @@
-// Idiom corpus: HF4001/HF4002: retry loops of transient failures run once per attempt; a per-item loop that skips failures still counts.
+// Idiom corpus: HF4001/HF4002: retry loops of transient failures and EF Core's concurrency retry run once per attempt; a per-item
+// loop (for, while over a queue) that catches and skips failures still counts, whatever it catches.
 using System;
 using System.Linq;
 using System.Collections.Generic;
@@ -60,6 +61,58 @@ public class Retries(AppDb db)
             catch (TimeoutException) { tries++; }
         } while (tries < 5);
         return -1;
+    }
+
+    public async Task ConcurrencyRetry(Item item)
+    {
+        var saved = false;
+        while (!saved)
+        {
+            try
+            {
+                db.Items.Update(item);
+                await db.SaveChangesAsync();
+                saved = true;
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                foreach (var entry in ex.Entries)
+                {
+                    var current = await entry.GetDatabaseValuesAsync();
+                    if (current != null) entry.OriginalValues.SetValues(current);
+                }
+            }
+        }
+    }
+
+    // Still one save per item: the handler skips a failed row and the loop goes on to the next.
+    public async Task ImportRows(IReadOnlyList<Item> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            try
+            {
+                db.Items.Add(rows[i]);
+                await db.SaveChangesAsync();  // expect HF4002
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task Drain(System.Collections.Concurrent.ConcurrentQueue<Item> queue)
+    {
+        while (queue.TryDequeue(out var row))
+        {
+            try
+            {
+                db.Items.Add(row);
+                await db.SaveChangesAsync();  // expect HF4002
+            }
+            catch (DbUpdateException) { db.ChangeTracker.Clear(); }
+        }
     }
 
     // Still N+1: a per-item loop that skips failures.

@@ -1,4 +1,5 @@
-// Idiom corpus: HF4001-HF4003: console Main, a hosted service's StartAsync, bounded drains, chunked imports and retries.
+// Idiom corpus: HF4001-HF4003: console Main, a hosted service's StartAsync, bounded drains, chunked imports and retries;
+// a cached task's completion checked by a property pattern.
 using System;
 using System.Linq;
 using System.Collections.Generic;
@@ -83,6 +84,25 @@ public class Batches(AppDb db)
                 await Task.Delay(100 * attempt, ct);
             }
         }
+    }
+}
+
+public class CachedTotals
+{
+    private static Task<int>? cached;
+
+    public async Task<int> TotalAsync()
+    {
+        var t = cached;
+        if (t is { IsCompletedSuccessfully: true }) return t.Result;
+        return await (cached = Task.FromResult(1));
+    }
+
+    public async Task<int> StaleAsync()
+    {
+        var t = cached ?? Task.FromResult(0);
+        if (t is { IsFaulted: false }) return t.Result; // expect HF4003
+        return await t;
     }
 }
 

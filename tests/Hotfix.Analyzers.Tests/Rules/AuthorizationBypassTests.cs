@@ -388,6 +388,27 @@ public class AuthorizationBypassTests
         At(3, "AllowAnonymous() makes every endpoint of MapControllers() reachable without authentication"));
 
     [Fact]
+    public Task MapMethods_reads_its_verbs_from_HttpMethods_fields_and_collection_expressions() => Expect("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, string[] verbs)
+            {
+                app.MapMethods("/ping", new[] { HttpMethods.Get, HttpMethods.Head }, () => "pong").AllowAnonymous();
+                app.MapMethods("/ready", ["GET", "HEAD"], () => "ok").AllowAnonymous();
+                app.MapMethods("/ok", new[] { "GET", System.Net.Http.HttpMethod.Head.Method }, () => "ok").AllowAnonymous();
+                app.MapMethods("/orders", new[] { HttpMethods.Get, HttpMethods.Post }, () => "ok").{|#0:AllowAnonymous|}();
+                app.MapMethods("/carts", ["GET", "delete"], () => "ok").{|#1:AllowAnonymous|}();
+                app.MapMethods("/any", verbs, () => "ok").{|#2:AllowAnonymous|}();
+                app.MapMethods("/spread", ["GET", .. verbs], () => "ok").{|#3:AllowAnonymous|}();
+            }
+        }
+        """,
+        At(0, "AllowAnonymous() makes the POST endpoint reachable without authentication"),
+        At(1, "AllowAnonymous() makes the DELETE endpoint reachable without authentication"),
+        At(2, "AllowAnonymous() makes the MapMethods endpoint (its HTTP methods are not known here) reachable without authentication"),
+        At(3, "AllowAnonymous() makes the MapMethods endpoint (its HTTP methods are not known here) reachable without authentication"));
+
+    [Fact]
     public Task AllowAnonymous_on_a_route_group_opens_the_state_changing_endpoints_mapped_on_it() => Expect("""
         public static class Endpoints
         {
@@ -528,6 +549,101 @@ public class AuthorizationBypassTests
         At(1, "AllowAnonymous() makes the POST endpoint reachable without authentication"));
 
     [Fact]
+    public Task A_helper_registers_a_user_only_when_its_CreateAsync_is_a_UserManagers_not_a_repositorys() => Verify.VerifyFilesAsync(
+        [
+            Usings + Identity + """
+            public record SignUpDto(string Email, string Password);
+            public interface IItemRepository { Task<int> CreateAsync(string name); }
+
+            public class ItemService(IItemRepository repo)
+            {
+                public async Task<int> CreateAsync(string name) => await repo.CreateAsync(name);
+            }
+
+            [Authorize, ApiController, Route("items")]
+            public class ItemsController(ItemService items, SignUps signUps, System.IServiceProvider services) : ControllerBase
+            {
+                private readonly UserManager<AppUser> userManager = null!;
+
+                [HttpPost, {|#0:AllowAnonymous|}]
+                public async Task<IActionResult> Create(string name) => Ok(await items.CreateAsync(name));
+
+                [HttpPost("sign-up"), AllowAnonymous]
+                public async Task<IActionResult> SignUp(SignUpDto dto) => Ok(await signUps.SignUpAsync(dto));
+
+                [HttpPost("join"), AllowAnonymous]
+                public async Task<IActionResult> Join(SignUpDto dto) => Ok(await AddUser(dto));
+
+                [HttpPost("invite"), AllowAnonymous]
+                public async Task<IActionResult> Invite(SignUpDto dto) => Ok(await Invited(dto));
+
+                private async Task<bool> AddUser(SignUpDto dto) => (await this.userManager.CreateAsync(new AppUser { UserName = dto.Email }, dto.Password)).Succeeded;
+
+                private async Task<bool> Invited(SignUpDto dto)
+                {
+                    var manager = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UserManager<AppUser>>(services);
+                    return (await manager.CreateAsync(new AppUser { UserName = dto.Email })).Succeeded;
+                }
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Identity;
+
+            public class SignUps(UserManager<AppUser> users)
+            {
+                public async Task<bool> SignUpAsync(SignUpDto dto) => (await users.CreateAsync(new AppUser { UserName = dto.Email }, dto.Password)).Succeeded;
+            }
+            """,
+        ],
+        At(0, "[AllowAnonymous] makes the POST action 'Create' reachable without authentication, overriding [Authorize] on 'ItemsController'"));
+
+    [Fact]
+    public Task An_action_that_names_no_HTTP_method_answers_every_verb_when_it_may_change_state() => Expect("""
+        public class ErrorViewModel { public string? RequestId { get; set; } }
+        public class Product { public int Id { get; set; } }
+        public interface ICatalog { Task<Product[]> GetFeaturedAsync(); }
+        public interface IMaintenance { Task PurgeSessions(System.DateTime before); }
+
+        [Authorize]
+        public class MaintenanceController(IMaintenance maintenance, ICatalog catalog, Microsoft.Extensions.Logging.ILogger<MaintenanceController> logger) : Controller
+        {
+            [{|#0:AllowAnonymous|}]
+            public async Task<IActionResult> PurgeSessions()
+            {
+                await maintenance.PurgeSessions(System.DateTime.UtcNow);
+                return RedirectToAction("Index", "Home");
+            }
+
+            [AllowAnonymous]
+            public IActionResult Login(string? returnUrl = null)
+            {
+                ViewData["ReturnUrl"] = returnUrl;
+                Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "login page");
+                return View();
+            }
+
+            [AllowAnonymous]
+            public async Task<IActionResult> Featured() => View(await catalog.GetFeaturedAsync());
+
+            [AllowAnonymous]
+            public IActionResult Error() => View(new ErrorViewModel { RequestId = HttpContext.TraceIdentifier });
+
+            [HttpGet, AllowAnonymous]
+            public async Task<IActionResult> Purge() { await maintenance.PurgeSessions(System.DateTime.UtcNow); return Ok(); }
+        }
+
+        [{|#1:AllowAnonymous|}]
+        public class ToolsController(IMaintenance maintenance) : Controller
+        {
+            public IActionResult Index() => View();
+            public async Task<IActionResult> Reset() { await maintenance.PurgeSessions(System.DateTime.UtcNow); return View(); }
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the action 'PurgeSessions', which names no HTTP method and so answers POST and DELETE too, reachable without authentication, overriding [Authorize] on 'MaintenanceController'"),
+        At(1, "[AllowAnonymous] on 'ToolsController' makes state-changing actions reachable without authentication: Reset (any verb)"));
+
+    [Fact]
     public Task A_token_api_that_logs_in_registers_or_refreshes_through_its_own_account_service_stays_anonymous() => Expect("""
         public record AuthenticateRequest(string Username, string Password);
 
@@ -559,6 +675,67 @@ public class AuthorizationBypassTests
         }
         """,
         At(0, "[AllowAnonymous] makes the POST action 'Order' reachable without authentication, overriding [Authorize] on 'UsersController'"));
+
+    [Fact]
+    public Task A_refresh_token_exchanged_for_a_new_token_is_the_callers_credential_but_another_refresh_is_not() => Expect("""
+        public record RefreshRequest(string RefreshToken);
+
+        public interface IAuthService
+        {
+            Task<string?> RefreshAsync(string refreshToken);
+            Task RefreshCacheAsync(string key);
+        }
+
+        [Authorize, ApiController, Route("auth")]
+        public class AuthController(IAuthService auth) : ControllerBase
+        {
+            [HttpPost("refresh"), AllowAnonymous]
+            public async Task<IActionResult> Refresh(RefreshRequest req) => await auth.RefreshAsync(req.RefreshToken) is { } token ? Ok(token) : Unauthorized();
+
+            [HttpPost("renew"), AllowAnonymous]
+            public async Task<IActionResult> Renew(string refreshToken) => Ok(await Exchange(refreshToken));
+
+            [HttpPost("cache/{key}"), {|#0:AllowAnonymous|}]
+            public async Task<IActionResult> Reload(string key) { await auth.RefreshCacheAsync(key); return Ok(); }
+
+            private async Task<string?> Exchange(string token) => await auth.RefreshAsync(refreshToken: token);
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'Reload' reachable without authentication, overriding [Authorize] on 'AuthController'"));
+
+    [Fact]
+    public Task Registering_a_device_is_no_sign_up_but_registering_through_an_account_service_or_with_a_password_is() => Expect("""
+        public record DeviceDto(string Token, string Platform);
+        public record SignUpRequest(string Email, string Password);
+        public interface IPushService { Task RegisterAsync(string token, string platform); }
+        public interface IAppService { Task<bool> RegisterAsync(SignUpRequest request); }
+        public interface IAuthService { Task<bool> RegisterAsync(string email); }
+
+        [Authorize, ApiController, Route("api")]
+        public class DevicesController(IPushService push, IAppService app, IAuthService auth) : ControllerBase
+        {
+            [HttpPost("devices"), {|#0:AllowAnonymous|}]
+            public async Task<IActionResult> AddDevice(DeviceDto dto) { await push.RegisterAsync(dto.Token, dto.Platform); return Accepted(); }
+
+            [HttpPost("devices/v2"), {|#1:AllowAnonymous|}]
+            public async Task<IActionResult> AddDevice2(DeviceDto dto) { await Subscribe(dto); return Accepted(); }
+
+            [HttpPost("sign-up"), AllowAnonymous]
+            public async Task<IActionResult> SignUp(SignUpRequest request) => await app.RegisterAsync(request) ? Ok() : BadRequest();
+
+            [HttpPost("magic-link"), AllowAnonymous]
+            public async Task<IActionResult> MagicLink(string email) => await auth.RegisterAsync(email) ? Ok() : BadRequest();
+
+            [HttpPost("join"), AllowAnonymous]
+            public async Task<IActionResult> Join(string email) => await Enrol(email) ? Ok() : BadRequest();
+
+            private Task Subscribe(DeviceDto dto) => push.RegisterAsync(dto.Token, dto.Platform);
+
+            private Task<bool> Enrol(string email) => auth.RegisterAsync(email);
+        }
+        """,
+        At(0, "[AllowAnonymous] makes the POST action 'AddDevice' reachable without authentication, overriding [Authorize] on 'DevicesController'"),
+        At(1, "[AllowAnonymous] makes the POST action 'AddDevice2' reachable without authentication, overriding [Authorize] on 'DevicesController'"));
 
     [Fact]
     public Task A_webhook_that_checks_its_request_signature_authenticates_its_caller() => Expect("""

@@ -70,6 +70,38 @@ public class QueryInLoopTests
         """, At(0, "ToListAsync"), At(1, "ToListAsync"), At(2, "FindAsync"));
 
     [Fact]
+    public Task A_for_over_page_numbers_pages_but_an_ordering_or_a_fixed_Skip_in_a_walk_over_items_takes_no_page() => Expect("""
+        async Task Pages(Shop db, int pageSize, CancellationToken ct)
+        {
+            var pages = (await db.Orders.CountAsync(ct) + pageSize - 1) / pageSize;
+            for (var page = 0; page < pages; page++)
+            {
+                var batch = await db.Orders.OrderBy(o => o.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+            }
+
+            for (int offset = 0, n = 1; n > 0; offset += pageSize)
+            {
+                n = (await db.Orders.OrderBy(o => o.Id).Skip(offset).Take(pageSize).ToListAsync(ct)).Count;
+            }
+        }
+        async Task PerItem(Shop db, List<int> ids, CancellationToken ct)
+        {
+            var i = 0;
+            while (i < ids.Count)
+            {
+                var id = ids[i];
+                var recent = await db.Orders.Where(o => o.UserId == id).OrderByDescending(o => o.Id).Take(3).{|#0:ToListAsync|}(ct);
+                i++;
+            }
+
+            for (var k = 0; k < ids.Count; k++)
+            {
+                var second = await db.Orders.Where(o => o.UserId == ids[k]).OrderBy(o => o.Id).Skip(1).Take(1).{|#1:ToListAsync|}(ct);
+            }
+        }
+        """, At(0, "ToListAsync"), At(1, "ToListAsync"));
+
+    [Fact]
     public Task Ef_materialisers_aggregates_and_Find_in_loops() => Expect("""
         async Task Run(Shop db, List<int> ids, IAsyncEnumerable<int> stream)
         {
@@ -271,6 +303,30 @@ public class QueryInLoopTests
             }
         }
         """, At(0, "FirstAsync"), At(1, "FirstAsync"));
+
+    [Fact]
+    public Task A_for_over_items_that_catches_DbUpdateException_is_no_retry() => Expect("""
+        async Task Run(Shop db, List<int> ids)
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                try { var user = await db.Users.{|#0:FirstAsync|}(u => u.Id == ids[i]); user.Name = ""; await db.SaveChangesAsync(); }
+                catch (DbUpdateException) { db.ChangeTracker.Clear(); }
+            }
+        }
+        """, At(0, "FirstAsync"));
+
+    [Fact]
+    public Task A_query_switched_to_LINQ_to_Objects_in_a_loop_is_still_a_query_per_item() => Expect("""
+        void Run(Shop db, List<int> ids, List<Order> cached)
+        {
+            foreach (var id in ids)
+            {
+                var totals = db.Orders.Where(o => o.UserId == id).AsEnumerable().Select(o => o.Total).{|#0:ToList|}();
+                var local = cached.AsEnumerable().Where(o => o.UserId == id).ToList();
+            }
+        }
+        """, At(0, "ToList"));
 
     [Fact]
     public Task A_query_kept_in_a_local_declared_in_the_loop_still_counts() => Expect("""

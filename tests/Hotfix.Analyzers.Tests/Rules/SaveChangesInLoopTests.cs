@@ -56,6 +56,27 @@ public class SaveChangesInLoopTests
         Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""));
 
     [Fact]
+    public Task A_save_per_page_of_a_for_over_page_numbers_is_per_page() => Expect("""
+        async Task Run(Shop db, int pages, int size, List<int> ids)
+        {
+            for (var page = 0; page < pages; page++)
+            {
+                var batch = await db.Orders.OrderBy(o => o.Id).Skip(page * size).Take(size).ToListAsync();
+                foreach (var order in batch) order.Archived = true;
+                await db.SaveChangesAsync();
+            }
+
+            for (var i = 0; i < ids.Count; i++)
+            {
+                var latest = await db.Orders.Where(o => o.UserId == ids[i]).OrderByDescending(o => o.Id).Take(size).ToListAsync();
+                foreach (var order in latest) order.Archived = true;
+                await db.{|#0:SaveChangesAsync|}();
+            }
+        }
+        """,
+        Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""));
+
+    [Fact]
     public Task A_save_every_N_items_is_a_bulk_imports_batching() => Expect("""
         const int BatchSize = 200;
         readonly List<User> pending = new();
@@ -265,6 +286,32 @@ public class SaveChangesInLoopTests
         """,
         Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChanges", ""),
         Verify.Diagnostic("HF4002").WithLocation(1).WithArguments("SaveChanges", ""));
+
+    [Fact]
+    public Task A_for_or_while_over_items_that_catches_a_failed_save_is_no_retry_but_one_that_leaves_on_success_is() => Expect("""
+        async Task Run(Shop db, IReadOnlyList<User> rows, System.Collections.Concurrent.ConcurrentQueue<User> queue)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                try { db.Users.Add(rows[i]); await db.{|#0:SaveChangesAsync|}(); }
+                catch (DbUpdateException) { db.ChangeTracker.Clear(); }
+            }
+
+            while (queue.TryDequeue(out var row))
+            {
+                try { db.Users.Add(row); await db.{|#1:SaveChangesAsync|}(); }
+                catch (DbUpdateConcurrencyException ex) { foreach (var entry in ex.Entries) entry.Reload(); }
+            }
+
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                try { await db.SaveChangesAsync(); break; }
+                catch (DbUpdateConcurrencyException ex) { foreach (var entry in ex.Entries) await entry.ReloadAsync(); }
+            }
+        }
+        """,
+        Verify.Diagnostic("HF4002").WithLocation(0).WithArguments("SaveChangesAsync", ""),
+        Verify.Diagnostic("HF4002").WithLocation(1).WithArguments("SaveChangesAsync", ""));
 
     [Fact]
     public Task Saving_through_the_interface_a_context_implements_is_saving() => Verify.VerifyAsync(Sources.Ef + """

@@ -292,6 +292,44 @@ public class SqlInjectionTests
         """, At(0, "Query", "Writable"));
 
     [Fact]
+    public Task Names_of_a_read_only_table_quoted_by_a_selector_are_safe_but_names_of_input_are_not() => Expect("""
+        static readonly string[] Columns = { "Id", "Name" };
+        static string[] Writable = { "Id", "Name" };
+
+        void Run(IDbConnection connection, string[] requested)
+        {
+            connection.Query<User>($"SELECT {string.Join(", ", Columns.Select(c => $"[{c}]"))} FROM Users");
+            connection.Query<User>("SELECT " + string.Join(", ", Columns.Where(c => c != "Id").Select(c => "[" + c + "]")) + " FROM Users");
+            connection.{|#0:Query<User>|}($"SELECT {string.Join(", ", Writable.Select(c => $"[{c}]"))} FROM Users");
+            connection.{|#1:Query<User>|}($"SELECT {string.Join(", ", requested.Select(c => $"[{c}]"))} FROM Users");
+            connection.{|#2:Query<User>|}($"SELECT {string.Join(", ", Columns.Select(c => requested[0]))} FROM Users");
+        }
+        """,
+        At(0, "Query", "string.Join(\", \", Writable.Select(c => $\"[{c}]\"))"),
+        At(1, "Query", "string.Join(\", \", requested.Select(c => $\"[{c}]\"))"),
+        At(2, "Query", "string.Join(\", \", Columns.Select(c => requested[0]))"));
+
+    [Fact]
+    public Task Reflected_names_copied_into_an_array_or_list_are_still_code_names() => Verify.VerifyAsync(Sources.Ef + """
+        public class Repository<T>
+        {
+            public int Insert(IDbConnection db, T entity)
+            {
+                var props = typeof(T).GetProperties().Where(p => p.Name != "Id").Select(p => p.Name).ToArray();
+                var columns = typeof(T).GetProperties().Select(p => p.Name).ToList();
+                db.Execute($"UPDATE Items SET {string.Join(", ", columns.Select(c => c + " = @" + c))}", entity);
+                return db.Execute($"INSERT INTO Items ({string.Join(", ", props)}) VALUES ({string.Join(", ", props.Select(n => "@" + n))})", entity);
+            }
+
+            public int Copy(IDbConnection db, IEnumerable<string> requested, T entity)
+            {
+                var names = requested.ToArray();
+                return db.{|#0:Execute|}($"INSERT INTO Items ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(n => "@" + n))})", entity);
+            }
+        }
+        """, At(0, "Execute", "string.Join(\", \", names)"));
+
+    [Fact]
     public Task Joined_text_still_counts_as_built() => Expect("""
         void Run(IDbConnection connection, List<string> names, string[] columns)
         {
@@ -645,6 +683,27 @@ public class SqlInjectionTests
             }
         }
         """);
+
+    [Fact]
+    public Task The_arm_of_a_ternary_that_its_allow_list_check_vetted_is_safe_and_the_other_arm_is_not() => Verify.VerifyAsync(Sources.Ef + """
+        public class Reports
+        {
+            private static readonly HashSet<string> Columns = new(StringComparer.OrdinalIgnoreCase) { "Name", "Id" };
+            private static readonly Dictionary<string, int> Tables = new() { ["Users"] = 1 };
+
+            public void Run(IDbConnection db, string sort, string table, string other)
+            {
+                var column = Columns.Contains(sort) ? sort : "Id";
+                db.Query<User>($"SELECT * FROM Users ORDER BY {column}");
+                db.Query<User>($"SELECT * FROM {(!Tables.ContainsKey(table) ? "Users" : table)}");
+                db.Query<User>("SELECT * FROM Users ORDER BY " + (Columns.Contains(sort.ToUpperInvariant()) ? sort : "Id"));
+
+                db.{|#0:Query<User>|}($"SELECT * FROM Users ORDER BY {(Columns.Contains(sort) ? "Id" : sort)}");
+                db.{|#1:Query<User>|}($"SELECT * FROM Users ORDER BY {(Columns.Contains(other) ? sort : "Id")}");
+                db.{|#2:Query<User>|}($"SELECT * FROM Users ORDER BY {(sort.Length < 10 ? sort : "Id")}");
+            }
+        }
+        """, At(0, "Query", "Columns.Contains(sort) ? \"Id\" : sort"), At(1, "Query", "Columns.Contains(other) ? sort : \"Id\""), At(2, "Query", "sort.Length < 10 ? sort : \"Id\""));
 
     [Fact]
     public Task A_check_that_does_not_leave_comes_after_the_use_admits_more_than_a_name_or_is_undone_is_no_guard() => Verify.VerifyAsync(Sources.Ef + """

@@ -319,4 +319,95 @@ public class SyncOverAsyncTests
             public async Task ResetAsync(Shop db) { var any = db.Users.{|#0:Any|}(); await Task.Yield(); }
         }
         """, At(0, "Any", "ResetAsync", "await AnyAsync instead"));
+
+    [Fact]
+    public Task A_seeding_local_function_of_Program_and_a_method_given_the_application_run_once_but_a_mapped_local_function_serves_requests() => Verify.VerifyProgramAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var app = WebApplication.CreateBuilder(args).Build();
+        await SeedDemoDataAsync(app);
+        await app.ApplyMigrationsAsync();
+        app.MapGet("/users", ListUsers);
+        app.MapGet("/count", CountUsers);
+        await app.RunAsync();
+
+        static async Task SeedDemoDataAsync(WebApplication app)
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Shop>();
+            if (!db.Users.Any()) { db.Users.Add(new User { Name = "demo" }); db.SaveChanges(); }
+            await Task.CompletedTask;
+        }
+
+        static async Task<List<User>> ListUsers(Shop db) { await Task.Yield(); return db.Users.{|#0:ToList|}(); }
+        static async Task<int> CountUsers(Shop db, WebApplication? unused = null) { await Task.Yield(); return db.Users.{|#1:Count|}(); }
+        """,
+        Sources.Ef + """
+        public static class MigrationExtensions
+        {
+            public static async Task ApplyMigrationsAsync(this Microsoft.AspNetCore.Builder.WebApplication app)
+            {
+                using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services);
+                var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Shop>(scope.ServiceProvider);
+                db.Database.Migrate();
+                await Task.Yield();
+            }
+
+            public static async Task MigrateHostAsync(this Microsoft.Extensions.Hosting.IHost host, Shop db) { db.Database.Migrate(); await Task.Yield(); }
+
+            public static async Task ResetAsync(Shop db, Microsoft.AspNetCore.Builder.WebApplication app) { db.Database.{|#2:EnsureDeleted|}(); await Task.Yield(); }
+        }
+        """,
+        At(0, "ToList", "ListUsers", "await ToListAsync instead"),
+        At(1, "Count", "CountUsers", "await CountAsync instead"),
+        At(2, "EnsureDeleted", "ResetAsync", "await EnsureDeletedAsync instead"));
+
+    [Fact]
+    public Task A_property_pattern_that_checks_completion_proves_it_like_the_property() => Expect("""
+        static Task<int>? cached;
+        async Task<int> Fast()
+        {
+            var t = cached;
+            if (t is { IsCompletedSuccessfully: true }) return t.Result;
+            if (t is { Status: TaskStatus.RanToCompletion, IsFaulted: false }) return t.Result;
+            if (t is not null and { IsCompleted: false }) return await t;
+            return await (cached = Task.FromResult(1));
+        }
+
+        async Task<int> Slow(Task<int> t, Task<int> u)
+        {
+            if (t is { IsCompletedSuccessfully: false }) return t.{|#0:Result|};
+            if (u is { IsCompleted: false, IsFaulted: false }) { } else { return u.{|#1:Result|}; }
+            if (t is { IsFaulted: true }) return t.{|#2:Result|};
+            return await t;
+        }
+        """,
+        At(0, ".Result", "Slow", "await the task instead"),
+        At(1, ".Result", "Slow", "await the task instead"),
+        At(2, ".Result", "Slow", "await the task instead"));
+
+    [Fact]
+    public Task A_query_switched_to_LINQ_to_Objects_still_runs_when_it_is_enumerated() => Expect("""
+        async Task<int> Run(Shop db, List<Order> cached)
+        {
+            var names = db.Users.Where(u => u.TenantId == 1).AsEnumerable().Select(u => u.Name.Trim()).{|#0:ToList|}();
+            foreach (var order in {|#1:db.Orders.AsEnumerable()|}) { }
+            var big = db.Orders.AsEnumerable().{|#2:Count|}(o => o.Total > 100);
+
+            var loaded = await db.Orders.ToListAsync();
+            var totals = loaded.AsEnumerable().Select(o => o.Total).ToList();
+            var again = (await db.Users.ToListAsync()).Select(u => u.Name).ToList();
+            var local = cached.AsEnumerable().Where(o => o.Archived).Count();
+            foreach (var order in cached.AsEnumerable()) { }
+            return names.Count + big + totals.Count + again.Count + local;
+        }
+        """,
+        At(0, "ToList", "Run", "await ToListAsync instead"),
+        At(1, "foreach over an EF Core query", "Run", "use await foreach or await ToListAsync()"),
+        At(2, "Count", "Run", "await CountAsync instead"));
 }
