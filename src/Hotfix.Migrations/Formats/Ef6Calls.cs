@@ -82,7 +82,9 @@ internal static class Ef6Calls
                 var definition = Column((call.Argument("columnAction", 2) as LambdaExpressionSyntax)?.Body as ExpressionSyntax);
                 column.NewType = definition.Type;
                 column.NewNullable = definition.Nullable;
-                column.HasDefault = call.Name == "AddColumn" ? definition.HasDefault : definition.HasDefault ? true : null;
+                // EF6's SQL Server generator gives an added NOT NULL column without one the CLR type's default
+                // (DEFAULT 0, '', '1900-01-01T00:00:00.000'); SQL Server fills rowversion itself.
+                column.HasDefault = call.Name == "AddColumn" ? definition.HasDefault || definition.Nullable == false : definition.HasDefault ? true : null;
                 column.DefaultExpression = definition.Default;
                 return column;
             case "DropColumn":

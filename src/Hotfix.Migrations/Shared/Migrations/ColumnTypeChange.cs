@@ -89,6 +89,12 @@ internal static class ColumnTypeChange
         {
             return ClassifyLabels(Labels(oldType!), Labels(newType!), change, database);
         }
+        if (IsString(from.Name) && IsString(to.Name) && IsNational(oldType!) && !IsNational(newType!)
+            && (database == MigrationDatabase.SqlServer || database == MigrationDatabase.Unknown))
+        {
+            return new TypeChangeVerdict(TypeChangeEffect.Narrowing, change + " converts Unicode text to the collation's code page: characters it cannot represent become '?'");
+        }
+
         if (from.Name == to.Name && SameArguments(from, to))
         {
             return new TypeChangeVerdict(TypeChangeEffect.None, change + " is the same type");
@@ -296,6 +302,14 @@ internal static class ColumnTypeChange
         return appended && database == MigrationDatabase.MySql
             ? new TypeChangeVerdict(TypeChangeEffect.Widening, change + " appends labels, which MySQL does in place")
             : new TypeChangeVerdict(TypeChangeEffect.Rewrite, change + " keeps every label but " + (database == MigrationDatabase.MySql ? "copies the table" : "moves the column to another type, which rewrites the table"));
+    }
+
+    /// <summary>SQL Server's Unicode string types (<c>nvarchar</c>, <c>nchar</c>, <c>ntext</c>).</summary>
+    private static bool IsNational(string type)
+    {
+        var t = type.Trim().TrimStart('[', '"').ToLowerInvariant();
+        return t.StartsWith("nvarchar", StringComparison.Ordinal) || t.StartsWith("nchar", StringComparison.Ordinal)
+            || t.StartsWith("ntext", StringComparison.Ordinal) || t.StartsWith("national", StringComparison.Ordinal);
     }
 
     /// <summary>The quoted labels of <c>enum('a','b')</c>.</summary>

@@ -128,7 +128,9 @@ internal static class EfMigrationBuilderCalls
             op.NewNullable = Bool(values, "nullable") ?? false;
             var defaultSql = Get(values, "defaultValueSql");
             var defaultValue = Get(values, "defaultValue");
-            op.HasDefault = defaultSql != null || defaultValue != null && defaultValue != "null";
+            // A computed column's value is the database's, and SQL Server writes a rowversion itself: nothing to fill or insert.
+            var computed = Get(values, "computedColumnSql") != null || Bool(values, "rowVersion") == true;
+            op.HasDefault = defaultSql != null || defaultValue != null && defaultValue != "null" || computed;
             op.DefaultExpression = defaultSql ?? defaultValue;
             op.GeneratedStored = Get(values, "computedColumnSql") != null && Bool(values, "stored") == true;
             if (signature.Kind == MigrationOperationKind.AlterColumn)
