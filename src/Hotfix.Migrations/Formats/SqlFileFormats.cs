@@ -157,6 +157,8 @@ internal sealed partial class FlywayFormat : IMigrationFormat
 
     public IReadOnlyList<MigrationPiece> Read(string path, string text, string? downPath, string? downText, MigrationDatabase database)
     {
+        text = WithoutPlaceholders(text);
+        downText = downText is null ? null : WithoutPlaceholders(downText);
         if (RepoPath.FileName(path).StartsWith("R__", StringComparison.Ordinal))
         {
             var body = new MigrationBody { DownStatus = DownStatus.Repeatable, DownDetail = "repeatable migration: Flyway re-applies it whenever its checksum changes, so editing it is how it is meant to change" };
@@ -166,6 +168,17 @@ internal sealed partial class FlywayFormat : IMigrationFormat
 
         return [SqlFiles.UpWithSiblingDown(text, downPath, downText, database, MigrationFramework.Flyway.NoDownAdvice())];
     }
+
+    /// <summary>
+    /// Flyway replaces <c>${schema}</c>, <c>${flyway:defaultSchema}</c> … before it runs a script; their values live in
+    /// the deployment's configuration. A placeholder that qualifies a name (<c>${schema}.orders</c>) is dropped, so the
+    /// statement names <c>orders</c>; any other stands for itself without its braces.
+    /// </summary>
+    private static string WithoutPlaceholders(string text) =>
+        text.Contains("${", StringComparison.Ordinal) ? Placeholder().Replace(text, m => m.Groups["dot"].Success ? string.Empty : m.Groups["name"].Value) : text;
+
+    [GeneratedRegex(@"\$\{(?:flyway:)?(?<name>[\w.-]+)\}(?<dot>\.)?")]
+    private static partial Regex Placeholder();
 
     private static string? Sibling(string path, string from, string to, RepositoryFiles files)
     {
