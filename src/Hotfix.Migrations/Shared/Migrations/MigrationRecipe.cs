@@ -69,6 +69,10 @@ internal static class MigrationRecipes
         "constraint-not-valid",
         "Add the constraint NOT VALID (Rails: validate: false), then VALIDATE CONSTRAINT in a separate migration: the validation takes only a SHARE UPDATE EXCLUSIVE lock.");
 
+    public static readonly MigrationRecipe MySqlForeignKey = new MigrationRecipe(
+        "mysql-foreign-key-in-place",
+        "Check first that every row has its parent, then add the key after SET foreign_key_checks = 0 so InnoDB adds it in place (ALGORITHM=INPLACE, no copy) and set it back to 1; or use an online schema change tool (gh-ost, pt-online-schema-change).");
+
     public static readonly MigrationRecipe UniqueUsingIndex = new MigrationRecipe(
         "unique-using-index",
         "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE (or PRIMARY KEY) USING INDEX: no table scan under an exclusive lock.");

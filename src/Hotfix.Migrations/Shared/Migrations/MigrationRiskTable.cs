@@ -69,7 +69,9 @@ internal static class MigrationRiskTable
             (op, ctx) => op.Kind == MigrationOperationKind.AddColumn && op.NewNullable == false && op.HasDefault != true && !op.GeneratedStored
                 && !ctx.CreatedInThisMigration(op.Table)
                 ? op.DefaultExpression is null
-                    ? "adds NOT NULL column " + op.Object + " without a default: it fails on a table with rows, and inserts from the running version (which does not set it) fail"
+                    ? ctx.Database == MigrationDatabase.MySql
+                        ? "adds NOT NULL column " + op.Object + " without a default: MySQL gives the rows there are the type's implicit default (0, ''), and in strict mode inserts from the running version (which does not set it) fail"
+                        : "adds NOT NULL column " + op.Object + " without a default: it fails on a table with rows, and inserts from the running version (which does not set it) fail"
                     : "adds NOT NULL column " + op.Object + " whose default (" + op.DefaultExpression + ") fills the rows there are but is not kept in the database: inserts from the running version (which does not set it) fail"
                 : null),
         Row("drop-not-null", RuleIds.BackwardIncompatibleMigration, MigrationRiskCategory.BackwardIncompatible, MigrationRecipes.DropNotNull,
@@ -111,8 +113,12 @@ internal static class MigrationRiskTable
         Row("drop-index-blocking", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.DropIndexConcurrently,
             (op, ctx) => op.Kind == MigrationOperationKind.DropIndex && !op.Concurrently && ctx.IsPostgreSqlLike && !ctx.CreatedInThisMigration(op.Table)
                 ? "drops index " + op.Object + " without CONCURRENTLY: takes an ACCESS EXCLUSIVE lock on the table" + Assumed(ctx) : null),
+        Row("add-foreign-key-copying", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.MySqlForeignKey,
+            (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && op.Constraint == ConstraintKind.ForeignKey && ctx.Database == MigrationDatabase.MySql
+                && !ctx.CreatedInThisMigration(op.Table)
+                ? "adds foreign key " + op.Object + ": with foreign_key_checks on, InnoDB copies the table to check every row, blocking writes until it is done" : null),
         Row("add-constraint-validating", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.ConstraintNotValid,
-            (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && (op.Constraint == ConstraintKind.ForeignKey || op.Constraint == ConstraintKind.Check)
+            (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && (op.Constraint == ConstraintKind.ForeignKey && ctx.Database != MigrationDatabase.MySql || op.Constraint == ConstraintKind.Check)
                 && !op.NotValid && !ctx.CreatedInThisMigration(op.Table) && ctx.Database != MigrationDatabase.Sqlite
                 ? "adds " + MigrationNames.Of(op.Constraint) + " " + op.Object + " and validates every existing row while holding a lock that blocks writes" + (op.Constraint == ConstraintKind.ForeignKey ? " (on both tables)" : string.Empty) : null),
         Row("add-unique-or-primary-key", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.UniqueUsingIndex,
