@@ -24,7 +24,8 @@ internal static class DownInversion
         var downRebuilds = MigrationNetEffect.Rebuilds(down);
         var upTemporaries = MigrationNetEffect.Temporaries(up);
         var downTemporaries = MigrationNetEffect.Temporaries(down);
-        up = up.Where(s => !upTemporaries.Contains(s) && !upRebuilds.Contains(s)).ToList();
+        var all = up;
+        up = up.Where(s => !upTemporaries.Contains(s) && !upRebuilds.Contains(s) && !OnTemporaryTable(s, all)).ToList();
         down = down.Where(s => !downTemporaries.Contains(s) && !downRebuilds.Contains(s)).ToList();
         var problems = new List<Problem>();
         var unverifiableUp = upRebuilds.Count > 0 || up.Any(Unverifiable);
@@ -96,8 +97,17 @@ internal static class DownInversion
     private static bool Unverifiable(MigrationOperation op) => op.Kind is MigrationOperationKind.RawSql or MigrationOperationKind.UpdateData
         or MigrationOperationKind.AlterTable or MigrationOperationKind.AlterObject or MigrationOperationKind.Truncate;
 
+    /// <summary>
+    /// Steps whose effect a down need not undo: validations and maintenance, restatements, and an extension the up
+    /// makes sure of (<c>CREATE EXTENSION IF NOT EXISTS pg_trgm</c>) — it may have been there before and other schemas use it.
+    /// </summary>
     private static bool NeedsNoInverse(MigrationOperation op) => op.Kind is MigrationOperationKind.ValidateConstraint
-        or MigrationOperationKind.Reindex or MigrationOperationKind.Maintenance || Restates(op);
+        or MigrationOperationKind.Reindex or MigrationOperationKind.Maintenance || Restates(op)
+        || op.Kind == MigrationOperationKind.CreateObject && string.Equals(op.ObjectType, "extension", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A temporary table the up creates, and the rows it puts there: the session removes them (a staging table for a backfill).</summary>
+    private static bool OnTemporaryTable(MigrationOperation op, IReadOnlyList<MigrationOperation> up) =>
+        op.Table is not null && up.Any(u => u.Kind == MigrationOperationKind.CreateTable && u.Temporary && MigrationOperation.SameTable(u.Table, op.Table));
 
     /// <summary>
     /// An alteration that gives a column the type (and nullability) it already had changes nothing to undo: MySQL's

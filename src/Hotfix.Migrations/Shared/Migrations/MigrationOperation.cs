@@ -51,6 +51,9 @@ internal sealed class MigrationOperation
 
     public bool Cascade { get; set; }
 
+    /// <summary>CreateTable of a <c>TEMPORARY</c> table: the session (or <c>ON COMMIT DROP</c>) removes it, nothing to undo.</summary>
+    public bool Temporary { get; set; }
+
     /// <summary>Column type before the step, when the source states it (EF <c>oldType</c>, Alembic <c>existing_type</c>…).</summary>
     public string? OldType { get; set; }
 

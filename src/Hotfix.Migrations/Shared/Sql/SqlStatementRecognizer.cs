@@ -129,6 +129,7 @@ internal static partial class SqlStatementRecognizer
             i++;
             Skip("OR", "REPLACE");
             Skip("OR", "ALTER");
+            var temporary = Peek().Is("TEMP") || Peek().Is("TEMPORARY") || (Peek().Is("GLOBAL") || Peek().Is("LOCAL")) && (PeekAt(1).Is("TEMP") || PeekAt(1).Is("TEMPORARY"));
             while (Peek().Is("TEMP") || Peek().Is("TEMPORARY") || Peek().Is("UNLOGGED") || Peek().Is("GLOBAL") || Peek().Is("LOCAL")
                    || Peek().Is("DEFINER") || Peek().Is("ALGORITHM") || Peek().Is("SQL") || Peek().Is("MATERIALIZED") && !PeekAt(1).Is("VIEW"))
             {
@@ -199,7 +200,7 @@ internal static partial class SqlStatementRecognizer
                     }
                 }
 
-                Add(new MigrationOperation(MigrationOperationKind.CreateTable) { Table = table, Columns = columns, ColumnTypes = types, ColumnNullables = nullables, InlineKeys = keys });
+                Add(new MigrationOperation(MigrationOperationKind.CreateTable) { Table = table, Columns = columns, ColumnTypes = types, ColumnNullables = nullables, InlineKeys = keys, Temporary = temporary });
                 return;
             }
 

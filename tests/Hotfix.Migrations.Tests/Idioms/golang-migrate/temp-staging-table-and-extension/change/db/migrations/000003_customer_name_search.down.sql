@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS customers_name_trgm_idx;
