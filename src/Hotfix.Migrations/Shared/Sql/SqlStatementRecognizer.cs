@@ -161,7 +161,9 @@ internal static partial class SqlStatementRecognizer
 
                 if (Take("ON"))
                 {
-                    Take("ONLY");
+                    // ON ONLY a partitioned table makes an empty, invalid index on the parent alone; PostgreSQL's way to
+                    // index partitions without blocking (each partition's index is built CONCURRENTLY, then attached).
+                    op.Concurrently |= Take("ONLY");
                     op.Table = Name();
                     if (Take("USING"))
                     {
