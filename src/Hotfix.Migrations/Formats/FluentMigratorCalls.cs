@@ -24,7 +24,7 @@ internal static class FluentMigratorCalls
         var operations = new List<MigrationOperation>();
         foreach (var outer in body.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(i => i.Parent is not MemberAccessExpressionSyntax))
         {
-            if (Chain(outer) is { Count: > 1 } chain)
+            if (Chain(outer, database) is { Count: > 1 } chain)
             {
                 var line = outer.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
                 var text = SqlStatementRecognizer.OneLine(outer.ToString());
@@ -36,7 +36,7 @@ internal static class FluentMigratorCalls
     }
 
     /// <summary>The links of a chain from its root: (name, the call when the link is one, else null for a property).</summary>
-    private static List<(string Name, CSharpCall? Call)>? Chain(ExpressionSyntax outer)
+    private static List<(string Name, CSharpCall? Call)>? Chain(ExpressionSyntax outer, MigrationDatabase database)
     {
         var links = new List<(string, CSharpCall?)>();
         var node = outer;
@@ -48,9 +48,9 @@ internal static class FluentMigratorCalls
                     links.Add((member.Name.Identifier.Text, new CSharpCall(member.Name.Identifier.Text, invocation)));
                     node = member.Expression;
                     continue;
-                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax id }:
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax id } guard:
                     // IfDatabase("sqlserver") in front of the root: the steps run on that database only.
-                    return id.Identifier.Text == "IfDatabase" ? Rooted(links) : null;
+                    return id.Identifier.Text == "IfDatabase" && RunsOn(guard.ArgumentList.ToString(), database) ? Rooted(links) : null;
                 case MemberAccessExpressionSyntax member:
                     links.Add((member.Name.Identifier.Text, null));
                     node = member.Expression;
@@ -64,6 +64,28 @@ internal static class FluentMigratorCalls
                     return null;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <c>IfDatabase(…)</c>'s processor ids (<c>ProcessorId.Postgres</c>, <c>"SqlServer2016"</c>) include the
+    /// project's database; a predicate, or an unknown database, is taken to run.
+    /// </summary>
+    private static bool RunsOn(string arguments, MigrationDatabase database)
+    {
+        if (database == MigrationDatabase.Unknown || arguments.Contains("=>", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        string[] names = database switch
+        {
+            MigrationDatabase.PostgreSql => ["postgres"],
+            MigrationDatabase.SqlServer => ["sqlserver"],
+            MigrationDatabase.MySql => ["mysql", "mariadb"],
+            MigrationDatabase.Sqlite => ["sqlite"],
+            _ => [],
+        };
+        return names.Length == 0 || names.Any(n => arguments.Contains(n, StringComparison.OrdinalIgnoreCase));
     }
 
     private static List<(string Name, CSharpCall? Call)>? Rooted(List<(string Name, CSharpCall? Call)> links)
@@ -106,6 +128,7 @@ internal static class FluentMigratorCalls
                 index.Name = Arg(first);
                 index.KeyColumns = Named(chain, "OnColumn", "OnColumns");
                 index.Unique = chain.Any(l => l.Name == "Unique");
+                index.Concurrently = chain.Any(l => l.Name == "AsConcurrently");
                 return [index];
             case ("Create", "ForeignKey"):
                 var foreignKey = Step(MigrationOperationKind.AddConstraint, Last(chain, "FromTable"));
@@ -136,6 +159,7 @@ internal static class FluentMigratorCalls
                 var droppedIndex = Step(MigrationOperationKind.DropIndex, Last(chain, "OnTable"));
                 droppedIndex.Name = Arg(first);
                 droppedIndex.KeyColumns = droppedIndex.Name is null ? Named(chain, "OnColumn", "OnColumns") : null;
+                droppedIndex.Concurrently = chain.Any(l => l.Name == "AsConcurrently");
                 return [droppedIndex];
             case ("Delete", "ForeignKey" or "PrimaryKey" or "UniqueConstraint"):
                 var droppedKey = Step(MigrationOperationKind.DropConstraint, Last(chain, "OnTable") ?? Last(chain, "FromTable"));
