@@ -38,6 +38,7 @@ internal static partial class TypeOrmColumns
     [GeneratedRegex(@"\bisNullable\s*:\s*true")]
     private static partial Regex IsNullableTrue();
 
-    [GeneratedRegex(@"\bdefault\s*:")]
+    // A default, or a value the database makes itself (an identity, a uuid, a computed column).
+    [GeneratedRegex(@"\bdefault\s*:|\bisGenerated\s*:\s*true|\bgeneratedType\s*:")]
     private static partial Regex Default();
 }

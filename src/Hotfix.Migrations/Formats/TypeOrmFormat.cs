@@ -78,9 +78,11 @@ internal sealed partial class TypeOrmFormat : IMigrationFormat
                     var definition = call.ArgumentsText;
                     var column = Op(MigrationOperationKind.AddColumn);
                     column.Column = Property(definition, "name") ?? call.Positional(1);
-                    column.NewType = Property(definition, "type");
-                    column.NewNullable = definition.Contains("isNullable: true", StringComparison.Ordinal) || !definition.Contains("isNullable: false", StringComparison.Ordinal) && !definition.Contains("isPrimary: true", StringComparison.Ordinal);
-                    column.HasDefault = DefaultProperty().IsMatch(definition);
+                    // A TableColumn is NOT NULL unless it says isNullable: true.
+                    var spelled = TypeOrmColumns.Parse(definition);
+                    column.NewType = spelled?.Type ?? Property(definition, "type");
+                    column.NewNullable = spelled?.Nullable ?? true;
+                    column.HasDefault = spelled?.HasDefault ?? DefaultProperty().IsMatch(definition);
                     yield return column;
                     break;
                 case "changeColumn":
