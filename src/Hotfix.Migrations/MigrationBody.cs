@@ -11,6 +11,12 @@ internal sealed class MigrationBody
 
     public List<MigrationOperation> Down { get; } = [];
 
+    /// <summary>
+    /// Steps a derived down runs besides undoing the up (Rails' <c>reversible</c> <c>dir.down</c> blocks in <c>change</c>):
+    /// not the whole down, but they say what the up changed a column from, and what rolling back costs.
+    /// </summary>
+    public List<MigrationOperation> DownOnly { get; } = [];
+
     public DownStatus? DownStatus { get; set; }
 
     /// <summary>Why the down has its status, for people (e.g. "Down() throws NotSupportedException").</summary>

@@ -276,7 +276,7 @@ internal static class MigrationScanner
             Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text))
                 .Where(w => piece.Id is null || w.Path != path || w.Line >= piece.Line && w.Line <= (piece.EndLine ?? int.MaxValue))
                 .ToList(),
-            Notes = [.. body.Notes, .. DownNotes(body.Down, database)],
+            Notes = [.. body.Notes, .. DownNotes([.. body.Down, .. body.DownOnly], database)],
         };
     }
 
@@ -304,7 +304,7 @@ internal static class MigrationScanner
     {
         foreach (var up in body.Up.Where(o => o.Kind == MigrationOperationKind.AlterColumn && (o.NewType is not null && o.OldType is null || o.NewNullable is not null && o.OldNullable is null)))
         {
-            var restore = body.Down.FirstOrDefault(d => d.Kind == MigrationOperationKind.AlterColumn && (d.NewType is not null || d.NewNullable is not null)
+            var restore = body.Down.Concat(body.DownOnly).FirstOrDefault(d => d.Kind == MigrationOperationKind.AlterColumn && (d.NewType is not null || d.NewNullable is not null)
                 && MigrationOperation.SameTable(d.Table, up.Table) && MigrationOperation.NormalizeName(d.Column) == MigrationOperation.NormalizeName(up.Column));
             if (restore is null)
             {

@@ -85,7 +85,7 @@ internal sealed partial class EctoFormat : IMigrationFormat
                     var created = Op(MigrationOperationKind.CreateTable);
                     created.Columns = [];
                     created.ColumnTypes = [];
-                    blocks.Add((call.Start, BlockEnd(code, call.Start), table, created));
+                    blocks.Add((call.Start, DslSupport.DoBlockEnd(code, call.Start), table, created));
                     result.Add(created);
                     break;
                 case "create" or "create_if_not_exists" when target.Success && target.Groups["kind"].Value is "index" or "unique_index":
@@ -102,7 +102,7 @@ internal sealed partial class EctoFormat : IMigrationFormat
                     result.Add(constraint);
                     break;
                 case "alter" when target.Success:
-                    blocks.Add((call.Start, BlockEnd(code, call.Start), table, null));
+                    blocks.Add((call.Start, DslSupport.DoBlockEnd(code, call.Start), table, null));
                     break;
                 case "drop" or "drop_if_exists" when target.Success:
                     oneWay ??= call; // change cannot re-create what it does not know
@@ -238,32 +238,6 @@ internal sealed partial class EctoFormat : IMigrationFormat
         "binary" => "binary",
         _ => null,
     };
-
-    /// <summary>The end of the <c>do … end</c> block opened on the line of <paramref name="offset"/>: the next line indented no deeper.</summary>
-    private static int BlockEnd(CodeText code, int offset)
-    {
-        var lineStart = code.Mask.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
-        var indent = 0;
-        while (lineStart + indent < code.Mask.Length && code.Mask[lineStart + indent] is ' ' or '\t')
-        {
-            indent++;
-        }
-
-        var k = code.Mask.IndexOf('\n', offset);
-        while (k >= 0 && k + 1 < code.Mask.Length)
-        {
-            var next = code.Mask.IndexOf('\n', k + 1);
-            var line = code.Mask[(k + 1)..(next < 0 ? code.Mask.Length : next)];
-            if (line.Trim().Length > 0 && line.Length - line.TrimStart().Length <= indent)
-            {
-                return k + 1;
-            }
-
-            k = next;
-        }
-
-        return code.Mask.Length;
-    }
 
     private static string Atom(string value) => value.Trim().TrimStart(':').Trim('"');
 

@@ -73,8 +73,11 @@ internal sealed partial class RailsFormat : IMigrationFormat
         var down = DslSupport.IndentedBlock(code, Definition(), "down");
         if (change is { } c)
         {
-            var ops = Operations(code, c.Start, c.End, database, out var irreversible).ToList();
+            // Rails runs a reversible's dir.down blocks only when rolling back: their steps are the down's, not the up's.
+            var reversible = ReversibleBlocks(code, c.Start, c.End);
+            var ops = Operations(code, c.Start, c.End, database, reversible, out var irreversible).ToList();
             body.Up.AddRange(ops);
+            body.DownOnly.AddRange(reversible.SelectMany(r => r.Down).SelectMany(d => Operations(code, d.Start, d.End, database, [], out _)));
             body.DownLine = c.Line;
             if (irreversible is { } call)
             {
@@ -90,7 +93,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
         }
         else if (up is { } u)
         {
-            body.Up.AddRange(Operations(code, u.Start, u.End, database, out _));
+            body.Up.AddRange(Operations(code, u.Start, u.End, database, [], out _));
             if (down is not { } d)
             {
                 body.DownStatus = DownStatus.Missing;
@@ -107,14 +110,48 @@ internal sealed partial class RailsFormat : IMigrationFormat
                     body.DownLine = code.LineOf(raise.Index);
                 }
 
-                body.Down.AddRange(Operations(code, d.Start, d.End, database, out _));
+                body.Down.AddRange(Operations(code, d.Start, d.End, database, [], out _));
             }
         }
 
         return [new MigrationPiece(null, body, text)];
     }
 
-    private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database, out CodeCall? irreversible)
+    /// <summary>
+    /// A <c>reversible do |dir| … end</c> block of <c>change</c> (or <c>reversible { |dir| … }</c>) with the spans of its
+    /// <c>dir.down</c> blocks.
+    /// </summary>
+    private sealed record Reversible(int Start, int End, IReadOnlyList<(int Start, int End)> Down)
+    {
+        public bool Holds(int offset) => offset >= Start && offset < End;
+    }
+
+    private static List<Reversible> ReversibleBlocks(CodeText code, int from, int to)
+    {
+        var result = new List<Reversible>();
+        foreach (Match block in ReversibleBlock().Matches(code.Mask, from))
+        {
+            if (block.Index >= to)
+            {
+                break;
+            }
+
+            var end = Math.Min(to, BlockEnd(code, block.Groups["open"].Index));
+            var downs = Direction().Matches(code.Mask[..end], block.Index + block.Length)
+                .Where(d => d.Groups["var"].Value == block.Groups["var"].Value && d.Groups["dir"].Value == "down")
+                .Select(d => (d.Index, Math.Min(end, BlockEnd(code, d.Groups["open"].Index))))
+                .ToList();
+            result.Add(new Reversible(block.Index, end, downs));
+        }
+
+        return result;
+    }
+
+    /// <summary>The end of the block opened at <paramref name="open"/>: a <c>{ … }</c> at its brace, a <c>do … end</c> by indentation.</summary>
+    private static int BlockEnd(CodeText code, int open) => code.Mask[open] == '{' ? code.MatchingClose(open) : DslSupport.DoBlockEnd(code, open);
+
+    private static IEnumerable<MigrationOperation> Operations(
+        CodeText code, int from, int to, MigrationDatabase database, IReadOnlyList<Reversible> reversible, out CodeCall? irreversible)
     {
         var result = new List<MigrationOperation>();
         irreversible = null;
@@ -123,6 +160,11 @@ internal sealed partial class RailsFormat : IMigrationFormat
         foreach (var candidate in code.Calls(from, to, Calls.Contains, allowBareRubyCalls: true))
         {
             var call = candidate;
+            if (reversible.Any(r => r.Down.Any(d => call.Start >= d.Start && call.Start < d.End)))
+            {
+                continue; // runs when rolling back only
+            }
+
             if (creating is not null && call.Receiver.Length > 0 && (BlockColumnTypes.Contains(call.Name) || call.Name is "timestamps" or "references" or "belongs_to"))
             {
                 CreatedColumns(creating, call);
@@ -188,8 +230,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 changing = null;
             }
 
-            var inReversible = DslSupport.StatementBefore(code, call.Start).Contains("dir.", StringComparison.Ordinal)
-                               || code.Mask[from..call.Start].Contains("reversible do", StringComparison.Ordinal);
+            var inReversible = reversible.Any(r => r.Holds(call.Start));
             if (irreversible is null && !inReversible && (IrreversibleInChange.Contains(call.Name)
                 || call.Name == "remove_column" && call.Arguments.Count(a => a.Key is null) < 3
                 || call.Name == "change_column_default" && !call.HasKeyword("to")))
@@ -547,6 +588,12 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
     [GeneratedRegex(@"\bid:\s*false\b")]
     private static partial Regex IdFalse();
+
+    [GeneratedRegex(@"\breversible\s*(?<open>do\b|\{)\s*\|\s*(?<var>\w+)\s*\|")]
+    private static partial Regex ReversibleBlock();
+
+    [GeneratedRegex(@"\b(?<var>\w+)\.(?<dir>up|down)\s*(?<open>do\b|\{)")]
+    private static partial Regex Direction();
 
     [GeneratedRegex(@"^[A-Z]\w*")]
     private static partial Regex ModelName();
