@@ -147,6 +147,9 @@ internal sealed class CodeText
                     stop = nl + 1;
                 }
 
+                // A one-line block or statement ends the arguments: `safety_assured { remove_column :users, :token }`,
+                // `dir.up { … }; dir.down { … }` — the brace closes the block, not an argument.
+                stop = ArgumentsClose(p, stop);
                 var argsEnd = stop;
                 var doBlock = Mask.IndexOf(" do", p, Math.Max(0, argsEnd - p), StringComparison.Ordinal);
                 if (doBlock >= 0)
@@ -172,6 +175,30 @@ internal sealed class CodeText
 
             k = end;
         }
+    }
+
+    /// <summary>Where the bare call's arguments from <paramref name="from"/> stop before <paramref name="to"/>: at a bracket they did not open, or a <c>;</c>.</summary>
+    private int ArgumentsClose(int from, int to)
+    {
+        var depth = 0;
+        for (var k = from; k < to; k++)
+        {
+            switch (Mask[k])
+            {
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}' when depth == 0:
+                    return k;
+                case ')' or ']' or '}':
+                    depth--;
+                    break;
+                case ';' when depth == 0:
+                    return k;
+            }
+        }
+
+        return to;
     }
 
     /// <summary>Top-level comma-separated pieces of [from, to), trimmed, with their offsets.</summary>
