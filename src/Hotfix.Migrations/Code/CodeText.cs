@@ -577,12 +577,12 @@ internal sealed class CodeCall(string name, string receiver, int start, int args
     /// on a table (Rails' <c>t.references :customer</c> inside <c>change_table :orders</c>) is its table-level twin
     /// (<c>add_reference :orders, :customer</c>), so one reading serves both spellings.
     /// </summary>
-    public CodeCall WithFirstArgument(string twinName, string first)
-    {
-        var twin = new CodeCall(twinName, string.Empty, Start, ArgsStart, ArgsEnd, code);
-        twin.arguments = [new CodeArgument(null, first, first, ArgsStart, ArgsStart), .. Arguments];
-        return twin;
-    }
+    public CodeCall WithFirstArgument(string twinName, string first) =>
+        Twin(twinName, [new CodeArgument(null, first, first, ArgsStart, ArgsStart), .. Arguments]);
+
+    /// <summary>This call read as <paramref name="twinName"/> with <paramref name="twinArguments"/> (Rails' <c>t.string :a</c> in a <c>change_table</c> is <c>add_column :t, :a, :string</c>).</summary>
+    public CodeCall Twin(string twinName, IEnumerable<CodeArgument> twinArguments) =>
+        new(twinName, string.Empty, Start, ArgsStart, ArgsEnd, code) { arguments = [.. twinArguments] };
 
     public string? Keyword(string key) => Arguments.FirstOrDefault(a => a.Key == key)?.Value;
 

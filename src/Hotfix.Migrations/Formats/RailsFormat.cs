@@ -19,7 +19,8 @@ internal sealed partial class RailsFormat : IMigrationFormat
         "delete_all", "destroy_all", "create_schema", "drop_schema", "add_unique_constraint", "remove_unique_constraint",
         "change_table", "references", "belongs_to", "index", "foreign_key", "bigint", "integer", "uuid", "string", "column",
         "text", "boolean", "decimal", "numeric", "float", "datetime", "timestamp", "timestamps", "date", "time", "binary", "json", "jsonb",
-        "smallint", "citext",
+        "smallint", "citext", "remove", "change", "change_default", "change_null", "rename", "remove_references", "check_constraint",
+        "unique_constraint",
     };
 
     /// <summary>The column types of a <c>create_table</c> block (<c>t.string :name</c>), and <c>t.column :name, :type</c>.</summary>
@@ -39,12 +40,24 @@ internal sealed partial class RailsFormat : IMigrationFormat
     private static readonly Dictionary<string, string> ChangeTableTwins = new(StringComparer.Ordinal)
     {
         ["references"] = "add_reference", ["belongs_to"] = "add_belongs_to", ["index"] = "add_index", ["foreign_key"] = "add_foreign_key",
+        ["column"] = "add_column", ["timestamps"] = "add_timestamps", ["remove"] = "remove_columns", ["change"] = "change_column",
+        ["change_default"] = "change_column_default", ["change_null"] = "change_column_null", ["rename"] = "rename_column",
+        ["remove_references"] = "remove_reference", ["remove_belongs_to"] = "remove_belongs_to", ["remove_index"] = "remove_index",
+        ["remove_timestamps"] = "remove_timestamps", ["rename_index"] = "rename_index", ["check_constraint"] = "add_check_constraint",
+        ["remove_check_constraint"] = "remove_check_constraint", ["remove_foreign_key"] = "remove_foreign_key",
+        ["unique_constraint"] = "add_unique_constraint", ["remove_unique_constraint"] = "remove_unique_constraint",
+    };
+
+    /// <summary>Calls that exist only on change_table's block variable (<c>t.remove</c>, <c>t.change</c>): elsewhere they are not migration calls.</summary>
+    private static readonly HashSet<string> TableOnlyCalls = new(StringComparer.Ordinal)
+    {
+        "remove", "change", "change_default", "change_null", "rename", "remove_references", "check_constraint", "unique_constraint",
     };
 
     /// <summary>Calls Rails cannot reverse inside <c>change</c> (without the extra arguments that make them reversible).</summary>
     private static readonly HashSet<string> IrreversibleInChange = new(StringComparer.Ordinal)
     {
-        "execute", "change_column", "update_all", "delete_all", "destroy_all", "remove_columns",
+        "execute", "change_column", "update_all", "delete_all", "destroy_all",
     };
 
     public MigrationFramework Framework => MigrationFramework.Rails;
@@ -154,15 +167,41 @@ internal sealed partial class RailsFormat : IMigrationFormat
         CodeText code, int from, int to, MigrationDatabase database, IReadOnlyList<Reversible> reversible, out CodeCall? irreversible)
     {
         var result = new List<MigrationOperation>();
-        irreversible = null;
+        CodeCall? oneWay = null;
         MigrationOperation? creating = null;
-        string? changing = null;
+        (string Table, int End, string Variable)? changing = null;
         foreach (var candidate in code.Calls(from, to, Calls.Contains, allowBareRubyCalls: true))
         {
             var call = candidate;
             if (reversible.Any(r => r.Down.Any(d => call.Start >= d.Start && call.Start < d.End)))
             {
                 continue; // runs when rolling back only
+            }
+
+            if (changing is { } block && call.Start >= block.End)
+            {
+                changing = null;
+            }
+
+            if (changing is { } table && call.Receiver == table.Variable)
+            {
+                // change_table's block calls are the table-level calls Rails makes of them, on that table.
+                foreach (var twin in ChangeTableCalls(call, table.Table))
+                {
+                    Step(twin);
+                }
+
+                if (BlockColumnTypes.Contains(call.Name) && ColumnIndex(call, table.Table) is { } columnIndex)
+                {
+                    result.Add(columnIndex);
+                }
+
+                continue;
+            }
+
+            if (TableOnlyCalls.Contains(call.Name))
+            {
+                continue; // t.remove, t.change … outside a change_table block are no migration calls (`def change` included)
             }
 
             if (creating is not null && call.Receiver.Length > 0 && (BlockColumnTypes.Contains(call.Name) || call.Name is "timestamps" or "references" or "belongs_to"))
@@ -172,22 +211,15 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
             if (call.Name == "timestamps" || BlockColumnTypes.Contains(call.Name) && !KeyColumnTypes.Contains(call.Name))
             {
-                continue; // a column of a block: nothing more to read (and it does not end a change_table block)
+                continue; // a column of a create_table block: nothing more to read
             }
 
             if (KeyColumnTypes.Contains(call.Name))
             {
-                // t.bigint :buyer_id, index: true — only the index matters here; the block's columns are not otherwise read.
-                if (call.Receiver.Length > 0 && (creating?.Table ?? changing) is { } blockTable && ColumnIndex(call, blockTable) is { } columnIndex)
+                // t.bigint :buyer_id, index: true — the column is read with the table; its index is a key of it.
+                if (call.Receiver.Length > 0 && creating?.Table is { } blockTable && ColumnIndex(call, blockTable) is { } columnIndex)
                 {
-                    if (creating is not null)
-                    {
-                        creating.InlineKeys = [.. creating.InlineKeys ?? [], columnIndex];
-                    }
-                    else
-                    {
-                        result.Add(columnIndex);
-                    }
+                    creating.InlineKeys = [.. creating.InlineKeys ?? [], columnIndex];
                 }
 
                 continue;
@@ -195,55 +227,83 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
             if (TableBlockCalls.Contains(call.Name))
             {
-                if (call.Receiver.Length == 0)
-                {
-                    continue;
-                }
-
-                if (creating is not null)
+                if (call.Receiver.Length > 0 && creating is not null)
                 {
                     // t.foreign_key :customers is add_foreign_key on the table being created: one reading of its options.
                     var keys = call.Name == "foreign_key"
                         ? creating.Table is { } created ? Map(call.WithFirstArgument("add_foreign_key", created), code, database) : []
                         : TableBlockKeys(call, creating.Table, code);
                     creating.InlineKeys = [.. creating.InlineKeys ?? [], .. keys];
-                    continue;
                 }
 
-                if (changing is null)
-                {
-                    continue;
-                }
-
-                // t.references :customer in change_table :orders is add_reference :orders, :customer: read it so.
-                call = call.WithFirstArgument(ChangeTableTwins[call.Name], changing);
+                continue;
             }
-            else if (call.Name == "change_table")
+
+            if (call.Name == "change_table")
             {
                 // Its block changes an existing table; its t.references are not keys of an earlier create_table.
                 creating = null;
-                changing = call.Positional(0);
+                changing = call.Positional(0) is { } changed && BlockVariable().Match(Line(call, code)) is { Success: true } variable
+                    ? (changed, DslSupport.DoBlockEnd(code, call.Start), variable.Groups["var"].Value)
+                    : null;
                 continue;
             }
-            else
-            {
-                changing = null;
-            }
 
+            Step(call);
+        }
+
+        irreversible = oneWay;
+        return result;
+
+        void Step(CodeCall call)
+        {
             var inReversible = reversible.Any(r => r.Holds(call.Start));
-            if (irreversible is null && !inReversible && (IrreversibleInChange.Contains(call.Name)
+            if (oneWay is null && !inReversible && (IrreversibleInChange.Contains(call.Name)
                 || call.Name == "remove_column" && call.Arguments.Count(a => a.Key is null) < 3
+                || call.Name == "remove_columns" && !call.HasKeyword("type")
                 || call.Name == "change_column_default" && !call.HasKeyword("to")))
             {
-                irreversible = call;
+                oneWay = call;
             }
 
             var mapped = Map(call, code, database).ToList();
             result.AddRange(mapped);
             creating = call.Name == "create_table" ? mapped.LastOrDefault(o => o.Kind == MigrationOperationKind.CreateTable) : creating;
         }
+    }
 
-        return result;
+    /// <summary>
+    /// A call on the block variable of <c>change_table :orders do |t|</c> as the table-level calls Rails makes of it
+    /// (ActiveRecord's <c>Table</c>): <c>t.string :a, :b</c> is <c>add_column</c> for each name, <c>t.remove</c>
+    /// <c>remove_columns</c>, <c>t.change</c> <c>change_column</c>, <c>t.rename</c> <c>rename_column</c> ….
+    /// </summary>
+    private static IEnumerable<CodeCall> ChangeTableCalls(CodeCall call, string table)
+    {
+        CodeArgument Literal(string value, string raw) => new(null, value, raw, call.ArgsStart, call.ArgsStart);
+        var keywords = call.Arguments.Where(a => a.Key is not null).ToList();
+        var names = call.Arguments.Where(a => a.Key is null).ToList();
+        if (BlockColumnTypes.Contains(call.Name) && call.Name != "column")
+        {
+            foreach (var name in names)
+            {
+                yield return call.Twin("add_column", [Literal(table, table), name, Literal(call.Name, ":" + call.Name), .. keywords]);
+            }
+        }
+        else if (ChangeTableTwins.TryGetValue(call.Name, out var twin))
+        {
+            // t.references :customer, :buyer adds each; the others take the table before their own arguments.
+            var each = twin is "add_reference" or "add_belongs_to" or "remove_reference" or "remove_belongs_to";
+            if (!each)
+            {
+                yield return call.WithFirstArgument(twin, table);
+                yield break;
+            }
+
+            foreach (var name in names)
+            {
+                yield return call.Twin(twin, [Literal(table, table), name, .. keywords]);
+            }
+        }
     }
 
     private static IEnumerable<MigrationOperation> Map(CodeCall call, CodeText code, MigrationDatabase database)
@@ -404,7 +464,10 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 {
                     var op = Op(call.Name == "add_timestamps" ? MigrationOperationKind.AddColumn : MigrationOperationKind.DropColumn);
                     op.Column = column;
-                    op.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
+                    op.NewType = "timestamp";
+
+                    // Rails makes them NOT NULL unless null: true says otherwise (as t.timestamps does in create_table).
+                    op.NewNullable = DslSupport.IsTrue(call.Keyword("null"));
                     op.HasDefault = call.HasKeyword("default");
                     yield return op;
                 }
@@ -594,6 +657,10 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
     [GeneratedRegex(@"\b(?<var>\w+)\.(?<dir>up|down)\s*(?<open>do\b|\{)")]
     private static partial Regex Direction();
+
+    /// <summary>The block variable of a call's <c>do |t|</c> (or <c>{ |t|</c>).</summary>
+    [GeneratedRegex(@"(?:\bdo|\{)\s*\|\s*(?<var>\w+)\s*\|")]
+    private static partial Regex BlockVariable();
 
     [GeneratedRegex(@"^[A-Z]\w*")]
     private static partial Regex ModelName();
