@@ -361,6 +361,13 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 var alter = Op(MigrationOperationKind.AlterColumn);
                 alter.Column = call.Positional(1);
                 alter.NewType = SqlType(call);
+                if (call.HasKeyword("null"))
+                {
+                    // PostgreSQL's adapter adds SET/DROP NOT NULL when null: is given; a change only where the column was otherwise.
+                    alter.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
+                    alter.RestatesDefinition = true;
+                }
+
                 yield return alter;
                 break;
             case "change_column_null":
