@@ -136,15 +136,15 @@ internal sealed partial class DjangoFormat : IMigrationFormat
                     body.Up.Add(validate);
                     break;
                 case "RunSQL":
-                    body.Up.AddRange(DslSupport.EmbeddedSql(call.Keyword("sql") ?? call.Positional(0), call.Line, database, call.Text));
-                    var reverse = call.Keyword("reverse_sql") ?? call.Positional(1);
-                    if (reverse is null)
+                    body.Up.AddRange(Statements(code, Argument(call, "sql", 0)).SelectMany(sql => DslSupport.EmbeddedSql(sql, call.Line, database, call.Text)));
+                    var reverse = Argument(call, "reverse_sql", 1);
+                    if (reverse is null || DslSupport.IsNone(reverse.Value))
                     {
                         Irreversible(body, call, "RunSQL has no reverse_sql");
                     }
-                    else if (!reverse.Contains("noop", StringComparison.Ordinal))
+                    else if (!reverse.Raw.Contains("noop", StringComparison.Ordinal))
                     {
-                        body.Down.AddRange(DslSupport.EmbeddedSql(reverse, call.Line, database, call.Text));
+                        body.Down.AddRange(Statements(code, reverse).SelectMany(sql => DslSupport.EmbeddedSql(sql, call.Line, database, call.Text)));
                     }
 
                     break;
@@ -165,6 +165,37 @@ internal sealed partial class DjangoFormat : IMigrationFormat
         }
 
         return [new MigrationPiece(null, body, text)];
+    }
+
+    private static CodeArgument? Argument(CodeCall call, string key, int position) =>
+        call.Arguments.FirstOrDefault(a => a.Key == key) ?? call.Arguments.Where(a => a.Key is null).ElementAtOrDefault(position);
+
+    /// <summary>
+    /// The SQL of RunSQL's <c>sql</c> or <c>reverse_sql</c>: one string, or a list (or tuple) of statements, each a string
+    /// or a <c>(sql, params)</c> pair. A statement that is not a literal stays null (unreadable SQL).
+    /// </summary>
+    private static IEnumerable<string?> Statements(CodeText code, CodeArgument? argument)
+    {
+        if (argument is null)
+        {
+            yield return null;
+            yield break;
+        }
+
+        var open = argument.Start;
+        var items = code.Mask[open] is '[' or '(' ? code.SplitTopLevel(open + 1, code.MatchingClose(open) - 1) : [];
+        if (items.Count == 0)
+        {
+            yield return argument.Value;
+            yield break;
+        }
+
+        foreach (var (start, end) in items)
+        {
+            // ("UPDATE … WHERE id = %s", [42]): the statement is the pair's first element.
+            var pair = code.Mask[start] == '(' ? code.SplitTopLevel(start + 1, code.MatchingClose(start) - 1) : [];
+            yield return pair.Count > 1 ? code.Literal(pair[0].Start, pair[0].End) : code.Literal(start, end);
+        }
     }
 
     /// <summary>
