@@ -139,7 +139,7 @@ internal sealed class CodeText
                     var depthClose = lineEnd;
                     var trimmed = Mask[stop..lineEnd].TrimEnd();
                     stop = depthClose;
-                    if (!trimmed.EndsWith(',') || nl < 0)
+                    if (!trimmed.EndsWith(',') && !InString(nl) || nl < 0)
                     {
                         break;
                     }
@@ -266,7 +266,12 @@ internal sealed class CodeText
             return Heredoc(start);
         }
 
-        // Python string prefixes (r, b, f, u) and Ruby %q/%Q.
+        if (Language == SourceLanguage.Ruby && Delimited(raw, 0) is { } delimited && raw[delimited.End..].All(char.IsLetter))
+        {
+            return raw[delimited.ContentStart..delimited.ContentEnd];
+        }
+
+        // Python string prefixes (r, b, f, u).
         var offset = 0;
         while (offset < raw.Length && offset < 2 && char.IsLetter(raw[offset]) && Language == SourceLanguage.Python)
         {
@@ -418,6 +423,71 @@ internal sealed class CodeText
         return body.ToString();
     }
 
+    /// <summary>
+    /// A Ruby or Elixir string that does not start with a plain quote, at <paramref name="k"/>: a triple-quoted string
+    /// (Elixir's <c>"""</c> heredoc), a sigil (<c>~s(…)</c>, <c>~S[…]</c>, <c>~s"…"</c>, <c>~s"""…"""</c>) or a Ruby
+    /// percent literal (<c>%q{…}</c>, <c>%Q(…)</c>, <c>%(…)</c> where an argument starts); null when none starts there.
+    /// Bracket delimiters nest, as both languages nest them.
+    /// </summary>
+    private static (int ContentStart, int ContentEnd, int End)? Delimited(string s, int k)
+    {
+        var c = At(s, k);
+        int open;
+        if (c is '"' or '\'' && At(s, k + 1) == c && At(s, k + 2) == c)
+        {
+            open = k;
+        }
+        else if (c == '~' && char.IsLetter(At(s, k + 1)) && IsDelimiter(At(s, k + 2)))
+        {
+            open = k + 2;
+        }
+        else if (c == '%' && At(s, k + 1) is 'q' or 'Q' or 'w' or 'W' or 'i' or 'I' && IsDelimiter(At(s, k + 2)) && (k == 0 || !IsWordChar(s[k - 1])))
+        {
+            open = k + 2;
+        }
+        else if (c == '%' && At(s, k + 1) is '(' or '[' or '{' or '<' or '|' && (k == 0 || s[k - 1] is ' ' or '\t' or '(' or ',') && !char.IsWhiteSpace(At(s, k + 2)))
+        {
+            open = k + 1; // `execute %(…)`; `a % (b)` and `a %(b)` after an operand stay arithmetic
+        }
+        else
+        {
+            return null;
+        }
+
+        var quote = s[open];
+        if (quote is '"' or '\'' && At(s, open + 1) == quote && At(s, open + 2) == quote)
+        {
+            var triple = s.IndexOf(new string(quote, 3), open + 3, StringComparison.Ordinal);
+            return triple < 0 ? (open + 3, s.Length, s.Length) : (open + 3, triple, triple + 3);
+        }
+
+        var close = quote switch { '(' => ')', '[' => ']', '{' => '}', '<' => '>', _ => quote };
+        var depth = 0;
+        for (var p = open + 1; p < s.Length; p++)
+        {
+            if (s[p] == '\\')
+            {
+                p++;
+            }
+            else if (s[p] == close && depth == 0)
+            {
+                return (open + 1, p, p + 1);
+            }
+            else if (s[p] == close)
+            {
+                depth--;
+            }
+            else if (s[p] == quote && close != quote)
+            {
+                depth++;
+            }
+        }
+
+        return (open + 1, s.Length, s.Length);
+    }
+
+    private static bool IsDelimiter(char c) => c is '(' or '[' or '{' or '<' or '|' or '/' or '"' or '\'' or '!';
+
     private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_';
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
@@ -486,6 +556,13 @@ internal sealed class CodeText
                     k = idEnd;
                     continue;
                 }
+            }
+
+            if (language == SourceLanguage.Ruby && Delimited(s, k) is { } delimited)
+            {
+                Fill(m, literal, delimited.ContentStart, delimited.ContentEnd);
+                k = delimited.End;
+                continue;
             }
 
             if (c is '"' or '\'' || c == '`' && language == SourceLanguage.JavaScript)
