@@ -266,6 +266,12 @@ internal sealed class CodeText
             return Heredoc(start);
         }
 
+        if (Language == SourceLanguage.Php && PhpHeredoc(Text, Text.IndexOf("<<<", start, StringComparison.Ordinal)) is { } heredoc
+            && raw.StartsWith("<<<", StringComparison.Ordinal))
+        {
+            return Text[heredoc.ContentStart..heredoc.ContentEnd];
+        }
+
         if (Language == SourceLanguage.Ruby && Delimited(raw, 0) is { } delimited && raw[delimited.End..].All(char.IsLetter))
         {
             return raw[delimited.ContentStart..delimited.ContentEnd];
@@ -486,6 +492,52 @@ internal sealed class CodeText
         return (open + 1, s.Length, s.Length);
     }
 
+    /// <summary>
+    /// A PHP heredoc or nowdoc (<c>&lt;&lt;&lt;SQL</c>, <c>&lt;&lt;&lt;'SQL'</c>) at <paramref name="k"/>: its body, up to the
+    /// line that starts (after indentation, PHP 7.3+) with the closing identifier — which may go on with <c>);</c>.
+    /// </summary>
+    private static (int ContentStart, int ContentEnd)? PhpHeredoc(string s, int k)
+    {
+        if (k < 0 || !s.AsSpan(k).StartsWith("<<<", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var idStart = k + 3;
+        while (idStart < s.Length && s[idStart] is ' ' or '\t' or '\'' or '"')
+        {
+            idStart++;
+        }
+
+        var idEnd = idStart;
+        while (idEnd < s.Length && IsWordChar(s[idEnd]))
+        {
+            idEnd++;
+        }
+
+        var bodyStart = s.IndexOf('\n', idEnd);
+        if (idEnd == idStart || bodyStart < 0)
+        {
+            return null;
+        }
+
+        var id = s[idStart..idEnd];
+        var p = bodyStart + 1;
+        while (p < s.Length)
+        {
+            var nl = s.IndexOf('\n', p);
+            var line = s.AsSpan(p, (nl < 0 ? s.Length : nl) - p).TrimStart();
+            if (line.StartsWith(id, StringComparison.Ordinal) && (line.Length == id.Length || !IsWordChar(line[id.Length])))
+            {
+                return (bodyStart + 1, p);
+            }
+
+            p = nl < 0 ? s.Length : nl + 1;
+        }
+
+        return (bodyStart + 1, s.Length);
+    }
+
     private static bool IsDelimiter(char c) => c is '(' or '[' or '{' or '<' or '|' or '/' or '"' or '\'' or '!';
 
     private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_';
@@ -556,6 +608,13 @@ internal sealed class CodeText
                     k = idEnd;
                     continue;
                 }
+            }
+
+            if (language == SourceLanguage.Php && PhpHeredoc(s, k) is { } heredoc)
+            {
+                Fill(m, literal, heredoc.ContentStart, heredoc.ContentEnd);
+                k = heredoc.ContentEnd;
+                continue;
             }
 
             if (language == SourceLanguage.Ruby && Delimited(s, k) is { } delimited)

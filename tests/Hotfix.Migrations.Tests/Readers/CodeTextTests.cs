@@ -40,4 +40,12 @@ public class CodeTextTests
         // before a non-space, `%(` starts a string, as Ruby reads it after a method name: `execute %(…)`.)
         Assert.Equal(["count", "count"], Calls("a = total%(count x)\nb = total % (count x)\n").Select(c => c.Name));
     }
+
+    [Fact]
+    public void A_php_heredoc_ends_at_its_indented_marker_and_its_text_is_no_call()
+    {
+        const string text = "DB::statement(<<<'SQL'\n    drop table t; statement(x)\n    SQL);\nDB::statement('SELECT 1');\n";
+        var calls = new CodeText(text, SourceLanguage.Php).Calls(0, text.Length, n => n == "statement").Select(c => c.Positional(0)).ToList();
+        Assert.Equal(["    drop table t; statement(x)\n", "SELECT 1"], calls);
+    }
 }
