@@ -240,7 +240,7 @@ internal static class MigrationScanner
         }
         else if (status is null)
         {
-            var inversion = DownInversion.Check(body.Up, body.Down);
+            var inversion = DownInversion.Check(body.Up, body.Down, database);
             status = inversion.Status;
             problems = inversion.Problems;
             detail ??= status switch
