@@ -157,12 +157,6 @@ internal sealed class CodeText
                     argsEnd = doBlock;
                 }
 
-                var brace = Mask.IndexOf(" {", p, Math.Max(0, argsEnd - p), StringComparison.Ordinal);
-                if (brace >= 0)
-                {
-                    argsEnd = brace;
-                }
-
                 yield return new CodeCall(name, receiver, k, p, argsEnd, this);
                 k = stop;
                 continue;

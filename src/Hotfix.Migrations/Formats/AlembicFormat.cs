@@ -125,7 +125,9 @@ internal sealed partial class AlembicFormat : IMigrationFormat
                         add.NewType = SqlType(inner?.Arguments.Where(a => a.Key is null).ElementAtOrDefault(1)?.Raw);
                         add.NewNullable = AllowsNull(inner);
                         add.HasDefault = inner?.HasKeyword("server_default") == true && !DslSupport.IsNone(inner.Keyword("server_default"));
-                        add.DefaultExpression = inner?.Keyword("server_default");
+                        // server_default=sa.text("…") is SQL; a plain string is a value SQLAlchemy quotes (a constant).
+                        add.DefaultExpression = inner?.Arguments.FirstOrDefault(a => a.Key == "server_default") is { } serverDefault
+                            && serverDefault.Raw.TrimStart() is var text && !text.StartsWith('"') && !text.StartsWith('\'') ? serverDefault.Value : null;
                         var inline = AlembicKeys.Of(column.Raw, add.Table, call.Line).ToList();
                         add.ReferencedTable = inline.FirstOrDefault(k => k.Constraint == ConstraintKind.ForeignKey)?.ReferencedTable;
                         add.InlineKeys = inline.Where(k => k.Constraint != ConstraintKind.ForeignKey).ToList() is { Count: > 0 } indexes ? indexes : null;

@@ -177,6 +177,10 @@ internal sealed partial class EctoFormat : IMigrationFormat
         var nullable = call.Keyword("null");
         op.NewNullable = nullable is null ? (op.Kind == MigrationOperationKind.AddColumn ? true : null) : nullable != "false";
         op.HasDefault = call.HasKeyword("default") ? true : op.Kind == MigrationOperationKind.AddColumn ? false : null;
+
+        // default: fragment("gen_random_uuid()") is SQL; any other default a value Ecto quotes.
+        op.DefaultExpression = call.Arguments.FirstOrDefault(a => a.Key == "default")?.Raw is { } value && Fragment().Match(value) is { Success: true } fragment
+            ? fragment.Groups["sql"].Value : null;
         if (op.Kind == MigrationOperationKind.AlterColumn)
         {
             // modify :c, :string, from: {:string, size: 32}
@@ -262,6 +266,9 @@ internal sealed partial class EctoFormat : IMigrationFormat
 
     [GeneratedRegex(@"(?<![\w:]):(?<name>[a-z_][a-z0-9_]*)\b")]
     private static partial Regex AtomList();
+
+    [GeneratedRegex("""^\s*fragment\(\s*"(?<sql>(?:[^"\\]|\\.)*)"\s*\)""")]
+    private static partial Regex Fragment();
 
     [GeneratedRegex(@"\braise\b")]
     private static partial Regex Raise();

@@ -334,7 +334,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 add.NewType = SqlType(call);
                 add.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
                 add.HasDefault = call.HasKeyword("default") && !DslSupport.IsNone(call.Keyword("default"));
-                add.DefaultExpression = call.Keyword("default");
+                add.DefaultExpression = DefaultSql(call.Keyword("default"));
                 yield return add;
                 break;
             case "remove_column":
@@ -411,7 +411,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 // A reference column is a foreign key whether or not a constraint backs it: joins and lookups go through it.
                 reference.ReferencedTable = adding && !polymorphic ? call.Positional(1) : null;
                 yield return reference;
-                if (adding && !IndexDisabled(call, code))
+                if (adding && !IndexDisabled(call))
                 {
                     var refIndex = Op(MigrationOperationKind.CreateIndex);
                     refIndex.Concurrently = call.Keyword("index")?.Contains("concurrently", StringComparison.Ordinal) == true
@@ -507,18 +507,14 @@ internal sealed partial class RailsFormat : IMigrationFormat
     }
 
     /// <summary>
-    /// <c>index: false</c> on a reference. Read from the call's whole line too: a hash argument in braces
-    /// (<c>foreign_key: { to_table: :users }</c>) ends a bare call's arguments for the call reader, and the index option may follow it.
+    /// The SQL of a default Rails passes through unquoted: <c>default: -&gt; { "gen_random_uuid()" }</c>. Any other
+    /// default (<c>"gen_random_uuid()"</c> included) is a value Rails quotes: a constant, with no expression to evaluate.
     /// </summary>
-    private static bool IndexDisabled(CodeCall call, CodeText code)
-    {
-        if (DslSupport.IsFalse(call.Keyword("index")))
-        {
-            return true;
-        }
+    private static string? DefaultSql(string? value) =>
+        value is not null && DefaultLambda().Match(value) is { Success: true } lambda ? lambda.Groups["sql"].Value : null;
 
-        return IndexFalse().IsMatch(Line(call, code));
-    }
+    /// <summary><c>index: false</c> on a reference.</summary>
+    private static bool IndexDisabled(CodeCall call) => DslSupport.IsFalse(call.Keyword("index"));
 
     /// <summary>The call's line from the call on (a bare call's arguments as written, braces included).</summary>
     private static string Line(CodeCall call, CodeText code)
@@ -552,7 +548,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
             };
         }
 
-        if (!IndexDisabled(call, code))
+        if (!IndexDisabled(call))
         {
             yield return new MigrationOperation(MigrationOperationKind.CreateIndex)
             {
@@ -653,8 +649,8 @@ internal sealed partial class RailsFormat : IMigrationFormat
     [GeneratedRegex(@"raise\s+(ActiveRecord::)?IrreversibleMigration")]
     private static partial Regex Raise();
 
-    [GeneratedRegex(@"\bindex:\s*false\b")]
-    private static partial Regex IndexFalse();
+    [GeneratedRegex("""^(?:->|lambda|proc)\s*\{\s*(?<q>["'])(?<sql>.*)\k<q>\s*\}$""", RegexOptions.Singleline)]
+    private static partial Regex DefaultLambda();
 
     [GeneratedRegex(@"\bid:\s*false\b")]
     private static partial Regex IdFalse();
