@@ -211,6 +211,10 @@ internal static class MigrationScanner
         }
 
         InferPreviousTypes(body, history);
+
+        // A restated definition's key (Django's AlterField(unique=True)) exists already where an earlier migration made it.
+        body.Up.RemoveAll(op => op.RestatesDefinition && op.Kind is MigrationOperationKind.AddConstraint or MigrationOperationKind.CreateIndex
+            && op.Table is not null && op.KeyColumns is [var column] && history.Value.Indexes.Has(op.Table, column, unique: op.Kind == MigrationOperationKind.AddConstraint));
         if (database == MigrationDatabase.Unknown && body.Database is { } revealed)
         {
             database = revealed;

@@ -61,7 +61,8 @@ internal sealed partial class DjangoFormat : IMigrationFormat
                     create.Columns = fields.Select(f => f.Groups["name"].Value).ToList();
                     create.ColumnTypes = fields.Select(f => (string?)DjangoFieldType.AsSql(f.Groups["field"].Value)).ToList();
                     create.ColumnNullables = fields.Select(f => (bool?)NullTrue().IsMatch(f.Groups["field"].Value)).ToList();
-                    var keys = fields.SelectMany(f => RelationKeys(create.Table, f.Groups["name"].Value, f.Groups["field"].Value, call)).ToList();
+                    var keys = fields.SelectMany(f => RelationKeys(create.Table, f.Groups["name"].Value, f.Groups["field"].Value, call)
+                        .Concat(FieldKeys(create.Table, f.Groups["name"].Value, f.Groups["field"].Value, call, restated: false))).ToList();
                     create.InlineKeys = keys.Count > 0 ? keys : null;
                     body.Up.Add(create);
                     break;
@@ -102,6 +103,7 @@ internal sealed partial class DjangoFormat : IMigrationFormat
                     alter.NewNullable = NullTrue().IsMatch(call.Keyword("field") ?? call.Positional(2) ?? string.Empty);
                     alter.RestatesDefinition = true;
                     body.Up.Add(alter);
+                    body.Up.AddRange(FieldKeys(alter.Table, alter.Column, call.Keyword("field") ?? call.Positional(2) ?? string.Empty, call, restated: true));
                     break;
                 case "AddIndex":
                 case "AddIndexConcurrently":
@@ -222,7 +224,7 @@ internal sealed partial class DjangoFormat : IMigrationFormat
         }
 
         yield return add;
-        foreach (var key in RelationKeys(model, add.Column, field, call))
+        foreach (var key in RelationKeys(model, add.Column, field, call).Concat(FieldKeys(model, add.Column, field, call, restated: false)))
         {
             yield return key;
         }
@@ -249,6 +251,36 @@ internal sealed partial class DjangoFormat : IMigrationFormat
         if (oneToOne || !field.Contains("db_index=False", StringComparison.Ordinal))
         {
             yield return new MigrationOperation(MigrationOperationKind.CreateIndex) { Table = model, KeyColumns = [column], Unique = oneToOne, Line = call.Line, Text = call.Text };
+        }
+    }
+
+    /// <summary>
+    /// The unique constraint (<c>unique=True</c>) or index (<c>db_index=True</c>) a plain field declares — a relation's
+    /// keys are <see cref="RelationKeys"/>', a primary key is the table's. From <c>AlterField</c>, which restates the
+    /// whole field, it is built only where the earlier definition lacked it (<paramref name="restated"/>).
+    /// </summary>
+    private static IEnumerable<MigrationOperation> FieldKeys(string? model, string? name, string field, CodeCall call, bool restated)
+    {
+        if (name is null || field.Contains("ForeignKey(", StringComparison.Ordinal) || field.Contains("OneToOneField(", StringComparison.Ordinal)
+            || field.Contains("ManyToManyField(", StringComparison.Ordinal) || PrimaryKeyTrue().IsMatch(field))
+        {
+            yield break;
+        }
+
+        var column = DbColumn().Match(field) is { Success: true } renamed ? renamed.Groups[1].Value : name;
+        if (UniqueTrue().IsMatch(field))
+        {
+            yield return new MigrationOperation(MigrationOperationKind.AddConstraint)
+            {
+                Table = model, Constraint = ConstraintKind.Unique, Unique = true, KeyColumns = [column], RestatesDefinition = restated, Line = call.Line, Text = call.Text,
+            };
+        }
+        else if (DbIndexTrue().IsMatch(field))
+        {
+            yield return new MigrationOperation(MigrationOperationKind.CreateIndex)
+            {
+                Table = model, KeyColumns = [column], RestatesDefinition = restated, Line = call.Line, Text = call.Text,
+            };
         }
     }
 
@@ -297,6 +329,15 @@ internal sealed partial class DjangoFormat : IMigrationFormat
 
     [GeneratedRegex("""["'](?:proxy["']\s*:\s*True|managed["']\s*:\s*False)\b""")]
     private static partial Regex TablelessOption();
+
+    [GeneratedRegex(@"\bunique\s*=\s*True")]
+    private static partial Regex UniqueTrue();
+
+    [GeneratedRegex(@"\bdb_index\s*=\s*True")]
+    private static partial Regex DbIndexTrue();
+
+    [GeneratedRegex(@"\bprimary_key\s*=\s*True")]
+    private static partial Regex PrimaryKeyTrue();
 
     [GeneratedRegex(@"\bnull\s*=\s*True")]
     private static partial Regex NullTrue();
