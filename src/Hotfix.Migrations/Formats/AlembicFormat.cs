@@ -263,7 +263,9 @@ internal sealed partial class AlembicFormat : IMigrationFormat
             "BIGINTEGER" or "BIGINT" => "bigint",
             "SMALLINTEGER" or "SMALLINT" => "smallint",
             "BOOLEAN" => "boolean",
-            "DATETIME" or "TIMESTAMP" => "timestamp",
+            // DateTime(timezone=True) is PostgreSQL's timestamptz: a change between the two rewrites the table.
+            "DATETIME" or "TIMESTAMP" => TimeZone().IsMatch(match.Groups["args"].Value) ? "timestamptz" : "timestamp",
+            "TIME" => TimeZone().IsMatch(match.Groups["args"].Value) ? "timetz" : "time",
             "FLOAT" or "DOUBLE" => "double",
             "CHAR" => "char",
             _ => name.ToLowerInvariant(),
@@ -349,6 +351,9 @@ internal sealed partial class AlembicFormat : IMigrationFormat
 
     [GeneratedRegex(@"(?:\w+\.)*(?<name>\w+)\s*(?:\((?<args>[^)]*)\))?\s*$")]
     private static partial Regex SaType();
+
+    [GeneratedRegex(@"\btimezone\s*=\s*True\b")]
+    private static partial Regex TimeZone();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Numbers();
