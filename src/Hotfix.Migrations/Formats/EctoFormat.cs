@@ -97,6 +97,7 @@ internal sealed partial class EctoFormat : IMigrationFormat
                     var constraint = Op(MigrationOperationKind.AddConstraint);
                     constraint.Constraint = spec?.HasKeyword("check") == true ? ConstraintKind.Check : ConstraintKind.Exclusion;
                     constraint.Name = spec?.Positional(1);
+                    constraint.NotValid = DslSupport.IsFalse(spec?.Keyword("validate")); // NOT VALID: no scan under the lock
                     result.Add(constraint);
                     break;
                 case "alter" when target.Success:
