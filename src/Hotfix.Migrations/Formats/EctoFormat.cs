@@ -87,6 +87,7 @@ internal sealed partial class EctoFormat : IMigrationFormat
                     var created = Op(MigrationOperationKind.CreateTable);
                     created.Columns = [];
                     created.ColumnTypes = [];
+                    created.ColumnNullables = [];
                     blocks.Add((call.Start, DslSupport.DoBlockEnd(code, call.Start), table, created));
                     result.Add(created);
                     break;
@@ -160,6 +161,7 @@ internal sealed partial class EctoFormat : IMigrationFormat
         {
             created.Columns = [.. created.Columns ?? [], column ?? "?"];
             created.ColumnTypes = [.. created.ColumnTypes ?? [], type];
+            created.ColumnNullables = [.. created.ColumnNullables ?? [], !DslSupport.IsFalse(call.Keyword("null"))];
             if (reference is not null)
             {
                 created.InlineKeys = [.. created.InlineKeys ?? [], ForeignKey(call, table, column, reference)];
@@ -192,6 +194,11 @@ internal sealed partial class EctoFormat : IMigrationFormat
             {
                 oneWay ??= call;
             }
+
+            // null: sets or drops NOT NULL: a change only against what the column was — from: {…, null: true} says it,
+            // else the history does.
+            op.RestatesDefinition = nullable is not null;
+            op.OldNullable = from is not null && FromNull().Match(from) is { Success: true } was ? was.Groups["null"].Value != "false" : null;
         }
         else if (op.Kind == MigrationOperationKind.DropColumn && typeArgument is null)
         {
@@ -271,6 +278,9 @@ internal sealed partial class EctoFormat : IMigrationFormat
 
     [GeneratedRegex("""\{\s*(?<type>:\w+)\s*(?:,\s*size:\s*(?<size>\d+))?""")]
     private static partial Regex From();
+
+    [GeneratedRegex(@"\bnull:\s*(?<null>true|false)\b")]
+    private static partial Regex FromNull();
 
     [GeneratedRegex("""^\s*fragment\(\s*"(?<sql>(?:[^"\\]|\\.)*)"\s*\)""")]
     private static partial Regex Fragment();
