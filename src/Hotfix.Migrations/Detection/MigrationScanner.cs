@@ -206,8 +206,21 @@ internal static class MigrationScanner
         var framework = unit.Format.Framework;
         if (framework.HasTablelessModels() && body.Up.Count > 0)
         {
+            SchemaHistory.UseDeclaredTables(body.Up.Concat(body.Down), history.Value.DeclaredTables);
+
             // DeleteModel of a proxy or unmanaged model declared earlier: Django's state changes, no table is dropped.
             body.Up.RemoveAll(op => op.Table is not null && history.Value.IsTableless(op.Table));
+
+            // RemoveField of a ManyToManyField drops its join table: a "column" the history has as <table>_<field>.
+            for (var k = 0; k < body.Up.Count; k++)
+            {
+                if (body.Up[k] is { Kind: MigrationOperationKind.DropColumn, Table: { } table, Column: { } column } remove
+                    && history.Value.ColumnsOf(table) is { } columns && !columns.Contains(MigrationOperation.NormalizeName(column))
+                    && history.Value.ColumnsOf(table + "_" + column) is not null)
+                {
+                    body.Up[k] = new MigrationOperation(MigrationOperationKind.DropTable) { Table = table + "_" + column, Line = remove.Line, Text = remove.Text };
+                }
+            }
         }
 
         InferPreviousTypes(body, history);
