@@ -17,8 +17,15 @@ internal static class DownInversion
 
     public sealed record Result(DownStatus Status, IReadOnlyList<Problem> Problems);
 
-    public static Result Check(IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down)
+    /// <param name="up">The up's steps, in order.</param>
+    /// <param name="down">The down's steps, in order.</param>
+    /// <param name="database">
+    /// Where a dropped column takes its indexes and keys with it: PostgreSQL drops every one that involves the column;
+    /// elsewhere only those on dropped columns alone are sure to go (MySQL keeps an index on the columns left).
+    /// </param>
+    public static Result Check(IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down, MigrationDatabase database = MigrationDatabase.Unknown)
     {
+        var anyColumn = database == MigrationDatabase.PostgreSql;
         // Judged on net effect: temporaries cancel out, and a rebuild is an alteration whose columns are not spelled out.
         var upRebuilds = MigrationNetEffect.Rebuilds(up);
         var downRebuilds = MigrationNetEffect.Rebuilds(down);
@@ -51,7 +58,8 @@ internal static class DownInversion
                 && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table))
                 || step.Kind != MigrationOperationKind.AddColumn && step.Column is not null
                 && up.Any(u => u.Kind == MigrationOperationKind.AddColumn && MigrationNetEffect.SameColumn(u, step))
-                && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, step));
+                && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, step))
+                || IsKey(step) && KeyColumns(step, down, MigrationOperationKind.DropColumn, anyColumn);
             if (!unverifiableDown && !coveredByDrop)
             {
                 problems.Add(new Problem($"up {Describe(step)}, but down does not undo it (expected: {Expected(step)})", step.Line, false));
@@ -61,7 +69,7 @@ internal static class DownInversion
         for (var k = 0; k < down.Count; k++)
         {
             var step = down[k];
-            if (used[k] || Unverifiable(step) || NeedsNoInverse(step) || unverifiableUp || PartOfCreatedTable(step, up, down))
+            if (used[k] || Unverifiable(step) || NeedsNoInverse(step) || unverifiableUp || PartOfCreatedTable(step, up, down) || PartOfRecreatedTable(step, up, down))
             {
                 continue;
             }
@@ -86,6 +94,29 @@ internal static class DownInversion
             && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table))
             || up.Any(u => u.Kind == MigrationOperationKind.AddColumn && MigrationOperation.SameTable(u.Table, step.Table) && KeyOfColumn(step, u)
                 && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, u))));
+
+    /// <summary>
+    /// A down that re-creates a table or column the up dropped re-creates its indexes and keys with it (Alembic's and
+    /// Doctrine's generated downs, Ecto's <c>create table</c> then <c>create index</c>): the up's drop took them away.
+    /// </summary>
+    private static bool PartOfRecreatedTable(MigrationOperation step, IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down) =>
+        IsKey(step) && step.Table is not null
+        && (down.Any(d => d.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(d.Table, step.Table))
+            && up.Any(u => u.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(u.Table, step.Table))
+            || KeyColumns(step, down, MigrationOperationKind.AddColumn, any: false) && KeyColumns(step, up, MigrationOperationKind.DropColumn, any: false));
+
+    private static bool IsKey(MigrationOperation step) => step.Kind is MigrationOperationKind.CreateIndex or MigrationOperationKind.AddConstraint;
+
+    /// <summary>
+    /// Every column of the index or key (with <paramref name="any"/>, one of them) is dropped — or added — by a step of
+    /// <paramref name="steps"/>: dropping a column drops the indexes and keys on it.
+    /// </summary>
+    private static bool KeyColumns(MigrationOperation key, IReadOnlyList<MigrationOperation> steps, MigrationOperationKind kind, bool any)
+    {
+        bool Touched(string column) => steps.Any(s => s.Kind == kind && MigrationOperation.SameTable(s.Table, key.Table)
+            && MigrationOperation.NormalizeName(s.Column) == MigrationOperation.NormalizeName(column));
+        return key.Table is not null && key.KeyColumns is { Count: > 0 } columns && (any ? columns.Any(Touched) : columns.All(Touched));
+    }
 
     /// <summary>
     /// The dropped key is the added column's own, named by its column (Laravel's <c>dropConstrainedForeignId</c>). A key

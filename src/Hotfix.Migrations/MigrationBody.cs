@@ -11,6 +11,12 @@ internal sealed class MigrationBody
 
     public List<MigrationOperation> Down { get; } = [];
 
+    /// <summary>
+    /// Steps a derived down runs besides undoing the up (Rails' <c>reversible</c> <c>dir.down</c> blocks in <c>change</c>):
+    /// not the whole down, but they say what the up changed a column from, and what rolling back costs.
+    /// </summary>
+    public List<MigrationOperation> DownOnly { get; } = [];
+
     public DownStatus? DownStatus { get; set; }
 
     /// <summary>Why the down has its status, for people (e.g. "Down() throws NotSupportedException").</summary>
@@ -29,10 +35,16 @@ internal sealed class MigrationBody
     public List<string> Notes { get; } = [];
 
     /// <summary>
-    /// Models this migration declares without a database table of their own (Django proxy and unmanaged models):
-    /// operations on them in later migrations change Django's state, not the database.
+    /// The tables of models this migration declares without a database table of their own (Django proxy and unmanaged
+    /// models): operations on them in later migrations change Django's state, not the database.
     /// </summary>
     public HashSet<string> TablelessModels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Tables this migration gives a name other than the framework's default (Django's <c>db_table</c>): later
+    /// migrations name the default, the history and the database the declared one.
+    /// </summary>
+    public Dictionary<string, string> ModelTables { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>One migration inside a file: most files hold one; a Liquibase changelog holds one per changeset.</summary>

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Hotfix.Migrations.Checks;
 
 /// <summary>
 /// The index HF4004 asks for in the framework's own syntax, in the non-blocking form where the database has one
 /// (PostgreSQL <c>CONCURRENTLY</c>, SQL Server <c>ONLINE</c>) unless the table is new in the hotfix.
 /// </summary>
-internal static class ForeignKeyIndexAdvice
+internal static partial class ForeignKeyIndexAdvice
 {
     public static string For(MigrationFramework framework, MigrationDatabase database, DeclaredForeignKey key, bool newTable)
     {
@@ -22,8 +24,8 @@ internal static class ForeignKeyIndexAdvice
                     ? "`add_index :" + table + ", " + RubyColumns(key) + ", algorithm: :concurrently` (in a migration with `disable_ddl_transaction!`)"
                     : "`add_index :" + table + ", " + RubyColumns(key) + "`",
             MigrationFramework.Django => postgres
-                ? "remove `db_index=False` from the field, or add `AddIndexConcurrently(model_name=\"" + table + "\", index=models.Index(fields=[" + DjangoFields(key) + "], name=\"" + name + "\"))` (django.contrib.postgres.operations, in a migration with `atomic = False`)"
-                : "remove `db_index=False` from the field, or add `migrations.AddIndex(model_name=\"" + table + "\", index=models.Index(fields=[" + DjangoFields(key) + "], name=\"" + name + "\"))`",
+                ? "remove `db_index=False` from the field, or add `AddIndexConcurrently(model_name=\"" + DjangoModel(key) + "\", index=models.Index(fields=[" + DjangoFields(key) + "], name=\"" + name + "\"))` (django.contrib.postgres.operations, in a migration with `atomic = False`)"
+                : "remove `db_index=False` from the field, or add `migrations.AddIndex(model_name=\"" + DjangoModel(key) + "\", index=models.Index(fields=[" + DjangoFields(key) + "], name=\"" + name + "\"))`",
             MigrationFramework.Alembic => "`op.create_index(\"" + name + "\", \"" + table + "\", [" + quoted + "]" + (postgres ? ", postgresql_concurrently=True)` inside `with op.get_context().autocommit_block():`" : ")`"),
             MigrationFramework.Knex => postgres
                 ? "`await knex.raw('" + statement + "')` in a migration with `exports.config = { transaction: false }` (or `table.index([" + quoted.Replace('"', '\'') + "])` where a short lock is acceptable)"
@@ -42,6 +44,21 @@ internal static class ForeignKeyIndexAdvice
 
     private static string RubyColumns(DeclaredForeignKey key) =>
         key.Columns.Count == 1 ? ":" + key.Columns[0] : "[" + string.Join(", ", key.Columns.Select(c => ":" + c)) + "]";
+
+    /// <summary>The model the key's operation names (Django steps carry the table, <c>shop_order</c>; an operation takes the model).</summary>
+    private static string DjangoModel(DeclaredForeignKey key)
+    {
+        var text = key.Operation.Text ?? string.Empty;
+        var model = DjangoModelName().Match(text);
+        model = model.Success ? model : DjangoCreatedModel().Match(text);
+        return model.Success ? model.Groups["model"].Value.ToLowerInvariant() : key.Table;
+    }
+
+    [GeneratedRegex("""\bmodel_name\s*=\s*["'](?<model>\w+)["']""")]
+    private static partial Regex DjangoModelName();
+
+    [GeneratedRegex("""\bname\s*=\s*["'](?<model>\w+)["']""")]
+    private static partial Regex DjangoCreatedModel();
 
     private static string DjangoFields(DeclaredForeignKey key) =>
         string.Join(", ", key.Columns.Select(c => "\"" + (c.EndsWith("_id", StringComparison.Ordinal) ? c[..^3] : c) + "\""));

@@ -139,7 +139,7 @@ internal sealed class CodeText
                     var depthClose = lineEnd;
                     var trimmed = Mask[stop..lineEnd].TrimEnd();
                     stop = depthClose;
-                    if (!trimmed.EndsWith(',') || nl < 0)
+                    if (!trimmed.EndsWith(',') && !InString(nl) || nl < 0)
                     {
                         break;
                     }
@@ -147,17 +147,14 @@ internal sealed class CodeText
                     stop = nl + 1;
                 }
 
+                // A one-line block or statement ends the arguments: `safety_assured { remove_column :users, :token }`,
+                // `dir.up { … }; dir.down { … }` — the brace closes the block, not an argument.
+                stop = ArgumentsClose(p, stop);
                 var argsEnd = stop;
                 var doBlock = Mask.IndexOf(" do", p, Math.Max(0, argsEnd - p), StringComparison.Ordinal);
                 if (doBlock >= 0)
                 {
                     argsEnd = doBlock;
-                }
-
-                var brace = Mask.IndexOf(" {", p, Math.Max(0, argsEnd - p), StringComparison.Ordinal);
-                if (brace >= 0)
-                {
-                    argsEnd = brace;
                 }
 
                 yield return new CodeCall(name, receiver, k, p, argsEnd, this);
@@ -172,6 +169,30 @@ internal sealed class CodeText
 
             k = end;
         }
+    }
+
+    /// <summary>Where the bare call's arguments from <paramref name="from"/> stop before <paramref name="to"/>: at a bracket they did not open, or a <c>;</c>.</summary>
+    private int ArgumentsClose(int from, int to)
+    {
+        var depth = 0;
+        for (var k = from; k < to; k++)
+        {
+            switch (Mask[k])
+            {
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}' when depth == 0:
+                    return k;
+                case ')' or ']' or '}':
+                    depth--;
+                    break;
+                case ';' when depth == 0:
+                    return k;
+            }
+        }
+
+        return to;
     }
 
     /// <summary>Top-level comma-separated pieces of [from, to), trimmed, with their offsets.</summary>
@@ -239,7 +260,18 @@ internal sealed class CodeText
             return Heredoc(start);
         }
 
-        // Python string prefixes (r, b, f, u) and Ruby %q/%Q.
+        if (Language == SourceLanguage.Php && PhpHeredoc(Text, Text.IndexOf("<<<", start, StringComparison.Ordinal)) is { } heredoc
+            && raw.StartsWith("<<<", StringComparison.Ordinal))
+        {
+            return Text[heredoc.ContentStart..heredoc.ContentEnd];
+        }
+
+        if (Language == SourceLanguage.Ruby && Delimited(raw, 0) is { } delimited && raw[delimited.End..].All(char.IsLetter))
+        {
+            return raw[delimited.ContentStart..delimited.ContentEnd];
+        }
+
+        // Python string prefixes (r, b, f, u).
         var offset = 0;
         while (offset < raw.Length && offset < 2 && char.IsLetter(raw[offset]) && Language == SourceLanguage.Python)
         {
@@ -391,6 +423,117 @@ internal sealed class CodeText
         return body.ToString();
     }
 
+    /// <summary>
+    /// A Ruby or Elixir string that does not start with a plain quote, at <paramref name="k"/>: a triple-quoted string
+    /// (Elixir's <c>"""</c> heredoc), a sigil (<c>~s(…)</c>, <c>~S[…]</c>, <c>~s"…"</c>, <c>~s"""…"""</c>) or a Ruby
+    /// percent literal (<c>%q{…}</c>, <c>%Q(…)</c>, <c>%(…)</c> where an argument starts); null when none starts there.
+    /// Bracket delimiters nest, as both languages nest them.
+    /// </summary>
+    private static (int ContentStart, int ContentEnd, int End)? Delimited(string s, int k)
+    {
+        var c = At(s, k);
+        int open;
+        if (c is '"' or '\'' && At(s, k + 1) == c && At(s, k + 2) == c)
+        {
+            open = k;
+        }
+        else if (c == '~' && char.IsLetter(At(s, k + 1)) && IsDelimiter(At(s, k + 2)))
+        {
+            open = k + 2;
+        }
+        else if (c == '%' && At(s, k + 1) is 'q' or 'Q' or 'w' or 'W' or 'i' or 'I' && IsDelimiter(At(s, k + 2)) && (k == 0 || !IsWordChar(s[k - 1])))
+        {
+            open = k + 2;
+        }
+        else if (c == '%' && At(s, k + 1) is '(' or '[' or '{' or '<' or '|' && (k == 0 || s[k - 1] is ' ' or '\t' or '(' or ',') && !char.IsWhiteSpace(At(s, k + 2)))
+        {
+            open = k + 1; // `execute %(…)`; `a % (b)` and `a %(b)` after an operand stay arithmetic
+        }
+        else
+        {
+            return null;
+        }
+
+        var quote = s[open];
+        if (quote is '"' or '\'' && At(s, open + 1) == quote && At(s, open + 2) == quote)
+        {
+            var triple = s.IndexOf(new string(quote, 3), open + 3, StringComparison.Ordinal);
+            return triple < 0 ? (open + 3, s.Length, s.Length) : (open + 3, triple, triple + 3);
+        }
+
+        var close = quote switch { '(' => ')', '[' => ']', '{' => '}', '<' => '>', _ => quote };
+        var depth = 0;
+        for (var p = open + 1; p < s.Length; p++)
+        {
+            if (s[p] == '\\')
+            {
+                p++;
+            }
+            else if (s[p] == close && depth == 0)
+            {
+                return (open + 1, p, p + 1);
+            }
+            else if (s[p] == close)
+            {
+                depth--;
+            }
+            else if (s[p] == quote && close != quote)
+            {
+                depth++;
+            }
+        }
+
+        return (open + 1, s.Length, s.Length);
+    }
+
+    /// <summary>
+    /// A PHP heredoc or nowdoc (<c>&lt;&lt;&lt;SQL</c>, <c>&lt;&lt;&lt;'SQL'</c>) at <paramref name="k"/>: its body, up to the
+    /// line that starts (after indentation, PHP 7.3+) with the closing identifier — which may go on with <c>);</c>.
+    /// </summary>
+    private static (int ContentStart, int ContentEnd)? PhpHeredoc(string s, int k)
+    {
+        if (k < 0 || !s.AsSpan(k).StartsWith("<<<", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var idStart = k + 3;
+        while (idStart < s.Length && s[idStart] is ' ' or '\t' or '\'' or '"')
+        {
+            idStart++;
+        }
+
+        var idEnd = idStart;
+        while (idEnd < s.Length && IsWordChar(s[idEnd]))
+        {
+            idEnd++;
+        }
+
+        var bodyStart = s.IndexOf('\n', idEnd);
+        if (idEnd == idStart || bodyStart < 0)
+        {
+            return null;
+        }
+
+        var id = s[idStart..idEnd];
+        var p = bodyStart + 1;
+        while (p < s.Length)
+        {
+            var nl = s.IndexOf('\n', p);
+            var line = s.AsSpan(p, (nl < 0 ? s.Length : nl) - p).TrimStart();
+            if (line.StartsWith(id, StringComparison.Ordinal) && (line.Length == id.Length || !IsWordChar(line[id.Length])))
+            {
+                return (bodyStart + 1, p);
+            }
+
+            p = nl < 0 ? s.Length : nl + 1;
+        }
+
+        return (bodyStart + 1, s.Length);
+    }
+
+    private static bool IsDelimiter(char c) => c is '(' or '[' or '{' or '<' or '|' or '/' or '"' or '\'' or '!';
+
     private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_';
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
@@ -459,6 +602,20 @@ internal sealed class CodeText
                     k = idEnd;
                     continue;
                 }
+            }
+
+            if (language == SourceLanguage.Php && PhpHeredoc(s, k) is { } heredoc)
+            {
+                Fill(m, literal, heredoc.ContentStart, heredoc.ContentEnd);
+                k = heredoc.ContentEnd;
+                continue;
+            }
+
+            if (language == SourceLanguage.Ruby && Delimited(s, k) is { } delimited)
+            {
+                Fill(m, literal, delimited.ContentStart, delimited.ContentEnd);
+                k = delimited.End;
+                continue;
             }
 
             if (c is '"' or '\'' || c == '`' && language == SourceLanguage.JavaScript)
@@ -550,12 +707,12 @@ internal sealed class CodeCall(string name, string receiver, int start, int args
     /// on a table (Rails' <c>t.references :customer</c> inside <c>change_table :orders</c>) is its table-level twin
     /// (<c>add_reference :orders, :customer</c>), so one reading serves both spellings.
     /// </summary>
-    public CodeCall WithFirstArgument(string twinName, string first)
-    {
-        var twin = new CodeCall(twinName, string.Empty, Start, ArgsStart, ArgsEnd, code);
-        twin.arguments = [new CodeArgument(null, first, first, ArgsStart, ArgsStart), .. Arguments];
-        return twin;
-    }
+    public CodeCall WithFirstArgument(string twinName, string first) =>
+        Twin(twinName, [new CodeArgument(null, first, first, ArgsStart, ArgsStart), .. Arguments]);
+
+    /// <summary>This call read as <paramref name="twinName"/> with <paramref name="twinArguments"/> (Rails' <c>t.string :a</c> in a <c>change_table</c> is <c>add_column :t, :a, :string</c>).</summary>
+    public CodeCall Twin(string twinName, IEnumerable<CodeArgument> twinArguments) =>
+        new(twinName, string.Empty, Start, ArgsStart, ArgsEnd, code) { arguments = [.. twinArguments] };
 
     public string? Keyword(string key) => Arguments.FirstOrDefault(a => a.Key == key)?.Value;
 

@@ -218,12 +218,29 @@ internal static class MigrationScanner
         var framework = unit.Format.Framework;
         if (framework.HasTablelessModels() && body.Up.Count > 0)
         {
+            SchemaHistory.UseDeclaredTables(body.Up.Concat(body.Down), history.Value.DeclaredTables);
+
             // DeleteModel of a proxy or unmanaged model declared earlier: Django's state changes, no table is dropped.
             body.Up.RemoveAll(op => op.Table is not null && history.Value.IsTableless(op.Table));
+
+            // RemoveField of a ManyToManyField drops its join table: a "column" the history has as <table>_<field>.
+            for (var k = 0; k < body.Up.Count; k++)
+            {
+                if (body.Up[k] is { Kind: MigrationOperationKind.DropColumn, Table: { } table, Column: { } column } remove
+                    && history.Value.ColumnsOf(table) is { } columns && !columns.Contains(MigrationOperation.NormalizeName(column))
+                    && history.Value.ColumnsOf(table + "_" + column) is not null)
+                {
+                    body.Up[k] = new MigrationOperation(MigrationOperationKind.DropTable) { Table = table + "_" + column, Line = remove.Line, Text = remove.Text };
+                }
+            }
         }
 
         InferPreviousTypes(body, history);
         ResolveEnumSwaps(body, history);
+
+        // A restated definition's key (Django's AlterField(unique=True)) exists already where an earlier migration made it.
+        body.Up.RemoveAll(op => op.RestatesDefinition && op.Kind is MigrationOperationKind.AddConstraint or MigrationOperationKind.CreateIndex
+            && op.Table is not null && op.KeyColumns is [var column] && history.Value.Indexes.Has(op.Table, column, unique: op.Kind == MigrationOperationKind.AddConstraint));
         if (database == MigrationDatabase.Unknown && body.Database is { } revealed)
         {
             database = revealed;
@@ -253,7 +270,7 @@ internal static class MigrationScanner
         }
         else if (status is null)
         {
-            var inversion = DownInversion.Check(body.Up, body.Down);
+            var inversion = DownInversion.Check(body.Up, body.Down, database);
             status = inversion.Status;
             problems = inversion.Problems;
             detail ??= status switch
@@ -289,7 +306,7 @@ internal static class MigrationScanner
             Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text))
                 .Where(w => piece.Id is null || w.Path != path || w.Line >= piece.Line && w.Line <= (piece.EndLine ?? int.MaxValue))
                 .ToList(),
-            Notes = [.. body.Notes, .. DownNotes(body.Down, database)],
+            Notes = [.. body.Notes, .. DownNotes([.. body.Down, .. body.DownOnly], database)],
         };
     }
 
@@ -317,7 +334,7 @@ internal static class MigrationScanner
     {
         foreach (var up in body.Up.Where(o => o.Kind == MigrationOperationKind.AlterColumn && (o.NewType is not null && o.OldType is null || o.NewNullable is not null && o.OldNullable is null)))
         {
-            var restore = body.Down.FirstOrDefault(d => d.Kind == MigrationOperationKind.AlterColumn && (d.NewType is not null || d.NewNullable is not null)
+            var restore = body.Down.Concat(body.DownOnly).FirstOrDefault(d => d.Kind == MigrationOperationKind.AlterColumn && (d.NewType is not null || d.NewNullable is not null)
                 && MigrationOperation.SameTable(d.Table, up.Table) && MigrationOperation.NormalizeName(d.Column) == MigrationOperation.NormalizeName(up.Column));
             if (restore is null)
             {

@@ -12,6 +12,33 @@ internal sealed class SchemaHistory
 
     private readonly Dictionary<string, Table> tables = new(StringComparer.Ordinal);
     private readonly HashSet<string> tableless = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> declaredTables = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Default table names that earlier migrations declared another name for (Django's <c>db_table</c>).</summary>
+    public IReadOnlyDictionary<string, string> DeclaredTables => declaredTables;
+
+    /// <summary>
+    /// Gives the steps the tables their models were declared with (<see cref="MigrationBody.ModelTables"/>): a later
+    /// migration names the model, so its steps carry the default table name.
+    /// </summary>
+    public static void UseDeclaredTables(IEnumerable<MigrationOperation> steps, IReadOnlyDictionary<string, string> declared)
+    {
+        if (declared.Count == 0)
+        {
+            return;
+        }
+
+        string? Declared(string? table) => table is not null && declared.TryGetValue(table, out var name) ? name : table;
+        foreach (var step in steps)
+        {
+            step.Table = Declared(step.Table);
+            step.ReferencedTable = Declared(step.ReferencedTable);
+            if (step.InlineKeys is { } keys)
+            {
+                UseDeclaredTables(keys, declared);
+            }
+        }
+    }
 
     /// <summary>Whether an earlier migration declared the model without a table of its own (a Django proxy or unmanaged model).</summary>
     public bool IsTableless(string table) => tableless.Contains(Key(table));
@@ -50,8 +77,13 @@ internal sealed class SchemaHistory
             {
                 foreach (var piece in format.Read(file, text, null, null, database))
                 {
+                    UseDeclaredTables(piece.Body.Up, history.declaredTables);
                     history.Replay(piece.Body.Up);
                     history.tableless.UnionWith(piece.Body.TablelessModels.Select(Key));
+                    foreach (var (model, table) in piece.Body.ModelTables)
+                    {
+                        history.declaredTables[model] = table;
+                    }
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)

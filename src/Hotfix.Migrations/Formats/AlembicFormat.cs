@@ -125,7 +125,9 @@ internal sealed partial class AlembicFormat : IMigrationFormat
                         add.NewType = SqlType(inner?.Arguments.Where(a => a.Key is null).ElementAtOrDefault(1)?.Raw);
                         add.NewNullable = AllowsNull(inner);
                         add.HasDefault = inner?.HasKeyword("server_default") == true && !DslSupport.IsNone(inner.Keyword("server_default"));
-                        add.DefaultExpression = inner?.Keyword("server_default");
+                        // server_default=sa.text("…") is SQL; a plain string is a value SQLAlchemy quotes (a constant).
+                        add.DefaultExpression = inner?.Arguments.FirstOrDefault(a => a.Key == "server_default") is { } serverDefault
+                            && serverDefault.Raw.TrimStart() is var text && !text.StartsWith('"') && !text.StartsWith('\'') ? serverDefault.Value : null;
                         var inline = AlembicKeys.Of(column.Raw, add.Table, call.Line).ToList();
                         add.ReferencedTable = inline.FirstOrDefault(k => k.Constraint == ConstraintKind.ForeignKey)?.ReferencedTable;
                         add.InlineKeys = inline.Where(k => k.Constraint != ConstraintKind.ForeignKey).ToList() is { Count: > 0 } indexes ? indexes : null;
@@ -261,7 +263,9 @@ internal sealed partial class AlembicFormat : IMigrationFormat
             "BIGINTEGER" or "BIGINT" => "bigint",
             "SMALLINTEGER" or "SMALLINT" => "smallint",
             "BOOLEAN" => "boolean",
-            "DATETIME" or "TIMESTAMP" => "timestamp",
+            // DateTime(timezone=True) is PostgreSQL's timestamptz: a change between the two rewrites the table.
+            "DATETIME" or "TIMESTAMP" => TimeZone().IsMatch(match.Groups["args"].Value) ? "timestamptz" : "timestamp",
+            "TIME" => TimeZone().IsMatch(match.Groups["args"].Value) ? "timetz" : "time",
             "FLOAT" or "DOUBLE" => "double",
             "CHAR" => "char",
             _ => name.ToLowerInvariant(),
@@ -347,6 +351,9 @@ internal sealed partial class AlembicFormat : IMigrationFormat
 
     [GeneratedRegex(@"(?:\w+\.)*(?<name>\w+)\s*(?:\((?<args>[^)]*)\))?\s*$")]
     private static partial Regex SaType();
+
+    [GeneratedRegex(@"\btimezone\s*=\s*True\b")]
+    private static partial Regex TimeZone();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Numbers();

@@ -48,6 +48,35 @@ internal static partial class DslSupport
         return null;
     }
 
+    /// <summary>
+    /// The end of the Ruby or Elixir <c>do … end</c> block opened on the line of <paramref name="offset"/>: the next line
+    /// indented no deeper (its <c>end</c>, or the next statement when the block is closed on its own line).
+    /// </summary>
+    public static int DoBlockEnd(CodeText code, int offset)
+    {
+        var lineStart = code.Mask.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
+        var indent = 0;
+        while (lineStart + indent < code.Mask.Length && code.Mask[lineStart + indent] is ' ' or '\t')
+        {
+            indent++;
+        }
+
+        var k = code.Mask.IndexOf('\n', offset);
+        while (k >= 0 && k + 1 < code.Mask.Length)
+        {
+            var next = code.Mask.IndexOf('\n', k + 1);
+            var line = code.Mask[(k + 1)..(next < 0 ? code.Mask.Length : next)];
+            if (line.Trim().Length > 0 && line.Length - line.TrimStart().Length <= indent)
+            {
+                return k + 1;
+            }
+
+            k = next;
+        }
+
+        return code.Mask.Length;
+    }
+
     /// <summary>Regions between definitions: the up region runs from its definition to the next of the others (or the end).</summary>
     public static (int Start, int End, int Line)? Region(CodeText code, Regex definition, string name)
     {

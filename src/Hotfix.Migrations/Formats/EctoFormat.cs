@@ -9,8 +9,9 @@ namespace Hotfix.Migrations.Formats;
 /// <c>def change</c> (reversed by Ecto) or <c>def up</c>/<c>def down</c>. Steps: <c>create table(:t) do add … end</c>,
 /// <c>alter table(:t) do add/remove/modify … end</c>, <c>drop table(:t)</c>, <c>create index(:t, [:c])</c>,
 /// <c>rename</c>, <c>execute "SQL"</c>. Elixir is read with the Ruby code reader: the same comments, strings, atoms,
-/// keyword arguments and <c>do … end</c> blocks. <c>change</c> cannot reverse a <c>remove</c> without its type, a
-/// <c>modify</c> without <c>from:</c>, a <c>drop</c> or a one-way <c>execute</c>.
+/// keyword arguments and <c>do … end</c> blocks. <c>change</c> reverses what ecto_sql's runner does: it cannot reverse
+/// a <c>remove</c> without its type, a <c>modify</c> without <c>from:</c>, <c>remove_if_exists</c>/<c>add_if_not_exists</c>,
+/// the drop of a table or constraint, or a one-way <c>execute</c>; it re-creates a dropped index.
 /// </summary>
 internal sealed partial class EctoFormat : IMigrationFormat
 {
@@ -78,6 +79,7 @@ internal sealed partial class EctoFormat : IMigrationFormat
             var first = call.Arguments.Count > 0 ? call.Arguments[0].Raw.Trim() : string.Empty;
             var target = Target().Match(first);
             var table = target.Success ? Atom(target.Groups["table"].Value) : null;
+            var spec = target.Success ? Spec(first) : null; // index(:t, [:c], concurrently: true) read as a call
             MigrationOperation Op(MigrationOperationKind kind, string? on = null) => DslSupport.Op(kind, call, on ?? table);
             switch (call.Name)
             {
@@ -85,33 +87,34 @@ internal sealed partial class EctoFormat : IMigrationFormat
                     var created = Op(MigrationOperationKind.CreateTable);
                     created.Columns = [];
                     created.ColumnTypes = [];
-                    blocks.Add((call.Start, BlockEnd(code, call.Start), table, created));
+                    created.ColumnNullables = [];
+                    blocks.Add((call.Start, DslSupport.DoBlockEnd(code, call.Start), table, created));
                     result.Add(created);
                     break;
                 case "create" or "create_if_not_exists" when target.Success && target.Groups["kind"].Value is "index" or "unique_index":
-                    var index = Op(MigrationOperationKind.CreateIndex);
-                    index.KeyColumns = Atoms(target.Groups["rest"].Value);
-                    index.Unique = target.Groups["kind"].Value == "unique_index" || target.Groups["rest"].Value.Contains("unique: true", StringComparison.Ordinal);
-                    index.Concurrently = target.Groups["rest"].Value.Contains("concurrently: true", StringComparison.Ordinal);
-                    result.Add(index);
+                    result.Add(Index(Op(MigrationOperationKind.CreateIndex), spec, target.Groups["kind"].Value));
                     break;
                 case "create" when target.Success && target.Groups["kind"].Value == "constraint":
                     var constraint = Op(MigrationOperationKind.AddConstraint);
-                    constraint.Constraint = target.Groups["rest"].Value.Contains("check:", StringComparison.Ordinal) ? ConstraintKind.Check : ConstraintKind.Exclusion;
-                    constraint.Name = Atoms(target.Groups["rest"].Value)?.FirstOrDefault();
+                    constraint.Constraint = spec?.HasKeyword("check") == true ? ConstraintKind.Check : ConstraintKind.Exclusion;
+                    constraint.Name = spec?.Positional(1);
+                    constraint.NotValid = DslSupport.IsFalse(spec?.Keyword("validate")); // NOT VALID: no scan under the lock
                     result.Add(constraint);
                     break;
                 case "alter" when target.Success:
-                    blocks.Add((call.Start, BlockEnd(code, call.Start), table, null));
+                    blocks.Add((call.Start, DslSupport.DoBlockEnd(code, call.Start), table, null));
                     break;
                 case "drop" or "drop_if_exists" when target.Success:
-                    oneWay ??= call; // change cannot re-create what it does not know
-                    result.Add(target.Groups["kind"].Value switch
+                    var droppedIndex = target.Groups["kind"].Value is "index" or "unique_index";
+                    if (!droppedIndex)
                     {
-                        "table" => Op(MigrationOperationKind.DropTable),
-                        "index" or "unique_index" => WithKeys(Op(MigrationOperationKind.DropIndex), Atoms(target.Groups["rest"].Value)),
-                        _ => Named(Op(MigrationOperationKind.DropConstraint), Atoms(target.Groups["rest"].Value)?.FirstOrDefault()),
-                    });
+                        oneWay ??= call; // change cannot re-create a table or constraint it does not know; an index it can
+                    }
+
+                    result.Add(droppedIndex
+                        ? Index(Op(MigrationOperationKind.DropIndex), spec, target.Groups["kind"].Value)
+                        : target.Groups["kind"].Value == "table" ? Op(MigrationOperationKind.DropTable)
+                        : Named(Op(MigrationOperationKind.DropConstraint), spec?.Positional(1)));
                     break;
                 case "rename" when target.Success:
                     // rename table(:a), to: table(:b) — or rename table(:t), :old, to: :new
@@ -158,6 +161,7 @@ internal sealed partial class EctoFormat : IMigrationFormat
         {
             created.Columns = [.. created.Columns ?? [], column ?? "?"];
             created.ColumnTypes = [.. created.ColumnTypes ?? [], type];
+            created.ColumnNullables = [.. created.ColumnNullables ?? [], !DslSupport.IsFalse(call.Keyword("null"))];
             if (reference is not null)
             {
                 created.InlineKeys = [.. created.InlineKeys ?? [], ForeignKey(call, table, column, reference)];
@@ -177,6 +181,10 @@ internal sealed partial class EctoFormat : IMigrationFormat
         var nullable = call.Keyword("null");
         op.NewNullable = nullable is null ? (op.Kind == MigrationOperationKind.AddColumn ? true : null) : nullable != "false";
         op.HasDefault = call.HasKeyword("default") ? true : op.Kind == MigrationOperationKind.AddColumn ? false : null;
+
+        // default: fragment("gen_random_uuid()") is SQL; any other default a value Ecto quotes.
+        op.DefaultExpression = call.Arguments.FirstOrDefault(a => a.Key == "default")?.Raw is { } value && Fragment().Match(value) is { Success: true } fragment
+            ? fragment.Groups["sql"].Value : null;
         if (op.Kind == MigrationOperationKind.AlterColumn)
         {
             // modify :c, :string, from: {:string, size: 32}
@@ -186,10 +194,20 @@ internal sealed partial class EctoFormat : IMigrationFormat
             {
                 oneWay ??= call;
             }
+
+            // null: sets or drops NOT NULL: a change only against what the column was — from: {…, null: true} says it,
+            // else the history does.
+            op.RestatesDefinition = nullable is not null;
+            op.OldNullable = from is not null && FromNull().Match(from) is { Success: true } was ? was.Groups["null"].Value != "false" : null;
         }
         else if (op.Kind == MigrationOperationKind.DropColumn && typeArgument is null)
         {
             oneWay ??= call; // remove :c without its type: change cannot add it back
+        }
+
+        if (call.Name is "remove_if_exists" or "add_if_not_exists")
+        {
+            oneWay ??= call; // ecto_sql reverses add, remove and modify only: these raise on rollback
         }
 
         if (reference is not null && op.Kind == MigrationOperationKind.AddColumn)
@@ -206,10 +224,17 @@ internal sealed partial class EctoFormat : IMigrationFormat
         Table = table, Constraint = ConstraintKind.ForeignKey, KeyColumns = column is null ? null : [column], ReferencedTable = reference, Line = call.Line, Text = call.Text,
     };
 
-    private static MigrationOperation WithKeys(MigrationOperation op, IReadOnlyList<string>? keys)
+    /// <summary>The <c>table(…)</c>, <c>index(…)</c> or <c>constraint(…)</c> a command names, read as a call.</summary>
+    private static CodeCall? Spec(string text) =>
+        new CodeText(text, SourceLanguage.Ruby).Calls(0, text.Length, n => n is "table" or "index" or "unique_index" or "constraint").FirstOrDefault();
+
+    /// <summary><c>index(:t, [:a, :b], unique: true, concurrently: true)</c>: its columns (atoms or strings) and options.</summary>
+    private static MigrationOperation Index(MigrationOperation op, CodeCall? spec, string kind)
     {
-        // index(:t, [:a, :b]) names its columns; the first atom of rest is the table's, already taken.
-        op.KeyColumns = keys;
+        op.KeyColumns = KeyColumnText.Names(spec?.Arguments.Where(a => a.Key is null).ElementAtOrDefault(1)?.Raw);
+        op.Name = spec?.Keyword("name");
+        op.Unique = kind == "unique_index" || DslSupport.IsTrue(spec?.Keyword("unique"));
+        op.Concurrently = DslSupport.IsTrue(spec?.Keyword("concurrently"));
         return op;
     }
 
@@ -239,45 +264,13 @@ internal sealed partial class EctoFormat : IMigrationFormat
         _ => null,
     };
 
-    /// <summary>The end of the <c>do … end</c> block opened on the line of <paramref name="offset"/>: the next line indented no deeper.</summary>
-    private static int BlockEnd(CodeText code, int offset)
-    {
-        var lineStart = code.Mask.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
-        var indent = 0;
-        while (lineStart + indent < code.Mask.Length && code.Mask[lineStart + indent] is ' ' or '\t')
-        {
-            indent++;
-        }
-
-        var k = code.Mask.IndexOf('\n', offset);
-        while (k >= 0 && k + 1 < code.Mask.Length)
-        {
-            var next = code.Mask.IndexOf('\n', k + 1);
-            var line = code.Mask[(k + 1)..(next < 0 ? code.Mask.Length : next)];
-            if (line.Trim().Length > 0 && line.Length - line.TrimStart().Length <= indent)
-            {
-                return k + 1;
-            }
-
-            k = next;
-        }
-
-        return code.Mask.Length;
-    }
-
     private static string Atom(string value) => value.Trim().TrimStart(':').Trim('"');
-
-    private static IReadOnlyList<string>? Atoms(string list)
-    {
-        var atoms = AtomList().Matches(list).Select(m => m.Groups["name"].Value).ToList();
-        return atoms.Count == 0 ? null : atoms;
-    }
 
     [GeneratedRegex(@"(?m)^(?<indent>[ \t]*)def\s+(?<name>change|up|down)\b")]
     private static partial Regex Definition();
 
     /// <summary><c>table(:orders)</c>, <c>index(:orders, [:status], concurrently: true)</c>, <c>constraint(:orders, :positive, …)</c>.</summary>
-    [GeneratedRegex("""^(?<kind>table|index|unique_index|constraint)\(\s*(?<table>:?"?\w+"?)\s*,?(?<rest>.*)\)\s*$""", RegexOptions.Singleline)]
+    [GeneratedRegex("""^(?<kind>table|index|unique_index|constraint)\(\s*(?<table>:?"?\w+"?)\s*,?.*\)\s*$""", RegexOptions.Singleline)]
     private static partial Regex Target();
 
     [GeneratedRegex("""references\(\s*(?<table>:?"?\w+"?)""")]
@@ -286,8 +279,11 @@ internal sealed partial class EctoFormat : IMigrationFormat
     [GeneratedRegex("""\{\s*(?<type>:\w+)\s*(?:,\s*size:\s*(?<size>\d+))?""")]
     private static partial Regex From();
 
-    [GeneratedRegex(@"(?<![\w:]):(?<name>[a-z_][a-z0-9_]*)\b")]
-    private static partial Regex AtomList();
+    [GeneratedRegex(@"\bnull:\s*(?<null>true|false)\b")]
+    private static partial Regex FromNull();
+
+    [GeneratedRegex("""^\s*fragment\(\s*"(?<sql>(?:[^"\\]|\\.)*)"\s*\)""")]
+    private static partial Regex Fragment();
 
     [GeneratedRegex(@"\braise\b")]
     private static partial Regex Raise();

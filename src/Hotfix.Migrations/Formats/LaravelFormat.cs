@@ -250,6 +250,9 @@ internal sealed partial class LaravelFormat : IMigrationFormat
                 definition.NewNullable = chain.Contains("->nullable(false)", StringComparison.Ordinal) ? false : chain.Contains("->nullable(", StringComparison.Ordinal) ? true : change ? null : false;
                 var hasDefault = chain.Contains("->default(", StringComparison.Ordinal) || chain.Contains("->useCurrent(", StringComparison.Ordinal);
                 definition.HasDefault = change ? hasDefault ? true : null : hasDefault;
+
+                // ->default(DB::raw('gen_random_uuid()')) is SQL; ->default('…') a value Laravel quotes.
+                definition.DefaultExpression = RawDefault().Match(chain) is { Success: true } raw ? raw.Groups["sql"].Value : null;
                 if (call.Name is "foreignId" or "foreignUuid" && chain.Contains("->constrained(", StringComparison.Ordinal) && !change)
                 {
                     definition.InlineKeys = [Constrained(call, table, name, chain)];
@@ -384,6 +387,9 @@ internal sealed partial class LaravelFormat : IMigrationFormat
 
     [GeneratedRegex("""DB::table\(\s*["'](?<table>[^"']+)["']""")]
     private static partial Regex QueryTable();
+
+    [GeneratedRegex("""->default\(\s*(?:DB::raw|new\s+\\?(?:\w+\\)*Expression)\(\s*(?<q>["'])(?<sql>.*?)\k<q>\s*\)""")]
+    private static partial Regex RawDefault();
 
     [GeneratedRegex("""->on\(\s*["'](?<table>[^"']+)["']""")]
     private static partial Regex On();

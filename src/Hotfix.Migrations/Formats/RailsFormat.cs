@@ -19,7 +19,8 @@ internal sealed partial class RailsFormat : IMigrationFormat
         "delete_all", "destroy_all", "create_schema", "drop_schema", "add_unique_constraint", "remove_unique_constraint",
         "change_table", "references", "belongs_to", "index", "foreign_key", "bigint", "integer", "uuid", "string", "column",
         "text", "boolean", "decimal", "numeric", "float", "datetime", "timestamp", "timestamps", "date", "time", "binary", "json", "jsonb",
-        "smallint", "citext",
+        "smallint", "citext", "remove", "change", "change_default", "change_null", "rename", "remove_references", "check_constraint",
+        "unique_constraint",
     };
 
     /// <summary>The column types of a <c>create_table</c> block (<c>t.string :name</c>), and <c>t.column :name, :type</c>.</summary>
@@ -39,12 +40,24 @@ internal sealed partial class RailsFormat : IMigrationFormat
     private static readonly Dictionary<string, string> ChangeTableTwins = new(StringComparer.Ordinal)
     {
         ["references"] = "add_reference", ["belongs_to"] = "add_belongs_to", ["index"] = "add_index", ["foreign_key"] = "add_foreign_key",
+        ["column"] = "add_column", ["timestamps"] = "add_timestamps", ["remove"] = "remove_columns", ["change"] = "change_column",
+        ["change_default"] = "change_column_default", ["change_null"] = "change_column_null", ["rename"] = "rename_column",
+        ["remove_references"] = "remove_reference", ["remove_belongs_to"] = "remove_belongs_to", ["remove_index"] = "remove_index",
+        ["remove_timestamps"] = "remove_timestamps", ["rename_index"] = "rename_index", ["check_constraint"] = "add_check_constraint",
+        ["remove_check_constraint"] = "remove_check_constraint", ["remove_foreign_key"] = "remove_foreign_key",
+        ["unique_constraint"] = "add_unique_constraint", ["remove_unique_constraint"] = "remove_unique_constraint",
+    };
+
+    /// <summary>Calls that exist only on change_table's block variable (<c>t.remove</c>, <c>t.change</c>): elsewhere they are not migration calls.</summary>
+    private static readonly HashSet<string> TableOnlyCalls = new(StringComparer.Ordinal)
+    {
+        "remove", "change", "change_default", "change_null", "rename", "remove_references", "check_constraint", "unique_constraint",
     };
 
     /// <summary>Calls Rails cannot reverse inside <c>change</c> (without the extra arguments that make them reversible).</summary>
     private static readonly HashSet<string> IrreversibleInChange = new(StringComparer.Ordinal)
     {
-        "execute", "change_column", "update_all", "delete_all", "destroy_all", "remove_columns",
+        "execute", "change_column", "update_all", "delete_all", "destroy_all",
     };
 
     public MigrationFramework Framework => MigrationFramework.Rails;
@@ -73,8 +86,11 @@ internal sealed partial class RailsFormat : IMigrationFormat
         var down = DslSupport.IndentedBlock(code, Definition(), "down");
         if (change is { } c)
         {
-            var ops = Operations(code, c.Start, c.End, database, out var irreversible).ToList();
+            // Rails runs a reversible's dir.down blocks only when rolling back: their steps are the down's, not the up's.
+            var reversible = ReversibleBlocks(code, c.Start, c.End);
+            var ops = Operations(code, c.Start, c.End, database, reversible, out var irreversible).ToList();
             body.Up.AddRange(ops);
+            body.DownOnly.AddRange(reversible.SelectMany(r => r.Down).SelectMany(d => Operations(code, d.Start, d.End, database, [], out _)));
             body.DownLine = c.Line;
             if (irreversible is { } call)
             {
@@ -90,7 +106,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
         }
         else if (up is { } u)
         {
-            body.Up.AddRange(Operations(code, u.Start, u.End, database, out _));
+            body.Up.AddRange(Operations(code, u.Start, u.End, database, [], out _));
             if (down is not { } d)
             {
                 body.DownStatus = DownStatus.Missing;
@@ -107,22 +123,87 @@ internal sealed partial class RailsFormat : IMigrationFormat
                     body.DownLine = code.LineOf(raise.Index);
                 }
 
-                body.Down.AddRange(Operations(code, d.Start, d.End, database, out _));
+                body.Down.AddRange(Operations(code, d.Start, d.End, database, [], out _));
             }
         }
 
         return [new MigrationPiece(null, body, text)];
     }
 
-    private static IEnumerable<MigrationOperation> Operations(CodeText code, int from, int to, MigrationDatabase database, out CodeCall? irreversible)
+    /// <summary>
+    /// A <c>reversible do |dir| … end</c> block of <c>change</c> (or <c>reversible { |dir| … }</c>) with the spans of its
+    /// <c>dir.down</c> blocks.
+    /// </summary>
+    private sealed record Reversible(int Start, int End, IReadOnlyList<(int Start, int End)> Down)
+    {
+        public bool Holds(int offset) => offset >= Start && offset < End;
+    }
+
+    private static List<Reversible> ReversibleBlocks(CodeText code, int from, int to)
+    {
+        var result = new List<Reversible>();
+        foreach (Match block in ReversibleBlock().Matches(code.Mask, from))
+        {
+            if (block.Index >= to)
+            {
+                break;
+            }
+
+            var end = Math.Min(to, BlockEnd(code, block.Groups["open"].Index));
+            var downs = Direction().Matches(code.Mask[..end], block.Index + block.Length)
+                .Where(d => d.Groups["var"].Value == block.Groups["var"].Value && d.Groups["dir"].Value == "down")
+                .Select(d => (d.Index, Math.Min(end, BlockEnd(code, d.Groups["open"].Index))))
+                .ToList();
+            result.Add(new Reversible(block.Index, end, downs));
+        }
+
+        return result;
+    }
+
+    /// <summary>The end of the block opened at <paramref name="open"/>: a <c>{ … }</c> at its brace, a <c>do … end</c> by indentation.</summary>
+    private static int BlockEnd(CodeText code, int open) => code.Mask[open] == '{' ? code.MatchingClose(open) : DslSupport.DoBlockEnd(code, open);
+
+    private static IEnumerable<MigrationOperation> Operations(
+        CodeText code, int from, int to, MigrationDatabase database, IReadOnlyList<Reversible> reversible, out CodeCall? irreversible)
     {
         var result = new List<MigrationOperation>();
-        irreversible = null;
+        CodeCall? oneWay = null;
         MigrationOperation? creating = null;
-        string? changing = null;
+        (string Table, int End, string Variable)? changing = null;
         foreach (var candidate in code.Calls(from, to, Calls.Contains, allowBareRubyCalls: true))
         {
             var call = candidate;
+            if (reversible.Any(r => r.Down.Any(d => call.Start >= d.Start && call.Start < d.End)))
+            {
+                continue; // runs when rolling back only
+            }
+
+            if (changing is { } block && call.Start >= block.End)
+            {
+                changing = null;
+            }
+
+            if (changing is { } table && call.Receiver == table.Variable)
+            {
+                // change_table's block calls are the table-level calls Rails makes of them, on that table.
+                foreach (var twin in ChangeTableCalls(call, table.Table))
+                {
+                    Step(twin);
+                }
+
+                if (BlockColumnTypes.Contains(call.Name) && ColumnIndex(call, table.Table) is { } columnIndex)
+                {
+                    result.Add(columnIndex);
+                }
+
+                continue;
+            }
+
+            if (TableOnlyCalls.Contains(call.Name))
+            {
+                continue; // t.remove, t.change … outside a change_table block are no migration calls (`def change` included)
+            }
+
             if (creating is not null && call.Receiver.Length > 0 && (BlockColumnTypes.Contains(call.Name) || call.Name is "timestamps" or "references" or "belongs_to"))
             {
                 CreatedColumns(creating, call);
@@ -130,22 +211,15 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
             if (call.Name == "timestamps" || BlockColumnTypes.Contains(call.Name) && !KeyColumnTypes.Contains(call.Name))
             {
-                continue; // a column of a block: nothing more to read (and it does not end a change_table block)
+                continue; // a column of a create_table block: nothing more to read
             }
 
             if (KeyColumnTypes.Contains(call.Name))
             {
-                // t.bigint :buyer_id, index: true — only the index matters here; the block's columns are not otherwise read.
-                if (call.Receiver.Length > 0 && (creating?.Table ?? changing) is { } blockTable && ColumnIndex(call, blockTable) is { } columnIndex)
+                // t.bigint :buyer_id, index: true — the column is read with the table; its index is a key of it.
+                if (call.Receiver.Length > 0 && creating?.Table is { } blockTable && ColumnIndex(call, blockTable) is { } columnIndex)
                 {
-                    if (creating is not null)
-                    {
-                        creating.InlineKeys = [.. creating.InlineKeys ?? [], columnIndex];
-                    }
-                    else
-                    {
-                        result.Add(columnIndex);
-                    }
+                    creating.InlineKeys = [.. creating.InlineKeys ?? [], columnIndex];
                 }
 
                 continue;
@@ -153,56 +227,83 @@ internal sealed partial class RailsFormat : IMigrationFormat
 
             if (TableBlockCalls.Contains(call.Name))
             {
-                if (call.Receiver.Length == 0)
-                {
-                    continue;
-                }
-
-                if (creating is not null)
+                if (call.Receiver.Length > 0 && creating is not null)
                 {
                     // t.foreign_key :customers is add_foreign_key on the table being created: one reading of its options.
                     var keys = call.Name == "foreign_key"
                         ? creating.Table is { } created ? Map(call.WithFirstArgument("add_foreign_key", created), code, database) : []
                         : TableBlockKeys(call, creating.Table, code);
                     creating.InlineKeys = [.. creating.InlineKeys ?? [], .. keys];
-                    continue;
                 }
 
-                if (changing is null)
-                {
-                    continue;
-                }
-
-                // t.references :customer in change_table :orders is add_reference :orders, :customer: read it so.
-                call = call.WithFirstArgument(ChangeTableTwins[call.Name], changing);
+                continue;
             }
-            else if (call.Name == "change_table")
+
+            if (call.Name == "change_table")
             {
                 // Its block changes an existing table; its t.references are not keys of an earlier create_table.
                 creating = null;
-                changing = call.Positional(0);
+                changing = call.Positional(0) is { } changed && BlockVariable().Match(Line(call, code)) is { Success: true } variable
+                    ? (changed, DslSupport.DoBlockEnd(code, call.Start), variable.Groups["var"].Value)
+                    : null;
                 continue;
             }
-            else
-            {
-                changing = null;
-            }
 
-            var inReversible = DslSupport.StatementBefore(code, call.Start).Contains("dir.", StringComparison.Ordinal)
-                               || code.Mask[from..call.Start].Contains("reversible do", StringComparison.Ordinal);
-            if (irreversible is null && !inReversible && (IrreversibleInChange.Contains(call.Name)
+            Step(call);
+        }
+
+        irreversible = oneWay;
+        return result;
+
+        void Step(CodeCall call)
+        {
+            var inReversible = reversible.Any(r => r.Holds(call.Start));
+            if (oneWay is null && !inReversible && (IrreversibleInChange.Contains(call.Name)
                 || call.Name == "remove_column" && call.Arguments.Count(a => a.Key is null) < 3
+                || call.Name == "remove_columns" && !call.HasKeyword("type")
                 || call.Name == "change_column_default" && !call.HasKeyword("to")))
             {
-                irreversible = call;
+                oneWay = call;
             }
 
             var mapped = Map(call, code, database).ToList();
             result.AddRange(mapped);
             creating = call.Name == "create_table" ? mapped.LastOrDefault(o => o.Kind == MigrationOperationKind.CreateTable) : creating;
         }
+    }
 
-        return result;
+    /// <summary>
+    /// A call on the block variable of <c>change_table :orders do |t|</c> as the table-level calls Rails makes of it
+    /// (ActiveRecord's <c>Table</c>): <c>t.string :a, :b</c> is <c>add_column</c> for each name, <c>t.remove</c>
+    /// <c>remove_columns</c>, <c>t.change</c> <c>change_column</c>, <c>t.rename</c> <c>rename_column</c> ….
+    /// </summary>
+    private static IEnumerable<CodeCall> ChangeTableCalls(CodeCall call, string table)
+    {
+        CodeArgument Literal(string value, string raw) => new(null, value, raw, call.ArgsStart, call.ArgsStart);
+        var keywords = call.Arguments.Where(a => a.Key is not null).ToList();
+        var names = call.Arguments.Where(a => a.Key is null).ToList();
+        if (BlockColumnTypes.Contains(call.Name) && call.Name != "column")
+        {
+            foreach (var name in names)
+            {
+                yield return call.Twin("add_column", [Literal(table, table), name, Literal(call.Name, ":" + call.Name), .. keywords]);
+            }
+        }
+        else if (ChangeTableTwins.TryGetValue(call.Name, out var twin))
+        {
+            // t.references :customer, :buyer adds each; the others take the table before their own arguments.
+            var each = twin is "add_reference" or "add_belongs_to" or "remove_reference" or "remove_belongs_to";
+            if (!each)
+            {
+                yield return call.WithFirstArgument(twin, table);
+                yield break;
+            }
+
+            foreach (var name in names)
+            {
+                yield return call.Twin(twin, [Literal(table, table), name, .. keywords]);
+            }
+        }
     }
 
     private static IEnumerable<MigrationOperation> Map(CodeCall call, CodeText code, MigrationDatabase database)
@@ -233,7 +334,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 add.NewType = SqlType(call);
                 add.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
                 add.HasDefault = call.HasKeyword("default") && !DslSupport.IsNone(call.Keyword("default"));
-                add.DefaultExpression = call.Keyword("default");
+                add.DefaultExpression = DefaultSql(call.Keyword("default"));
                 yield return add;
                 break;
             case "remove_column":
@@ -260,6 +361,13 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 var alter = Op(MigrationOperationKind.AlterColumn);
                 alter.Column = call.Positional(1);
                 alter.NewType = SqlType(call);
+                if (call.HasKeyword("null"))
+                {
+                    // PostgreSQL's adapter adds SET/DROP NOT NULL when null: is given; a change only where the column was otherwise.
+                    alter.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
+                    alter.RestatesDefinition = true;
+                }
+
                 yield return alter;
                 break;
             case "change_column_null":
@@ -303,7 +411,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 // A reference column is a foreign key whether or not a constraint backs it: joins and lookups go through it.
                 reference.ReferencedTable = adding && !polymorphic ? call.Positional(1) : null;
                 yield return reference;
-                if (adding && !IndexDisabled(call, code))
+                if (adding && !IndexDisabled(call))
                 {
                     var refIndex = Op(MigrationOperationKind.CreateIndex);
                     refIndex.Concurrently = call.Keyword("index")?.Contains("concurrently", StringComparison.Ordinal) == true
@@ -363,7 +471,10 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 {
                     var op = Op(call.Name == "add_timestamps" ? MigrationOperationKind.AddColumn : MigrationOperationKind.DropColumn);
                     op.Column = column;
-                    op.NewNullable = !DslSupport.IsFalse(call.Keyword("null"));
+                    op.NewType = "timestamp";
+
+                    // Rails makes them NOT NULL unless null: true says otherwise (as t.timestamps does in create_table).
+                    op.NewNullable = DslSupport.IsTrue(call.Keyword("null"));
                     op.HasDefault = call.HasKeyword("default");
                     yield return op;
                 }
@@ -396,18 +507,14 @@ internal sealed partial class RailsFormat : IMigrationFormat
     }
 
     /// <summary>
-    /// <c>index: false</c> on a reference. Read from the call's whole line too: a hash argument in braces
-    /// (<c>foreign_key: { to_table: :users }</c>) ends a bare call's arguments for the call reader, and the index option may follow it.
+    /// The SQL of a default Rails passes through unquoted: <c>default: -&gt; { "gen_random_uuid()" }</c>. Any other
+    /// default (<c>"gen_random_uuid()"</c> included) is a value Rails quotes: a constant, with no expression to evaluate.
     /// </summary>
-    private static bool IndexDisabled(CodeCall call, CodeText code)
-    {
-        if (DslSupport.IsFalse(call.Keyword("index")))
-        {
-            return true;
-        }
+    private static string? DefaultSql(string? value) =>
+        value is not null && DefaultLambda().Match(value) is { Success: true } lambda ? lambda.Groups["sql"].Value : null;
 
-        return IndexFalse().IsMatch(Line(call, code));
-    }
+    /// <summary><c>index: false</c> on a reference.</summary>
+    private static bool IndexDisabled(CodeCall call) => DslSupport.IsFalse(call.Keyword("index"));
 
     /// <summary>The call's line from the call on (a bare call's arguments as written, braces included).</summary>
     private static string Line(CodeCall call, CodeText code)
@@ -441,7 +548,7 @@ internal sealed partial class RailsFormat : IMigrationFormat
             };
         }
 
-        if (!IndexDisabled(call, code))
+        if (!IndexDisabled(call))
         {
             yield return new MigrationOperation(MigrationOperationKind.CreateIndex)
             {
@@ -542,11 +649,21 @@ internal sealed partial class RailsFormat : IMigrationFormat
     [GeneratedRegex(@"raise\s+(ActiveRecord::)?IrreversibleMigration")]
     private static partial Regex Raise();
 
-    [GeneratedRegex(@"\bindex:\s*false\b")]
-    private static partial Regex IndexFalse();
+    [GeneratedRegex("""^(?:->|lambda|proc)\s*\{\s*(?<q>["'])(?<sql>.*)\k<q>\s*\}$""", RegexOptions.Singleline)]
+    private static partial Regex DefaultLambda();
 
     [GeneratedRegex(@"\bid:\s*false\b")]
     private static partial Regex IdFalse();
+
+    [GeneratedRegex(@"\breversible\s*(?<open>do\b|\{)\s*\|\s*(?<var>\w+)\s*\|")]
+    private static partial Regex ReversibleBlock();
+
+    [GeneratedRegex(@"\b(?<var>\w+)\.(?<dir>up|down)\s*(?<open>do\b|\{)")]
+    private static partial Regex Direction();
+
+    /// <summary>The block variable of a call's <c>do |t|</c> (or <c>{ |t|</c>).</summary>
+    [GeneratedRegex(@"(?:\bdo|\{)\s*\|\s*(?<var>\w+)\s*\|")]
+    private static partial Regex BlockVariable();
 
     [GeneratedRegex(@"^[A-Z]\w*")]
     private static partial Regex ModelName();

@@ -5,8 +5,8 @@ namespace Hotfix.Migrations.Tests.Readers;
 
 public class DownInversionTests
 {
-    private static DownInversion.Result Check(string up, string down) =>
-        DownInversion.Check(SqlParsers.For(MigrationDatabase.PostgreSql).Parse(up), SqlParsers.For(MigrationDatabase.PostgreSql).Parse(down));
+    private static DownInversion.Result Check(string up, string down, MigrationDatabase database = MigrationDatabase.PostgreSql) =>
+        DownInversion.Check(SqlParsers.For(database).Parse(up), SqlParsers.For(database).Parse(down), database);
 
     [Fact]
     public void A_down_that_undoes_every_step_inverts()
@@ -79,5 +79,34 @@ public class DownInversionTests
         var rebuild = "CREATE TABLE __new_t (id int, a text); INSERT INTO __new_t (id, a) SELECT id, a FROM t; DROP TABLE t; ALTER TABLE __new_t RENAME TO t;";
         var result = Check(rebuild, "CREATE TABLE __new_t (id int, a text, b text); INSERT INTO __new_t (id, a) SELECT id, a FROM t; DROP TABLE t; ALTER TABLE __new_t RENAME TO t;");
         Assert.Equal((DownStatus.Unverified, 0), (result.Status, result.Problems.Count));
+    }
+
+    [Fact]
+    public void Dropping_a_column_drops_the_indexes_and_keys_on_it()
+    {
+        const string up = "ALTER TABLE orders ADD COLUMN region text; CREATE INDEX orders_region_idx ON orders (region);";
+        Assert.Equal(DownStatus.Inverts, Check(up, "ALTER TABLE orders DROP COLUMN region;").Status);
+
+        // PostgreSQL drops an index that involves the column; MySQL keeps it on the columns left: there it is a leftover.
+        const string composite = "ALTER TABLE orders ADD COLUMN region text; CREATE INDEX orders_region_status_idx ON orders (region, status);";
+        Assert.Equal(DownStatus.Inverts, Check(composite, "ALTER TABLE orders DROP COLUMN region;").Status);
+        var partly = Check(composite, "ALTER TABLE orders DROP COLUMN region;", MigrationDatabase.MySql);
+        Assert.Contains("orders_region_status_idx", Assert.Single(partly.Problems).Message, StringComparison.Ordinal);
+
+        // An index on columns the down keeps is not undone by dropping another.
+        var kept = Check("ALTER TABLE orders ADD COLUMN region text; CREATE INDEX orders_status_idx ON orders (status);", "ALTER TABLE orders DROP COLUMN region;");
+        Assert.Contains("orders_status_idx", Assert.Single(kept.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_down_that_recreates_a_dropped_table_recreates_its_indexes_with_it()
+    {
+        const string down = "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint); CREATE INDEX ix_orders_user_id ON orders (user_id);";
+        Assert.Equal(DownStatus.Inverts, Check("DROP TABLE orders;", down).Status);
+        Assert.Equal(DownStatus.Inverts, Check("ALTER TABLE orders DROP COLUMN region;", "ALTER TABLE orders ADD COLUMN region text; CREATE INDEX ix_region ON orders (region);").Status);
+
+        // An index on a table the up kept is a step the up never did the opposite of.
+        var stranger = Check("DROP TABLE orders;", down + " CREATE INDEX ix_users_email ON users (email);");
+        Assert.Contains("ix_users_email", Assert.Single(stranger.Problems).Message, StringComparison.Ordinal);
     }
 }

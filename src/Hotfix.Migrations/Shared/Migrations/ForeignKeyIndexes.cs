@@ -137,7 +137,8 @@ internal sealed class IndexCoverage
                 || operation.Kind == MigrationOperationKind.AddConstraint && (operation.Constraint == ConstraintKind.PrimaryKey || operation.Constraint == ConstraintKind.Unique)))
         {
             var leading = operation.KeyColumns != null && operation.KeyColumns.Count > 0 ? operation.KeyColumns[0] : null;
-            entries.Add(new Entry(operation.Name, operation.Table, leading));
+            var unique = operation.Unique || operation.Constraint == ConstraintKind.PrimaryKey || operation.Constraint == ConstraintKind.Unique;
+            entries.Add(new Entry(operation.Name, operation.Table, leading, unique && operation.KeyColumns != null && operation.KeyColumns.Count == 1));
         }
 
         if (operation.Kind == MigrationOperationKind.DropIndex && !string.IsNullOrEmpty(operation.Name))
@@ -172,17 +173,17 @@ internal sealed class IndexCoverage
             var e = entries[i];
             if (operation.Kind == MigrationOperationKind.RenameTable && MigrationOperation.SameTable(e.Table, operation.Table))
             {
-                entries[i] = new Entry(e.Name, operation.NewName!, e.Leading);
+                entries[i] = new Entry(e.Name, operation.NewName!, e.Leading, e.UniqueColumn);
             }
             else if (operation.Kind == MigrationOperationKind.RenameColumn && e.Leading != null && MigrationOperation.SameTable(e.Table, operation.Table)
                 && MigrationOperation.NormalizeName(e.Leading) == MigrationOperation.NormalizeName(operation.Column) && !string.IsNullOrEmpty(operation.Column))
             {
-                entries[i] = new Entry(e.Name, e.Table, operation.NewName);
+                entries[i] = new Entry(e.Name, e.Table, operation.NewName, e.UniqueColumn);
             }
             else if (operation.Kind == MigrationOperationKind.RenameIndex && e.Name != null && !string.IsNullOrEmpty(operation.Name)
                 && MigrationOperation.NormalizeName(e.Name) == MigrationOperation.NormalizeName(operation.Name))
             {
-                entries[i] = new Entry(operation.NewName, e.Table, e.Leading);
+                entries[i] = new Entry(operation.NewName, e.Table, e.Leading, e.UniqueColumn);
             }
         }
     }
@@ -191,14 +192,25 @@ internal sealed class IndexCoverage
     public bool Covers(DeclaredForeignKey key) =>
         entries.Any(e => MigrationOperation.SameTable(e.Table, key.Table) && (e.Leading == null || ForeignKeyIndexes.SameColumn(e.Leading, key.Columns[0])));
 
+    /// <summary>
+    /// True when an index on <paramref name="table"/> is known to start with <paramref name="column"/> — with
+    /// <paramref name="unique"/>, a unique one on that column alone (a composite unique key does not make it unique).
+    /// </summary>
+    public bool Has(string table, string column, bool unique) =>
+        entries.Any(e => MigrationOperation.SameTable(e.Table, table) && e.Leading != null && ForeignKeyIndexes.SameColumn(e.Leading, column) && (!unique || e.UniqueColumn));
+
     private sealed class Entry
     {
-        public Entry(string? name, string table, string? leading)
+        public Entry(string? name, string table, string? leading, bool uniqueColumn)
         {
             Name = name;
             Table = table;
             Leading = leading;
+            UniqueColumn = uniqueColumn;
         }
+
+        /// <summary>A unique index (or primary key, or unique constraint) on the one column <see cref="Leading"/>.</summary>
+        public bool UniqueColumn { get; }
 
         public string? Name { get; }
 

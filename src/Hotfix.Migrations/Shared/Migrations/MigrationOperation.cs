@@ -64,7 +64,8 @@ internal sealed class MigrationOperation
 
     /// <summary>
     /// AlterColumn that restates the column's whole definition (Django's <c>AlterField</c>, MySQL's <c>MODIFY</c> and
-    /// <c>CHANGE</c>): its nullability is a change only where the previous one is known.
+    /// <c>CHANGE</c>): its nullability is a change only where the previous one is known. An AddConstraint or CreateIndex
+    /// such a definition declares (<c>AlterField(…, unique=True)</c>) is built only where the earlier definition lacked it.
     /// </summary>
     public bool RestatesDefinition { get; set; }
 
