@@ -27,6 +27,13 @@ internal sealed partial class DoctrineFormat : IMigrationFormat
         database = database == MigrationDatabase.Unknown ? Platform(text) : database;
         var code = new CodeText(text, SourceLanguage.Php);
         var body = DslSupport.UpAndDown(code, Definition(), (from, to) => DslSupport.SqlCalls(code, from, to, "addSql", database), "the migration has up() but no down()");
+        if (database is MigrationDatabase.PostgreSql or MigrationDatabase.Unknown
+            && body.Down.RemoveAll(op => op.Kind == MigrationOperationKind.CreateSchema && MigrationOperation.NormalizeName(op.Name) == "public") > 0)
+        {
+            // DBAL's PostgreSQL platform puts it in every generated down: it undoes nothing of the up — and fails where the schema exists.
+            body.Notes.Add("The down's `CREATE SCHEMA public` is Doctrine DBAL's generated boilerplate, not an inverse of the up: it fails on a database that has the public schema (nearly every one does), so delete that line before rolling back.");
+        }
+
         if (body.DownStatus is null && body.DownLine is { } line && Irreversible().Match(code.Mask) is { Success: true } irreversible && code.LineOf(irreversible.Index) >= line)
         {
             body.DownStatus = DownStatus.Irreversible;
