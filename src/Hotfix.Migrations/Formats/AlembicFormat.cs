@@ -335,7 +335,8 @@ internal sealed partial class AlembicFormat : IMigrationFormat
     /// batch): the name is the literal inside.
     /// </summary>
     private static string? ConventionName(string? name) =>
-        name is not null && ConventionMarker().Match(name) is { Success: true } marked ? marked.Groups["name"].Value : name;
+        DslSupport.IsNone(name) ? null // None: the naming convention (or the database) names it
+        : ConventionMarker().Match(name!) is { Success: true } marked ? marked.Groups["name"].Value : name;
 
     [GeneratedRegex("""^\s*\w+\.f\(\s*["'](?<name>[^"']+)["']\s*\)\s*$""")]
     private static partial Regex ConventionMarker();

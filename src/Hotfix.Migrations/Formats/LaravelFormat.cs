@@ -192,9 +192,14 @@ internal sealed partial class LaravelFormat : IMigrationFormat
             case "dropIndex" or "dropUnique" or "dropPrimary" or "dropForeign" or "dropConstrainedForeignId":
                 var droppedKey = Op(call.Name == "dropIndex" ? MigrationOperationKind.DropIndex : MigrationOperationKind.DropConstraint);
                 var target = call.Positional(0);
-                // dropConstrainedForeignId('user_id') names the column; Laravel derives the key's name from it.
-                droppedKey.Name = call.Name == "dropConstrainedForeignId" ? null : target;
-                droppedKey.KeyColumns = droppedKey.Name is null ? Names(call, 0) : null;
+                var byColumns = call.Arguments.FirstOrDefault(a => a.Key is null)?.Raw.TrimStart().StartsWith('[') == true;
+
+                // dropConstrainedForeignId('user_id') and dropIndex(['user_id']) name columns; Laravel derives the key's
+                // name from them: <table>_<columns>_<index|unique|foreign|primary>.
+                droppedKey.Name = call.Name == "dropConstrainedForeignId" ? null
+                    : byColumns ? DerivedName(table, Names(call, 0), call.Name["drop".Length..].ToLowerInvariant())
+                    : target;
+                droppedKey.KeyColumns = droppedKey.Name is null || byColumns ? Names(call, 0) : null;
                 droppedKey.Constraint = call.Name switch { "dropUnique" => ConstraintKind.Unique, "dropPrimary" => ConstraintKind.PrimaryKey, "dropIndex" => ConstraintKind.Unknown, _ => ConstraintKind.ForeignKey };
                 yield return droppedKey;
                 if (call.Name == "dropConstrainedForeignId" && target is not null)
@@ -332,6 +337,10 @@ internal sealed partial class LaravelFormat : IMigrationFormat
         "binary" => "binary",
         _ => null,
     };
+
+    /// <summary>The name Laravel gives a key it derives from columns (<c>Blueprint::createIndexName</c>).</summary>
+    private static string? DerivedName(string? table, IReadOnlyList<string> columns, string type) =>
+        table is null || columns.Count == 0 ? null : $"{table}_{string.Join('_', columns)}_{type}".Replace('-', '_').Replace('.', '_').ToLowerInvariant();
 
     /// <summary>The column names of a call: <c>'a'</c> or <c>['a', 'b']</c> at <paramref name="index"/>.</summary>
     private static IReadOnlyList<string> Names(CodeCall call, int index)

@@ -493,10 +493,10 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 break;
             default:
                 // Model.where(…).update_all(…) / delete_all: bounded when a where (or find_by/limit) precedes it.
-                var chain = DslSupport.StatementBefore(code, call.Start);
+                var chain = DataChain(code, call.Start);
                 var data = new MigrationOperation(call.Name == "update_all" ? MigrationOperationKind.UpdateData : MigrationOperationKind.DeleteData)
                 {
-                    Table = ModelName().Match(chain.Trim()) is { Success: true } m ? m.Value : null,
+                    Table = ModelTable(code, chain),
                     HasWhere = chain.Contains(".where", StringComparison.Ordinal) || chain.Contains(".find_by", StringComparison.Ordinal) || chain.Contains(".limit", StringComparison.Ordinal) || chain.Contains(".in_batches", StringComparison.Ordinal),
                     Line = call.Line,
                     Text = call.Text,
@@ -504,6 +504,70 @@ internal sealed partial class RailsFormat : IMigrationFormat
                 yield return data;
                 break;
         }
+    }
+
+    /// <summary>
+    /// The chain of calls a data call ends (<c>Order.where(…)</c> of <c>Order.where(…).update_all</c>): its statement —
+    /// the lines it continues with a leading or trailing dot — and, for a block variable
+    /// (<c>Model.where(…).in_batches do |relation| relation.update_all … end</c>), the chain that yields it.
+    /// </summary>
+    private static string DataChain(CodeText code, int position)
+    {
+        var chain = RubyStatement(code, position);
+        if (BlockReceiver().Match(chain) is { Success: true } receiver
+            && BlockParameters().Matches(code.Mask[..position]).LastOrDefault(b => b.Groups["params"].Value.Split(',').Any(p => p.Trim() == receiver.Groups["var"].Value)) is { } block)
+        {
+            chain = RubyStatement(code, block.Index) + chain;
+        }
+
+        return chain;
+    }
+
+    /// <summary>The code from the start of the Ruby statement holding <paramref name="position"/> up to it.</summary>
+    private static string RubyStatement(CodeText code, int position)
+    {
+        var start = code.Mask.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
+        while (start > 0)
+        {
+            var previousEnd = start - 1;
+            var previousStart = code.Mask.LastIndexOf('\n', Math.Max(0, previousEnd - 1)) + 1;
+            var line = code.Mask[start..position].TrimStart();
+            var previous = code.Mask[previousStart..previousEnd].TrimEnd();
+            if (!line.StartsWith('.') && !line.StartsWith("&.", StringComparison.Ordinal) && !previous.EndsWith('.') && !previous.EndsWith(',') && !previous.EndsWith('\\'))
+            {
+                break;
+            }
+
+            start = previousStart;
+        }
+
+        return code.Mask[start..position];
+    }
+
+    /// <summary>
+    /// The table of the model a data call starts from (<c>Order.where(…).update_all</c>): the <c>self.table_name</c> a
+    /// model class in the file declares, else Active Record's convention — the class name in snake case, plural
+    /// (<c>OrderItem</c> → <c>order_items</c>, <c>Admin::Category</c> → <c>categories</c>).
+    /// </summary>
+    private static string? ModelTable(CodeText code, string chain)
+    {
+        var model = ModelName().Matches(chain).LastOrDefault()?.Groups["model"].Value;
+        if (model is null)
+        {
+            return null;
+        }
+
+        var declared = DeclaredTableName().Matches(code.Text).FirstOrDefault(d => d.Groups["model"].Value == model);
+        if (declared is not null)
+        {
+            return declared.Groups["table"].Value;
+        }
+
+        var name = model[(model.LastIndexOf(':') + 1)..];
+        var snake = string.Concat(name.Select((c, k) => char.IsUpper(c) ? (k > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
+        return snake.EndsWith('y') && snake.Length > 1 && !"aeiou".Contains(snake[^2]) ? snake[..^1] + "ies"
+            : snake.EndsWith('s') || snake.EndsWith('x') || snake.EndsWith('z') || snake.EndsWith("ch", StringComparison.Ordinal) || snake.EndsWith("sh", StringComparison.Ordinal) ? snake + "es"
+            : snake + "s";
     }
 
     /// <summary>
@@ -665,6 +729,17 @@ internal sealed partial class RailsFormat : IMigrationFormat
     [GeneratedRegex(@"(?:\bdo|\{)\s*\|\s*(?<var>\w+)\s*\|")]
     private static partial Regex BlockVariable();
 
-    [GeneratedRegex(@"^[A-Z]\w*")]
+    [GeneratedRegex(@"^\s*(?<var>[a-z_]\w*)\s*\.")]
+    private static partial Regex BlockReceiver();
+
+    [GeneratedRegex(@"(?:\bdo|\{)\s*\|(?<params>[^|\n]*)\|")]
+    private static partial Regex BlockParameters();
+
+    /// <summary>A constant a chain of calls starts from: <c>Order.</c>, <c>Admin::User.</c> (the last one before the call).</summary>
+    [GeneratedRegex(@"(?<![\w:.])(?<model>[A-Z]\w*(?:::[A-Z]\w*)*)\s*\.")]
     private static partial Regex ModelName();
+
+    /// <summary><c>class MigrationUser &lt; ApplicationRecord … self.table_name = "users"</c>.</summary>
+    [GeneratedRegex("""class\s+(?<model>\w+)\s*<\s*(?:ApplicationRecord|ActiveRecord::Base)\b[^\n]*\n(?:(?!\s*class\b)[^\n]*\n)*?\s*self\.table_name\s*=\s*["'](?<table>\w+)["']""")]
+    private static partial Regex DeclaredTableName();
 }
