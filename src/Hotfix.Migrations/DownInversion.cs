@@ -31,8 +31,7 @@ internal static class DownInversion
         var downRebuilds = MigrationNetEffect.Rebuilds(down);
         var upTemporaries = MigrationNetEffect.Temporaries(up);
         var downTemporaries = MigrationNetEffect.Temporaries(down);
-        var all = up;
-        up = up.Where(s => !upTemporaries.Contains(s) && !upRebuilds.Contains(s) && !OnTemporaryTable(s, all)).ToList();
+        up = up.Where(s => !upTemporaries.Contains(s) && !upRebuilds.Contains(s)).ToList();
         down = down.Where(s => !downTemporaries.Contains(s) && !downRebuilds.Contains(s)).ToList();
         var problems = new List<Problem>();
         var unverifiableUp = upRebuilds.Count > 0 || up.Any(Unverifiable);
@@ -135,10 +134,6 @@ internal static class DownInversion
     private static bool NeedsNoInverse(MigrationOperation op) => op.Kind is MigrationOperationKind.ValidateConstraint
         or MigrationOperationKind.Reindex or MigrationOperationKind.Maintenance || Restates(op)
         || op.Kind == MigrationOperationKind.CreateObject && string.Equals(op.ObjectType, "extension", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A temporary table the up creates, and the rows it puts there: the session removes them (a staging table for a backfill).</summary>
-    private static bool OnTemporaryTable(MigrationOperation op, IReadOnlyList<MigrationOperation> up) =>
-        op.Table is not null && up.Any(u => u.Kind == MigrationOperationKind.CreateTable && u.Temporary && MigrationOperation.SameTable(u.Table, op.Table));
 
     /// <summary>
     /// An alteration that gives a column the type (and nullability) it already had changes nothing to undo: MySQL's

@@ -2,7 +2,7 @@ namespace Hotfix.Migrations;
 
 /// <summary>
 /// Reads one direction of a migration as a sequence rather than a bag of steps. What it creates and drops again is a
-/// temporary (with every step on it in between): its net effect is nothing. A table rebuild (create <c>__new_t</c>,
+/// temporary (with every step on it in between), and so is a <c>TEMPORARY</c> table: its net effect is nothing. A table rebuild (create <c>__new_t</c>,
 /// copy, drop <c>t</c>, rename <c>__new_t</c> to <c>t</c>) nets out to "table t altered", whose columns the steps do
 /// not spell out.
 /// </summary>
@@ -21,7 +21,8 @@ internal static class MigrationNetEffect
                 continue;
             }
 
-            var drop = Enumerable.Range(k + 1, steps.Count - k - 1).FirstOrDefault(j => Drops(steps[j], created, isTable), -1);
+            // A TEMPORARY table lasts until the session (or ON COMMIT DROP) ends: every later step on it goes with it.
+            var drop = isTable && created.Temporary ? steps.Count - 1 : Enumerable.Range(k + 1, steps.Count - k - 1).FirstOrDefault(j => Drops(steps[j], created, isTable), -1);
             if (drop < 0)
             {
                 continue;
