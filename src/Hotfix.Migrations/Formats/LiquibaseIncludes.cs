@@ -114,18 +114,7 @@ internal static partial class LiquibaseIncludes
         var candidates = folder
             ? changelogs.Select(RepoPath.Directory).Distinct().Where(d => ("/" + d).EndsWith(suffix, StringComparison.Ordinal) || d == value.TrimStart('/'))
             : changelogs.Where(p => ("/" + p).EndsWith(suffix, StringComparison.Ordinal));
-        return candidates.OrderByDescending(c => SharedPrefix(c, changelog)).FirstOrDefault();
-    }
-
-    private static int SharedPrefix(string a, string b)
-    {
-        var k = 0;
-        while (k < a.Length && k < b.Length && a[k] == b[k])
-        {
-            k++;
-        }
-
-        return k;
+        return candidates.OrderByDescending(c => c.AsSpan().CommonPrefixLength(changelog)).FirstOrDefault();
     }
 
     // XML <include file="…"/>, YAML "- include:\n    file: …", JSON "include": { "file": "…" }: the text up to the next include.

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Hotfix.Migrations.Sql;
 
 namespace Hotfix.Migrations;
 
@@ -87,7 +88,7 @@ internal static class ColumnTypeChange
         var change = oldType!.Trim() + " -> " + newType!.Trim();
         if (from.Name == to.Name && (from.Name == "enum" || from.Name == "set"))
         {
-            return ClassifyLabels(Labels(oldType!), Labels(newType!), change, database);
+            return ClassifyLabels(Labels(oldType!, database), Labels(newType!, database), change, database);
         }
         if (IsString(from.Name) && IsString(to.Name) && IsNational(oldType!) && !IsNational(newType!)
             && (database == MigrationDatabase.SqlServer || database == MigrationDatabase.Unknown))
@@ -312,42 +313,9 @@ internal static class ColumnTypeChange
             || t.StartsWith("ntext", StringComparison.Ordinal) || t.StartsWith("national", StringComparison.Ordinal);
     }
 
-    /// <summary>The quoted labels of <c>enum('a','b')</c>.</summary>
-    private static List<string> Labels(string type)
-    {
-        var labels = new List<string>();
-        var open = type.IndexOf('(');
-        for (var k = open + 1; open >= 0 && k < type.Length; k++)
-        {
-            if (type[k] != '\'' && type[k] != '"')
-            {
-                continue;
-            }
-
-            var quote = type[k];
-            var label = new System.Text.StringBuilder();
-            for (k++; k < type.Length; k++)
-            {
-                if (type[k] == quote && k + 1 < type.Length && type[k + 1] == quote)
-                {
-                    label.Append(quote);
-                    k++;
-                }
-                else if (type[k] == quote)
-                {
-                    break;
-                }
-                else
-                {
-                    label.Append(type[k]);
-                }
-            }
-
-            labels.Add(label.ToString());
-        }
-
-        return labels;
-    }
+    /// <summary>The quoted labels of <c>enum('a','b')</c>, as the SQL tokenizer reads them.</summary>
+    private static List<string> Labels(string type, MigrationDatabase database) =>
+        SqlTokenizer.Tokenize(type, database).Where(t => t.Depth == 1 && (t.Kind == SqlTokenKind.String || t.Kind == SqlTokenKind.QuotedName)).Select(t => t.Text).ToList();
 
     private static bool SameArguments(SqlType a, SqlType b) => a.Precision == b.Precision && a.Scale == b.Scale;
 
