@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Hotfix.Policy.Ports;
 using Hotfix.TestSupport;
 
@@ -90,5 +92,52 @@ public class FinishJournalTests
         using var git = GitRepository.Open(repo.Path);
         var e = Assert.Throws<HotfixOperationException>(git.Read);
         Assert.Contains(".git/hotfix-finish.json is not a journal hotfix finish wrote", e.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_owner_that_ends_while_its_journal_is_read_is_not_taken_for_an_interrupted_finish(bool ownerEndedItsJournal)
+    {
+        // Seen in CI: a second finish read the first one's journal, the first then ended it and exited, and the second
+        // asked whether the owner lived only after that — "interrupted, run hotfix finish to complete it" was wrong.
+        using var repo = HotfixRepositories.MainAndDevelop();
+        using var git = GitRepository.Open(repo.Path);
+        var entry = Entry(repo);
+        git.Begin(entry);
+        using var owner = Process.Start(new ProcessStartInfo("sleep", "120") { UseShellExecute = false })!;
+        var journalPath = Path.Combine(repo.Path, ".git", "hotfix-finish.json");
+        var journal = JsonNode.Parse(File.ReadAllText(journalPath))!;
+        var stat = File.ReadAllText($"/proc/{owner.Id}/stat");
+        journal["pid"] = owner.Id;
+        journal["processStart"] = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
+        File.WriteAllText(journalPath, journal.ToJsonString());
+        Assert.Equal($"pid {owner.Id}", git.Read()!.RunningOwner);
+
+        var ends = 0;
+        git.BeforeOwnerCheck = () =>
+        {
+            if (ends++ == 0)
+            {
+                if (ownerEndedItsJournal)
+                {
+                    File.Delete(journalPath);
+                }
+
+                owner.Kill();
+                owner.WaitForExit();
+            }
+        };
+        var refused = Assert.Throws<HotfixOperationException>(() => git.Begin(entry with { Branch = "second" }));
+        if (ownerEndedItsJournal)
+        {
+            Assert.Contains("another hotfix finish was running in this repository at the same time and has just ended", refused.Message);
+        }
+        else
+        {
+            // Killed with its journal in place: that one is interrupted, and a plain finish completes it.
+            Assert.Contains("an interrupted hotfix finish of hotfix/INC-2026-0042-fix is recorded", refused.Message);
+            Assert.Null(git.Read()!.RunningOwner);
+        }
     }
 }
