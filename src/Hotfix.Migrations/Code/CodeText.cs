@@ -255,13 +255,8 @@ internal sealed class CodeText
             return raw[1..].Trim('"', '\'');
         }
 
-        if (Language == SourceLanguage.Ruby && raw.StartsWith("<<", StringComparison.Ordinal))
-        {
-            return Heredoc(start);
-        }
-
-        if (Language == SourceLanguage.Php && PhpHeredoc(Text, Text.IndexOf("<<<", start, StringComparison.Ordinal)) is { } heredoc
-            && raw.StartsWith("<<<", StringComparison.Ordinal))
+        if (Language is SourceLanguage.Ruby or SourceLanguage.Php && raw.StartsWith("<<", StringComparison.Ordinal)
+            && HeredocAt(Text, Text.IndexOf('<', start), Language) is { } heredoc)
         {
             return Text[heredoc.ContentStart..heredoc.ContentEnd];
         }
@@ -387,42 +382,6 @@ internal sealed class CodeText
         return b.ToString();
     }
 
-    /// <summary>A Ruby heredoc (&lt;&lt;~SQL … SQL) starting at <paramref name="start"/>: its body lines.</summary>
-    private string? Heredoc(int start)
-    {
-        var k = start + 2;
-        while (k < Text.Length && Text[k] is '~' or '-' or '\'' or '"')
-        {
-            k++;
-        }
-
-        var idEnd = k;
-        while (idEnd < Text.Length && IsWordChar(Text[idEnd]))
-        {
-            idEnd++;
-        }
-
-        var id = Text[k..idEnd];
-        var bodyStart = Text.IndexOf('\n', idEnd);
-        if (id.Length == 0 || bodyStart < 0)
-        {
-            return null;
-        }
-
-        var body = new StringBuilder();
-        foreach (var line in Text[(bodyStart + 1)..].Split('\n'))
-        {
-            if (line.Trim() == id)
-            {
-                break;
-            }
-
-            body.Append(line).Append('\n');
-        }
-
-        return body.ToString();
-    }
-
     /// <summary>
     /// A Ruby or Elixir string that does not start with a plain quote, at <paramref name="k"/>: a triple-quoted string
     /// (Elixir's <c>"""</c> heredoc), a sigil (<c>~s(…)</c>, <c>~S[…]</c>, <c>~s"…"</c>, <c>~s"""…"""</c>) or a Ruby
@@ -487,18 +446,22 @@ internal sealed class CodeText
     }
 
     /// <summary>
-    /// A PHP heredoc or nowdoc (<c>&lt;&lt;&lt;SQL</c>, <c>&lt;&lt;&lt;'SQL'</c>) at <paramref name="k"/>: its body, up to the
-    /// line that starts (after indentation, PHP 7.3+) with the closing identifier — which may go on with <c>);</c>.
+    /// A heredoc opening at <paramref name="k"/>, null when none does. Ruby's <c>&lt;&lt;~SQL</c> (also <c>&lt;&lt;-</c>
+    /// and quoted identifiers) ends at a line that is the identifier alone; PHP's heredoc or nowdoc
+    /// (<c>&lt;&lt;&lt;SQL</c>, <c>&lt;&lt;&lt;'SQL'</c>) at a line that starts, after indentation (PHP 7.3+), with the
+    /// identifier and may go on with <c>);</c>. The body is the lines between; unclosed, it runs to the end.
     /// </summary>
-    private static (int ContentStart, int ContentEnd)? PhpHeredoc(string s, int k)
+    private static HeredocSpan? HeredocAt(string s, int k, SourceLanguage language)
     {
-        if (k < 0 || !s.AsSpan(k).StartsWith("<<<", StringComparison.Ordinal))
+        var php = language == SourceLanguage.Php;
+        var opener = php ? "<<<" : "<<";
+        if (k < 0 || !s.AsSpan(k).StartsWith(opener, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var idStart = k + 3;
-        while (idStart < s.Length && s[idStart] is ' ' or '\t' or '\'' or '"')
+        var idStart = k + opener.Length;
+        while (idStart < s.Length && (php ? s[idStart] is ' ' or '\t' : s[idStart] is '~' or '-') || idStart < s.Length && s[idStart] is '\'' or '"')
         {
             idStart++;
         }
@@ -515,21 +478,20 @@ internal sealed class CodeText
             return null;
         }
 
-        var id = s[idStart..idEnd];
-        var p = bodyStart + 1;
-        while (p < s.Length)
+        var id = s.AsSpan(idStart, idEnd - idStart);
+        for (var p = bodyStart + 1; p < s.Length;)
         {
-            var nl = s.IndexOf('\n', p);
-            var line = s.AsSpan(p, (nl < 0 ? s.Length : nl) - p).TrimStart();
-            if (line.StartsWith(id, StringComparison.Ordinal) && (line.Length == id.Length || !IsWordChar(line[id.Length])))
+            var lineEnd = s.IndexOf('\n', p) is var nl && nl < 0 ? s.Length : nl;
+            var line = s.AsSpan(p, lineEnd - p).Trim();
+            if (php ? line.StartsWith(id, StringComparison.Ordinal) && (line.Length == id.Length || !IsWordChar(line[id.Length])) : line.SequenceEqual(id))
             {
-                return (bodyStart + 1, p);
+                return new HeredocSpan(idEnd, bodyStart + 1, p, lineEnd);
             }
 
-            p = nl < 0 ? s.Length : nl + 1;
+            p = lineEnd + 1;
         }
 
-        return (bodyStart + 1, s.Length);
+        return new HeredocSpan(idEnd, bodyStart + 1, s.Length, s.Length);
     }
 
     private static bool IsDelimiter(char c) => c is '(' or '[' or '{' or '<' or '|' or '/' or '"' or '\'' or '!';
@@ -566,45 +528,17 @@ internal sealed class CodeText
                 continue;
             }
 
-            if (language == SourceLanguage.Ruby && c == '<' && At(s, k + 1) == '<' && (At(s, k + 2) is '~' or '-' || char.IsUpper(At(s, k + 2))))
+            // Ruby: the body and its closing line are the string; the rest of the opener's line (`.squish`, more
+            // arguments) is code. PHP: the closing identifier's line goes on with code (`SQL);`).
+            if (language == SourceLanguage.Ruby && c == '<' && At(s, k + 1) == '<' && (At(s, k + 2) is '~' or '-' || char.IsUpper(At(s, k + 2)))
+                && HeredocAt(s, k, language) is { } ruby)
             {
-                // Heredoc: blank the body lines up to the terminator.
-                var idStart = k + 2;
-                while (idStart < s.Length && s[idStart] is '~' or '-' or '\'' or '"')
-                {
-                    idStart++;
-                }
-
-                var idEnd = idStart;
-                while (idEnd < s.Length && IsWordChar(s[idEnd]))
-                {
-                    idEnd++;
-                }
-
-                var id = s[idStart..idEnd];
-                var bodyStart = s.IndexOf('\n', idEnd);
-                if (id.Length > 0 && bodyStart > 0)
-                {
-                    var p = bodyStart + 1;
-                    while (p < s.Length)
-                    {
-                        var nl = s.IndexOf('\n', p);
-                        var lineEnd = nl < 0 ? s.Length : nl;
-                        var isEnd = s[p..lineEnd].Trim() == id;
-                        Fill(m, literal, p, lineEnd);
-                        p = lineEnd + 1;
-                        if (isEnd)
-                        {
-                            break;
-                        }
-                    }
-
-                    k = idEnd;
-                    continue;
-                }
+                Fill(m, literal, ruby.ContentStart, ruby.ClosingLineEnd);
+                k = ruby.IdEnd;
+                continue;
             }
 
-            if (language == SourceLanguage.Php && PhpHeredoc(s, k) is { } heredoc)
+            if (language == SourceLanguage.Php && HeredocAt(s, k, language) is { } heredoc)
             {
                 Fill(m, literal, heredoc.ContentStart, heredoc.ContentEnd);
                 k = heredoc.ContentEnd;
@@ -778,3 +712,6 @@ internal sealed class CodeCall(string name, string receiver, int start, int args
 
 /// <summary>One argument: its keyword (or null), literal value (or the raw text when not a literal) and span.</summary>
 internal sealed record CodeArgument(string? Key, string? Value, string Raw, int Start, int End);
+
+/// <summary>Where a heredoc's identifier ends, its body, and the end of its closing line.</summary>
+internal readonly record struct HeredocSpan(int IdEnd, int ContentStart, int ContentEnd, int ClosingLineEnd);

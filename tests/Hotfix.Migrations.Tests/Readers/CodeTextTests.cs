@@ -22,6 +22,9 @@ public class CodeTextTests
     [InlineData("execute ~S[DROP TABLE a]\n", "DROP TABLE a")]
     [InlineData("execute ~s\"DROP TABLE \\\"a\\\"\"\n", "DROP TABLE \\\"a\\\"")]
     [InlineData("execute \"\"\"\n  DROP TABLE \"a\"\n  \"\"\"\n", "\n  DROP TABLE \"a\"\n  ")]
+    [InlineData("execute <<~SQL\n  DROP TABLE a;\nSQL\n", "  DROP TABLE a;\n")]
+    [InlineData("execute(<<-SQL.squish)\n  DROP TABLE a\n  SQL\n", "  DROP TABLE a\n")]
+    [InlineData("execute   <<~'SQL'\r\n  DROP TABLE a\r\n  SQLX\r\n  SQL\r\n", "  DROP TABLE a\r\n  SQLX\r\n")]
     public void A_delimited_string_is_the_calls_literal_argument(string text, string sql)
     {
         Assert.Equal([("execute", sql)], Calls(text));
@@ -47,5 +50,13 @@ public class CodeTextTests
         const string text = "DB::statement(<<<'SQL'\n    drop table t; statement(x)\n    SQL);\nDB::statement('SELECT 1');\n";
         var calls = new CodeText(text, SourceLanguage.Php).Calls(0, text.Length, n => n == "statement").Select(c => c.Positional(0)).ToList();
         Assert.Equal(["    drop table t; statement(x)\n", "SELECT 1"], calls);
+    }
+
+    [Fact]
+    public void A_ruby_heredoc_ends_only_at_its_identifier_alone_and_the_openers_line_stays_code()
+    {
+        // `SQL);` ends a PHP heredoc, not a Ruby one; after Ruby's opener the line goes on with code.
+        const string text = "execute(<<~SQL, count(1))\n  drop table t; SQL); count(2)\nSQL\ncount(3)\n";
+        Assert.Equal([("execute", "  drop table t; SQL); count(2)\n"), ("count", "1"), ("count", "3")], Calls(text));
     }
 }
