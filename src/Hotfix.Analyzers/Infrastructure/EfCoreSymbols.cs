@@ -13,6 +13,7 @@ internal sealed class EfCoreSymbols
         RelationalQueryableExtensions = compilation.GetBestType("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
         RelationalDatabaseFacadeExtensions = compilation.GetBestType("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
         DatabaseFacade = compilation.GetBestType("Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade");
+        DbContextTransaction = compilation.GetBestType("Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction");
         NavigationEntry = compilation.GetBestType("Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry");
         EntityEntry = compilation.GetBestType("Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry");
         DbUpdateException = compilation.GetBestType("Microsoft.EntityFrameworkCore.DbUpdateException");
@@ -32,6 +33,9 @@ internal sealed class EfCoreSymbols
     public INamedTypeSymbol? RelationalDatabaseFacadeExtensions { get; }
 
     public INamedTypeSymbol? DatabaseFacade { get; }
+
+    /// <summary>What <c>Database.BeginTransaction(Async)</c> returns: its Commit/Rollback have awaitable twins.</summary>
+    public INamedTypeSymbol? DbContextTransaction { get; }
 
     public INamedTypeSymbol? NavigationEntry { get; }
 

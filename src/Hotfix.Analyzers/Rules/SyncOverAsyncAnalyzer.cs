@@ -47,6 +47,12 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
         "BeginTransaction", "EnsureCreated", "EnsureDeleted", "CommitTransaction", "RollbackTransaction", "Migrate",
     };
 
+    /// <summary>The operations of EF's <c>IDbContextTransaction</c>, each with an …Async twin since EF Core 3/5.</summary>
+    private static readonly HashSet<string> TransactionMethods = new(StringComparer.Ordinal)
+    {
+        "Commit", "Rollback", "CreateSavepoint", "RollbackToSavepoint", "ReleaseSavepoint",
+    };
+
     private protected override void Start(CompilationStartAnalysisContext start, HotfixScope scope)
     {
         var tasks = TaskSymbols.Create(start.Compilation);
@@ -75,7 +81,7 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
                 var isWait = name != null && WaitMethods.Contains(name);
                 // Only synchronous EF calls can be findings: their …Async twins are what the rule asks for.
                 var isEf = ef.IsAvailable && name != null && !name.EndsWith("Async", StringComparison.Ordinal) &&
-                    (name == "SaveChanges" || FacadeMethods.Contains(name) || DatabaseCalls.IsCandidateName(name));
+                    (name == "SaveChanges" || FacadeMethods.Contains(name) || TransactionMethods.Contains(name) || DatabaseCalls.IsCandidateName(name));
                 if ((!isWait && !isEf) || !SyntaxFilters.IsInAsyncFunction(c.Node) || c.SymbolOf<IMethodSymbol>() is not { } method ||
                     (isWait ? !tasks.IsTask(method.ContainingType) && !tasks.IsAwaiter(method.ContainingType) : !IsSyncEfCall(c, method, ef, calls)) ||
                     c.OperationOf<IInvocationOperation>() is not { } invocation || !InAsync(c, invocation, out var function))
@@ -150,6 +156,10 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
         {
             Report(context, scope, location, method.Name, function, $"await {method.Name}Async instead");
         }
+        else if (IsTransactionCall(method, ef))
+        {
+            Report(context, scope, location, method.Name, function, $"await {method.Name}Async instead");
+        }
         else if (calls.TryClassify(invocation, context.CancellationToken, out var call) && call.IsEf && !call.IsAsync && call.AsyncTwin != null)
         {
             Report(context, scope, location, call.Api, function, $"await {call.AsyncTwin} instead");
@@ -160,7 +170,15 @@ public sealed class SyncOverAsyncAnalyzer : HotfixAnalyzer
     private static bool IsSyncEfCall(SyntaxNodeAnalysisContext context, IMethodSymbol method, EfCoreSymbols ef, DatabaseCalls calls) =>
         (method.Name == "SaveChanges" && ef.IsContextOrItsInterface(method.ContainingType)) ||
         (FacadeMethods.Contains(method.Name) && (method.ContainingType.IsType(ef.DatabaseFacade) || method.IsDeclaredIn(ef.RelationalDatabaseFacadeExtensions))) ||
+        IsTransactionCall(method, ef) ||
         calls.IsSyncEfCallWithTwin((InvocationExpressionSyntax)context.Node, method, context.SemanticModel, context.CancellationToken);
+
+    /// <summary>
+    /// Commit/Rollback/savepoints of EF's transaction (the interface or a provider's class implementing it). ADO.NET's
+    /// own <c>DbTransaction.Commit()</c> is not: the rule leaves ADO.NET's synchronous calls alone (see the rule page).
+    /// </summary>
+    private static bool IsTransactionCall(IMethodSymbol method, EfCoreSymbols ef) =>
+        TransactionMethods.Contains(method.Name) && !method.IsStatic && method.ContainingType.Implements(ef.DbContextTransaction);
 
     private static bool InAsync(SyntaxNodeAnalysisContext context, IOperation operation, out IMethodSymbol? function) =>
         operation.IsInAsyncFunction(context.ContainingSymbol, out function) && !StartupCode.RunsOnce(function);

@@ -55,6 +55,38 @@ public class SyncOverAsyncTests
         At(6, "foreach over an EF Core query", "Handle", "use await foreach or await ToListAsync()"));
 
     [Fact]
+    public Task Committing_an_ef_transaction_synchronously_blocks_but_adonets_own_is_left_alone() => Expect("""
+        async Task Transfer(Shop db, DbConnection connection)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.SaveChangesAsync();
+            tx.{|#0:CreateSavepoint|}("moved");
+            tx.{|#1:Commit|}();
+            await using var second = await db.Database.BeginTransactionAsync();
+            await second.CommitAsync();
+            using var ado = connection.BeginTransaction();
+            ado.Commit();
+        }
+
+        void Synchronous(Shop db)
+        {
+            using var tx = db.Database.BeginTransaction();
+            db.SaveChanges();
+            tx.Commit();
+        }
+
+        async Task Failed(Shop db)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            try { await db.SaveChangesAsync(); }
+            catch (DbUpdateException) { tx.{|#2:Rollback|}(); throw; }
+        }
+        """,
+        At(0, "CreateSavepoint", "Transfer", "await CreateSavepointAsync instead"),
+        At(1, "Commit", "Transfer", "await CommitAsync instead"),
+        At(2, "Rollback", "Failed", "await RollbackAsync instead"));
+
+    [Fact]
     public Task Async_lambdas_and_local_functions_count() => Expect("""
         void Register(Shop db, List<Func<Task>> handlers)
         {
