@@ -131,7 +131,7 @@ internal static class MigrationScanner
         var downPath = format.DownPathFor(unit.Path, files);
         var downExists = downPath is not null && (files.ExistsAtHead(downPath) || unit.DownChange is { Kind: not FileChangeKind.Deleted });
         var newDownText = downExists ? files.ReadHead(downPath!) : null;
-        var newPieces = newText is null ? [] : Pieces(format, unit.Path, newText, downExists ? downPath : null, newDownText, database);
+        var newPieces = newText is null ? [] : IncludedSql.Expand(Pieces(format, unit.Path, newText, downExists ? downPath : null, newDownText, database), unit.Path, files.ReadHead, files, database);
         var repeatable = format.RepeatableBecause(unit.Path, settings, files);
         MarkRepeatable(newPieces, repeatable);
         var reworkedFrom = format.ReworkedFrom(unit.Path, files);
@@ -151,7 +151,7 @@ internal static class MigrationScanner
         var oldText = oldUpPath is null ? null : files.ReadBase(oldUpPath);
         var oldDownPath = oldUpPath is null ? null : format.DownPathFor(oldUpPath, files);
         var oldDownText = oldDownPath is null ? null : files.ReadBase(oldDownPath);
-        var oldPieces = oldText is null ? [] : Pieces(format, oldUpPath!, oldText, oldDownText is null ? null : oldDownPath, oldDownText, database);
+        var oldPieces = oldText is null ? [] : IncludedSql.Expand(Pieces(format, oldUpPath!, oldText, oldDownText is null ? null : oldDownPath, oldDownText, database), oldUpPath!, files.ReadBase, files, database);
         MarkRepeatable(oldPieces, repeatable);
         var downEdited = unit.DownChange is { Kind: not FileChangeKind.Added };
         var renamed = upKind == FileChangeKind.Renamed && unit.UpChange!.OldPath != unit.Path;

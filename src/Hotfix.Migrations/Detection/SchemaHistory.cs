@@ -75,7 +75,7 @@ internal sealed class SchemaHistory
 
             try
             {
-                foreach (var piece in format.Read(file, text, null, null, database))
+                foreach (var piece in IncludedSql.Expand(format.Read(file, text, null, null, database), file, files.ReadHead, files, database))
                 {
                     UseDeclaredTables(piece.Body.Up, history.declaredTables);
                     history.Replay(piece.Body.Up);

@@ -317,6 +317,15 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
                 }
 
                 break;
+            case "sqlFile" when c.Get("path") is { Length: > 0 } sqlFile:
+                yield return new MigrationOperation(MigrationOperationKind.RawSql)
+                {
+                    Line = at,
+                    Text = "liquibase sqlFile " + sqlFile,
+                    IncludedSqlFile = sqlFile.Replace("classpath:", string.Empty, StringComparison.Ordinal).Replace('\\', '/'),
+                    IncludedSqlFileIsRelative = string.Equals(c.Get("relativeToChangelogFile"), "true", StringComparison.OrdinalIgnoreCase),
+                };
+                break;
             case "tagDatabase":
             case "empty":
             case "output":

@@ -103,7 +103,7 @@ internal static partial class LiquibaseIncludes
     /// A path as Liquibase finds it: beside the changelog when it says <c>relativeToChangelogFile</c>, else on the
     /// classpath or search path — the repository file (or folder) whose path ends with it, nearest the changelog first.
     /// </summary>
-    private static string? Resolve(string changelog, string value, bool relative, IReadOnlyList<string> changelogs, bool folder)
+    internal static string? Resolve(string changelog, string value, bool relative, IReadOnlyList<string> changelogs, bool folder)
     {
         if (relative)
         {

@@ -141,6 +141,15 @@ internal sealed class MigrationOperation
     /// <summary>The statement or call, on one line and shortened, for reports.</summary>
     public string? Text { get; set; }
 
+    /// <summary>
+    /// For a step that runs the SQL of another file (Liquibase's <c>sqlFile</c>): that file as the migration names it,
+    /// read and put in the step's place once the repository is at hand (<c>IncludedSql</c>).
+    /// </summary>
+    public string? IncludedSqlFile { get; set; }
+
+    /// <summary>Whether <see cref="IncludedSqlFile"/> is relative to the migration's own file (else searched for).</summary>
+    public bool IncludedSqlFileIsRelative { get; set; }
+
     /// <summary>An unnamed index or key (Rails' <c>remove_index :orders, :status</c>, Django's default index) by what it covers: <c>on orders (status)</c>.</summary>
     private string Covering(string table) => (table.Length > 0 ? "on " + table + " " : string.Empty) + "(" + string.Join(", ", KeyColumns!) + ")";
 
