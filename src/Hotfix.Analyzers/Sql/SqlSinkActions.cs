@@ -24,8 +24,10 @@ internal static class SqlSinkActions
         start.RegisterSyntaxNodeAction(
             c =>
             {
-                var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
-                if (name != null && SqlSinks.IsCandidateMethodName(name) && mayMatter(c.Node) && c.SymbolOf<IMethodSymbol>() is { } method &&
+                var call = (InvocationExpressionSyntax)c.Node;
+                var name = SyntaxFilters.InvokedName(call);
+                if (name != null && SqlSinks.IsCandidateMethodName(name) && SqlSinks.MayPassSql(name, call.ArgumentList.Arguments.Count) && mayMatter(c.Node) &&
+                    c.SymbolOf<IMethodSymbol>() is { } method &&
                     SqlSinks.IsSinkMethod(method, sql) && c.OperationOf<IInvocationOperation>() is { } invocation &&
                     SqlSinks.TryGet(invocation, sql, out var sink))
                 {

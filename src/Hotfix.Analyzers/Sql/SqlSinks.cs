@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,18 +33,25 @@ internal static class SqlSinks
 
     /// <summary>The cheap pre-filter for invocations: could this method name be a SQL sink at all?</summary>
     public static bool IsCandidateMethodName(string name) =>
-        EfMethods.Contains(name) || DapperExecuteMethods.Contains(name) || name.StartsWith("Query", StringComparison.Ordinal);
+        EfMethods.Contains(name) || DapperExecuteMethods.Contains(name) || name.StartsWith("Query", StringComparison.Ordinal) || name == DataSourceCommand;
+
+    /// <summary><c>DbDataSource.CreateCommand(sql)</c>; a connection's <c>CreateCommand()</c> takes no text.</summary>
+    private const string DataSourceCommand = "CreateCommand";
+
+    /// <summary>Whether a call to <paramref name="name"/> with <paramref name="arguments"/> arguments can pass SQL (the syntax test).</summary>
+    public static bool MayPassSql(string name, int arguments) => name != DataSourceCommand || arguments > 0;
 
     /// <summary>The cheap semantic test, on the bound method alone: an EF / EF6 SQL method or Dapper's.</summary>
     public static bool IsSinkMethod(IMethodSymbol method, SqlSymbols sql)
     {
         var declaring = (method.ReducedFrom ?? method).ContainingType?.OriginalDefinition;
-        return declaring != null && ((EfMethods.Contains(method.Name) && IsEfSqlApi(declaring, sql)) || declaring.IsType(sql.DapperSqlMapper));
+        return declaring != null && ((EfMethods.Contains(method.Name) && IsEfSqlApi(declaring, sql)) || declaring.IsType(sql.DapperSqlMapper) ||
+            (method.Name == DataSourceCommand && declaring.IsOrDerivesFrom(sql.DbDataSource)));
     }
 
     /// <summary>The cheap semantic test for constructors: a command, data adapter or Dapper CommandDefinition.</summary>
     public static bool IsSinkType(ITypeSymbol? type, SqlSymbols sql) =>
-        type.IsType(sql.DapperCommandDefinition) || sql.IsAdoCommand(type) || sql.IsDataAdapter(type);
+        type.IsType(sql.DapperCommandDefinition) || sql.IsAdoCommand(type) || sql.IsDataAdapter(type) || type.IsOrDerivesFrom(sql.DbBatchCommand);
 
     /// <summary>The cheap semantic test for assignments: the CommandText of an ADO.NET command or batch command.</summary>
     public static bool IsCommandText(IPropertySymbol property, SqlSymbols sql) =>
@@ -94,6 +102,19 @@ internal static class SqlSinks
             return true;
         }
 
+        if (method.Name == DataSourceCommand && declaring.IsOrDerivesFrom(sql.DbDataSource))
+        {
+            // CreateCommand(string? commandText = null): only text the call passes is SQL.
+            var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String && !a.IsImplicit);
+            if (argument == null || argument.Value.ConstantValue is { HasValue: true, Value: null })
+            {
+                return false;
+            }
+
+            sink = new SqlSink(argument.Value, SqlSinkKind.Raw, method.Name, SyntaxLocations.NameOf(invocation));
+            return true;
+        }
+
         return false;
     }
 
@@ -108,7 +129,7 @@ internal static class SqlSinks
         }
 
         var isDapper = type.IsType(sql.DapperCommandDefinition);
-        if (!isDapper && !sql.IsAdoCommand(type) && !sql.IsDataAdapter(type))
+        if (!isDapper && !sql.IsAdoCommand(type) && !sql.IsDataAdapter(type) && !type.IsOrDerivesFrom(sql.DbBatchCommand))
         {
             return false;
         }

@@ -16,6 +16,7 @@ internal sealed class SqlSymbols
         DbCommandInterface = compilation.GetBestType("System.Data.IDbCommand");
         DbCommand = compilation.GetBestType("System.Data.Common.DbCommand");
         DbBatchCommand = compilation.GetBestType("System.Data.Common.DbBatchCommand");
+        DbDataSource = compilation.GetBestType("System.Data.Common.DbDataSource");
         DataAdapterInterface = compilation.GetBestType("System.Data.IDataAdapter");
         DapperSqlMapper = compilation.GetBestType("Dapper.SqlMapper");
         DapperCommandDefinition = compilation.GetBestType("Dapper.CommandDefinition");
@@ -39,6 +40,9 @@ internal sealed class SqlSymbols
     public INamedTypeSymbol? DbCommand { get; }
 
     public INamedTypeSymbol? DbBatchCommand { get; }
+
+    /// <summary>.NET 7's data source (Npgsql 7+'s recommended entry): <c>CreateCommand(sql)</c> makes a command from text.</summary>
+    public INamedTypeSymbol? DbDataSource { get; }
 
     public INamedTypeSymbol? DataAdapterInterface { get; }
 

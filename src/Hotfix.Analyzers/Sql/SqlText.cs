@@ -969,7 +969,9 @@ internal sealed class SqlText
                             text.Append(literal.Text.ConstantValue.Value as string);
                             break;
                         case IInterpolationOperation hole:
-                            text.Append(kind == SqlSinkKind.Parameterised ? "@p" : HoleText(hole.Expression, depth));
+                            // [{typeof(T).Name}]: the code quotes the name itself, so it is not quoted again (]] would escape).
+                            var quoted = text.Length > 0 && text[text.Length - 1] is '[' or '"' or '`';
+                            text.Append(kind == SqlSinkKind.Parameterised ? "@p" : HoleText(hole.Expression, depth, quoted));
                             break;
                     }
                 }
@@ -1095,7 +1097,7 @@ internal sealed class SqlText
         return text.ToString();
     }
 
-    private string HoleText(IOperation hole, int depth)
+    private string HoleText(IOperation hole, int depth, bool quoted)
     {
         if (hole.ConstantValue.HasValue)
         {
@@ -1106,6 +1108,6 @@ internal sealed class SqlText
         // (typeof(T).Name, a model's table name, a field the constructors set) is one identifier, never a clause: shown as
         // a quoted name, so DELETE FROM {typeof(T).Name} is a delete of a whole table. Anything else is spliced in unseen.
         return Sketch(hole, SqlSinkKind.Raw, depth + 1) ??
-            (Judge(hole, depth + 1).Origin == SqlOrigin.Constant ? "[" + SqlWriteScope.Hole + "]" : SqlWriteScope.Hole.ToString());
+            (Judge(hole, depth + 1).Origin == SqlOrigin.Constant && !quoted ? "[" + SqlWriteScope.Hole + "]" : SqlWriteScope.Hole.ToString());
     }
 }

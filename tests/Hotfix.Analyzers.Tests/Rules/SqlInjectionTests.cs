@@ -15,6 +15,30 @@ public class SqlInjectionTests
     // ---- true positives ------------------------------------------------------------------------------------------
 
     [Fact]
+    public Task A_data_sources_command_and_a_batch_commands_constructor_take_sql() => Verify.VerifyAsync(Sources.Ef + """
+        public sealed class AuditBatchCommand : DbBatchCommand
+        {
+            public AuditBatchCommand(string commandText) => CommandText = commandText;
+            public override string CommandText { get; set; } = "";
+            public override CommandType CommandType { get; set; }
+            public override int RecordsAffected => 0;
+            protected override DbParameterCollection DbParameterCollection => throw new NotSupportedException();
+        }
+
+        class C
+        {
+            async Task Run(DbDataSource source, string email)
+            {
+                await using var found = source.{|#0:CreateCommand|}($"SELECT id FROM users WHERE email = '{email}'");
+                await using var safe = source.CreateCommand("SELECT id FROM users WHERE email = @email");
+                await using var empty = source.CreateCommand();
+                var batch = new {|#1:AuditBatchCommand|}("UPDATE users SET seen = now() WHERE email = '" + email + "'");
+                var fine = new AuditBatchCommand("UPDATE users SET seen = now() WHERE email = @email");
+            }
+        }
+        """, At(0, "CreateCommand", "email"), At(1, "new AuditBatchCommand", "email"));
+
+    [Fact]
     public Task Interpolated_value_into_FromSqlRaw() => Expect("""
         IQueryable<User> Find(Shop db, string name) =>
             db.Users.{|#0:FromSqlRaw|}($"SELECT * FROM Users WHERE Name = '{name}'");

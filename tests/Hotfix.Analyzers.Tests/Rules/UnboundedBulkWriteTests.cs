@@ -240,10 +240,32 @@ public class UnboundedBulkWriteTests
             public int Purge() => db.{|#1:Execute|}($"DELETE FROM {table}");
             public int Delete(int id) => db.Execute($"DELETE FROM {typeof(T).Name} WHERE Id = @id", new { id });
             public int Spliced(string clause) => db.Execute($"DELETE FROM Orders {clause}");
+
+            // The generic repository quoting the name itself, as SQL Server code does.
+            public int Bracketed() => db.{|#2:Execute|}($"DELETE FROM [{typeof(T).Name}]");
+            public int Schema() => db.{|#3:Execute|}($"DELETE FROM [dbo].[{typeof(T).Name}]");
+            public int Plural() => db.{|#4:Execute|}($"TRUNCATE TABLE [{typeof(T).Name}s]");
+            public int Quoted() => db.{|#5:Execute|}($"UPDATE \"{typeof(T).Name}\" SET Archived = 1");
+            public int BracketedOne(int id) => db.Execute($"DELETE FROM [{typeof(T).Name}] WHERE Id = @id", new { id });
         }
         """,
         Verify.Diagnostic("HF2009").WithLocation(0).WithArguments("'Execute' runs DELETE […] without WHERE", ""),
-        Verify.Diagnostic("HF2009").WithLocation(1).WithArguments("'Execute' runs DELETE […] without WHERE", ""));
+        Verify.Diagnostic("HF2009").WithLocation(1).WithArguments("'Execute' runs DELETE […] without WHERE", ""),
+        Verify.Diagnostic("HF2009").WithLocation(2).WithArguments("'Execute' runs DELETE […] without WHERE", ""),
+        Verify.Diagnostic("HF2009").WithLocation(3).WithArguments("'Execute' runs DELETE [dbo].[…] without WHERE", ""),
+        Verify.Diagnostic("HF2009").WithLocation(4).WithArguments("'Execute' runs TRUNCATE […s]", ""),
+        Verify.Diagnostic("HF2009").WithLocation(5).WithArguments("'Execute' runs UPDATE \"…\" without WHERE", ""));
+
+    [Fact]
+    public Task A_data_sources_command_runs_its_text() => Expect("""
+        async Task Run(DbDataSource source)
+        {
+            await using var purge = source.{|#0:CreateCommand|}("DELETE FROM sessions");
+            await using var bounded = source.CreateCommand("DELETE FROM sessions WHERE expires_at < now()");
+            await purge.ExecuteNonQueryAsync();
+        }
+        """,
+        At(0, "'CreateCommand' runs DELETE sessions without WHERE"));
 
     [Fact]
     public Task A_table_name_spliced_in_from_a_value_is_shown_as_an_ellipsis() => Expect("""
