@@ -207,6 +207,10 @@ internal static class LoopShapes
                 return IsZero(right) ? CountsModuloASize(left, loop) : CountsModuloASize(right, loop);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand: var counter, RightOperand: var size }:
                 return IsBatchSize(size) && Counter(counter, loop) is not null;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.GreaterThan, LeftOperand: var tracked, RightOperand: var size }
+                when CountsTrackedEntries(tracked):
+                // The change tracker is the buffer: if (db.ChangeTracker.Entries().Count() >= 1000) { save; db.ChangeTracker.Clear(); }
+                return IsBatchSize(size) && ClearsTheTracker(block);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.GreaterThan, LeftOperand: var counter, RightOperand: var size }:
                 return IsBatchSize(size) && Counter(counter, loop) is { } symbol && Resets(block, symbol);
             default:
@@ -257,6 +261,20 @@ internal static class LoopShapes
     /// <summary>A <c>for</c> loop's own index (<c>if (i % 100 == 0)</c>): it counts iterations, one per item.</summary>
     private static bool IsForIndex(IOperation operation, ILoopOperation loop) =>
         loop is IForLoopOperation forLoop && operation.WithoutConversions() is ILocalReferenceOperation local && forLoop.Locals.Contains(local.Local);
+
+    /// <summary><c>context.ChangeTracker.Entries().Count()</c> (also <c>Entries&lt;T&gt;()</c>, <c>LongCount()</c>).</summary>
+    private static bool CountsTrackedEntries(IOperation operation) =>
+        operation.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "Count" or "LongCount" } count &&
+        (count.Instance ?? (count.Arguments.Length == 1 ? count.Arguments[0].Value : null))?.WithoutConversions() is
+            IInvocationOperation { TargetMethod.Name: "Entries", Instance: { } tracker } &&
+        IsChangeTracker(tracker);
+
+    private static bool ClearsTheTracker(IOperation block) =>
+        block.Descendants().Any(d => d is IInvocationOperation { TargetMethod.Name: "Clear", Instance: { } tracker } && IsChangeTracker(tracker));
+
+    private static bool IsChangeTracker(IOperation operation) =>
+        operation.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "ChangeTracker" } property &&
+        property.Property.Type.Name == "ChangeTracker";
 
     /// <summary>The block empties the buffer (<c>Clear()</c>, a new one) or sets the counter back to zero.</summary>
     private static bool Resets(IOperation block, ISymbol counter) =>

@@ -15,13 +15,14 @@ public sealed partial class AuthorizationBypassAnalyzer
     /// <summary>
     /// Map methods that only serve reads — ASP.NET Core's, and the API-description, metrics and health endpoints of the
     /// common packages (Swashbuckle, Scalar, OpenTelemetry's Prometheus exporter, prometheus-net's <c>MapMetrics</c>,
-    /// AspNetCore.HealthChecks.UI); every other Map* can take a state-changing request (Hangfire's dashboard can delete
-    /// jobs). MapFallbackToFile serves a static file (the single-page-app fallback).
+    /// AspNetCore.HealthChecks.UI, and gRPC's health service, whose Check and Watch only answer); every other Map* can take
+    /// a state-changing request (Hangfire's dashboard can delete jobs). MapFallbackToFile serves a static file (the
+    /// single-page-app fallback).
     /// </summary>
     private static readonly HashSet<string> ReadOnlyMaps = new(System.StringComparer.Ordinal)
     {
         "MapGet", "MapGroup", "MapHealthChecks", "MapStaticAssets", "MapOpenApi", "MapFallbackToFile", "MapSwagger",
-        "MapScalarApiReference", "MapPrometheusScrapingEndpoint", "MapMetrics", "MapHealthChecksUI",
+        "MapScalarApiReference", "MapPrometheusScrapingEndpoint", "MapMetrics", "MapHealthChecksUI", "MapGrpcHealthChecksService",
     };
 
     private static void AnalyzeEndpointCall(

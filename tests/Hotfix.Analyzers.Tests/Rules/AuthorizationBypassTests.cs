@@ -440,11 +440,15 @@ public class AuthorizationBypassTests
                 app.MapFallback(() => Results.Ok()).{|#0:AllowAnonymous|}();
                 app.MapMetrics().AllowAnonymous();
                 app.MapHealthChecksUI().AllowAnonymous();
+                app.MapGrpcHealthChecksService().AllowAnonymous();
             }
 
             // prometheus-net's and AspNetCore.HealthChecks.UI's maps, as their packages declare them.
             public static IEndpointConventionBuilder MapMetrics(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => endpoints.MapGet("/metrics", () => "");
             public static IEndpointConventionBuilder MapHealthChecksUI(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => endpoints.MapGet("/healthchecks-ui", () => "");
+
+            // Grpc.AspNetCore.HealthChecks' map (Kubernetes' gRPC probes call it without credentials).
+            public static IEndpointConventionBuilder MapGrpcHealthChecksService(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => endpoints.MapPost("/grpc.health.v1.Health/Check", () => "");
         }
 
         [AllowAnonymous]

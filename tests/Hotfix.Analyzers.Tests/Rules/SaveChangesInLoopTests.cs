@@ -114,6 +114,26 @@ public class SaveChangesInLoopTests
         """);
 
     [Fact]
+    public Task The_change_tracker_as_the_buffer_is_a_batch_only_when_the_block_clears_it() => Expect("""
+        async Task Import(Shop db, List<User> users, CancellationToken ct)
+        {
+            foreach (var user in users)
+            {
+                db.Users.Add(user);
+                if (db.ChangeTracker.Entries().Count() >= 1000) { await db.SaveChangesAsync(ct); db.ChangeTracker.Clear(); }
+            }
+
+            foreach (var user in users)
+            {
+                db.Users.Add(user);
+                if (db.ChangeTracker.Entries<User>().Count() > 500) { await db.{|#0:SaveChangesAsync|}(ct); }
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+        """, Verify.Diagnostic("HF4002").WithLocation(0));
+
+    [Fact]
     public Task A_test_of_the_item_or_a_threshold_never_reset_still_saves_per_item() => Expect("""
         async Task Run(Shop db, List<User> users, List<int> ids, List<List<User>> groups)
         {
