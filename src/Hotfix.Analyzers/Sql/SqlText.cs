@@ -233,6 +233,24 @@ internal sealed class SqlText
         return SqlTextVerdict.Constant;
     }
 
+    /// <summary>
+    /// A template filled with values (<c>template.Replace("{schema}", value)</c>, <c>string.Format(template, …)</c>): the
+    /// template is judged as the SQL itself would be — a text received from elsewhere (a file, a resource, a parameter)
+    /// is not built here —, and what the call adds is judged piece by piece, so a safe value in a loaded template is
+    /// not a finding and the message names the value that is not safe rather than the template.
+    /// </summary>
+    private SqlTextVerdict Filled(IOperation template, IEnumerable<IOperation> values, int depth)
+    {
+        var text = Judge(template, depth + 1);
+        if (text.Origin == SqlOrigin.Built)
+        {
+            return text;
+        }
+
+        var added = Concatenation(values, depth);
+        return added.Origin == SqlOrigin.Constant ? text : added;
+    }
+
     private SqlTextVerdict Either(IEnumerable<IOperation> candidates, int depth)
     {
         var result = SqlTextVerdict.Constant;
@@ -266,6 +284,12 @@ internal sealed class SqlText
         {
             // string.Join(",", ids) of numbers: the IN-list idiom; every element formats without quotes or keywords.
             var pieces = FormatPieces(invocation);
+            if (method.Name == "Format")
+            {
+                var all = pieces.ToList();
+                return all.Count == 0 ? SqlTextVerdict.Opaque : Filled(all[0], all.Skip(1), depth);
+            }
+
             // So does a read-only table of constant names (static readonly string[] Columns = { "Id", "Name" }).
             return Concatenation(method.Name == "Join" ? pieces.Where(p => !ElementsCannotCarrySql(p.WithoutConversions().Type) && !IsAllowListTable(p)) : pieces, depth);
         }
@@ -318,9 +342,7 @@ internal sealed class SqlText
         if (method.Name == "Replace" && !method.IsStatic && invocation.Instance != null &&
             method.ContainingType?.SpecialType == SpecialType.System_String)
         {
-            return Concatenation(
-                new[] { invocation.Instance }.Concat(invocation.Arguments.Where(a => a.Parameter?.Name is "newValue" or "newChar").Select(a => a.Value)),
-                depth);
+            return Filled(invocation.Instance, invocation.Arguments.Where(a => a.Parameter?.Name is "newValue" or "newChar").Select(a => a.Value), depth);
         }
 
         // A case change, trim or cut of a text adds nothing to it: it carries SQL exactly when the text does

@@ -221,6 +221,23 @@ public class SqlInjectionTests
         """, At(0, "FromSqlRaw", "name"), At(1, "FromSqlRaw", "tenant"), At(2, "FromSqlRaw", "name"), At(3, "FromSqlRaw", "table"));
 
     [Fact]
+    public Task A_template_loaded_from_elsewhere_is_judged_by_the_values_it_is_filled_with() => Expect("""
+        static readonly string Report = System.IO.File.ReadAllText("sql/report.sql");
+
+        static string Load(string name) => System.IO.File.ReadAllText($"sql/{name}.sql");
+
+        void Run(IDbConnection connection, int top, string region, string clause)
+        {
+            connection.Query<int>(Load("report").Replace("{top}", "100"));
+            connection.Query<int>(Report.Replace("{top}", top.ToString()));
+            connection.Query<int>(string.Format(Load("report"), 100, top));
+            connection.Query<int>(Load("report"));
+            connection.{|#0:Query<int>|}(Load("report").Replace("{region}", region));
+            connection.{|#1:Query<int>|}(string.Format(Report, clause));
+        }
+        """, At(0, "Query", "region"), At(1, "Query", "clause"));
+
+    [Fact]
     public Task In_lists_joined_from_numbers_and_culture_aware_constant_builders_are_safe() => Expect("""
         const string Template = "SELECT * FROM Users WHERE Id = {id}";
 
