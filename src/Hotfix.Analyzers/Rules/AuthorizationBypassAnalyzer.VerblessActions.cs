@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -55,7 +56,29 @@ public sealed partial class AuthorizationBypassAnalyzer
     /// (<c>Get…</c>, <c>Find…</c>, <c>List…</c>, <c>Search…</c>, <c>Is…</c> … as a whole word of the name).
     /// </summary>
     private static bool MayChangeState(IOperation body) =>
-        body.Descendants().OfType<IInvocationOperation>().Any(call => MayWrite(call.TargetMethod));
+        body.Descendants().OfType<IInvocationOperation>().Any(call => MayWrite(call.TargetMethod) && !SendsAQuery(call));
+
+    /// <summary>Names of the in-process dispatchers' send methods (MediatR, Wolverine, Brighter, hand-rolled CQRS buses).</summary>
+    private static readonly string[] DispatchMethods = { "Send", "SendAsync", "InvokeAsync", "Dispatch", "DispatchAsync", "QueryAsync" };
+
+    /// <summary>
+    /// <c>mediator.Send(new GetCatalogPage(page))</c>: a dispatcher handed a request whose type is named as a read
+    /// (<c>Get…</c>, <c>List…</c>, <c>Search…</c>, <c>…Query</c>) — the CQRS shape of an MVC page; a command
+    /// (<c>DeleteOrder</c>, <c>CreateOrderCommand</c>) may write.
+    /// </summary>
+    private static bool SendsAQuery(IInvocationOperation call)
+    {
+        if (!DispatchMethods.Contains(call.TargetMethod.Name) || call.Arguments.Length == 0)
+        {
+            return false;
+        }
+
+        var request = call.Arguments[call.TargetMethod.IsExtensionMethod ? Math.Min(1, call.Arguments.Length - 1) : 0].Value.WithoutConversions().Type?.Name;
+        return request != null && (request.EndsWith("Query", StringComparison.Ordinal) || IsReadName(request));
+    }
+
+    private static bool IsReadName(string name) =>
+        ReadPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || char.IsUpper(name[prefix.Length])));
 
     private static bool MayWrite(IMethodSymbol method)
     {
@@ -70,7 +93,6 @@ public sealed partial class AuthorizationBypassAnalyzer
             return method.Name.StartsWith("Execute", StringComparison.Ordinal);
         }
 
-        return !ReadPrefixes.Any(prefix => method.Name.StartsWith(prefix, StringComparison.Ordinal) &&
-            (method.Name.Length == prefix.Length || char.IsUpper(method.Name[prefix.Length])));
+        return !IsReadName(method.Name);
     }
 }

@@ -643,9 +643,24 @@ public class AuthorizationBypassTests
             public IActionResult Index() => View();
             public async Task<IActionResult> Reset() { await maintenance.PurgeSessions(System.DateTime.UtcNow); return View(); }
         }
+
+        // The CQRS shape of an MVC page: a dispatcher sent a request named as a read renders it; a command may write.
+        public record GetCatalogPage(int Page);
+        public record CatalogSearchQuery(string Text);
+        public record ClearBasket(int BasketId);
+        public interface ISender { Task<T> Send<T>(object request); }
+
+        [{|#2:AllowAnonymous|}]
+        public class CatalogController(ISender mediator) : Controller
+        {
+            public async Task<IActionResult> Index(int page = 1) => View(await mediator.Send<Product[]>(new GetCatalogPage(page)));
+            public async Task<IActionResult> Search(string text) => View(await mediator.Send<Product[]>(new CatalogSearchQuery(text)));
+            public async Task<IActionResult> Clear(int id) { await mediator.Send<bool>(new ClearBasket(id)); return RedirectToAction("Index"); }
+        }
         """,
         At(0, "[AllowAnonymous] makes the action 'PurgeSessions', which names no HTTP method and so answers POST and DELETE too, reachable without authentication, overriding [Authorize] on 'MaintenanceController'"),
-        At(1, "[AllowAnonymous] on 'ToolsController' makes state-changing actions reachable without authentication: Reset (any verb)"));
+        At(1, "[AllowAnonymous] on 'ToolsController' makes state-changing actions reachable without authentication: Reset (any verb)"),
+        At(2, "[AllowAnonymous] on 'CatalogController' makes state-changing actions reachable without authentication: Clear (any verb)"));
 
     [Fact]
     public Task A_token_api_that_logs_in_registers_or_refreshes_through_its_own_account_service_stays_anonymous() => Expect("""
