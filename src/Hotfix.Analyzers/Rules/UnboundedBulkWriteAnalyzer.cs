@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Hotfix.Analyzers.Escalation;
 using Hotfix.Analyzers.Infrastructure;
 using Hotfix.Analyzers.Sql;
@@ -55,6 +56,7 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
         var sql = SqlSymbols.Create(start.Compilation);
         if (ef.IsAvailable)
         {
+            var queryFilters = new QueryFilters(start.Compilation, start.CancellationToken);
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
@@ -63,7 +65,7 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
                         c.SymbolOf<IMethodSymbol>() is { } method &&
                         ef.IsEfQueryExtension(method) && c.OperationOf<IInvocationOperation>() is { } invocation)
                     {
-                        AnalyzeBulkMethod(c, invocation, ef, scope);
+                        AnalyzeBulkMethod(c, invocation, ef, queryFilters, scope);
                     }
                 },
                 SyntaxKind.InvocationExpression);
@@ -104,7 +106,7 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
     /// </summary>
     private static bool WrittenChainFilters(ExpressionSyntax callee) => SyntaxFilters.EarlierCallsInChain(callee).Any(Filters.Contains);
 
-    private static void AnalyzeBulkMethod(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, EfCoreSymbols ef, HotfixScope scope)
+    private static void AnalyzeBulkMethod(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, EfCoreSymbols ef, QueryFilters queryFilters, HotfixScope scope)
     {
         if (!ef.IsEfQueryExtension(invocation.TargetMethod) || invocation.ReceiverOf() is not { } source)
         {
@@ -119,7 +121,7 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
 
         foreach (var path in paths)
         {
-            if (path.IsEf && !path.HasFilter)
+            if (path.IsEf && !path.HasFilter && !ScopedByQueryFilter(invocation, queryFilters))
             {
                 var name = invocation.TargetMethod.Name;
                 scope.Report(context.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), context.Node,
@@ -128,6 +130,15 @@ public sealed class UnboundedBulkWriteAnalyzer : HotfixAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// The queried entity's global filter scopes it to the tenant or user (<see cref="QueryFilters"/>), and the chain does
+    /// not switch it off: EF Core applies it to the bulk write.
+    /// </summary>
+    private static bool ScopedByQueryFilter(IInvocationOperation invocation, QueryFilters queryFilters) =>
+        invocation.ReceiverOf()?.Type is INamedTypeSymbol { TypeArguments.Length: 1 } query &&
+        !SyntaxFilters.EarlierCallsInChain(((InvocationExpressionSyntax)invocation.Syntax).Expression).Contains("IgnoreQueryFilters") &&
+        queryFilters.ScopesEveryQuery(query.TypeArguments[0]);
 
     /// <summary>Reports the SQL <paramref name="value"/> handed to <paramref name="api"/> when it writes every row; true when it did.</summary>
     private static bool AnalyzeSql(SyntaxNodeAnalysisContext context, IOperation value, SqlSinkKind kind, string api, Location location, SqlSymbols sql, HotfixScope scope)

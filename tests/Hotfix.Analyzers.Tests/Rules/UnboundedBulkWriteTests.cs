@@ -71,6 +71,55 @@ public class UnboundedBulkWriteTests
         """, At(0, "'ExecuteDelete' runs on a query with no Where"), At(1, "'ExecuteDelete' runs on a query with no Where"));
 
     [Fact]
+    public Task A_global_filter_that_scopes_to_the_tenant_or_user_bounds_a_bulk_write_and_a_soft_delete_filter_does_not() => Verify.VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+        public enum State { Live, Gone }
+        public class CartItem { public int Id { get; set; } public string Owner { get; set; } = ""; }
+        public class Invoice { public int Id { get; set; } public int TenantId { get; set; } }
+        public class Post { public int Id { get; set; } public bool IsDeleted { get; set; } public State State { get; set; } public List<string> Tags { get; set; } = new(); }
+
+        public interface ITenant { int Id { get; } }
+
+        public class Store(ITenant tenant, string currentUser) : DbContext
+        {
+            public DbSet<CartItem> Cart => Set<CartItem>();
+            public DbSet<Invoice> Invoices => Set<Invoice>();
+            public DbSet<Post> Posts => Set<Post>();
+
+            protected override void OnModelCreating(ModelBuilder modelBuilder)
+            {
+                modelBuilder.Entity<CartItem>().HasQueryFilter(i => i.Owner == currentUser);
+                modelBuilder.Entity<Post>().HasQueryFilter(p => !p.IsDeleted && p.State != State.Gone && p.Tags.Any(t => t != "x"));
+                modelBuilder.ApplyConfiguration(new InvoiceConfiguration(tenant));
+            }
+        }
+
+        public class InvoiceConfiguration(ITenant tenant) : IEntityTypeConfiguration<Invoice>
+        {
+            public void Configure(EntityTypeBuilder<Invoice> builder) => builder.HasQueryFilter(i => i.TenantId == tenant.Id);
+        }
+
+        class C
+        {
+            async Task Run(Store db)
+            {
+                await db.Cart.ExecuteDeleteAsync();
+                await db.Invoices.ExecuteUpdateAsync(s => s.SetProperty(i => i.TenantId, i => i.TenantId));
+                await db.Posts.{|#0:ExecuteDeleteAsync|}();
+                await db.Cart.IgnoreQueryFilters().{|#1:ExecuteDeleteAsync|}();
+            }
+        }
+        """,
+        At(0, "'ExecuteDeleteAsync' runs on a query with no Where"),
+        At(1, "'ExecuteDeleteAsync' runs on a query with no Where"));
+
+    [Fact]
     public Task ExecuteDelete_and_ExecuteUpdate_without_Where() => Expect("""
         async Task Run(Shop db)
         {
