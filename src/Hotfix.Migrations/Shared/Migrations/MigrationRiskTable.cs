@@ -28,9 +28,9 @@ internal static class MigrationRiskTable
     {
         // --- destructive (HF2002) ---
         Row("drop-table", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.DropTable,
-            (op, ctx) => op.Kind == MigrationOperationKind.DropTable && !ctx.CreatedInThisMigration(op.Table) ? TableRebuild.DropReason(op, ctx) : null),
+            (op, ctx) => op.Kind == MigrationOperationKind.DropTable && !ctx.NewToRunningVersion(op.Table) ? TableRebuild.DropReason(op, ctx) : null),
         Row("drop-column", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.DropColumn,
-            (op, ctx) => op.Kind == MigrationOperationKind.DropColumn && !ctx.CreatedInThisMigration(op.Table) && !ctx.AddedInThisMigration(op.Table, op.Column)
+            (op, ctx) => op.Kind == MigrationOperationKind.DropColumn && !ctx.NewToRunningVersion(op.Table) && !ctx.AddedInThisMigration(op.Table, op.Column)
                 ? "drops column " + op.Object + " and its data; the running version still reads and writes it" : null),
         Row("drop-schema", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.DropSchema,
             (op, ctx) => op.Kind == MigrationOperationKind.DropSchema
@@ -180,9 +180,9 @@ internal static class MigrationRiskTable
     /// <summary>Assesses the up operations of one migration in order, each with what the earlier ones created.</summary>
     public static IReadOnlyList<IReadOnlyList<MigrationRisk>> AssessAll(
         IReadOnlyList<MigrationOperation> operations, MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null,
-        NotNullChecks? checksBefore = null)
+        NotNullChecks? checksBefore = null, Func<string, bool>? createdByHotfix = null)
     {
-        var context = new MigrationRiskContext(database, previousColumns, operations, checksBefore);
+        var context = new MigrationRiskContext(database, previousColumns, operations, checksBefore, createdByHotfix);
         var result = new List<IReadOnlyList<MigrationRisk>>(operations.Count);
         foreach (var operation in operations)
         {
