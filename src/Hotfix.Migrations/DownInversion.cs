@@ -58,7 +58,8 @@ internal static class DownInversion
                 || step.Kind != MigrationOperationKind.AddColumn && step.Column is not null
                 && up.Any(u => u.Kind == MigrationOperationKind.AddColumn && MigrationNetEffect.SameColumn(u, step))
                 && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, step))
-                || IsKey(step) && KeyColumns(step, down, MigrationOperationKind.DropColumn, anyColumn);
+                || IsKey(step) && KeyColumns(step, down, MigrationOperationKind.DropColumn, anyColumn)
+                || OwnedByDroppedConstraint(step, up, down);
             if (!unverifiableDown && !coveredByDrop)
             {
                 problems.Add(new Problem($"up {Describe(step)}, but down does not undo it (expected: {Expected(step)})", step.Line, false));
@@ -103,6 +104,15 @@ internal static class DownInversion
         && (down.Any(d => d.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(d.Table, step.Table))
             && up.Any(u => u.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(u.Table, step.Table))
             || KeyColumns(step, down, MigrationOperationKind.AddColumn, any: false) && KeyColumns(step, up, MigrationOperationKind.DropColumn, any: false));
+
+    /// <summary>
+    /// An index the up hands to a constraint (<c>ADD CONSTRAINT c UNIQUE USING INDEX i</c>) belongs to that constraint:
+    /// the down's <c>DROP CONSTRAINT c</c> drops it too.
+    /// </summary>
+    private static bool OwnedByDroppedConstraint(MigrationOperation step, IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down) =>
+        step.Kind == MigrationOperationKind.CreateIndex && step.Name is not null
+        && up.Any(u => u.Kind == MigrationOperationKind.AddConstraint && MigrationOperation.SameTable(u.IndexName, step.Name) && MigrationOperation.SameTable(u.Table, step.Table)
+            && down.Any(d => d.Kind == MigrationOperationKind.DropConstraint && IsInverse(u, d)));
 
     private static bool IsKey(MigrationOperation step) => step.Kind is MigrationOperationKind.CreateIndex or MigrationOperationKind.AddConstraint;
 

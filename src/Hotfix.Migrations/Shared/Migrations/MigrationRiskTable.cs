@@ -126,7 +126,7 @@ internal static class MigrationRiskTable
                 && !op.UsingIndex && ctx.IsPostgreSqlLike && !ctx.CreatedInThisMigration(op.Table)
                 ? "adds " + MigrationNames.Of(op.Constraint) + " " + op.Object + ": builds its index under an ACCESS EXCLUSIVE lock (and fails on duplicates)" + Assumed(ctx) : null),
         Row("validate-in-same-migration", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.ValidateSeparately,
-            (op, ctx) => op.Kind == MigrationOperationKind.ValidateConstraint && ctx.AddedNotValidInThisMigration(op.Name)
+            (op, ctx) => op.Kind == MigrationOperationKind.ValidateConstraint && ctx.AddedNotValidInThisMigration(op.Name) && !ctx.CreatedInThisMigration(op.Table)
                 ? "validates " + op.Object + " in the same migration (transaction) that added it NOT VALID, so the lock taken by the ADD is held during the full validation scan" : null),
         Row("add-column-rewrite", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.VolatileDefault,
             (op, ctx) => op.Kind == MigrationOperationKind.AddColumn && !ctx.CreatedInThisMigration(op.Table) && ctx.Database != MigrationDatabase.Sqlite
