@@ -37,6 +37,7 @@ internal static class DownInversion
         var unverifiableUp = upRebuilds.Count > 0 || up.Any(Unverifiable);
         var unverifiableDown = downRebuilds.Count > 0 || down.Any(Unverifiable);
         var used = new bool[down.Count];
+        var rowsDeleted = false;
         foreach (var step in up.Where(s => !Unverifiable(s) && !NeedsNoInverse(s)))
         {
             var index = FindInverse(step, down, used);
@@ -60,6 +61,15 @@ internal static class DownInversion
                 && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, step))
                 || IsKey(step) && KeyColumns(step, down, MigrationOperationKind.DropColumn, anyColumn)
                 || OwnedByDroppedConstraint(step, up, down);
+            // Rows a bounded purge deletes (WHERE expires_at < …, EF6's batched DELETE TOP loop) are data, as an UPDATE's
+            // old values are: no down can be compared with them, so they make the down unverified. A DELETE of every row
+            // is another matter (HF2008), and a down that does not put the rows back stays a finding.
+            if (step.Kind == MigrationOperationKind.DeleteData && step.HasWhere == true)
+            {
+                rowsDeleted = true;
+                continue;
+            }
+
             if (!unverifiableDown && !coveredByDrop)
             {
                 problems.Add(new Problem($"up {Describe(step)}, but down does not undo it (expected: {Expected(step)})", step.Line, false));
@@ -78,7 +88,7 @@ internal static class DownInversion
         }
 
         var status = problems.Count > 0 ? DownStatus.DoesNotInvert
-            : unverifiableUp || unverifiableDown ? DownStatus.Unverified
+            : unverifiableUp || unverifiableDown || rowsDeleted ? DownStatus.Unverified
             : DownStatus.Inverts;
         return new Result(status, problems);
     }
