@@ -117,9 +117,13 @@ internal static class MigrationRiskTable
             (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && op.Constraint == ConstraintKind.ForeignKey && ctx.Database == MigrationDatabase.MySql
                 && !ctx.CreatedInThisMigration(op.Table)
                 ? "adds foreign key " + op.Object + ": with foreign_key_checks on, InnoDB copies the table to check every row, blocking writes until it is done" : null),
+        Row("add-constraint-checking", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.SqlServerNoCheck,
+            (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && (op.Constraint == ConstraintKind.ForeignKey || op.Constraint == ConstraintKind.Check)
+                && ctx.Database == MigrationDatabase.SqlServer && !op.NotValid && !ctx.CreatedInThisMigration(op.Table)
+                ? "adds " + MigrationNames.Of(op.Constraint) + " " + op.Object + " and checks every existing row inside the ALTER TABLE, whose schema-modification lock blocks reads and writes of the table until the check is done" : null),
         Row("add-constraint-validating", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.ConstraintNotValid,
             (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && (op.Constraint == ConstraintKind.ForeignKey && ctx.Database != MigrationDatabase.MySql || op.Constraint == ConstraintKind.Check)
-                && !op.NotValid && !ctx.CreatedInThisMigration(op.Table) && ctx.Database != MigrationDatabase.Sqlite
+                && !op.NotValid && !ctx.CreatedInThisMigration(op.Table) && ctx.Database != MigrationDatabase.Sqlite && ctx.Database != MigrationDatabase.SqlServer
                 ? "adds " + MigrationNames.Of(op.Constraint) + " " + op.Object + " and validates every existing row while holding a lock that blocks writes" + (op.Constraint == ConstraintKind.ForeignKey ? " (on both tables)" : string.Empty) : null),
         Row("add-unique-or-primary-key", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.UniqueUsingIndex,
             (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && (op.Constraint == ConstraintKind.Unique || op.Constraint == ConstraintKind.PrimaryKey || op.Constraint == ConstraintKind.Exclusion)
