@@ -53,9 +53,7 @@ internal static class DownInversion
             }
 
             // A step on a table (a column) the up creates is undone when the down drops that table (column).
-            var coveredByDrop = step.Kind != MigrationOperationKind.CreateTable && step.Table is not null
-                && up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, step.Table))
-                && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table))
+            var coveredByDrop = step.Kind != MigrationOperationKind.CreateTable && step.Table is not null && CreatedThenDropped(step.Table, up, down)
                 || step.Kind != MigrationOperationKind.AddColumn && step.Column is not null
                 && up.Any(u => u.Kind == MigrationOperationKind.AddColumn && MigrationNetEffect.SameColumn(u, step))
                 && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, step))
@@ -100,10 +98,19 @@ internal static class DownInversion
     /// </summary>
     private static bool PartOfCreatedTable(MigrationOperation step, IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down) =>
         step.Kind is MigrationOperationKind.DropIndex or MigrationOperationKind.DropConstraint && step.Table is not null
-        && (up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, step.Table))
-            && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table))
+        && (CreatedThenDropped(step.Table, up, down)
             || up.Any(u => u.Kind == MigrationOperationKind.AddColumn && MigrationOperation.SameTable(u.Table, step.Table) && KeyOfColumn(step, u)
                 && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, u))));
+
+    /// <summary>
+    /// The up creates <paramref name="table"/> — a table, or a materialized view, which has indexes too — and the down
+    /// drops it: its indexes and keys go with it.
+    /// </summary>
+    private static bool CreatedThenDropped(string table, IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down) =>
+        up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, table)
+            || u.Kind == MigrationOperationKind.CreateObject && u.IsMaterializedView && MigrationOperation.SameTable(u.Name, table))
+        && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, table)
+            || d.Kind == MigrationOperationKind.DropObject && d.IsMaterializedView && MigrationOperation.SameTable(d.Name, table));
 
     /// <summary>
     /// A down that re-creates a table or column the up dropped re-creates its indexes and keys with it (Alembic's and

@@ -191,6 +191,14 @@ internal sealed class MigrationOperation
         }
     }
 
+    /// <summary>
+    /// A CreateObject or DropObject of a materialized view: it holds rows and has indexes, as a table does, and its
+    /// name is in <see cref="Name"/>.
+    /// </summary>
+    public bool IsMaterializedView =>
+        (Kind == MigrationOperationKind.CreateObject || Kind == MigrationOperationKind.DropObject)
+        && string.Equals(ObjectType, "materialized view", StringComparison.OrdinalIgnoreCase);
+
     public override string ToString() => MigrationNames.Of(Kind) + " " + Object;
 
     /// <summary>Names compared the way databases mostly do: case-insensitive, quotes and brackets removed.</summary>

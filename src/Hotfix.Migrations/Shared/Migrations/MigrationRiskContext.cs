@@ -101,6 +101,11 @@ internal sealed class MigrationRiskContext
         {
             createdTables.Add(operation.Table);
         }
+        else if (operation.Kind == MigrationOperationKind.CreateObject && operation.IsMaterializedView && operation.Name != null)
+        {
+            // Indexing a materialized view the migration creates (for REFRESH … CONCURRENTLY) blocks no reader yet.
+            createdTables.Add(operation.Name);
+        }
         else if (operation.Kind == MigrationOperationKind.RenameTable && operation.NewName != null && CreatedInThisMigration(operation.Table))
         {
             createdTables.Add(operation.NewName);
