@@ -58,8 +58,11 @@ internal sealed class DetectedMigration
     /// <summary>The check constraints the earlier migrations of its folder left (null: unknown): a validated NOT NULL check.</summary>
     public Func<NotNullChecks>? ChecksBefore { get; init; }
 
+    /// <summary>Whether a table was created by an earlier migration of the same hotfix (null: unknown), for the risk table.</summary>
+    public Func<string, bool>? CreatedByHotfix { get; init; }
+
     /// <summary>The risks of each up operation (same order as <see cref="Up"/>), from the shared risk table.</summary>
-    public IReadOnlyList<IReadOnlyList<MigrationRisk>> Risks => risks ??= MigrationRiskTable.AssessAll(Up, Database, PreviousColumns, ChecksBefore?.Invoke());
+    public IReadOnlyList<IReadOnlyList<MigrationRisk>> Risks => risks ??= MigrationRiskTable.AssessAll(Up, Database, PreviousColumns, ChecksBefore?.Invoke(), CreatedByHotfix);
 }
 
 /// <summary>A schema-intent file (model snapshot, schema.prisma, drizzle snapshot, schema.rb) changed without a migration.</summary>

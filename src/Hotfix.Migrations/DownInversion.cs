@@ -37,6 +37,7 @@ internal static class DownInversion
         var unverifiableUp = upRebuilds.Count > 0 || up.Any(Unverifiable);
         var unverifiableDown = downRebuilds.Count > 0 || down.Any(Unverifiable);
         var used = new bool[down.Count];
+        var rowsDeleted = false;
         foreach (var step in up.Where(s => !Unverifiable(s) && !NeedsNoInverse(s)))
         {
             var index = FindInverse(step, down, used);
@@ -52,13 +53,21 @@ internal static class DownInversion
             }
 
             // A step on a table (a column) the up creates is undone when the down drops that table (column).
-            var coveredByDrop = step.Kind != MigrationOperationKind.CreateTable && step.Table is not null
-                && up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, step.Table))
-                && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table))
+            var coveredByDrop = step.Kind != MigrationOperationKind.CreateTable && step.Table is not null && CreatedThenDropped(step.Table, up, down)
                 || step.Kind != MigrationOperationKind.AddColumn && step.Column is not null
                 && up.Any(u => u.Kind == MigrationOperationKind.AddColumn && MigrationNetEffect.SameColumn(u, step))
                 && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, step))
-                || IsKey(step) && KeyColumns(step, down, MigrationOperationKind.DropColumn, anyColumn);
+                || IsKey(step) && KeyColumns(step, down, MigrationOperationKind.DropColumn, anyColumn)
+                || OwnedByDroppedConstraint(step, up, down);
+            // Rows a bounded purge deletes (WHERE expires_at < …, EF6's batched DELETE TOP loop) are data, as an UPDATE's
+            // old values are: no down can be compared with them, so they make the down unverified. A DELETE of every row
+            // is another matter (HF2008), and a down that does not put the rows back stays a finding.
+            if (step.Kind == MigrationOperationKind.DeleteData && step.HasWhere == true)
+            {
+                rowsDeleted = true;
+                continue;
+            }
+
             if (!unverifiableDown && !coveredByDrop)
             {
                 problems.Add(new Problem($"up {Describe(step)}, but down does not undo it (expected: {Expected(step)})", step.Line, false));
@@ -77,7 +86,7 @@ internal static class DownInversion
         }
 
         var status = problems.Count > 0 ? DownStatus.DoesNotInvert
-            : unverifiableUp || unverifiableDown ? DownStatus.Unverified
+            : unverifiableUp || unverifiableDown || rowsDeleted ? DownStatus.Unverified
             : DownStatus.Inverts;
         return new Result(status, problems);
     }
@@ -89,10 +98,19 @@ internal static class DownInversion
     /// </summary>
     private static bool PartOfCreatedTable(MigrationOperation step, IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down) =>
         step.Kind is MigrationOperationKind.DropIndex or MigrationOperationKind.DropConstraint && step.Table is not null
-        && (up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, step.Table))
-            && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, step.Table))
+        && (CreatedThenDropped(step.Table, up, down)
             || up.Any(u => u.Kind == MigrationOperationKind.AddColumn && MigrationOperation.SameTable(u.Table, step.Table) && KeyOfColumn(step, u)
                 && down.Any(d => d.Kind == MigrationOperationKind.DropColumn && MigrationNetEffect.SameColumn(d, u))));
+
+    /// <summary>
+    /// The up creates <paramref name="table"/> — a table, or a materialized view, which has indexes too — and the down
+    /// drops it: its indexes and keys go with it.
+    /// </summary>
+    private static bool CreatedThenDropped(string table, IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down) =>
+        up.Any(u => u.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(u.Table, table)
+            || u.Kind == MigrationOperationKind.CreateObject && u.IsMaterializedView && MigrationOperation.SameTable(u.Name, table))
+        && down.Any(d => d.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(d.Table, table)
+            || d.Kind == MigrationOperationKind.DropObject && d.IsMaterializedView && MigrationOperation.SameTable(d.Name, table));
 
     /// <summary>
     /// A down that re-creates a table or column the up dropped re-creates its indexes and keys with it (Alembic's and
@@ -103,6 +121,15 @@ internal static class DownInversion
         && (down.Any(d => d.Kind == MigrationOperationKind.CreateTable && MigrationOperation.SameTable(d.Table, step.Table))
             && up.Any(u => u.Kind == MigrationOperationKind.DropTable && MigrationOperation.SameTable(u.Table, step.Table))
             || KeyColumns(step, down, MigrationOperationKind.AddColumn, any: false) && KeyColumns(step, up, MigrationOperationKind.DropColumn, any: false));
+
+    /// <summary>
+    /// An index the up hands to a constraint (<c>ADD CONSTRAINT c UNIQUE USING INDEX i</c>) belongs to that constraint:
+    /// the down's <c>DROP CONSTRAINT c</c> drops it too.
+    /// </summary>
+    private static bool OwnedByDroppedConstraint(MigrationOperation step, IReadOnlyList<MigrationOperation> up, IReadOnlyList<MigrationOperation> down) =>
+        step.Kind == MigrationOperationKind.CreateIndex && step.Name is not null
+        && up.Any(u => u.Kind == MigrationOperationKind.AddConstraint && MigrationOperation.SameTable(u.IndexName, step.Name) && MigrationOperation.SameTable(u.Table, step.Table)
+            && down.Any(d => d.Kind == MigrationOperationKind.DropConstraint && IsInverse(u, d)));
 
     private static bool IsKey(MigrationOperation step) => step.Kind is MigrationOperationKind.CreateIndex or MigrationOperationKind.AddConstraint;
 

@@ -302,6 +302,7 @@ internal static class MigrationScanner
             PreviousColumns = table => history.Value.ColumnsOf(table),
             IndexesBefore = () => history.Value.Indexes,
             ChecksBefore = () => history.Value.Checks,
+            CreatedByHotfix = table => history.Value.CreatedByHotfix(table),
             Down = new MigrationDown(downFile, status.Value, detail ?? string.Empty, body.DownLine, body.Down, problems),
             Waivers = texts.SelectMany(t => MigrationWaiverComment.Find(t.Path, t.Text))
                 .Where(w => piece.Id is null || w.Path != path || w.Line >= piece.Line && w.Line <= (piece.EndLine ?? int.MaxValue))

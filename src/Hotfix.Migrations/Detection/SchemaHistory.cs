@@ -1,3 +1,5 @@
+using Hotfix.Policy.Changes;
+
 namespace Hotfix.Migrations.Detection;
 
 /// <summary>
@@ -13,6 +15,8 @@ internal sealed class SchemaHistory
     private readonly Dictionary<string, Table> tables = new(StringComparer.Ordinal);
     private readonly HashSet<string> tableless = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> declaredTables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> hotfixTables = new(StringComparer.Ordinal);
+    private bool replayingHotfix;
 
     /// <summary>Default table names that earlier migrations declared another name for (Django's <c>db_table</c>).</summary>
     public IReadOnlyDictionary<string, string> DeclaredTables => declaredTables;
@@ -39,6 +43,13 @@ internal sealed class SchemaHistory
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="table"/> was created by an earlier migration the hotfix adds: production has it only once
+    /// the hotfix's migrations run, and the running version never read it (a staging table filled in one migration and
+    /// dropped in the next).
+    /// </summary>
+    public bool CreatedByHotfix(string table) => hotfixTables.Contains(Key(table));
 
     /// <summary>Whether an earlier migration declared the model without a table of its own (a Django proxy or unmanaged model).</summary>
     public bool IsTableless(string table) => tableless.Contains(Key(table));
@@ -73,6 +84,7 @@ internal sealed class SchemaHistory
                 continue;
             }
 
+            history.replayingHotfix = files.Changes.Find(file) is { Kind: FileChangeKind.Added };
             try
             {
                 foreach (var piece in IncludedSql.Expand(format.Read(file, text, null, null, database), file, files.ReadHead, files, database))
@@ -206,6 +218,12 @@ internal sealed class SchemaHistory
         switch (op.Kind)
         {
             case MigrationOperationKind.CreateTable:
+                // CREATE TABLE IF NOT EXISTS of a table main already had creates nothing new.
+                if (replayingHotfix && table is null)
+                {
+                    hotfixTables.Add(key);
+                }
+
                 tableless.Remove(key);
                 tables[key] = new Table(op.Columns is not null);
                 for (var k = 0; k < (op.Columns?.Count ?? 0); k++)
@@ -220,11 +238,17 @@ internal sealed class SchemaHistory
                 break;
             case MigrationOperationKind.DropTable:
                 tables.Remove(key);
+                hotfixTables.Remove(key);
                 tableless.Remove(key);
                 break;
             case MigrationOperationKind.RenameTable when op.NewName is not null && table is not null:
                 tables.Remove(key);
                 tables[Key(op.NewName)] = table;
+                if (hotfixTables.Remove(key))
+                {
+                    hotfixTables.Add(Key(op.NewName));
+                }
+
                 break;
             case MigrationOperationKind.AddColumn or MigrationOperationKind.AlterColumn when column.Length > 0:
                 table ??= tables[key] = new Table(false);

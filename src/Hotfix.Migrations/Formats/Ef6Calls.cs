@@ -65,6 +65,10 @@ internal static class Ef6Calls
                 {
                     created.Columns = columns.Initializers.Select(i => i.NameEquals?.Name.Identifier.Text ?? string.Empty).ToList();
                     created.ColumnTypes = columns.Initializers.Select(i => Column(i.Expression).Type).ToList();
+
+                    // EF6 makes a column without nullable: false nullable (c.String(maxLength: 256) is NULL): a later
+                    // AlterColumn that leaves nullable out keeps it so, and drops no NOT NULL.
+                    created.ColumnNullables = columns.Initializers.Select(i => Column(i.Expression).Nullable).ToList();
                 }
 
                 created.InlineKeys = TableChain(call, created);

@@ -18,6 +18,13 @@ internal sealed partial class GooseFormat : IMigrationFormat
 
     public MigrationFrameworkFacts Facts { get; } = new("goose", "goose", DownSupport.Expected);
 
+    /// <summary>
+    /// <c>goose create</c> fills each section with <c>SELECT 'up SQL query';</c> / <c>SELECT 'down SQL query';</c>: a
+    /// section left so does nothing (a down left so is empty, not a step Hotfix cannot read).
+    /// </summary>
+    [GeneratedRegex(@"(?im)^[ \t]*SELECT[ \t]+'(?:up|down) SQL query'[ \t]*;[ \t]*$")]
+    private static partial Regex CreateTemplate();
+
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files) =>
         Name().IsMatch(RepoPath.FileName(path)) &&
         (SqlFiles.IsSql(path) && Annotation().Matches(text).Any(IsUp) || path.EndsWith(".go", StringComparison.Ordinal) && Registration().IsMatch(text))
@@ -31,7 +38,7 @@ internal sealed partial class GooseFormat : IMigrationFormat
             return [new MigrationPiece(null, GoMigration(text, database), text)];
         }
 
-        var (up, down, downLine) = SqlFiles.SplitSections(text, Section);
+        var (up, down, downLine) = SqlFiles.SplitSections(CreateTemplate().Replace(text, string.Empty), Section);
         return [new MigrationPiece(null, SqlFiles.Sections(up, down, downLine, database, "the file has no -- +goose Down section: `goose down` cannot undo it"), text)];
     }
 

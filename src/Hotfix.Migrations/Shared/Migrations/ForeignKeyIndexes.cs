@@ -138,7 +138,17 @@ internal sealed class IndexCoverage
         {
             var leading = operation.KeyColumns != null && operation.KeyColumns.Count > 0 ? operation.KeyColumns[0] : null;
             var unique = operation.Unique || operation.Constraint == ConstraintKind.PrimaryKey || operation.Constraint == ConstraintKind.Unique;
-            entries.Add(new Entry(operation.Name, operation.Table, leading, unique && operation.KeyColumns != null && operation.KeyColumns.Count == 1));
+            var owned = TakeOver(operation);
+            if (owned != null)
+            {
+                // ADD CONSTRAINT … USING INDEX (supabase db diff writes every primary key so): the constraint is the index
+                // under the constraint's name, on the index's columns — not an index of unknown columns on the whole table.
+                entries.Add(new Entry(operation.Name ?? owned.Name, operation.Table, owned.Leading, owned.UniqueColumn));
+            }
+            else
+            {
+                entries.Add(new Entry(operation.Name, operation.Table, leading, unique && operation.KeyColumns != null && operation.KeyColumns.Count == 1));
+            }
         }
 
         if (operation.Kind == MigrationOperationKind.DropIndex && !string.IsNullOrEmpty(operation.Name))
@@ -159,6 +169,26 @@ internal sealed class IndexCoverage
                 Observe(inline);
             }
         }
+    }
+
+    /// <summary>Removes and returns the index a <c>USING INDEX name</c> constraint is built from, when it is known.</summary>
+    private Entry? TakeOver(MigrationOperation operation)
+    {
+        if (operation.Kind != MigrationOperationKind.AddConstraint || string.IsNullOrEmpty(operation.IndexName) || operation.KeyColumns != null && operation.KeyColumns.Count > 0)
+        {
+            return null;
+        }
+
+        var name = MigrationOperation.NormalizeName(operation.IndexName);
+        var index = entries.FindLastIndex(e => e.Name != null && MigrationOperation.SameTable(e.Name, name) && MigrationOperation.SameTable(e.Table, operation.Table));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var owned = entries[index];
+        entries.RemoveAt(index);
+        return owned;
     }
 
     private void Rename(MigrationOperation operation)

@@ -49,6 +49,12 @@ internal sealed class MigrationOperation
     /// <summary>The constraint is built from an existing index (<c>USING INDEX</c>): no table scan, no index build.</summary>
     public bool UsingIndex { get; set; }
 
+    /// <summary>
+    /// The index a constraint is built from (<c>USING INDEX name</c>), when the source names it. The constraint takes it
+    /// over: its columns are the index's, and dropping the constraint drops the index.
+    /// </summary>
+    public string? IndexName { get; set; }
+
     public bool Cascade { get; set; }
 
     /// <summary>CreateTable of a <c>TEMPORARY</c> table: the session (or <c>ON COMMIT DROP</c>) removes it, nothing to undo.</summary>
@@ -193,6 +199,14 @@ internal sealed class MigrationOperation
             }
         }
     }
+
+    /// <summary>
+    /// A CreateObject or DropObject of a materialized view: it holds rows and has indexes, as a table does, and its
+    /// name is in <see cref="Name"/>.
+    /// </summary>
+    public bool IsMaterializedView =>
+        (Kind == MigrationOperationKind.CreateObject || Kind == MigrationOperationKind.DropObject)
+        && string.Equals(ObjectType, "materialized view", StringComparison.OrdinalIgnoreCase);
 
     public override string ToString() => MigrationNames.Of(Kind) + " " + Object;
 

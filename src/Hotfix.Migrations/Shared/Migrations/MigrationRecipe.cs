@@ -73,6 +73,10 @@ internal static class MigrationRecipes
         "mysql-foreign-key-in-place",
         "Check first that every row has its parent, then add the key after SET foreign_key_checks = 0 so InnoDB adds it in place (ALGORITHM=INPLACE, no copy) and set it back to 1; or use an online schema change tool (gh-ost, pt-online-schema-change).");
 
+    public static readonly MigrationRecipe SqlServerNoCheck = new MigrationRecipe(
+        "sql-server-nocheck",
+        "Add the constraint WITH NOCHECK (ALTER TABLE … WITH NOCHECK ADD CONSTRAINT …; EF: Sql(\"…\") instead of AddForeignKey): nothing is read, so the ALTER is brief; then check the rows and make it trusted with ALTER TABLE … WITH CHECK CHECK CONSTRAINT … in a later step, at a quiet time (that statement reads every row).");
+
     public static readonly MigrationRecipe UniqueUsingIndex = new MigrationRecipe(
         "unique-using-index",
         "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE (or PRIMARY KEY) USING INDEX: no table scan under an exclusive lock.");

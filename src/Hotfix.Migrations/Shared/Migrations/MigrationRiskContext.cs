@@ -19,6 +19,7 @@ internal sealed class MigrationRiskContext
     private readonly Func<string, IReadOnlyCollection<string>?>? previousColumns;
     private readonly IReadOnlyList<MigrationOperation> sequence;
     private readonly NotNullChecks notNullChecks;
+    private readonly Func<string, bool>? createdByHotfix;
 
     /// <param name="database">The database the migration runs on.</param>
     /// <param name="previousColumns">
@@ -30,10 +31,12 @@ internal sealed class MigrationRiskContext
     /// copy is then renamed to the dropped table's name, which comes after the drop.
     /// </param>
     /// <param name="checksBefore">The check constraints the earlier migrations left (null: unknown); not changed.</param>
+    /// <param name="createdByHotfix">Whether an earlier migration of the same hotfix created a table (null: none known).</param>
     public MigrationRiskContext(
         MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null, IReadOnlyList<MigrationOperation>? sequence = null,
-        NotNullChecks? checksBefore = null)
+        NotNullChecks? checksBefore = null, Func<string, bool>? createdByHotfix = null)
     {
+        this.createdByHotfix = createdByHotfix;
         Database = database;
         this.previousColumns = previousColumns;
         this.sequence = sequence ?? Array.Empty<MigrationOperation>();
@@ -59,6 +62,13 @@ internal sealed class MigrationRiskContext
 
     public bool CreatedInThisMigration(string? table) =>
         table != null && createdTables.Any(t => MigrationOperation.SameTable(t, table));
+
+    /// <summary>
+    /// The running version never had the table: this migration or an earlier one of the same hotfix created it, so
+    /// dropping it (or a column of it) loses nothing the running version reads.
+    /// </summary>
+    public bool NewToRunningVersion(string? table) =>
+        CreatedInThisMigration(table) || table != null && createdByHotfix != null && createdByHotfix(table);
 
     /// <summary>The column was added by an earlier step of this migration: it holds no data the running version wrote.</summary>
     public bool AddedInThisMigration(string? table, string? column) =>
@@ -90,6 +100,11 @@ internal sealed class MigrationRiskContext
         if (operation.Kind == MigrationOperationKind.CreateTable && operation.Table != null)
         {
             createdTables.Add(operation.Table);
+        }
+        else if (operation.Kind == MigrationOperationKind.CreateObject && operation.IsMaterializedView && operation.Name != null)
+        {
+            // Indexing a materialized view the migration creates (for REFRESH … CONCURRENTLY) blocks no reader yet.
+            createdTables.Add(operation.Name);
         }
         else if (operation.Kind == MigrationOperationKind.RenameTable && operation.NewName != null && CreatedInThisMigration(operation.Table))
         {

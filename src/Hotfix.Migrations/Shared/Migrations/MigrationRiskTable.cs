@@ -28,9 +28,9 @@ internal static class MigrationRiskTable
     {
         // --- destructive (HF2002) ---
         Row("drop-table", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.DropTable,
-            (op, ctx) => op.Kind == MigrationOperationKind.DropTable && !ctx.CreatedInThisMigration(op.Table) ? TableRebuild.DropReason(op, ctx) : null),
+            (op, ctx) => op.Kind == MigrationOperationKind.DropTable && !ctx.NewToRunningVersion(op.Table) ? TableRebuild.DropReason(op, ctx) : null),
         Row("drop-column", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.DropColumn,
-            (op, ctx) => op.Kind == MigrationOperationKind.DropColumn && !ctx.CreatedInThisMigration(op.Table) && !ctx.AddedInThisMigration(op.Table, op.Column)
+            (op, ctx) => op.Kind == MigrationOperationKind.DropColumn && !ctx.NewToRunningVersion(op.Table) && !ctx.AddedInThisMigration(op.Table, op.Column)
                 ? "drops column " + op.Object + " and its data; the running version still reads and writes it" : null),
         Row("drop-schema", RuleIds.DestructiveMigration, MigrationRiskCategory.Destructive, MigrationRecipes.DropSchema,
             (op, ctx) => op.Kind == MigrationOperationKind.DropSchema
@@ -117,16 +117,20 @@ internal static class MigrationRiskTable
             (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && op.Constraint == ConstraintKind.ForeignKey && ctx.Database == MigrationDatabase.MySql
                 && !ctx.CreatedInThisMigration(op.Table)
                 ? "adds foreign key " + op.Object + ": with foreign_key_checks on, InnoDB copies the table to check every row, blocking writes until it is done" : null),
+        Row("add-constraint-checking", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.SqlServerNoCheck,
+            (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && (op.Constraint == ConstraintKind.ForeignKey || op.Constraint == ConstraintKind.Check)
+                && ctx.Database == MigrationDatabase.SqlServer && !op.NotValid && !ctx.CreatedInThisMigration(op.Table)
+                ? "adds " + MigrationNames.Of(op.Constraint) + " " + op.Object + " and checks every existing row inside the ALTER TABLE, whose schema-modification lock blocks reads and writes of the table until the check is done" : null),
         Row("add-constraint-validating", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.ConstraintNotValid,
             (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && (op.Constraint == ConstraintKind.ForeignKey && ctx.Database != MigrationDatabase.MySql || op.Constraint == ConstraintKind.Check)
-                && !op.NotValid && !ctx.CreatedInThisMigration(op.Table) && ctx.Database != MigrationDatabase.Sqlite
+                && !op.NotValid && !ctx.CreatedInThisMigration(op.Table) && ctx.Database != MigrationDatabase.Sqlite && ctx.Database != MigrationDatabase.SqlServer
                 ? "adds " + MigrationNames.Of(op.Constraint) + " " + op.Object + " and validates every existing row while holding a lock that blocks writes" + (op.Constraint == ConstraintKind.ForeignKey ? " (on both tables)" : string.Empty) : null),
         Row("add-unique-or-primary-key", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.UniqueUsingIndex,
             (op, ctx) => op.Kind == MigrationOperationKind.AddConstraint && (op.Constraint == ConstraintKind.Unique || op.Constraint == ConstraintKind.PrimaryKey || op.Constraint == ConstraintKind.Exclusion)
                 && !op.UsingIndex && ctx.IsPostgreSqlLike && !ctx.CreatedInThisMigration(op.Table)
                 ? "adds " + MigrationNames.Of(op.Constraint) + " " + op.Object + ": builds its index under an ACCESS EXCLUSIVE lock (and fails on duplicates)" + Assumed(ctx) : null),
         Row("validate-in-same-migration", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.ValidateSeparately,
-            (op, ctx) => op.Kind == MigrationOperationKind.ValidateConstraint && ctx.AddedNotValidInThisMigration(op.Name)
+            (op, ctx) => op.Kind == MigrationOperationKind.ValidateConstraint && ctx.AddedNotValidInThisMigration(op.Name) && !ctx.CreatedInThisMigration(op.Table)
                 ? "validates " + op.Object + " in the same migration (transaction) that added it NOT VALID, so the lock taken by the ADD is held during the full validation scan" : null),
         Row("add-column-rewrite", RuleIds.LockingMigration, MigrationRiskCategory.Locking, MigrationRecipes.VolatileDefault,
             (op, ctx) => op.Kind == MigrationOperationKind.AddColumn && !ctx.CreatedInThisMigration(op.Table) && ctx.Database != MigrationDatabase.Sqlite
@@ -180,9 +184,9 @@ internal static class MigrationRiskTable
     /// <summary>Assesses the up operations of one migration in order, each with what the earlier ones created.</summary>
     public static IReadOnlyList<IReadOnlyList<MigrationRisk>> AssessAll(
         IReadOnlyList<MigrationOperation> operations, MigrationDatabase database, Func<string, IReadOnlyCollection<string>?>? previousColumns = null,
-        NotNullChecks? checksBefore = null)
+        NotNullChecks? checksBefore = null, Func<string, bool>? createdByHotfix = null)
     {
-        var context = new MigrationRiskContext(database, previousColumns, operations, checksBefore);
+        var context = new MigrationRiskContext(database, previousColumns, operations, checksBefore, createdByHotfix);
         var result = new List<IReadOnlyList<MigrationRisk>>(operations.Count);
         foreach (var operation in operations)
         {

@@ -627,7 +627,8 @@ internal static partial class SqlStatementRecognizer
             }
 
             op.NotValid = ContainsSequence("NOT", "VALID");
-            op.UsingIndex = ContainsSequence("USING", "INDEX");
+            op.IndexName = UsingIndexName();
+            op.UsingIndex = op.IndexName != null;
             return op;
         }
 
@@ -1259,6 +1260,23 @@ internal static partial class SqlStatementRecognizer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The index of <c>USING INDEX name</c>; null for none, and for <c>USING INDEX TABLESPACE</c>, which only says where
+        /// a new index goes.
+        /// </summary>
+        private string? UsingIndexName()
+        {
+            for (var k = 0; k + 2 < t.Count; k++)
+            {
+                if (t[k].Is("USING") && t[k + 1].Is("INDEX") && t[k + 2].IsName && !t[k + 2].Is("TABLESPACE"))
+                {
+                    return t[k + 2].Text;
+                }
+            }
+
+            return null;
         }
 
         private bool Contains(string keyword) => t.Skip(i).Any(x => x.Is(keyword));

@@ -1,0 +1,1 @@
+ALTER TABLE customers ADD COLUMN full_name text NOT NULL DEFAULT '';

@@ -1,0 +1,2 @@
+DELETE FROM customers WHERE name = '';
+ALTER TABLE customers DROP COLUMN name;
