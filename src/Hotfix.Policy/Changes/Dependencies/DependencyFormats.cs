@@ -11,7 +11,7 @@ internal static class DependencyFormats
         new MsBuildFormat(), new NuGetLockFormat(),
         new PackageJsonFormat(), new PackageLockFormat(), new YarnLockFormat(), new PnpmLockFormat(),
         new GoModFormat(), new GoSumFormat(),
-        new RequirementsFormat(), new PyprojectFormat(), new PipfileLockFormat(), new TomlPackageLockFormat(),
+        new RequirementsFormat(), new PyprojectFormat(), new PipfileLockFormat(), TomlPackageLockFormat.Poetry, TomlPackageLockFormat.Cargo, TomlPackageLockFormat.Uv,
         new PomFormat(), new GradleFormat(),
         new ComposerLockFormat(), new GemfileLockFormat(),
     ];
