@@ -19,7 +19,7 @@ public class FormattingRuleTests
         var before = string.Join("\r\n", lines) + "\r\n";
         lines[14] = "    public decimal Rate15(decimal w) => w * 16m;";
         var finding = Assert.Single(Findings(Modified("src/Shipping.cs", before, string.Join('\n', lines) + "\n")));
-        Assert.Contains("29 lines differ only in line endings (CRLF → LF)", finding.Message);
+        Assert.Contains("29 lines differ only in line endings (CRLF → LF) next to the real change in this file: 58 of its changed lines", finding.Message);
         Assert.Contains(@"perl -pi -e 's/\r?\n/\r\n/' src/Shipping.cs", finding.Message);
         Assert.Equal(1, finding.Line);
 

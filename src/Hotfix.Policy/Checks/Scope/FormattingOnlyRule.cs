@@ -61,7 +61,7 @@ internal sealed class FormattingOnlyRule : ICheckRule
                 ? $"perl -pi -e 's/\\r?\\n/\\r\\n/' {Quote(path)} (the file used CRLF throughout)"
                 : $"perl -pi -e 's/\\r\\n/\\n/' {Quote(path)} (the file used LF throughout)";
         return $"{count} {(count == 1 ? "line differs" : "lines differ")} only in line endings ({endings.Direction}) next to the real change " +
-            $"in this file, and count against the hotfix's size. Restore them: {restore}";
+            $"in this file: {count * 2} of its changed lines, counted against the hotfix's size. Restore them: {restore}";
     }
 
     internal static string Quote(string path) =>
