@@ -56,10 +56,13 @@ internal static class FormattingAnalysis
             return new FormattingVerdict(true, order.Where(k => hunks.Any(h => h.Kinds.Contains(k))).ToList(), []);
         }
 
-        return new FormattingVerdict(false, [], hunks)
+        if (lineEndings.Count == 0)
         {
-            LineEndings = lineEndings.Count == 0 ? null : new LineEndingChange(lineEndings, LineEndingChange.DirectionOf(change.OldContent.Text)),
-        };
+            return new FormattingVerdict(false, [], hunks);
+        }
+
+        var (direction, uniform) = LineEndingChange.DirectionOf(change.OldContent.Text);
+        return new FormattingVerdict(false, [], hunks) { LineEndings = new LineEndingChange(lineEndings, direction, uniform) };
     }
 
     /// <summary>The hunk's lines from its first to its last changed line.</summary>

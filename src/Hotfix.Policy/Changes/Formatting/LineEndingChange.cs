@@ -12,11 +12,6 @@ internal sealed record LineEndingChange(IReadOnlyList<int> Lines, string Directi
     public const string ToLf = "CRLF → LF";
     public const string ToCrlf = "LF → CRLF";
 
-    public LineEndingChange(IReadOnlyList<int> lines, (string Direction, bool Uniform) of)
-        : this(lines, of.Direction, of.Uniform)
-    {
-    }
-
     /// <summary>Which way the endings went (the one the old text used most), and whether the old text used only that one.</summary>
     public static (string Direction, bool Uniform) DirectionOf(string oldText)
     {
