@@ -7,6 +7,7 @@ namespace Hotfix.Policy.Changes;
 /// </summary>
 internal sealed class FileChange
 {
+    private const string ByteOrderMark = "\uFEFF";
     private readonly Lazy<FileContent?> oldContent;
     private readonly Lazy<FileContent?> newContent;
     private readonly Lazy<LineDiffResult> diff;
@@ -108,8 +109,24 @@ internal sealed class FileChange
             return LineDiffResult.Empty;
         }
 
-        return LineDiff.Compute(DiffText(OldMode, OldObjectId, OldContent), DiffText(NewMode, NewObjectId, NewContent));
+        var oldText = DiffText(OldMode, OldObjectId, OldContent);
+        var newText = DiffText(NewMode, NewObjectId, NewContent);
+
+        // Git diffs bytes: a BOM added or removed changes the first line, though the decoded texts agree.
+        if (OldContent is { } before && NewContent is { } after && before.HasBom != after.HasBom)
+        {
+            oldText = before.HasBom ? ByteOrderMark + oldText : oldText;
+            newText = after.HasBom ? ByteOrderMark + newText : newText;
+        }
+
+        return LineDiff.Compute(oldText, newText);
     }
+
+    /// <summary>A UTF-8 BOM added or removed: "BOM added", "BOM removed", or null.</summary>
+    public string? ByteOrderMarkChange =>
+        OldContent is { IsBinary: false } before && NewContent is { IsBinary: false } after && before.HasBom != after.HasBom
+            ? after.HasBom ? "BOM added" : "BOM removed"
+            : null;
 
     /// <summary>What git diffs for an entry: the text, or "Subproject commit &lt;id&gt;" for a submodule.</summary>
     private static string? DiffText(EntryMode mode, string? objectId, FileContent? content) =>

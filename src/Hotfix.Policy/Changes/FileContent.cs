@@ -11,12 +11,14 @@ internal sealed class FileContent
 {
     private const int BinaryProbeLength = 8000;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
     private readonly Lazy<string?> text;
 
     public FileContent(byte[] bytes)
     {
         Bytes = bytes;
         IsBinary = bytes.AsSpan(0, Math.Min(bytes.Length, BinaryProbeLength)).IndexOf((byte)0) >= 0;
+        HasBom = !IsBinary && bytes.AsSpan().StartsWith(Utf8Bom);
         text = new Lazy<string?>(Decode);
     }
 
@@ -25,6 +27,9 @@ internal sealed class FileContent
     public long Length => Bytes.LongLength;
 
     public bool IsBinary { get; }
+
+    /// <summary>The text starts with a UTF-8 byte order mark (which <see cref="Text"/> leaves out).</summary>
+    public bool HasBom { get; }
 
     /// <summary>True when the bytes are valid UTF-8 (with or without BOM); false for Latin-1 fallback and binary.</summary>
     public bool IsUtf8 { get; private set; }
@@ -42,7 +47,7 @@ internal sealed class FileContent
         }
 
         var span = Bytes.AsSpan();
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (HasBom)
         {
             span = span[3..];
         }

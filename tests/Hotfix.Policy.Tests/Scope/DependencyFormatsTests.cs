@@ -68,7 +68,7 @@ public class DependencyFormatsTests
         Assert.Equal(["httpx >=0.25 → >=0.27"], Diff("pyproject.toml", "[project]\ndependencies = [\n  \"httpx>=0.25\",\n]\n", "[project]\ndependencies = [\n  \"httpx>=0.27\",\n]\n"));
         Assert.Equal(["org.postgresql:postgresql 42.7.1 → 42.7.2"], Diff("pom.xml", Pom("42.7.1"), Pom("42.7.2")));
         Assert.Equal(["com.squareup.okhttp3:okhttp 4.12.0 → 5.0.0"], Diff("build.gradle.kts", "implementation(\"com.squareup.okhttp3:okhttp:4.12.0\")\n", "implementation(\"com.squareup.okhttp3:okhttp:5.0.0\")\n"));
-        Assert.Equal(["serde 1.0.1 → 1.0.2"], Diff("Cargo.lock", "[[package]]\nname = \"serde\"\nversion = \"1.0.1\"\n", "[[package]]\nname = \"serde\"\nversion = \"1.0.2\"\n"));
+        Assert.Equal(["serde 1.0.1 → 1.0.2"], Diff("Cargo.lock", "[[package]]\nname = \"serde\"\nversion = \"1.0.1\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n", "[[package]]\nname = \"serde\"\nversion = \"1.0.2\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n"));
         Assert.Equal(["rack 3.0.8 → 3.0.9"], Diff("Gemfile.lock", "GEM\n  specs:\n    rack (3.0.8)\n", "GEM\n  specs:\n    rack (3.0.9)\n"));
         Assert.Equal(["Newtonsoft.Json 13.0.1 → 13.0.3"], Diff("packages.lock.json", NuGetLock("13.0.1"), NuGetLock("13.0.3")));
     }

@@ -132,4 +132,83 @@ public class FormattingAnalysisTests
         Assert.False(FormattingAnalysis.Analyze(Deleted("A.cs", "x\n")).IsFormattingOnly);
         Assert.False(FormattingAnalysis.Analyze(Modified("A.cs", "x\n", "x\n")).IsFormattingOnly);
     }
+
+    [Theory]
+    [InlineData("docker/entrypoint.sh", "JAVA_OPTS = \"-Xmx1g\"", "JAVA_OPTS=\"-Xmx1g\"")]
+    [InlineData("docker/entrypoint.sh", "if [$PROFILE = \"prod\" ]; then", "if [ $PROFILE = \"prod\" ]; then")]
+    [InlineData("deploy/values-prod.yaml", "    memory:1Gi", "    memory: 1Gi")]
+    [InlineData("Makefile", "        go build ./...", "\tgo build ./...")]
+    [InlineData("Dockerfile", "RUN apt-get install -y curl&& rm -rf /var/lib/apt", "RUN apt-get install -y curl && rm -rf /var/lib/apt")]
+    [InlineData(".env", "DATABASE_URL =postgres://db/app", "DATABASE_URL=postgres://db/app")]
+    [InlineData("app/views/show.haml", "%p= total", "%p = total")]
+    public void Whitespace_is_a_real_change_where_the_language_reads_it(string path, string before, string after)
+    {
+        var verdict = FormattingAnalysis.Analyze(Modified(path, Lines("a", before, "b"), Lines("a", after, "b")));
+        Assert.False(verdict.IsFormattingOnly);
+        Assert.Empty(verdict.Hunks);
+    }
+
+    [Theory]
+    [InlineData("deploy/values-prod.yaml")]
+    [InlineData("docker/entrypoint.sh")]
+    public void Blank_lines_stay_formatting_where_whitespace_is_read(string path)
+    {
+        var verdict = FormattingAnalysis.Analyze(Modified(path, Lines("a: 1", "b: 2"), Lines("a: 1", "", "b: 2")));
+        Assert.True(verdict.IsFormattingOnly);
+        Assert.Equal([FormattingKinds.BlankLines], verdict.Kinds);
+    }
+
+    [Fact]
+    public void Line_endings_are_formatting_in_yaml_but_a_real_change_in_a_shell_script()
+    {
+        var yaml = Lines("replicaCount: 4", "image:", "  tag: \"3.8.0\"");
+        Assert.True(FormattingAnalysis.Analyze(Modified("values.yaml", yaml.Replace("\n", "\r\n"), yaml)).IsFormattingOnly);
+
+        var script = Lines("#!/bin/sh", "set -eu", "exec /app/server");
+        Assert.False(FormattingAnalysis.Analyze(Modified("docker/entrypoint.sh", script.Replace("\n", "\r\n"), script)).IsFormattingOnly);
+        Assert.False(FormattingAnalysis.Analyze(Modified("bin/deploy", script.Replace("\n", "\r\n"), script)).IsFormattingOnly);
+    }
+
+    [Fact]
+    public void A_side_effect_import_moved_is_a_real_change()
+    {
+        var before = Lines("import { NestFactory } from '@nestjs/core';", "import { AppModule } from './app.module';", "import './instrument';", "import 'reflect-metadata';", "", "bootstrap();");
+        var after = Lines("import 'reflect-metadata';", "import './instrument';", "import { NestFactory } from '@nestjs/core';", "import { AppModule } from './app.module';", "", "bootstrap();");
+        Assert.False(FormattingAnalysis.Analyze(Modified("src/main.ts", before, after)).IsFormattingOnly);
+
+        // The same imports with bindings sorted is still import order.
+        var sorted = Lines("import { AppModule } from './app.module';", "import { NestFactory } from '@nestjs/core';", "import './instrument';", "import 'reflect-metadata';", "", "bootstrap();");
+        Assert.Equal([FormattingKinds.ImportOrder], FormattingAnalysis.Analyze(Modified("src/main.ts", before, sorted)).Kinds);
+    }
+
+    [Fact]
+    public void An_import_moved_across_code_is_a_real_change()
+    {
+        var before = Lines("from gevent import monkey", "monkey.patch_all()", "import requests", "import os", "", "x = 1");
+        var after = Lines("import requests", "from gevent import monkey", "monkey.patch_all()", "import os", "", "x = 1");
+        Assert.False(FormattingAnalysis.Analyze(Modified("app/wsgi.py", before, after)).IsFormattingOnly);
+
+        var sorted = Lines("from gevent import monkey", "monkey.patch_all()", "import os", "import requests", "", "x = 1");
+        Assert.True(FormattingAnalysis.Analyze(Modified("app/wsgi.py", before, sorted)).IsFormattingOnly);
+    }
+
+    [Fact]
+    public void Lines_re_saved_with_other_line_endings_around_a_fix_are_named()
+    {
+        var lines = Enumerable.Range(1, 30).Select(i => $"    public decimal Rate{i}(decimal w) => w * {i}m;").ToList();
+        var before = string.Join("\r\n", lines) + "\r\n";
+        lines[14] = "    public decimal Rate15(decimal w) => w * 16m;";
+        var verdict = FormattingAnalysis.Analyze(Modified("src/Shipping.cs", before, string.Join('\n', lines) + "\n"));
+        Assert.False(verdict.IsFormattingOnly);
+        var endings = Assert.IsType<LineEndingChange>(verdict.LineEndings);
+        Assert.Equal(29, endings.Lines.Count);
+        Assert.DoesNotContain(15, endings.Lines);
+        Assert.Equal((LineEndingChange.ToLf, true), (endings.Direction, endings.Uniform));
+
+        // The fix alone, endings kept: nothing to name.
+        Assert.Null(FormattingAnalysis.Analyze(Modified("src/Shipping.cs", before, string.Join("\r\n", lines) + "\r\n")).LineEndings);
+
+        // In a shell script the carriage returns were the bug: not named as formatting.
+        Assert.Null(FormattingAnalysis.Analyze(Modified("run.sh", before, string.Join('\n', lines) + "\n")).LineEndings);
+    }
 }

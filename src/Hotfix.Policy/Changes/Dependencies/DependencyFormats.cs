@@ -2,25 +2,33 @@ namespace Hotfix.Policy.Changes.Dependencies;
 
 /// <summary>
 /// The package manifests and lock files Hotfix reads, and the package-level difference of one changed file. Formats
-/// are matched on the file name, so a manifest anywhere in the repository counts.
+/// are matched on the file name (and pip's <c>requirements/</c> folder), so a manifest anywhere in the repository counts.
 /// </summary>
 internal static class DependencyFormats
 {
+    private static readonly RequirementsFormat Requirements = new();
+
     public static IReadOnlyList<IDependencyFormat> All { get; } =
     [
         new MsBuildFormat(), new NuGetLockFormat(),
         new PackageJsonFormat(), new PackageLockFormat(), new YarnLockFormat(), new PnpmLockFormat(),
         new GoModFormat(), new GoSumFormat(),
-        new RequirementsFormat(), new PyprojectFormat(), new PipfileLockFormat(), new TomlPackageLockFormat(),
-        new PomFormat(), new GradleFormat(),
+        new RequirementsFormat(), new PyprojectFormat(), new PipfileLockFormat(), TomlPackageLockFormat.Poetry, TomlPackageLockFormat.Cargo, TomlPackageLockFormat.Uv,
+        new PomFormat(), new GradleFormat(), new GradleLockFormat(), new GradleCatalogFormat(),
         new ComposerLockFormat(), new GemfileLockFormat(),
     ];
 
     public static IDependencyFormat? For(string path)
     {
         var name = path[(path.LastIndexOf('/') + 1)..];
-        return All.FirstOrDefault(f => f.Matches(name));
+        return All.FirstOrDefault(f => f.Matches(name)) ?? (InRequirementsFolder(path) ? Requirements : null);
     }
+
+    /// <summary>pip's split layout: <c>requirements/base.txt</c>, <c>requirements/production.txt</c>, in any folder.</summary>
+    private static bool InRequirementsFolder(string path) =>
+        path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
+        && System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)) is { } folder
+        && folder.Equals("requirements", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The package changes of <paramref name="change"/>, when it is a manifest or lock file: null when it is neither;

@@ -147,7 +147,10 @@ internal sealed class GoSumFormat : LineDependencyFormat
     }
 }
 
-/// <summary>pip <c>requirements*.txt</c>: one requirement per line; the version is the specifier as written (==1.2, &gt;=2).</summary>
+/// <summary>
+/// pip <c>requirements*.txt</c> and the <c>*.txt</c> of a <c>requirements/</c> folder (<c>requirements/base.txt</c>): one
+/// requirement per line; the version is the specifier as written (==1.2, &gt;=2).
+/// </summary>
 internal sealed partial class RequirementsFormat : LineDependencyFormat
 {
     public override string Name => "pip requirements";
@@ -172,7 +175,8 @@ internal static partial class Requirement
 {
     public static (string Name, string Version)? Parse(string text)
     {
-        var line = text.Trim();
+        // pip-compile --generate-hashes ends a requirement with a line continuation before its hashes.
+        var line = text.Trim().TrimEnd('\\').TrimEnd();
         if (line.Length == 0 || line[0] is '#' or '-' || line.Contains("://", StringComparison.Ordinal))
         {
             return null;
@@ -248,62 +252,63 @@ internal sealed partial class PyprojectFormat : LineDependencyFormat
     private static partial Regex PoetryLine();
 }
 
-/// <summary><c>poetry.lock</c>, <c>Cargo.lock</c> and <c>uv.lock</c>: <c>[[package]]</c> tables with name and version.</summary>
-internal sealed partial class TomlPackageLockFormat : LineDependencyFormat
+/// <summary>
+/// <c>poetry.lock</c>, <c>Cargo.lock</c> and <c>uv.lock</c>: <c>[[package]]</c> tables with name and version. The
+/// project's own packages are left out — their version bump is the project's, not a dependency's: in a Cargo.lock the
+/// root and workspace crates have no <c>source</c>, in a uv.lock theirs is <c>{ editable = … }</c> or <c>{ virtual = … }</c>.
+/// </summary>
+internal sealed partial class TomlPackageLockFormat(string fileName, Func<string?, bool> isProjectSource) : LineDependencyFormat
 {
+    public static TomlPackageLockFormat Poetry { get; } = new("poetry.lock", _ => false);
+
+    public static TomlPackageLockFormat Cargo { get; } = new("Cargo.lock", source => source is null);
+
+    public static TomlPackageLockFormat Uv { get; } = new("uv.lock", source => source is not null && LocalSource().IsMatch(source));
+
     public override string Name => "lock file";
 
-    public override bool Matches(string fileName) => fileName is "poetry.lock" or "Cargo.lock" or "uv.lock";
+    public override bool Matches(string name) => name == fileName;
 
     protected override void Read(string[] lines, Dictionary<string, string> packages)
     {
-        string? name = null;
+        (string? Name, string? Version, string? Source) package = default;
         foreach (var raw in lines)
         {
             var line = raw.Trim();
             if (line == "[[package]]")
             {
-                name = null;
+                Add(package, packages);
+                package = default;
             }
             else if (Pair().Match(line) is { Success: true } pair)
             {
-                if (pair.Groups[1].Value == "name")
+                var value = pair.Groups[2].Value.Trim();
+                package = pair.Groups[1].Value switch
                 {
-                    name = pair.Groups[2].Value;
-                }
-                else if (pair.Groups[1].Value == "version" && name is not null)
-                {
-                    DependencyFormats.Add(packages, name, pair.Groups[2].Value);
-                    name = null;
-                }
+                    "name" when package.Name is null => package with { Name = value.Trim('"') },
+                    "version" when package.Version is null => package with { Version = value.Trim('"') },
+                    "source" when package.Source is null => package with { Source = value },
+                    _ => package,
+                };
             }
         }
+
+        Add(package, packages);
     }
 
-    [GeneratedRegex(@"^(name|version)\s*=\s*""([^""]*)""$", RegexOptions.CultureInvariant)]
-    private static partial Regex Pair();
-}
-
-/// <summary>Gradle <c>build.gradle(.kts)</c>: <c>configuration("group:artifact:version")</c> declarations.</summary>
-internal sealed partial class GradleFormat : LineDependencyFormat
-{
-    public override string Name => "Gradle build";
-
-    public override bool Matches(string fileName) => fileName is "build.gradle" or "build.gradle.kts";
-
-    protected override void Read(string[] lines, Dictionary<string, string> packages)
+    private void Add((string? Name, string? Version, string? Source) package, Dictionary<string, string> packages)
     {
-        foreach (var line in lines)
+        if (package is { Name: { } name, Version: { } version } && !isProjectSource(package.Source))
         {
-            foreach (Match match in Declaration().Matches(line))
-            {
-                DependencyFormats.Add(packages, match.Groups[1].Value, match.Groups[2].Value);
-            }
+            DependencyFormats.Add(packages, name, version);
         }
     }
 
-    [GeneratedRegex(@"\b(?:implementation|api|compileOnly|runtimeOnly|testImplementation|testRuntimeOnly|annotationProcessor|kapt|ksp|classpath)\s*\(?\s*[""']([^:""'\s]+:[^:""'\s]+):([^""'\s]+)[""']", RegexOptions.CultureInvariant)]
-    private static partial Regex Declaration();
+    [GeneratedRegex(@"^(name|version|source)\s*=\s*(""[^""]*""|\{.*\})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pair();
+
+    [GeneratedRegex(@"^\{\s*(editable|virtual)\s*=", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalSource();
 }
 
 /// <summary>Bundler <c>Gemfile.lock</c>: the <c>name (version)</c> lines of the specs lists.</summary>

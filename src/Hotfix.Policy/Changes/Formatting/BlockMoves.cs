@@ -35,7 +35,7 @@ internal static class BlockMoves
                 continue;
             }
 
-            var indentation = CanonicalLine.IndentationMatters(file.Path);
+            var syntax = WhitespaceSyntaxes.Of(file.Path, file.NewContent?.Text);
             foreach (var hunk in file.Hunks)
             {
                 Run? current = null;
@@ -56,7 +56,7 @@ internal static class BlockMoves
 
                     // Blank and brace-only lines say nothing about where code came from, and diffs slide them
                     // between neighbouring blocks; only lines with content are matched.
-                    var canonical = CanonicalLine.Of(line.Text, indentation);
+                    var canonical = CanonicalLine.Of(line.Text, syntax);
                     if (canonical.Length > 0 && !CanonicalLine.IsTrivial(canonical))
                     {
                         current.Lines.Add(canonical);

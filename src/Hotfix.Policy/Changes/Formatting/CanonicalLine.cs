@@ -5,13 +5,22 @@ namespace Hotfix.Policy.Changes.Formatting;
 /// <summary>
 /// A line reduced to what changes behaviour: whitespace outside string literals is dropped (so re-indenting,
 /// re-spacing and CRLF → LF disappear, like <c>git diff -w</c>), while whitespace inside a quoted literal is kept —
-/// <c>"a b"</c> → <c>"ab"</c> is a real change. In languages where indentation is syntax (Python, YAML, Makefiles)
-/// the leading indentation is kept as well.
+/// <c>"a b"</c> → <c>"ab"</c> is a real change. What else is kept depends on the language's
+/// <see cref="WhitespaceSyntax"/>: the indentation where it is syntax, every space where whitespace is text, and the
+/// carriage return too in shell scripts.
 /// </summary>
 internal static class CanonicalLine
 {
-    public static string Of(string line, bool indentationMatters)
+    public static string Of(string line, WhitespaceSyntax syntax)
     {
+        if (syntax is WhitespaceSyntax.Significant or WhitespaceSyntax.Verbatim)
+        {
+            // A line of blanks is a blank line; a lone '\r' is not blank to a shell, which runs it as a command.
+            var kept = syntax == WhitespaceSyntax.Verbatim ? line : line.TrimEnd('\r');
+            return kept.AsSpan().Trim(" \t").IsEmpty ? string.Empty : kept;
+        }
+
+        var indentationMatters = syntax == WhitespaceSyntax.Indentation;
         var text = line.AsSpan().TrimEnd('\r');
         var builder = new StringBuilder(text.Length);
         var start = 0;
@@ -62,15 +71,6 @@ internal static class CanonicalLine
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>Python, YAML, Makefiles, CoffeeScript, Haml, Pug: indentation is part of the program.</summary>
-    public static bool IndentationMatters(string path)
-    {
-        var name = path[(path.LastIndexOf('/') + 1)..];
-        var extension = System.IO.Path.GetExtension(name).ToLowerInvariant();
-        return extension is ".py" or ".pyi" or ".yml" or ".yaml" or ".mk" or ".coffee" or ".haml" or ".pug" or ".sass" or ".nim" or ".fs" or ".fsx"
-            || name is "Makefile" or "makefile" or "GNUmakefile";
     }
 
     /// <summary>C-family languages with braces and semicolons, where a line break means no more than a space.</summary>

@@ -17,19 +17,24 @@ internal static class FormattingAnalysis
             return FormattingVerdict.None;
         }
 
-        // Hunk by hunk: only changed lines are read, and a file is formatting only when every hunk is. Imports reordered
+        // Hunk by hunk: only the hunks are read, and a file is formatting only when every hunk is. Imports reordered
         // and braces moved stay inside one hunk (their lines are near each other), so nothing is lost by not reading
-        // the unchanged rest of the file.
-        var indentation = CanonicalLine.IndentationMatters(change.Path);
+        // the unchanged rest of the file. Each side is read from its first to its last changed line with the context
+        // lines between them, so a line moved across unchanged code is seen to move.
+        var syntax = WhitespaceSyntaxes.Of(change.Path, change.NewContent.Text);
         var imports = ImportLines.For(change.Path);
         var braces = CanonicalLine.LineBreaksAreWhitespace(change.Path);
         var hunks = new List<FormattingHunk>();
+        var lineEndings = new List<int>();
         var real = false;
         foreach (var hunk in change.Hunks)
         {
-            var deleted = hunk.Deleted.Select(l => l.Text).ToList();
+            var span = ChangedSpan(hunk);
+            var before = span.Where(l => l.Kind != DiffLineKind.Added).Select(l => l.Text).ToList();
+            var after = span.Where(l => l.Kind != DiffLineKind.Deleted).Select(l => l.Text).ToList();
+            var deleted = hunk.Deleted.ToList();
             var added = hunk.Added.ToList();
-            if (Compare(deleted, added.Select(l => l.Text).ToList(), indentation, imports, braces) is { } kinds)
+            if (Compare(before, after, syntax, imports, braces) is { } kinds)
             {
                 var first = added.Count > 0 ? added[0].NewNumber!.Value : hunk.NewStart;
                 var last = added.Count > 0 ? added[^1].NewNumber!.Value : first;
@@ -38,6 +43,10 @@ internal static class FormattingAnalysis
             else
             {
                 real = true;
+                if (syntax != WhitespaceSyntax.Verbatim)
+                {
+                    lineEndings.AddRange(LineEndingOnly(deleted, added));
+                }
             }
         }
 
@@ -47,11 +56,52 @@ internal static class FormattingAnalysis
             return new FormattingVerdict(true, order.Where(k => hunks.Any(h => h.Kinds.Contains(k))).ToList(), []);
         }
 
-        return new FormattingVerdict(false, [], hunks);
+        if (lineEndings.Count == 0)
+        {
+            return new FormattingVerdict(false, [], hunks);
+        }
+
+        var (direction, uniform) = LineEndingChange.DirectionOf(change.OldContent.Text);
+        return new FormattingVerdict(false, [], hunks) { LineEndings = new LineEndingChange(lineEndings, direction, uniform) };
+    }
+
+    /// <summary>The hunk's lines from its first to its last changed line.</summary>
+    private static IEnumerable<DiffLine> ChangedSpan(DiffHunk hunk)
+    {
+        var first = -1;
+        var last = -1;
+        for (var i = 0; i < hunk.Lines.Count; i++)
+        {
+            if (hunk.Lines[i].Kind != DiffLineKind.Context)
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+
+        return first < 0 ? [] : hunk.Lines.Skip(first).Take(last - first + 1);
+    }
+
+    /// <summary>
+    /// The added lines (numbers on the head) that replace a deleted line differing only in its line ending: inside a
+    /// real hunk, the lines an editor re-saved with other line endings around the fix.
+    /// </summary>
+    private static IEnumerable<int> LineEndingOnly(List<DiffLine> deleted, List<DiffLine> added)
+    {
+        var unmatched = deleted.GroupBy(l => l.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var line in added)
+        {
+            var other = line.Text.EndsWith('\r') ? line.Text[..^1] : line.Text + "\r";
+            if (unmatched.TryGetValue(other, out var count) && count > 0)
+            {
+                unmatched[other] = count - 1;
+                yield return line.NewNumber!.Value;
+            }
+        }
     }
 
     /// <summary>The formatting kinds that turn <paramref name="before"/> into <paramref name="after"/>, or null when the change is real.</summary>
-    internal static IReadOnlyList<string>? Compare(IReadOnlyList<string> before, IReadOnlyList<string> after, bool indentationMatters, Func<string, bool>? isImport, bool bracesLanguage = false)
+    internal static IReadOnlyList<string>? Compare(IReadOnlyList<string> before, IReadOnlyList<string> after, WhitespaceSyntax syntax, Func<string, bool>? isImport, bool bracesLanguage = false)
     {
         // The same lines deleted and added again within a hunk: a line moved. Imports moving is ordering; anything
         // else moving changes the order the program runs in.
@@ -62,8 +112,8 @@ internal static class FormattingAnalysis
                 : null;
         }
 
-        var oldCanonical = NonBlank(before, indentationMatters);
-        var newCanonical = NonBlank(after, indentationMatters);
+        var oldCanonical = NonBlank(before, syntax);
+        var newCanonical = NonBlank(after, syntax);
         var kinds = new List<string>();
         if (!oldCanonical.Select(l => l.Canonical).SequenceEqual(newCanonical.Select(l => l.Canonical), StringComparer.Ordinal)
             && !(bracesLanguage && Joined(oldCanonical) == Joined(newCanonical)))
@@ -107,27 +157,55 @@ internal static class FormattingAnalysis
     private static string Joined(List<(string Raw, string Canonical)> lines) =>
         string.Concat(lines.Select(l => l.Canonical.Contains("//", StringComparison.Ordinal) || l.Canonical.StartsWith('#') ? l.Canonical + "\n" : l.Canonical));
 
-    private static List<(string Raw, string Canonical)> NonBlank(IReadOnlyList<string> lines, bool indentationMatters) =>
-        lines.Select(l => (Raw: l, Canonical: CanonicalLine.Of(l, indentationMatters)))
+    private static List<(string Raw, string Canonical)> NonBlank(IReadOnlyList<string> lines, WhitespaceSyntax syntax) =>
+        lines.Select(l => (Raw: l, Canonical: CanonicalLine.Of(l, syntax)))
             .Where(l => l.Canonical.Length > 0)
             .ToList();
 
-    /// <summary>Everything but the imports is unchanged and in order, and the imports are the same set in another order.</summary>
+    /// <summary>
+    /// The imports are the same set in another order, each within its own run of consecutive imports, and everything
+    /// else is unchanged and in place. An import never moves across another line: past code (Python's
+    /// <c>monkey.patch_all()</c>, <c>sys.path.insert</c>) or a side-effect import (<c>import 'reflect-metadata'</c>)
+    /// it changes what runs first.
+    /// </summary>
     private static bool OnlyImportsReordered(
         List<(string Raw, string Canonical)> before,
         List<(string Raw, string Canonical)> after,
         Func<string, bool> isImport)
     {
-        var oldImports = before.Where(l => isImport(l.Raw)).Select(l => l.Canonical).ToList();
-        var newImports = after.Where(l => isImport(l.Raw)).Select(l => l.Canonical).ToList();
-        if (oldImports.Count == 0 || oldImports.SequenceEqual(newImports, StringComparer.Ordinal))
+        var reordered = false;
+        var i = 0;
+        while (i < before.Count)
         {
-            return false;
+            if (!isImport(before[i].Raw))
+            {
+                if (isImport(after[i].Raw) || !string.Equals(before[i].Canonical, after[i].Canonical, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < before.Count && isImport(before[end].Raw))
+            {
+                end++;
+            }
+
+            var oldRun = before[i..end].Select(l => l.Canonical).ToList();
+            var newRun = after[i..end].Where(l => isImport(l.Raw)).Select(l => l.Canonical).ToList();
+            if (newRun.Count != oldRun.Count
+                || !oldRun.Order(StringComparer.Ordinal).SequenceEqual(newRun.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            {
+                return false;
+            }
+
+            reordered |= !oldRun.SequenceEqual(newRun, StringComparer.Ordinal);
+            i = end;
         }
 
-        var others = before.Where(l => !isImport(l.Raw)).Select(l => l.Canonical);
-        var newOthers = after.Where(l => !isImport(l.Raw)).Select(l => l.Canonical);
-        return others.SequenceEqual(newOthers, StringComparer.Ordinal)
-            && oldImports.Order(StringComparer.Ordinal).SequenceEqual(newImports.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        return reordered;
     }
 }

@@ -18,6 +18,9 @@ internal static class FormattingKinds
 internal sealed record FormattingVerdict(bool IsFormattingOnly, IReadOnlyList<string> Kinds, IReadOnlyList<FormattingHunk> Hunks)
 {
     public static FormattingVerdict None { get; } = new(false, [], []);
+
+    /// <summary>For a file with real changes: the changed lines that differ only in their line ending, or null.</summary>
+    public LineEndingChange? LineEndings { get; init; }
 }
 
 /// <summary>A formatting-only hunk: its lines on the branch head (first and last) and how many lines it changes.</summary>

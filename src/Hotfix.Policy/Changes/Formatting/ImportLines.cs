@@ -5,7 +5,8 @@ namespace Hotfix.Policy.Changes.Formatting;
 /// <summary>
 /// Recognises import statements (C# using, Java/Kotlin import, Python import/from, JS/TS import/require, Go import
 /// specs, Rust/PHP use, F# open) by file extension, so a change that only reorders them counts as formatting.
-/// A C# <c>using (var x = …)</c> or <c>using var x = …;</c> is a statement, not an import, and is not matched.
+/// A C# <c>using (var x = …)</c> or <c>using var x = …;</c> is a statement, not an import, and is not matched; nor is
+/// a JS/TS import without bindings (<c>import 'reflect-metadata'</c>), which is there for what it runs, in its place.
 /// </summary>
 internal static partial class ImportLines
 {
@@ -35,7 +36,7 @@ internal static partial class ImportLines
     [GeneratedRegex(@"^(import\s+[\w.]+(\s+as\s+\w+)?(\s*,\s*[\w.]+(\s+as\s+\w+)?)*|from\s+[\w.]+\s+import\s+[\w\s,*()]+)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Python();
 
-    [GeneratedRegex(@"^\s*(import\s+(type\s+)?([\w*{}\s,$]+\s+from\s+)?['""][^'""]+['""]|(const|let|var)\s+[\w{}\s,$]+=\s*require\(\s*['""][^'""]+['""]\s*\))\s*;?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(import\s+(type\s+)?[\w*{}\s,$]+\s+from\s+['""][^'""]+['""]|(const|let|var)\s+[\w{}\s,$]+=\s*require\(\s*['""][^'""]+['""]\s*\))\s*;?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex JavaScript();
 
     [GeneratedRegex(@"^\s*(import\s+)?([\w.]+\s+)?""[^""]+""\s*$", RegexOptions.CultureInvariant)]

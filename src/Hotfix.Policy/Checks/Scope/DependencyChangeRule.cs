@@ -37,9 +37,30 @@ internal sealed class DependencyChangeRule : ICheckRule
             yield return Rule.CreateFinding(
                 $"Changes {what}: {string.Join("; ", named)}{more}. Confirm each is needed to fix the incident; a dependency change ships code the diff does not show.",
                 file.Path,
-                FirstChangedLine(file));
+                PackageLine(file, changes) ?? FirstChangedLine(file));
         }
     }
+
+    /// <summary>
+    /// The first added line that names a changed package with its new version, else one that names a package, else one
+    /// that holds a new version (lock files put the version on a line of its own): the file's first changed line is
+    /// often the project's own version, and annotations belong on the package.
+    /// </summary>
+    private static int? PackageLine(FileAnalysis file, IReadOnlyList<DependencyChange> changes)
+    {
+        var added = file.Change.Hunks.SelectMany(h => h.Added).ToList();
+        var named = changes.Where(c => c.To is not null).Select(c => (Name: ShortName(c.Package), Version: c.To!.Split(", ")[^1])).ToList();
+        var line = added.FirstOrDefault(l => named.Any(c => Mentions(l.Text, c.Name) && l.Text.Contains(c.Version, StringComparison.Ordinal)))
+            ?? added.FirstOrDefault(l => named.Any(c => Mentions(l.Text, c.Name)))
+            ?? added.FirstOrDefault(l => named.Any(c => c.Version.Length > 0 && l.Text.Contains(c.Version, StringComparison.Ordinal)));
+        return line?.NewNumber;
+    }
+
+    /// <summary>A Maven coordinate's artifact (a POM names group and artifact on lines of their own); other names as they are.</summary>
+    private static string ShortName(string package) => package[(package.LastIndexOf(':') + 1)..];
+
+    private static bool Mentions(string line, string name) =>
+        name.Length > 0 && (line.Contains(name, StringComparison.OrdinalIgnoreCase) || line.Contains(name.Replace('-', '_'), StringComparison.OrdinalIgnoreCase));
 
     private static int? FirstChangedLine(FileAnalysis file) =>
         file.Change.Hunks.SelectMany(h => h.Added).FirstOrDefault()?.NewNumber;

@@ -1,3 +1,4 @@
+using Hotfix.Policy.Changes.Formatting;
 using Hotfix.Policy.Findings;
 using Hotfix.Policy.Rules;
 
@@ -39,7 +40,28 @@ internal sealed class FormattingOnlyRule : ICheckRule
                     hunk.FirstLine,
                     hunk.LastLine);
             }
+
+            if (verdict.LineEndings is { } endings)
+            {
+                yield return Rule.CreateFinding(LineEndingsMessage(endings, file.Path, mergeBase), file.Path, endings.Lines[0]);
+            }
         }
+    }
+
+    /// <summary>
+    /// Re-saved line endings share their hunks with the fix, so <c>git checkout -p</c> cannot drop them: the advice
+    /// converts the file back when it had one ending throughout, and otherwise restores it and has the fix reapplied.
+    /// </summary>
+    private static string LineEndingsMessage(LineEndingChange endings, string path, string mergeBase)
+    {
+        var count = endings.Lines.Count;
+        var restore = !endings.Uniform
+            ? $"git checkout {mergeBase} -- {Quote(path)}, then reapply the fix keeping the file's line endings"
+            : endings.Direction == LineEndingChange.ToLf
+                ? $"perl -pi -e 's/\\r?\\n/\\r\\n/' {Quote(path)} (the file used CRLF throughout)"
+                : $"perl -pi -e 's/\\r\\n/\\n/' {Quote(path)} (the file used LF throughout)";
+        return $"{count} {(count == 1 ? "line differs" : "lines differ")} only in line endings ({endings.Direction}) next to the real change " +
+            $"in this file: {count * 2} of its changed lines, counted against the hotfix's size. Restore them: {restore}";
     }
 
     internal static string Quote(string path) =>

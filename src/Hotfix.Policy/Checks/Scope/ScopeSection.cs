@@ -212,6 +212,11 @@ internal sealed class ScopeSection(
             notes.Add("moved code only");
         }
 
+        if (change.ByteOrderMarkChange is { } bom)
+        {
+            notes.Add(bom);
+        }
+
         if (change.Similarity is { } similarity)
         {
             notes.Add($"{similarity}% similar");
