@@ -26,7 +26,7 @@ public sealed class ScopePolicy
     public IReadOnlyList<string> Generated { get; init; } =
     [
         "*.g.cs", "*.g.i.cs", "*.generated.cs", "*.Generated.cs", "*.Designer.cs", "*.designer.cs", "*ModelSnapshot.cs",
-        "**/CompiledModels/**", "*.pb.go", "*_pb2.py", "*_pb2_grpc.py", "*.min.js", "*.min.css", "*.map", "*.snap", "dist/",
+        "**/CompiledModels/**", "*.pb.go", "*_pb2.py", "*_pb2_grpc.py", "*_pb2.pyi", "*_pb2_grpc.pyi", "*.min.js", "*.min.css", "*.map", "*.snap", "dist/",
         "**/dist/**", "**/generated/**", "**/__generated__/**", "**/meta/*_snapshot.json", "**/meta/_journal.json",
         "**/db/schema.rb", "**/db/structure.sql", "zz_generated*.go", "*.pb.gw.go",
     ];

@@ -83,6 +83,14 @@ internal sealed class ScopeAnalysis
                 (role, reason) = (FileRole.Test, $"scope.tests '{test.Pattern}'");
             }
 
+            // Last, so only files no path rule counted apart are opened — and then only their head (the line count
+            // reads the same blob).
+            if (role == FileRole.Reviewed && !attributes.IsMarkedNotGenerated(change.Path)
+                && GeneratedHeader.MarkerOf(change.NewContent ?? change.OldContent) is { } marker)
+            {
+                (role, reason) = (FileRole.Generated, marker);
+            }
+
             var paths = change.OldPath is { } old && old != change.Path ? new[] { change.Path, old } : [change.Path];
             var owners = components.Where(c => c.Globs.FirstMatch(paths) is not null).Select(c => c.Name).ToList();
             files.Add(new FileAnalysis(change, role, reason, owners));
