@@ -30,4 +30,47 @@ public class CountedApartCheckTests
         Assert.Equal(("reviewed", null), roles["internal/orders/service.go"]);
         Assert.Contains("generated (header '// Code generated … DO NOT EDIT.')", CliRun.Run(repo.Path, "check", "--severity", "SEV1").Out);
     }
+
+    [Fact]
+    public void A_django_apps_tests_py_is_a_test_and_its_models_py_is_counted()
+    {
+        using var repo = RepoWith(("billing/models.py", "rounding = ROUND_DOWN\n"), ("billing/tests.py", "from django.test import TestCase\n"));
+        repo.Commit(
+            "fix(billing): round gross half-up",
+            ("billing/models.py", "rounding = ROUND_HALF_UP\n"),
+            ("billing/tests.py", "from django.test import TestCase\n" + Numbered("    def test_case", 160)),
+            ("billing/testing.py", Numbered("fixture", 120)));
+
+        var (exit, root) = Run(repo, "--severity", "SEV1");
+        Assert.Equal(1, exit);
+        Assert.Contains("2 files and 122 changed lines", Assert.Single(Findings(root, "HF1101")).GetProperty("message").GetString());
+        var roles = Roles(root);
+        Assert.Equal(("test", "scope.tests 'tests.py'"), roles["billing/tests.py"]);
+        Assert.Equal(("reviewed", null), roles["billing/testing.py"]);
+    }
+
+    [Fact]
+    public void Gradles_verification_metadata_and_lockfiles_are_lock_files()
+    {
+        const string metadata = "<verification-metadata>\n   <components>\n{0}   </components>\n</verification-metadata>\n";
+        string Components(string version) => string.Concat(Enumerable.Range(1, 30).Select(i =>
+            $"      <component group=\"io.netty\" name=\"netty-{i}\" version=\"{version}\">\n         <sha256 value=\"{i}{version}\"/>\n      </component>\n"));
+        using var repo = RepoWith(
+            ("gradle/verification-metadata.xml", string.Format(metadata, Components("4.1.107.Final"))),
+            ("buildscript-gradle.lockfile", "io.netty:netty-codec:4.1.107.Final=classpath\n"),
+            ("src/main/kotlin/Http2Config.kt", "val maxStreams = 1000\n"));
+        repo.Commit(
+            "fix: netty rapid reset",
+            ("gradle/verification-metadata.xml", string.Format(metadata, Components("4.1.108.Final"))),
+            ("buildscript-gradle.lockfile", "io.netty:netty-codec:4.1.108.Final=classpath\n"),
+            ("src/main/kotlin/Http2Config.kt", "val maxStreams = 100\n"));
+
+        var (exit, root) = Run(repo, "--severity", "SEV1");
+        Assert.Empty(Findings(root, "HF1101"));
+        Assert.Equal(0, exit);
+        var roles = Roles(root);
+        Assert.Equal("lockFile", roles["gradle/verification-metadata.xml"].Role);
+        Assert.Equal("lockFile", roles["buildscript-gradle.lockfile"].Role);
+        Assert.Equal((1, 2), (root.GetProperty("scope").GetProperty("counts").GetProperty("countedFiles").GetInt32(), root.GetProperty("scope").GetProperty("counts").GetProperty("countedLines").GetInt32()));
+    }
 }
