@@ -71,7 +71,7 @@ internal sealed class ScopeAnalysis
         var vendored = GlobSet.Of(scope.Vendored);
         var locks = GlobSet.Of(scope.LockFiles);
         var tests = GlobSet.Of(scope.Tests);
-        var components = context.Policy.Components.Select(c => (c.Name, Globs: GlobSet.Of(c.Paths))).ToList();
+        var components = context.Policy.Components.Select(c => (c.Name, Globs: GlobSet.OfOwnedPaths(c.Paths))).ToList();
         var attributes = LinguistAttributes.Parse(context.Ports.Require<IChangeSetReader>().ReadFile(changes.Head, ".gitattributes")?.Text);
 
         var files = new List<FileAnalysis>(changes.Files.Count);
