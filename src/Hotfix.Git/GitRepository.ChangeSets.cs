@@ -36,7 +36,8 @@ internal sealed partial class GitRepository : IChangeSetReader
             return false;
         }
 
-        var baseRef = FindBranch(baseBranch, remote);
+        // The core may have chosen the remote-tracking branch (local main strictly behind it): take that as given.
+        var baseRef = FindBranch(baseBranch, remote) ?? (repository.Branches[baseBranch] is { IsRemote: true, Tip: not null } tracking ? ToRef(tracking) : null);
         if (baseRef is null)
         {
             unavailableReason = $"the base branch '{baseBranch}' exists neither locally nor as {remote}/{baseBranch} (fetch it: git fetch {remote} {baseBranch})";

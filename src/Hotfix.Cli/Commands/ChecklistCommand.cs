@@ -2,6 +2,7 @@ using System.CommandLine;
 using Hotfix.Cli.Infrastructure;
 using Hotfix.Git;
 using Hotfix.Policy.Checklists;
+using Hotfix.Policy.History;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Records;
 using Hotfix.Policy.Text;
@@ -113,7 +114,9 @@ internal static class ChecklistCommand
         using var session = RepositorySession.Open(environment, repoOption, parse.GetValue(options.Policy));
         var subject = CheckCommand.ResolveSubject(session, environment, parse.GetValue(branch));
         var branches = session.Policy.Branches;
-        var request = session.Repository.TryReadChangeSet(branches.Main, branches.Remote, subject.CommitSha, out var changes, out var reason)
+        // The main hotfix check compares with: origin/main when local main is strictly behind it.
+        var main = BranchTips.Freshest(session.Repository, branches.Main, branches.Remote)?.Name ?? branches.Main;
+        var request = session.Repository.TryReadChangeSet(main, branches.Remote, subject.CommitSha, out var changes, out var reason)
             ? new DeploymentChecklistRequest { Policy = session.Policy, Branch = subject.BranchName, Changes = changes }
             : new DeploymentChecklistRequest { Policy = session.Policy, Branch = subject.BranchName, ChangesUnavailableReason = reason };
 

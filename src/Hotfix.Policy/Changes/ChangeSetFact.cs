@@ -26,7 +26,10 @@ internal sealed class ChangeSetFact
     {
         var reader = context.Ports.Require<IChangeSetReader>();
         var branches = context.Policy.Branches;
-        return reader.TryReadChangeSet(branches.Main, branches.Remote, context.Subject.CommitSha, out var changes, out var reason)
+        // The main the branch rules compare with (origin/main when local main is stale); without a history port to
+        // compare the two, the reader takes the local branch.
+        var main = MainBranch.Of(context).Tip?.Name ?? branches.Main;
+        return reader.TryReadChangeSet(main, branches.Remote, context.Subject.CommitSha, out var changes, out var reason)
             ? new ChangeSetFact(changes, null)
             : new ChangeSetFact(null, reason);
     }

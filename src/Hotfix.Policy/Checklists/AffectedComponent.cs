@@ -24,9 +24,9 @@ public sealed record AffectedComponent(ComponentPolicy Component, bool? Affected
                 return new AffectedComponent(component, null, []);
             }
 
-            var globs = component.Paths.Select(Glob.Parse).ToList();
+            var globs = GlobSet.OfOwnedPaths(component.Paths);
             var paths = changes.Files
-                .Where(f => globs.Any(g => g.IsMatch(f.Path) || (f.OldPath is not null && g.IsMatch(f.OldPath))))
+                .Where(f => globs.FirstMatch(f.OldPath is { } old && old != f.Path ? [f.Path, old] : [f.Path]) is not null)
                 .Select(f => f.Path)
                 .ToList();
             return new AffectedComponent(component, paths.Count > 0, paths);

@@ -10,7 +10,19 @@ internal sealed class GlobSet(IEnumerable<Glob> globs)
     /// <summary>A set of patterns that are known to be valid (the policy validated them when it was loaded).</summary>
     public static GlobSet Of(IEnumerable<string> patterns) => new(patterns.Select(Glob.Parse));
 
+    /// <summary>
+    /// A component's paths, matched as CODEOWNERS and .gitignore match them: a pattern that names a folder also owns
+    /// everything below it, with or without the trailing '/' (<c>packages/shared</c> = <c>packages/shared/</c>;
+    /// <c>shared</c>, without '/', any folder of that name). Written without the '/', a folder matched no file at all.
+    /// </summary>
+    public static GlobSet OfOwnedPaths(IEnumerable<string> patterns) => Of(patterns.SelectMany(OwnedPatterns));
+
     public IReadOnlyList<Glob> Globs => globs;
+
+    private static IEnumerable<string> OwnedPatterns(string pattern) =>
+        pattern.EndsWith('/') || pattern.EndsWith("**", StringComparison.Ordinal)
+            ? [pattern]
+            : [pattern, (pattern.Contains('/', StringComparison.Ordinal) ? pattern : "**/" + pattern) + "/"];
 
     /// <summary>The first glob (in the set's order) that matches <paramref name="path"/>, or null.</summary>
     public Glob? FirstMatch(string path)

@@ -26,7 +26,7 @@ public sealed class ScopePolicy
     public IReadOnlyList<string> Generated { get; init; } =
     [
         "*.g.cs", "*.g.i.cs", "*.generated.cs", "*.Generated.cs", "*.Designer.cs", "*.designer.cs", "*ModelSnapshot.cs",
-        "**/CompiledModels/**", "*.pb.go", "*_pb2.py", "*_pb2_grpc.py", "*.min.js", "*.min.css", "*.map", "*.snap", "dist/",
+        "**/CompiledModels/**", "*.pb.go", "*_pb2.py", "*_pb2_grpc.py", "*_pb2.pyi", "*_pb2_grpc.pyi", "*.min.js", "*.min.css", "*.map", "*.snap", "dist/",
         "**/dist/**", "**/generated/**", "**/__generated__/**", "**/meta/*_snapshot.json", "**/meta/_journal.json",
         "**/db/schema.rb", "**/db/structure.sql", "zz_generated*.go", "*.pb.gw.go",
     ];
@@ -37,13 +37,17 @@ public sealed class ScopePolicy
         "vendor/", "**/vendor/**", "third_party/", "**/third_party/**", "**/node_modules/**", "**/wwwroot/lib/**",
     ];
 
-    /// <summary>Lock files written by package managers: counted apart; their package changes are named by HF1103.</summary>
+    /// <summary>
+    /// Lock files written by package managers: counted apart; their package changes are named by HF1103. Gradle writes
+    /// one <c>*.lockfile</c> per locked configuration set (<c>gradle.lockfile</c>, <c>buildscript-gradle.lockfile</c>) and
+    /// its dependency verification checksums (<c>gradle/verification-metadata.xml</c>) on every version bump.
+    /// </summary>
     public IReadOnlyList<string> LockFiles { get; init; } =
     [
         "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "packages.lock.json", "go.sum",
         "poetry.lock", "Pipfile.lock", "uv.lock", "Cargo.lock", "composer.lock", "Gemfile.lock", "paket.lock", "bun.lock", "bun.lockb",
-        "pubspec.lock", "Podfile.lock", "mix.lock", "gradle.lockfile", "Package.resolved", "flake.lock", ".terraform.lock.hcl",
-        "deno.lock", "go.work.sum",
+        "pubspec.lock", "Podfile.lock", "mix.lock", "*.lockfile", "**/gradle/verification-metadata.xml", "Package.resolved", "flake.lock",
+        ".terraform.lock.hcl", "deno.lock", "go.work.sum", "pdm.lock", "pixi.lock", "Cartfile.resolved",
     ];
 
     /// <summary>
@@ -55,7 +59,8 @@ public sealed class ScopePolicy
     public IReadOnlyList<string> Tests { get; init; } =
     [
         "**/{test,tests,Test,Tests,__tests__,spec,specs,testdata,e2e,cypress,playwright}/**", "**/*{.Tests,.Test,.UnitTests,.IntegrationTests,.FunctionalTests,.Specs}/**",
-        "*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}", "*_test.go", "test_*.py", "*_test.py", "conftest.py", "*_{spec,test}.rb", "*Tests.cs",
+        "**/src/{androidTest,integrationTest,testFixtures}/**", "*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}", "*_test.go", "test_*.py",
+        "*_test.py", "tests.py", "conftest.py", "*_{spec,test}.rb", "*_test.dart", "*Tests.cs",
     ];
 
     /// <summary>The budget for a severity; a severity the policy leaves out has no budget.</summary>

@@ -7,8 +7,9 @@ namespace Hotfix.Policy.Ports;
 internal interface IChangeSetReader
 {
     /// <summary>
-    /// The change set of <paramref name="headCommit"/> against its merge base with <paramref name="baseBranch"/>
-    /// (local branch, else its remote-tracking branch on <paramref name="remote"/>). False, with a reason a person can
+    /// The change set of <paramref name="headCommit"/> against its merge base with <paramref name="baseBranch"/>: a
+    /// remote-tracking name (<c>origin/main</c>, as <see cref="Checks.MainBranch"/> may choose) is taken as given; a
+    /// short name is the local branch, else its remote-tracking branch on <paramref name="remote"/>. False, with a reason a person can
     /// act on, when it cannot be known: the base branch is missing, there is no common history, or the clone is too
     /// shallow to find the merge base.
     /// </summary>

@@ -52,6 +52,14 @@ public class DeploymentChecklistTests
     }
 
     [Fact]
+    public void A_component_folder_written_without_a_trailing_slash_is_rebuilt_when_a_file_under_it_changes()
+    {
+        const string json = """{ "components": [ { "name": "shared", "paths": ["packages/shared"] }, { "name": "ui", "paths": ["packages/shared-ui"] } ] }""";
+        var checklist = Build(Changes((FileChangeKind.Modified, "packages/shared/src/money.ts", null)), PolicyParser.Parse(json, "hotfix.json").Policy!);
+        Assert.Equal([true, false], checklist.Components.Select(c => c.Affected));
+    }
+
+    [Fact]
     public void The_executor_rebuild_uses_its_build_script_and_a_rename_out_of_a_component_counts()
     {
         var checklist = Build(Changes(

@@ -21,6 +21,20 @@ public class GlobSetTests
     public void Literal_pre_check_keeps_glob_semantics(string pattern, string path, bool expected) =>
         Assert.Equal(expected, Glob.Parse(pattern).IsMatch(path));
 
+    [Theory]
+    [InlineData("packages/shared", "packages/shared/src/money.ts", true)]
+    [InlineData("packages/shared", "packages/shared", true)]
+    [InlineData("packages/shared", "packages/shared-ui/src/Button.tsx", false)]
+    [InlineData("packages/shared", "apps/packages/shared/x.ts", false)]
+    [InlineData("shared", "apps/web/shared/x.ts", true)]
+    [InlineData("shared", "apps/web/shared.ts", false)]
+    [InlineData("src/*.cs", "src/Orders/Pricing.cs", false)]
+    [InlineData("apps/*", "apps/orders-api/src/x.ts", true)]
+    [InlineData("apps/orders-api/", "apps/orders-api/src/x.ts", true)]
+    [InlineData("apps/**", "apps/orders-api/src/x.ts", true)]
+    public void Owned_paths_are_matched_like_codeowners_a_folder_owns_what_is_under_it(string pattern, string path, bool expected) =>
+        Assert.Equal(expected, GlobSet.OfOwnedPaths([pattern]).FirstMatch(path) is not null);
+
     [Fact]
     public void The_first_matching_glob_in_policy_order_is_named()
     {

@@ -105,6 +105,15 @@ public class ScopeRulesTests
     [InlineData("src/testing/fixtures.go", false)]
     [InlineData("app/orders/totals.py", false)]
     [InlineData("web/src/contest/entry.ts", false)]
+    [InlineData("billing/tests.py", true)]
+    [InlineData("billing/tests/test_invoices.py", true)]
+    [InlineData("billing/testing.py", false)]
+    [InlineData("billing/contests.py", false)]
+    [InlineData("app/src/androidTest/java/com/shop/CartScreenTest.kt", true)]
+    [InlineData("service/src/integrationTest/kotlin/com/shop/OrdersIT.kt", true)]
+    [InlineData("service/src/main/kotlin/com/shop/TestDataLoader.kt", false)]
+    [InlineData("lib/cart/cart_test.dart", true)]
+    [InlineData("lib/cart/cart_contest.dart", false)]
     public void Tests_are_recognised_by_folder_and_by_each_ecosystems_file_names(string path, bool test)
     {
         var files = SourceFiles(1, 5);
@@ -122,6 +131,11 @@ public class ScopeRulesTests
     [InlineData("web/bun.lock", "scope.lockFiles 'bun.lock'")]
     [InlineData("ios/Podfile.lock", "scope.lockFiles 'Podfile.lock'")]
     [InlineData("infra/prod/.terraform.lock.hcl", "scope.lockFiles '.terraform.lock.hcl'")]
+    [InlineData("gradle/verification-metadata.xml", "scope.lockFiles '**/gradle/verification-metadata.xml'")]
+    [InlineData("android/gradle/verification-metadata.xml", "scope.lockFiles '**/gradle/verification-metadata.xml'")]
+    [InlineData("gradle.lockfile", "scope.lockFiles '*.lockfile'")]
+    [InlineData("app/buildscript-gradle.lockfile", "scope.lockFiles '*.lockfile'")]
+    [InlineData("pdm.lock", "scope.lockFiles 'pdm.lock'")]
     [InlineData("api/v1/zz_generated.deepcopy.go", "scope.generated 'zz_generated*.go'")]
     [InlineData("src/Shop.Data/CompiledModels/OrderEntityType.cs", "scope.generated '**/CompiledModels/**'")]
     [InlineData("src/Clients/PaymentsClient.Generated.cs", "scope.generated '*.Generated.cs'")]

@@ -90,7 +90,7 @@ internal sealed class BranchHistory
 
         var branches = context.Policy.Branches;
         var tip = context.Subject.CommitSha;
-        var main = BranchTips.Freshest(history, branches.Main, branches.Remote);
+        var main = MainBranch.Of(context).Tip;
         var develop = BranchTips.All(history, branches.BackMergeTarget, branches.Remote);
         if (main is null)
         {

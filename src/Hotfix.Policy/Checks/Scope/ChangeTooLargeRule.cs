@@ -40,12 +40,17 @@ internal sealed class ChangeTooLargeRule : ICheckRule
         var severity = effective.Assumed
             ? $"for any severity (no --severity given; even the loosest budget, {effective.Severity.Name()}'s, is exceeded)"
             : $"for a {effective.Severity.Name()} hotfix";
+        var reverted = RevertedCommits.Of(context);
+        var advice = reverted.Count > 0
+            ? $" It is a git revert of {string.Join(", ", reverted)}, already on main: if rolling that change back is the fix, record it: " +
+              $"--allow {Rule.Id} --reason \"revert of {string.Join(", ", reverted)}\"."
+            : " Move what the incident does not need to a follow-up branch, or record why it must ship together: " +
+              $"--allow {Rule.Id} --reason \"…\".";
         var message =
             $"The change is too large {severity}: {counts.CountedFiles} files and {counts.CountedLines} changed lines, against a budget of " +
             $"{budget.Files} files and {budget.Lines} lines. Largest: {string.Join(", ", largest)}." +
             (counts.ApartFiles > 0 ? $" Counted apart, not against the budget: {counts.ApartText()}." : string.Empty) +
-            " Move what the incident does not need to a follow-up branch, or record why it must ship together: " +
-            $"--allow {Rule.Id} --reason \"…\".";
+            advice;
         yield return Rule.CreateFinding(message);
     }
 }

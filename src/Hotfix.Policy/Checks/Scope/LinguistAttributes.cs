@@ -37,6 +37,9 @@ internal sealed class LinguistAttributes
 
     public bool IsGenerated(string path) => Last(path, l => l.Generated) ?? false;
 
+    /// <summary>Explicitly unset (<c>-linguist-generated</c>): a generator's header does not count it apart either, as on GitHub.</summary>
+    public bool IsMarkedNotGenerated(string path) => Last(path, l => l.Generated) == false;
+
     public bool IsVendored(string path) => Last(path, l => l.Vendored) ?? false;
 
     private bool? Last(string path, Func<(Glob Pattern, bool? Generated, bool? Vendored), bool?> attribute)

@@ -71,7 +71,7 @@ internal sealed class ScopeAnalysis
         var vendored = GlobSet.Of(scope.Vendored);
         var locks = GlobSet.Of(scope.LockFiles);
         var tests = GlobSet.Of(scope.Tests);
-        var components = context.Policy.Components.Select(c => (c.Name, Globs: GlobSet.Of(c.Paths))).ToList();
+        var components = context.Policy.Components.Select(c => (c.Name, Globs: GlobSet.OfOwnedPaths(c.Paths))).ToList();
         var attributes = LinguistAttributes.Parse(context.Ports.Require<IChangeSetReader>().ReadFile(changes.Head, ".gitattributes")?.Text);
 
         var files = new List<FileAnalysis>(changes.Files.Count);
@@ -81,6 +81,14 @@ internal sealed class ScopeAnalysis
             if (role == FileRole.Reviewed && tests.FirstMatch(change.Path) is { } test)
             {
                 (role, reason) = (FileRole.Test, $"scope.tests '{test.Pattern}'");
+            }
+
+            // Last, so only files no path rule counted apart are opened — and then only their head (the line count
+            // reads the same blob).
+            if (role == FileRole.Reviewed && !attributes.IsMarkedNotGenerated(change.Path)
+                && GeneratedHeader.MarkerOf(change.NewContent ?? change.OldContent) is { } marker)
+            {
+                (role, reason) = (FileRole.Generated, marker);
             }
 
             var paths = change.OldPath is { } old && old != change.Path ? new[] { change.Path, old } : [change.Path];
