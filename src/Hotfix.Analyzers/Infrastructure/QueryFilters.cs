@@ -20,36 +20,26 @@ namespace Hotfix.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class QueryFilters
 {
-    private readonly Lazy<HashSet<string>> scoped;
+    private readonly CompilationNames scoped;
 
     public QueryFilters(Compilation compilation, CancellationToken cancellationToken) =>
-        scoped = new Lazy<HashSet<string>>(() => Find(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        scoped = new CompilationNames(compilation, text => text.IndexOf("HasQueryFilter", StringComparison.Ordinal) >= 0, Find, cancellationToken);
 
     /// <summary>Whether <paramref name="entity"/>'s query filter scopes it to something the context holds.</summary>
-    public bool ScopesEveryQuery(ITypeSymbol entity) => scoped.Value.Contains(entity.Name);
+    public bool ScopesEveryQuery(ITypeSymbol entity) => scoped.Contains(entity.Name);
 
-    private static HashSet<string> Find(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>The entities one file's <c>HasQueryFilter</c> calls scope.</summary>
+    private static IEnumerable<string> Find(SyntaxNode root)
     {
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var call in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            if (tree.GetText(cancellationToken).ToString().IndexOf("HasQueryFilter", StringComparison.Ordinal) < 0)
+            if (SyntaxFilters.InvokedName(call) == "HasQueryFilter" &&
+                call.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().FirstOrDefault() is { } filter &&
+                EntityOf(call) is { } entity && ReadsWhatTheContextHolds(filter))
             {
-                continue;
-            }
-
-            foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-                if (SyntaxFilters.InvokedName(call) == "HasQueryFilter" &&
-                    call.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().FirstOrDefault() is { } filter &&
-                    EntityOf(call) is { } entity && ReadsWhatTheContextHolds(filter))
-                {
-                    result.Add(entity);
-                }
+                yield return entity;
             }
         }
-
-        return result;
     }
 
     /// <summary><c>modelBuilder.Entity&lt;Item&gt;()…HasQueryFilter</c>, or <c>builder.HasQueryFilter</c> in an <c>IEntityTypeConfiguration&lt;Item&gt;</c>.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Hotfix.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,12 +18,12 @@ namespace Hotfix.Analyzers.Sql;
 /// </summary>
 internal sealed class WriteConstants
 {
-    private readonly Lazy<HashSet<string>> names;
+    private readonly CompilationNames names;
 
     public WriteConstants(Compilation compilation, CancellationToken cancellationToken) =>
-        names = new Lazy<HashSet<string>>(() => Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        names = new CompilationNames(compilation, text => SqlSyntax.MentionsWrite(text) || text.IndexOf('\\') >= 0, Read, cancellationToken);
 
-    public bool Contains(string name) => names.Value.Contains(name);
+    public bool Contains(string name) => names.Contains(name);
 
     /// <summary>
     /// The text an initializer spells in literals alone — a string literal, a hole-free interpolation, or <c>+</c> of
@@ -39,32 +40,20 @@ internal sealed class WriteConstants
         _ => null,
     };
 
-    private static HashSet<string> Read(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>The fields of one file whose initializer spells write SQL. Fields are members of types: method bodies are never entered.</summary>
+    private static IEnumerable<string> Read(SyntaxNode root)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var field in root
+                     .DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+                     .OfType<FieldDeclarationSyntax>())
         {
-            var text = tree.GetText(cancellationToken).ToString();
-            if (!SqlSyntax.MentionsWrite(text) && text.IndexOf('\\') < 0)
+            foreach (var variable in field.Declaration.Variables)
             {
-                continue;
-            }
-
-            // Fields are members of types: method bodies are never entered.
-            foreach (var field in tree.GetRoot(cancellationToken)
-                         .DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
-                         .OfType<FieldDeclarationSyntax>())
-            {
-                foreach (var variable in field.Declaration.Variables)
+                if (variable.Initializer?.Value is { } value && LiteralText(value) is { } sql && SqlSyntax.MentionsWrite(sql))
                 {
-                    if (variable.Initializer?.Value is { } value && LiteralText(value) is { } sql && SqlSyntax.MentionsWrite(sql))
-                    {
-                        found.Add(variable.Identifier.ValueText);
-                    }
+                    yield return variable.Identifier.ValueText;
                 }
             }
         }
-
-        return found;
     }
 }
