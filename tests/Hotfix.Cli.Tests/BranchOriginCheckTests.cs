@@ -160,6 +160,36 @@ public class BranchOriginCheckTests
     }
 
     [Fact]
+    public void A_linked_worktree_of_a_shallow_clone_answers_as_the_main_working_tree_does()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Switch(Branch, create: true);
+        repo.Commit("Round half to even", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        repo.Switch("main");
+        repo.Commit("Main moves on", ("a.txt", "a\n"));
+
+        using var clones = new TempDirectory();
+        var clone = clones.Combine("ci");
+        var linked = clones.Combine("linked");
+        GitCli.Run(clones.Path, "clone", "--quiet", "--depth", "1", "--no-single-branch", "--branch", Branch, "file://" + repo.Path, clone);
+        GitCli.Run(clone, "switch", "--quiet", "main");
+        GitCli.Run(clone, "worktree", "add", "--quiet", linked, Branch);
+
+        var fromMainTree = HotfixCli.Run(clone, "check", "--branch", Branch, "--format", "json");
+        var fromLinked = HotfixCli.Run(linked, "check", "--format", "json");
+        Assert.True(fromLinked.ExitCode == 0, fromLinked.ToString());
+        var finding = Assert.Single(Findings(Json(fromLinked), "HF0105"));
+        Assert.Equal(
+            Assert.Single(Findings(Json(fromMainTree), "HF0105")).GetProperty("message").GetString(),
+            finding.GetProperty("message").GetString());
+        Assert.Equal("shallow", Json(fromLinked).GetProperty("branch").GetProperty("history").GetString());
+
+        var audit = HotfixCli.Run(linked, "audit");
+        Assert.True(audit.ExitCode == 0, audit.ToString());
+        Assert.Equal(HotfixCli.Run(clone, "audit").Out, audit.Out);
+    }
+
+    [Fact]
     public void Without_main_HF0102_warns_that_it_could_not_check()
     {
         using var repo = HotfixRepositories.MainAndDevelop();
