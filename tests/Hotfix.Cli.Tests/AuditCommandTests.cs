@@ -87,6 +87,33 @@ public class AuditCommandTests
     }
 
     [Fact]
+    public void The_audit_s_own_advice_counts_when_develop_s_copy_has_another_patch_id_because_it_names_the_hotfix()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Switch("develop");
+        repo.Commit("Discount v2 (unreleased)", ("src/orders.txt", HotfixRepositories.OrdersWith("discount", "discount-v2")));
+        repo.Switch("main");
+        var squash = repo.Commit("Round half to even (INC-2026-0043) (#12)", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        var other = repo.Commit("Ship free over 50 (INC-2026-0046) (#13)", ("src/shipping.txt", "free over 50\n"));
+        var before = HotfixCli.Run(repo, "audit");
+        Assert.Contains($"git checkout develop && git cherry-pick -x {squash[..7]}", before.Out);
+
+        repo.Switch("develop");
+        repo.Git("cherry-pick", "-x", squash);
+        // The line develop changed next to the fix is context of the copy's patch: git cherry sees a different change.
+        Assert.StartsWith("+ ", repo.Git("cherry", "develop", squash));
+        var result = HotfixCli.Run(repo, "audit", "--format", "json");
+        var hotfix = Hotfix(Json(result), "INC-2026-0043");
+        Assert.Equal("patchId", hotfix.GetProperty("backMerge").GetString());
+        Assert.Equal([repo.Git("rev-parse", "develop")], hotfix.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+        // The twin beside it was never picked: the copy's line names the other hotfix only.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("missing", Hotfix(Json(result), "INC-2026-0046").GetProperty("backMerge").GetString());
+        var finding = Assert.Single(Json(result).GetProperty("findings").EnumerateArray());
+        Assert.Contains($"git cherry-pick -x {other[..7]}", finding.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void A_squash_on_main_with_the_branch_merged_into_develop_counts_by_the_branch_s_change()
     {
         using var repo = HotfixRepositories.MainAndDevelop();

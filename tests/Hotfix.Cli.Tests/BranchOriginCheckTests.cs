@@ -101,6 +101,73 @@ public class BranchOriginCheckTests
         Assert.DoesNotContain("HF0102", result.Out);
     }
 
+    [Theory]
+    [InlineData("rebase")]
+    [InlineData("amend")]
+    public void The_hotfix_forward_ported_with_x_then_rebased_or_amended_is_not_HF0102_but_a_develop_pick_next_to_it_is(string rewrite)
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        var loyalty = repo.Git("rev-parse", "develop");
+        repo.Switch(Branch, create: true);
+        var fix = repo.Commit("Round half to even", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        repo.Switch("develop");
+        repo.Git("cherry-pick", "-x", fix);
+        var forwardPort = repo.Head;
+        repo.Switch("main");
+        repo.Commit("Another hotfix landed", ("a.txt", "a\n"));
+        repo.Switch(Branch);
+        if (rewrite == "rebase")
+        {
+            repo.Git("rebase", "--quiet", "main");
+        }
+        else
+        {
+            repo.Git("commit", "--quiet", "--amend", "-m", "Round half to even, amended");
+        }
+
+        // The rewritten fix is newer than develop's copy of it and has the same patch: only the copy's line tells them apart.
+        Assert.Contains("- " + repo.Head, repo.Git("cherry", "develop", "HEAD"));
+        var result = HotfixCli.Run(repo, "check", "--format", "json");
+        Assert.Empty(Findings(Json(result), "HF0102"));
+
+        // The buggy twin: develop's own work picked into the same branch is still reported, and only that.
+        repo.Git("cherry-pick", loyalty);
+        var picked = repo.Head;
+        var twin = HotfixCli.Run(repo, "check", "--format", "json");
+        Assert.Equal(1, twin.ExitCode);
+        var message = Assert.Single(Findings(Json(twin), "HF0102")).GetProperty("message").GetString()!;
+        Assert.StartsWith($"commit {picked[..7]} 'Add loyalty discounts' repeats develop-only commit {loyalty[..7]}", message);
+        Assert.DoesNotContain(forwardPort[..7], message);
+    }
+
+    [Fact]
+    public void A_conflicted_pick_from_develop_is_HF0102_by_its_cherry_picked_line_though_the_patch_differs()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Switch("develop");
+        repo.Commit("Multi-currency totals (unreleased)", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "currency(round)")));
+        var developFix = repo.Commit("Fix rounding on develop", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "currency(round-half-even)")));
+        repo.Switch(Branch + "-other", create: true);
+        repo.Git("reset", "--quiet", "--hard", "main");
+        var otherHotfix = repo.Commit("Guard the tax line", ("src/tax.txt", "guard\n"));
+        repo.Git("switch", "--quiet", "-c", Branch, "main");
+        Assert.NotEqual(0, repo.TryGit("cherry-pick", "-x", developFix).ExitCode);
+        repo.Git("checkout", "--theirs", "src/orders.txt");
+        repo.Git("add", "src/orders.txt");
+        repo.Git("-c", "core.editor=true", "cherry-pick", "--continue");
+        var picked = repo.Head;
+        Assert.Contains("cherry picked from commit " + developFix, repo.Git("log", "-1", "--format=%B"));
+        Assert.DoesNotContain("- " + picked, repo.Git("cherry", "develop", "HEAD"));
+        // The safe twin: a pick from another hotfix branch (not develop's work) names its source too.
+        repo.Git("cherry-pick", "-x", otherHotfix);
+
+        var result = HotfixCli.Run(repo, "check", "--format", "json");
+        Assert.Equal(1, result.ExitCode);
+        var message = Assert.Single(Findings(Json(result), "HF0102")).GetProperty("message").GetString()!;
+        Assert.StartsWith($"commit {picked[..7]} 'Fix rounding on develop' repeats develop-only commit {developFix[..7]} 'Fix rounding on develop'", message);
+        Assert.Contains("the patch differs", message);
+    }
+
     [Fact]
     public void Main_moving_on_is_HF0103_info_with_git_s_count()
     {

@@ -49,7 +49,8 @@ internal sealed class NotBasedOnMainRule : ICheckRule
         {
             yield return Rule.CreateFinding(
                 $"commit {pick.HotfixCommit.ShortSha} '{CommitLists.Printable(pick.HotfixCommit.Subject)}' repeats " +
-                $"{develop}-only commit {pick.Original.ShortSha} '{CommitLists.Printable(pick.Original.Subject)}' (same patch id): " +
+                $"{develop}-only commit {pick.Original.ShortSha} '{CommitLists.Printable(pick.Original.Subject)}' " +
+                (pick.SamePatch ? "(same patch id): " : "(its 'cherry picked from commit' line names it; the patch differs, as after a conflicted pick): ") +
                 $"an unreleased change from {develop} was cherry-picked into the hotfix. Drop it " +
                 $"(git rebase -i {history.BaseCommit![..7]}) unless the fix truly needs it, and then say why in the pull request.");
         }
