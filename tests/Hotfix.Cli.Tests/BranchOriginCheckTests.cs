@@ -271,6 +271,31 @@ public class BranchOriginCheckTests
     }
 
     [Fact]
+    public void Without_develop_HF0102_warns_that_it_checked_only_part_even_for_a_branch_from_develop()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Switch("develop");
+        repo.Switch(Branch, create: true);
+        repo.Commit("Round half to even", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        // CI fetched the branch and main only (GitLab after git fetch origin main).
+        repo.Git("branch", "-D", "develop");
+        var result = HotfixCli.Run(repo, "check", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var finding = Assert.Single(Findings(Json(result), "HF0102"));
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        var message = finding.GetProperty("message").GetString()!;
+        Assert.StartsWith("could check only part: the branch shares history with main, but whether it contains commits or changes from develop was not checked", message);
+        Assert.Contains("neither 'develop' nor 'origin/develop' exists in this clone", message);
+        Assert.Contains("git fetch origin develop:refs/remotes/origin/develop", message);
+
+        // The twin with develop fetched gets the verdict.
+        repo.Git("branch", "develop", Branch + "~1");
+        var withDevelop = HotfixCli.Run(repo, "check", "--format", "json");
+        Assert.Equal(1, withDevelop.ExitCode);
+        Assert.Equal("error", Assert.Single(Findings(Json(withDevelop), "HF0102")).GetProperty("severity").GetString());
+    }
+
+    [Fact]
     public void A_ci_checkout_compares_with_origin_main_when_local_main_is_stale()
     {
         using var repo = HotfixRepositories.MainAndDevelop();

@@ -1,4 +1,5 @@
 using Hotfix.Policy.Findings;
+using Hotfix.Policy.History;
 using Hotfix.Policy.Rules;
 
 namespace Hotfix.Policy.Checks.Branching;
@@ -31,7 +32,18 @@ internal sealed class NotBasedOnMainRule : ICheckRule
         }
 
         var main = history.Main!.Name;
-        var develop = history.BackMergeTarget.Count > 0 ? history.BackMergeTarget[0].Name : branches.BackMergeTarget;
+        if (history.BackMergeTarget.Count == 0)
+        {
+            // CI often fetches only the branch and main; silence here would read as "not from develop".
+            yield return Rule.CreateFinding(
+                $"could check only part: the branch shares history with {main}, but whether it contains commits or changes " +
+                $"from {branches.BackMergeTarget} was not checked — neither '{branches.BackMergeTarget}' nor " +
+                $"'{branches.Remote}/{branches.BackMergeTarget}' exists in this clone. Fetch it " +
+                $"({FetchCommands.Branch(branches.Remote, branches.BackMergeTarget)}) and check again.") with { Severity = FindingSeverity.Warning };
+            yield break;
+        }
+
+        var develop = history.BackMergeTarget[0].Name;
         if (history.FromBackMergeTarget.Count > 0)
         {
             var own = history.OwnCommits;
