@@ -267,7 +267,22 @@ public class BranchOriginCheckTests
         var finding = Assert.Single(Findings(Json(result), "HF0102"));
         Assert.Equal("warning", finding.GetProperty("severity").GetString());
         Assert.Contains("neither 'main' nor 'origin/main' exists in this clone", finding.GetProperty("message").GetString());
+        // 'git fetch origin main' creates no origin/main in a single-branch clone; an explicit destination does.
+        Assert.Contains("Fetch it (git fetch origin main:refs/remotes/origin/main)", finding.GetProperty("message").GetString());
+        Assert.DoesNotContain("branches.main", finding.GetProperty("message").GetString());
         Assert.Equal("mainMissing", Json(result).GetProperty("branch").GetProperty("history").GetString());
+    }
+
+    [Fact]
+    public void A_repository_on_master_without_main_is_told_to_set_branches_main()
+    {
+        using var repo = TestRepository.Create("master");
+        repo.Git("branch", "develop");
+        repo.Switch(Branch, create: true);
+        repo.Commit("Round half to even", ("src/orders.txt", "round-half-even\n"));
+        var result = HotfixCli.Run(repo, "check", "--format", "json");
+        var message = Assert.Single(Findings(Json(result), "HF0102")).GetProperty("message").GetString();
+        Assert.EndsWith("check again; or, if 'master' is production, set branches.main to \"master\" in hotfix.json.", message);
     }
 
     [Fact]

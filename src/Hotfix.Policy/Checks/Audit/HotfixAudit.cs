@@ -51,7 +51,7 @@ internal sealed partial class HotfixAudit
         var main = ResolveMain(history, context.Policy);
         var develop = BranchTips.Freshest(history, branches.BackMergeTarget, branches.Remote)
             ?? throw new HotfixInputException(
-                $"back-merge target '{branches.BackMergeTarget}' (policy branches.backMergeTarget) does not exist here, neither locally nor as {branches.Remote}/{branches.BackMergeTarget}; expected the branch hotfixes are merged back into (git fetch {branches.Remote} {branches.BackMergeTarget}, or set branches.backMergeTarget in hotfix.json).");
+                $"back-merge target '{branches.BackMergeTarget}' (policy branches.backMergeTarget) does not exist here, neither locally nor as {branches.Remote}/{branches.BackMergeTarget}; expected the branch hotfixes are merged back into ({FetchCommands.Branch(branches.Remote, branches.BackMergeTarget)}, or set branches.backMergeTarget in hotfix.json).");
 
         var audit = new HotfixAudit(main, develop, since);
         var found = FindHotfixes(history, context.Policy.Branches.Naming, develop.Name, audit, since);
@@ -66,7 +66,7 @@ internal sealed partial class HotfixAudit
         var branches = policy.Branches;
         return BranchTips.Freshest(history, branches.Main, branches.Remote)
             ?? throw new HotfixInputException(
-                $"main branch '{branches.Main}' (policy branches.main) does not exist here, neither locally nor as {branches.Remote}/{branches.Main}; expected the production branch (git fetch {branches.Remote} {branches.Main}, or set branches.main in hotfix.json).");
+                $"main branch '{branches.Main}' (policy branches.main) does not exist here, neither locally nor as {branches.Remote}/{branches.Main}; expected the production branch ({FetchCommands.Branch(branches.Remote, branches.Main)}, or set branches.main in hotfix.json).");
     }
 
     private static List<FoundHotfix> FindHotfixes(IHistoryReader history, BranchNaming naming, string developName, HotfixAudit audit, DateTimeOffset? since)

@@ -1,5 +1,6 @@
 using Hotfix.Policy.Findings;
 using Hotfix.Policy.History;
+using Hotfix.Policy.Ports;
 using Hotfix.Policy.Rules;
 
 namespace Hotfix.Policy.Checks.Branching;
@@ -18,8 +19,8 @@ internal sealed class NotBasedOnMainRule : ICheckRule
             case BranchHistoryState.MainMissing:
                 yield return Rule.CreateFinding(
                     $"cannot tell whether the branch was created from {branches.Main}: neither '{branches.Main}' nor " +
-                    $"'{branches.Remote}/{branches.Main}' exists in this clone. Fetch it (git fetch {branches.Remote} {branches.Main}) " +
-                    $"and check again.") with { Severity = FindingSeverity.Warning };
+                    $"'{branches.Remote}/{branches.Main}' exists in this clone. Fetch it ({FetchCommands.Branch(branches.Remote, branches.Main)}) " +
+                    $"and check again{OtherProductionName(context)}.") with { Severity = FindingSeverity.Warning };
                 yield break;
             case BranchHistoryState.Unrelated:
                 yield return Rule.CreateFinding(
@@ -66,5 +67,16 @@ internal sealed class NotBasedOnMainRule : ICheckRule
                 $"an unreleased change from {develop} was cherry-picked into the hotfix. Drop it " +
                 $"(git rebase -i {history.BaseCommit![..7]}) unless the fix truly needs it, and then say why in the pull request.");
         }
+    }
+
+    /// <summary>A repository whose production branch is <c>master</c> gets told where to say so, not to fetch a main it has not.</summary>
+    private static string OtherProductionName(CheckContext context)
+    {
+        var branches = context.Policy.Branches;
+        const string master = "master";
+        return branches.Main != master && context.Ports.Find<IHistoryReader>() is { } history
+            && BranchTips.Freshest(history, master, branches.Remote) is { } found
+            ? $"; or, if '{found.Name}' is production, set branches.main to \"{master}\" in hotfix.json"
+            : string.Empty;
     }
 }
