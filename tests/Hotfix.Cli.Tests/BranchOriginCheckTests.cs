@@ -327,6 +327,24 @@ public class BranchOriginCheckTests
         Assert.Equal(int.Parse(repo.Git("rev-list", "--count", "HEAD..origin/main")), branch.GetProperty("commitsBehind").GetInt32());
     }
 
+    [Theory]
+    [InlineData("refs/heads/")]
+    [InlineData("origin/")]
+    [InlineData("refs/remotes/origin/")]
+    public void Branch_names_as_ci_variables_spell_them_are_accepted(string prefix)
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.AddOrigin();
+        repo.Switch(Branch, create: true);
+        repo.Commit("Round half to even", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        repo.Git("push", "--quiet", "origin", Branch);
+        repo.Switch("main");
+        var result = HotfixCli.Run(repo, "check", "--branch", prefix + Branch, "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(Branch, Json(result).GetProperty("branch").GetProperty("name").GetString());
+        Assert.Empty(Findings(Json(result), "HF0101"));
+    }
+
     [Fact]
     public void Every_key_of_the_branch_section_is_documented()
     {
