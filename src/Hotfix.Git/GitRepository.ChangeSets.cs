@@ -47,7 +47,7 @@ internal sealed partial class GitRepository : IChangeSetReader
         var mergeBase = MergeBasesOf(baseRef.TipSha, head.Sha) is [var best, ..] ? repository.Lookup<Commit>(best) : null;
         if (mergeBase is null)
         {
-            unavailableReason = repository.Info.IsShallow
+            unavailableReason = ShallowBoundary.Count > 0
                 ? $"the clone is shallow and the merge base of {baseRef.Name} and the branch is not in it (deepen it: git fetch --unshallow, or fetch-depth: 0 with actions/checkout)"
                 : $"the branch has no history in common with {baseRef.Name}";
             return false;

@@ -11,7 +11,7 @@ internal sealed partial class GitRepository : IHistoryReader
     private readonly Dictionary<(string, string), List<string>> mergeBaseCache = [];
 
     /// <summary>Direct libgit2 calls for walks, diffs and patch ids, on LibGit2Sharp's own handle (made on first use).</summary>
-    private NativeRepository NativeHistory => native ??= NativeRepository.For(repository);
+    private NativeRepository NativeHistory => native ??= NativeRepository.For(HistoryHandle);
 
     public CommitInfo? FindCommit(string revision) => LookupCommit(revision) is { } commit ? ToInfo(commit) : null;
 
@@ -75,7 +75,7 @@ internal sealed partial class GitRepository : IHistoryReader
             FirstParentOnly = true,
             SortBy = CommitSortStrategies.Topological,
         };
-        return repository.Commits.QueryBy(filter).Select(ToInfo);
+        return HistoryHandle.Commits.QueryBy(filter).Select(ToInfo);
     }
 
     public string? PatchId(string? fromSha, string toSha)
@@ -102,13 +102,9 @@ internal sealed partial class GitRepository : IHistoryReader
     {
         get
         {
-            if (!repository.Info.IsShallow)
-            {
-                return [];
-            }
-
-            // LibGit2Sharp has no API for the graft list; git keeps it as one sha per line in $GIT_DIR/shallow.
-            var file = Path.Combine(repository.Info.Path, "shallow");
+            // LibGit2Sharp has no API for the graft list; git keeps it as one sha per line in the common directory's
+            // shallow file (Info.IsShallow looks in a linked working tree's own git directory and misses it there).
+            var file = Path.Combine(CommonDirectory, "shallow");
             return File.Exists(file)
                 ? File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0).ToList()
                 : [];
@@ -123,7 +119,7 @@ internal sealed partial class GitRepository : IHistoryReader
             ExcludeReachableFrom = exclude.Select(RequireCommit).ToList(),
             SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time,
         };
-        return repository.Commits.QueryBy(filter);
+        return HistoryHandle.Commits.QueryBy(filter);
     }
 
     private Commit? LookupCommit(string revision)

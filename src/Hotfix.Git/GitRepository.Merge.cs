@@ -18,7 +18,7 @@ internal sealed partial class GitRepository : IMergeEngine
             return new MergePreview(oursSha, theirsSha, tree, []);
         }
 
-        var result = repository.ObjectDatabase.MergeCommits(ours, theirs, new MergeTreeOptions
+        var result = HistoryHandle.ObjectDatabase.MergeCommits(ours, theirs, new MergeTreeOptions
         {
             FailOnConflict = false,
             // git's defaults for 'git merge': rename detection on, no favouring of either side.

@@ -112,6 +112,7 @@ internal sealed partial class GitRepository : IRepositoryReader, IDisposable
     public void Dispose()
     {
         native?.Dispose();
+        DisposeHistoryHandle();
         repository.Dispose();
     }
 

@@ -87,6 +87,33 @@ public class AuditCommandTests
     }
 
     [Fact]
+    public void The_audit_s_own_advice_counts_when_develop_s_copy_has_another_patch_id_because_it_names_the_hotfix()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Switch("develop");
+        repo.Commit("Discount v2 (unreleased)", ("src/orders.txt", HotfixRepositories.OrdersWith("discount", "discount-v2")));
+        repo.Switch("main");
+        var squash = repo.Commit("Round half to even (INC-2026-0043) (#12)", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        var other = repo.Commit("Ship free over 50 (INC-2026-0046) (#13)", ("src/shipping.txt", "free over 50\n"));
+        var before = HotfixCli.Run(repo, "audit");
+        Assert.Contains($"git checkout develop && git cherry-pick -x {squash[..7]}", before.Out);
+
+        repo.Switch("develop");
+        repo.Git("cherry-pick", "-x", squash);
+        // The line develop changed next to the fix is context of the copy's patch: git cherry sees a different change.
+        Assert.StartsWith("+ ", repo.Git("cherry", "develop", squash));
+        var result = HotfixCli.Run(repo, "audit", "--format", "json");
+        var hotfix = Hotfix(Json(result), "INC-2026-0043");
+        Assert.Equal("patchId", hotfix.GetProperty("backMerge").GetString());
+        Assert.Equal([repo.Git("rev-parse", "develop")], hotfix.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+        // The twin beside it was never picked: the copy's line names the other hotfix only.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("missing", Hotfix(Json(result), "INC-2026-0046").GetProperty("backMerge").GetString());
+        var finding = Assert.Single(Json(result).GetProperty("findings").EnumerateArray());
+        Assert.Contains($"git cherry-pick -x {other[..7]}", finding.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void A_squash_on_main_with_the_branch_merged_into_develop_counts_by_the_branch_s_change()
     {
         using var repo = HotfixRepositories.MainAndDevelop();
@@ -126,6 +153,74 @@ public class AuditCommandTests
 
         repo.Git("cherry-pick", second);
         Assert.Equal(0, HotfixCli.Run(repo, "audit").ExitCode);
+    }
+
+    [Fact]
+    public void The_advice_for_a_partial_back_merge_picks_only_the_commits_develop_lacks_and_works()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        var first = repo.Commit("Round half to even (INC-2026-0045)", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        var second = repo.Commit("Test the rounding (INC-2026-0045)", ("tests/rounding.txt", "test\n"));
+        repo.Switch("develop");
+        repo.Git("cherry-pick", "-x", first);
+
+        var result = HotfixCli.Run(repo, "audit");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Merge it back: git checkout develop && git cherry-pick -x {second[..7]}\n", result.Out);
+        Assert.DoesNotContain($"cherry-pick -x {first[..7]}", result.Out);
+        repo.Git("cherry-pick", "-x", second);
+        Assert.Equal(0, HotfixCli.Run(repo, "audit").ExitCode);
+    }
+
+    [Fact]
+    public void With_develop_only_on_the_remote_the_advice_checks_out_the_branch_not_origin_develop()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.AddOrigin();
+        MergeHotfixIntoMain(repo, "INC-2026-0042", "round", "round-half-even");
+        var tip = repo.Git("rev-parse", "main^2");
+        repo.Git("branch", "-D", "develop");
+
+        var result = HotfixCli.Run(repo, "audit");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"never reached origin/develop", result.Out);
+        Assert.Contains($"Merge it back: git checkout develop && git merge --no-ff {tip[..7]}", result.Out);
+        // Following it merges on a branch (git creates develop from origin/develop), not on a detached HEAD.
+        repo.Git("checkout", "--quiet", "develop");
+        repo.Git("merge", "--quiet", "--no-ff", "-m", "Back-merge INC-2026-0042", tip);
+        Assert.Equal("develop", repo.CurrentBranch);
+
+        // The twin: a local develop behind origin/develop is brought up to date before the merge.
+        repo.Git("reset", "--quiet", "--hard", "origin/develop~1");
+        var stale = HotfixCli.Run(repo, "audit");
+        Assert.Equal(1, stale.ExitCode);
+        Assert.Contains($"Merge it back: git checkout develop && git merge --ff-only origin/develop && git merge --no-ff {tip[..7]}", stale.Out);
+    }
+
+    [Fact]
+    public void A_revert_of_a_hotfix_merge_on_main_is_not_a_hotfix_but_a_hotfix_that_reverts_other_work_is()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        var branch = MergeHotfixIntoMain(repo, "INC-2026-0042", "round", "round-half-even");
+        var merge = repo.Git("rev-parse", "main");
+        repo.Switch("develop");
+        repo.Git("merge", "--quiet", "--no-ff", "-m", $"Merge branch '{branch}' into develop", branch);
+        repo.Switch("main");
+        repo.Git("revert", "--no-edit", "-m", "1", merge);
+        Assert.Contains("INC-2026-0042", repo.Git("log", "-1", "--format=%s"));
+
+        var result = HotfixCli.Run(repo, "audit", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var hotfix = Assert.Single(Json(result).GetProperty("audit").GetProperty("hotfixes").EnumerateArray());
+        Assert.Equal(merge, hotfix.GetProperty("mainCommit").GetString());
+
+        // The twin: reverting a released change as the fix for an incident is a hotfix develop needs too.
+        var release = repo.Commit("Add gift cards", ("src/gift.txt", "gift\n"));
+        repo.Git("revert", "--no-edit", release);
+        repo.Git("commit", "--quiet", "--amend", "-m", $"Revert \"Add gift cards\" (INC-2026-0047)\n\nThis reverts commit {release}.");
+        var twin = HotfixCli.Run(repo, "audit", "--format", "json");
+        Assert.Equal(1, twin.ExitCode);
+        Assert.Equal("missing", Hotfix(Json(twin), "INC-2026-0047").GetProperty("backMerge").GetString());
     }
 
     [Fact]

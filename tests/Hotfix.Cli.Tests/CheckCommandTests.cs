@@ -10,6 +10,8 @@ public class CheckCommandTests
     private static TestRepository RepoOn(string branch)
     {
         var repo = TestRepository.Create();
+        // Without a back-merge target HF0102 warns that it checked only part.
+        repo.Git("branch", "develop");
         repo.Switch(branch, create: true);
         repo.Commit("Work", ("src/Orders/Order.cs", "class Order {}\n"));
         return repo;

@@ -14,6 +14,8 @@ public class ChecklistCommandTests
     {
         var repo = TestRepository.Create();
         repo.Commit("Policy", ("hotfix.json", File.ReadAllText(SourceTree.PathOf("samples", "policies", "hotfix.json"))), ("admin-ui/login.ts", "v1\n"), ("executor/run.go", "v1\n"));
+        // With no back-merge target HF0102 cannot tell that nothing came from develop, and nothing is ticked for it.
+        repo.Git("branch", "develop");
         repo.Switch("hotfix/INC-2026-0042-fix-login", create: true);
         repo.Commit("Fix login", ("admin-ui/login.ts", "v2\n"), ("docs/incident.md", "notes\n"));
         return repo;

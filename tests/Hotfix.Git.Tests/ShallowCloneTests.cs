@@ -59,4 +59,33 @@ public class ShallowCloneTests
         Assert.True(ShallowHistory.CanDecide(git, hotfix, main, mergeBase));
         Assert.Equal(int.Parse(GitCli.Run(clone, "rev-list", "--count", main, "^" + hotfix)), git.CountCommits(main, [hotfix]));
     }
+
+    [Fact]
+    public void A_linked_worktree_of_a_shallow_clone_sees_the_boundary_its_main_tree_sees()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Switch("hotfix/INC-2026-0042-fix", create: true);
+        repo.Commit("Fix", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        repo.Switch("main");
+        repo.Commit("Main 2", ("a.txt", "a\n"));
+
+        using var clones = new TempDirectory();
+        var clone = clones.Combine("shallow");
+        var linked = clones.Combine("linked");
+        GitCli.Run(clones.Path, "clone", "--quiet", "--depth", "1", "--no-single-branch", "file://" + repo.Path, clone);
+        GitCli.Run(clone, "worktree", "add", "--quiet", linked, "hotfix/INC-2026-0042-fix");
+        var main = GitCli.Run(clone, "rev-parse", "origin/main");
+        var hotfix = GitCli.Run(clone, "rev-parse", "origin/hotfix/INC-2026-0042-fix");
+
+        using var mainTree = GitRepository.Open(clone);
+        using var git = GitRepository.Open(linked);
+        Assert.NotEmpty(mainTree.ShallowBoundary);
+        Assert.Equal(mainTree.ShallowBoundary.Order(), git.ShallowBoundary.Order());
+        // libgit2 alone would walk past the boundary here and fail "object not found".
+        Assert.Null(git.MergeBase(hotfix, main));
+        Assert.False(ShallowHistory.CanDecide(git, hotfix, main, null));
+        Assert.Equal(mainTree.CountCommits(hotfix, [main]), git.CountCommits(hotfix, [main]));
+        Assert.Equal(mainTree.FirstParentHistory(main).Select(c => c.Sha), git.FirstParentHistory(main).Select(c => c.Sha));
+        Assert.Equal(hotfix, git.Head.CommitSha);
+    }
 }

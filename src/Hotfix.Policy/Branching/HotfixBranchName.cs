@@ -68,7 +68,13 @@ internal sealed partial record HotfixBranchName
         }
 
         var description = idMatch.Groups["rest"].Value;
-        if (!idMatch.Groups["sep"].Success)
+        if (!idMatch.Groups["sep"].Success && description.Length > 0 && char.IsAsciiDigit(description[0]))
+        {
+            // INC-2026-00421: a fifth digit is a malformed id, not a description without its hyphen.
+            var digits = 4 + description.TakeWhile(char.IsAsciiDigit).Count();
+            found.Add($"the incident id '{idMatch.Groups["id"].Value}{description[..(digits - 4)]}' has {digits} digits after the year; expected {IncidentId.ExpectedForm}, four digits");
+        }
+        else if (!idMatch.Groups["sep"].Success)
         {
             found.Add($"a short description must follow the incident id, separated by '-' (e.g. {naming.Prefix}{incident}-fix-checkout-timeout)");
         }

@@ -85,9 +85,13 @@ public sealed class HotfixEngine : IDisposable
             ?? throw new InvalidOperationException("No repository is registered; call UseGitRepository(path) on the builder.");
         if (branch is not null)
         {
-            var found = repository.FindBranch(branch, Policy.Branches.Remote)
-                ?? throw new HotfixSubjectException(SubjectProblem.NoSuchBranch, branch, null, Policy.Branches.Remote);
-            return new CheckSubject(branch, found.TipSha);
+            var remote = Policy.Branches.Remote;
+            var name = branch.StartsWith("refs/", StringComparison.Ordinal) || repository.FindBranch(branch, remote) is null
+                ? ShortBranchName(branch, remote)
+                : branch;
+            var found = repository.FindBranch(name, remote)
+                ?? throw new HotfixSubjectException(SubjectProblem.NoSuchBranch, branch, null, remote);
+            return new CheckSubject(name, found.TipSha);
         }
 
         var head = repository.Head;
@@ -97,6 +101,23 @@ public sealed class HotfixEngine : IDisposable
             HeadKind.Unborn => throw new HotfixSubjectException(SubjectProblem.Unborn, head.BranchName, null, Policy.Branches.Remote),
             _ => throw new HotfixSubjectException(SubjectProblem.Detached, null, head.CommitSha, Policy.Branches.Remote),
         };
+    }
+
+    /// <summary>
+    /// The branch name CI variables spell differently: Azure's Build.SourceBranch is <c>refs/heads/NAME</c>, Jenkins'
+    /// GIT_BRANCH is <c>origin/NAME</c> (used only when no branch has that name as given).
+    /// </summary>
+    private static string ShortBranchName(string branch, string remote)
+    {
+        foreach (var prefix in new[] { "refs/heads/", $"refs/remotes/{remote}/", $"{remote}/" })
+        {
+            if (branch.StartsWith(prefix, StringComparison.Ordinal) && branch.Length > prefix.Length)
+            {
+                return branch[prefix.Length..];
+            }
+        }
+
+        return branch;
     }
 
     /// <summary>

@@ -44,6 +44,8 @@ public class BranchNameRuleTests
     [InlineData("hotfix/inc-2026-0042-fix", "the incident id after 'hotfix/' is missing or malformed")]
     [InlineData("hotfix/INC-26-0042-fix", "the incident id after 'hotfix/' is missing or malformed")]
     [InlineData("hotfix/INC-2026-0042", "a short description must follow the incident id")]
+    [InlineData("hotfix/INC-2026-00421-fix-rounding", "the incident id 'INC-2026-00421' has 5 digits after the year; expected INC-YYYY-NNNN")]
+    [InlineData("hotfix/INC-2026-0042fix-rounding", "a short description must follow the incident id, separated by '-'")]
     [InlineData("hotfix/INC-2026-0042-fix--rounding", "a leading, trailing or doubled hyphen")]
     public void A_malformed_name_is_a_blocking_error_that_quotes_the_name_and_the_expected_form(string name, string problem)
     {
@@ -61,10 +63,10 @@ public class BranchNameRuleTests
     {
         var finding = Single(CheckBranchNamed("hotfix/INC-2026-0042-Fix_Rounding"), "HF0101", FindingSeverity.Error);
         Assert.Contains("has upper-case letters, the characters '_'", finding.Message);
-        Assert.EndsWith("Rename it with: git branch -m hotfix/INC-2026-0042-fix-rounding", finding.Message);
+        Assert.EndsWith("Rename it with: git branch -m hotfix/INC-2026-0042-Fix_Rounding hotfix/INC-2026-0042-fix-rounding", finding.Message);
 
         var moved = Single(CheckBranchNamed("feature/INC-2026-0042-fix-rounding"), "HF0101", FindingSeverity.Error);
-        Assert.EndsWith("Rename it with: git branch -m hotfix/INC-2026-0042-fix-rounding", moved.Message);
+        Assert.EndsWith("Rename it with: git branch -m feature/INC-2026-0042-fix-rounding hotfix/INC-2026-0042-fix-rounding", moved.Message);
     }
 
     [Fact]
@@ -83,7 +85,7 @@ public class BranchNameRuleTests
         var prefix = Single(CheckBranchNamed(Branch, policy), "HF0101", FindingSeverity.Error);
         Assert.Contains("it does not start with 'fix/'", prefix.Message);
         Assert.Contains("Expected fix/INC-YYYY-NNNN-short-description", prefix.Message);
-        Assert.EndsWith("git branch -m fix/INC-2026-0042-fix-rounding", prefix.Message);
+        Assert.EndsWith($"git branch -m {Branch} fix/INC-2026-0042-fix-rounding", prefix.Message);
 
         var length = Single(CheckBranchNamed("fix/INC-2026-0042-round-halves-x", policy), "HF0101", FindingSeverity.Error);
         Assert.Contains("the short description has 14 characters; at most 12 fit in a 30-character branch name", length.Message);

@@ -152,7 +152,7 @@ public class NotBasedOnMainRuleTests
         git.DeleteBranch("main");
 
         var finding = Single(Check(git), "HF0102", FindingSeverity.Warning);
-        Assert.Contains("neither 'main' nor 'origin/main' exists in this clone. Fetch it (git fetch origin main)", finding.Message);
+        Assert.Contains("neither 'main' nor 'origin/main' exists in this clone. Fetch it (git fetch origin main:refs/remotes/origin/main)", finding.Message);
     }
 
     [Fact]

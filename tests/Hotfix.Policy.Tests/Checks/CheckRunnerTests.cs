@@ -48,7 +48,8 @@ public class CheckRunnerTests
     public void HF0101_suggests_a_rename_when_it_can()
     {
         var finding = Assert.Single(Run("feature/INC-2026-0042_Fix_Rounding").Findings);
-        Assert.EndsWith("Rename it with: git branch -m hotfix/INC-2026-0042-fix-rounding", finding.Message);
+        // Both names: checked with --branch from main, 'git branch -m NEW' would rename main.
+        Assert.EndsWith("Rename it with: git branch -m feature/INC-2026-0042_Fix_Rounding hotfix/INC-2026-0042-fix-rounding", finding.Message);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace Hotfix.Policy.Checks.Audit;
 /// Decides whether one hotfix's changes are on the back-merge target: ancestry first (one walk of develop answers it
 /// for every hotfix), then patch ids of the develop commits production did not have before the hotfix — per commit
 /// for cherry-picks, and the whole change at once for squashes (compared with develop's single commits and with the
-/// change develop's merges of the same incident brought in).
+/// change develop's merges of the same incident brought in) — and develop commits whose "(cherry picked from commit
+/// …)" line names a hotfix commit.
 /// </summary>
 internal sealed class BackMergeChecker(IHistoryReader history, string developTip)
 {
@@ -65,6 +66,16 @@ internal sealed class BackMergeChecker(IHistoryReader history, string developTip
             if (change is null)
             {
                 continue;
+            }
+
+            // A pick with -x that had to adapt to develop (a line changed nearby) has another patch id; its line still
+            // says which hotfix commit it brings.
+            foreach (var source in CherryPickTrailers.Sources(candidate.Message))
+            {
+                if (!candidate.IsMerge && commits.Any(c => c.Sha == source))
+                {
+                    copies.TryAdd(source, candidate);
+                }
             }
 
             foreach (var match in matcher.Matches(change))

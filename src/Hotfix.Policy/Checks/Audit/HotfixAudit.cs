@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Hotfix.Policy.Branching;
 using Hotfix.Policy.Checks.Branching;
 using Hotfix.Policy.History;
@@ -10,7 +11,7 @@ namespace Hotfix.Policy.Checks.Audit;
 /// whose message carries an incident id) and whether its changes reached the back-merge target — by ancestry
 /// (<c>git merge-base --is-ancestor</c>) or, for squashes and cherry-picks, by patch id (<c>git cherry</c>).
 /// </summary>
-internal sealed class HotfixAudit
+internal sealed partial class HotfixAudit
 {
     /// <summary>
     /// History is walked newest first; once this many consecutive first-parent commits are older than --since, the
@@ -50,7 +51,7 @@ internal sealed class HotfixAudit
         var main = ResolveMain(history, context.Policy);
         var develop = BranchTips.Freshest(history, branches.BackMergeTarget, branches.Remote)
             ?? throw new HotfixInputException(
-                $"back-merge target '{branches.BackMergeTarget}' (policy branches.backMergeTarget) does not exist here, neither locally nor as {branches.Remote}/{branches.BackMergeTarget}; expected the branch hotfixes are merged back into (git fetch {branches.Remote} {branches.BackMergeTarget}, or set branches.backMergeTarget in hotfix.json).");
+                $"back-merge target '{branches.BackMergeTarget}' (policy branches.backMergeTarget) does not exist here, neither locally nor as {branches.Remote}/{branches.BackMergeTarget}; expected the branch hotfixes are merged back into ({FetchCommands.Branch(branches.Remote, branches.BackMergeTarget)}, or set branches.backMergeTarget in hotfix.json).");
 
         var audit = new HotfixAudit(main, develop, since);
         var found = FindHotfixes(history, context.Policy.Branches.Naming, develop.Name, audit, since);
@@ -65,7 +66,7 @@ internal sealed class HotfixAudit
         var branches = policy.Branches;
         return BranchTips.Freshest(history, branches.Main, branches.Remote)
             ?? throw new HotfixInputException(
-                $"main branch '{branches.Main}' (policy branches.main) does not exist here, neither locally nor as {branches.Remote}/{branches.Main}; expected the production branch (git fetch {branches.Remote} {branches.Main}, or set branches.main in hotfix.json).");
+                $"main branch '{branches.Main}' (policy branches.main) does not exist here, neither locally nor as {branches.Remote}/{branches.Main}; expected the production branch ({FetchCommands.Branch(branches.Remote, branches.Main)}, or set branches.main in hotfix.json).");
     }
 
     private static List<FoundHotfix> FindHotfixes(IHistoryReader history, BranchNaming naming, string developName, HotfixAudit audit, DateTimeOffset? since)
@@ -118,7 +119,7 @@ internal sealed class HotfixAudit
                 continue;
             }
 
-            var id = FirstIncident(commit.Message);
+            var id = IsUndoOfHotfix(history, commit) ? null : FirstIncident(commit.Message);
             if (id is null || (group is not null && groupIncident != id))
             {
                 CloseGroup();
@@ -140,6 +141,20 @@ internal sealed class HotfixAudit
 
         return found;
     }
+
+    /// <summary>
+    /// A <c>git revert</c> of a commit that carries the same incident id (the hotfix's merge or squash, reverted because
+    /// it broke something) takes the hotfix off main: it repeats the id only by quoting the reverted subject, and is not
+    /// a hotfix of its own to merge back. A revert of other work that names an incident is one, and stays.
+    /// </summary>
+    private static bool IsUndoOfHotfix(IHistoryReader history, CommitInfo commit) =>
+        RevertedCommit().Match(commit.Message) is { Success: true } match
+        && FirstIncident(commit.Message) is { } id
+        && history.FindCommit(match.Groups["sha"].Value) is { } reverted
+        && IncidentId.FindAll(reverted.Message).Contains(id);
+
+    [GeneratedRegex(@"^This reverts commit (?<sha>[0-9a-f]{40}(?:[0-9a-f]{24})?)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex RevertedCommit();
 
     private static IncidentId? FirstIncident(string? text) => IncidentId.FindAll(text) is [var first, ..] ? first : null;
 

@@ -1,5 +1,7 @@
 using Hotfix.Policy.Checks.Branching;
 using Hotfix.Policy.Findings;
+using Hotfix.Policy.History;
+using Hotfix.Policy.Ports;
 using Hotfix.Policy.Rules;
 
 namespace Hotfix.Policy.Checks.Audit;
@@ -17,6 +19,7 @@ internal sealed class MissingBackMergeRule(DateTimeOffset? since) : ICheckRule
     {
         var audit = HotfixAudit.Of(context, since);
         var develop = audit.BackMergeTarget.Name;
+        var checkout = Checkout(context, audit.BackMergeTarget);
         foreach (var hotfix in audit.Hotfixes.Where(h => h.Status == BackMergeStatus.Missing))
         {
             var main = hotfix.MainCommit;
@@ -27,13 +30,32 @@ internal sealed class MissingBackMergeRule(DateTimeOffset? since) : ICheckRule
                 _ => $"landed on {audit.Main.Name} as {CommitLists.Count(hotfix.Commits.Count, "commit")} ending at {main.ShortSha}",
             };
             var lacks = Lacks(hotfix, develop);
+            // Only what develop lacks: picking a commit it already has stops git with "now empty".
+            var missing = hotfix.MissingCommits.Count > 0 ? hotfix.MissingCommits : hotfix.Commits;
             var fix = hotfix.Landing == HotfixLanding.Merge
-                ? $"git checkout {develop} && git merge --no-ff {hotfix.Tip[..7]}"
-                : $"git checkout {develop} && git cherry-pick -x {string.Join(' ', hotfix.Commits.Reverse().Select(c => c.ShortSha))}";
+                ? $"{checkout} && git merge --no-ff {hotfix.Tip[..7]}"
+                : $"{checkout} && git cherry-pick -x {string.Join(' ', missing.Reverse().Select(c => c.ShortSha))}";
             yield return Rule.CreateFinding(
                 $"{hotfix.Label} ({how} on {main.CommitTime:yyyy-MM-dd}) never {(hotfix.Evidence.Count > 0 ? "fully " : string.Empty)}reached {develop}: " +
                 $"{lacks}. The next release would bring the incident back. Merge it back: {fix}");
         }
+    }
+
+    /// <summary>
+    /// How to get onto the back-merge target to merge into it. Checking out <c>origin/develop</c> detaches HEAD, and
+    /// the merge would land on no branch; <c>git checkout develop</c> creates the local branch from it. A local develop
+    /// behind <c>origin/develop</c> is brought up to date first, or the push would be rejected.
+    /// </summary>
+    private static string Checkout(CheckContext context, BranchTip target)
+    {
+        var name = context.Policy.Branches.BackMergeTarget;
+        if (target.Name == name)
+        {
+            return $"git checkout {name}";
+        }
+
+        var stale = context.Ports.Find<IHistoryReader>() is { } history && BranchTips.Local(history, name) is not null;
+        return stale ? $"git checkout {name} && git merge --ff-only {target.Name}" : $"git checkout {name}";
     }
 
     /// <summary>

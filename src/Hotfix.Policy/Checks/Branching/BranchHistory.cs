@@ -22,8 +22,11 @@ internal enum BranchHistoryState
     TooShallow,
 }
 
-/// <summary>A hotfix commit whose change (patch id) repeats a commit that is only on the back-merge target.</summary>
-internal sealed record CherryPickedChange(CommitInfo HotfixCommit, CommitInfo Original);
+/// <summary>A hotfix commit that brings the change of a commit only the back-merge target has.</summary>
+/// <param name="HotfixCommit">The hotfix's commit.</param>
+/// <param name="Original">The develop-only commit whose change it brings.</param>
+/// <param name="SamePatch">False when the hotfix commit names <paramref name="Original"/> as its cherry-pick source but its patch differs.</param>
+internal sealed record CherryPickedChange(CommitInfo HotfixCommit, CommitInfo Original, bool SamePatch = true);
 
 /// <summary>
 /// The branch against main and the back-merge target, computed once per check and shared by HF0102, HF0103, HF0105
@@ -57,7 +60,7 @@ internal sealed class BranchHistory
     /// <summary>Commits of <see cref="Ahead"/> that the back-merge target also has: they came from develop.</summary>
     public IReadOnlyList<CommitInfo> FromBackMergeTarget { get; private init; } = [];
 
-    /// <summary>Hotfix commits that repeat a develop-only change (cherry-picked from develop).</summary>
+    /// <summary>Hotfix commits that bring a develop-only change (cherry-picked from develop).</summary>
     public IReadOnlyList<CherryPickedChange> CherryPicked { get; private init; } = [];
 
     /// <summary>
@@ -165,15 +168,20 @@ internal sealed class BranchHistory
     }
 
     /// <summary>
-    /// Own hotfix commits whose patch id equals that of a commit only develop has. The direction matters: a develop
-    /// commit that is newer than the hotfix commit is the hotfix forward-ported to develop (fine), so only develop
-    /// commits committed first count — or any the hotfix commit names in its "(cherry picked from commit …)" line.
+    /// Own hotfix commits that bring a develop-only commit's change. By patch id: a develop commit that is newer than
+    /// the hotfix commit is the hotfix forward-ported to develop (fine), so only develop commits committed first count
+    /// — or any the hotfix commit names in its "(cherry picked from commit …)" line. A develop commit that itself says
+    /// it is a cherry-picked copy never counts as the original: it is the hotfix forward-ported with -x before a
+    /// rebase or an amend gave the hotfix commit a later date (a copy of develop's own work leaves that work on develop
+    /// too, where it is found as the original). By name: a hotfix commit that names a develop-only commit as its
+    /// source brought that work even when the patches differ (a conflicted pick resolved to develop's side).
     /// </summary>
     private static List<CherryPickedChange> FindCherryPicks(
         IHistoryReader history, IReadOnlyList<CommitInfo> own, IReadOnlyList<BranchTip> develop, BranchTip main, string tip)
     {
-        var found = new List<CherryPickedChange>();
         var ownCommits = own.Where(c => !c.IsMerge).ToDictionary(c => c.Sha, StringComparer.Ordinal);
+        var found = NamedDevelopSources(history, ownCommits.Values, develop, main, tip);
+        var reported = found.Select(f => (f.HotfixCommit.Sha, f.Original.Sha)).ToHashSet();
         // The matcher diffs the hotfix's commits only when asked: with no develop commit to compare, nothing is diffed.
         var matcher = new PatchMatcher(history, ownCommits.Values.Select(Change.Of));
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -194,11 +202,35 @@ internal sealed class BranchHistory
                 foreach (var match in matcher.Matches(Change.Of(candidate)))
                 {
                     var copy = ownCommits[match.To];
-                    var namedAsSource = copy.Message.Contains("cherry picked from commit " + candidate.Sha, StringComparison.Ordinal);
-                    if (namedAsSource || candidate.CommitTime <= copy.CommitTime)
+                    var namedAsSource = CherryPickTrailers.Names(copy.Message, candidate.Sha);
+                    var original = candidate.CommitTime <= copy.CommitTime && !CherryPickTrailers.IsCopy(candidate.Message);
+                    if ((namedAsSource || original) && reported.Add((copy.Sha, candidate.Sha)))
                     {
                         found.Add(new CherryPickedChange(copy, candidate));
                     }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Hotfix commits whose "(cherry picked from commit …)" line names a commit only develop has.</summary>
+    private static List<CherryPickedChange> NamedDevelopSources(
+        IHistoryReader history, IEnumerable<CommitInfo> own, IReadOnlyList<BranchTip> develop, BranchTip main, string tip)
+    {
+        var found = new List<CherryPickedChange>();
+        foreach (var copy in own)
+        {
+            foreach (var source in CherryPickTrailers.Sources(copy.Message).Distinct(StringComparer.Ordinal))
+            {
+                if (history.FindCommit(source) is { } original
+                    && develop.Any(d => history.IsAncestor(source, d.TipSha))
+                    && !history.IsAncestor(source, main.TipSha)
+                    && !history.IsAncestor(source, tip))
+                {
+                    var samePatch = history.PatchId(Change.Of(copy).From, copy.Sha) is { } id && id == history.PatchId(Change.Of(original).From, source);
+                    found.Add(new CherryPickedChange(copy, original, samePatch));
                 }
             }
         }

@@ -22,7 +22,8 @@ internal sealed class BranchNameRule : ICheckRule
         var suggestion = HotfixBranchName.Suggest(branch, naming);
         if (suggestion is not null && suggestion != branch)
         {
-            message += $" Rename it with: git branch -m {suggestion}";
+            // Both names: 'git branch -m NEW' renames the branch checked out, which is main when --branch names another.
+            message += $" Rename it with: git branch -m {branch} {suggestion}";
         }
 
         yield return Rule.CreateFinding(message);
