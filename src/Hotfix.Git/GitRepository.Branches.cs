@@ -17,8 +17,8 @@ internal sealed partial class GitRepository : IBranchCatalog
     {
         // Read from the configuration rather than Branch.TrackedBranch: that one goes through a git_buf, which comes
         // back empty in the native AOT build (see NativeGit).
-        var remote = repository.Config.Get<string>($"branch.{localBranch}.remote")?.Value;
-        var merge = repository.Config.Get<string>($"branch.{localBranch}.merge")?.Value;
+        var remote = ConfigHandle.Config.Get<string>($"branch.{localBranch}.remote")?.Value;
+        var merge = ConfigHandle.Config.Get<string>($"branch.{localBranch}.merge")?.Value;
         if (string.IsNullOrEmpty(remote) || string.IsNullOrEmpty(merge))
         {
             return null;
@@ -30,7 +30,7 @@ internal sealed partial class GitRepository : IBranchCatalog
             return new UpstreamRef(remote, null, merge, merge.StartsWith("refs/heads/", StringComparison.Ordinal) ? merge["refs/heads/".Length..] : merge);
         }
 
-        var configured = repository.Network.Remotes[remote];
+        var configured = ConfigHandle.Network.Remotes[remote];
         string? tracking = null;
         if (configured is not null)
         {

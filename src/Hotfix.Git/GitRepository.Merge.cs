@@ -177,8 +177,8 @@ internal sealed partial class GitRepository : IMergeEngine
     /// <summary>git's order: GIT_xxx_NAME/EMAIL, then user.name/user.email, then EMAIL for the address.</summary>
     private CommitIdentity? Identify(string prefix)
     {
-        var name = GetVariable(prefix + "_NAME") ?? repository.Config.Get<string>("user.name")?.Value;
-        var email = GetVariable(prefix + "_EMAIL") ?? repository.Config.Get<string>("user.email")?.Value ?? GetVariable("EMAIL");
+        var name = GetVariable(prefix + "_NAME") ?? ConfigHandle.Config.Get<string>("user.name")?.Value;
+        var email = GetVariable(prefix + "_EMAIL") ?? ConfigHandle.Config.Get<string>("user.email")?.Value ?? GetVariable("EMAIL");
         return string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(email) ? null : new CommitIdentity(name.Trim(), email.Trim());
     }
 }

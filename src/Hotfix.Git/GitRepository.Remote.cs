@@ -8,7 +8,7 @@ internal sealed partial class GitRepository : IRemoteSync
 {
     public FetchOutcome Fetch(string remote)
     {
-        if (repository.Network.Remotes[remote] is null)
+        if (ConfigHandle.Network.Remotes[remote] is null)
         {
             return FetchOutcome.Failed($"no remote named '{remote}' is configured (git remote -v lists them)");
         }
@@ -16,7 +16,7 @@ internal sealed partial class GitRepository : IRemoteSync
         try
         {
             // No refspecs: the remote's configured fetch refspecs apply, exactly like 'git fetch origin'.
-            Commands.Fetch(repository, remote, [], new FetchOptions(), $"hotfix: fetch {remote}");
+            Commands.Fetch(ConfigHandle, remote, [], new FetchOptions(), $"hotfix: fetch {remote}");
             return FetchOutcome.Success;
         }
         catch (LibGit2SharpException e)

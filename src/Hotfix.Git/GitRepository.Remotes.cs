@@ -4,5 +4,5 @@ namespace Hotfix.Git;
 internal sealed partial class GitRepository
 {
     /// <summary>True when <paramref name="remote"/> is configured (git remote -v lists it).</summary>
-    public bool HasRemote(string remote) => repository.Network.Remotes[remote] is not null;
+    public bool HasRemote(string remote) => ConfigHandle.Network.Remotes[remote] is not null;
 }

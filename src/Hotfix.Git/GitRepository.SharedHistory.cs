@@ -16,6 +16,19 @@ internal sealed partial class GitRepository
     /// </summary>
     private Repository HistoryHandle => commonHandle ??= MissesSharedShallowFile() ? new Repository(CommonDirectory) : repository;
 
+    private Repository? configHandle;
+
+    /// <summary>
+    /// The handle the shared configuration is read through (remotes, upstreams, identity, signing). LibGit2Sharp opened
+    /// on a linked working tree reads the working tree's own git directory for it and finds no remote and no upstream
+    /// there — so <c>start</c> in a worktree skipped the fetch of main and said "no remote 'origin'". git keeps that
+    /// configuration in the common directory, which a handle on it reads.
+    /// </summary>
+    private Repository ConfigHandle => configHandle ??= IsLinkedWorkingTree() ? new Repository(CommonDirectory) : repository;
+
+    private bool IsLinkedWorkingTree() =>
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(repository.Info.Path)) != Path.TrimEndingDirectorySeparator(Path.GetFullPath(CommonDirectory));
+
     private bool MissesSharedShallowFile()
     {
         var own = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repository.Info.Path));
@@ -30,6 +43,11 @@ internal sealed partial class GitRepository
         if (commonHandle is not null && !ReferenceEquals(commonHandle, repository))
         {
             commonHandle.Dispose();
+        }
+
+        if (configHandle is not null && !ReferenceEquals(configHandle, repository))
+        {
+            configHandle.Dispose();
         }
     }
 }

@@ -1,3 +1,4 @@
+using Hotfix.Policy.Ports;
 using Hotfix.TestSupport;
 
 namespace Hotfix.Git.Tests;
@@ -30,6 +31,31 @@ public class BranchCatalogTests
         repo.Git("branch", "local-only");
         Assert.Null(git.Upstream("local-only"));
         Assert.NotEqual(0, repo.TryGit("rev-parse", "--abbrev-ref", "local-only@{upstream}").ExitCode);
+    }
+
+    [Fact]
+    public void A_linked_worktree_reads_the_shared_configuration_and_fetches_through_it()
+    {
+        // LibGit2Sharp opened on a linked working tree read its own git directory's configuration: no upstream, no
+        // remote, so start in a worktree skipped the fetch of main.
+        using var repo = HotfixRepositories.MainAndDevelop();
+        var origin = repo.AddOrigin();
+        var worktree = Path.Combine(Path.GetDirectoryName(repo.Path)!, "linked");
+        repo.Git("worktree", "add", "--quiet", worktree, "develop");
+        var colleague = repo.CloneOrigin();
+        GitCli.Run(colleague, "config", "user.email", "colleague@example.com");
+        GitCli.Run(colleague, "config", "user.name", "Colleague");
+        var moved = HotfixRepositories.CommitIn(colleague, "another hotfix", "b.txt", "b");
+        GitCli.Run(colleague, "push", "--quiet", "origin", "main");
+
+        using var git = GitRepository.Open(worktree);
+        Assert.True(git.HasRemote("origin"));
+        var upstream = git.Upstream("main")!;
+        Assert.Equal(origin, upstream.RemoteUrl);
+        Assert.Equal(GitCli.Run(worktree, "rev-parse", "--abbrev-ref", "main@{upstream}"), upstream.TrackingBranch);
+        Assert.Equal(FetchOutcome.Success, git.Fetch("origin"));
+        Assert.Equal(moved, GitCli.Run(worktree, "rev-parse", "origin/main"));
+        Assert.Equal("develop", GitCli.Run(worktree, "symbolic-ref", "--short", "HEAD"));
     }
 
     [Fact]
