@@ -321,7 +321,8 @@ internal static class LoopShapes
 
     /// <summary>
     /// A <c>foreach</c> over a list written out in the code — its elements constants or values
-    /// (<c>new[] { order.BuyerId, order.SellerId }</c>: two lookups, whatever the data) —, or over an enum's values or names.
+    /// (<c>new[] { order.BuyerId, order.SellerId }</c>: two lookups, whatever the data) —, over an enum's values or names,
+    /// or over EF Core's model's entity types.
     /// </summary>
     private static bool OverConstants(ILoopOperation loop)
     {
@@ -338,6 +339,11 @@ internal static class LoopShapes
                 return initializer.Initializers.Length > 0 && initializer.Initializers.All(i =>
                     i is IInvocationOperation { TargetMethod: { Name: "Add", IsExtensionMethod: false }, Arguments.Length: 1 });
             case IInvocationOperation { TargetMethod: { Name: "GetValues" or "GetNames", ContainingType.SpecialType: SpecialType.System_Enum } }:
+                return true;
+            // context.Model.GetEntityTypes(): the model's entity types, as many as the code declares (a test reset, a
+            // schema report), whatever the data.
+            case IInvocationOperation { TargetMethod.Name: "GetEntityTypes", Instance: { } model }
+                when model.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Model" }:
                 return true;
             case IFieldReferenceOperation { Field: { IsReadOnly: true } field } when CannotGrow(field.Type):
                 return field.DeclaringSyntaxReferences.Length == 1 &&

@@ -206,6 +206,11 @@ public class QueryInLoopTests
             {
                 var first = db.Users.OrderBy(u => u.Id).FirstOrDefault();
             }
+
+            foreach (var entityType in db.Model.GetEntityTypes())
+            {
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM \"" + entityType.GetTableName() + "\" WHERE 1 = 0");
+            }
         }
         """);
 
