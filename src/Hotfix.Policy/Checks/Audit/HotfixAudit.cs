@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hotfix.Policy.Branching;
 using Hotfix.Policy.Checks.Branching;
 using Hotfix.Policy.History;
@@ -11,7 +10,7 @@ namespace Hotfix.Policy.Checks.Audit;
 /// whose message carries an incident id) and whether its changes reached the back-merge target — by ancestry
 /// (<c>git merge-base --is-ancestor</c>) or, for squashes and cherry-picks, by patch id (<c>git cherry</c>).
 /// </summary>
-internal sealed partial class HotfixAudit
+internal sealed class HotfixAudit
 {
     /// <summary>
     /// History is walked newest first; once this many consecutive first-parent commits are older than --since, the
@@ -148,13 +147,10 @@ internal sealed partial class HotfixAudit
     /// a hotfix of its own to merge back. A revert of other work that names an incident is one, and stays.
     /// </summary>
     private static bool IsUndoOfHotfix(IHistoryReader history, CommitInfo commit) =>
-        RevertedCommit().Match(commit.Message) is { Success: true } match
+        RevertLines.Find(commit.Message) is { Sha: { Length: >= 40 } named }
         && FirstIncident(commit.Message) is { } id
-        && history.FindCommit(match.Groups["sha"].Value) is { } reverted
+        && history.FindCommit(named[..(named.Length >= 64 ? 64 : 40)]) is { } reverted
         && IncidentId.FindAll(reverted.Message).Contains(id);
-
-    [GeneratedRegex(@"^This reverts commit (?<sha>[0-9a-f]{40}(?:[0-9a-f]{24})?)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex RevertedCommit();
 
     private static IncidentId? FirstIncident(string? text) => IncidentId.FindAll(text) is [var first, ..] ? first : null;
 

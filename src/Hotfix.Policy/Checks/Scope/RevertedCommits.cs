@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Hotfix.Policy.Checks.Branching;
+using Hotfix.Policy.History;
 using Hotfix.Policy.Ports;
 
 namespace Hotfix.Policy.Checks.Scope;
@@ -10,7 +10,7 @@ namespace Hotfix.Policy.Checks.Scope;
 /// the budget: the message names the reverted commits so a waiver can say so; whether the revert is the whole fix is
 /// the reviewer's call.
 /// </summary>
-internal static partial class RevertedCommits
+internal static class RevertedCommits
 {
     /// <summary>The reverted commits' short ids, oldest revert first; empty when the branch is not only reverts of main.</summary>
     public static IReadOnlyList<string> Of(CheckContext context)
@@ -24,8 +24,9 @@ internal static partial class RevertedCommits
         var reverted = new List<string>();
         foreach (var commit in own)
         {
-            if (RevertLine().Match(commit.Message) is not { Success: true } match
-                || reader.FindCommit(match.Groups[1].Value) is not { } original
+            // A revert of a plain commit: the line ends after the sha (a merge's revert goes on "reversing changes …").
+            if (RevertLines.Find(commit.Message) is not { Sha.Length: >= 7 and <= 40 } line || line.After.Trim() is not ("" or ".")
+                || reader.FindCommit(line.Sha) is not { } original
                 || !reader.IsAncestor(original.Sha, history.Main!.TipSha))
             {
                 return [];
@@ -36,7 +37,4 @@ internal static partial class RevertedCommits
 
         return reverted;
     }
-
-    [GeneratedRegex(@"^This reverts commit ([0-9a-f]{7,40})\.?\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex RevertLine();
 }
