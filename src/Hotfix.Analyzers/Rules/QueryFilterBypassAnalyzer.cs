@@ -22,7 +22,7 @@ public sealed class QueryFilterBypassAnalyzer : HotfixAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.QueryFiltersBypassed,
         HotfixDescriptors.Title(RuleIds.QueryFiltersBypassed),
-        HotfixDescriptors.Message("{0} switches off {1}: the query can return other tenants' or deleted rows"),
+        HotfixDescriptors.Message("{0} switches off {1}: the query can return {2}"),
         RuleCategory.Security,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -53,10 +53,12 @@ public sealed class QueryFilterBypassAnalyzer : HotfixAnalyzer
                 }
 
                 var names = invocation.Arguments.Where(a => a.Parameter?.Ordinal > 0 && !a.IsImplicit).ToArray();
-                var what = names.Length == 0
-                    ? "every global query filter"
-                    : "the query filters " + string.Join(", ", names.Select(a => a.Value.Syntax.ToString()));
-                scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), c.Node, messageArgs: new object?[] { "IgnoreQueryFilters()", what });
+                // Only ignoring every filter is known to drop the tenant and soft-delete filters together; a named filter
+                // hides what its definition says, which the reviewer reads there.
+                var (what, exposed) = names.Length == 0
+                    ? ("every global query filter", "other tenants' or deleted rows")
+                    : ("the query filters " + string.Join(", ", names.Select(a => a.Value.Syntax.ToString())), "the rows those filters hide");
+                scope.Report(c.ReportDiagnostic, Rule, SyntaxLocations.NameOf(invocation), c.Node, messageArgs: new object?[] { "IgnoreQueryFilters()", what, exposed });
             },
             SyntaxKind.InvocationExpression);
     }
