@@ -36,6 +36,12 @@ internal sealed class DetectedMigration
     /// <summary>The migration already exists on main (at the merge base): it has run somewhere and must not change.</summary>
     public bool ExistedOnMain { get; init; }
 
+    /// <summary>The SQL files it runs (Liquibase <c>sqlFile</c>) whose text the hotfix changed.</summary>
+    public IReadOnlyList<string> EditedIncludedFiles { get; init; } = [];
+
+    /// <summary>The migration's own file is as it is on main: the hotfix changed only a file it runs.</summary>
+    public bool ChangelogUntouched { get; init; }
+
     public MigrationDatabase Database { get; init; }
 
     public required IReadOnlyList<MigrationOperation> Up { get; init; }

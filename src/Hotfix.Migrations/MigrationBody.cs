@@ -45,6 +45,12 @@ internal sealed class MigrationBody
     /// migrations name the default, the history and the database the declared one.
     /// </summary>
     public Dictionary<string, string> ModelTables { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The SQL files the migration runs (Liquibase's <c>sqlFile</c>) with the text they had at the migration's commit:
+    /// part of what ran, so an edit of one is an edit of the migration.
+    /// </summary>
+    public Dictionary<string, string> IncludedFiles { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>One migration inside a file: most files hold one; a Liquibase changelog holds one per changeset.</summary>

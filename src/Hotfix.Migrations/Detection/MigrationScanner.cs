@@ -54,6 +54,7 @@ internal static class MigrationScanner
         var settings = new MigrationSettings(files);
         var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
         var intents = new List<(MigrationFileMatch Match, string Path)>();
+        var editedSql = new List<FileChange>();
         foreach (var change in changes.Files)
         {
             if (change.IsSubmodule || change.IsBinary)
@@ -62,6 +63,7 @@ internal static class MigrationScanner
             }
 
             var text = (change.NewContent ?? change.OldContent)?.Text ?? string.Empty;
+            var claimed = false;
             foreach (var format in Formats)
             {
                 var match = format.Match(change.Path, text, settings, files);
@@ -69,6 +71,8 @@ internal static class MigrationScanner
                 {
                     continue;
                 }
+
+                claimed = true;
 
                 switch (match.Role)
                 {
@@ -90,6 +94,17 @@ internal static class MigrationScanner
 
                 break;
             }
+
+            if (!claimed && change.Kind == FileChangeKind.Modified && SqlFiles.IsSql(change.Path))
+            {
+                editedSql.Add(change);
+            }
+        }
+
+        var liquibase = Formats.OfType<LiquibaseFormat>().Single();
+        foreach (var changelog in SqlFileIncluders.Of(editedSql, files, liquibase, settings))
+        {
+            Get(units, changelog, liquibase); // the changelog is untouched: its changesets are compared with their files' old text
         }
 
         var migrations = new List<DetectedMigration>();
@@ -172,9 +187,13 @@ internal static class MigrationScanner
                 continue;
             }
 
+            var editedFiles = piece.Body.IncludedFiles
+                .Where(f => !before.Body.IncludedFiles.TryGetValue(f.Key, out var old) || old != f.Value)
+                .Select(f => f.Key)
+                .ToList();
             yield return Build(
                 unit, piece, database, renamed ? FileChangeKind.Renamed : FileChangeKind.Modified, existedOnMain: !IsRepeatable(piece) && reworkedFrom is null,
-                downExists ? downPath : null, files, history, reworkedFrom: reworkedFrom);
+                downExists ? downPath : null, files, history, reworkedFrom: reworkedFrom, editedFiles: editedFiles);
         }
 
         foreach (var gone in oldPieces.Where(p => newPieces.All(n => n.Id != p.Id)))
@@ -212,7 +231,7 @@ internal static class MigrationScanner
 
     private static DetectedMigration Build(
         Unit unit, MigrationPiece piece, MigrationDatabase database, FileChangeKind change, bool existedOnMain, string? downPath, RepositoryFiles files,
-        Lazy<SchemaHistory> history, string? deletedPath = null, string? reworkedFrom = null)
+        Lazy<SchemaHistory> history, string? deletedPath = null, string? reworkedFrom = null, IReadOnlyList<string>? editedFiles = null)
     {
         var body = piece.Body;
         var framework = unit.Format.Framework;
@@ -297,6 +316,8 @@ internal static class MigrationScanner
             Line = piece.Line,
             Change = change,
             ExistedOnMain = existedOnMain,
+            EditedIncludedFiles = editedFiles ?? [],
+            ChangelogUntouched = unit.UpChange is null,
             Database = database,
             Up = body.Up,
             PreviousColumns = table => history.Value.ColumnsOf(table),

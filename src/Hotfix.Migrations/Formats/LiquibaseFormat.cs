@@ -160,7 +160,24 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
             }
         }
 
+        if (IsTrue(attributes.Get("runOnChange")) || IsTrue(attributes.Get("runAlways")))
+        {
+            MarkRerun(body);
+        }
+
         return new MigrationPiece(id, body, Fingerprint(changeSet), Math.Max(1, changeSet.Line));
+    }
+
+    private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// runOnChange (views, functions, procedures) and runAlways changesets are re-run by Liquibase when their checksum
+    /// changes: editing one is how it is meant to change, not an edit of an applied migration.
+    /// </summary>
+    private static void MarkRerun(MigrationBody body)
+    {
+        body.DownStatus = DownStatus.Repeatable;
+        body.DownDetail = "runOnChange/runAlways changeset: Liquibase re-runs it whenever its checksum changes, so editing it is how it is meant to change";
     }
 
     private static bool IsMeta(string name) => name is "comment" or "preConditions" or "rollback" or "validCheckSum" or "id" or "author" or "changes" or "item";
@@ -436,6 +453,11 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
                 body.DownDetail = "the changeset declares its rollback \"not required\"";
             }
 
+            if (RerunAttribute().IsMatch(lines[k]))
+            {
+                MarkRerun(body);
+            }
+
             pieces.Add(new MigrationPiece(header.Groups[1].Value.Trim(), body, string.Join('\n', lines[start..end]).TrimEnd(), start + 1, end));
             k = end - 1;
         }
@@ -451,6 +473,9 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
 
     [GeneratedRegex(@"^\s*--\s*changeset\s+([^\s]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeSetHeader();
+
+    [GeneratedRegex(@"\brun(?:OnChange|Always)\s*:\s*true\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RerunAttribute();
 
     [GeneratedRegex(@"^\s*--\s*rollback\s?(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex RollbackLine();

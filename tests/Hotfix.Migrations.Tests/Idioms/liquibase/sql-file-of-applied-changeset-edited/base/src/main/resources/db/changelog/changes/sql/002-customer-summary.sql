@@ -1,0 +1,2 @@
+CREATE OR REPLACE VIEW customer_summary AS
+SELECT id, email FROM customer;

@@ -1,0 +1,1 @@
+SELECT id, email FROM customer WHERE created_at > now() - interval '30 days';
