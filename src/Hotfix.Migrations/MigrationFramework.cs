@@ -31,6 +31,7 @@ internal enum MigrationFramework
     DbUp,
     MikroOrm,
     Sqlx,
+    NumberedSql,
 }
 
 /// <summary>Whether a framework has down migrations at all.</summary>

@@ -46,6 +46,9 @@ internal static class MigrationScanner
         new LaravelFormat(),
         new DoctrineFormat(),
         new EctoFormat(),
+
+        // Last: numbered SQL files no named framework claims.
+        new NumberedSqlFormat(),
     ];
 
     public static MigrationScan Scan(ChangeSet changes, IChangeSetReader? reader)

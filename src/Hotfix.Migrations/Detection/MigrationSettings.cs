@@ -105,7 +105,7 @@ internal sealed partial class MigrationSettings
             OnlyOne(IsJvmApplicationConfig, JvmDataSource()) is var configured and not MigrationDatabase.Unknown
                 ? configured
                 : OnlyOne(p => RepoPath.FileName(p) is "pom.xml" or "build.gradle" or "build.gradle.kts", JdbcDriver()),
-        MigrationFramework.TypeOrm or MigrationFramework.Knex or MigrationFramework.Sequelize or MigrationFramework.MikroOrm =>
+        MigrationFramework.TypeOrm or MigrationFramework.Knex or MigrationFramework.Sequelize or MigrationFramework.MikroOrm or MigrationFramework.NumberedSql =>
             OnlyOne(p => RepoPath.FileName(p) == "package.json" && !p.Contains("node_modules/", StringComparison.Ordinal), NodeDriver()),
         _ => MigrationDatabase.Unknown,
     };
@@ -145,6 +145,7 @@ internal sealed partial class MigrationSettings
         MigrationFramework.TypeOrm => FromConfigs(p => RepoPath.FileName(p).StartsWith("ormconfig", StringComparison.Ordinal) || p.EndsWith("data-source.ts", StringComparison.Ordinal) || p.EndsWith("data-source.js", StringComparison.Ordinal), TypeOrmType()),
         MigrationFramework.Sqitch => FromConfigs(p => RepoPath.FileName(p) == "sqitch.conf", SqitchEngine()),
         MigrationFramework.Dbmate or MigrationFramework.GolangMigrate => FromConfigs(IsEnvOrMakefile, UrlScheme()),
+        MigrationFramework.NumberedSql => FromConfigs(p => IsEnvOrMakefile(p) || RepoPath.FileName(p) == "yoyo.ini", UrlScheme()),
         MigrationFramework.Goose => FromConfigs(IsEnvOrMakefile, GooseDriver()) is var goose and not MigrationDatabase.Unknown
             ? goose
             : FromConfigs(IsEnvOrMakefile, UrlScheme()),

@@ -39,6 +39,7 @@ internal static class ForwardMigrationFormats
         MigrationFramework.Goose => $"goose -dir {RepoPath.Directory(path)} <driver> <dsn> down",
         MigrationFramework.Atlas => $"atlas migrate down --dir file://{RepoPath.Directory(path)} --dev-url <dev database> (Atlas plans the down and refuses one that loses data)",
         MigrationFramework.Supabase => "none: Supabase migrations have no down (`supabase migration repair --status reverted` only edits the history table)",
+        MigrationFramework.NumberedSql => "the project's own runner: its down step where it has one (the .down.sql or .rollback.sql, or the file's down section), else none",
         _ => "sqitch revert --to @HEAD^",
     };
 
@@ -162,6 +163,9 @@ internal static class ForwardMigrationFormats
                 RepoPath.Combine(directory, $"<timestamp>_{name}.sql"),
                 $"atlas migrate new {name} --dir file://{directory}, then put this SQL in it and run `atlas migrate hash`"),
             MigrationFramework.Supabase => PlainSql(RepoPath.Combine(directory, $"<timestamp>_{name}.sql"), $"supabase migration new {name}"),
+            MigrationFramework.NumberedSql => PlainSql(
+                RepoPath.Combine(directory, $"<next number>_{name}{(file.EndsWith(".up.sql", StringComparison.Ordinal) ? ".up" : string.Empty)}.sql"),
+                "a new file in the same folder, numbered after the last one (the runner applies the files in name order)"),
             MigrationFramework.GolangMigrate => PlainSql(RepoPath.Combine(directory, $"<next version>_{name}.up.sql"), $"migrate create -ext sql -dir {directory} {name}"),
             MigrationFramework.Sqitch => new(
                 RepoPath.Combine(directory, $"{name}.sql"),

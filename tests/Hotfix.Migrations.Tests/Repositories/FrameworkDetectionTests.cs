@@ -126,6 +126,20 @@ public class FrameworkDetectionTests
         Assert.Equal(Enum.Parse<MigrationDatabase>(expected), Single(repo).Database);
     }
 
+    [Theory]
+    [InlineData("yoyo.ini", "[DEFAULT]\nsources = migrations\ndatabase = postgresql://app@localhost/shop\n", "PostgreSql")]
+    [InlineData(".env", "DATABASE_URL=mysql://app@localhost:3306/shop\n", "MySql")]
+    [InlineData("package.json", "{ \"dependencies\": { \"postgres-migrations\": \"^5.3.0\", \"pg\": \"^8.11.0\" } }", "PostgreSql")]
+    [InlineData("README.md", "Run ./migrate.sh against the database.\n", "Unknown")]
+    public void Numbered_sql_migrations_take_the_database_from_the_runners_url_or_driver(string path, string content, string expected)
+    {
+        using var repo = Create((path, content), ("migrations/1_create-orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, note text);\n"));
+        repo.Commit("Drop note", ("migrations/2_drop-note.sql", "ALTER TABLE orders DROP COLUMN note;\n"));
+        var migration = Single(repo);
+        Assert.Equal(MigrationFramework.NumberedSql, migration.Framework);
+        Assert.Equal(Enum.Parse<MigrationDatabase>(expected), migration.Database);
+    }
+
     [Fact]
     public void Liquibase_formatted_sql_changesets_with_rollback_lines()
     {
@@ -296,7 +310,9 @@ public class FrameworkDetectionTests
             ("sql/20261110090000_cleanup.sql", "DELETE FROM sessions;\n"),                                          // no atlas.sum beside it
             ("supabase/seed.sql", "insert into public.plans (name) values ('free');\n"),                          // seed, not a migration
             ("supabase/migrations/cleanup.sql", "delete from public.sessions;\n"));                               // no timestamp
-        Assert.Empty(Scan(repo).Migrations);
+
+        // Only the numbered file in a migrations folder is a migration, of the project's own runner: numbered SQL.
+        Assert.Equal([(MigrationFramework.NumberedSql, "db/migrations/00002_report.sql")], Scan(repo).Migrations.Select(m => (m.Framework, m.Path)));
     }
 
     [Fact]

@@ -1,0 +1,6 @@
+CREATE TABLE users (
+    id bigserial PRIMARY KEY,
+    email text NOT NULL,
+    name varchar(200),
+    note varchar(500)
+);

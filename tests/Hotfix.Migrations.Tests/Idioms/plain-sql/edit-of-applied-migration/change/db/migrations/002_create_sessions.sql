@@ -1,0 +1,2 @@
+-- Sessions of signed-in users (one row per device).
+CREATE TABLE sessions (id bigserial PRIMARY KEY, user_id bigint NOT NULL, expires_at timestamptz NOT NULL);

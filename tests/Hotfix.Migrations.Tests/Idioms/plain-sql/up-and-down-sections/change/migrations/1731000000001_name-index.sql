@@ -1,0 +1,2 @@
+-- Up Migration
+CREATE INDEX users_name_idx ON users (name);
