@@ -36,6 +36,9 @@ internal sealed class DetectedMigration
     /// <summary>The migration already exists on main (at the merge base): it has run somewhere and must not change.</summary>
     public bool ExistedOnMain { get; init; }
 
+    /// <summary>The SQL files it runs (Liquibase <c>sqlFile</c>).</summary>
+    public IReadOnlyList<string> IncludedFiles { get; init; } = [];
+
     /// <summary>The SQL files it runs (Liquibase <c>sqlFile</c>) whose text the hotfix changed.</summary>
     public IReadOnlyList<string> EditedIncludedFiles { get; init; } = [];
 

@@ -66,7 +66,7 @@ internal static class MigrationScanner
             }
 
             var text = (change.NewContent ?? change.OldContent)?.Text ?? string.Empty;
-            var claimed = false;
+            IMigrationFormat? claimedBy = null;
             foreach (var format in Formats)
             {
                 var match = format.Match(change.Path, text, settings, files);
@@ -75,7 +75,7 @@ internal static class MigrationScanner
                     continue;
                 }
 
-                claimed = true;
+                claimedBy = format;
 
                 switch (match.Role)
                 {
@@ -98,7 +98,8 @@ internal static class MigrationScanner
                 break;
             }
 
-            if (!claimed && change.Kind == FileChangeKind.Modified && SqlFiles.IsSql(change.Path))
+            // A Liquibase changeset may run it (sqlFile), even one in a numbered migrations folder.
+            if (claimedBy is null or NumberedSqlFormat && change.Kind == FileChangeKind.Modified && SqlFiles.IsSql(change.Path))
             {
                 editedSql.Add(change);
             }
@@ -115,6 +116,10 @@ internal static class MigrationScanner
         {
             migrations.AddRange(Read(unit, files, settings));
         }
+
+        // A numbered file a changeset runs is that changeset's SQL, judged there: not a migration of its own as well.
+        var runByChangesets = migrations.Where(m => m.Framework == MigrationFramework.Liquibase).SelectMany(m => m.IncludedFiles).ToHashSet(StringComparer.Ordinal);
+        migrations.RemoveAll(m => m.Framework == MigrationFramework.NumberedSql && runByChangesets.Contains(m.Path));
 
         var frameworksWithMigrations = migrations.Select(m => m.Framework).ToHashSet();
         var schema = intents
@@ -320,6 +325,7 @@ internal static class MigrationScanner
             Change = change,
             ExistedOnMain = existedOnMain,
             EditedIncludedFiles = editedFiles ?? [],
+            IncludedFiles = [.. body.IncludedFiles.Keys],
             ChangelogUntouched = unit.UpChange is null,
             Database = database,
             Up = body.Up,
