@@ -75,6 +75,41 @@ public class BadInputTests
     }
 
     [Fact]
+    public void The_policy_documentation_example_reports_what_the_documentation_shows()
+    {
+        // docs/policy.md promises every problem at once and shows a file and its output: they must not drift apart.
+        var doc = File.ReadAllLines(SourceTree.PathOf("docs", "policy.md"));
+        var promise = Array.FindIndex(doc, l => l.StartsWith("- Every problem is reported at once", StringComparison.Ordinal));
+        Assert.True(promise >= 0, "docs/policy.md no longer makes the promise this test checks");
+        var fences = Enumerable.Range(promise, doc.Length - promise).Where(i => doc[i].Trim().StartsWith("```", StringComparison.Ordinal)).Take(4).ToArray();
+        string Block(int open) => string.Concat(doc[(fences[open] + 1)..fences[open + 1]].Select(l => l.Trim() + "\n"));
+
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("hotfix.json"), Block(0));
+        var result = CliRun.Run(dir.Path, "policy", "validate", "hotfix.json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(Block(2), string.Concat(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim() + "\n")));
+    }
+
+    [Fact]
+    public void A_typo_and_values_out_of_range_are_all_reported()
+    {
+        using var repo = TestRepository.Create();
+        File.WriteAllText(
+            Path.Combine(repo.Path, "hotfix.json"),
+            """{ "branches": { "mian": "main", "maxLength": 500 }, "review": { "followUpDays": 8, "approvers": [] }, "tests": { "mandatory": ["regression"] } }""");
+        AssertBadInput(
+            CliRun.Run(repo.Path, "check"),
+            "(5 problems",
+            "$.branches.mian: found unknown key 'mian'",
+            "$.branches.maxLength: found 500",
+            "$.review.followUpDays: found 8",
+            "$.review.approvers: found []",
+            "$.tests.mandatory: found [\"regression\"]");
+    }
+
+    [Fact]
     public void A_policy_option_naming_a_missing_file()
     {
         using var repo = TestRepository.Create();
