@@ -117,6 +117,45 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_repository_path_that_is_a_file()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("afile.txt"), "x");
+        AssertBadInput(CliRun.Run(dir.Path, "check", "--repo", "afile.txt"), "--repo 'afile.txt': is a file; expected the folder of a git working tree");
+    }
+
+    [Fact]
+    public void An_empty_policy_option()
+    {
+        using var repo = TestRepository.Create();
+        AssertBadInput(CliRun.Run(repo.Path, "check", "--policy", ""), "--policy '': the value is empty; expected the path of a policy file");
+        AssertBadInput(CliRun.Run(repo.Path, "policy", "show", "--policy", ""), "--policy '': the value is empty");
+    }
+
+    [Fact]
+    public void A_policy_file_argument_is_named_as_the_argument_not_as_the_option()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.Combine("pdir"));
+        AssertBadInput(CliRun.Run(dir.Path, "policy", "validate", "pdir"), "hotfix: error: file 'pdir': is a directory; expected a policy file");
+        AssertBadInput(CliRun.Run(dir.Path, "policy", "validate", "--policy", "pdir"), "hotfix: error: --policy 'pdir': is a directory");
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void A_policy_file_saved_as_utf16_with_a_byte_order_mark_is_read(string encoding)
+    {
+        using var dir = new TempDirectory();
+        var text = System.Text.Encoding.GetEncoding(encoding);
+        File.WriteAllBytes(dir.Combine("hotfix.json"), [.. text.GetPreamble(), .. text.GetBytes("""{ "review": { "followUpDays": 3 } }""")]);
+
+        var show = CliRun.Run(dir.Path, "policy", "show", "--policy", "hotfix.json");
+        Assert.True(show.ExitCode == 0, show.ToString());
+        Assert.Contains("\"followUpDays\": 3", show.Out);
+    }
+
+    [Fact]
     public void An_unknown_format()
     {
         using var repo = TestRepository.Create();
