@@ -33,6 +33,11 @@ internal sealed partial class GitRepository : IRepositoryReader, IDisposable
     {
         var full = Path.GetFullPath(path);
         path = shownAs ?? path;
+        if (File.Exists(full))
+        {
+            throw new HotfixInputException($"{optionName} '{path}': is a file; expected the folder of a git working tree (or a folder inside one).");
+        }
+
         if (!Directory.Exists(full))
         {
             throw new HotfixInputException($"{optionName} '{path}': no such folder; expected the path of a git working tree.");

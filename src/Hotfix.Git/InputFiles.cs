@@ -54,13 +54,22 @@ internal static partial class InputFiles
                 throw Refused(what, "is not a regular file (a device that reads more than its size, such as /dev/zero)", expected);
             }
 
-            return new UTF8Encoding(false).GetString(buffer, 0, read).TrimStart('\uFEFF');
+            return Decode(buffer.AsSpan(0, read));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new HotfixInputException($"{what}: cannot be read ({e.Message}); expected {expected} you can read.", e);
         }
     }
+
+    // Windows PowerShell 5 writes UTF-16 with a byte order mark (`>`, Out-File): such a file is read as what its mark
+    // says, rather than refused as JSON starting with a byte 0xFF. Anything else is UTF-8, with or without a mark.
+    private static string Decode(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [0xFF, 0xFE, ..] => Encoding.Unicode.GetString(bytes[2..]),
+        [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode.GetString(bytes[2..]),
+        _ => new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF'),
+    };
 
     private static HotfixInputException Refused(string what, string problem, string expected) =>
         new($"{what}: {problem}; expected {expected} (a regular file of at most {Size(MaxBytes)}).");

@@ -75,10 +75,84 @@ public class BadInputTests
     }
 
     [Fact]
+    public void The_policy_documentation_example_reports_what_the_documentation_shows()
+    {
+        // docs/policy.md promises every problem at once and shows a file and its output: they must not drift apart.
+        var doc = File.ReadAllLines(SourceTree.PathOf("docs", "policy.md"));
+        var promise = Array.FindIndex(doc, l => l.StartsWith("- Every problem is reported at once", StringComparison.Ordinal));
+        Assert.True(promise >= 0, "docs/policy.md no longer makes the promise this test checks");
+        var fences = Enumerable.Range(promise, doc.Length - promise).Where(i => doc[i].Trim().StartsWith("```", StringComparison.Ordinal)).Take(4).ToArray();
+        string Block(int open) => string.Concat(doc[(fences[open] + 1)..fences[open + 1]].Select(l => l.Trim() + "\n"));
+
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("hotfix.json"), Block(0));
+        var result = CliRun.Run(dir.Path, "policy", "validate", "hotfix.json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(Block(2), string.Concat(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim() + "\n")));
+    }
+
+    [Fact]
+    public void A_typo_and_values_out_of_range_are_all_reported()
+    {
+        using var repo = TestRepository.Create();
+        File.WriteAllText(
+            Path.Combine(repo.Path, "hotfix.json"),
+            """{ "branches": { "mian": "main", "maxLength": 500 }, "review": { "followUpDays": 8, "approvers": [] }, "tests": { "mandatory": ["regression"] } }""");
+        AssertBadInput(
+            CliRun.Run(repo.Path, "check"),
+            "(5 problems",
+            "$.branches.mian: found unknown key 'mian'",
+            "$.branches.maxLength: found 500",
+            "$.review.followUpDays: found 8",
+            "$.review.approvers: found []",
+            "$.tests.mandatory: found [\"regression\"]");
+    }
+
+    [Fact]
     public void A_policy_option_naming_a_missing_file()
     {
         using var repo = TestRepository.Create();
         AssertBadInput(CliRun.Run(repo.Path, "check", "--policy", "nope.json"), "--policy 'nope.json': no such file");
+    }
+
+    [Fact]
+    public void A_repository_path_that_is_a_file()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("afile.txt"), "x");
+        AssertBadInput(CliRun.Run(dir.Path, "check", "--repo", "afile.txt"), "--repo 'afile.txt': is a file; expected the folder of a git working tree");
+    }
+
+    [Fact]
+    public void An_empty_policy_option()
+    {
+        using var repo = TestRepository.Create();
+        AssertBadInput(CliRun.Run(repo.Path, "check", "--policy", ""), "--policy '': the value is empty; expected the path of a policy file");
+        AssertBadInput(CliRun.Run(repo.Path, "policy", "show", "--policy", ""), "--policy '': the value is empty");
+    }
+
+    [Fact]
+    public void A_policy_file_argument_is_named_as_the_argument_not_as_the_option()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.Combine("pdir"));
+        AssertBadInput(CliRun.Run(dir.Path, "policy", "validate", "pdir"), "hotfix: error: file 'pdir': is a directory; expected a policy file");
+        AssertBadInput(CliRun.Run(dir.Path, "policy", "validate", "--policy", "pdir"), "hotfix: error: --policy 'pdir': is a directory");
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void A_policy_file_saved_as_utf16_with_a_byte_order_mark_is_read(string encoding)
+    {
+        using var dir = new TempDirectory();
+        var text = System.Text.Encoding.GetEncoding(encoding);
+        File.WriteAllBytes(dir.Combine("hotfix.json"), [.. text.GetPreamble(), .. text.GetBytes("""{ "review": { "followUpDays": 3 } }""")]);
+
+        var show = CliRun.Run(dir.Path, "policy", "show", "--policy", "hotfix.json");
+        Assert.True(show.ExitCode == 0, show.ToString());
+        Assert.Contains("\"followUpDays\": 3", show.Out);
     }
 
     [Fact]

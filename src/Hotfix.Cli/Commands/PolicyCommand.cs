@@ -27,8 +27,12 @@ internal static class PolicyCommand
         var validate = new Command("validate", "Check a policy file: syntax, unknown keys, types and values. Exit 0 when valid, 2 when not.") { file };
         validate.SetAction(parse =>
         {
-            var explicitFile = parse.GetValue(file) ?? parse.GetValue(options.Policy);
-            var result = PolicyFiles.Read(environment, explicitFile, Workspace.FindRoot(environment, parse.GetValue(options.Repo)));
+            var argument = parse.GetValue(file);
+            var result = PolicyFiles.Read(
+                environment,
+                argument ?? parse.GetValue(options.Policy),
+                Workspace.FindRoot(environment, parse.GetValue(options.Repo)),
+                argument is null ? "--policy" : "file");
             if (!result.IsValid)
             {
                 throw new HotfixInputException(PolicyProblems.Describe(result));

@@ -7,11 +7,21 @@ namespace Hotfix.Cli.Infrastructure;
 /// <summary>Finds and reads the policy file: --policy FILE, else hotfix.json at the repository root, else the runbook.</summary>
 internal static class PolicyFiles
 {
-    public static PolicyLoadResult Read(CliEnvironment environment, string? policyOption, string? repositoryRoot)
+    /// <param name="environment">The command's environment (relative paths are taken from its current directory).</param>
+    /// <param name="policyOption">The file the user named, if any.</param>
+    /// <param name="repositoryRoot">The working tree whose hotfix.json applies when no file is named.</param>
+    /// <param name="namedBy">How the user named the file, for messages: the option, or the command's argument.</param>
+    public static PolicyLoadResult Read(CliEnvironment environment, string? policyOption, string? repositoryRoot, string namedBy = "--policy")
     {
         if (policyOption is not null)
         {
-            return PolicyFile.Read(environment.Resolve(policyOption), $"--policy '{Echo.Of(policyOption)}'", policyOption);
+            // An empty value resolves to the current directory: "is a directory" would blame a folder nobody named.
+            if (policyOption.Length == 0)
+            {
+                throw new HotfixInputException($"{namedBy} '': the value is empty; expected the path of a policy file such as hotfix.json.");
+            }
+
+            return PolicyFile.Read(environment.Resolve(policyOption), $"{namedBy} '{Echo.Of(policyOption)}'", policyOption);
         }
 
         return (repositoryRoot is null ? null : PolicyFile.AtRepositoryRoot(repositoryRoot)) ?? PolicyParser.Defaults();

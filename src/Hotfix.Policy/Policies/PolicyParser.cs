@@ -8,7 +8,8 @@ namespace Hotfix.Policy.Policies;
 /// <summary>
 /// Reads hotfix.json text into the effective policy. The file is layered over the runbook defaults: objects merge key
 /// by key, arrays and plain values replace. Order of checks: JSON syntax, then structure (unknown keys, JSON types),
-/// then meaning (FluentValidation). Every problem found at a stage is reported, with its JSON path.
+/// then meaning (FluentValidation). Every problem is reported, with its JSON path: a syntax error stops the reading, a
+/// problem of structure does not (the meaning of the rest of the file is still checked).
 /// </summary>
 internal static partial class PolicyParser
 {
@@ -58,6 +59,11 @@ internal static partial class PolicyParser
         }
         catch (JsonException e)
         {
+            if (DuplicateKeys.Find(json) is { Count: > 0 } duplicates)
+            {
+                return PolicyLoadResult.Invalid(source, duplicates);
+            }
+
             var where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : JsonPath.Root;
             return PolicyLoadResult.Invalid(source, [new PolicyProblem(where, "malformed JSON (" + CleanMessage(e.Message) + ")", "a JSON object; // and /* */ comments and trailing commas are allowed")]);
         }
@@ -69,11 +75,9 @@ internal static partial class PolicyParser
             return PolicyLoadResult.Invalid(source, problems);
         }
 
-        PolicyShapeChecker.Check(userObject, PolicyJsonContext.Default.HotfixPolicy, JsonPath.Root, problems);
-        if (problems.Count > 0)
-        {
-            return PolicyLoadResult.Invalid(source, problems);
-        }
+        // Shape problems do not stop the reading: the checker removes what it reported, so the meaning of the rest is
+        // checked in the same run and a typo'd key does not hide a value out of range next to it.
+        var shape = PolicyShapeChecker.Check(userObject, PolicyJsonContext.Default.HotfixPolicy, JsonPath.Root, problems);
 
         var merged = JsonSerializer.SerializeToNode(HotfixPolicy.Runbook, PolicyJsonContext.Default.HotfixPolicy)!.AsObject();
         Merge(merged, userObject);
@@ -85,16 +89,42 @@ internal static partial class PolicyParser
         }
         catch (JsonException e)
         {
-            return PolicyLoadResult.Invalid(source, [new PolicyProblem(e.Path ?? JsonPath.Root, "a value that cannot be read (" + CleanMessage(e.Message) + ")", "the form documented in docs/policy.md")]);
+            problems.Add(new PolicyProblem(e.Path ?? JsonPath.Root, "a value that cannot be read (" + CleanMessage(e.Message) + ")", "the form documented in docs/policy.md"));
+            return PolicyLoadResult.Invalid(source, problems);
         }
 
         if (!ValidPolicyFastPath.Accepts(policy))
         {
-            problems.AddRange(HotfixPolicyValidator.Check(policy));
+            AddMeaningProblems(problems, HotfixPolicyValidator.Check(policy), shape.Clamped);
         }
 
         return problems.Count > 0 ? PolicyLoadResult.Invalid(source, problems) : PolicyLoadResult.Valid(source, policy);
     }
+
+    /// <summary>
+    /// Adds the validator's problems to the shape problems. A number too large for its type was clamped: the
+    /// validator's range for that key replaces the type's range. A problem of an object holding a repaired value (a
+    /// budget compared with another, say) judged a value the file does not have, and is left out.
+    /// </summary>
+    private static void AddMeaningProblems(List<PolicyProblem> problems, IReadOnlyList<PolicyProblem> meaning, IReadOnlySet<string> clamped)
+    {
+        var shapeProblems = problems.Count;
+        foreach (var problem in meaning)
+        {
+            var shapeProblem = problems.FindIndex(0, shapeProblems, p => p.Path == problem.Path);
+            if (shapeProblem >= 0 && clamped.Contains(problem.Path))
+            {
+                problems[shapeProblem] = problems[shapeProblem] with { Expected = problem.Expected };
+            }
+            else if (shapeProblem < 0 && !problems.Take(shapeProblems).Any(p => IsInside(p.Path, problem.Path)))
+            {
+                problems.Add(problem);
+            }
+        }
+    }
+
+    private static bool IsInside(string path, string ancestor) =>
+        ancestor != JsonPath.Root && path.Length > ancestor.Length && path.StartsWith(ancestor, StringComparison.Ordinal) && path[ancestor.Length] is '.' or '[';
 
     /// <summary>The effective policy as indented JSON (what <c>hotfix policy show</c> prints).</summary>
     public static string ToJson(HotfixPolicy policy) => JsonSerializer.Serialize(policy, PolicyJsonContext.Default.HotfixPolicy);

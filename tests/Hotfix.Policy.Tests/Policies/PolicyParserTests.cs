@@ -105,11 +105,31 @@ public class PolicyParserTests
     [InlineData("[]", "an array")]
     [InlineData("\"text\"", "\"text\"")]
     [InlineData("", "malformed JSON")]
-    [InlineData("{ \"branches\": {}, \"branches\": {} }", "malformed JSON")]
     public void Malformed_documents_are_rejected_with_a_position(string json, string found)
     {
         var problem = SingleProblem(json);
         Assert.Contains(found, problem.Found);
+    }
+
+    [Theory]
+    [InlineData("{ \"branches\": {}, \"branches\": {} }", "$.branches (line 1)", "first on line 1")]
+    [InlineData("{\n  \"review\": {\n    \"followUpDays\": 5,\n    // the team's\n    \"followUpDays\": 3\n  }\n}", "$.review.followUpDays (line 5)", "first on line 3")]
+    [InlineData("{ \"components\": [ { \"name\": \"a\" }, { \"name\": \"b\",\r\n \"name\": \"c\" } ] }", "$.components[1].name (line 2)", "first on line 1")]
+    [InlineData("{ \"rules\": { \"HF0101\": \"off\", \"HF0101\": \"error\" } }", "$.rules.HF0101 (line 1)", "first on line 1")]
+    public void A_key_given_twice_is_named_with_its_path_and_lines(string json, string path, string first)
+    {
+        var problem = SingleProblem(json);
+        Assert.Equal(path, problem.Path);
+        Assert.Equal($"the key a second time ({first})", problem.Found);
+        Assert.StartsWith("each key once", problem.Expected);
+    }
+
+    [Fact]
+    public void Every_key_given_twice_is_reported_and_the_same_key_in_sibling_objects_is_not_one()
+    {
+        var result = Parse("""{ "review": { "followUpDays": 5, "followUpDays": 3 }, "branches": { "main": "a", "main": "b" }, "deployment": { "monitorMinutes": 5 }, "decisions": { "forwardFixMaxMinutes": 5 } }""");
+        Assert.Equal(["$.review.followUpDays (line 1)", "$.branches.main (line 1)"], result.Problems.Select(p => p.Path));
+        Assert.True(Parse("""{ "components": [ { "name": "a", "paths": ["a/"] }, { "name": "b", "paths": ["b/"] } ] }""").IsValid);
     }
 
     [Fact]
@@ -152,6 +172,46 @@ public class PolicyParserTests
     {
         var result = Parse("""{ "branches": { "mian": "x", "prefx": "y" }, "review": { "folowUpDays": 3 } }""");
         Assert.Equal(["$.branches.mian", "$.branches.prefx", "$.review.folowUpDays"], result.Problems.Select(p => p.Path).Order());
+    }
+
+    [Fact]
+    public void An_unknown_key_or_a_wrong_type_does_not_hide_the_values_out_of_range()
+    {
+        var result = Parse("""{ "branches": { "mian": "main", "maxLength": 500 }, "review": { "followUpDays": "7", "approvers": [] }, "tests": { "mandatory": ["regression"] } }""");
+        Assert.Equal(
+            ["$.branches.mian", "$.review.followUpDays", "$.branches.maxLength", "$.review.approvers", "$.tests.mandatory"],
+            result.Problems.Select(p => p.Path));
+        Assert.Equal("\"7\"", result.Problems[1].Found);
+        Assert.Equal("a whole number", result.Problems[1].Expected);
+    }
+
+    [Theory]
+    [InlineData("""{ "branches": { "backMergeTarget": 5, "main": "develop" } }""", "$.branches.backMergeTarget")]
+    [InlineData("""{ "scope": { "budgets": { "SEV1": { "files": "50", "lines": 50 } } } }""", "$.scope.budgets.SEV1.files")]
+    [InlineData("""{ "review": { "severities": { "SEV1": { "reviewers": "one" } } } }""", "$.review.severities.SEV1.reviewers")]
+    public void A_value_of_the_wrong_type_is_reported_once_not_judged_again_by_its_default(string json, string path)
+    {
+        var problem = SingleProblem(json);
+        Assert.Equal(path, problem.Path);
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_does_not_hide_a_bad_value_beside_it()
+    {
+        var result = Parse("""{ "scope": { "budgets": { "SEV1": { "files": "5", "lines": 100000000 } } } }""");
+        Assert.Equal(["$.scope.budgets.SEV1.files", "$.scope.budgets.SEV1.lines"], result.Problems.Select(p => p.Path));
+    }
+
+    [Theory]
+    [InlineData("""{ "scope": { "budgets": { "SEV1": { "files": 99999999999999999999 } } } }""", "$.scope.budgets.SEV1.files", "99999999999999999999", "1 to 100000 changed files")]
+    [InlineData("""{ "scope": { "budgets": { "SEV1": { "files": -99999999999999999999 } } } }""", "$.scope.budgets.SEV1.files", "-99999999999999999999", "1 to 100000 changed files")]
+    [InlineData("""{ "review": { "followUpDays": 1e300 } }""", "$.review.followUpDays", "1e300", "1 to 7 days")]
+    public void A_whole_number_too_large_for_its_type_is_given_the_range_of_its_key(string json, string path, string found, string expected)
+    {
+        var problem = SingleProblem(json);
+        Assert.Equal(path, problem.Path);
+        Assert.Equal(found, problem.Found);
+        Assert.StartsWith(expected, problem.Expected);
     }
 
     [Fact]
