@@ -55,7 +55,47 @@ public class CheckCommandTests
         Assert.Equal("HF0101", rule.GetProperty("id").GetString());
         Assert.EndsWith("docs/rules/HF0101.md", rule.GetProperty("helpUri").GetString());
         Assert.Equal(new Uri(repo.Path + "/").AbsoluteUri, run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString());
+
+        // GitHub code scanning rejects the whole upload when one result has no file ("expected artifact location"):
+        // a finding about the branch is shown on the first file the hotfix changed, and says which branch it is about.
+        AssertEveryResultOnAFileOf(repo, run);
+        Assert.Equal("src/Orders/Order.cs", ArtifactUri(sarifResult));
+        Assert.Equal("feature/x", sarifResult.GetProperty("locations")[0].GetProperty("logicalLocations")[0].GetProperty("name").GetString());
+        Assert.EndsWith("(About branch 'feature/x' as a whole; shown on src/Orders/Order.cs.)", sarifResult.GetProperty("message").GetProperty("text").GetString());
     }
+
+    [Fact]
+    public void Sarif_shows_findings_about_the_branch_on_its_policy_file_when_it_has_one()
+    {
+        using var repo = RepoOn("feature/x");
+        repo.Commit("Policy", ("hotfix.json", """{ "scope": { "budgets": { "SEV1": { "files": 1, "lines": 1 }, "SEV2": { "files": 1, "lines": 1 }, "SEV3": { "files": 1, "lines": 1 }, "SEV4": { "files": 1, "lines": 1 } } } }"""), ("src/Orders/Big.cs", "class Big {}\nclass Bigger {}\n"));
+        var result = CliRun.Run(repo.Path, "check", "--format", "sarif");
+
+        var run = JsonDocument.Parse(result.Out).RootElement.GetProperty("runs")[0];
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "HF1101");
+        Assert.All(results.Where(r => r.GetProperty("ruleId").GetString() is "HF0101" or "HF1101"), r => Assert.Equal("hotfix.json", ArtifactUri(r)));
+        AssertEveryResultOnAFileOf(repo, run);
+    }
+
+    /// <summary>What GitHub's SARIF ingestion requires of each result: a location with a relative artifact URI — here also one of the commit's files.</summary>
+    private static void AssertEveryResultOnAFileOf(TestRepository repo, JsonElement run)
+    {
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.NotEmpty(results);
+        foreach (var r in results)
+        {
+            var uri = ArtifactUri(r);
+            Assert.False(string.IsNullOrEmpty(uri), $"{r.GetProperty("ruleId").GetString()} has no physicalLocation.artifactLocation.uri");
+            Assert.True(repo.TryGit("cat-file", "-e", "HEAD:" + Uri.UnescapeDataString(uri!)).ExitCode == 0, $"{uri} is not a file of HEAD");
+            Assert.True(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() >= 1);
+        }
+    }
+
+    private static string? ArtifactUri(JsonElement result) =>
+        result.GetProperty("locations")[0].TryGetProperty("physicalLocation", out var physical)
+            ? physical.GetProperty("artifactLocation").GetProperty("uri").GetString()
+            : null;
 
     [Fact]
     public void Json_names_the_branch_and_its_commit()
