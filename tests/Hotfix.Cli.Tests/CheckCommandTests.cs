@@ -131,6 +131,52 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Markdown_locations_keep_pipes_and_backticks_of_file_names_in_their_cell()
+    {
+        using var repo = FlywayHotfix(("db/migration/V2__a|b.sql", "DROP TABLE t;\n"), ("db/migration/V3__x`y.sql", "ALTER TABLE t DROP COLUMN c;\n"));
+        var result = CliRun.Run(repo.Path, "check", "--format", "markdown");
+
+        var rows = result.Out.Split('\n').Where(l => l.StartsWith("| ❌", StringComparison.Ordinal) || l.StartsWith("| ⚠️", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(rows);
+
+        // GFM splits a row on every | not escaped as \|, code spans included: four columns means five such pipes.
+        Assert.All(rows, row => Assert.Equal(5, Regex.Matches(row, @"(?<!\\)\|").Count));
+        Assert.Contains(rows, row => row.Contains(" | `db/migration/V2__a\\|b.sql:1` | ", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.Contains(" | `` db/migration/V3__x`y.sql:1 `` | ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Markdown_of_sixty_destructive_migrations_fits_in_a_pull_request_comment()
+    {
+        using var repo = FlywayHotfix(Enumerable.Range(2, 60).Select(i => ($"db/migration/V{i}__drop_t{i}.sql", (string?)$"DROP TABLE t{i};\n")).ToArray());
+        var markdown = CliRun.Run(repo.Path, "check", "--format", "markdown").Out;
+        var findings = JsonDocument.Parse(CliRun.Run(repo.Path, "check", "--format", "json").Out).RootElement.GetProperty("findings").GetArrayLength();
+
+        Assert.True(markdown.Length < 65_536, $"the comment is {markdown.Length} characters; GitHub refuses more than 65,536");
+        var rows = markdown.Split('\n').Where(l => Regex.IsMatch(l, "^\\| (❌|⚠️|ℹ️) ")).ToList();
+        var left = Regex.Match(markdown, @"\| … \| \| \| (\d+) more findings \(\d+ errors?, \d+ warnings?, \d+ info\) — the full list: --format json or sarif \|");
+        Assert.True(left.Success, markdown);
+        Assert.Equal(findings, rows.Count + int.Parse(left.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+        // Errors first: no shown row is less severe than one after it.
+        var ranks = rows.Select(r => r.StartsWith("| ❌", StringComparison.Ordinal) ? 2 : r.StartsWith("| ⚠️", StringComparison.Ordinal) ? 1 : 0).ToList();
+        Assert.Equal(ranks.OrderByDescending(r => r), ranks);
+        Assert.Equal(2, ranks[0]);
+        Assert.Contains("<sub>hotfix", markdown, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Flyway project whose hotfix branch adds <paramref name="migrations"/> (the auditor's mkrepo4/mkrepo6 shape).</summary>
+    private static TestRepository FlywayHotfix(params (string Path, string? Content)[] migrations)
+    {
+        var repo = TestRepository.Create();
+        repo.Commit("Schema", ("db/migration/V1__init.sql", "CREATE TABLE t (id int, c int);\n"));
+        repo.Git("branch", "develop");
+        repo.Switch("hotfix/INC-2026-0044-pipes", create: true);
+        repo.Commit("Migrations", migrations);
+        return repo;
+    }
+
+    [Fact]
     public void Output_option_writes_the_report_to_a_file()
     {
         using var repo = RepoOn("feature/x");
