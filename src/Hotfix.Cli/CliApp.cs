@@ -13,17 +13,40 @@ internal static class CliApp
     /// <param name="buildRoot">The tree for a command line (tests compare the per-line tree with the whole one).</param>
     internal static int Run(string[] args, CliEnvironment environment, Func<CliOptions, CliEnvironment, IReadOnlyList<string>, RootCommand> buildRoot)
     {
-        var output = new TerminalSafeWriter(environment.Out);
+        var guard = new StandardOutputGuard(environment.Out);
+        var output = new TerminalSafeWriter(guard);
         var error = new TerminalSafeWriter(environment.Error);
+        int code;
         try
         {
-            return Run(args, environment.WithStreams(output, error), output, error, buildRoot);
+            code = Run(args, environment.WithStreams(output, error), output, error, buildRoot);
         }
         finally
         {
             output.Flush();
             error.Flush();
         }
+
+        return guard.Failure is { } failure ? OutputFailed(failure, code, error) : code;
+    }
+
+    /// <summary>
+    /// Standard output failed (README "Exit codes"): exit 2, as for an --output-file that cannot be written — unless the
+    /// command already failed harder (an operation, an escalation, a status verdict), whose code says more.
+    /// </summary>
+    private static int OutputFailed(string failure, int code, TextWriter error)
+    {
+        try
+        {
+            error.WriteLine($"hotfix: error: cannot write the report to standard output: {failure}; the output is incomplete. Expected a writable standard output (or --output-file FILE where the command has it).");
+            error.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Standard error is gone as well; the exit code is all that is left to say it.
+        }
+
+        return code is ExitCodes.Success or ExitCodes.PolicyFindings ? ExitCodes.InvalidInput : code;
     }
 
     private static int Run(string[] args, CliEnvironment environment, TextWriter output, TextWriter error, Func<CliOptions, CliEnvironment, IReadOnlyList<string>, RootCommand> buildRoot)

@@ -55,7 +55,47 @@ public class CheckCommandTests
         Assert.Equal("HF0101", rule.GetProperty("id").GetString());
         Assert.EndsWith("docs/rules/HF0101.md", rule.GetProperty("helpUri").GetString());
         Assert.Equal(new Uri(repo.Path + "/").AbsoluteUri, run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString());
+
+        // GitHub code scanning rejects the whole upload when one result has no file ("expected artifact location"):
+        // a finding about the branch is shown on the first file the hotfix changed, and says which branch it is about.
+        AssertEveryResultOnAFileOf(repo, run);
+        Assert.Equal("src/Orders/Order.cs", ArtifactUri(sarifResult));
+        Assert.Equal("feature/x", sarifResult.GetProperty("locations")[0].GetProperty("logicalLocations")[0].GetProperty("name").GetString());
+        Assert.EndsWith("(About branch 'feature/x' as a whole; shown on src/Orders/Order.cs.)", sarifResult.GetProperty("message").GetProperty("text").GetString());
     }
+
+    [Fact]
+    public void Sarif_shows_findings_about_the_branch_on_its_policy_file_when_it_has_one()
+    {
+        using var repo = RepoOn("feature/x");
+        repo.Commit("Policy", ("hotfix.json", """{ "scope": { "budgets": { "SEV1": { "files": 1, "lines": 1 }, "SEV2": { "files": 1, "lines": 1 }, "SEV3": { "files": 1, "lines": 1 }, "SEV4": { "files": 1, "lines": 1 } } } }"""), ("src/Orders/Big.cs", "class Big {}\nclass Bigger {}\n"));
+        var result = CliRun.Run(repo.Path, "check", "--format", "sarif");
+
+        var run = JsonDocument.Parse(result.Out).RootElement.GetProperty("runs")[0];
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "HF1101");
+        Assert.All(results.Where(r => r.GetProperty("ruleId").GetString() is "HF0101" or "HF1101"), r => Assert.Equal("hotfix.json", ArtifactUri(r)));
+        AssertEveryResultOnAFileOf(repo, run);
+    }
+
+    /// <summary>What GitHub's SARIF ingestion requires of each result: a location with a relative artifact URI — here also one of the commit's files.</summary>
+    private static void AssertEveryResultOnAFileOf(TestRepository repo, JsonElement run)
+    {
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.NotEmpty(results);
+        foreach (var r in results)
+        {
+            var uri = ArtifactUri(r);
+            Assert.False(string.IsNullOrEmpty(uri), $"{r.GetProperty("ruleId").GetString()} has no physicalLocation.artifactLocation.uri");
+            Assert.True(repo.TryGit("cat-file", "-e", "HEAD:" + Uri.UnescapeDataString(uri!)).ExitCode == 0, $"{uri} is not a file of HEAD");
+            Assert.True(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() >= 1);
+        }
+    }
+
+    private static string? ArtifactUri(JsonElement result) =>
+        result.GetProperty("locations")[0].TryGetProperty("physicalLocation", out var physical)
+            ? physical.GetProperty("artifactLocation").GetProperty("uri").GetString()
+            : null;
 
     [Fact]
     public void Json_names_the_branch_and_its_commit()
@@ -88,6 +128,52 @@ public class CheckCommandTests
         var result = CliRun.Run(repo.Path, "check", "--format", "markdown");
         Assert.StartsWith("## ❌ Hotfix check", result.Out);
         Assert.Contains("| ❌ error | [HF0101](", result.Out);
+    }
+
+    [Fact]
+    public void Markdown_locations_keep_pipes_and_backticks_of_file_names_in_their_cell()
+    {
+        using var repo = FlywayHotfix(("db/migration/V2__a|b.sql", "DROP TABLE t;\n"), ("db/migration/V3__x`y.sql", "ALTER TABLE t DROP COLUMN c;\n"));
+        var result = CliRun.Run(repo.Path, "check", "--format", "markdown");
+
+        var rows = result.Out.Split('\n').Where(l => l.StartsWith("| ❌", StringComparison.Ordinal) || l.StartsWith("| ⚠️", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(rows);
+
+        // GFM splits a row on every | not escaped as \|, code spans included: four columns means five such pipes.
+        Assert.All(rows, row => Assert.Equal(5, Regex.Matches(row, @"(?<!\\)\|").Count));
+        Assert.Contains(rows, row => row.Contains(" | `db/migration/V2__a\\|b.sql:1` | ", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.Contains(" | `` db/migration/V3__x`y.sql:1 `` | ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Markdown_of_sixty_destructive_migrations_fits_in_a_pull_request_comment()
+    {
+        using var repo = FlywayHotfix(Enumerable.Range(2, 60).Select(i => ($"db/migration/V{i}__drop_t{i}.sql", (string?)$"DROP TABLE t{i};\n")).ToArray());
+        var markdown = CliRun.Run(repo.Path, "check", "--format", "markdown").Out;
+        var findings = JsonDocument.Parse(CliRun.Run(repo.Path, "check", "--format", "json").Out).RootElement.GetProperty("findings").GetArrayLength();
+
+        Assert.True(markdown.Length < 65_536, $"the comment is {markdown.Length} characters; GitHub refuses more than 65,536");
+        var rows = markdown.Split('\n').Where(l => Regex.IsMatch(l, "^\\| (❌|⚠️|ℹ️) ")).ToList();
+        var left = Regex.Match(markdown, @"\| … \| \| \| (\d+) more findings \(\d+ errors?, \d+ warnings?, \d+ info\) — the full list: --format json or sarif \|");
+        Assert.True(left.Success, markdown);
+        Assert.Equal(findings, rows.Count + int.Parse(left.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+        // Errors first: no shown row is less severe than one after it.
+        var ranks = rows.Select(r => r.StartsWith("| ❌", StringComparison.Ordinal) ? 2 : r.StartsWith("| ⚠️", StringComparison.Ordinal) ? 1 : 0).ToList();
+        Assert.Equal(ranks.OrderByDescending(r => r), ranks);
+        Assert.Equal(2, ranks[0]);
+        Assert.Contains("<sub>hotfix", markdown, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Flyway project whose hotfix branch adds <paramref name="migrations"/> (the auditor's mkrepo4/mkrepo6 shape).</summary>
+    private static TestRepository FlywayHotfix(params (string Path, string? Content)[] migrations)
+    {
+        var repo = TestRepository.Create();
+        repo.Commit("Schema", ("db/migration/V1__init.sql", "CREATE TABLE t (id int, c int);\n"));
+        repo.Git("branch", "develop");
+        repo.Switch("hotfix/INC-2026-0044-pipes", create: true);
+        repo.Commit("Migrations", migrations);
+        return repo;
     }
 
     [Fact]

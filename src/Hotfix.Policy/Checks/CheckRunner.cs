@@ -66,6 +66,9 @@ internal static class CheckRunner
             .ThenBy(f => f.Line ?? 0)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
-        return new CheckReport(tool, context.Subject, sorted, sections, helpBase, command);
+        return new CheckReport(tool, context.Subject, sorted, sections, helpBase, command)
+        {
+            BranchFindingFile = sorted.Any(f => f.Path is null) ? Checks.BranchFindingFile.Choose(context) : null,
+        };
     }
 }

@@ -34,6 +34,12 @@ public sealed class CheckReport
 
     internal IReadOnlyList<ReportSection> Sections { get; }
 
+    /// <summary>
+    /// The file findings without a path (about the whole branch) are shown on where a format needs a file (SARIF);
+    /// null when no finding needs one or the commit has no file. See <see cref="Checks.BranchFindingFile"/>.
+    /// </summary>
+    internal string? BranchFindingFile { get; init; }
+
     /// <summary>Where rule pages live for this report (policy <c>helpBaseUri</c> or the published docs).</summary>
     public string HelpBaseUri { get; }
 

@@ -87,12 +87,26 @@ internal static class MarkdownBlockWriter
         return sb.ToString();
     }
 
-    /// <summary>A command as inline code, exactly as typed (a longer fence when it contains backticks).</summary>
+    /// <summary>
+    /// Text as inline code, exactly as written: when it contains backticks the fence is one longer than their longest
+    /// run, padded with a space CommonMark strips again, so a path or command keeps every character.
+    /// </summary>
     public static string InlineCode(string text)
     {
         var line = ControlCharacters.Neutralise(text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' '));
-        return line.Contains('`', StringComparison.Ordinal) ? $"`` {line} ``" : $"`{line}`";
+        int longest = 0, run = 0;
+        foreach (var c in line)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', longest + 1);
+        return longest == 0 ? $"`{line}`" : $"{fence} {line} {fence}";
     }
+
+    /// <summary>Inline code in a table cell: GFM splits cells on every unescaped <c>|</c>, inside code spans too, so each is written <c>\|</c>.</summary>
+    public static string CodeCell(string text) => InlineCode(text).Replace("|", "\\|", StringComparison.Ordinal);
 
     /// <summary>A table cell: escaped, its lines joined by <c>&lt;br&gt;</c> inside the one cell (never a new row).</summary>
     public static string Cell(string text) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hotfix.Policy.Findings;
+using Hotfix.Policy.Policies;
 using Hotfix.Policy.Rules;
 
 namespace Hotfix.Policy.Reporting.Renderers;
@@ -60,20 +61,33 @@ internal sealed class SarifReportRenderer(RenderOptions options) : IReportRender
 
     private static SarifResult ToResult(Finding f, Dictionary<string, int> index, CheckReport report)
     {
-        SarifLocation location = f.Path is not null
-            ? new SarifLocation(
+        var message = f.Message;
+        SarifLocation location;
+        if (f.Path is not null)
+        {
+            location = new SarifLocation(
                 new SarifPhysicalLocation(
                     new SarifArtifactLocation(EscapePath(f.Path), SourceRoot),
                     f.Line is { } line ? new SarifRegion(line, f.EndLine is { } end && end >= line ? end : null) : null),
-                null)
-            : new SarifLocation(
-                null,
-                [new SarifLogicalLocation(report.Subject.BranchName, "refs/heads/" + report.Subject.BranchName, "branch")]);
+                null);
+        }
+        else
+        {
+            // GitHub code scanning rejects the whole upload for one result without a file, so a finding about the
+            // branch is shown on a real file of it (BranchFindingFile's order) and its message says which branch.
+            var branch = report.Subject.BranchName;
+            var file = report.BranchFindingFile ?? PolicyParser.DefaultFileName;
+            message += $" (About branch '{branch}' as a whole; shown on {file}.)";
+            location = new SarifLocation(
+                new SarifPhysicalLocation(new SarifArtifactLocation(EscapePath(file), SourceRoot), new SarifRegion(1, null)),
+                [new SarifLogicalLocation(branch, "refs/heads/" + branch, "branch")]);
+        }
+
         return new SarifResult(
             f.RuleId,
             index.TryGetValue(f.RuleId, out var i) ? i : -1,
             Level(f.Severity),
-            new SarifText(f.Message),
+            new SarifText(message),
             [location],
             f.Waiver is { } w ? [new SarifSuppression(Kind(w), "accepted", w.Reason)] : null);
     }
