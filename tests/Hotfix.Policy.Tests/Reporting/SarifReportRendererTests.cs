@@ -57,9 +57,13 @@ public class SarifReportRendererTests
             Assert.Single(result.GetProperty("locations").EnumerateArray());
         }
 
+        // GitHub code scanning drops a whole upload for one result without a file: a branch-level finding names the
+        // branch logically and sits on a file (the policy file when the report was built without a repository reader).
         var branchLevel = results[0].GetProperty("locations")[0];
-        Assert.False(branchLevel.TryGetProperty("physicalLocation", out _));
+        Assert.Equal("hotfix.json", branchLevel.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal(1, branchLevel.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.Equal("refs/heads/hotfix/INC-2026-0042-fix-rounding", branchLevel.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString());
+        Assert.EndsWith("(About branch 'hotfix/INC-2026-0042-fix-rounding' as a whole; shown on hotfix.json.)", results[0].GetProperty("message").GetProperty("text").GetString());
 
         var physical = results[1].GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Equal("src/Orders/Order%20Service.cs", physical.GetProperty("artifactLocation").GetProperty("uri").GetString());
