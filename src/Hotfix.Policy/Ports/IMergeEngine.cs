@@ -15,6 +15,13 @@ internal interface IMergeEngine
 
     /// <summary>Who commits, from <c>GIT_COMMITTER_NAME</c>/<c>GIT_COMMITTER_EMAIL</c> or <c>user.name</c>/<c>user.email</c>; null when git does not know.</summary>
     CommitIdentity? Identity { get; }
+
+    /// <summary>
+    /// Null when the user does not sign commits. With <c>commit.gpgsign</c>, merge commits are signed as git merge
+    /// signs them: this signs a throwaway commit to prove it can and says how ("signed (commit.gpgsign; gpg.format
+    /// openpgp, …)"); throws <see cref="HotfixOperationException"/> when the signature cannot be made.
+    /// </summary>
+    string? CheckSigning();
 }
 
 /// <summary>The outcome of an in-memory merge.</summary>

@@ -88,12 +88,16 @@ internal static class HotfixFinish
 
         CheckReport? report = null;
         string? forceReason = null;
+        string? signing = null;
         if (!mainDone || !targetDone)
         {
             if (ports.Merges.Identity is null)
             {
                 throw new HotfixInputException("git does not know who is merging: expected user.name and user.email in the git configuration (git config user.name \"Your Name\"; git config user.email you@example.com) or GIT_COMMITTER_NAME/GIT_COMMITTER_EMAIL.");
             }
+
+            // Before anything moves: merges git would sign must be signed, or not made at all.
+            signing = ports.Merges.CheckSigning();
 
             report = check(new CheckSubject(branch.Name, branch.TipSha));
             if (report.IsBlocking)
@@ -123,8 +127,8 @@ internal static class HotfixFinish
             }
         }
 
-        AddMergeSteps(steps, branch, intoMain);
-        AddMergeSteps(steps, branch, intoTarget);
+        AddMergeSteps(steps, branch, intoMain, signing);
+        AddMergeSteps(steps, branch, intoTarget, signing);
         var delete = !request.KeepBranch;
         if (delete)
         {
@@ -321,7 +325,7 @@ internal static class HotfixFinish
             "nothing was changed: branches, index, working tree and HEAD are exactly as before");
     }
 
-    private static void AddMergeSteps(List<PlanStep> steps, BranchTip branch, FinishMerge merge)
+    private static void AddMergeSteps(List<PlanStep> steps, BranchTip branch, FinishMerge merge, string? signing)
     {
         var into = merge.Target.Name;
         if (merge.Done)
@@ -339,7 +343,7 @@ internal static class HotfixFinish
 
         words.Add(branch.Name);
         steps.Add(new PlanStep(
-            $"merge {branch.Name} into {into} with --no-ff",
+            $"merge {branch.Name} into {into} with --no-ff" + (signing is null ? string.Empty : ", " + signing),
             [ShellWords.Join("git", "checkout", into), ShellWords.Join([.. words])]));
     }
 
