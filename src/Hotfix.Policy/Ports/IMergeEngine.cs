@@ -22,6 +22,13 @@ internal interface IMergeEngine
     /// openpgp, …)"); throws <see cref="HotfixOperationException"/> when the signature cannot be made.
     /// </summary>
     string? CheckSigning();
+
+    /// <summary>
+    /// The hooks <c>git merge --no-ff</c> would run for a merge commit (pre-merge-commit, prepare-commit-msg,
+    /// commit-msg, post-merge: executable files in core.hooksPath or the hooks folder), as paths for messages. This
+    /// engine does not run them.
+    /// </summary>
+    IReadOnlyList<string> MergeHooks();
 }
 
 /// <summary>The outcome of an in-memory merge.</summary>

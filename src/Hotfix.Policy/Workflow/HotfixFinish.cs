@@ -20,7 +20,8 @@ internal static class HotfixFinish
     /// <param name="Branch">The hotfix branch (--branch), or null for HEAD's branch.</param>
     /// <param name="KeepBranch">Keep the branch after merging (--keep-branch).</param>
     /// <param name="ForceReason">Merge despite blocking findings; the reason goes into both merge messages (--force).</param>
-    public sealed record Request(string? Branch = null, bool KeepBranch = false, string? ForceReason = null);
+    /// <param name="NoVerify">Merge although the repository has merge hooks, which finish does not run (--no-verify).</param>
+    public sealed record Request(string? Branch = null, bool KeepBranch = false, string? ForceReason = null, bool NoVerify = false);
 
     /// <summary>What finish did.</summary>
     public sealed record Outcome(string? MainMerge, string? BackMergeTargetMerge, bool BranchDeleted, string? HeadBranch);
@@ -89,6 +90,7 @@ internal static class HotfixFinish
         CheckReport? report = null;
         string? forceReason = null;
         string? signing = null;
+        IReadOnlyList<string> hooks = [];
         if (!mainDone || !targetDone)
         {
             if (ports.Merges.Identity is null)
@@ -98,6 +100,11 @@ internal static class HotfixFinish
 
             // Before anything moves: merges git would sign must be signed, or not made at all.
             signing = ports.Merges.CheckSigning();
+            hooks = ports.Merges.MergeHooks();
+            if (hooks.Count > 0 && request.NoVerify)
+            {
+                warnings.Add($"--no-verify: the merge hooks git would run ({string.Join(", ", hooks)}) are skipped");
+            }
 
             report = check(new CheckSubject(branch.Name, branch.TipSha));
             if (report.IsBlocking)
@@ -125,6 +132,16 @@ internal static class HotfixFinish
             {
                 Preconditions.RequireNothingInTheWay(ports.WorkingTree, finalTree, $"checking out {target.Name} at the end");
             }
+        }
+
+        if (hooks.Count > 0)
+        {
+            var list = string.Join(", ", hooks);
+            steps.Add(new PlanStep(
+                request.NoVerify
+                    ? $"skip the merge hooks git would run ({list}): --no-verify"
+                    : $"refuse: git merge would run the merge hooks {list}, which hotfix finish does not run; add --no-verify to merge without them, or type the commands below (git runs the hooks)",
+                []));
         }
 
         AddMergeSteps(steps, branch, intoMain, signing);
@@ -159,6 +176,7 @@ internal static class HotfixFinish
             DeleteBranch = delete,
             Check = report,
             ForceReason = forceReason,
+            SkippedHooks = request.NoVerify ? [] : hooks,
             Steps = steps,
             Warnings = warnings,
             NextCommands = next,
@@ -176,6 +194,13 @@ internal static class HotfixFinish
         if (plan.Blocked)
         {
             throw new InvalidOperationException("A blocked finish plan cannot be executed; the caller must stop on FinishPlan.Blocked.");
+        }
+
+        if (plan.SkippedHooks.Count > 0)
+        {
+            throw new HotfixOperationException(
+                $"git merge would run this repository's merge hooks ({string.Join(", ", plan.SkippedHooks)}) and hotfix finish does not run hooks (libgit2 cannot); rerun with --no-verify to merge without them (git's own option for skipping them), or merge by hand with the commands of hotfix finish --dry-run, which git runs them for",
+                Preconditions.NothingChanged);
         }
 
         var main = plan.IntoMain.Target;
