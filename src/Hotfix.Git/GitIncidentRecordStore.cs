@@ -171,8 +171,8 @@ internal sealed class GitIncidentRecordStore : IIncidentRecordStore
         var now = DateTimeOffset.Now;
         var signature = repository.Config.BuildSignature(now) ?? new Signature("hotfix", "hotfix@localhost", now);
         var written = repository.ObjectDatabase.CreateTree(tree);
-        return SignedRecordCommits.Wanted(repository)
-            ? repository.Lookup<Commit>(SignedRecordCommits.Create(repository, written.Id, parents, OneLine(message) + "\n", signature))
+        return SignedCommits.Wanted(repository)
+            ? repository.Lookup<Commit>(SignedCommits.Create(repository, written.Id, parents, OneLine(message) + "\n", signature, signature, "the incident-record entry", "nothing was recorded; the record is unchanged"))
             : repository.ObjectDatabase.CreateCommit(signature, signature, OneLine(message) + "\n", written, parents, prettifyMessage: false);
     }
 

@@ -49,6 +49,7 @@ internal sealed partial class GitRepository
         // Each file is written beside its path and renamed over it, so a kill leaves every file whole in one state
         // or the other (libgit2 writes in place: a kill mid-file left content in neither, refused as someone's edit).
         var index = repository.Index;
+        var sparse = SparseCheckout.Of(repository);
         var changed = false;
         foreach (var path in stale)
         {
@@ -58,6 +59,23 @@ internal sealed partial class GitRepository
             {
                 // A submodule's commit: git checkout does not update its folder either; the entry is set below by git
                 // (git submodule update), not by finish.
+                continue;
+            }
+
+            if (states.LeftOut(path))
+            {
+                // Outside the sparse checkout: git updates the index entry and writes no file (nor deletes one).
+                if (target is { } skipped && !IndexMatches(states.Indexed(path), skipped))
+                {
+                    sparse.StageSkipped(path, skipped.Target.Id, skipped.Mode);
+                    changed = true;
+                }
+                else if (target is null && states.Indexed(path) is not null)
+                {
+                    index.Remove(path);
+                    changed = true;
+                }
+
                 continue;
             }
 
@@ -170,6 +188,8 @@ internal sealed partial class GitRepository
         private readonly Dictionary<string, TreeEntry?> toEntries = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IndexEntry?> indexEntries = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> fileIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> leftOut = new(StringComparer.Ordinal);
+        private readonly SparseCheckout sparse = SparseCheckout.Of(repository.repository);
 
         public TreeEntry? From(string path) => Remember(fromEntries, path, p => from[p]);
 
@@ -179,13 +199,16 @@ internal sealed partial class GitRepository
 
         public string? FileId(string path) => Remember(fileIds, path, repository.WorkingFileId);
 
+        /// <summary>True when the sparse checkout leaves the path's file out (<see cref="SparseCheckout"/>): only its index entry counts.</summary>
+        public bool LeftOut(string path) => Remember(leftOut, path, p => sparse.LeavesOut(p, Indexed(p) is not null));
+
         /// <summary>Index entry and file each match one of the two trees (not necessarily the same one).</summary>
         public bool InEither(string path) =>
             (IndexMatches(Indexed(path), From(path)) || IndexMatches(Indexed(path), To(path)))
-            && (FileMatches(FileId(path), From(path)) || FileMatches(FileId(path), To(path)));
+            && (LeftOut(path) || FileMatches(FileId(path), From(path)) || FileMatches(FileId(path), To(path)));
 
         /// <summary>Index entry and file both match the target tree.</summary>
-        public bool InTo(string path) => IndexMatches(Indexed(path), To(path)) && FileMatches(FileId(path), To(path));
+        public bool InTo(string path) => IndexMatches(Indexed(path), To(path)) && (LeftOut(path) || FileMatches(FileId(path), To(path)));
 
         private static T Remember<T>(Dictionary<string, T> known, string path, Func<string, T> look)
         {

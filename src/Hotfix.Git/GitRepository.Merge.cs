@@ -134,6 +134,19 @@ internal sealed partial class GitRepository : IMergeEngine
 
         var committer = new Signature(identity.Name, identity.Email, when);
         var author = Identify("GIT_AUTHOR") is { } a ? new Signature(a.Name, a.Email, when) : committer;
+        if (SignedCommits.Wanted(repository))
+        {
+            return SignedCommits.Create(
+                repository,
+                new ObjectId(preview.TreeId!),
+                [RequireCommit(preview.OursSha), RequireCommit(preview.TheirsSha)],
+                CleanUp(message),
+                author,
+                committer,
+                "the merge commit",
+                "the merge commit was not made").Sha;
+        }
+
         var commit = repository.ObjectDatabase.CreateCommit(
             author,
             committer,
@@ -173,6 +186,21 @@ internal sealed partial class GitRepository : IMergeEngine
     }
 
     public CommitIdentity? Identity => Identify("GIT_COMMITTER");
+
+    public string? CheckSigning()
+    {
+        if (!SignedCommits.Wanted(repository))
+        {
+            return null;
+        }
+
+        // A throwaway signed commit of the empty tree (an unreferenced object) proves the key, program and agent work
+        // before finish moves anything; merges that could not be signed would leave main merged and develop not.
+        var who = Identity is { } identity ? new Signature(identity.Name, identity.Email, DateTimeOffset.Now) : new Signature("hotfix", "hotfix@localhost", DateTimeOffset.Now);
+        var empty = repository.ObjectDatabase.CreateTree(new TreeDefinition());
+        SignedCommits.Create(repository, empty.Id, [], "hotfix finish: signing check\n", who, who, "the merge commits", Hotfix.Policy.Workflow.Preconditions.NothingChanged);
+        return SignedCommits.Describe(repository);
+    }
 
     /// <summary>git's order: GIT_xxx_NAME/EMAIL, then user.name/user.email, then EMAIL for the address.</summary>
     private CommitIdentity? Identify(string prefix)

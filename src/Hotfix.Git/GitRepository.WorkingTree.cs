@@ -33,7 +33,8 @@ internal sealed partial class GitRepository : IWorkingTree
                 staged.Add(entry.FilePath);
             }
 
-            if ((entry.State & ModifiedFlags) != 0)
+            // A sparse checkout's left-out file is missing by design, not deleted (git status is clean).
+            if ((entry.State & ModifiedFlags) != 0 && !SparseCheckout.SkipsWorktree(repository, entry.FilePath))
             {
                 modified.Add(entry.FilePath);
             }

@@ -32,9 +32,14 @@ internal static class FinishCommand
             HelpName = "REASON",
         };
 
+        var noVerify = new Option<bool>("--no-verify")
+        {
+            Description = "Merge although the repository has merge hooks (pre-merge-commit, prepare-commit-msg, commit-msg, post-merge): finish does not run them, and refuses without this option.",
+        };
+
         var command = new Command("finish", "Merge the hotfix branch --no-ff into main and the back-merge target (all or nothing), then delete it.")
         {
-            branch, keepBranch, dryRun, force,
+            branch, keepBranch, dryRun, force, noVerify,
         };
         CommandExamples.Attach(
             command,
@@ -46,7 +51,7 @@ internal static class FinishCommand
             // The incident record lets finish hold the hotfix to its recorded review (the same validators as hotfix review).
             var records = Workspace.RecordStore(environment, session.Policy, session.Repository.Root);
             var ports = new WorkflowPorts(session.Ports().Add<IIncidentRecordStore>(records), environment.Time);
-            var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force));
+            var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force), parse.GetValue(noVerify));
             if (ports.Journal.Read() is { } interrupted)
             {
                 return Resume(environment, ports, interrupted, request, parse.GetValue(dryRun));

@@ -15,6 +15,20 @@ internal interface IMergeEngine
 
     /// <summary>Who commits, from <c>GIT_COMMITTER_NAME</c>/<c>GIT_COMMITTER_EMAIL</c> or <c>user.name</c>/<c>user.email</c>; null when git does not know.</summary>
     CommitIdentity? Identity { get; }
+
+    /// <summary>
+    /// Null when the user does not sign commits. With <c>commit.gpgsign</c>, merge commits are signed as git merge
+    /// signs them: this signs a throwaway commit to prove it can and says how ("signed (commit.gpgsign; gpg.format
+    /// openpgp, …)"); throws <see cref="HotfixOperationException"/> when the signature cannot be made.
+    /// </summary>
+    string? CheckSigning();
+
+    /// <summary>
+    /// The hooks <c>git merge --no-ff</c> would run for a merge commit (pre-merge-commit, prepare-commit-msg,
+    /// commit-msg, post-merge: executable files in core.hooksPath or the hooks folder), as paths for messages. This
+    /// engine does not run them.
+    /// </summary>
+    IReadOnlyList<string> MergeHooks();
 }
 
 /// <summary>The outcome of an in-memory merge.</summary>

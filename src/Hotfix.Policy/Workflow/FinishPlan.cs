@@ -37,6 +37,9 @@ internal sealed class FinishPlan
 
     public string? ForceReason { get; init; }
 
+    /// <summary>Merge hooks git would run that finish does not (no --no-verify): executing the plan refuses, changing nothing.</summary>
+    public IReadOnlyList<string> SkippedHooks { get; init; } = [];
+
     /// <summary>True when every step is already done (a rerun after a complete finish).</summary>
     public bool NothingToDo => IntoMain.Done && IntoBackMergeTarget.Done && !DeleteBranch;
 

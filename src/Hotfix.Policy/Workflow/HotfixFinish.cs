@@ -20,7 +20,8 @@ internal static class HotfixFinish
     /// <param name="Branch">The hotfix branch (--branch), or null for HEAD's branch.</param>
     /// <param name="KeepBranch">Keep the branch after merging (--keep-branch).</param>
     /// <param name="ForceReason">Merge despite blocking findings; the reason goes into both merge messages (--force).</param>
-    public sealed record Request(string? Branch = null, bool KeepBranch = false, string? ForceReason = null);
+    /// <param name="NoVerify">Merge although the repository has merge hooks, which finish does not run (--no-verify).</param>
+    public sealed record Request(string? Branch = null, bool KeepBranch = false, string? ForceReason = null, bool NoVerify = false);
 
     /// <summary>What finish did.</summary>
     public sealed record Outcome(string? MainMerge, string? BackMergeTargetMerge, bool BranchDeleted, string? HeadBranch);
@@ -88,11 +89,21 @@ internal static class HotfixFinish
 
         CheckReport? report = null;
         string? forceReason = null;
+        string? signing = null;
+        IReadOnlyList<string> hooks = [];
         if (!mainDone || !targetDone)
         {
             if (ports.Merges.Identity is null)
             {
                 throw new HotfixInputException("git does not know who is merging: expected user.name and user.email in the git configuration (git config user.name \"Your Name\"; git config user.email you@example.com) or GIT_COMMITTER_NAME/GIT_COMMITTER_EMAIL.");
+            }
+
+            // Before anything moves: merges git would sign must be signed, or not made at all.
+            signing = ports.Merges.CheckSigning();
+            hooks = ports.Merges.MergeHooks();
+            if (hooks.Count > 0 && request.NoVerify)
+            {
+                warnings.Add($"--no-verify: the merge hooks git would run ({string.Join(", ", hooks)}) are skipped");
             }
 
             report = check(new CheckSubject(branch.Name, branch.TipSha));
@@ -123,8 +134,18 @@ internal static class HotfixFinish
             }
         }
 
-        AddMergeSteps(steps, branch, intoMain);
-        AddMergeSteps(steps, branch, intoTarget);
+        if (hooks.Count > 0)
+        {
+            var list = string.Join(", ", hooks);
+            steps.Add(new PlanStep(
+                request.NoVerify
+                    ? $"skip the merge hooks git would run ({list}): --no-verify"
+                    : $"refuse: git merge would run the merge hooks {list}, which hotfix finish does not run; add --no-verify to merge without them, or type the commands below (git runs the hooks)",
+                []));
+        }
+
+        AddMergeSteps(steps, branch, intoMain, signing);
+        AddMergeSteps(steps, branch, intoTarget, signing);
         var delete = !request.KeepBranch;
         if (delete)
         {
@@ -155,6 +176,7 @@ internal static class HotfixFinish
             DeleteBranch = delete,
             Check = report,
             ForceReason = forceReason,
+            SkippedHooks = request.NoVerify ? [] : hooks,
             Steps = steps,
             Warnings = warnings,
             NextCommands = next,
@@ -172,6 +194,13 @@ internal static class HotfixFinish
         if (plan.Blocked)
         {
             throw new InvalidOperationException("A blocked finish plan cannot be executed; the caller must stop on FinishPlan.Blocked.");
+        }
+
+        if (plan.SkippedHooks.Count > 0)
+        {
+            throw new HotfixOperationException(
+                $"git merge would run this repository's merge hooks ({string.Join(", ", plan.SkippedHooks)}) and hotfix finish does not run hooks (libgit2 cannot); rerun with --no-verify to merge without them (git's own option for skipping them), or merge by hand with the commands of hotfix finish --dry-run, which git runs them for",
+                Preconditions.NothingChanged);
         }
 
         var main = plan.IntoMain.Target;
@@ -321,7 +350,7 @@ internal static class HotfixFinish
             "nothing was changed: branches, index, working tree and HEAD are exactly as before");
     }
 
-    private static void AddMergeSteps(List<PlanStep> steps, BranchTip branch, FinishMerge merge)
+    private static void AddMergeSteps(List<PlanStep> steps, BranchTip branch, FinishMerge merge, string? signing)
     {
         var into = merge.Target.Name;
         if (merge.Done)
@@ -339,7 +368,7 @@ internal static class HotfixFinish
 
         words.Add(branch.Name);
         steps.Add(new PlanStep(
-            $"merge {branch.Name} into {into} with --no-ff",
+            $"merge {branch.Name} into {into} with --no-ff" + (signing is null ? string.Empty : ", " + signing),
             [ShellWords.Join("git", "checkout", into), ShellWords.Join([.. words])]));
     }
 
