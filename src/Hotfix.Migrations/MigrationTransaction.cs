@@ -21,17 +21,18 @@ internal sealed class MigrationTransaction
     private readonly MigrationDatabase database;
 
     /// <summary>A migration Hotfix does not judge (unconfirmed framework, deleted, unreadable).</summary>
-    public static MigrationTransaction Unknown { get; } = new(null, null, null, 1, null, _ => null, MigrationDatabase.Unknown);
+    public static MigrationTransaction Unknown { get; } = new(null, null, null, null, _ => null, MigrationDatabase.Unknown);
 
-    public MigrationTransaction(TransactionModel? model, string? upText, string? downText, int firstLine, int? lastLine, Func<string, string?> readSibling, MigrationDatabase database)
+    public MigrationTransaction(TransactionModel? model, string? upText, string? downText, (int First, int? Last)? lines, Func<string, string?> readSibling, MigrationDatabase database)
     {
         Model = model;
         this.upText = upText;
         this.downText = downText;
         // A file of one migration is all of it (a Rails class says disable_ddl_transaction! before the method the
-        // migration is said to start at); a file of several (Liquibase changesets) gives each its own lines.
-        this.firstLine = lastLine is null ? 1 : firstLine;
-        this.lastLine = lastLine ?? int.MaxValue;
+        // migration is said to start at); a file of several (Liquibase changesets) gives each its own lines, the last
+        // one running to the end of the file, so one changeset's opt-out never covers another.
+        firstLine = lines?.First ?? 1;
+        lastLine = lines?.Last ?? int.MaxValue;
         this.readSibling = readSibling;
         this.database = database;
     }

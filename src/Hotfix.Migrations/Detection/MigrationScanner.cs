@@ -311,7 +311,7 @@ internal static class MigrationScanner
             Transaction = change == FileChangeKind.Deleted
                 ? MigrationTransaction.Unknown
                 : new MigrationTransaction(
-                    MigrationTransactions.Of(framework), texts[0].Text, downPath is not null && !body.DownInSameFile ? texts[^1].Text : null, piece.Line, piece.EndLine,
+                    MigrationTransactions.Of(framework), texts[0].Text, downPath is not null && !body.DownInSameFile ? texts[^1].Text : null, piece.Id is null ? null : (piece.Line, piece.EndLine),
                     name => files.ReadHead(RepoPath.Combine(RepoPath.Directory(path), name)), database),
         };
     }
