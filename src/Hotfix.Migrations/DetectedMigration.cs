@@ -55,6 +55,9 @@ internal sealed class DetectedMigration
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Whether its statements run inside a transaction, as its framework and its own opt-out say (HF2010).</summary>
+    public MigrationTransaction Transaction { get; init; } = MigrationTransaction.Unknown;
+
     /// <summary>Where it is shown: the path, plus the changeset id for Liquibase.</summary>
     public string DisplayName => Id is null ? Path : $"{Path}#{Id}";
 

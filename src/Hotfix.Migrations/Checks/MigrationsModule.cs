@@ -4,7 +4,7 @@ using Hotfix.Policy.Ports;
 
 namespace Hotfix.Migrations.Checks;
 
-/// <summary>MUST_CHECK "Does it affect data integrity? (migrations, writes, deletes)" for migrations: HF2001–HF2008, and HF4004 (missing indexes).</summary>
+/// <summary>MUST_CHECK "Does it affect data integrity? (migrations, writes, deletes)" for migrations: HF2001–HF2008, HF2010, and HF4004 (missing indexes).</summary>
 internal sealed class MigrationsModule : ICheckModule
 {
     public string Name => "migrations";
@@ -24,6 +24,7 @@ internal sealed class MigrationsModule : ICheckModule
         new DownDoesNotInvertUpRule(),
         new UnboundedMigrationDataChangeRule(),
         new MissingForeignKeyIndexRule(),
+        new StatementOutsideTransactionRule(),
     ];
 
     public IReadOnlyList<IReportSectionProvider> Sections { get; } = [new MigrationsSectionProvider()];

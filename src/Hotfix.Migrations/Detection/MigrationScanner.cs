@@ -338,6 +338,11 @@ internal static class MigrationScanner
                 .Where(w => piece.Id is null || w.Path != path || w.Line >= piece.Line && w.Line <= (piece.EndLine ?? int.MaxValue))
                 .ToList(),
             Notes = [.. body.Notes, .. DownNotes([.. body.Down, .. body.DownOnly], database)],
+            Transaction = change == FileChangeKind.Deleted
+                ? MigrationTransaction.Unknown
+                : new MigrationTransaction(
+                    MigrationTransactions.Of(framework), texts[0].Text, downPath is not null && !body.DownInSameFile ? texts[^1].Text : null, piece.Id is null ? null : (piece.Line, piece.EndLine),
+                    name => files.ReadHead(RepoPath.Combine(RepoPath.Directory(path), name)), database),
         };
     }
 

@@ -31,6 +31,9 @@ static partial class RuleIds
 
     /// <summary>HF2009: a bulk DELETE/UPDATE with no WHERE (ExecuteDelete/ExecuteUpdate or raw SQL) writes every row.</summary>
     public const string UnboundedBulkWrite = "HF2009";
+
+    /// <summary>HF2010: a migration statement that PostgreSQL refuses inside a transaction runs inside its framework's transaction.</summary>
+    public const string StatementCannotRunInTransaction = "HF2010";
 }
 
 static partial class RuleCatalogue
@@ -110,6 +113,15 @@ static partial class RuleCatalogue
             FindingSeverity.Error,
             "ExecuteDelete/ExecuteUpdate on a query with no Where, or a raw DELETE/UPDATE/TRUNCATE statement without " +
             "WHERE passed to a SQL API, changes every row of the table.",
+            DataIntegrityCheck));
+        rules.Add(new RuleDescriptor(
+            RuleIds.StatementCannotRunInTransaction,
+            "Migration statement cannot run inside its transaction",
+            RuleCategory.DataIntegrity,
+            FindingSeverity.Error,
+            "A migration runs a statement PostgreSQL refuses inside a transaction block (CREATE/DROP INDEX CONCURRENTLY, " +
+            "REINDEX CONCURRENTLY, CREATE/DROP DATABASE, VACUUM, ALTER SYSTEM) while its framework wraps the migration in " +
+            "one, and the migration does not opt out: the deploy fails at that migration, mid-incident.",
             DataIntegrityCheck));
     }
 }

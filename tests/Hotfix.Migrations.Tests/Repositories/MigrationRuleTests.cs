@@ -297,6 +297,77 @@ public class MigrationRuleTests
     }
 
     [Fact]
+    public void HF2010_a_concurrent_index_inside_gooses_transaction_fails_the_deploy_and_no_transaction_lets_it_run()
+    {
+        using var repo = Create();
+        repo.Commit("Indexes",
+            ("db/migrations/00002_orders_customer_index.sql",
+                "-- +goose Up\nCREATE INDEX CONCURRENTLY idx_orders_customer ON orders (customer_id);\n\n-- +goose Down\nDROP INDEX CONCURRENTLY idx_orders_customer;\n"),
+            ("db/migrations/00003_orders_status_index.sql",
+                "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY idx_orders_status ON orders (status);\n\n-- +goose Down\nDROP INDEX CONCURRENTLY idx_orders_status;\n"));
+        var report = Check(repo);
+        var findings = Of(report, RuleIds.StatementCannotRunInTransaction);
+        Assert.Equal([("db/migrations/00002_orders_customer_index.sql", 2), ("db/migrations/00002_orders_customer_index.sql", 5)], findings.Select(f => (f.Path, f.Line ?? 0)));
+        Assert.All(findings, f => Assert.Equal(FindingSeverity.Error, f.Severity));
+        Assert.True(report.IsBlocking);
+        var up = findings[0].Message;
+        Assert.Contains("CREATE INDEX CONCURRENTLY idx_orders_customer ON orders (customer_id)", up, StringComparison.Ordinal);
+        Assert.Contains("the transaction goose runs each migration in", up, StringComparison.Ordinal);
+        Assert.Contains("`-- +goose NO TRANSACTION`", up, StringComparison.Ordinal);
+        Assert.Contains("one concurrent statement per non-transactional migration", up, StringComparison.Ordinal);
+        Assert.Contains("the deploy fails", up, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL is assumed", up, StringComparison.Ordinal);
+        Assert.Contains("migrating down fails", findings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HF2010_golang_migrate_runs_a_concurrent_statement_alone_in_its_file_but_not_next_to_another()
+    {
+        using var repo = Create((".env", "DATABASE_URL=postgres://app@localhost/shop\n"));
+        repo.Commit("Indexes",
+            ("db/migrations/000002_note.up.sql", "ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\n"),
+            ("db/migrations/000002_note.down.sql", "ALTER TABLE orders DROP COLUMN note;\n"),
+            ("db/migrations/000003_status.up.sql", "-- alone: no transaction around it\nCREATE INDEX CONCURRENTLY IF NOT EXISTS orders_status_idx ON orders (status);\n"),
+            ("db/migrations/000003_status.down.sql", "DROP INDEX CONCURRENTLY IF EXISTS orders_status_idx;\n"));
+        var finding = Assert.Single(Of(Check(repo), RuleIds.StatementCannotRunInTransaction));
+        Assert.Equal(("db/migrations/000002_note.up.sql", 2), (finding.Path, finding.Line ?? 0));
+        Assert.Contains("x-multi-statement", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("holding that statement alone", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("assumed", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HF2010_vacuum_alter_system_and_create_database_refuse_a_transaction_but_an_index_on_only_a_partitioned_parent_does_not()
+    {
+        using var repo = Create();
+        repo.Commit("Maintenance", ("db/migrations/00004_maintenance.sql",
+            "-- +goose Up\nCREATE INDEX orders_kind_idx ON ONLY order_events (kind);\nVACUUM ANALYZE orders;\nALTER SYSTEM SET work_mem = '64MB';\nCREATE DATABASE reporting;\n" +
+            "REINDEX INDEX CONCURRENTLY orders_status_idx;\n\n-- +goose Down\nDROP INDEX orders_kind_idx;\n"));
+        var findings = Of(Check(repo), RuleIds.StatementCannotRunInTransaction);
+        Assert.Equal([3, 4, 5, 6], findings.Select(f => f.Line ?? 0));
+        Assert.Contains("PostgreSQL refuses VACUUM", findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL refuses ALTER SYSTEM", findings[1].Message, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL refuses CREATE DATABASE", findings[2].Message, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL refuses REINDEX", findings[3].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HF2010_judges_postgresql_only_and_a_reasoned_allow_comment_waives_it()
+    {
+        using var mysql = Create(("config/database.yml", "production:\n  adapter: mysql2\n"));
+        mysql.Commit("Index", ("db/migrate/20261110090000_add_status_index.rb",
+            "class AddStatusIndex < ActiveRecord::Migration[7.1]\n  def change\n    add_index :orders, :status, algorithm: :concurrently\n  end\nend\n"));
+        Assert.Empty(Of(Check(mysql), RuleIds.StatementCannotRunInTransaction));
+
+        using var postgres = Create(("config/database.yml", "production:\n  adapter: postgresql\n"));
+        postgres.Commit("Index", ("db/migrate/20261110090000_add_status_index.rb",
+            "class AddStatusIndex < ActiveRecord::Migration[7.1]\n  def change\n    # hotfix: allow HF2010 reason=\"run by hand with psql before the deploy\"\n    add_index :orders, :status, algorithm: :concurrently\n  end\nend\n"));
+        var finding = Assert.Single(Of(Check(postgres), RuleIds.StatementCannotRunInTransaction));
+        Assert.Contains("`disable_ddl_transaction!` in the migration class", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("run by hand with psql before the deploy", finding.Waiver?.Reason);
+    }
+
+    [Fact]
     public void A_reasoned_allow_comment_waives_exactly_one_finding_and_a_comment_without_reason_waives_none()
     {
         using var repo = Create();

@@ -1,0 +1,63 @@
+using Hotfix.Migrations;
+using Hotfix.Policy.Changes;
+using Hotfix.Policy.Checks;
+using Hotfix.Policy.Findings;
+using Hotfix.Policy.Rules;
+
+namespace Hotfix.Migrations.Checks;
+
+/// <summary>
+/// HF2010 — a new migration holds a PostgreSQL statement that cannot run inside a transaction block (CREATE INDEX
+/// CONCURRENTLY, VACUUM…), and its framework runs it inside one: the deploy fails at that migration. Judged against
+/// each framework's real boundary (<see cref="MigrationTransactions"/>) and the opt-out the migration writes.
+/// </summary>
+internal sealed class StatementOutsideTransactionRule : ICheckRule
+{
+    public RuleDescriptor Rule { get; } = RuleCatalogue.Get(RuleIds.StatementCannotRunInTransaction);
+
+    public IEnumerable<Finding> Evaluate(CheckContext context)
+    {
+        foreach (var migration in MigrationFact.Of(context).Migrations)
+        {
+            if (migration.ExistedOnMain || migration.Change == FileChangeKind.Deleted || migration.Transaction.Model is not { } model)
+            {
+                continue;
+            }
+
+            var findings = new MigrationFindings(Rule, migration);
+            var downApart = migration.Down.Path is { } downPath && downPath != migration.Path;
+            var reported = new HashSet<(string, int?)>();
+            foreach (var (operation, direction) in migration.Up.Select(o => (o, MigrationDirection.Up)).Concat(migration.Down.Operations.Select(o => (o, MigrationDirection.Down))))
+            {
+                var inOtherFile = direction == MigrationDirection.Down && downApart;
+                var path = inOtherFile ? migration.Down.Path! : migration.Path;
+                if (NonTransactionalStatement.Of(operation, migration.Database) is not { } statement
+                    || !migration.Transaction.Wraps(operation, direction, inOtherFile)
+                    || !reported.Add((path, operation.Line)))
+                {
+                    continue;
+                }
+
+                findings.Add(Message(migration, model, operation, statement, direction), path, operation.Line);
+            }
+
+            foreach (var finding in findings.Build())
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    private static string Message(DetectedMigration migration, TransactionModel model, MigrationOperation operation, string statement, MigrationDirection direction)
+    {
+        var name = migration.Framework.DisplayName();
+        var where = migration.Id is null ? string.Empty : $" (changeset {migration.Id})";
+        var when = direction == MigrationDirection.Up ? "the deploy fails at this migration" : "migrating down fails";
+        var database = migration.Database == MigrationDatabase.Unknown ? " (the database was not detected; PostgreSQL is assumed)" : string.Empty;
+        var fix = model.Boundary == TransactionBoundary.OneQueryPerFile ? $"Move it to {model.Advice}"
+            : model.OptOuts.Count == 0 ? $"{name} has no way to take one migration out of it: {model.Advice}"
+            : $"Add {model.Advice}, and keep nothing else in that migration that needs the transaction: one concurrent statement per non-transactional migration is the safe form, so a failure leaves nothing half-applied";
+        return $"The {name} migration{where} runs `{operation.Text ?? statement}` inside {model.Transaction}; PostgreSQL refuses {statement} in a transaction block " +
+            $"(\"{statement} cannot run inside a transaction block\"), so {when}{database}. {fix}.";
+    }
+}

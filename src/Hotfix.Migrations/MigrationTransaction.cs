@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Hotfix.Migrations.Formats;
+using Hotfix.Migrations.Sql;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Hotfix.Migrations;
+
+/// <summary>
+/// Whether one migration's statements run inside a transaction, read from the migration's own text where its framework
+/// puts the opt-out (<see cref="MigrationTransactions"/>): the file header, the class, the block around the statement,
+/// the call that issues it or a file beside it.
+/// </summary>
+internal sealed class MigrationTransaction
+{
+    private readonly string? upText;
+    private readonly string? downText;
+    private readonly int firstLine;
+    private readonly int lastLine;
+    private readonly Func<string, string?> readSibling;
+    private readonly MigrationDatabase database;
+
+    /// <summary>A migration Hotfix does not judge (unconfirmed framework, deleted, unreadable).</summary>
+    public static MigrationTransaction Unknown { get; } = new(null, null, null, null, _ => null, MigrationDatabase.Unknown);
+
+    public MigrationTransaction(TransactionModel? model, string? upText, string? downText, (int First, int? Last)? lines, Func<string, string?> readSibling, MigrationDatabase database)
+    {
+        Model = model;
+        this.upText = upText;
+        this.downText = downText;
+        // A file of one migration is all of it (a Rails class says disable_ddl_transaction! before the method the
+        // migration is said to start at); a file of several (Liquibase changesets) gives each its own lines, the last
+        // one running to the end of the file, so one changeset's opt-out never covers another.
+        firstLine = lines?.First ?? 1;
+        lastLine = lines?.Last ?? int.MaxValue;
+        this.readSibling = readSibling;
+        this.database = database;
+    }
+
+    /// <summary>The framework's model, or null when its behaviour is not confirmed (then nothing is judged).</summary>
+    public TransactionModel? Model { get; }
+
+    /// <summary>
+    /// Whether the statement of <paramref name="operation"/> runs inside a transaction. <paramref name="inOtherFile"/>: the
+    /// operation belongs to a down kept in a file of its own (golang-migrate, sqlx), whose text is the down's.
+    /// </summary>
+    public bool Wraps(MigrationOperation operation, MigrationDirection direction, bool inOtherFile)
+    {
+        var text = inOtherFile ? downText : upText;
+        if (Model is null || text is null)
+        {
+            return false;
+        }
+
+        if (Model.Boundary == TransactionBoundary.OneQueryPerFile)
+        {
+            return StatementCount(text) > 1;
+        }
+
+        return !Model.OptOuts.Any(o => (o.Direction is null || o.Direction == direction) && OptsOut(o, text, operation.Line));
+    }
+
+    private bool OptsOut(TransactionOptOut optOut, string text, int? line) => optOut.Scope switch
+    {
+        OptOutScope.Migration => optOut.Pattern.IsMatch(Lines(text, firstLine, lastLine)),
+        OptOutScope.FirstLine => optOut.Pattern.IsMatch(text.Split('\n')[0].TrimEnd('\r')),
+        OptOutScope.EnclosingBlock => line is { } l && InsideBlock(text, l, optOut.Pattern),
+        OptOutScope.CSharpStatement => line is { } l && CSharpStatementAt(text, l) is { } statement && optOut.Pattern.IsMatch(statement),
+        OptOutScope.SiblingFile => optOut.File is { } file && readSibling(file) is { } sibling && optOut.Pattern.IsMatch(sibling),
+        _ => false,
+    };
+
+    /// <summary>The statements PostgreSQL would receive in one query: the file's, without comment-only leftovers.</summary>
+    private int StatementCount(string text) =>
+        SqlStatementSplitter.Split(text, database).Count(s => SqlTokenizer.Tokenize(s.Text, database).Any(t => !t.IsSymbol(";")));
+
+    private static string Lines(string text, int from, int to)
+    {
+        var lines = text.Split('\n');
+        var start = Math.Clamp(from - 1, 0, lines.Length);
+        var end = Math.Clamp(to, start, lines.Length);
+        return string.Join('\n', lines[start..end]);
+    }
+
+    /// <summary>An indented block whose header matches <paramref name="header"/> holds the line (Python's <c>with …:</c>).</summary>
+    private static bool InsideBlock(string text, int line, Regex header)
+    {
+        var lines = text.Split('\n');
+        if (line < 1 || line > lines.Length)
+        {
+            return false;
+        }
+
+        var indent = Indent(lines[line - 1]);
+        for (var k = line - 2; k >= 0; k--)
+        {
+            if (lines[k].Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var depth = Indent(lines[k]);
+            if (depth < indent)
+            {
+                if (header.IsMatch(lines[k]))
+                {
+                    return true;
+                }
+
+                // An enclosing header of another kind (a nested `if`, `for`): the block that matters may be further out.
+                indent = depth;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Indent(string line) => line.Length - line.TrimStart().Length;
+
+    /// <summary>The text of the innermost C# statement on the line, read with Roslyn so strings and comments never fool it.</summary>
+    private static string? CSharpStatementAt(string text, int line)
+    {
+        var tree = CSharpSyntaxTree.ParseText(text, CSharpCall.ParseOptions);
+        return tree.GetRoot().DescendantNodes().OfType<ExpressionStatementSyntax>()
+            .Where(s => s.GetLocation().GetLineSpan() is var span && span.StartLinePosition.Line + 1 <= line && span.EndLinePosition.Line + 1 >= line)
+            .OrderBy(s => s.Span.Length)
+            .Select(s => s.ToString())
+            .FirstOrDefault();
+    }
+}

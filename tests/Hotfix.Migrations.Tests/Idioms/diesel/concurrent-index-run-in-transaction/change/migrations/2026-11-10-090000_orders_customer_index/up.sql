@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY idx_orders_customer ON orders (customer_id);

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY idx_orders_status ON orders (status);

@@ -1,0 +1,7 @@
+defmodule Shop.Repo.Migrations.OrdersStatusIndex do
+  use Ecto.Migration
+
+  def change do
+    create index(:orders, [:status], concurrently: true)
+  end
+end

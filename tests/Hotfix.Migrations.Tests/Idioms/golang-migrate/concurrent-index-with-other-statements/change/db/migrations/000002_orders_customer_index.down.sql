@@ -1,0 +1,2 @@
+DROP INDEX CONCURRENTLY idx_orders_customer;
+ALTER TABLE orders DROP COLUMN note;
