@@ -19,6 +19,12 @@ internal sealed class CliEnvironment
 
     public Func<string, string?> GetVariable { get; init; } = _ => null;
 
+    /// <summary>
+    /// The login name from the account database (on Unix the passwd entry, not $USER): the last fallback for who is
+    /// acting, so a container without $USER can still record. Null in tests unless they set it.
+    /// </summary>
+    public Func<string?> LoginName { get; init; } = () => null;
+
     /// <summary>Where time comes from: the system's, or a fixed one in tests.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -33,6 +39,7 @@ internal sealed class CliEnvironment
         WindowWidth = OutputWidth.ConsoleWindowWidth,
         CurrentDirectory = Directory.GetCurrentDirectory(),
         GetVariable = Environment.GetEnvironmentVariable,
+        LoginName = () => Environment.UserName,
     };
 
     /// <summary>The same environment writing to other streams (the CLI wraps its streams in a terminal-safe writer).</summary>
@@ -44,6 +51,7 @@ internal sealed class CliEnvironment
         WindowWidth = WindowWidth,
         CurrentDirectory = CurrentDirectory,
         GetVariable = GetVariable,
+        LoginName = LoginName,
         Time = Time,
         Adapters = Adapters,
     };

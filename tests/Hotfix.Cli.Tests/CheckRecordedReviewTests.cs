@@ -30,7 +30,7 @@ public class CheckRecordedReviewTests
         Assert.True(result.ExitCode <= 1, result.ToString());
         Assert.Contains("Recorded review: none for INC-2026-0042 in refs/hotfix/incidents/INC-2026-0042", result.Out);
         Assert.Contains("git fetch origin 'refs/hotfix/*:refs/hotfix/*'", result.Out);
-        Assert.Contains("hotfix review --severity SEV1 --incident INC-2026-0042 --reviewer NAME", result.Out);
+        Assert.Contains("hotfix review --severity SEV1 --incident INC-2026-0042 --reviewer NAME:incident-commander", result.Out);
     }
 
     [Fact]

@@ -66,10 +66,70 @@ public class DecideCommandTests
         Assert.Contains("$.decisions.whenRunbookSilent.ongoingImpact: found \"wait\"; expected one of rollback, rollback-all, forward-fix", bad.Error);
     }
 
+    /// <summary>
+    /// A policy test command keeps "{feature}" until hotfix test fills it: pasted as printed it greps for a name no test
+    /// has, and mocha reports 0 passing and exits 0. The next steps give the recorded form, which refuses without
+    /// --feature; without a policy command, the runbook's RUN line with the placeholder outside quotes.
+    /// </summary>
+    [Fact]
+    public void The_mandatory_tests_step_gives_commands_that_cannot_pass_without_a_feature()
+    {
+        using var repo = TestRepository.Create();
+        string[] args = ["decide", "--root-cause", "known", "--impact", "ongoing", "--fix-eta", "15", "--format", "json"];
+        var withoutPolicy = Tests(CliRun.Run(repo.Path, args));
+        Assert.StartsWith("Run the mandatory tests (smoke, regression, integration): policy tests.commands has no command for smoke, regression, integration", withoutPolicy.Text);
+        Assert.Equal(["npm run test -- --grep <feature> --bail", "npm run test:integration -- --grep <feature>"], withoutPolicy.Commands);
+
+        File.WriteAllText(Path.Combine(repo.Path, "hotfix.json"), """
+            { "tests": { "commands": { "smoke": "npm run test -- --grep \"{feature}\" --bail", "regression": ["npm", "run", "reg"], "integration": "npm run test:integration -- --grep \"{feature}\"" } },
+              "environments": [ { "name": "dev" }, { "name": "staging", "productionLike": true } ] }
+            """);
+        var withPolicy = Tests(CliRun.Run(repo.Path, args));
+        Assert.Equal("Run the mandatory tests (smoke, regression, integration):", withPolicy.Text);
+        Assert.Equal(
+            ["hotfix test smoke --feature <feature> --env staging", "hotfix test regression --env staging", "hotfix test integration --feature <feature> --env staging"],
+            withPolicy.Commands);
+        Assert.DoesNotContain("{feature}", CliRun.Run(repo.Path, args[..^2]).Out);
+    }
+
+    [Fact]
+    public void The_rollback_is_documented_with_a_note_not_by_showing_the_record()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRun.Run(dir.Path, "decide", "--root-cause", "unknown", "--impact", "ongoing");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("$ hotfix record INC-YYYY-NNNN --note \"rolled back: <reason>; verified: <what was checked>\"\n", result.Out);
+    }
+
+    /// <summary>test --timeout takes 10m; decide's minutes take the same duration forms, and plain numbers stay minutes.</summary>
+    [Theory]
+    [InlineData("--fix-eta", "20m", "20")]
+    [InlineData("--incident-age", "90m", "90")]
+    [InlineData("--incident-age", "1h30m", "90")]
+    [InlineData("--fix-eta", "1h", "60")]
+    public void Minutes_take_the_duration_forms_test_timeout_takes(string option, string duration, string minutes)
+    {
+        using var dir = new TempDirectory();
+        string[] args = ["decide", "--root-cause", "known", "--impact", "ongoing", "--fix-in-sight", "no", "--format", "json"];
+        var written = CliRun.Run(dir.Path, [.. args, option, duration]);
+        var plain = CliRun.Run(dir.Path, [.. args, option, minutes]);
+        Assert.True(written.ExitCode == 0, written.ToString());
+        Assert.Equal(plain.Out, written.Out);
+    }
+
+    private static (string Text, List<string?> Commands) Tests(CliResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var step = JsonDocument.Parse(result.Out).RootElement.GetProperty("nextSteps").EnumerateArray()
+            .Single(s => s.GetProperty("text").GetString()!.StartsWith("Run the mandatory tests", StringComparison.Ordinal));
+        return (step.GetProperty("text").GetString()!, step.GetProperty("commands").EnumerateArray().Select(c => c.GetString()).ToList());
+    }
+
     [Theory]
     [InlineData("--impact ongoing", "--root-cause: missing; expected known or unknown")]
     [InlineData("--root-cause maybe --impact ongoing", "--root-cause 'maybe': expected known or unknown")]
     [InlineData("--root-cause known --impact ongoing --fix-eta soon", "--fix-eta 'soon': expected a whole number of minutes")]
+    [InlineData("--root-cause known --impact ongoing --fix-eta 1m30s", "--fix-eta '1m30s': expected a whole number of minutes (0 or more), or a duration in whole minutes such as 90m or 1h30m")]
     [InlineData("--root-cause known --impact ongoing --services-affected 3", "--culprit: missing with 3 services affected; expected known or unknown")]
     [InlineData("--root-cause known --impact ongoing --services-affected 0", "--services-affected: 0 is out of range; expected a count from 1 to 10000")]
     [InlineData("--root-cause known --impact ongoing --fix-in-sight maybe", "--fix-in-sight 'maybe': expected yes or no")]

@@ -56,6 +56,23 @@ public class RecordCommandTests
     }
 
     /// <summary>
+    /// A CI container often has no $USER: "--by, else $HOTFIX_USER, else the login name" must still name someone —
+    /// the account's name from the passwd entry, as <c>whoami</c> says.
+    /// </summary>
+    [Fact]
+    public void Without_user_variables_the_login_name_is_who_acts()
+    {
+        using var dir = FileRecords.Workspace();
+        var dll = Path.Combine(AppContext.BaseDirectory, "hotfix.dll");
+        var bare = new Dictionary<string, string?> { ["HOTFIX_USER"] = null, ["USER"] = null, ["USERNAME"] = null, ["LOGNAME"] = null, ["NO_COLOR"] = "1" };
+        var result = ProcessRunner.Run("dotnet", ["exec", dll, "record", "INC-2026-0042", "--note", "paged the DBA"], dir.Path, bare);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var line = File.ReadAllLines(Path.Combine(dir.Path, ".hotfix", "incidents", "INC-2026-0042.jsonl")).Single();
+        Assert.Equal(Environment.UserName, JsonDocument.Parse(line).RootElement.GetProperty("by").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(Environment.UserName));
+    }
+
+    /// <summary>
     /// Several hotfix processes append to one record at the same time (two engineers and a bot during an incident):
     /// no line may be lost, torn or interleaved.
     /// </summary>

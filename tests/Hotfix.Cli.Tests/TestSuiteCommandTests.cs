@@ -177,6 +177,67 @@ public class TestSuiteCommandTests
         Assert.Equal(JsonValueKind.Null, run.GetProperty("details").GetProperty("exitCode").ValueKind);
     }
 
+    /// <summary>
+    /// Ctrl+C (SIGINT to the whole foreground process group — the suite's shell dies at once and its background
+    /// child, which ignores SIGINT, is orphaned out of the tree), and SIGINT or SIGTERM to hotfix alone (a CI cancel,
+    /// <c>timeout</c>, a pod deleted): every process the suite started ends, nothing is recorded, exit 128 + signal.
+    /// </summary>
+    [Theory]
+    [InlineData("TERM", false, 143)]
+    [InlineData("INT", false, 130)]
+    [InlineData("INT", true, 130)]
+    public async Task An_interrupted_suite_is_stopped_with_every_process_it_started_and_not_recorded(string signal, bool wholeGroup, int exitCode)
+    {
+        using var repo = SuiteRepo();
+        // setsid makes hotfix the leader of its own process group, as a shell's foreground job is.
+        var info = new System.Diagnostics.ProcessStartInfo("setsid")
+        {
+            WorkingDirectory = repo.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "dotnet", "exec", Path.Combine(AppContext.BaseDirectory, "hotfix.dll"), "test", "load-test", "--env", "dev" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in HotfixCli.Identity.Append(new("HOTFIX_USER", "sandro")).Append(new("NO_COLOR", "1")))
+        {
+            info.Environment[name] = value;
+        }
+
+        using var hotfix = System.Diagnostics.Process.Start(info)!;
+        var output = hotfix.StandardOutput.ReadToEndAsync();
+        var error = hotfix.StandardError.ReadToEndAsync();
+        var childPid = Path.Combine(repo.Path, "child.pid");
+        for (var i = 0; i < 300 && !(File.Exists(childPid) && File.ReadAllText(childPid).EndsWith('\n')); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var target = (wholeGroup ? "-" : string.Empty) + hotfix.Id.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(0, ProcessRunner.Run("kill", ["-s", signal, "--", target], repo.Path).ExitCode);
+        var ended = hotfix.WaitForExit(30_000);
+        var pids = new[] { "parent.pid", "child.pid" }.Select(f => int.Parse(File.ReadAllText(Path.Combine(repo.Path, f)).Trim(), CultureInfo.InvariantCulture)).ToList();
+        var alive = pids.Where(pid => !Ended(pid)).ToList();
+        foreach (var pid in alive)
+        {
+            ProcessRunner.Run("kill", ["-s", "KILL", pid.ToString(CultureInfo.InvariantCulture)], repo.Path);
+        }
+
+        if (!ended)
+        {
+            hotfix.Kill(entireProcessTree: true);
+        }
+
+        var said = $"exit {(ended ? hotfix.ExitCode : -1)}\n--- stdout\n{await output}\n--- stderr\n{await error}";
+        Assert.True(ended && hotfix.ExitCode == exitCode, said);
+        Assert.True(alive.Count == 0, $"still running: {string.Join(", ", alive)}\n{said}");
+        Assert.Contains($"hotfix: SIG{signal}: interrupted: ./scripts/hang.sh and every process it started were stopped", said);
+        Assert.Equal(string.Empty, repo.Git("for-each-ref", "refs/hotfix/incidents"));
+    }
+
     [Fact]
     public void A_suite_that_leaves_a_process_holding_its_output_is_recorded_without_waiting_for_it()
     {

@@ -12,12 +12,12 @@ internal static class DecideCommand
     {
         var rootCause = CliOptions.Text("--root-cause", "known|unknown", "Is the root cause known? (required)");
         var impact = CliOptions.Text("--impact", "ongoing|contained", "Are users still affected? (required)");
-        var fixEta = CliOptions.Text("--fix-eta", "MINUTES", "Minutes until a forward-fix is deployed, if anyone can estimate it.");
+        var fixEta = CliOptions.Text("--fix-eta", "MINUTES", "Minutes until a forward-fix is deployed, if anyone can estimate it (20, or a duration such as 20m or 1h30m).");
         var losesData = new Option<bool>("--rollback-loses-data") { Description = "A rollback would cause data loss." };
         var migrations = new Option<bool>("--migrations-applied") { Description = "A rollback would break data migrations already applied." };
         var services = CliOptions.Text("--services-affected", "N", "How many services show the incident (default 1).");
         var culprit = CliOptions.Text("--culprit", "known|unknown", "Is it clear which service caused it? (required when more than one service is affected)");
-        var age = CliOptions.Text("--incident-age", "MINUTES", "Minutes since the incident started.");
+        var age = CliOptions.Text("--incident-age", "MINUTES", "Minutes since the incident started (90, or a duration such as 90m or 1h30m).");
         var inSight = CliOptions.Text("--fix-in-sight", "yes|no", "Is a fix in sight? (default: yes when --fix-eta is given)");
         var incident = CliOptions.Text("--incident", "INC-YYYY-NNNN", "Append the decision to this incident's record.");
         var by = CliOptions.By();

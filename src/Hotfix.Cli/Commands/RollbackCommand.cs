@@ -117,7 +117,7 @@ internal static class RollbackCommand
                 session.Workload,
                 revision,
                 wait,
-                parse.GetValue(by) ?? environment.GetVariable("HOTFIX_USER") ?? environment.GetVariable("USER") ?? environment.GetVariable("USERNAME") ?? "unknown",
+                Inputs.ActorOrNull(environment, parse.GetValue(by)) ?? "unknown",
                 parse.GetValue(reason),
                 incidentId,
                 isDryRun);

@@ -29,6 +29,12 @@ internal static class RollbackMigrationCommand
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
             using var engine = CliEngine.For(session, environment);
             var branchName = parse.GetValue(branch);
+            // On main or develop "the hotfix has no migrations" would be about no hotfix at all — while its migration is live.
+            if (NotOnHotfixBranch.Explain(session, branchName, environment, "rollback-migration", "plans the rollback of a hotfix branch's migrations; on {0} there is no hotfix to read them from. Nothing was planned."))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var plan = CheckCommand.WithCliRemedy(() => engine.PlanMigrationRollback(branchName), branchName);
             SectionOutput.Write(new MigrationRollbackSection(plan), parse.GetValue(format), parse.GetValue(options.NoColor), environment);
             if (plan.UnavailableReason is { } reason)

@@ -75,7 +75,20 @@ internal static class TestSuiteCommand
             var at = environment.Time.GetLocalNow();
             environment.Error.WriteLine($"hotfix: running {suiteId}{(environmentName is null ? string.Empty : $" in {environmentName}")} for {incidentId}: {ShellWords.Join([.. words])}");
             environment.Error.Flush();
-            var result = await SuiteRunner.RunAsync(words, workspace.BaseDirectory, Variables(suiteId, featureName, environmentName, incidentId), environment.Out, environment.Error, limit, cancellationToken).ConfigureAwait(false);
+            SuiteResult result;
+            using (var interruption = SuiteInterruption.Watch(cancellationToken))
+            {
+                try
+                {
+                    result = await SuiteRunner.RunAsync(words, workspace.BaseDirectory, Variables(suiteId, featureName, environmentName, incidentId), environment.Out, environment.Error, limit, interruption.Token).ConfigureAwait(false);
+                }
+                catch (HotfixOperationException e) when (interruption.Signal is { } signal)
+                {
+                    environment.Error.WriteLine($"hotfix: {signal}: {e.Message}; {e.State}");
+                    environment.Error.Flush();
+                    return interruption.ExitCode;
+                }
+            }
 
             var run = new TestRun(suiteId, featureName, environmentName, words, result.ExitCode, result.TimedOut, result.Duration, who, at);
             store.Record(TestRunEvents.ToEvent(incidentId, run));

@@ -24,31 +24,14 @@ internal static partial class Durations
             return false;
         }
 
-        var seconds = 0.0;
+        double seconds;
         if (PlainSeconds().IsMatch(text))
         {
             seconds = double.Parse(text, CultureInfo.InvariantCulture);
         }
-        else
+        else if (!TryParseUnits(text, out seconds))
         {
-            var match = GoDuration().Match(text);
-            if (!match.Success)
-            {
-                return false;
-            }
-
-            foreach (Capture part in match.Groups["part"].Captures)
-            {
-                var unit = part.Value.TrimStart("0123456789.".ToCharArray());
-                var value = double.Parse(part.Value[..^unit.Length], CultureInfo.InvariantCulture);
-                seconds += unit switch
-                {
-                    "h" => value * 3600,
-                    "m" => value * 60,
-                    "s" => value,
-                    _ => value / 1000,
-                };
-            }
+            return false;
         }
 
         if (!(seconds > 0) || seconds > Maximum.TotalSeconds)
@@ -58,6 +41,35 @@ internal static partial class Durations
 
         duration = TimeSpan.FromSeconds(seconds);
         return duration > TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// The seconds a duration with units spells (<c>90m</c>, <c>1h30m</c>, <c>500ms</c>); no bounds, so options that
+    /// count in other units (decide's minutes) read the same forms as <c>--timeout</c>.
+    /// </summary>
+    public static bool TryParseUnits(string? text, out double seconds)
+    {
+        seconds = 0;
+        var match = text is null || text.Length > 64 ? Match.Empty : GoDuration().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        foreach (Capture part in match.Groups["part"].Captures)
+        {
+            var unit = part.Value.TrimStart("0123456789.".ToCharArray());
+            var value = double.Parse(part.Value[..^unit.Length], CultureInfo.InvariantCulture);
+            seconds += unit switch
+            {
+                "h" => value * 3600,
+                "m" => value * 60,
+                "s" => value,
+                _ => value / 1000,
+            };
+        }
+
+        return true;
     }
 
     [GeneratedRegex(@"^\d+$")]

@@ -23,11 +23,16 @@ internal static class Inputs
     /// <summary>Who is acting: --by, else $HOTFIX_USER, else the login name.</summary>
     public static string Actor(CliEnvironment environment, string? by)
     {
-        var who = by ?? environment.GetVariable("HOTFIX_USER") ?? environment.GetVariable("USER") ?? environment.GetVariable("USERNAME");
+        var who = ActorOrNull(environment, by);
         return string.IsNullOrWhiteSpace(who)
             ? throw new HotfixInputException("--by: missing; expected who you are (a name), or set HOTFIX_USER")
             : who.Trim();
     }
+
+    /// <summary>Who is acting, or null when nothing names anyone: --by, $HOTFIX_USER, $USER, $USERNAME, the login name.</summary>
+    public static string? ActorOrNull(CliEnvironment environment, string? by) =>
+        (by ?? environment.GetVariable("HOTFIX_USER") ?? environment.GetVariable("USER") ?? environment.GetVariable("USERNAME") ?? environment.LoginName()) is { } who
+        && !string.IsNullOrWhiteSpace(who) ? who.Trim() : null;
 
     /// <summary>When it happened: --when (ISO 8601), else now; never in the future.</summary>
     public static DateTimeOffset When(CliEnvironment environment, string? when)
@@ -53,7 +58,14 @@ internal static class Inputs
             ? date
             : throw new HotfixInputException($"{name} '{Echo.Of(text)}': expected a date YYYY-MM-DD");
 
-    public static int? Minutes(string? text, string name) => WholeNumber(text, name, "a whole number of minutes (0 or more)");
+    public const string MinutesForm = "a whole number of minutes (0 or more), or a duration in whole minutes such as 90m or 1h30m";
+
+    /// <summary>Minutes as a plain number (<c>20</c>) or in the duration forms <c>--timeout</c> takes (<c>20m</c>, <c>1h30m</c>).</summary>
+    public static int? Minutes(string? text, string name) =>
+        text is null ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
+        : Durations.TryParseUnits(text, out var seconds) && seconds % 60 == 0 && seconds / 60 <= int.MaxValue ? (int)(seconds / 60)
+        : throw new HotfixInputException($"{name} '{Echo.Of(text)}': expected {MinutesForm}");
 
     /// <summary>A non-negative whole number, or null when the option was not given.</summary>
     public static int? WholeNumber(string? text, string name, string expected) =>

@@ -24,6 +24,12 @@ internal static class SuiteRunner
     // After the suite exits, a process it started in the background may hold the output pipes open; wait this long for them.
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan SignalGrace = TimeSpan.FromMilliseconds(500);
+
+    // The exit code .NET reports for a child ended by SIGINT or SIGTERM (128 + the signal's number).
+    private const int SignalledBySigint = 130;
+    private const int SignalledBySigterm = 143;
+
     public static async Task<SuiteResult> RunAsync(
         IReadOnlyList<string> command,
         string workingDirectory,
@@ -45,6 +51,10 @@ internal static class SuiteRunner
         {
             info.Environment[name] = value;
         }
+
+        // Every process the suite starts inherits this mark, so one that its parent left behind is still found.
+        var mark = Guid.NewGuid().ToString("N");
+        info.Environment[SuiteProcesses.MarkVariable] = mark;
 
         info.FileName = ResolveProgram(command[0], workingDirectory, info.Environment.TryGetValue("PATH", out var path) ? path : null);
         foreach (var argument in command.Skip(1))
@@ -86,12 +96,32 @@ internal static class SuiteRunner
         }
         catch (OperationCanceledException)
         {
-            KillTree(process);
+            KillTree(process, mark);
             timedOut = !cancellationToken.IsCancellationRequested;
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         stopwatch.Stop();
+        if (!timedOut && !cancellationToken.IsCancellationRequested && process.ExitCode is SignalledBySigint or SignalledBySigterm)
+        {
+            // Ctrl+C reaches the suite and hotfix together; the suite may die of it before hotfix's own handler runs.
+            // Give that handler a moment, so the run is an interruption rather than a recorded failure.
+            try
+            {
+                await Task.Delay(SignalGrace, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The signal came: handled below.
+            }
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // The suite's shell may have died of the signal already, orphaning what it started in the background.
+            KillTree(process, mark);
+        }
+
         var leftOpen = false;
         try
         {
@@ -144,7 +174,11 @@ internal static class SuiteRunner
         throw new HotfixOperationException($"the command could not start: '{program}' was not found on PATH", "nothing ran and nothing was recorded");
     }
 
-    private static void KillTree(Process process)
+    /// <summary>
+    /// The suite's process tree, and every process still carrying the run's mark: a Ctrl+C reaches the whole process
+    /// group, so the suite's shell may already be gone and its background children orphaned out of the tree.
+    /// </summary>
+    private static void KillTree(Process process, string mark)
     {
         try
         {
@@ -154,6 +188,8 @@ internal static class SuiteRunner
         {
             // It exited between the timeout and the kill; its exit is what WaitForExit reports next.
         }
+
+        SuiteProcesses.KillMarked(mark);
     }
 
     private static async Task Pump(StreamReader reader, TextWriter writer, Queue<string> tail, Lock gate, CancellationToken cancellationToken)

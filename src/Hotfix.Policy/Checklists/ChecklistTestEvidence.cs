@@ -23,19 +23,7 @@ internal static class ChecklistTestEvidence
     public const string StatusItem = "post.incident-status";
 
     /// <summary>The commands that do a test item: <c>hotfix test SUITE …</c> (recorded), then the policy's command itself.</summary>
-    public static IReadOnlyList<string> Commands(HotfixPolicy policy, string suite)
-    {
-        if (!policy.Tests.Commands.TryGetValue(suite, out var command))
-        {
-            return [];
-        }
-
-        var target = policy.Environments.FirstOrDefault(e => e.ProductionLike)?.Name ?? policy.Environments.FirstOrDefault()?.Name;
-        var hotfixTest = $"hotfix test {suite}"
-            + (command.Uses(TestCommand.FeaturePlaceholder) ? " --feature <feature>" : string.Empty)
-            + (target is null ? string.Empty : $" --env {target}");
-        return [hotfixTest, command.Display];
-    }
+    public static IReadOnlyList<string> Commands(HotfixPolicy policy, string suite) => SuggestedTestCommands.For(policy, suite);
 
     public static ChecklistEntry Apply(ChecklistEntry entry, HotfixPolicy policy, TestEvidence evidence, IReadOnlyList<IncidentEvent> recorded)
     {

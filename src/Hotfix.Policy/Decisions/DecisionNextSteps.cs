@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotfix.Policy.Policies;
+using Hotfix.Policy.TestRuns;
 using Hotfix.Policy.Workloads;
 
 namespace Hotfix.Policy.Decisions;
@@ -82,7 +83,8 @@ internal static class DecisionNextSteps
         steps.Add(new NextStep("After the rollback: verify the issue is resolved; verify no data was lost or corrupted; notify the team that a rollback was performed."));
         steps.Add(new NextStep("Document the rollback with its reason and verification in the incident record (every rollback must be documented with reason and verification):", [])
         {
-            Actions = [new HotfixAction("record", [inc])],
+            // A bare "hotfix record INC" only shows the record; the note is what documents it.
+            Actions = [new HotfixAction("record", [inc, "--note", "\"rolled back: <reason>; verified: <what was checked>\""])],
         });
         steps.Add(new NextStep("If the rollback fails, escalate immediately — do not retry blindly."));
         steps.Add(new NextStep("Then fix the root cause forward on a hotfix branch from main:", []) { Actions = [Start(inc)] });
@@ -106,12 +108,48 @@ internal static class DecisionNextSteps
         {
             Actions = [new HotfixAction("review", ["--severity", "<SEV1|SEV2>"])],
         });
-        var commands = policy.Tests.Mandatory.Select(t => policy.Tests.Commands.TryGetValue(t, out var command) ? command.Display : null).OfType<string>().ToList();
-        steps.Add(new NextStep($"Run the mandatory tests ({string.Join(", ", policy.Tests.Mandatory)}):", commands));
+        steps.Add(MandatoryTests(policy));
         steps.Add(new NextStep("Deploy with the deployment checklist, then verify through the stability window:", [])
         {
             Actions = [new HotfixAction("checklist", []), new HotfixAction("verify", [inc, "--status"])],
         });
+    }
+
+    /// <summary>
+    /// <c>hotfix test SUITE</c> for the suites the policy has a command for (it runs and records them, and refuses
+    /// without <c>--feature</c>); the runbook's RUN line for the others, and a word on those that have neither.
+    /// </summary>
+    private static NextStep MandatoryTests(HotfixPolicy policy)
+    {
+        var commands = new List<string>();
+        var actions = new List<HotfixAction>();
+        var without = new List<string>();
+        foreach (var suite in policy.Tests.Mandatory)
+        {
+            if (policy.Tests.Commands.TryGetValue(suite, out var command))
+            {
+                actions.Add(new HotfixAction("test", SuggestedTestCommands.HotfixTestArguments(suite, command, null, SuggestedTestCommands.TargetEnvironment(policy))));
+            }
+            else if (SuggestedTestCommands.RunbookLine(suite) is { } line)
+            {
+                commands.Add(line);
+            }
+            else
+            {
+                without.Add(suite);
+            }
+        }
+
+        var text = $"Run the mandatory tests ({string.Join(", ", policy.Tests.Mandatory)}):";
+        if (actions.Count < policy.Tests.Mandatory.Count)
+        {
+            text += " policy tests.commands has no command for "
+                + string.Join(", ", policy.Tests.Mandatory.Where(s => !policy.Tests.Commands.ContainsKey(s)))
+                + (without.Count == 0 ? string.Empty : $" (the runbook has none for {string.Join(", ", without)}: run your own and tick it with hotfix checklist --done)")
+                + "; with one, hotfix test SUITE runs and records it (docs/commands/test.md).";
+        }
+
+        return new NextStep(text, commands) { Actions = actions };
     }
 
     private static HotfixAction Start(string inc) => new("start", [inc, "<short-description>"]);

@@ -61,6 +61,15 @@ public sealed class AllowedReviewers
         return parts.Count == 1 ? parts[0] : string.Join(", ", parts[..^1]) + " or " + parts[^1];
     }
 
+    /// <summary>
+    /// The <c>--reviewer</c> value a suggested command shows: a person the policy names, else <c>NAME:ROLE</c> with an
+    /// open role — a bare NAME would be refused (HF5005) when the policy names nobody for its roles.
+    /// </summary>
+    internal string ReviewerForm() =>
+        People.Count > 0 ? People[0].Name
+        : OpenRoles.Count > 0 ? $"NAME:{OpenRoles[0]}"
+        : "NAME";
+
     /// <summary>True when <paramref name="name"/>, holding <paramref name="role"/> (if given), may review.</summary>
     public bool Allows(string name, string? role) =>
         People.Any(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))

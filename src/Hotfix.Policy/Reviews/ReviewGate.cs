@@ -20,7 +20,7 @@ internal static class ReviewGate
             [
                 RuleCatalogue.Get(RuleIds.Reviewers).CreateFinding(
                     $"no review is recorded for {record.Incident} ({record.Location}): hotfixes MUST still be reviewed. "
-                    + $"Record it with: hotfix review --severity SEVn --incident {record.Incident} --reviewer NAME …"),
+                    + $"Record it with: hotfix review --severity SEVn --incident {record.Incident} --reviewer {new AllowedReviewers(policy).ReviewerForm()} …"),
             ];
         }
 

@@ -68,7 +68,7 @@ internal sealed class ReviewSection(ReviewRequirement requirement, RecordedRevie
         document.Heading("Record the review");
         document.Commands(
         [
-            $"hotfix review --severity {severity} --incident {Recorded?.Incident.ToString() ?? "INC-YYYY-NNNN"} --reviewer NAME --checked {string.Join(',', r.MustCheck.Select(i => i.Id))} "
+            $"hotfix review --severity {severity} --incident {Recorded?.Incident.ToString() ?? "INC-YYYY-NNNN"} --reviewer {(r.Expedited ? r.WhoMayReview.ReviewerForm() : "NAME")} --checked {string.Join(',', r.MustCheck.Select(i => i.Id))} "
             + $"--skipped S1,… --acknowledge \"{r.Acknowledgement}\" --follow-up TICKET --follow-up-due YYYY-MM-DD",
         ]);
     }

@@ -54,3 +54,38 @@ public class CheckOutsideHotfixBranchTests
         Assert.Contains("Incident: INC-2026-0042", result.Out);
     }
 }
+
+/// <summary>
+/// <c>hotfix rollback-migration</c> on main after the hotfix was finished: "the hotfix has no migrations" would be
+/// false reassurance about a migration that is live. It refuses as check does and says how to name the hotfix.
+/// </summary>
+public class RollbackMigrationOutsideHotfixBranchTests
+{
+    [Fact]
+    public void On_main_after_finish_it_refuses_and_says_how_to_get_the_branch_back()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Git("switch", "--quiet", "main");
+
+        var result = HotfixCli.Run(repo, "rollback-migration");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith("hotfix: error: you are on 'main', not on a hotfix branch (hotfix/INC-…); hotfix rollback-migration plans the rollback of a hotfix branch's migrations", result.Error);
+        Assert.Contains("git branch hotfix/INC-YYYY-NNNN-… MERGE_COMMIT^2, then hotfix rollback-migration --branch hotfix/INC-YYYY-NNNN-…", result.Error);
+        Assert.DoesNotContain("nothing to roll back", result.Out);
+    }
+
+    [Fact]
+    public void On_develop_with_a_hotfix_branch_it_names_it()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Git("branch", "hotfix/INC-2026-0042-fix-rounding", "main");
+        repo.Git("switch", "--quiet", "develop");
+
+        var result = HotfixCli.Run(repo, "rollback-migration");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("or plan for one without switching: hotfix rollback-migration --branch hotfix/INC-2026-0042-fix-rounding", result.Error);
+        Assert.True(HotfixCli.Run(repo, "rollback-migration", "--branch", "hotfix/INC-2026-0042-fix-rounding").ExitCode == 0);
+    }
+}

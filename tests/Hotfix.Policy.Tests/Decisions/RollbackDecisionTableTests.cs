@@ -231,7 +231,7 @@ public class RollbackDecisionTableTests
         Assert.Contains("kubectl rollout undo deployment/<name> -n shop", commands);
         Assert.Contains("kubectl rollout status deployment/<name> -n shop --timeout=90s", commands);
         Assert.Contains("kubectl rollout undo deployment/<name> -n shop --to-revision=<N>", commands);
-        Assert.Contains(d.NextSteps.SelectMany(s => s.Actions), a => a.Verb == "record" && a.Arguments.SequenceEqual(["INC-2026-0042"]));
+        Assert.Contains(d.NextSteps.SelectMany(s => s.Actions), a => a.Verb == "record" && a.Arguments.SequenceEqual(["INC-2026-0042", "--note", "\"rolled back: <reason>; verified: <what was checked>\""]));
         Assert.Contains(d.NextSteps.SelectMany(s => s.Actions), a => a.Verb == "rollback" && a.Arguments.SequenceEqual(["deployment/<name>", "-n", "shop",
             "--reason", "INC-2026-0042: root cause unknown and impact ongoing (hotfix decide: rollback, rule unknown-root-cause-ongoing-impact)", "--incident", "INC-2026-0042"]));
         Assert.DoesNotContain(commands, c => c.StartsWith("hotfix ", StringComparison.Ordinal));

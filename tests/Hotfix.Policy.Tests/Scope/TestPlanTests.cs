@@ -69,6 +69,10 @@ public class TestPlanTests
         var context = Context([Modified("src/Payments/Charge.cs", "a\n", "b\n")], policy: policy);
         var plan = TestPlan.For(policy.Tests, ChangeClassification.Of(context), null);
         Assert.Equal("npm run smoke", plan.Single(t => t.Id == "smoke").Command);
+
+        // "{feature}" is filled in only by hotfix test: shown as is, --grep "{feature}" matches nothing and mocha passes.
+        var grep = PolicyParser.Parse("""{ "tests": { "commands": { "smoke": "npm run test -- --grep \"{feature}\" --bail" } } }""", "t").Policy!;
+        Assert.Equal("npm run test -- --grep <feature> --bail", TestPlan.For(grep.Tests, ChangeClassification.Of(context), null).Single(t => t.Id == "smoke").Command);
         var sandbox = plan.Single(t => t.Id == "payment-sandbox");
         Assert.Equal("CONDITIONAL_TESTS", sandbox.RunbookLine);
         Assert.Contains("src/Payments/Charge.cs (path matches 'src/Payments/**')", sandbox.Reason);

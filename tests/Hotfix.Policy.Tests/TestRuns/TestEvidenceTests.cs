@@ -67,7 +67,7 @@ public class TestEvidenceTests
         var smoke = checklist.Find("pre.smoke")!;
         Assert.Equal(("sandro", T0.AddMinutes(5)), (smoke.Done!.By, smoke.Done.At));
         Assert.Equal("passed in staging (exit 0, 42 s)", smoke.Done.Note);
-        Assert.Equal(["hotfix test smoke --feature <feature> --env staging", "npm run test -- --grep \"{feature}\" --bail"], smoke.Commands);
+        Assert.Equal(["hotfix test smoke --feature <feature> --env staging", "npm run test -- --grep <feature> --bail"], smoke.Commands);
 
         var regression = checklist.Find("pre.regression")!;
         Assert.Null(regression.Done);

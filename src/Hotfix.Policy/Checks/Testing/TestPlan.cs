@@ -1,5 +1,6 @@
 using Hotfix.Policy.Checks.Classification;
 using Hotfix.Policy.Policies;
+using Hotfix.Policy.TestRuns;
 
 namespace Hotfix.Policy.Checks.Testing;
 
@@ -136,7 +137,8 @@ internal static class TestPlan
     private static (string Line, string Description) Known(string id, string fallbackLine) =>
         KnownTests.TryGetValue(id, out var known) ? known : (fallbackLine, $"the {id} tests your policy requires");
 
-    private static string? Command(TestPolicy tests, string id) => tests.Commands.TryGetValue(id, out var command) ? command.Display : null;
+    private static string? Command(TestPolicy tests, string id) =>
+        tests.Commands.TryGetValue(id, out var command) ? SuggestedTestCommands.Shown(command, null, null, null) : null;
 
     /// <summary>The plan as a fact of the check (facts are keyed by type).</summary>
     private sealed record Explained((IReadOnlyList<RequiredTest> Required, IReadOnlyList<(string Id, string Reason)> NotRequired) Plan);
