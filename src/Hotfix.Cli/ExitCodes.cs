@@ -39,6 +39,9 @@ internal static class ExitCodes
     /// <summary><c>status</c>: the update strategy is not RollingUpdate; there is no rollout to follow.</summary>
     public const int RolloutUnsupported = 15;
 
+    /// <summary><c>status</c>: the rollout is complete but the pods are not all running and ready (e.g. CrashLoopBackOff).</summary>
+    public const int PodsNotReady = 16;
+
     /// <summary>A bug in hotfix (an unexpected exception); the message asks for a report. Like sysexits' EX_SOFTWARE.</summary>
     public const int InternalError = 70;
 }

@@ -66,7 +66,16 @@ internal static class ApiErrors
 
         try
         {
-            return JsonNode.Parse(body)?["message"]?.GetValue<string>();
+            var status = JsonNode.Parse(body);
+            var message = status?["message"]?.GetValue<string>();
+
+            // A failed JSON-patch test comes back as 422 "the server rejected our request due to an error in our
+            // request"; only the cause names the test that failed, and that is what tells a precondition from a bad patch.
+            var causes = (status?["details"]?["causes"] as JsonArray ?? [])
+                .Select(c => c?["message"]?.GetValue<string>())
+                .Where(c => !string.IsNullOrEmpty(c) && message?.Contains(c, StringComparison.Ordinal) != true)
+                .ToList();
+            return causes.Count == 0 || message is null ? message : $"{message}: {string.Join("; ", causes)}";
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {

@@ -7,7 +7,7 @@ namespace Hotfix.Kubernetes;
 /// <summary>
 /// Finds the cluster the way kubectl does: <c>--kubeconfig FILE</c>; else every file in <c>KUBECONFIG</c> (path-list,
 /// merged with "first file wins" for every name and for current-context; missing files are skipped as kubectl skips
-/// them); else <c>~/.kube/config</c>; else the in-cluster service account. <c>--context</c> picks another context.
+/// them, but a list naming no existing file is an input error); else <c>~/.kube/config</c>; else the in-cluster service account. <c>--context</c> picks another context.
 /// </summary>
 internal static class Kubeconfig
 {
@@ -57,13 +57,19 @@ internal static class Kubeconfig
 
         if (getVariable(Variable) is { Length: > 0 } list)
         {
-            return list.Split(Path.PathSeparator)
+            var named = list.Split(Path.PathSeparator)
                 .Select(p => p.Trim())
                 .Where(p => p.Length > 0)
                 .Select(p => Path.GetFullPath(p))
                 .Distinct(StringComparer.Ordinal)
-                .Where(File.Exists)
                 .ToList();
+            var existing = named.Where(File.Exists).ToList();
+
+            // kubectl skips a missing file in the list, but a list with none left is a typo, not "no cluster": planning
+            // a dry run and exiting 0 there would read as a rollback that happened.
+            return existing.Count > 0 || named.Count == 0
+                ? existing
+                : throw new HotfixInputException($"{Variable}='{list}': names no file that exists; expected {Variable} to list the path of at least one kubeconfig file (or unset it to use ~/.kube/config).");
         }
 
         var home = getVariable("HOME") ?? getVariable("USERPROFILE");

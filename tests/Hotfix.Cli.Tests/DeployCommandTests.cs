@@ -96,6 +96,21 @@ public class DeployCommandTests
     }
 
     [Fact]
+    public async Task A_failed_deploy_leaves_the_escalation_open_not_the_post_deploy_monitoring()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.Cluster.Controller.Break("registry.example/web:v3", deadlineTicks: 100_000);
+
+        var result = await c.RunAsync("deploy", "deployment/web", "-n", "shop", "--incident", "INC-2026-0042", "--format", "json", "--timeout", "1s");
+
+        Assert.True(result.ExitCode == 4, result.ToString());
+        var open = System.Text.Json.JsonDocument.Parse(result.Out).RootElement.GetProperty("verification").GetProperty("manualChecks").EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.True(open.Any(m => m.StartsWith("escalate", StringComparison.Ordinal)), result.ToString());
+        Assert.DoesNotContain(open, m => m.StartsWith("monitor error rates", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_conflicting_change_fails_with_exit_4_the_state_and_the_decide_and_rollback_next_steps_without_a_retry()
     {
         await using var c = await ClusterFixture.StartAsync();
@@ -118,13 +133,33 @@ public class DeployCommandTests
     public void Without_a_cluster_the_deploy_is_a_dry_run_that_shows_the_kubectl_lines()
     {
         using var dir = new TempDirectory();
-        var result = CliRun.Run(dir.Path, new Dictionary<string, string> { ["HOME"] = dir.Path }, "deploy", "deployment/web", "-n", "shop", "--incident", "INC-2026-0042");
+        var result = CliRun.Run(dir.Path, new Dictionary<string, string> { ["HOME"] = dir.Path }, "deploy", "deployment/web", "-n", "shop", "--incident", "INC-2026-0042", "--dry-run");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("no cluster configured", result.Out);
+        Assert.Contains("NOTHING was deployed", result.Out);
         Assert.Contains("$ kubectl rollout restart deployment/web -n shop", result.Out);
         Assert.Contains("$ kubectl rollout status deployment/web -n shop --timeout=120s", result.Out);
         Assert.False(Directory.Exists(dir.Combine(".hotfix")));
+    }
+
+    [Fact]
+    public void Without_a_cluster_a_real_deploy_is_not_done_and_does_not_exit_0()
+    {
+        using var dir = new TempDirectory();
+        var env = new Dictionary<string, string> { ["HOME"] = dir.Path };
+
+        var json = CliRun.Run(dir.Path, env, "deploy", "deployment/web", "-n", "shop", "--incident", "INC-2026-0042", "--format", "json");
+        Assert.True(json.ExitCode == 2, json.ToString());
+        var doc = System.Text.Json.JsonDocument.Parse(json.Out).RootElement;
+        Assert.Equal("dry-run", doc.GetProperty("outcome").GetProperty("result").GetString());
+        Assert.Contains("NOTHING was deployed", doc.GetProperty("outcome").GetProperty("message").GetString());
+        Assert.Contains("no cluster configured for 'hotfix deploy'", json.Error);
+
+        var typo = dir.Combine("kubeconfg");
+        var missing = CliRun.Run(dir.Path, new Dictionary<string, string> { ["HOME"] = dir.Path, ["KUBECONFIG"] = typo }, "deploy", "deployment/web", "-n", "shop", "--incident", "INC-2026-0042");
+        Assert.True(missing.ExitCode == 2, missing.ToString());
+        Assert.Contains($"KUBECONFIG='{typo}'", missing.Error);
     }
 
     [Fact]

@@ -32,6 +32,24 @@ public class HungClusterTests
     }
 
     [Fact]
+    public async Task Status_whose_pod_check_gets_no_answer_ends_within_its_timeout_not_the_request_timeout()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+
+        // The rollout is read from a LIST and a WATCH; only the pod check's GET of the deployment hangs.
+        c.Server.AddFault(new Fault { Method = "GET", PathContains = "/deployments/web", Watch = false, AnswerAfter = TimeSpan.FromSeconds(120) });
+        var clock = Stopwatch.StartNew();
+        var result = await c.RunAsync("status", "deployment/web", "-n", "shop", "--timeout", "3s");
+        var took = clock.Elapsed;
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.True(took < TimeSpan.FromSeconds(3) + Slack, $"took {took}");
+        Assert.Contains("did not answer within the --timeout of 3s", result.Error);
+        Assert.Contains("State: nothing was changed", result.Error);
+    }
+
+    [Fact]
     public async Task Rollback_against_a_server_that_never_answers_sends_nothing_exits_3_escalates_and_documents_it()
     {
         await using var server = new SilentApiServer();

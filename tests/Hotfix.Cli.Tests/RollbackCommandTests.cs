@@ -30,6 +30,7 @@ public class RollbackCommandTests
         Assert.Contains("$ kubectl rollout status deployment/web -n shop --timeout=30s", result.Out);
         Assert.Contains("successfully rolled out", result.Out);
         Assert.Contains("[ ] verify the issue is resolved", result.Out);
+        Assert.Contains("Result: rolled-back — ", result.Out);
         Assert.Equal(1, Patches(c.Server));
         var patch = JsonNode.Parse(c.Server.Requests.Single(r => r.Method == "PATCH").Body)!.AsArray();
         Assert.Equal("test", patch[0]!["op"]!.GetValue<string>());
@@ -77,12 +78,52 @@ public class RollbackCommandTests
     public async Task Without_a_cluster_the_rollback_is_a_dry_run_and_says_so()
     {
         using var dir = new Hotfix.TestSupport.TempDirectory();
-        var result = CliRun.Run(dir.Path, new Dictionary<string, string> { ["HOME"] = dir.Path }, "rollback", "deployment/web", "-n", "shop", "--to-revision", "2");
+        var result = CliRun.Run(dir.Path, new Dictionary<string, string> { ["HOME"] = dir.Path }, "rollback", "deployment/web", "-n", "shop", "--to-revision", "2", "--dry-run");
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("NOTHING was rolled back", result.Out);
         Assert.Contains("no cluster configured", result.Out);
-        Assert.Contains("dry run — nothing was read or changed", result.Out);
         Assert.Contains("$ kubectl rollout undo deployment/web -n shop --to-revision=2", result.Out);
+        Assert.Contains("Result: dry-run — NOTHING was rolled back", result.Out);
+    }
+
+    [Fact]
+    public async Task Without_a_cluster_a_real_rollback_is_not_done_and_does_not_exit_0()
+    {
+        using var dir = new Hotfix.TestSupport.TempDirectory();
+        var env = new Dictionary<string, string> { ["HOME"] = dir.Path };
+
+        var text = CliRun.Run(dir.Path, env, "rollback", "deployment/web", "-n", "shop", "--reason", "v3 bad", "--incident", "INC-2026-0042");
+        Assert.True(text.ExitCode == 2, text.ToString());
+        Assert.Contains("NOTHING was rolled back", text.Out);
+        Assert.Contains("no cluster configured for 'hotfix rollback'", text.Error);
+
+        var json = CliRun.Run(dir.Path, env, "rollback", "deployment/web", "-n", "shop", "--reason", "v3 bad", "--incident", "INC-2026-0042", "--format", "json");
+        Assert.True(json.ExitCode == 2, json.ToString());
+        var doc = JsonDocument.Parse(json.Out).RootElement;
+        Assert.Equal("planned", doc.GetProperty("phase").GetString());
+        Assert.Equal("rollback", doc.GetProperty("type").GetString());
+        Assert.Equal("INC-2026-0042", doc.GetProperty("incidentId").GetString());
+        Assert.Equal("v3 bad", doc.GetProperty("why").GetString());
+        Assert.Equal("dry-run", doc.GetProperty("outcome").GetProperty("result").GetString());
+        Assert.Contains("NOTHING was rolled back", doc.GetProperty("outcome").GetProperty("message").GetString());
+        Assert.Equal(0, doc.GetProperty("outcome").GetProperty("writes").GetInt32());
+        Assert.False(doc.GetProperty("teamNotified").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_KUBECONFIG_naming_a_missing_file_is_bad_input_not_a_dry_run()
+    {
+        using var dir = new Hotfix.TestSupport.TempDirectory();
+        var typo = dir.Combine("kubeconfg");
+        var env = new Dictionary<string, string> { ["HOME"] = dir.Path, ["KUBECONFIG"] = typo };
+
+        var result = CliRun.Run(dir.Path, env, "rollback", "deployment/web", "-n", "shop", "--reason", "x", "--incident", "INC-2026-0042");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"KUBECONFIG='{typo}': names no file that exists", result.Error);
+        Assert.DoesNotContain("dry run", result.Out);
+        Assert.False(Directory.Exists(dir.Combine(".hotfix")));
     }
 
     [Fact]
@@ -110,6 +151,8 @@ public class RollbackCommandTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again", result.Out);
         Assert.Equal(0, Patches(c.Server));
+        var resume = result.Out.IndexOf("$ kubectl rollout resume deployment/web -n shop", StringComparison.Ordinal);
+        Assert.True(resume >= 0 && resume < result.Out.IndexOf("$ kubectl rollout undo deployment/web -n shop", StringComparison.Ordinal), result.Out);
         var record = JsonDocument.Parse(c.RecordLines().Single()).RootElement;
         Assert.Equal("refused", record.GetProperty("outcome").GetProperty("result").GetString());
         Assert.Equal("paused", record.GetProperty("plan").GetProperty("refusal").GetProperty("kind").GetString());
@@ -125,6 +168,26 @@ public class RollbackCommandTests
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("unable to find specified revision 9 in history", result.Out);
+        Assert.Equal(0, Patches(c.Server));
+
+        // The undo kubectl would reject too is not offered; the history that shows the real revisions is.
+        Assert.DoesNotContain("kubectl rollout undo", result.Out);
+        Assert.Contains("$ kubectl rollout history deployment/web -n shop", result.Out);
+        Assert.Contains("hotfix history deployment/web -n shop", result.Out);
+    }
+
+    [Fact]
+    public async Task A_rollback_whose_record_cannot_be_written_exits_3_and_escalates()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        File.WriteAllText(c.Dir.Combine("blocker"), string.Empty);
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.Dir.Combine("blocker", "sub"));
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("the rollback record cannot be written", result.Error);
+        Assert.Contains("ESCALATE: if rollback fails, escalate immediately", result.Error);
         Assert.Equal(0, Patches(c.Server));
     }
 
@@ -159,6 +222,28 @@ public class RollbackCommandTests
         Assert.Equal("unknown", finished.GetProperty("result").GetString());
         Assert.Equal("apply", finished.GetProperty("failedAt").GetString());
         Assert.False(finished.GetProperty("retried").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_deployment_changed_between_plan_and_patch_says_so_although_the_server_answers_422()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.AddFault(new Fault { Method = "PATCH", PathContains = "/deployments/web", Times = 1, ChangeFirst = cluster => cluster.Update("deployments", "shop", "web", o =>
+        {
+            o["spec"]!["replicas"] = 3;
+            return o;
+        }, runController: false) });
+
+        var result = await c.RunAsync("rollback", "deployment/web", "-n", "shop", "--reason", "r", "--record-dir", c.RecordDir);
+
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.Equal(1, Patches(c.Server));
+        Assert.Equal("registry.example/web:v3", Image(c.Server));
+        Assert.True(result.Error.Contains("was modified after the plan was read", StringComparison.Ordinal), result.ToString());
+        Assert.Contains("Someone else may be deploying", result.Error);
+        Assert.Contains("testing value /metadata/resourceVersion failed", result.Error);
+        Assert.DoesNotContain("stays at revision", result.Error);
     }
 
     [Fact]
@@ -208,6 +293,14 @@ public class RollbackCommandTests
         Assert.Equal("deadline-exceeded", json.GetProperty("verification").GetProperty("rollout").GetProperty("verdict").GetString());
         Assert.Equal("status", json.GetProperty("outcome").GetProperty("failedAt").GetString());
         Assert.Contains("ProgressDeadlineExceeded", json.GetProperty("outcome").GetProperty("state").GetString());
+
+        // The checks after a rollback would claim one happened; what is open is the escalation.
+        var open = json.GetProperty("verification").GetProperty("manualChecks").EnumerateArray().Select(m => m.GetProperty("check").GetString()!).ToList();
+        Assert.Contains(open, m => m.StartsWith("escalate immediately", StringComparison.Ordinal));
+        Assert.DoesNotContain("verify the issue is resolved", open);
+        Assert.DoesNotContain("notify team that rollback was performed", open);
+        var recorded = JsonDocument.Parse(c.RecordLines()[^1]).RootElement.GetProperty("verification").GetProperty("manualChecks");
+        Assert.DoesNotContain(recorded.EnumerateArray(), m => m.GetProperty("check").GetString() == "verify the issue is resolved");
     }
 
     [Fact]

@@ -21,6 +21,36 @@ public class StatusAndHistoryCommandTests
     }
 
     [Fact]
+    public async Task Status_of_a_complete_rollout_with_a_crash_looping_pod_is_not_a_success()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.Cluster.Controller.Held = true;
+        var crashing = c.Server.Cluster.List("pods", "shop").First()["metadata"]!["name"]!.GetValue<string>();
+        c.Server.Cluster.Update("pods", "shop", crashing, pod =>
+        {
+            pod["status"]!["conditions"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["type"] = "Ready", ["status"] = "False" });
+            var container = pod["status"]!["containerStatuses"]![0]!;
+            container["ready"] = false;
+            container["restartCount"] = 5;
+            container["state"] = new System.Text.Json.Nodes.JsonObject { ["waiting"] = new System.Text.Json.Nodes.JsonObject { ["reason"] = "CrashLoopBackOff" } };
+            return pod;
+        }, runController: false);
+
+        var text = await c.RunAsync("status", "deployment/web", "-n", "shop", "--timeout", "10s");
+        Assert.True(text.ExitCode == 16, text.ToString());
+        Assert.Contains("verdict: complete", text.Out);
+        Assert.Contains("CrashLoopBackOff", text.Out);
+        Assert.Contains("NOT HEALTHY", text.Out);
+
+        var json = await c.RunAsync("status", "deployment/web", "-n", "shop", "--timeout", "10s", "--format", "json");
+        Assert.True(json.ExitCode == 16, json.ToString());
+        var doc = JsonDocument.Parse(json.Out).RootElement;
+        Assert.False(doc.GetProperty("pods").GetProperty("healthy").GetBoolean());
+        Assert.Equal(16, doc.GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
     public async Task Status_follows_a_rollout_to_the_end()
     {
         await using var c = await ClusterFixture.StartAsync();

@@ -27,6 +27,7 @@ public class AdapterTests
 
         Assert.Equal(ApiFailureKind.Conflict, error.Kind);
         Assert.Equal(422, error.StatusCode);
+        Assert.Contains("testing value /metadata/resourceVersion failed", error.Message);
         Assert.False(error.WriteOutcomeUnknown);
         Assert.Single(server.Requests, r => r.Method == "PATCH");
         Assert.Equal("registry.example/web:v4-concurrent", server.Cluster.Get("deployments", "shop", "web")!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());

@@ -60,7 +60,22 @@ public class KubeconfigTests
     {
         using var dir = new TempDirectory();
         Assert.Null(Kubeconfig.Load(n => n == "HOME" ? dir.Path : null, null, null));
-        Assert.Null(Kubeconfig.Load(n => n switch { "HOME" => dir.Path, "KUBECONFIG" => dir.Combine("nope"), _ => null }, null, null));
+        Assert.Null(Kubeconfig.Load(n => n switch { "HOME" => dir.Path, "KUBECONFIG" => string.Empty, _ => null }, null, null));
+    }
+
+    [Fact]
+    public void A_KUBECONFIG_that_names_no_existing_file_is_an_input_error_not_no_cluster()
+    {
+        using var dir = new TempDirectory();
+        var typo = dir.Combine("kubeconfg");
+        var error = Assert.Throws<HotfixInputException>(() => Kubeconfig.Load(n => n switch { "HOME" => dir.Path, "KUBECONFIG" => typo, _ => null }, null, null));
+        Assert.Contains("KUBECONFIG='" + typo + "'", error.Message);
+        Assert.Contains("expected KUBECONFIG to list the path of at least one kubeconfig file", error.Message);
+
+        // One missing file next to one that exists is skipped, as kubectl skips it.
+        File.WriteAllText(dir.Combine("a"), Config("http://127.0.0.1:1111", "alpha", "alpha"));
+        var list = string.Join(Path.PathSeparator, typo, dir.Combine("a"));
+        Assert.Equal("alpha", Kubeconfig.Load(n => n == "KUBECONFIG" ? list : null, null, null)!.Context);
     }
 
     [Fact]

@@ -43,13 +43,14 @@ internal static class DeployCommand
                 ?? throw new HotfixInputException($"--incident: missing, and the checked-out branch is not a hotfix branch; expected --incident {IncidentId.ExpectedForm} (the deploy is recorded in that incident's record).");
             var wait = session.Timeout(parse.GetValue(timeout));
             var output = new DeployOutput(environment, session, wait, incidentId);
+            var isDryRun = parse.GetValue(dryRun);
             if (session.Controller is null)
             {
-                output.NoCluster();
-                return ExitCodes.Success;
+                // Only --dry-run succeeds here: a deploy that was asked for and not done must not read as done.
+                output.NoCluster(isDryRun);
+                return isDryRun ? ExitCodes.Success : ExitCodes.InvalidInput;
             }
 
-            var isDryRun = parse.GetValue(dryRun);
             var who = Inputs.Actor(environment, parse.GetValue(by));
             var records = Workspace.RecordStore(environment, session.Policy, session.RepositoryRoot);
             if (!isDryRun)

@@ -22,9 +22,11 @@ internal sealed class DeployOutput(CliEnvironment environment, ClusterSession se
     /// <summary>What to do when a deploy failed: decide rollback or forward-fix, and how to roll back.</summary>
     public IReadOnlyList<string> NextSteps() => TeamNotices.AfterFailedDeploy(session.Workload, incident);
 
-    public void NoCluster()
+    /// <summary>No cluster at all: the kubectl lines a person would type, and — loudly — that nothing was deployed.</summary>
+    public void NoCluster(bool dryRun)
     {
-        var message = $"no cluster configured (looked for {Kubernetes.Kubeconfig.SearchDescription}): dry run — nothing was read or changed.";
+        var state = $"nothing was read or changed: no cluster configured (looked for {Kubernetes.Kubeconfig.SearchDescription})";
+        var message = $"NOTHING was deployed: {session.Workload} was not touched";
         var commands = Commands($"app={session.Workload.Name}");
         if (session.Json)
         {
@@ -37,17 +39,32 @@ internal sealed class DeployOutput(CliEnvironment environment, ClusterSession se
                     w.WriteString("incident", incident.ToString());
                     w.WritePropertyName("workload");
                     RolloutJson.WriteWorkload(w, session.Workload);
+                    w.WriteNull("plan");
+                    w.WriteStartObject("outcome");
+                    w.WriteString("result", DeployEvents.Name(DeployResult.DryRun));
+                    w.WriteString("message", message);
+                    w.WriteString("state", state);
+                    w.WriteNull("failedAt");
+                    w.WriteNumber("attempts", 0);
+                    w.WriteBoolean("retried", false);
+                    w.WriteEndObject();
                     Strings(w, "kubectl", commands);
+                    w.WriteBoolean("teamNotified", false);
                     w.WriteEndObject();
                 },
                 indented: true));
-            environment.Error.WriteLine("hotfix: " + message);
-            return;
+        }
+        else
+        {
+            environment.Out.WriteLine($"Deploy of {session.Workload}: NOTHING was deployed — {state}.");
+            environment.Out.WriteLine($"With a cluster configured, hotfix deploy would read the workload, show the plan, restart it once, wait up to {Policy.Text.DurationText.Seconds(timeout)}, check the pods and record the deploy in {incident}. A person would type:");
+            TextBlockWriter.Write([new CommandsBlock(commands)], environment.Out);
+            environment.Out.WriteLine($"Result: {DeployEvents.Name(DeployResult.DryRun)} — {message}");
         }
 
-        environment.Out.WriteLine($"Deploy of {session.Workload}: {message}");
-        environment.Out.WriteLine($"With a cluster configured, hotfix deploy would read the workload, show the plan, restart it once, wait up to {Policy.Text.DurationText.Seconds(timeout)}, check the pods and record the deploy in {incident}. A person would type:");
-        TextBlockWriter.Write([new CommandsBlock(commands)], environment.Out);
+        environment.Error.WriteLine(dryRun
+            ? $"hotfix: --dry-run without a cluster: NOTHING was deployed; {state}."
+            : $"hotfix: error: NOTHING was deployed: {ClusterSession.NoClusterMessage("deploy")} Add --dry-run to only see the kubectl commands.");
     }
 
     public void Plan(RestartPlan plan)

@@ -80,10 +80,14 @@ internal static class RollbackCommand
             var wait = session.Timeout(parse.GetValue(timeout));
             var revision = parse.GetValue(toRevision);
             var output = new RollbackOutput(environment, session, wait);
+            var isDryRun = parse.GetValue(dryRun);
+            var incidentId = parse.GetValue(incident) is { } inc ? IncidentId.Parse(inc) : (IncidentId?)null;
+            var who = Inputs.ActorOrNull(environment, parse.GetValue(by)) ?? "unknown";
             if (session.Controller is null)
             {
-                output.NoCluster(revision);
-                return ExitCodes.Success;
+                // Only --dry-run succeeds here: a rollback that was asked for and not done must not read as done.
+                output.NoCluster(new RollbackRequest(session.Workload, revision, wait, who, parse.GetValue(reason), incidentId, isDryRun), environment.Time.GetLocalNow());
+                return isDryRun ? ExitCodes.Success : ExitCodes.InvalidInput;
             }
 
             var folder = parse.GetValue(recordDir) is { } dir
@@ -91,8 +95,6 @@ internal static class RollbackCommand
                 : Path.Combine(session.RepositoryRoot ?? environment.CurrentDirectory, JsonLinesRollbackRecorder.DefaultFolder);
             IReadOnlyList<string> CommandsFor(RollbackRecord r) => r.Plan is null ? [] : KubectlCommands.ForRollback(r.Plan, wait, session.ContextForCommands);
             var recorder = new JsonLinesRollbackRecorder(folder, CommandsFor);
-            var isDryRun = parse.GetValue(dryRun);
-            var incidentId = parse.GetValue(incident) is { } inc ? IncidentId.Parse(inc) : (IncidentId?)null;
 
             // With an incident, the rollback is documented in the incident record too (hotfix record INC-… shows it).
             var incidentRecords = incidentId is null ? null : Workspace.RecordStore(environment, session.Policy, session.RepositoryRoot);
@@ -100,16 +102,25 @@ internal static class RollbackCommand
             {
                 try
                 {
-                    recorder.EnsureWritable(incidentId);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new HotfixOperationException($"the rollback record cannot be written to '{recorder.FileFor(incidentId)}' ({e.Message}); choose a writable folder with --record-dir", "nothing was changed: a rollback that cannot be documented is not started", e);
-                }
+                    try
+                    {
+                        recorder.EnsureWritable(incidentId);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        throw new HotfixOperationException($"the rollback record cannot be written to '{recorder.FileFor(incidentId)}' ({e.Message}); choose a writable folder with --record-dir", "nothing was changed: a rollback that cannot be documented is not started", e);
+                    }
 
-                if (incidentId is { } id)
+                    if (incidentId is { } id)
+                    {
+                        IncidentRecords.CheckWritable(incidentRecords!, id);
+                    }
+                }
+                catch (HotfixOperationException)
                 {
-                    IncidentRecords.CheckWritable(incidentRecords!, id);
+                    // Exit 3 is still a rollback that did not happen: the runbook's escalation applies.
+                    output.Escalate();
+                    throw;
                 }
             }
 
@@ -117,7 +128,7 @@ internal static class RollbackCommand
                 session.Workload,
                 revision,
                 wait,
-                Inputs.ActorOrNull(environment, parse.GetValue(by)) ?? "unknown",
+                who,
                 parse.GetValue(reason),
                 incidentId,
                 isDryRun);

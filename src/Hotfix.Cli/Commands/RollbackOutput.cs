@@ -15,44 +15,43 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
     /// <summary>Progress goes to stdout with text, to stderr with JSON (stdout is the document).</summary>
     private TextWriter ProgressWriter => session.Json ? environment.Error : environment.Out;
 
-    public void NoCluster(long revision)
+    /// <summary>
+    /// No cluster at all: the kubectl lines a person would type, and — loudly, in text and JSON — that nothing was
+    /// rolled back. The JSON is the documented dry-run object (<c>"phase": "planned"</c>, no plan: nothing was read).
+    /// </summary>
+    public void NoCluster(RollbackRequest request, DateTimeOffset now)
     {
         var w = session.Workload;
+        var revision = request.ToRevision;
         var commands = new[]
         {
             KubectlCommands.History(w, session.ContextForCommands),
             KubectlCommands.Undo(w, revision, session.ContextForCommands),
             KubectlCommands.Status(w, timeout, session.ContextForCommands),
         };
-        var message = $"no cluster configured (looked for {Kubernetes.Kubeconfig.SearchDescription}): dry run — nothing was read or changed.";
+        var state = $"nothing was read or changed: no cluster configured (looked for {Kubernetes.Kubeconfig.SearchDescription})";
+        var outcome = new RollbackOutcome(RollbackResult.DryRun, $"NOTHING was rolled back: {w} was not touched", state);
         if (session.Json)
         {
-            environment.Out.WriteLine(RolloutJson.ToJson(
-                writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("mode", "dry-run");
-                    writer.WriteString("reason", "no cluster configured");
-                    writer.WritePropertyName("workload");
-                    RolloutJson.WriteWorkload(writer, w);
-                    writer.WriteNumber("requestedRevision", revision);
-                    writer.WriteStartArray("kubectl");
-                    foreach (var c in commands)
-                    {
-                        writer.WriteStringValue(c);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                },
-                indented: true));
-            environment.Error.WriteLine("hotfix: " + message);
-            return;
+            var id = $"rollback-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{w.Kind.Name()}-{w.Name}";
+            var record = new RollbackRecord(id, "planned", request.Incident, request.Who, now, request.Why, "no cluster configured", w, null, outcome, null);
+            var json = JsonNode.Parse(RolloutJson.ToJson(writer => RolloutJson.WriteRecord(writer, record, [])))!.AsObject();
+            json["requestedRevision"] = revision;
+            json["kubectl"] = new JsonArray(commands.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
+            json["teamNotified"] = false;
+            environment.Out.WriteLine(RolloutJson.ToJson(writer => json.WriteTo(writer), indented: true));
+        }
+        else
+        {
+            environment.Out.WriteLine($"Rollback of {w}: NOTHING was rolled back — {state}.");
+            environment.Out.WriteLine($"With a cluster configured, hotfix rollback would read the history, show the plan (revision {(revision > 0 ? revision.ToString(CultureInfo.InvariantCulture) : "previous")}, images before and after), apply it once, wait up to {DurationText.Seconds(timeout)} and check the pods. A person would type:");
+            TextBlockWriter.Write([new CommandsBlock(commands)], environment.Out);
+            environment.Out.WriteLine($"Result: {outcome.Result.Name()} — {outcome.Message}");
         }
 
-        environment.Out.WriteLine($"Rollback of {w}: {message}");
-        environment.Out.WriteLine($"With a cluster configured, hotfix rollback would read the history, show the plan (revision {(revision > 0 ? revision.ToString(CultureInfo.InvariantCulture) : "previous")}, images before and after), apply it once, wait up to {DurationText.Seconds(timeout)} and check the pods. A person would type:");
-        TextBlockWriter.Write([new CommandsBlock(commands)], environment.Out);
+        environment.Error.WriteLine(request.DryRun
+            ? $"hotfix: --dry-run without a cluster: NOTHING was rolled back; {state}."
+            : $"hotfix: error: NOTHING was rolled back: {ClusterSession.NoClusterMessage("rollback")} Add --dry-run to only see the kubectl commands.");
     }
 
     /// <summary>The plan, before anything is written.</summary>
@@ -102,7 +101,12 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
             environment.Error.WriteLine($"hotfix: warning: {warning}");
         }
 
-        output.WriteLine("  The same with kubectl:");
+        output.WriteLine(plan.Refusal?.Kind switch
+        {
+            RollbackRefusalKind.Paused => "  With kubectl (resume first: kubectl refuses to undo a paused Deployment; resuming rolls out its pending changes):",
+            RollbackRefusalKind.RevisionNotFound or RollbackRefusalKind.NoHistory => $"  The revisions there are (or: hotfix history {w.KindAndName} -n {w.Namespace}):",
+            _ => "  The same with kubectl:",
+        });
         TextBlockWriter.Write([new CommandsBlock(KubectlCommands.ForRollback(plan, timeout, session.ContextForCommands))], output);
     }
 
@@ -121,7 +125,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         else
         {
             var output = environment.Out;
-            output.WriteLine($"Result: {outcome.Result.ToString().ToLowerInvariant()} — {outcome.Message}");
+            output.WriteLine($"Result: {outcome.Result.Name()} — {outcome.Message}");
             output.WriteLine($"State: {outcome.State}");
             if (record.Verification is { } v)
             {
@@ -148,7 +152,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         {
             environment.Error.WriteLine($"hotfix: error: {outcome.Message}");
             environment.Error.WriteLine($"State: {outcome.State}");
-            environment.Error.WriteLine($"ESCALATE: {RollbackOutcome.EscalationMessage}." + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + " hotfix did not retry.");
+            Escalate();
         }
 
         if (recordFile is not null && outcome.Result is not RollbackResult.DryRun)
@@ -156,6 +160,10 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
             environment.Error.WriteLine($"hotfix: rollback documented in {recordFile} (id {record.Id})");
         }
     }
+
+    /// <summary>The runbook's ESCALATE line, for every rollback that did not happen or did not finish.</summary>
+    public void Escalate() =>
+        environment.Error.WriteLine($"ESCALATE: {RollbackOutcome.EscalationMessage}." + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + " hotfix did not retry.");
 
     private static string Rev(long? revision) => revision?.ToString(CultureInfo.InvariantCulture) ?? "?";
 

@@ -35,15 +35,26 @@ internal static class StatusCommand
             var controller = session.RequireCluster("status");
             var wait = !parse.GetValue(noWait);
             var progress = session.Json ? environment.Error : environment.Out;
+            var limit = session.Timeout(parse.GetValue(timeout));
+
+            // --timeout bounds the whole command as it bounds a rollback: the pod check after a long wait gets the
+            // same small grace, not a full --request-timeout of its own.
+            using var deadline = new CancellationTokenSource(limit + RollbackProcedure.PodCheckGrace, environment.Time);
+            using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            var noAnswer = $"the API server did not answer within the --timeout of {Policy.Text.DurationText.Seconds(limit)}";
             var result = await KubernetesCalls.Run(
-                () => controller.WaitForRolloutAsync(session.Workload, session.Timeout(parse.GetValue(timeout)), wait, s => progress.WriteLine(s.Message), cancellationToken),
+                () => controller.WaitForRolloutAsync(session.Workload, limit, wait, s => progress.WriteLine(s.Message), overall.Token),
                 session.Workload,
-                "watching the rollout").ConfigureAwait(false);
+                "watching the rollout",
+                noAnswer,
+                cancellationToken).ConfigureAwait(false);
             PodSummary? pods = null;
             if (result.Status.Verdict is not RolloutVerdict.Deleted)
             {
-                pods = await KubernetesCalls.Run(() => controller.ListPodsAsync(session.Workload, cancellationToken), session.Workload, "listing the pods").ConfigureAwait(false);
+                pods = await KubernetesCalls.Run(() => controller.ListPodsAsync(session.Workload, overall.Token), session.Workload, "listing the pods", noAnswer, cancellationToken).ConfigureAwait(false);
             }
+
+            var exitCode = ExitCodeOf(result.Status.Verdict, pods);
 
             if (session.Json)
             {
@@ -66,7 +77,7 @@ internal static class StatusCommand
                             RolloutJson.WritePods(w, pods);
                         }
 
-                        w.WriteNumber("exitCode", ExitCodeOf(result.Status.Verdict));
+                        w.WriteNumber("exitCode", exitCode);
                         w.WriteEndObject();
                     },
                     indented: true));
@@ -84,6 +95,11 @@ internal static class StatusCommand
                     WritePods(environment.Out, pods);
                 }
 
+                if (exitCode == ExitCodes.PodsNotReady)
+                {
+                    environment.Out.WriteLine($"NOT HEALTHY: the rollout is complete but {pods!.Describe()} (exit {ExitCodes.PodsNotReady}).");
+                }
+
                 if (NextSteps.AfterStatus(result.Status.Verdict, session.Workload) is { } steps)
                 {
                     environment.Out.WriteLine("Next steps:");
@@ -94,10 +110,17 @@ internal static class StatusCommand
                 }
             }
 
-            return ExitCodeOf(result.Status.Verdict);
+            return exitCode;
         });
         return command;
     }
+
+    /// <summary>
+    /// The verdict's code; a complete rollout whose pods are not all running and ready is not a success ("Verify pods
+    /// are running" failed), with its own code so it is not mistaken for a rollout that did not finish.
+    /// </summary>
+    public static int ExitCodeOf(RolloutVerdict verdict, PodSummary? pods) =>
+        verdict == RolloutVerdict.Complete && pods is { IsHealthy: false } ? ExitCodes.PodsNotReady : ExitCodeOf(verdict);
 
     public static int ExitCodeOf(RolloutVerdict verdict) => verdict switch
     {

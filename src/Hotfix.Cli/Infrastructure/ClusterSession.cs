@@ -76,7 +76,11 @@ internal sealed class ClusterSession : IDisposable
 
     /// <summary>The controller, or the "no cluster" input error for commands that cannot work without one.</summary>
     public KubernetesWorkloadController RequireCluster(string command) =>
-        Controller ?? throw new HotfixInputException($"no cluster configured for 'hotfix {command}' (looked for {Kubernetes.Kubeconfig.SearchDescription}); expected a kubeconfig (KUBECONFIG=… or --kubeconfig FILE).");
+        Controller ?? throw new HotfixInputException(NoClusterMessage(command));
+
+    /// <summary>The "no cluster" input error, shared by the commands that read and those that would change.</summary>
+    public static string NoClusterMessage(string command) =>
+        $"no cluster configured for 'hotfix {command}' (looked for {Kubernetes.Kubeconfig.SearchDescription}); expected a kubeconfig (KUBECONFIG=… or --kubeconfig FILE).";
 
     public void Dispose() => Controller?.Dispose();
 }

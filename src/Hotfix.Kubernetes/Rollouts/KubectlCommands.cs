@@ -6,11 +6,22 @@ namespace Hotfix.Kubernetes.Rollouts;
 /// <summary>The kubectl commands a person would type for the same step (the runbook's RUN lines), shown with every plan.</summary>
 internal static class KubectlCommands
 {
+    /// <summary>
+    /// The commands for this plan. A refused plan gets the commands that help, never the undo kubectl would reject
+    /// too: the history for a revision that is not there, resume before the undo for a paused Deployment.
+    /// </summary>
     public static IReadOnlyList<string> ForRollback(RollbackPlan plan, TimeSpan timeout, string? context)
     {
         var w = plan.Workload;
-        return [History(w, context), Undo(w, plan.RequestedRevision, context), Status(w, timeout, context), Pods(w, plan.Selector, context)];
+        return plan.Refusal?.Kind switch
+        {
+            RollbackRefusalKind.RevisionNotFound or RollbackRefusalKind.NoHistory => [History(w, context)],
+            RollbackRefusalKind.Paused => [History(w, context), Resume(w, context), Undo(w, plan.RequestedRevision, context), Status(w, timeout, context), Pods(w, plan.Selector, context)],
+            _ => [History(w, context), Undo(w, plan.RequestedRevision, context), Status(w, timeout, context), Pods(w, plan.Selector, context)],
+        };
     }
+
+    public static string Resume(WorkloadRef w, string? context) => $"kubectl rollout resume {w.KindAndName} -n {w.Namespace}{Context(context)}";
 
     /// <summary><c>kubectl rollout undo</c>; revision 0 (previous) is kubectl's default and is not written.</summary>
     public static string Undo(WorkloadRef w, long toRevision, string? context) =>

@@ -21,6 +21,12 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
     /// <summary>Called with each rollout status while waiting.</summary>
     public Action<RolloutStatus>? StatusChanged { get; init; }
 
+    /// <summary>The open item of a deploy that failed: escalate and decide; the POST_DEPLOY checks are for a deploy that worked.</summary>
+    internal static IReadOnlyList<string> FailedChecks { get; } =
+    [
+        "escalate: the deploy did not complete — tell the incident commander and decide rollback or fix forward, with the state recorded here; do not retry blindly",
+    ];
+
     /// <summary>POST_DEPLOY's checks the tool cannot do; recorded as open.</summary>
     public static IReadOnlyList<string> ManualChecks(HotfixPolicy policy) =>
     [
@@ -136,7 +142,7 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
                 RolloutVerdict.Deleted => $"{w.KindAndName} was deleted during the rollout",
                 _ => $"{patched}, but the rollout cannot finish: {wait.Status.Message}",
             };
-            return Finish(plan, Failed(RollbackStage.Status, $"the rollout did not complete ({wait.Status.Verdict.Name()}): {wait.Status.Message}", state, 1), new RollbackVerification(wait, null, checks), wait.Revision);
+            return Finish(plan, Failed(RollbackStage.Status, $"the rollout did not complete ({wait.Status.Verdict.Name()}): {wait.Status.Message}", state, 1), new RollbackVerification(wait, null, FailedChecks), wait.Revision);
         }
 
         PodSummary pods;
@@ -147,10 +153,10 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
         catch (Exception e) when (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime()))
         {
             var why = e is KubernetesApiException ? e.Message : noAnswer;
-            return Finish(plan, Failed(RollbackStage.Pods, $"listing the pods failed: {why}", $"{patched} and the rollout completed, but the pods could not be checked", 1), new RollbackVerification(wait, null, checks), wait.Revision);
+            return Finish(plan, Failed(RollbackStage.Pods, $"listing the pods failed: {why}", $"{patched} and the rollout completed, but the pods could not be checked", 1), new RollbackVerification(wait, null, FailedChecks), wait.Revision);
         }
 
-        var verification = new RollbackVerification(wait, pods, checks);
+        var verification = new RollbackVerification(wait, pods, pods.IsHealthy ? checks : FailedChecks);
         var revision = wait.Revision ?? await ProducedRevisionAsync(w, overall.Token).ConfigureAwait(false);
         if (!pods.IsHealthy)
         {

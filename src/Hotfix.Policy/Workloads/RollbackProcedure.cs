@@ -140,7 +140,7 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
                 RolloutVerdict.Deleted => $"{request.Workload.KindAndName} was deleted during the rollout",
                 _ => $"{patched}, but the rollout cannot finish: {wait.Status.Message}",
             };
-            return Finish(plan, Failed(RollbackStage.Status, $"the rollout did not complete ({wait.Status.Verdict.Name()}): {wait.Status.Message}", state, 1), new RollbackVerification(wait, null, checks));
+            return Finish(plan, Failed(RollbackStage.Status, $"the rollout did not complete ({wait.Status.Verdict.Name()}): {wait.Status.Message}", state, 1), new RollbackVerification(wait, null, RollbackVerification.FailedChecks));
         }
 
         PodSummary pods;
@@ -151,10 +151,10 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         catch (Exception e) when (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime()))
         {
             var why = e is KubernetesApiException ? e.Message : noAnswer;
-            return Finish(plan, Failed(RollbackStage.Pods, $"listing the pods failed: {why}", $"{patched} and the rollout completed, but the pods could not be checked", 1), new RollbackVerification(wait, null, checks));
+            return Finish(plan, Failed(RollbackStage.Pods, $"listing the pods failed: {why}", $"{patched} and the rollout completed, but the pods could not be checked", 1), new RollbackVerification(wait, null, RollbackVerification.FailedChecks));
         }
 
-        var verification = new RollbackVerification(wait, pods, checks);
+        var verification = new RollbackVerification(wait, pods, pods.IsHealthy ? checks : RollbackVerification.FailedChecks);
         if (!pods.IsHealthy)
         {
             return Finish(plan, Failed(RollbackStage.Pods, $"the rollout completed but the pods are not all running and ready: {pods.Describe()}", $"{patched} and the rollout completed, but {pods.Describe()}", 1), verification);

@@ -86,6 +86,15 @@ public sealed record RollbackVerification(RolloutWaitResult? Rollout, PodSummary
         "verify no data was lost or corrupted",
         "notify team that rollback was performed",
     ];
+
+    /// <summary>
+    /// The open item of a rollback that failed: the runbook's "if rollback fails, escalate immediately". The checks
+    /// after a rollback would claim one happened.
+    /// </summary>
+    internal static IReadOnlyList<string> FailedChecks { get; } =
+    [
+        "escalate immediately: the rollback failed — tell the incident commander, with the state recorded here; do not retry blindly",
+    ];
 }
 
 /// <summary>

@@ -193,6 +193,13 @@ public sealed class KubeApiServer : IAsyncDisposable
             return;
         }
 
+        if (fault?.ChangeFirst is { } change)
+        {
+            // The change is the whole fault: the request itself is then served (and fails) as the server would.
+            change(Cluster);
+            fault = null;
+        }
+
         if (fault?.RawBody is { } raw)
         {
             context.Response.StatusCode = fault.Status;
@@ -225,7 +232,23 @@ public sealed class KubeApiServer : IAsyncDisposable
                 return;
             }
 
-            await WriteStatus(context, e.Status, e.Message).ConfigureAwait(false);
+            await WriteStatus(context, e.Status, e.Message, e.Cause).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// As the API server's patch handler: any JSON-patch error (a failed <c>test</c> among them) is a generic 422 whose
+    /// message says nothing, with the patch library's error as the one cause.
+    /// </summary>
+    private static JsonObject JsonPatch(JsonObject current, string body)
+    {
+        try
+        {
+            return Patches.ApplyJsonPatch(current, body);
+        }
+        catch (PatchException e) when (e.Status == 422)
+        {
+            throw new PatchException(422, "the server rejected our request due to an error in our request", e.Message);
         }
     }
 
@@ -307,7 +330,7 @@ public sealed class KubeApiServer : IAsyncDisposable
             case "PATCH":
                 var patched = Cluster.Update(resource, ns, name, current => r.ContentType?.Split(';')[0] switch
                 {
-                    "application/json-patch+json" => Patches.ApplyJsonPatch(current, body),
+                    "application/json-patch+json" => JsonPatch(current, body),
                     "application/strategic-merge-patch+json" => Patches.ApplyMergePatch(current, body, strategic: true),
                     "application/merge-patch+json" => Patches.ApplyMergePatch(current, body, strategic: false),
                     _ => throw new PatchException(415, $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json ({r.ContentType})"),
@@ -470,7 +493,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         return context.Response.WriteAsync(node.ToJsonString());
     }
 
-    private static Task WriteStatus(HttpContext context, int code, string message)
+    private static Task WriteStatus(HttpContext context, int code, string message, string? cause = null)
     {
         context.Response.StatusCode = code;
         var reason = code switch
@@ -491,6 +514,7 @@ public sealed class KubeApiServer : IAsyncDisposable
             ["status"] = "Failure",
             ["message"] = message,
             ["reason"] = reason,
+            ["details"] = cause is null ? null : new JsonObject { ["causes"] = new JsonArray(new JsonObject { ["reason"] = "UnexpectedServerResponse", ["message"] = cause }) },
             ["code"] = code,
         });
     }

@@ -3,9 +3,12 @@ using System.Text.Json.Nodes;
 namespace Hotfix.TestSupport.Kubernetes;
 
 /// <summary>A patch the server cannot apply: the status code and message the API server would answer with.</summary>
-public sealed class PatchException(int status, string message) : Exception(message)
+public sealed class PatchException(int status, string message, string? cause = null) : Exception(message)
 {
     public int Status { get; } = status;
+
+    /// <summary>The Status's <c>details.causes[0].message</c>, where the API server puts the real reason.</summary>
+    public string? Cause { get; } = cause;
 }
 
 /// <summary>

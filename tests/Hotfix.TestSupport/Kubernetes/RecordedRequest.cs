@@ -37,6 +37,9 @@ public sealed class Fault
     /// <summary>Handle the request normally, but only after this long (no failure status; a write still lands).</summary>
     public TimeSpan? AnswerAfter { get; init; }
 
+    /// <summary>Someone else changes the cluster just before this request is served; then it is served normally.</summary>
+    public Action<FakeCluster>? ChangeFirst { get; init; }
+
     /// <summary>Only watch requests (or only non-watch requests when false); null matches both.</summary>
     public bool? Watch { get; init; }
 }
