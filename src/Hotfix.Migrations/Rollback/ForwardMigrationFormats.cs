@@ -17,7 +17,7 @@ internal static class ForwardMigrationFormats
         MigrationFramework.DrizzleKit => "npx drizzle-kit drop",
         MigrationFramework.Prisma => "none: Prisma Migrate has no down (`prisma migrate resolve --rolled-back` only marks a failed migration)",
         MigrationFramework.Rails => $"bin/rails db:migrate:down VERSION={Leading(RepoPath.FileName(path), char.IsAsciiDigit)}",
-        MigrationFramework.Django => "python manage.py migrate <app> <the migration before this one>",
+        MigrationFramework.Django => $"python manage.py migrate {DjangoApp(path)} <the migration before this one>",
         MigrationFramework.Alembic => "alembic downgrade -1",
         MigrationFramework.Knex => "npx knex migrate:down",
         MigrationFramework.TypeOrm => "npx typeorm migration:revert",
@@ -97,8 +97,8 @@ internal static class ForwardMigrationFormats
                 steps),
             MigrationFramework.Django => new(
                 RepoPath.Combine(directory, $"<next number>_{name}.py"),
-                $"python manage.py makemigrations <app> --empty --name {name}",
-                Comment("#", header) + "from django.db import migrations\n\n\n" + (byHand ? DjangoByHand : string.Empty) + "class Migration(migrations.Migration):\n    dependencies = [(\"<app>\", \"" + Stem(file) + "\")]\n\n    operations = [\n"
+                $"python manage.py makemigrations {DjangoApp(migration.Path)} --empty --name {name}",
+                Comment("#", header) + "from django.db import migrations\n\n\n" + (byHand ? DjangoByHand : string.Empty) + "class Migration(migrations.Migration):\n    dependencies = [(\"" + DjangoApp(migration.Path) + "\", \"" + Stem(file) + "\")]\n\n    operations = [\n"
                     + Code(s => $"        migrations.RunSQL({Python(s)}),\n", m => $"        migrations.RunPython(by_hand({Python(m)})),\n") + "    ]\n",
                 steps),
             MigrationFramework.Alembic => new(
@@ -198,6 +198,13 @@ internal static class ForwardMigrationFormats
 
     /// <summary>Django runs a RunPython callable with (apps, schema_editor): one that raises stops the migration at that step.</summary>
     private const string DjangoByHand = "def by_hand(what):\n    def run(apps, schema_editor):\n        raise NotImplementedError(what)\n\n    return run\n\n\n";
+
+    /// <summary>
+    /// The Django app a migration belongs to: the package that holds its <c>migrations</c> folder
+    /// (<c>shop/migrations/0002_x.py</c> → <c>shop</c>), which is the app label unless the app's config renames it.
+    /// </summary>
+    private static string DjangoApp(string path) =>
+        RepoPath.FileName(RepoPath.Directory(RepoPath.Directory(path))) is { Length: > 0 } app ? app : "<app>";
 
     /// <summary>The name of a file without its extensions (<c>0002_add_discount.sql</c> → <c>0002_add_discount</c>).</summary>
     private static string Stem(string file)

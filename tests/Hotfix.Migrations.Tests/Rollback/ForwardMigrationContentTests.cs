@@ -93,10 +93,16 @@ public class ForwardMigrationContentTests
         repo.Commit("hotfix", ("shop/migrations/0002_order_discount.py",
             "from django.db import migrations, models\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n    operations = [\n        migrations.RemoveField(model_name=\"order\", name=\"legacy_total\"),\n    ]\n"));
 
-        var content = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo)).Forward.Content;
+        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+        var content = entry.Forward.Content;
 
         Assert.Contains("def by_hand(what):\n    def run(apps, schema_editor):\n        raise NotImplementedError(what)\n", content);
         Assert.Contains("        migrations.RunPython(by_hand(\"by hand: add column shop_order.legacy_total back", content);
         Assert.DoesNotContain("RunSQL(\"-- by hand", content);
+
+        // The app is the package that holds the migrations folder: no <app> left for the reader to fill in.
+        Assert.Contains("    dependencies = [(\"shop\", \"0002_order_discount\")]\n", content);
+        Assert.StartsWith("python manage.py migrate shop ", entry.Rollback.Command);
+        Assert.Equal("python manage.py makemigrations shop --empty --name undo_order_discount", entry.Forward.HowToCreate);
     }
 }
