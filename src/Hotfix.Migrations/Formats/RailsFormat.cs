@@ -340,6 +340,8 @@ internal sealed partial class RailsFormat : IMigrationFormat
             case "remove_column":
                 var remove = Op(MigrationOperationKind.DropColumn);
                 remove.Column = call.Positional(1);
+                // remove_column :orders, :legacy_total, :integer — the type is what makes it reversible in change.
+                remove.OldType = SqlType(call);
                 yield return remove;
                 break;
             case "remove_columns":

@@ -7,8 +7,8 @@ namespace Hotfix.Migrations.Rollback;
 /// <summary>
 /// Each framework's rollback command and the shape of a new migration in it: the forward migration carries the undo
 /// steps as SQL inside the framework's own migration format (a drizzle-kit SQL file with statement breakpoints, a Rails
-/// migration with <c>execute</c>, an EF Core migration with <c>migrationBuilder.Sql</c> …). Steps without SQL become
-/// comments saying what a person must write.
+/// migration with <c>execute</c> …; EF Core's with the <c>MigrationBuilder</c> calls that undo each step). Steps without
+/// SQL become statements that fail, saying what a person must write (<see cref="ByHandStatements"/>).
 /// </summary>
 internal static class ForwardMigrationFormats
 {
@@ -17,7 +17,7 @@ internal static class ForwardMigrationFormats
         MigrationFramework.DrizzleKit => "npx drizzle-kit drop",
         MigrationFramework.Prisma => "none: Prisma Migrate has no down (`prisma migrate resolve --rolled-back` only marks a failed migration)",
         MigrationFramework.Rails => $"bin/rails db:migrate:down VERSION={Leading(RepoPath.FileName(path), char.IsAsciiDigit)}",
-        MigrationFramework.Django => "python manage.py migrate <app> <the migration before this one>",
+        MigrationFramework.Django => $"python manage.py migrate {DjangoApp(path)} <the migration before this one>",
         MigrationFramework.Alembic => "alembic downgrade -1",
         MigrationFramework.Knex => "npx knex migrate:down",
         MigrationFramework.TypeOrm => "npx typeorm migration:revert",
@@ -53,9 +53,15 @@ internal static class ForwardMigrationFormats
         var file = RepoPath.FileName(migration.Path);
         var stem = Stem(migration.Framework == MigrationFramework.DrizzleKit && file == "migration.sql" ? RepoPath.FileName(directory) : file);
         var name = "undo_" + Leading(stem, c => !char.IsAsciiDigit(c) && c != '_', fromEnd: true);
-        var sql = steps.Select(s => s.Sql ?? $"-- by hand: {s.What}").ToList();
+        var sql = steps.Select(s => s.Sql ?? ByHandStatements.Sql(s.What, migration.Database)).ToList();
+        var byHand = steps.Any(s => s.Sql is null);
         var header = $"-- Undoes {migration.DisplayName} (hotfix migration) going forward. Data each step loses:\n"
-            + string.Concat(steps.Select(s => $"--   {s.What}: {s.DataLoss ?? "none"}\n"));
+            + string.Concat(steps.Select(s => $"--   {s.What}: {s.DataLoss ?? "none"}\n"))
+            + ByHandStatements.Note(byHand);
+
+        // Each step in the framework's language: its SQL run the framework's way, or a by-hand step that fails.
+        string Code(Func<string, string> run, Func<string, string> fail) =>
+            string.Concat(steps.Select(s => s.Sql is { } q ? run(q) : fail(ByHandStatements.Message(s.What))));
 
         // A plain SQL file: the undo statements under the header, where the framework runs SQL files as they are.
         ForwardMigration PlainSql(string path, string howToCreate) => new(path, howToCreate, header + string.Join("\n", sql) + "\n", steps);
@@ -70,36 +76,36 @@ internal static class ForwardMigrationFormats
             MigrationFramework.Rails => new(
                 RepoPath.Combine(directory, $"<timestamp>_{name}.rb"),
                 $"bin/rails generate migration {Camel(name)}",
-                Comment("#", header) + $"class {Camel(name)} < ActiveRecord::Migration[7.1]\n  def up\n" + string.Concat(sql.Select(s => $"    execute <<~SQL\n      {s}\n    SQL\n")) + "  end\nend\n",
+                Comment("#", header) + $"class {Camel(name)} < ActiveRecord::Migration[7.1]\n  def up\n" + Code(s => $"    execute <<~SQL\n      {s}\n    SQL\n", m => $"    raise ActiveRecord::IrreversibleMigration, {Interpolated(m)}\n") + "  end\nend\n",
                 steps),
             MigrationFramework.EfCore => new(
                 RepoPath.Combine(directory, $"<timestamp>_{Camel(name)}.cs"),
                 $"dotnet ef migrations add {Camel(name)}",
                 Comment("//", header) + $"public partial class {Camel(name)} : Migration\n{{\n    protected override void Up(MigrationBuilder migrationBuilder)\n    {{\n"
-                    + string.Concat(sql.Select(s => $"        migrationBuilder.Sql({Verbatim(s)});\n")) + "    }\n}\n",
+                    + EfCore(migration, steps) + "    }\n}\n",
                 steps),
             MigrationFramework.Ef6 => new(
                 RepoPath.Combine(directory, $"<timestamp>_{Camel(name)}.cs"),
                 $"Add-Migration {Camel(name)}",
                 Comment("//", header) + $"public partial class {Camel(name)} : DbMigration\n{{\n    public override void Up()\n    {{\n"
-                    + string.Concat(sql.Select(s => $"        Sql({Verbatim(s)});\n")) + "    }\n\n    public override void Down()\n    {\n    }\n}\n",
+                    + Code(s => $"        Sql({Verbatim(s)});\n", Throw) + "    }\n\n    public override void Down()\n    {\n    }\n}\n",
                 steps),
             MigrationFramework.FluentMigrator => new(
                 RepoPath.Combine(directory, $"{Camel(name)}.cs"),
                 "a new class with the next version number in [Migration(…)]",
                 Comment("//", header) + $"[Migration(<next version>)]\npublic class {Camel(name)} : Migration\n{{\n    public override void Up()\n    {{\n"
-                    + string.Concat(sql.Select(s => $"        Execute.Sql({Verbatim(s)});\n")) + "    }\n\n    public override void Down()\n    {\n    }\n}\n",
+                    + Code(s => $"        Execute.Sql({Verbatim(s)});\n", Throw) + "    }\n\n    public override void Down()\n    {\n    }\n}\n",
                 steps),
             MigrationFramework.Django => new(
                 RepoPath.Combine(directory, $"<next number>_{name}.py"),
-                $"python manage.py makemigrations <app> --empty --name {name}",
-                Comment("#", header) + "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"<app>\", \"" + Stem(file) + "\")]\n\n    operations = [\n"
-                    + string.Concat(sql.Select(s => $"        migrations.RunSQL({Python(s)}),\n")) + "    ]\n",
+                $"python manage.py makemigrations {DjangoApp(migration.Path)} --empty --name {name}",
+                Comment("#", header) + "from django.db import migrations\n\n\n" + (byHand ? DjangoByHand : string.Empty) + "class Migration(migrations.Migration):\n    dependencies = [(\"" + DjangoApp(migration.Path) + "\", \"" + Stem(file) + "\")]\n\n    operations = [\n"
+                    + Code(s => $"        migrations.RunSQL({Python(s)}),\n", m => $"        migrations.RunPython(by_hand({Python(m)})),\n") + "    ]\n",
                 steps),
             MigrationFramework.Alembic => new(
                 RepoPath.Combine(directory, $"<revision>_{name}.py"),
                 $"alembic revision -m \"{name}\"",
-                Comment("#", header) + "from alembic import op\n\n\ndef upgrade():\n" + string.Concat(sql.Select(s => $"    op.execute({Python(s)})\n")) + "\n\ndef downgrade():\n    pass\n",
+                Comment("#", header) + "from alembic import op\n\n\ndef upgrade():\n" + Code(s => $"    op.execute({Python(s)})\n", m => $"    raise NotImplementedError({Python(m)})\n") + "\n\ndef downgrade():\n    pass\n",
                 steps),
             MigrationFramework.Diesel => PlainSql(
                 RepoPath.Combine(RepoPath.Directory(directory), $"<timestamp>_{name}/up.sql"),
@@ -108,13 +114,13 @@ internal static class ForwardMigrationFormats
                 RepoPath.Combine(directory, "Version<timestamp>.php"),
                 "php bin/console doctrine:migrations:generate",
                 "<?php\n\n" + Comment("//", header) + "final class Version<timestamp> extends AbstractMigration\n{\n    public function up(Schema $schema): void\n    {\n"
-                    + string.Concat(sql.Select(s => $"        $this->addSql({Php(s)});\n")) + "    }\n\n    public function down(Schema $schema): void\n    {\n    }\n}\n",
+                    + Code(s => $"        $this->addSql({Php(s)});\n", m => $"        $this->abortIf(true, {Php(m)});\n") + "    }\n\n    public function down(Schema $schema): void\n    {\n    }\n}\n",
                 steps),
             MigrationFramework.Ecto => new(
                 RepoPath.Combine(directory, $"<timestamp>_{name}.exs"),
                 $"mix ecto.gen.migration {name}",
                 Comment("#", header) + $"defmodule <App>.Repo.Migrations.{Camel(name)} do\n  use Ecto.Migration\n\n  def up do\n"
-                    + string.Concat(sql.Select(s => $"    execute {Elixir(s)}\n")) + "  end\n\n  def down do\n  end\nend\n",
+                    + Code(s => $"    execute {Interpolated(s)}\n", m => $"    raise {Interpolated(m)}\n") + "  end\n\n  def down do\n  end\nend\n",
                 steps),
             MigrationFramework.DbUp => PlainSql(
                 RepoPath.Combine(directory, $"<next number>_{name}.sql"),
@@ -124,25 +130,25 @@ internal static class ForwardMigrationFormats
                 RepoPath.Combine(directory, "Migration<timestamp>.ts"),
                 "npx mikro-orm migration:create --blank",
                 Comment("//", header) + "import { Migration } from '@mikro-orm/migrations';\n\nexport class Migration<timestamp> extends Migration {\n  async up(): Promise<void> {\n"
-                    + string.Concat(sql.Select(s => $"    this.addSql({Js(s)});\n")) + "  }\n\n  async down(): Promise<void> {}\n}\n",
+                    + Code(s => $"    this.addSql({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  }\n\n  async down(): Promise<void> {}\n}\n",
                 steps),
             MigrationFramework.Laravel => new(
                 RepoPath.Combine(directory, $"<timestamp>_{name}.php"),
                 $"php artisan make:migration {name}",
                 "<?php\n\n" + Comment("//", header) + "use Illuminate\\Database\\Migrations\\Migration;\nuse Illuminate\\Support\\Facades\\DB;\n\nreturn new class extends Migration\n{\n    public function up(): void\n    {\n"
-                    + string.Concat(sql.Select(s => $"        DB::statement({Php(s)});\n")) + "    }\n\n    public function down(): void\n    {\n    }\n};\n",
+                    + Code(s => $"        DB::statement({Php(s)});\n", m => $"        throw new \\RuntimeException({Php(m)});\n") + "    }\n\n    public function down(): void\n    {\n    }\n};\n",
                 steps),
             MigrationFramework.Sequelize => new(
                 RepoPath.Combine(directory, $"<timestamp>-{name.Replace('_', '-')}.js"),
                 $"npx sequelize-cli migration:generate --name {name.Replace('_', '-')}",
-                Comment("//", header) + "module.exports = {\n  async up(queryInterface) {\n" + string.Concat(sql.Select(s => $"    await queryInterface.sequelize.query({Js(s)});\n")) + "  },\n\n  async down() {},\n};\n",
+                Comment("//", header) + "module.exports = {\n  async up(queryInterface) {\n" + Code(s => $"    await queryInterface.sequelize.query({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  },\n\n  async down() {},\n};\n",
                 steps),
             MigrationFramework.Knex or MigrationFramework.TypeOrm => new(
                 RepoPath.Combine(directory, $"<timestamp>_{name}.{(file.EndsWith(".ts", StringComparison.Ordinal) ? "ts" : "js")}"),
                 migration.Framework == MigrationFramework.Knex ? $"npx knex migrate:make {name}" : $"npx typeorm migration:create {directory}/{Camel(name)}",
                 Comment("//", header) + (migration.Framework == MigrationFramework.Knex
-                    ? "exports.up = async function (knex) {\n" + string.Concat(sql.Select(s => $"  await knex.raw({Js(s)});\n")) + "};\n\nexports.down = async function () {};\n"
-                    : $"export class {Camel(name)} {{\n  async up(queryRunner) {{\n" + string.Concat(sql.Select(s => $"    await queryRunner.query({Js(s)});\n")) + "  }\n\n  async down() {}\n}\n"),
+                    ? "exports.up = async function (knex) {\n" + Code(s => $"  await knex.raw({Js(s)});\n", m => $"  throw new Error({Js(m)});\n") + "};\n\nexports.down = async function () {};\n"
+                    : $"export class {Camel(name)} {{\n  async up(queryRunner) {{\n" + Code(s => $"    await queryRunner.query({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  }\n\n  async down() {}\n}\n"),
                 steps),
             MigrationFramework.Liquibase => new(
                 migration.Path,
@@ -179,6 +185,31 @@ internal static class ForwardMigrationFormats
         };
     }
 
+    /// <summary>
+    /// EF Core's undo steps as <c>MigrationBuilder</c> calls (the provider writes the SQL, quoted and in its dialect);
+    /// SQL only where EF has no call, and a throw where a person must write the step.
+    /// </summary>
+    private static string EfCore(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps)
+    {
+        var ups = migration.Up.Reverse().ToList();
+        return string.Concat(steps.Select((s, i) =>
+            (i < ups.Count ? EfCoreForwardCalls.Undo(ups[i], s, ForwardSteps.Restoring(ups[i], migration.Down.Operations)) : null) is { } call ? $"        {call}\n"
+            : s.Sql is { } q ? $"        migrationBuilder.Sql({Verbatim(q)});\n"
+            : Throw(ByHandStatements.Message(s.What))));
+    }
+
+    private static string Throw(string message) => $"        throw new System.NotImplementedException({Verbatim(message)});\n";
+
+    /// <summary>Django runs a RunPython callable with (apps, schema_editor): one that raises stops the migration at that step.</summary>
+    private const string DjangoByHand = "def by_hand(what):\n    def run(apps, schema_editor):\n        raise NotImplementedError(what)\n\n    return run\n\n\n";
+
+    /// <summary>
+    /// The Django app a migration belongs to: the package that holds its <c>migrations</c> folder
+    /// (<c>shop/migrations/0002_x.py</c> → <c>shop</c>), which is the app label unless the app's config renames it.
+    /// </summary>
+    private static string DjangoApp(string path) =>
+        RepoPath.FileName(RepoPath.Directory(RepoPath.Directory(path))) is { Length: > 0 } app ? app : "<app>";
+
     /// <summary>The name of a file without its extensions (<c>0002_add_discount.sql</c> → <c>0002_add_discount</c>).</summary>
     private static string Stem(string file)
     {
@@ -213,8 +244,8 @@ internal static class ForwardMigrationFormats
     /// <summary>A PHP single-quoted string: only <c>\\</c> and <c>'</c> are escaped, nothing is interpolated.</summary>
     private static string Php(string s) => "'" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
 
-    /// <summary>An Elixir string: quotes, backslashes and <c>#{</c> (interpolation) escaped.</summary>
-    private static string Elixir(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("#{", "\\#{", StringComparison.Ordinal) + "\"";
+    /// <summary>An Elixir or Ruby double-quoted string: quotes, backslashes and <c>#{</c> (interpolation) escaped.</summary>
+    private static string Interpolated(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("#{", "\\#{", StringComparison.Ordinal) + "\"";
 
     private static string Python(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 

@@ -9,9 +9,19 @@ namespace Hotfix.Migrations.Rollback;
 /// </summary>
 internal static class ForwardSteps
 {
-    /// <summary>The steps that undo <paramref name="up"/>, last step first.</summary>
-    public static IReadOnlyList<MigrationPlanStep> Undo(IReadOnlyList<MigrationOperation> up, MigrationDatabase database) =>
-        up.Reverse().Select(op => Undo(op, database)).ToList();
+    /// <summary>
+    /// The steps that undo <paramref name="up"/>, last step first. <paramref name="down"/> (the migration's own down, when
+    /// it has one) states what the up does not: the type of a column the up drops is in the down that adds it back.
+    /// <paramref name="indexName"/> names an index the migration leaves to the framework to name.
+    /// </summary>
+    public static IReadOnlyList<MigrationPlanStep> Undo(
+        IReadOnlyList<MigrationOperation> up, MigrationDatabase database, IReadOnlyList<MigrationOperation>? down = null, Func<MigrationOperation, string?>? indexName = null) =>
+        up.Reverse().Select(op => Undo(op, database, Restoring(op, down), indexName)).ToList();
+
+    /// <summary>The step of <paramref name="down"/> that adds back the column <paramref name="op"/> drops; null when none.</summary>
+    public static MigrationOperation? Restoring(MigrationOperation op, IReadOnlyList<MigrationOperation>? down) =>
+        op.Kind != MigrationOperationKind.DropColumn || down is null ? null : down.FirstOrDefault(d => d.Kind == MigrationOperationKind.AddColumn
+            && MigrationOperation.SameTable(d.Table, op.Table) && MigrationOperation.NormalizeName(d.Column) == MigrationOperation.NormalizeName(op.Column));
 
     /// <summary>What running <paramref name="op"/> (a down's step) loses; null when it loses nothing.</summary>
     public static string? LossOf(MigrationOperation op) => op.Kind switch
@@ -27,7 +37,7 @@ internal static class ForwardSteps
         _ => null,
     };
 
-    private static MigrationPlanStep Undo(MigrationOperation op, MigrationDatabase database)
+    private static MigrationPlanStep Undo(MigrationOperation op, MigrationDatabase database, MigrationOperation? restoring, Func<MigrationOperation, string?>? indexName)
     {
         var t = Table(op);
         var c = Column(op);
@@ -37,8 +47,8 @@ internal static class ForwardSteps
                 return new($"drop table {t} (the hotfix created it)", $"DROP TABLE {t};", $"every row written to {t} since the hotfix");
             case MigrationOperationKind.AddColumn:
                 return new($"drop column {c} (the hotfix added it)", $"ALTER TABLE {t} DROP COLUMN {op.Column};", $"every value written to {c} since the hotfix");
-            case MigrationOperationKind.CreateIndex when op.Name is not null:
-                return new($"drop index {op.Name} (the hotfix created it)", database == MigrationDatabase.MySql ? $"DROP INDEX {op.Name} ON {t};" : $"DROP INDEX {op.Name};", null);
+            case MigrationOperationKind.CreateIndex when (op.Name ?? indexName?.Invoke(op)) is { } index:
+                return new($"drop index {index} (the hotfix created it)", database == MigrationDatabase.MySql ? $"DROP INDEX {index} ON {t};" : $"DROP INDEX {index};", null);
             case MigrationOperationKind.AddConstraint when op.Name is not null:
                 return new($"drop constraint {op.Name} on {t} (the hotfix added it)", $"ALTER TABLE {t} DROP CONSTRAINT {op.Name};", null);
             case MigrationOperationKind.RenameColumn when op.NewName is not null:
@@ -51,8 +61,8 @@ internal static class ForwardSteps
                 return new($"drop schema {schema} (the hotfix created it)", $"DROP SCHEMA {schema};", $"everything created in schema {schema} since the hotfix");
             case MigrationOperationKind.CreateObject when op.Name is not null && op.ObjectType is not null:
                 return new($"drop {op.ObjectType} {op.Name} (the hotfix created it)", $"DROP {op.ObjectType.ToUpperInvariant()} {op.Name};", op.ObjectType == "sequence" ? $"the current value of sequence {op.Name}" : null);
-            case MigrationOperationKind.DropColumn when op.OldType is not null:
-                return new($"add column {c} back as {op.OldType}", $"ALTER TABLE {t} ADD COLUMN {op.Column} {op.OldType};", $"none more — but the column comes back empty: the values the hotfix dropped are gone; restore them from a backup taken before it ran");
+            case MigrationOperationKind.DropColumn when (op.OldType ?? restoring?.NewType) is { } type:
+                return new($"add column {c} back as {type}", $"ALTER TABLE {t} ADD COLUMN {op.Column} {type};", $"none more — but the column comes back empty: the values the hotfix dropped are gone; restore them from a backup taken before it ran");
             case MigrationOperationKind.DropColumn:
                 return new($"add column {c} back — its type is not in the migration: take it from main's schema", null, "none more — but the column comes back empty: the values the hotfix dropped are gone; restore them from a backup");
             case MigrationOperationKind.DropTable:

@@ -70,7 +70,7 @@ internal sealed class MigrationRollbackPlanner : IMigrationRollbackPlanner
 
     internal static MigrationRollbackEntry Entry(DetectedMigration migration, string? forwardNumber = null)
     {
-        var forwardSteps = ForwardSteps.Undo(migration.Up, migration.Database);
+        var forwardSteps = ForwardSteps.Undo(migration.Up, migration.Database, migration.Down.Operations, DefaultIndexNames.Of(migration.Framework));
         return new MigrationRollbackEntry(
             migration.Framework.Id(),
             migration.DisplayName,

@@ -33,7 +33,7 @@ public class MigrationRollbackPlannerTests
         Assert.Equal("dotnet ef database update <the migration before this one>", entry.Rollback.Command);
         Assert.Equal("every value in Orders.Discount", Assert.Single(entry.Rollback.Steps).DataLoss);
         Assert.Contains("public partial class UndoAddDiscount : Migration", entry.Forward.Content);
-        Assert.Contains("migrationBuilder.Sql(@\"ALTER TABLE Orders DROP COLUMN Discount;\");", entry.Forward.Content);
+        Assert.Contains("migrationBuilder.DropColumn(name: \"Discount\", table: \"Orders\");", entry.Forward.Content);
         Assert.Equal("dotnet ef migrations add UndoAddDiscount", entry.Forward.HowToCreate);
     }
 
