@@ -20,6 +20,14 @@ internal static class StabilityVerification
         }
 
         var e = StabilityEvents.Deployed(record.Incident, policy, by, at, note);
+
+        // A deploy recorded late (--when before a deploy already recorded) is history, not a restart: the window keeps
+        // running from the latest deploy, and saying otherwise would send people to checks that are not due.
+        if (record.OfKind(IncidentEventKinds.Deployed).Where(d => d.At > at).MaxBy(d => d.At) is { } later)
+        {
+            e = e with { Summary = $"hotfix deployed (recorded after a later deploy): the {policy.StabilityWindow.Hours}-hour stability window still runs from the deploy at {StabilityWindow.Time(later.At)}" + (note is null ? string.Empty : $" — {note}") };
+        }
+
         return VerificationOutcome.Record(e.Summary, e);
     }
 

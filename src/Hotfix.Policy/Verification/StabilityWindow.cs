@@ -22,24 +22,28 @@ internal static class StabilityWindow
     {
         var inc = incident?.ToString() ?? "INC-…";
         var window = policy.StabilityWindow;
-        var deploy = events.LastOrDefault(e => e.Kind == IncidentEventKinds.Deployed);
-        var since = deploy is null ? [] : events.SkipWhile(e => !ReferenceEquals(e, deploy)).ToList();
+        // The latest deploy by time, not by when it was written: a deploy recorded late (--when) is history.
+        var deploy = events.Where(e => e.Kind == IncidentEventKinds.Deployed).Reverse().MaxBy(e => e.At);
+        var since = deploy is null ? [] : events.Where(e => e.At >= deploy.At).ToList();
         var latest = new Dictionary<string, CheckAttestation>(StringComparer.Ordinal);
         foreach (var attestation in since.Select(ReadAttestation).OfType<CheckAttestation>())
         {
             latest[attestation.CheckId] = attestation;
         }
 
-        var checkpoints = Checkpoints(window)
-            .Select(c =>
+        var ordered = Checkpoints(window);
+        var checkpoints = ordered
+            .Select((c, i) =>
             {
                 DateTimeOffset? due = deploy?.At.AddHours(c.Hour);
+                var overdue = deploy?.At.AddHours(OverdueHour(ordered, i));
                 var checks = c.Checks.Select(k => new CheckStatus(k, latest.GetValueOrDefault(k.Id))).ToList();
                 var state = deploy is null ? CheckpointState.NotStarted
                     : checks.Any(k => k.State == CheckState.Fail) ? CheckpointState.Failed
                     : checks.All(k => k.State == CheckState.Pass) ? CheckpointState.Passed
                     : now < due ? CheckpointState.NotDue
-                    : CheckpointState.Due;
+                    : now < overdue ? CheckpointState.Due
+                    : CheckpointState.Overdue;
                 return new CheckpointStatus(c.Name, c.Hour, due, state, checks);
             })
             .ToList();
@@ -63,7 +67,7 @@ internal static class StabilityWindow
                 {
                     notStable.Add(check.State == CheckState.Fail
                         ? $"{checkpoint.Name} {check.Check.Id} failed ({check.Latest!.By}, {Time(check.Latest.At)}{(check.Latest.Note is null ? string.Empty : ": " + check.Latest.Note)})"
-                        : $"{checkpoint.Name} {check.Check.Id} not checked yet (due {Time(checkpoint.DueAt!.Value)})");
+                        : $"{checkpoint.Name} {check.Check.Id} not checked yet ({(checkpoint.State == CheckpointState.Overdue ? "OVERDUE: " : string.Empty)}due {Time(checkpoint.DueAt!.Value)})");
                 }
             }
         }
@@ -102,6 +106,13 @@ internal static class StabilityWindow
             cannotClose,
             closed);
     }
+
+    /// <summary>
+    /// When a checkpoint's unchecked checks become overdue: once the next checkpoint is due (h1's at hour 4, h4's at
+    /// hour 24) — by then the runbook's moment for them has passed — and the last checkpoint's a day after it is due.
+    /// </summary>
+    internal static int OverdueHour(IReadOnlyList<(string Name, int Hour, IReadOnlyList<VerificationCheckPolicy> Checks)> ordered, int index) =>
+        index + 1 < ordered.Count ? ordered[index + 1].Hour : ordered[index].Hour + 24;
 
     /// <summary>The policy's checkpoints in hour order (h1, h4, h24).</summary>
     public static IReadOnlyList<(string Name, int Hour, IReadOnlyList<VerificationCheckPolicy> Checks)> Checkpoints(StabilityWindowPolicy window) =>

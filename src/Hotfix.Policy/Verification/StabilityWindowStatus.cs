@@ -76,6 +76,12 @@ public enum CheckpointState
 
     /// <summary>At least one check's latest result is a failure.</summary>
     Failed,
+
+    /// <summary>
+    /// Due, some checks have no result yet, and the next checkpoint is due as well (the last checkpoint: a day after it
+    /// was due) — the moment the runbook set for these checks has passed.
+    /// </summary>
+    Overdue,
 }
 
 /// <summary>The latest result of one check of a checkpoint.</summary>

@@ -24,7 +24,7 @@ internal sealed class VerificationSection(IncidentId incident, StabilityWindowSt
                 c.Name,
                 c.Hour,
                 c.DueAt,
-                Name(c.State).Replace(' ', '-'),
+                Name(c.State).Replace(' ', '-').ToLowerInvariant(),
                 c.Checks.Select(k => new CheckJson(k.Check.Id, k.Check.Check, k.State.ToString().ToLowerInvariant(), k.Latest?.By, k.Latest?.At, k.Latest?.Note, k.Latest?.Source)).ToList())).ToList(),
             s.DueChecks.Select(d => $"{d.Checkpoint.Name} {d.Check.Check.Id}").ToList(),
             new StableJson(s.CanDeclareStable, s.DeclaredStable is not null, s.DeclaredStable?.At, s.NotStableBecause),
@@ -70,6 +70,7 @@ internal sealed class VerificationSection(IncidentId incident, StabilityWindowSt
         CheckpointState.NotStarted => "not started",
         CheckpointState.NotDue => "not due",
         CheckpointState.Due => "due",
+        CheckpointState.Overdue => "OVERDUE",
         CheckpointState.Passed => "passed",
         _ => "failed",
     };

@@ -31,6 +31,34 @@ public class StabilityWindowTests
     private StabilityWindowStatus Status(DateTimeOffset now) => StabilityWindow.Evaluate(Policy, Record.Events, now);
 
     [Fact]
+    public void Unchecked_checkpoints_become_overdue_when_the_next_one_is_due()
+    {
+        // Chat-ops must tell a check missed by a day from one that just came due: h1 is overdue from hour 4, h4 from
+        // hour 24, and the last checkpoint a day after it is due.
+        Apply(StabilityVerification.Deployed(Policy, Record, "sandro", T0, null));
+        Assert.Equal([CheckpointState.Due, CheckpointState.NotDue, CheckpointState.NotDue], Status(T0.AddHours(3).AddMinutes(59)).Checkpoints.Select(c => c.State));
+        Assert.Equal([CheckpointState.Overdue, CheckpointState.Due, CheckpointState.NotDue], Status(T0.AddHours(23)).Checkpoints.Select(c => c.State));
+        Assert.Equal([CheckpointState.Overdue, CheckpointState.Overdue, CheckpointState.Due], Status(T0.AddHours(24)).Checkpoints.Select(c => c.State));
+        var late = Status(T0.AddHours(48));
+        Assert.All(late.Checkpoints, c => Assert.Equal(CheckpointState.Overdue, c.State));
+        Assert.Contains(late.NotStableBecause, r => r.StartsWith("h1 error-rate not checked yet (OVERDUE: due 2026-03-24 11:00 +01:00)", StringComparison.Ordinal));
+        Assert.Contains(late.DueChecks, d => d.Checkpoint.Name == "h1"); // overdue checks are still due
+    }
+
+    [Fact]
+    public void A_deploy_recorded_late_does_not_say_it_restarts_the_window()
+    {
+        Apply(StabilityVerification.Deployed(Policy, Record, "sandro", T0.AddHours(2), null));
+        var late = Apply(StabilityVerification.Deployed(Policy, Record, "tobias", T0, "the first attempt, recorded late"));
+        Assert.True(late.Accepted);
+        Assert.StartsWith("hotfix deployed (recorded after a later deploy): the 24-hour stability window still runs from the deploy at 2026-03-24 12:00 +01:00", late.Message, StringComparison.Ordinal);
+        Assert.Equal(T0.AddHours(2), Status(T0.AddHours(3)).Deployed!.At);
+
+        var redeploy = StabilityVerification.Deployed(Policy, Record, "sandro", T0.AddHours(5), null);
+        Assert.StartsWith("hotfix deployed; 24-hour stability window starts", redeploy.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_whole_window_from_deploy_to_closing_the_incident()
     {
         Assert.False((await Check("h1", T0, "error-rate=pass")).Accepted); // not deployed yet
