@@ -28,6 +28,7 @@ internal static class HotfixStart
         var branch = ParseBranchName(request, branches.Naming);
         var history = ports.History;
         var main = Preconditions.RequireLocalBranch(history, branches.Main, "branches.main", branches.Remote);
+        RefuseDuringFinish(ports);
         if (InterruptedStart.From(ports, branch, main) is { } from)
         {
             return Resume(ports, branch, main, from);
@@ -121,6 +122,21 @@ internal static class HotfixStart
         {
             ports.Writer.DeleteBranch(name, plan.Main.TipSha);
             throw new HotfixOperationException(e.Message, $"{Preconditions.NothingChanged} (the new branch {name} was removed again)", e);
+        }
+    }
+
+    /// <summary>
+    /// A finish killed part-way leaves merges and a half checkout; starting on top would mix the two, and its
+    /// "uncommitted changes" are finish's own, which no one should stash.
+    /// </summary>
+    private static void RefuseDuringFinish(WorkflowPorts ports)
+    {
+        if (ports.Journal.Read() is { } journal)
+        {
+            HotfixFinish.RefuseWhileRunning(ports, journal);
+            throw new HotfixOperationException(
+                $"a hotfix finish of {journal.Entry.Branch} was interrupted ({ports.Journal.Location}); complete it first with hotfix finish (no options), then run hotfix start again",
+                Preconditions.NothingChanged);
         }
     }
 
