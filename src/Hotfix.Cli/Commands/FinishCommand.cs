@@ -52,6 +52,12 @@ internal static class FinishCommand
                 return Resume(environment, ports, interrupted, request, parse.GetValue(dryRun), session.Policy.Branches.Remote);
             }
 
+            if (FinishedAlready.Explain(ports, session.Policy.Branches, request.Branch) is { } finished)
+            {
+                environment.Out.WriteLine(finished);
+                return ExitCodes.Success;
+            }
+
             FinishPlan plan;
             var headBefore = ports.Repository.Head;
             try
