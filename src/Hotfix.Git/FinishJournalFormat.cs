@@ -30,6 +30,17 @@ internal static class FinishJournalFormat
             json.WriteString("fromCommit", entry.FromCommit);
             WriteMerge(json, "main", entry.Main);
             WriteMerge(json, "backMergeTarget", entry.Target);
+            if (entry.Push is { } push)
+            {
+                json.WriteStartArray("push");
+                foreach (var command in push)
+                {
+                    json.WriteStringValue(command);
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -51,7 +62,8 @@ internal static class FinishJournalFormat
                 root.GetProperty("fromCommit").GetString()!,
                 ReadMerge(root.GetProperty("main")),
                 ReadMerge(root.GetProperty("backMergeTarget")),
-                Enum.Parse<FinishStep>(root.GetProperty("step").GetString()!));
+                Enum.Parse<FinishStep>(root.GetProperty("step").GetString()!),
+                root.TryGetProperty("push", out var push) ? [.. push.EnumerateArray().Select(c => c.GetString()!)] : null);
             var owner = new OwnerProcess(root.GetProperty("pid").GetInt32(), root.GetProperty("processStart").GetString()!);
             var recorded = DateTimeOffset.Parse(root.GetProperty("stepRecorded").GetString()!, CultureInfo.InvariantCulture);
             return new Stored(entry, owner, recorded);

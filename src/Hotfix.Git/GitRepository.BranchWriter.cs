@@ -15,8 +15,9 @@ internal sealed partial class GitRepository : IBranchWriter
     public void CreateBranch(string name, string commitSha, string reflogMessage)
     {
         BeforeWrite("create " + name);
-        // Refs.Add with allowOverwrite: false is git's "branch already exists" check done atomically by libgit2.
-        LockFiles.Write(() => repository.Refs.Add("refs/heads/" + name, new ObjectId(commitSha), reflogMessage, allowOverwrite: false), "create " + name, Policy.Workflow.Preconditions.NothingChanged);
+        // Refs.Add with allowOverwrite: false is git's "branch already exists" check done atomically by libgit2. Only
+        // hotfix start creates branches, and it keeps no journal: a lock here may be a killed start's own.
+        LockFiles.Write(() => repository.Refs.Add("refs/heads/" + name, new ObjectId(commitSha), reflogMessage, allowOverwrite: false), "create " + name, Policy.Workflow.Preconditions.NothingChanged, LockFiles.Unowned);
     }
 
     public bool MoveBranch(string name, string expectedSha, string newSha, string reflogMessage)

@@ -21,8 +21,30 @@ internal sealed partial class GitRepository
     public void SyncToHead(string fromCommitSha)
     {
         var head = repository.Head.Tip ?? throw new InvalidOperationException("SyncToHead needs HEAD on a commit.");
+        Sync(fromCommitSha, head, repository.Head.FriendlyName, "the refs are moved; the files are checked out; the index is part-way");
+    }
+
+    public void SwitchFrom(string fromCommitSha, string branchName)
+    {
+        var branch = repository.Branches[branchName]
+            ?? throw new HotfixOperationException($"cannot switch to '{branchName}': no such local branch", "HEAD and the working tree were not changed");
+
+        // Without a journal no lock can be proven to be a killed run's own; refuse before the first write instead of
+        // leaving files of one tree under the index of another.
+        foreach (var lockFile in new[] { "index.lock", "HEAD.lock" }.Select(n => Path.Combine(repository.Info.Path, n)).Where(File.Exists))
+        {
+            throw LockFiles.Unowned(lockFile, Policy.Workflow.Preconditions.NothingChanged);
+        }
+
+        Sync(fromCommitSha, branch.Tip, branchName, $"HEAD is still on {repository.Head.FriendlyName}; the files are checked out; the index is part-way");
+        AttachHead(branchName);
+    }
+
+    /// <summary>Brings the index and files from <paramref name="fromCommitSha"/>'s tree (or a checkout of <paramref name="toCommit"/> interrupted half-way) to <paramref name="toCommit"/>'s.</summary>
+    private void Sync(string fromCommitSha, Commit toCommit, string toName, string stateAtIndexWrite)
+    {
         var from = RequireCommit(fromCommitSha).Tree;
-        var to = head.Tree;
+        var to = toCommit.Tree;
         var candidates = Candidates(from, to);
         foreach (var leftover in candidates.Select(p => Path.Combine(Root, p) + WholeFileSuffix).Where(File.Exists))
         {
@@ -36,7 +58,7 @@ internal sealed partial class GitRepository
         {
             var shown = string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? $" and {foreign.Count - 5} more" : string.Empty);
             throw new HotfixOperationException(
-                $"the working tree has changes to {shown} that are in neither {fromCommitSha[..7]}'s state nor {repository.Head.FriendlyName}'s; they were not overwritten — commit or stash them (git stash push)",
+                $"the working tree has changes to {shown} that are in neither {fromCommitSha[..7]}'s state nor {toName}'s; they were not overwritten — commit or stash them (git stash push)",
                 $"HEAD is on {repository.Head.FriendlyName}; the index and files were not changed");
         }
 
@@ -113,7 +135,7 @@ internal sealed partial class GitRepository
         if (changed)
         {
             BeforeWrite("write the index");
-            LockFiles.Write(() => { index.Write(); return true; }, "write the index", "the refs are moved; the files are checked out; the index is part-way");
+            LockFiles.Write(() => { index.Write(); return true; }, "write the index", stateAtIndexWrite);
         }
     }
 

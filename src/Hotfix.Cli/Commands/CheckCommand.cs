@@ -79,6 +79,11 @@ internal static class CheckCommand
             using var session = RepositorySession.Open(environment, parse.GetValue(options.Repo), parse.GetValue(options.Policy));
             using var engine = CliEngine.For(session, environment);
             var branchName = parse.GetValue(branch);
+            if (InterruptedFinishNotice.Explain(session, branchName, environment))
+            {
+                return ExitCodes.OperationFailed;
+            }
+
             if (NotOnHotfixBranch.Explain(session, branchName, environment))
             {
                 return ExitCodes.InvalidInput;

@@ -54,7 +54,13 @@ internal static class FinishCommand
             var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force), parse.GetValue(noVerify));
             if (ports.Journal.Read() is { } interrupted)
             {
-                return Resume(environment, ports, interrupted, request, parse.GetValue(dryRun));
+                return Resume(environment, ports, interrupted, request, parse.GetValue(dryRun), session.Policy.Branches.Remote);
+            }
+
+            if (FinishedAlready.Explain(ports, session.Policy.Branches, request.Branch) is { } finished)
+            {
+                environment.Out.WriteLine(finished);
+                return ExitCodes.Success;
             }
 
             FinishPlan plan;
@@ -111,7 +117,7 @@ internal static class FinishCommand
     /// A journal means an earlier finish was killed or stopped: it names the branch, so no HEAD or options are needed,
     /// and nothing else may start until it is complete.
     /// </summary>
-    private static int Resume(CliEnvironment environment, WorkflowPorts ports, FinishJournalRead interrupted, HotfixFinish.Request request, bool dryRun)
+    private static int Resume(CliEnvironment environment, WorkflowPorts ports, FinishJournalRead interrupted, HotfixFinish.Request request, bool dryRun, string remote)
     {
         var entry = interrupted.Entry;
         if (request.Branch is { } named && named != entry.Branch)
@@ -130,7 +136,9 @@ internal static class FinishCommand
         environment.Out.WriteLine($"Completing the interrupted finish of {entry.Branch} ({ports.Journal.Location}).");
         var outcome = HotfixFinish.Resume(ports, interrupted, request.KeepBranch);
         Report(environment, entry.Branch, [(entry.Main.Branch, outcome.MainMerge), (entry.Target.Branch, outcome.BackMergeTargetMerge)], outcome);
-        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", [ShellWords.Join("git", "push", "<remote>", entry.Main.Branch, entry.Target.Branch)]);
+        // The journal keeps the advice the first run would have printed; a journal without it gets the policy's remote.
+        var push = entry.Push ?? [ShellWords.Join("git", "push", remote, entry.Main.Branch, entry.Target.Branch)];
+        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", request.KeepBranch ? push.Where(c => !c.Contains(" --delete ", StringComparison.Ordinal)).ToList() : push);
         return ExitCodes.Success;
     }
 

@@ -46,7 +46,9 @@ internal static class StartCommand
             HotfixStart.Execute(ports, plan);
             var branch = plan.Branch.FullName;
             var remote = plan.FetchRemote ?? session.Policy.Branches.Remote;
-            environment.Out.WriteLine($"Created {branch} from {plan.Main.Name} at {plan.BaseCommit.ShortSha} ({CommitLists.Excerpt(plan.BaseCommit.Subject)}) and switched to it.");
+            environment.Out.WriteLine(plan.ResumeFrom is not null
+                ? $"Completed the interrupted start: switched to {branch}, which the earlier run had created from {plan.Main.Name} at {plan.BaseCommit.ShortSha} ({CommitLists.Excerpt(plan.BaseCommit.Subject)})."
+                : $"Created {branch} from {plan.Main.Name} at {plan.BaseCommit.ShortSha} ({CommitLists.Excerpt(plan.BaseCommit.Subject)}) and switched to it.");
             if (session.Repository.HasRemote(remote))
             {
                 WorkflowOutput.Commands(environment, "Next: commit the fix, push the branch, open the pull request and check it:", [

@@ -29,6 +29,11 @@ internal enum FinishStep
 /// <param name="Main">The merge into main.</param>
 /// <param name="Target">The merge into the back-merge target, which HEAD ends on.</param>
 /// <param name="Step">The step about to run (or <see cref="FinishStep.Stopped"/>).</param>
+/// <param name="Push">
+/// The push commands the finish prints at the end, computed before the first write: the branch's upstream (its remote
+/// and the remote branch to delete) is gone with the branch, so a rerun could not compute them again. Null in a
+/// journal written before it was kept.
+/// </param>
 internal sealed record FinishJournalEntry(
     string Branch,
     string BranchTip,
@@ -36,7 +41,8 @@ internal sealed record FinishJournalEntry(
     string FromCommit,
     JournalMerge Main,
     JournalMerge Target,
-    FinishStep Step);
+    FinishStep Step,
+    IReadOnlyList<string>? Push = null);
 
 /// <summary>One branch a finish merges into.</summary>
 /// <param name="Branch">Its name.</param>

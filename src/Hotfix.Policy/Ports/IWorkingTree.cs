@@ -37,6 +37,14 @@ internal interface IWorkingTree
     /// finds any. Running it again after it completed changes nothing.
     /// </summary>
     void SyncToHead(string fromCommitSha);
+
+    /// <summary>
+    /// Completes a switch from <paramref name="fromCommitSha"/>'s tree to a local branch that was interrupted before
+    /// HEAD moved (git writes files, then the index, then HEAD): the index and files are brought to the branch's tree
+    /// as <see cref="SyncToHead"/> does, then HEAD is attached to it. Refuses, writing nothing, when index.lock or
+    /// HEAD.lock is held or <see cref="ForeignChanges"/> finds any change; a kill part-way leaves a state it completes.
+    /// </summary>
+    void SwitchFrom(string fromCommitSha, string branchName);
 }
 
 /// <summary>The state of the index and working tree.</summary>

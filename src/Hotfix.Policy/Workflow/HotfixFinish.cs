@@ -216,7 +216,8 @@ internal static class HotfixFinish
             plan.OriginalHead.CommitSha!,
             new JournalMerge(main.Name, main.TipSha, mainMerge, plan.IntoMain.Message),
             new JournalMerge(target.Name, target.TipSha, targetMerge, plan.IntoBackMergeTarget.Message),
-            FinishStep.Begun);
+            FinishStep.Begun,
+            plan.NextCommands);
         ports.Journal.Begin(entry);
         return FinishCompletion.Run(ports, entry);
     }

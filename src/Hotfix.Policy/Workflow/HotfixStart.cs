@@ -27,9 +27,14 @@ internal static class HotfixStart
         var branches = policy.Branches;
         var branch = ParseBranchName(request, branches.Naming);
         var history = ports.History;
+        var main = Preconditions.RequireLocalBranch(history, branches.Main, "branches.main", branches.Remote);
+        RefuseDuringFinish(ports);
+        if (InterruptedStart.From(ports, branch, main) is { } from)
+        {
+            return Resume(ports, branch, main, from);
+        }
 
         Preconditions.RequireCleanWorkingTree(ports.WorkingTree, "start");
-        var main = Preconditions.RequireLocalBranch(history, branches.Main, "branches.main", branches.Remote);
 
         var warnings = new List<string>();
         var notes = new List<string>();
@@ -102,6 +107,12 @@ internal static class HotfixStart
     public static void Execute(WorkflowPorts ports, StartPlan plan)
     {
         var name = plan.Branch.FullName;
+        if (plan.ResumeFrom is { } from)
+        {
+            ports.WorkingTree.SwitchFrom(from, name);
+            return;
+        }
+
         ports.Writer.CreateBranch(name, plan.Main.TipSha, $"hotfix start: {plan.Branch.Incident} from {plan.Main.Name}");
         try
         {
@@ -113,6 +124,33 @@ internal static class HotfixStart
             throw new HotfixOperationException(e.Message, $"{Preconditions.NothingChanged} (the new branch {name} was removed again)", e);
         }
     }
+
+    /// <summary>
+    /// A finish killed part-way leaves merges and a half checkout; starting on top would mix the two, and its
+    /// "uncommitted changes" are finish's own, which no one should stash.
+    /// </summary>
+    private static void RefuseDuringFinish(WorkflowPorts ports)
+    {
+        if (ports.Journal.Read() is { } journal)
+        {
+            HotfixFinish.RefuseWhileRunning(ports, journal);
+            throw new HotfixOperationException(
+                $"a hotfix finish of {journal.Entry.Branch} was interrupted ({ports.Journal.Location}); complete it first with hotfix finish (no options), then run hotfix start again",
+                Preconditions.NothingChanged);
+        }
+    }
+
+    /// <summary>The plan that completes a start interrupted during its checkout (<see cref="InterruptedStart"/>).</summary>
+    private static StartPlan Resume(WorkflowPorts ports, HotfixBranchName branch, BranchTip main, string from) => new()
+    {
+        Branch = branch,
+        Main = main,
+        BaseCommit = ports.History.FindCommit(main.TipSha)!,
+        ResumeFrom = from,
+        Steps = [new PlanStep($"complete the interrupted start: switch to {branch} ({main.TipSha[..7]}), which already exists", [ShellWords.Join("git", "switch", branch.FullName)])],
+        Warnings = [],
+        Notes = [$"{branch} already exists at {main.Name}'s tip and HEAD is still on {ports.Repository.Head.BranchName ?? from[..7]}: an earlier hotfix start was interrupted before it switched; this run completes it (nothing was fetched)"],
+    };
 
     private static HotfixBranchName ParseBranchName(Request request, BranchNaming naming)
     {

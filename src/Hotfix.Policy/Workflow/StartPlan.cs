@@ -21,6 +21,9 @@ internal sealed class StartPlan
     /// <summary>True when the fetch already happened during preparation.</summary>
     public bool Fetched { get; init; }
 
+    /// <summary>The commit HEAD is on when this run completes an interrupted start (the branch exists); null otherwise.</summary>
+    public string? ResumeFrom { get; init; }
+
     public required IReadOnlyList<PlanStep> Steps { get; init; }
 
     /// <summary>Things the person should know that do not stop the start (main ahead of origin, an earlier hotfix for this incident).</summary>

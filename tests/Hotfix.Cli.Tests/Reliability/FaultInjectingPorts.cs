@@ -71,6 +71,12 @@ internal sealed class FaultInjectingPorts(GitRepository inner, string repository
         inner.SyncToHead(fromCommitSha);
     }
 
+    public void SwitchFrom(string fromCommitSha, string branchName)
+    {
+        Write("complete the switch to " + branchName, Git("index.lock"));
+        inner.SwitchFrom(fromCommitSha, branchName);
+    }
+
     public string Location => inner.Location;
 
     public FinishJournalRead? Read() => inner.Read();
