@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hotfix.Policy.Records;
 using Hotfix.TestSupport;
 
@@ -11,21 +10,16 @@ namespace Hotfix.Git.Tests;
 public sealed class SignedRecordTests : IDisposable
 {
     private static readonly IncidentId Incident = IncidentId.Parse("INC-2026-0042");
-    private readonly TempDirectory gnupg = new();
+    private readonly TestKeyring keyring = new();
 
-    public void Dispose()
-    {
-        // gpg starts an agent for the test's keyring; it must not outlive the test.
-        Run("gpgconf", ["--kill", "gpg-agent"]);
-        gnupg.Dispose();
-    }
+    public void Dispose() => keyring.Dispose();
 
     [Fact]
     public void Entries_are_signed_commits_when_the_user_signs_commits()
     {
         using var repo = HotfixRepositories.MainAndDevelop();
-        var key = NewKey();
-        Configure(repo, key);
+        var key = keyring.NewKey();
+        keyring.SignWith(repo, key);
 
         var store = new GitIncidentRecordStore(repo.Path);
         store.Record(new IncidentEvent { Incident = Incident, Kind = IncidentEventKinds.Note, At = DateTimeOffset.Now, By = "sandro", Summary = "signed" });
@@ -41,7 +35,7 @@ public sealed class SignedRecordTests : IDisposable
     public void A_signature_that_cannot_be_made_records_nothing_and_says_why()
     {
         using var repo = HotfixRepositories.MainAndDevelop();
-        Configure(repo, "0000000000000000000000000000000000000000");
+        keyring.SignWith(repo, "0000000000000000000000000000000000000000");
         var store = new GitIncidentRecordStore(repo.Path);
 
         var e = Assert.Throws<HotfixOperationException>(() => store.Record(new IncidentEvent { Incident = Incident, Kind = IncidentEventKinds.Note, At = DateTimeOffset.Now, By = "sandro", Summary = "unsigned" }));
@@ -49,44 +43,5 @@ public sealed class SignedRecordTests : IDisposable
         Assert.StartsWith("cannot sign the incident-record entry (commit.gpgsign is true): git commit-tree -S failed", e.Message);
         Assert.Equal("nothing was recorded; the record is unchanged", e.State);
         Assert.Equal(string.Empty, repo.Git("for-each-ref", "refs/hotfix/"));
-    }
-
-    private void Configure(TestRepository repo, string key)
-    {
-        // git runs gpg through this wrapper so the test's keyring, not the user's, signs and verifies.
-        var wrapper = gnupg.Combine("gpg.sh");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nGNUPGHOME='{gnupg.Path}' exec gpg \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        repo.Git("config", "gpg.program", wrapper);
-        repo.Git("config", "user.signingkey", key);
-        repo.Git("config", "commit.gpgsign", "true");
-    }
-
-    private string NewKey()
-    {
-        Gpg("--batch", "--passphrase", string.Empty, "--quick-gen-key", "Hotfix Test <test@example.com>", "ed25519", "sign", "never");
-        var listing = Gpg("--batch", "--with-colons", "--list-secret-keys");
-        return listing.Split('\n').First(l => l.StartsWith("fpr:", StringComparison.Ordinal)).Split(':')[9];
-    }
-
-    private string Gpg(params string[] arguments) => Run("gpg", arguments);
-
-    private string Run(string program, string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.Environment["GNUPGHOME"] = gnupg.Path;
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return output;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hotfix.TestSupport;
 
 namespace Hotfix.Cli.Tests.GitConfiguration;
@@ -10,14 +9,9 @@ namespace Hotfix.Cli.Tests.GitConfiguration;
 public sealed class SignedMergeTests : IDisposable
 {
     private const string Branch = "hotfix/INC-2026-0207-fix-signing";
-    private readonly TempDirectory gnupg = new();
+    private readonly TestKeyring keyring = new();
 
-    public void Dispose()
-    {
-        // gpg starts an agent for the test's keyring; it must not outlive the test.
-        Run("gpgconf", ["--kill", "gpg-agent"]);
-        gnupg.Dispose();
-    }
+    public void Dispose() => keyring.Dispose();
 
     private static TestRepository WithHotfix()
     {
@@ -31,8 +25,8 @@ public sealed class SignedMergeTests : IDisposable
     public void Merges_are_signed_when_the_user_signs_commits_and_the_plan_says_so()
     {
         using var repo = WithHotfix();
-        var key = NewKey();
-        Configure(repo, key);
+        var key = keyring.NewKey();
+        keyring.SignWith(repo, key);
 
         var plan = HotfixCli.Run(repo, "finish", "--dry-run");
         Assert.True(plan.ExitCode == 0, plan.ToString());
@@ -51,7 +45,7 @@ public sealed class SignedMergeTests : IDisposable
     public void A_signature_that_cannot_be_made_stops_finish_before_anything_moves()
     {
         using var repo = WithHotfix();
-        Configure(repo, "0000000000000000000000000000000000000000");
+        keyring.SignWith(repo, "0000000000000000000000000000000000000000");
         var before = repo.RefsAndHead();
 
         var plan = HotfixCli.Run(repo, "finish", "--dry-run");
@@ -76,43 +70,5 @@ public sealed class SignedMergeTests : IDisposable
         var result = HotfixCli.Run(repo, "finish");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("N", repo.Git("log", "-1", "--format=%G?", "main"));
-    }
-
-    private void Configure(TestRepository repo, string key)
-    {
-        // git runs gpg through this wrapper so the test's keyring, not the user's, signs and verifies.
-        var wrapper = gnupg.Combine("gpg.sh");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nGNUPGHOME='{gnupg.Path}' exec gpg \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        repo.Git("config", "gpg.program", wrapper);
-        repo.Git("config", "user.signingkey", key);
-        repo.Git("config", "commit.gpgsign", "true");
-    }
-
-    private string NewKey()
-    {
-        Run("gpg", ["--batch", "--passphrase", string.Empty, "--quick-gen-key", "Hotfix Test <test@example.com>", "ed25519", "sign", "never"]);
-        var listing = Run("gpg", ["--batch", "--with-colons", "--list-secret-keys"]);
-        return listing.Split('\n').First(l => l.StartsWith("fpr:", StringComparison.Ordinal)).Split(':')[9];
-    }
-
-    private string Run(string program, string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.Environment["GNUPGHOME"] = gnupg.Path;
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return output;
     }
 }
