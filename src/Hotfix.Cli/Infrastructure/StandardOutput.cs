@@ -19,9 +19,44 @@ internal static class StandardOutput
         var encoding = Console.OutputEncoding;
 
         // Console's encoding never writes a byte-order mark; should one ever, Console.Out knows how to leave it out.
-        return encoding.Preamble.Length > 0 ? Console.Out : Create(Console.OpenStandardOutput(), encoding);
+        if (encoding.Preamble.Length > 0)
+        {
+            return Console.Out;
+        }
+
+        Stream stream;
+        try
+        {
+            stream = Console.OpenStandardOutput();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A closed standard output (>&-) fails here in the native binary, before any command runs: the first write
+            // fails the same way instead, so the command says so and exits 2 (StandardOutputGuard), never 70 or 134.
+            return new ClosedWriter(e);
+        }
+
+        return Create(stream, encoding);
     }
 
     internal static TextWriter Create(Stream stream, Encoding encoding) =>
         TextWriter.Synchronized(new StreamWriter(stream, encoding, BufferSize, leaveOpen: true) { AutoFlush = true });
+}
+
+/// <summary>Standard output that could not be opened: every write fails with the reason it could not be.</summary>
+internal sealed class ClosedWriter(Exception reason) : TextWriter
+{
+    public override Encoding Encoding => Encoding.UTF8;
+
+    public override void Write(char value) => throw Failure();
+
+    public override void Write(string? value) => throw Failure();
+
+    public override void Write(char[] buffer, int index, int count) => throw Failure();
+
+    public override void Flush()
+    {
+    }
+
+    private UnauthorizedAccessException Failure() => reason as UnauthorizedAccessException ?? new UnauthorizedAccessException(reason.Message, reason);
 }
