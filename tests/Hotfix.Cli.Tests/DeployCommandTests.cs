@@ -102,6 +102,9 @@ public class DeployCommandTests
         c.Server.Cluster.ThreeRevisions();
         c.Server.Cluster.Controller.Break("registry.example/web:v3", deadlineTicks: 100_000);
 
+        // Settled first: the controller's status updates of the rollout to the broken image would otherwise race the
+        // deploy's resourceVersion precondition on a loaded machine (a 409 instead of the timeout this test is about).
+        c.Server.Cluster.Controller.RunUntilSettled();
         var result = await c.RunAsync("deploy", "deployment/web", "-n", "shop", "--incident", "INC-2026-0042", "--format", "json", "--timeout", "1s");
 
         Assert.True(result.ExitCode == 4, result.ToString());

@@ -112,7 +112,8 @@ public class RollbackMigrationCommandTests
         Assert.StartsWith("bin/rails generate migration UndoDropLegacy", forward.GetProperty("howToCreate").GetString());
         var content = forward.GetProperty("content").GetString()!;
         Assert.Contains("class UndoDropLegacy < ActiveRecord::Migration[7.1]", content);
-        Assert.Contains("-- by hand: add column orders.legacy_total back — its type is not in the migration", content);
+        // A step that cannot be written out fails until someone writes it: a comment would let the migration "succeed".
+        Assert.Contains("raise ActiveRecord::IrreversibleMigration, \"by hand: add column orders.legacy_total back — its type is not in the migration", content);
         Assert.Contains("restore them from a backup", forward.GetProperty("steps")[0].GetProperty("dataLoss").GetString());
     }
 
