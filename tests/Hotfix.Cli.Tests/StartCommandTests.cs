@@ -174,6 +174,9 @@ public class StartCommandTests
         var result = HotfixCli.Run(repo, "start", "INC-2026-0042", "fix-rounding");
         Assert.Equal(3, result.ExitCode);
         Assert.Contains($"cannot fetch 'origin' ({repo.OriginPath()}) to check that main is up to date", result.Error);
+        // libgit2 calls a missing local path an "unsupported URL protocol"; git says what is wrong, and so must we.
+        Assert.Contains($"the remote's URL names the local path '{repo.OriginPath()}', which does not exist", result.Error);
+        Assert.Contains("git remote set-url origin <url>", result.Error);
         Assert.Contains("rerun with --no-fetch", result.Error);
         Assert.Equal(before, repo.RefsAndHead());
         Assert.NotEqual(0, repo.TryGit("fetch", "origin").ExitCode);
