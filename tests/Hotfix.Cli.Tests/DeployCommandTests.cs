@@ -177,6 +177,12 @@ public class DeployCommandTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("can't restart paused deployment (run rollout resume first)", result.Out);
         Assert.Equal(0, Patches(c.Server));
+
+        // The kubectl lines printed must work when pasted: a restart of a paused Deployment needs the resume first.
+        var lines = result.Out.Split('\n').Select(l => l.Trim().TrimStart('$').Trim()).ToList();
+        var resume = lines.FindIndex(l => l.StartsWith("kubectl rollout resume deployment/web -n shop", StringComparison.Ordinal));
+        var restart = lines.FindIndex(l => l.StartsWith("kubectl rollout restart deployment/web -n shop", StringComparison.Ordinal));
+        Assert.True(resume >= 0 && resume < restart, result.Out);
     }
 
     [Fact]

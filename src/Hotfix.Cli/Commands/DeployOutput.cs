@@ -13,10 +13,13 @@ internal sealed class DeployOutput(CliEnvironment environment, ClusterSession se
     private TextWriter ProgressWriter => session.Json ? environment.Error : environment.Out;
 
     /// <summary>The kubectl commands of the runbook's DEPLOY lines for this workload.</summary>
-    public IReadOnlyList<string> Commands(string selector)
+    public IReadOnlyList<string> Commands(string selector, bool paused = false)
     {
         var w = session.Workload;
-        return [KubectlCommands.Restart(w, session.ContextForCommands), KubectlCommands.Status(w, timeout, session.ContextForCommands), KubectlCommands.Pods(w, selector, session.ContextForCommands)];
+        IReadOnlyList<string> deploy = [KubectlCommands.Restart(w, session.ContextForCommands), KubectlCommands.Status(w, timeout, session.ContextForCommands), KubectlCommands.Pods(w, selector, session.ContextForCommands)];
+
+        // kubectl refuses to restart a paused Deployment: the lines only work after a resume.
+        return paused ? [KubectlCommands.Resume(w, session.ContextForCommands), .. deploy] : deploy;
     }
 
     /// <summary>What to do when a deploy failed: decide rollback or forward-fix, and how to roll back.</summary>
@@ -89,8 +92,10 @@ internal sealed class DeployOutput(CliEnvironment environment, ClusterSession se
 
         facts.Add(("Plan", plan.IsReady ? "ready: new pods replace the old ones (same images)" : "refused: " + plan.Refusal));
         TextBlockWriter.Write([new FactsBlock(facts)], output);
-        output.WriteLine("  The same with kubectl:");
-        TextBlockWriter.Write([new CommandsBlock(Commands(plan.Selector))], output);
+        output.WriteLine(plan.Paused
+            ? "  With kubectl (resume first: kubectl refuses to restart a paused Deployment; resuming rolls out its pending changes):"
+            : "  The same with kubectl:");
+        TextBlockWriter.Write([new CommandsBlock(Commands(plan.Selector, plan.Paused))], output);
     }
 
     public void Progress(RolloutStatus status) => ProgressWriter.WriteLine("  " + status.Message);
@@ -163,7 +168,7 @@ internal sealed class DeployOutput(CliEnvironment environment, ClusterSession se
 
             w.WriteString("patch", plan.Patch?.Body);
             w.WriteString("selector", plan.Selector);
-            Strings(w, "kubectl", Commands(plan.Selector));
+            Strings(w, "kubectl", Commands(plan.Selector, plan.Paused));
             w.WriteEndObject();
         }
         else

@@ -11,7 +11,7 @@ internal sealed class DeploymentRestarter : IRestarter
     {
         var plan = Restarters.Start(workload, history, at);
         return workload.Flag("spec", "paused")
-            ? plan with { Refusal = "can't restart paused deployment (run rollout resume first)" }
+            ? plan with { Refusal = "can't restart paused deployment (run rollout resume first)", Paused = true }
             : plan.WithPatch(workload);
     }
 }

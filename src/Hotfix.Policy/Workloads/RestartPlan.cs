@@ -19,6 +19,9 @@ public sealed record RestartPlan
     /// <summary>kubectl's reason not to restart (e.g. a paused Deployment); null when the restart may go ahead.</summary>
     public string? Refusal { get; init; }
 
+    /// <summary>The Deployment is paused: kubectl refuses to restart it until <c>kubectl rollout resume</c>.</summary>
+    public bool Paused { get; init; }
+
     /// <summary>
     /// The strategic merge patch to send (kubectl's, plus <c>metadata.resourceVersion</c> as a precondition); null when refused.
     /// </summary>
