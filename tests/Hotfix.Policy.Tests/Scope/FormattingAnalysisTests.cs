@@ -211,4 +211,73 @@ public class FormattingAnalysisTests
         // In a shell script the carriage returns were the bug: not named as formatting.
         Assert.Null(FormattingAnalysis.Analyze(Modified("run.sh", before, string.Join('\n', lines) + "\n")).LineEndings);
     }
+
+    /// <summary>
+    /// The checksum that answers "real" early must never answer it for a change the line comparison calls formatting:
+    /// random hunks, reformatted and edited, get the same verdict with the checksum and without it.
+    /// </summary>
+    [Theory]
+    [InlineData("src/Pricing.cs", nameof(WhitespaceSyntax.BetweenTokens))]
+    [InlineData("app/pricing.py", nameof(WhitespaceSyntax.Indentation))]
+    [InlineData("deploy/values.yaml", nameof(WhitespaceSyntax.Significant))]
+    [InlineData("run.sh", nameof(WhitespaceSyntax.Verbatim))]
+    public void The_checksum_never_changes_a_verdict(string path, string syntaxName)
+    {
+        var syntax = WhitespaceSyntaxes.Of(path, string.Empty);
+        Assert.Equal(syntaxName, syntax.ToString());
+        string[] fragments =
+        [
+            "using System;", "using System.Linq;", "import os", "import requests", "var sum = a + b;", "return \"a  b\";",
+            "if (x) {", "}", "{", "total = round(sum, 2)", "memory: 1Gi", "// note", "echo \"done\"", "\t", "  ", "",
+        ];
+        var isImport = ImportLines.For(path);
+        var braces = CanonicalLine.LineBreaksAreWhitespace(path);
+        var random = new Random(20261207);
+        var formatting = 0;
+        for (var n = 0; n < 3000; n++)
+        {
+            var before = Enumerable.Range(0, random.Next(1, 9))
+                .Select(_ => new string(' ', random.Next(0, 3) * 4) + fragments[random.Next(fragments.Length)] + (random.Next(4) == 0 ? "\r" : string.Empty))
+                .ToList();
+            var after = before.ToList();
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+            {
+                var i = random.Next(after.Count);
+                after[i] = random.Next(9) switch
+                {
+                    0 => after[i].Replace("    ", "\t", StringComparison.Ordinal),
+                    1 => after[i].EndsWith('\r') ? after[i][..^1] : after[i] + "\r",
+                    2 => after[i].Replace(" + ", "+", StringComparison.Ordinal).Replace(" = ", "=", StringComparison.Ordinal),
+                    3 => "  " + after[i] + " ",
+                    4 => after[i].Replace("a", "b", StringComparison.Ordinal),
+                    5 => after[i] + ";",
+                    _ => after[i],
+                };
+                switch (random.Next(6))
+                {
+                    case 0:
+                        after.Insert(random.Next(after.Count + 1), random.Next(2) == 0 ? string.Empty : "   ");
+                        break;
+                    case 1 when after.Count > 1:
+                        var j = random.Next(after.Count - 1);
+                        (after[j], after[j + 1]) = (after[j + 1], after[j]);
+                        break;
+                    case 2 when braces && i > 0 && after[i].Trim() == "{":
+                        after[i - 1] += " {";
+                        after.RemoveAt(i);
+                        break;
+                    case 3 when after.Count > 1:
+                        after.RemoveAt(random.Next(after.Count));
+                        break;
+                }
+            }
+
+            var expected = FormattingAnalysis.CompareLines(before, after, syntax, isImport, braces);
+            formatting += expected is null ? 0 : 1;
+            Assert.Equal(expected, FormattingAnalysis.Compare(before, after, syntax, isImport, braces));
+        }
+
+        // Both answers occur often, or the comparison above proves little.
+        Assert.InRange(formatting, 300, 2700);
+    }
 }

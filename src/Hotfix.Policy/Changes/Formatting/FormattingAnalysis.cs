@@ -101,7 +101,36 @@ internal static class FormattingAnalysis
     }
 
     /// <summary>The formatting kinds that turn <paramref name="before"/> into <paramref name="after"/>, or null when the change is real.</summary>
-    internal static IReadOnlyList<string>? Compare(IReadOnlyList<string> before, IReadOnlyList<string> after, WhitespaceSyntax syntax, Func<string, bool>? isImport, bool bracesLanguage = false)
+    internal static IReadOnlyList<string>? Compare(IReadOnlyList<string> before, IReadOnlyList<string> after, WhitespaceSyntax syntax, Func<string, bool>? isImport, bool bracesLanguage = false) =>
+        NonWhitespaceSum(before) == NonWhitespaceSum(after) ? CompareLines(before, after, syntax, isImport, bracesLanguage) : null;
+
+    /// <summary>
+    /// An order-free checksum of the lines' non-whitespace characters. Every verdict other than "real" keeps them as a
+    /// multiset: a canonical line keeps each non-whitespace character of its line, a dropped line has none, and
+    /// reordered imports are the same lines. So different sums answer "real" — most hunks of a fix — before any line
+    /// is made canonical; equal sums are only a hint, and <see cref="CompareLines"/> decides.
+    /// </summary>
+    internal static ulong NonWhitespaceSum(IReadOnlyList<string> lines)
+    {
+        ulong sum = 0;
+        foreach (var line in lines)
+        {
+            foreach (var c in line)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    // Spread each character over the word, so that different multisets rarely share a sum.
+                    var x = (c + 1UL) * 0x9E3779B97F4A7C15UL;
+                    sum += x ^ (x >> 29);
+                }
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary><see cref="Compare"/> without the checksum's early answer.</summary>
+    internal static IReadOnlyList<string>? CompareLines(IReadOnlyList<string> before, IReadOnlyList<string> after, WhitespaceSyntax syntax, Func<string, bool>? isImport, bool bracesLanguage)
     {
         // The same lines deleted and added again within a hunk: a line moved. Imports moving is ordering; anything
         // else moving changes the order the program runs in.

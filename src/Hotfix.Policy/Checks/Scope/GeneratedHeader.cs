@@ -29,7 +29,14 @@ internal static class GeneratedHeader
             return null;
         }
 
-        var head = Encoding.UTF8.GetString(content.Bytes.AsSpan(0, Math.Min(content.Bytes.Length, HeadBytes)));
+        // Every marker spells "generated": most heads do not, and are answered without being decoded and split.
+        var headBytes = content.Bytes.AsSpan(0, Math.Min(content.Bytes.Length, HeadBytes));
+        if (headBytes.IndexOf("generated"u8) < 0)
+        {
+            return null;
+        }
+
+        var head = Encoding.UTF8.GetString(headBytes);
         var lines = 0;
         foreach (var raw in head.AsSpan().EnumerateLines())
         {
