@@ -18,6 +18,12 @@ internal sealed partial class GitRepository : IMergeEngine
             return new MergePreview(oursSha, theirsSha, tree, []);
         }
 
+        // No tree for these: the driver's result is git's, and libgit2 would put its own text merge (or a conflict) there.
+        if (DriversGitWouldRun(ours, theirs) is { Count: > 0 } drivers)
+        {
+            return new MergePreview(oursSha, theirsSha, null, [], drivers);
+        }
+
         var result = HistoryHandle.ObjectDatabase.MergeCommits(ours, theirs, new MergeTreeOptions
         {
             FailOnConflict = false,

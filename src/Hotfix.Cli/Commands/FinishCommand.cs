@@ -13,7 +13,8 @@ namespace Hotfix.Cli.Commands;
 
 /// <summary>
 /// <c>hotfix finish</c>: --no-ff merges into main and the back-merge target, all or nothing, then the branch is deleted.
-/// Exit 1 when the check blocks (without --force), 3 when a merge would conflict or the repository is not ready.
+/// Exit 1 when the check blocks (without --force), 3 when a merge would conflict, would need a merge driver from
+/// .gitattributes (which git runs, finish does not), or the repository is not ready.
 /// </summary>
 internal static class FinishCommand
 {

@@ -36,9 +36,26 @@ internal interface IMergeEngine
 /// <param name="TheirsSha">The branch merged (second parent).</param>
 /// <param name="TreeId">The merged tree when there is no conflict.</param>
 /// <param name="ConflictingPaths">Paths git could not merge, sorted.</param>
-internal sealed record MergePreview(string OursSha, string TheirsSha, string? TreeId, IReadOnlyList<string> ConflictingPaths)
+/// <param name="Drivers">
+/// Paths git would merge with a merge driver this engine does not apply (a configured <c>merge.NAME.driver</c>), sorted;
+/// such a merge has no tree: its result is the driver's, which only git can give.
+/// </param>
+internal sealed record MergePreview(string OursSha, string TheirsSha, string? TreeId, IReadOnlyList<string> ConflictingPaths, IReadOnlyList<MergeDriverUse>? Drivers = null)
 {
     public bool HasConflicts => ConflictingPaths.Count > 0 || TreeId is null;
+
+    /// <summary>True when git would hand a path to a merge driver this engine does not run.</summary>
+    public bool NeedsDrivers => Drivers is { Count: > 0 };
+}
+
+/// <summary>A path git's merge gives to a merge driver (gitattributes <c>merge=NAME</c>, or <c>merge.default</c>).</summary>
+/// <param name="Path">The path both sides changed.</param>
+/// <param name="Driver">The driver's name.</param>
+/// <param name="Command">Its <c>merge.NAME.driver</c> command; null for a built-in driver chosen by <c>merge.default</c>.</param>
+internal sealed record MergeDriverUse(string Path, string Driver, string? Command)
+{
+    public override string ToString() =>
+        Command is null ? $"{Path} (merge.default={Driver})" : $"{Path} (merge={Driver}: merge.{Driver}.driver = {Command})";
 }
 
 /// <summary>A commit author or committer.</summary>

@@ -139,8 +139,11 @@ internal sealed class FinishCompletion
         if (preview.HasConflicts)
         {
             var quoted = ShellWords.Quote(entry.Branch);
+            // git runs the drivers and may well merge cleanly: then there is nothing to fix or commit by hand.
             throw new HotfixOperationException(
-                $"{merge.Branch} moved while hotfix finish was running and merging {entry.Branch} into it now conflicts ({string.Join(", ", preview.ConflictingPaths.Take(20))}). Resolve the back-merge by hand: git checkout {merge.Branch} && git merge --no-ff {quoted}; fix the files; git commit; git switch {quoted}",
+                preview.NeedsDrivers
+                    ? $"{merge.Branch} moved while hotfix finish was running and merging {entry.Branch} into it now needs merge drivers from .gitattributes, which hotfix finish does not run ({string.Join(", ", preview.Drivers!.Take(20))}). Make the back-merge by hand, and git runs them: git checkout {merge.Branch} && git merge --no-ff {quoted}; git switch {quoted}"
+                    : $"{merge.Branch} moved while hotfix finish was running and merging {entry.Branch} into it now conflicts ({string.Join(", ", preview.ConflictingPaths.Take(20))}). Resolve the back-merge by hand: git checkout {merge.Branch} && git merge --no-ff {quoted}; fix the files; git commit; git switch {quoted}",
                 "see below");
         }
 

@@ -120,6 +120,7 @@ internal static class HotfixFinish
         var blocked = report is { IsBlocking: true } && forceReason is null;
         var intoMain = PlanMerge(ports, branch, main, mainDone, blocked, MainMessage(branch, main, incident, report, forceReason));
         var intoTarget = PlanMerge(ports, branch, target, targetDone, blocked, BackMergeMessage(branch, target, incident, report, forceReason));
+        RequireNoDrivers(branch, intoMain, intoTarget);
         RequireNoConflicts(branch, intoMain, intoTarget);
 
         var steps = new List<PlanStep>();
@@ -326,6 +327,28 @@ internal static class HotfixFinish
 
     private static FinishMerge PlanMerge(WorkflowPorts ports, BranchTip branch, BranchTip into, bool done, bool blocked, string message) =>
         new(into, done, done || blocked ? null : ports.Merges.PreviewMerge(into.TipSha, branch.TipSha), message);
+
+    /// <summary>
+    /// Refuses (exit 3, before any write) when git would merge a path with a merge driver finish does not run: the
+    /// result is then whatever the driver makes, so the merge is left to git, which runs it in the working tree.
+    /// Running the driver here was judged unsafe: it is an arbitrary shell command that expects git's working tree of
+    /// the target branch around it, and finish computes its merges before anything moves — also for --dry-run.
+    /// </summary>
+    private static void RequireNoDrivers(BranchTip branch, params FinishMerge[] merges)
+    {
+        var driven = merges.Where(m => m.Preview is { NeedsDrivers: true }).ToList();
+        if (driven.Count == 0)
+        {
+            return;
+        }
+
+        var quoted = ShellWords.Quote(branch.Name);
+        var lines = driven.Select(m => $"  into {m.Target.Name}: {string.Join(", ", m.Preview!.Drivers!.Take(20))}{(m.Preview.Drivers!.Count > 20 ? $" and {m.Preview.Drivers.Count - 20} more" : string.Empty)}");
+        var commands = driven.Select(m => $"  git checkout {ShellWords.Quote(m.Target.Name)} && git merge --no-ff {quoted}");
+        throw new HotfixOperationException(
+            $"merging {branch.Name} needs merge drivers from .gitattributes and the git configuration, which hotfix finish does not run (git runs them in the working tree), so nothing was merged:\n{string.Join('\n', lines)}\nMerge by hand, and git runs the drivers:\n{string.Join('\n', commands)}\nthen rerun hotfix finish — it sees which branches already have the hotfix and completes the rest",
+            "nothing was changed: branches, index, working tree and HEAD are exactly as before");
+    }
 
     private static void RequireNoConflicts(BranchTip branch, params FinishMerge[] merges)
     {

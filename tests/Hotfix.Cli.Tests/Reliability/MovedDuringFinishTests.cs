@@ -46,6 +46,32 @@ public class MovedDuringFinishTests
     }
 
     [Fact]
+    public void A_moved_develop_that_needs_a_merge_driver_is_reported_as_such_and_the_advice_followed_literally_finishes()
+    {
+        using var killed = InProcessFinish.KilledBefore(FinishWrites.MoveDevelop, out var start);
+        var path = killed.Combine("killed");
+        // A "take theirs" driver: git's back-merge then has the fix, which the convergence check asks for.
+        File.AppendAllText(Path.Combine(path, ".git", "info", "attributes"), "src/orders.txt merge=theirs\n");
+        GitCli.Run(path, "config", "merge.theirs.driver", "cp %B %A");
+        var colleague = PushFromClone(killed, "develop", "src/orders.txt", HotfixRepositories.OrdersWith("receipt", "receipt-v2"));
+
+        var stopped = HotfixCli.Run(path, "finish");
+        Assert.True(stopped.ExitCode == 3, stopped.ToString());
+        Assert.Contains("now needs merge drivers from .gitattributes, which hotfix finish does not run (src/orders.txt (merge=theirs: merge.theirs.driver = cp %B %A))", stopped.Error);
+        Assert.Contains("State: main has the hotfix; develop does not have it yet", stopped.Error);
+        const string Intro = "Make the back-merge by hand, and git runs them: ";
+        var advice = stopped.Error[(stopped.Error.IndexOf(Intro, StringComparison.Ordinal) + Intro.Length)..].Split('\n')[0].Split("; ");
+        Assert.Equal([$"git checkout develop && git merge --no-ff {FinishFixture.Branch}", $"git switch {FinishFixture.Branch}"], advice);
+        foreach (var step in advice)
+        {
+            var run = AdviceShell.Run(path, step);
+            Assert.True(run.ExitCode == 0, $"{step}\n{run}");
+        }
+
+        Converged.AfterOnePlainRerun(path, start with { Develop = colleague }, "after the back-merge git made with the driver");
+    }
+
+    [Fact]
     public void Main_moved_before_the_killed_finish_merged_it_changes_nothing_and_the_next_rerun_finishes()
     {
         using var killed = InProcessFinish.KilledBefore(FinishWrites.MoveMain, out var start);
