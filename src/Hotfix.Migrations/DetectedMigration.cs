@@ -61,6 +61,9 @@ internal sealed class DetectedMigration
     /// <summary>Where it is shown: the path, plus the changeset id for Liquibase.</summary>
     public string DisplayName => Id is null ? Path : $"{Path}#{Id}";
 
+    /// <summary>The repository's files at the hotfix's head (null: unknown), for the rollback plan's names from the migration's folder.</summary>
+    public Detection.RepositoryFiles? Files { get; init; }
+
     /// <summary>The columns a table had before this migration, from the earlier migrations of its folder (null: unknown).</summary>
     public Func<string, IReadOnlyCollection<string>?>? PreviousColumns { get; init; }
 

@@ -94,7 +94,30 @@ public class RollbackMigrationCommandTests
         var step = rollback.GetProperty("steps")[0];
         Assert.Equal("every value in orders.discount", step.GetProperty("dataLoss").GetString());
         Assert.Contains("1 step(s) lose data", rollback.GetProperty("summary").GetString());
-        Assert.Equal("db/migrations/<next version>_undo_discount.up.sql", m.GetProperty("forward").GetProperty("suggestedPath").GetString());
+        Assert.Equal("db/migrations/000013_undo_discount.up.sql", m.GetProperty("forward").GetProperty("suggestedPath").GetString());
+    }
+
+    [Fact]
+    public void Django_plan_names_the_migration_to_go_back_to_and_the_next_number_with_where_each_came_from()
+    {
+        const string addField = "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n\n    dependencies = [\n        (\"auth\", \"0012_alter_user_first_name_max_length\"),\n        (\"shop\", \"{0}\"),\n    ]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"{1}\", field=models.IntegerField(null=True)),\n    ]\n";
+        using var repo = TestRepository.Create();
+        repo.Commit("Released",
+            ("shop/migrations/__init__.py", string.Empty),
+            ("shop/migrations/0001_initial.py", "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    operations = []\n"),
+            ("shop/migrations/0002_order_total.py", string.Format(System.Globalization.CultureInfo.InvariantCulture, addField, "0001_initial", "total")));
+        repo.Switch(Branch, create: true);
+        repo.Commit("Order discount", ("shop/migrations/0003_order_discount.py", string.Format(System.Globalization.CultureInfo.InvariantCulture, addField, "0002_order_total", "discount")));
+
+        var result = CliRun.Run(repo.Path, "rollback-migration");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("python manage.py migrate shop 0002_order_total", result.Out);
+        Assert.Contains("from its dependency on its own app, (\"shop\", \"0002_order_total\")", result.Out);
+        Assert.Contains("shop/migrations/0004_undo_order_discount.py", result.Out);
+        Assert.Contains("Number 0004: the highest number in shop/migrations/ at " + repo.Head[..7] + " is 0003 (shop/migrations/0003_order_discount.py)", result.Out);
+        Assert.DoesNotContain("<next number>", result.Out);
+        Assert.DoesNotContain("<the migration before this one>", result.Out);
     }
 
     [Fact]

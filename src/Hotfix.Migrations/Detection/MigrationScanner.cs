@@ -329,6 +329,7 @@ internal static class MigrationScanner
             ChangelogUntouched = unit.UpChange is null,
             Database = database,
             Up = body.Up,
+            Files = files,
             PreviousColumns = table => history.Value.ColumnsOf(table),
             IndexesBefore = () => history.Value.Indexes,
             ChecksBefore = () => history.Value.Checks,

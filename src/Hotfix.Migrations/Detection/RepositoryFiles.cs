@@ -25,6 +25,12 @@ internal sealed class RepositoryFiles
 
     public ChangeSet Changes { get; }
 
+    /// <summary>
+    /// Whether <see cref="HeadFiles"/> is the head's whole tree; without a reader it is only the change set's files, so
+    /// a folder's listing would miss every migration the hotfix did not touch.
+    /// </summary>
+    public bool ListsWholeTree => reader is not null;
+
     /// <summary>Every file path of the head commit.</summary>
     public IReadOnlyList<string> HeadFiles => headFiles.Value;
 

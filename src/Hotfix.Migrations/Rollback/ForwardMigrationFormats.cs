@@ -12,16 +12,20 @@ namespace Hotfix.Migrations.Rollback;
 /// </summary>
 internal static class ForwardMigrationFormats
 {
-    public static string RollbackCommand(MigrationFramework framework, string path) => framework switch
+    /// <summary>
+    /// The framework's command that rolls back the migration at <paramref name="path"/>; <paramref name="previous"/> is
+    /// the migration before it where the command names one (Django, EF Core), a placeholder when it is null.
+    /// </summary>
+    public static string RollbackCommand(MigrationFramework framework, string path, string? previous = null) => framework switch
     {
         MigrationFramework.DrizzleKit => "npx drizzle-kit drop",
         MigrationFramework.Prisma => "none: Prisma Migrate has no down (`prisma migrate resolve --rolled-back` only marks a failed migration)",
         MigrationFramework.Rails => $"bin/rails db:migrate:down VERSION={Leading(RepoPath.FileName(path), char.IsAsciiDigit)}",
-        MigrationFramework.Django => $"python manage.py migrate {DjangoApp(path)} <the migration before this one>",
+        MigrationFramework.Django => $"python manage.py migrate {DjangoApp(path)} {previous ?? "<the migration before this one>"}",
         MigrationFramework.Alembic => "alembic downgrade -1",
         MigrationFramework.Knex => "npx knex migrate:down",
         MigrationFramework.TypeOrm => "npx typeorm migration:revert",
-        MigrationFramework.EfCore => "dotnet ef database update <the migration before this one>",
+        MigrationFramework.EfCore => $"dotnet ef database update {previous ?? "<the migration before this one>"}",
         MigrationFramework.Flyway => "flyway undo",
         MigrationFramework.Liquibase => "liquibase rollback-count 1",
         MigrationFramework.GolangMigrate => "migrate down 1",
@@ -44,15 +48,23 @@ internal static class ForwardMigrationFormats
     };
 
     /// <summary>
-    /// The forward migration of <paramref name="migration"/>; <paramref name="number"/> is its number where the
-    /// framework numbers files (drizzle-kit: after every migration of the hotfix, in the order the undos run).
+    /// The forward migration of <paramref name="migration"/>; <paramref name="next"/> is its number where the
+    /// framework numbers migrations (<see cref="NextMigrationNumbers"/>), whose note joins the way to create it.
     /// </summary>
-    public static ForwardMigration Forward(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps, string? number)
+    public static ForwardMigration Forward(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps, MigrationName? next)
+    {
+        var forward = Forward(migration, steps, next?.Value);
+        return next is null ? forward : forward with { HowToCreate = $"{forward.HowToCreate}. {next.Note}" };
+    }
+
+    private static ForwardMigration Forward(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps, string? number)
     {
         var directory = RepoPath.Directory(migration.Path);
         var file = RepoPath.FileName(migration.Path);
         var stem = Stem(migration.Framework == MigrationFramework.DrizzleKit && file == "migration.sql" ? RepoPath.FileName(directory) : file);
-        var name = "undo_" + Leading(stem, c => !char.IsAsciiDigit(c) && c != '_', fromEnd: true);
+        // Flyway's version is a prefix up to "__" that may hold dots (V12__, V1.2__, R__): the description after it is the name.
+        var description = migration.Framework == MigrationFramework.Flyway && file.IndexOf("__", StringComparison.Ordinal) is >= 0 and var end ? Stem(file[(end + 2)..]) : stem;
+        var name = "undo_" + Leading(description, c => !char.IsAsciiDigit(c) && c != '_', fromEnd: true);
         var sql = steps.Select(s => s.Sql ?? ByHandStatements.Sql(s.What, migration.Database)).ToList();
         var byHand = steps.Any(s => s.Sql is null);
         var header = $"-- Undoes {migration.DisplayName} (hotfix migration) going forward. Data each step loses:\n"
@@ -93,11 +105,11 @@ internal static class ForwardMigrationFormats
             MigrationFramework.FluentMigrator => new(
                 RepoPath.Combine(directory, $"{Camel(name)}.cs"),
                 "a new class with the next version number in [Migration(…)]",
-                Comment("//", header) + $"[Migration(<next version>)]\npublic class {Camel(name)} : Migration\n{{\n    public override void Up()\n    {{\n"
+                Comment("//", header) + $"[Migration({number ?? "<next version>"})]\npublic class {Camel(name)} : Migration\n{{\n    public override void Up()\n    {{\n"
                     + Code(s => $"        Execute.Sql({Verbatim(s)});\n", Throw) + "    }\n\n    public override void Down()\n    {\n    }\n}\n",
                 steps),
             MigrationFramework.Django => new(
-                RepoPath.Combine(directory, $"<next number>_{name}.py"),
+                RepoPath.Combine(directory, $"{number ?? "<next number>"}_{name}.py"),
                 $"python manage.py makemigrations {DjangoApp(migration.Path)} --empty --name {name}",
                 Comment("#", header) + "from django.db import migrations\n\n\n" + (byHand ? DjangoByHand : string.Empty) + "class Migration(migrations.Migration):\n    dependencies = [(\"" + DjangoApp(migration.Path) + "\", \"" + Stem(file) + "\")]\n\n    operations = [\n"
                     + Code(s => $"        migrations.RunSQL({Python(s)}),\n", m => $"        migrations.RunPython(by_hand({Python(m)})),\n") + "    ]\n",
@@ -123,7 +135,7 @@ internal static class ForwardMigrationFormats
                     + Code(s => $"    execute {Interpolated(s)}\n", m => $"    raise {Interpolated(m)}\n") + "  end\n\n  def down do\n  end\nend\n",
                 steps),
             MigrationFramework.DbUp => PlainSql(
-                RepoPath.Combine(directory, $"<next number>_{name}.sql"),
+                RepoPath.Combine(directory, $"{number ?? "<next number>"}_{name}.sql"),
                 "a new script in the same folder, embedded like the others (DbUp runs scripts in name order)"),
             MigrationFramework.Sqlx => PlainSql(RepoPath.Combine(directory, $"<timestamp>_{name}.sql"), $"sqlx migrate add {name}"),
             MigrationFramework.MikroOrm => new(
@@ -170,9 +182,9 @@ internal static class ForwardMigrationFormats
                 $"atlas migrate new {name} --dir file://{directory}, then put this SQL in it and run `atlas migrate hash`"),
             MigrationFramework.Supabase => PlainSql(RepoPath.Combine(directory, $"<timestamp>_{name}.sql"), $"supabase migration new {name}"),
             MigrationFramework.NumberedSql => PlainSql(
-                RepoPath.Combine(directory, $"<next number>_{name}{(file.EndsWith(".up.sql", StringComparison.Ordinal) ? ".up" : string.Empty)}.sql"),
+                RepoPath.Combine(directory, $"{number ?? "<next number>"}_{name}{(file.EndsWith(".up.sql", StringComparison.Ordinal) ? ".up" : string.Empty)}.sql"),
                 "a new file in the same folder, numbered after the last one (the runner applies the files in name order)"),
-            MigrationFramework.GolangMigrate => PlainSql(RepoPath.Combine(directory, $"<next version>_{name}.up.sql"), $"migrate create -ext sql -dir {directory} {name}"),
+            MigrationFramework.GolangMigrate => PlainSql(RepoPath.Combine(directory, $"{number ?? "<next version>"}_{name}.up.sql"), $"migrate create -ext sql -dir {directory} {name}"),
             MigrationFramework.Sqitch => new(
                 RepoPath.Combine(directory, $"{name}.sql"),
                 $"sqitch add {name} -n \"undo {stem}\"",
@@ -181,7 +193,7 @@ internal static class ForwardMigrationFormats
             MigrationFramework.Prisma => PlainSql(
                 RepoPath.Combine(RepoPath.Directory(directory), $"<timestamp>_{name}/migration.sql"),
                 $"npx prisma migrate dev --create-only --name {name} (after changing schema.prisma back), then check it against this SQL"),
-            _ => PlainSql(RepoPath.Combine(directory, $"V<next version>__{name}.sql"), "a new versioned migration (V<next>__…)"),
+            _ => PlainSql(RepoPath.Combine(directory, $"V{number ?? "<next version>"}__{name}.sql"), "a new versioned migration (V<next>__…)"),
         };
     }
 
@@ -207,7 +219,7 @@ internal static class ForwardMigrationFormats
     /// The Django app a migration belongs to: the package that holds its <c>migrations</c> folder
     /// (<c>shop/migrations/0002_x.py</c> → <c>shop</c>), which is the app label unless the app's config renames it.
     /// </summary>
-    private static string DjangoApp(string path) =>
+    public static string DjangoApp(string path) =>
         RepoPath.FileName(RepoPath.Directory(RepoPath.Directory(path))) is { Length: > 0 } app ? app : "<app>";
 
     /// <summary>The name of a file without its extensions (<c>0002_add_discount.sql</c> → <c>0002_add_discount</c>).</summary>
@@ -216,9 +228,6 @@ internal static class ForwardMigrationFormats
         var dot = file.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? file : file[..dot];
     }
-
-    /// <summary>The number a file name starts with (<c>0002_add_discount.sql</c> → <c>0002</c>); empty when none.</summary>
-    public static string Number(string path) => Leading(RepoPath.FileName(path) == "migration.sql" ? RepoPath.FileName(RepoPath.Directory(path)) : RepoPath.FileName(path), char.IsAsciiDigit);
 
     /// <summary>The leading run of characters that match; with <paramref name="fromEnd"/>, what follows the run of those that do not.</summary>
     private static string Leading(string text, Func<char, bool> match, bool fromEnd = false)

@@ -28,60 +28,34 @@ internal sealed class MigrationRollbackPlanner : IMigrationRollbackPlanner
             .OrderByDescending(m => m.Path, StringComparer.Ordinal)
             .ThenByDescending(m => m.Line)
             .ToList();
-        var numbers = ForwardNumbers(newestFirst);
+        var numbers = NextMigrationNumbers.Assign(newestFirst, (context.Time ?? TimeProvider.System).GetUtcNow());
         var migrations = newestFirst.Select((m, i) => Entry(m, numbers[i])).ToList();
         return new MigrationRollbackPlan(context.Subject.BranchName, migrations, RunbookLines, fact.UnavailableReason);
     }
 
-    /// <summary>
-    /// drizzle-kit numbers its files: the undos follow every migration of the hotfix in their folder, newest's undo
-    /// first (0003 and 0002 in the hotfix: 0004 undoes 0003, 0005 undoes 0002), zero-padded as drizzle-kit pads.
-    /// </summary>
-    private static IReadOnlyList<string?> ForwardNumbers(IReadOnlyList<DetectedMigration> newestFirst)
+    /// <summary>The plan for one migration; <paramref name="next"/> numbers its forward migration (computed alone when null).</summary>
+    internal static MigrationRollbackEntry Entry(DetectedMigration migration, MigrationName? next = null)
     {
-        var next = new Dictionary<string, int>(StringComparer.Ordinal);
-        var width = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var m in newestFirst.Where(m => m.Framework == MigrationFramework.DrizzleKit))
-        {
-            var folder = Folder(m);
-            var digits = ForwardMigrationFormats.Number(m.Path);
-            if (int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
-            {
-                next[folder] = Math.Max(next.GetValueOrDefault(folder), n + 1);
-                width[folder] = Math.Max(width.GetValueOrDefault(folder), digits.Length);
-            }
-        }
-
-        return newestFirst.Select(m =>
-        {
-            var folder = Folder(m);
-            if (m.Framework != MigrationFramework.DrizzleKit || !next.TryGetValue(folder, out var n))
-            {
-                return null;
-            }
-
-            next[folder] = n + 1;
-            return n.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width[folder], '0');
-        }).ToList();
-
-        static string Folder(DetectedMigration m) =>
-            RepoPath.FileName(m.Path) == "migration.sql" ? RepoPath.Directory(RepoPath.Directory(m.Path)) : RepoPath.Directory(m.Path);
-    }
-
-    internal static MigrationRollbackEntry Entry(DetectedMigration migration, string? forwardNumber = null)
-    {
+        next ??= NextMigrationNumbers.Assign([migration], TimeProvider.System.GetUtcNow())[0];
         var forwardSteps = ForwardSteps.Undo(migration.Up, migration.Database, migration.Down.Operations, DefaultIndexNames.Of(migration.Framework));
         return new MigrationRollbackEntry(
             migration.Framework.Id(),
             migration.DisplayName,
             migration.Change.ToString().ToLowerInvariant(),
             Rollback(migration, forwardSteps),
-            ForwardMigrationFormats.Forward(migration, forwardSteps, forwardNumber));
+            ForwardMigrationFormats.Forward(migration, forwardSteps, next));
     }
 
+    /// <summary>The framework's rollback; where its command names the migration before this one, the summary says where that name came from.</summary>
     private static MigrationRollbackAction Rollback(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> forwardSteps)
     {
-        var command = ForwardMigrationFormats.RollbackCommand(migration.Framework, migration.Path);
+        var previous = PreviousMigrations.Of(migration);
+        var action = Rollback(migration, forwardSteps, ForwardMigrationFormats.RollbackCommand(migration.Framework, migration.Path, previous?.Value));
+        return previous is null ? action : action with { Summary = $"{action.Summary} {previous.Note}" };
+    }
+
+    private static MigrationRollbackAction Rollback(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> forwardSteps, string command)
+    {
         var down = migration.Down;
         switch (down.Status)
         {

@@ -36,6 +36,17 @@ internal static class MigrationRepository
 
     public static DetectedMigration Single(TestRepository repo) => Assert.Single(Scan(repo).Migrations);
 
+    /// <summary>
+    /// <paramref name="use"/> of the hotfix's migrations while the repository is still open: the rollback plan lists
+    /// and reads the migrations' folders through it (<see cref="Scan"/> closes it before returning).
+    /// </summary>
+    public static T WithMigrations<T>(TestRepository repo, Func<IReadOnlyList<DetectedMigration>, T> use)
+    {
+        using var git = GitRepository.Open(repo.Path);
+        Assert.True(git.TryReadChangeSet("main", "origin", repo.Head, out var changes, out var reason), reason);
+        return use(MigrationFact.From(changes, git).Migrations);
+    }
+
     /// <summary>The migration checks (or <paramref name="modules"/>) on the hotfix branch of <paramref name="repo"/>.</summary>
     public static CheckReport Check(TestRepository repo, HotfixPolicy? policy = null, CheckOptions? options = null, IEnumerable<ICheckModule>? modules = null)
     {

@@ -16,7 +16,7 @@ public class ForwardMigrationContentTests
     {
         using var repo = MigrationRepository.Create();
         repo.Commit("hotfix", (path, content));
-        return MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo)).Forward;
+        return MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms))).Forward;
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class ForwardMigrationContentTests
         repo.Commit("hotfix", ("shop/migrations/0002_order_discount.py",
             "from django.db import migrations, models\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n    operations = [\n        migrations.RemoveField(model_name=\"order\", name=\"legacy_total\"),\n    ]\n"));
 
-        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+        var entry = MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms)));
         var content = entry.Forward.Content;
 
         Assert.Contains("def by_hand(what):\n    def run(apps, schema_editor):\n        raise NotImplementedError(what)\n", content);
@@ -102,7 +102,7 @@ public class ForwardMigrationContentTests
 
         // The app is the package that holds the migrations folder: no <app> left for the reader to fill in.
         Assert.Contains("    dependencies = [(\"shop\", \"0002_order_discount\")]\n", content);
-        Assert.StartsWith("python manage.py migrate shop ", entry.Rollback.Command);
-        Assert.Equal("python manage.py makemigrations shop --empty --name undo_order_discount", entry.Forward.HowToCreate);
+        Assert.Equal("python manage.py migrate shop 0001_initial", entry.Rollback.Command);
+        Assert.StartsWith("python manage.py makemigrations shop --empty --name undo_order_discount. Number 0003: ", entry.Forward.HowToCreate);
     }
 }

@@ -12,7 +12,7 @@ public class MigrationRollbackPlannerTests
         using var repo = MigrationRepository.Create(("drizzle.config.ts", "export default { dialect: 'postgresql', out: './db' };\n"));
         repo.Commit("hotfix", ("db/0007_discount.sql", "ALTER TABLE \"orders\" ADD COLUMN \"discount\" integer;\n"));
 
-        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo), "0008");
+        var entry = MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms)));
 
         Assert.Equal(("drizzle-kit", "npx drizzle-kit drop"), (entry.Framework, entry.Rollback.Command));
         Assert.Equal(["the file db/0007_discount.sql", "the entry \"tag\": \"0007_discount\" of db/meta/_journal.json", "the snapshot db/meta/0007_snapshot.json"], entry.Rollback.Removes);
@@ -28,9 +28,9 @@ public class MigrationRollbackPlannerTests
         repo.Commit("hotfix", ("src/Shop/Migrations/20260324120000_AddDiscount.cs",
             "using Microsoft.EntityFrameworkCore.Migrations;\n\npublic partial class AddDiscount : Migration\n{\n    protected override void Up(MigrationBuilder migrationBuilder)\n    {\n        migrationBuilder.AddColumn<decimal>(name: \"Discount\", table: \"Orders\", nullable: true);\n    }\n\n    protected override void Down(MigrationBuilder migrationBuilder)\n    {\n        migrationBuilder.DropColumn(name: \"Discount\", table: \"Orders\");\n    }\n}\n"));
 
-        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+        var entry = MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms)));
 
-        Assert.Equal("dotnet ef database update <the migration before this one>", entry.Rollback.Command);
+        Assert.Equal("dotnet ef database update 0", entry.Rollback.Command);
         Assert.Equal("every value in Orders.Discount", Assert.Single(entry.Rollback.Steps).DataLoss);
         Assert.Contains("public partial class UndoAddDiscount : Migration", entry.Forward.Content);
         Assert.Contains("migrationBuilder.DropColumn(name: \"Discount\", table: \"Orders\");", entry.Forward.Content);
@@ -43,7 +43,7 @@ public class MigrationRollbackPlannerTests
         using var repo = MigrationRepository.Create();
         repo.Commit("hotfix", ("db/migrations/000003_discount.up.sql", "ALTER TABLE orders ADD COLUMN discount integer;\n"));
 
-        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+        var entry = MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms)));
 
         Assert.Contains("its down is missing", entry.Rollback.Summary);
         Assert.Contains("the forward migration is the way back", entry.Rollback.Summary);
@@ -56,7 +56,7 @@ public class MigrationRollbackPlannerTests
         repo.Commit("hotfix", ("db/migrations/00003_discount.sql",
             "-- +goose Up\nALTER TABLE orders ADD COLUMN discount integer;\n\n-- +goose Down\nALTER TABLE orders DROP COLUMN discount;\n"));
 
-        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+        var entry = MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms)));
 
         Assert.Equal(("goose", "goose -dir db/migrations <driver> <dsn> down"), (entry.Framework, entry.Rollback.Command));
         Assert.Equal("every value in orders.discount", Assert.Single(entry.Rollback.Steps).DataLoss);
@@ -73,7 +73,7 @@ public class MigrationRollbackPlannerTests
         using var repo = companion is null ? MigrationRepository.Create() : MigrationRepository.Create((companion, "h1:abc=\n"));
         repo.Commit("hotfix", (path, "ALTER TABLE orders ADD COLUMN discount integer;\n"));
 
-        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+        var entry = MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms)));
 
         Assert.Equal(framework, entry.Framework);
         Assert.Empty(entry.Rollback.Steps);
@@ -88,12 +88,12 @@ public class MigrationRollbackPlannerTests
         repo.Commit("hotfix", ("Shop/Migrations/M0042_Discount.cs",
             "using FluentMigrator;\n\n[Migration(42)]\npublic class M0042_Discount : Migration\n{\n    public override void Up() => Alter.Table(\"Orders\").AddColumn(\"Discount\").AsInt32().Nullable();\n\n    public override void Down() => Delete.Column(\"Discount\").FromTable(\"Orders\");\n}\n"));
 
-        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+        var entry = MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms)));
 
         Assert.Equal("fluentmigrator", entry.Framework);
         Assert.StartsWith("dotnet fm rollback", entry.Rollback.Command);
         Assert.Equal("every value in Orders.Discount", Assert.Single(entry.Rollback.Steps).DataLoss);
-        Assert.Contains("[Migration(<next version>)]\npublic class UndoM0042Discount : Migration", entry.Forward.Content);
+        Assert.Contains("[Migration(43)]\npublic class UndoM0042Discount : Migration", entry.Forward.Content);
         Assert.Contains("Execute.Sql(@\"ALTER TABLE Orders DROP COLUMN Discount;\");", entry.Forward.Content);
     }
 
@@ -104,7 +104,7 @@ public class MigrationRollbackPlannerTests
         repo.Commit("hotfix", ("database/migrations/2026_11_10_090000_add_discount.php",
             "<?php\n\nreturn new class extends Migration\n{\n    public function up(): void\n    {\n        Schema::table('orders', function (Blueprint $table) {\n            $table->integer('discount')->nullable();\n        });\n    }\n\n    public function down(): void\n    {\n        Schema::table('orders', function (Blueprint $table) {\n            $table->dropColumn('discount');\n        });\n    }\n};\n"));
 
-        var entry = MigrationRollbackPlanner.Entry(MigrationRepository.Single(repo));
+        var entry = MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms)));
 
         Assert.Equal(("laravel", "php artisan migrate:rollback --path=database/migrations/2026_11_10_090000_add_discount.php"), (entry.Framework, entry.Rollback.Command));
         Assert.Equal("every value in orders.discount", Assert.Single(entry.Rollback.Steps).DataLoss);
