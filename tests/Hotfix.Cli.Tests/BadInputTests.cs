@@ -93,6 +93,20 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_key_given_twice_and_a_wrong_type_after_it_are_reported_in_one_run()
+    {
+        using var repo = TestRepository.Create();
+        File.WriteAllText(
+            Path.Combine(repo.Path, "hotfix.json"),
+            "{\n  \"review\": { \"followUpDays\": 5, \"followUpDays\": 3 },\n  \"branches\": { \"maxLength\": \"long\" }\n}\n");
+        AssertBadInput(
+            CliRun.Run(repo.Path, "check"),
+            "(2 problems",
+            "$.review.followUpDays (line 2): found the key a second time (first on line 2); expected each key once in an object (the other checks read its last value)",
+            "$.branches.maxLength: found \"long\"");
+    }
+
+    [Fact]
     public void A_typo_and_values_out_of_range_are_all_reported()
     {
         using var repo = TestRepository.Create();

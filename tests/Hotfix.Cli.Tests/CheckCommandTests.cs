@@ -78,6 +78,51 @@ public class CheckCommandTests
         AssertEveryResultOnAFileOf(repo, run);
     }
 
+    /// <summary>A feature branch (HF0101 is about the branch) of a repository whose main has hotfix.json and ci/hotfix-policy.json.</summary>
+    private static TestRepository RepoWithTwoPolicies()
+    {
+        var repo = TestRepository.Create();
+        repo.Commit("Policies", ("hotfix.json", "{}\n"), ("ci/hotfix-policy.json", "{}\n"));
+        repo.Git("branch", "develop");
+        repo.Switch("feature/x", create: true);
+        repo.Commit("Work", ("src/Orders/Order.cs", "class Order {}\n"));
+        return repo;
+    }
+
+    [Theory]
+    [InlineData("", "ci/hotfix-policy.json")]
+    [InlineData("ci", "hotfix-policy.json")]
+    public void Sarif_shows_findings_about_the_branch_on_the_policy_file_given_with_policy(string directory, string policyOption)
+    {
+        using var repo = RepoWithTwoPolicies();
+        var result = CliRun.Run(Path.Combine(repo.Path, directory), "check", "--format", "sarif", "--policy", policyOption);
+
+        var run = JsonDocument.Parse(result.Out).RootElement.GetProperty("runs")[0];
+        var hf0101 = Assert.Single(run.GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "HF0101");
+        Assert.Equal("ci/hotfix-policy.json", ArtifactUri(hf0101));
+        Assert.EndsWith("shown on ci/hotfix-policy.json.)", hf0101.GetProperty("message").GetProperty("text").GetString());
+        AssertEveryResultOnAFileOf(repo, run);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sarif_shows_findings_about_the_branch_on_a_changed_file_when_the_policy_given_is_not_in_the_commit(bool insideTheWorkingTree)
+    {
+        // Outside the repository, or in its working tree but not committed: the commit's hotfix.json was not what the
+        // check read, so it is not where the finding is shown either.
+        using var repo = RepoWithTwoPolicies();
+        using var outside = new TempDirectory();
+        var policy = insideTheWorkingTree ? Path.Combine(repo.Path, "local-policy.json") : outside.Combine("policy.json");
+        File.WriteAllText(policy, "{}\n");
+        var result = CliRun.Run(repo.Path, "check", "--format", "sarif", "--policy", policy);
+
+        var run = JsonDocument.Parse(result.Out).RootElement.GetProperty("runs")[0];
+        var hf0101 = Assert.Single(run.GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "HF0101");
+        Assert.Equal("src/Orders/Order.cs", ArtifactUri(hf0101));
+        AssertEveryResultOnAFileOf(repo, run);
+    }
+
     /// <summary>What GitHub's SARIF ingestion requires of each result: a location with a relative artifact URI — here also one of the commit's files.</summary>
     private static void AssertEveryResultOnAFileOf(TestRepository repo, JsonElement run)
     {

@@ -41,6 +41,33 @@ public class ChecklistCommandTests
     }
 
     [Fact]
+    public void Markdown_of_a_change_to_hundreds_of_components_fits_in_a_github_comment_and_says_how_many_items_it_left_out()
+    {
+        const int Components = 300;
+        var names = Enumerable.Range(1, Components).Select(i => $"service-{i:D3}").ToList();
+        var components = string.Join(",\n", names.Select(n => $$"""{ "name": "{{n}}", "paths": ["{{n}}/"], "image": "{{n}}", "rebuild": "docker build -t {{n}} {{n}}", "workload": "deployment/{{n}}" }"""));
+        using var repo = TestRepository.Create();
+        repo.Commit("Policy", [("hotfix.json", $$"""{ "components": [{{components}}] }"""), .. names.Select(n => ($"{n}/app.txt", (string?)"v1\n"))]);
+        repo.Git("branch", "develop");
+        repo.Switch("hotfix/INC-2026-0042-everything", create: true);
+        repo.Commit("Fix", [.. names.Select(n => ($"{n}/app.txt", (string?)"v2\n"))]);
+
+        var result = CliRun.Run(repo.Path, "checklist", "--no-cluster", "--format", "markdown");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var markdown = result.Out;
+        Assert.True(markdown.Length < 65_536, $"the comment is {markdown.Length} characters; GitHub refuses more than 65,536");
+        var items = JsonDocument.Parse(CliRun.Run(repo.Path, "checklist", "--no-cluster", "--format", "json").Out).RootElement
+            .GetProperty("phases").EnumerateArray().Sum(p => p.GetProperty("items").GetArrayLength());
+
+        // Every part after the facts is a phase heading or an item: the note counts those it left out.
+        var lines = markdown.Split('\n');
+        var shown = lines.Count(l => l.StartsWith("- [ ] ", StringComparison.Ordinal) || l.StartsWith("- [x] ", StringComparison.Ordinal) || l.StartsWith("#### ", StringComparison.Ordinal));
+        var note = System.Text.RegularExpressions.Regex.Match(markdown, @"\n\n_… (\d+) more items of this section left out to keep the comment under GitHub's 65,536-character limit — the full report: --format json\._\n");
+        Assert.True(note.Success, markdown[^500..]);
+        Assert.Equal(items + 3, shown + int.Parse(note.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void The_rollback_plan_names_the_revision_when_a_cluster_adapter_tells_it()
     {
         using var repo = AdminUiHotfix();

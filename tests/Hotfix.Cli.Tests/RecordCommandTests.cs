@@ -31,6 +31,31 @@ public class RecordCommandTests
     }
 
     [Fact]
+    public void Markdown_of_a_long_record_fits_in_a_github_comment_and_says_how_many_entries_it_left_out()
+    {
+        using var dir = FileRecords.Workspace();
+        const int Entries = 700;
+        var notes = Enumerable.Range(1, Entries).SelectMany(i => new[] { "--note", $"note {i}: " + new string('x', 100) }).ToArray();
+        Assert.Equal(0, CliRun.Run(dir.Path, Sandro, ["record", "INC-2026-0042", .. notes]).ExitCode);
+
+        var markdown = CliRun.Run(dir.Path, "record", "INC-2026-0042", "--format", "markdown").Out;
+        Assert.True(markdown.Length < 65_536, $"the comment is {markdown.Length} characters; GitHub refuses more than 65,536");
+        Assert.StartsWith("## Incident record — INC-2026-0042", markdown);
+        var lines = markdown.Split('\n');
+        var rows = lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\| \d{4}-\d\d-\d\d "));
+        var note = Array.FindIndex(lines, l => l.StartsWith("_… ", StringComparison.Ordinal));
+        Assert.True(note > 0, markdown[^500..]);
+        Assert.Equal($"_… {Entries - rows} more items of this section left out to keep the comment under GitHub's 65,536-character limit — the full report: --format json._", lines[note]);
+        Assert.InRange(rows, 100, Entries - 1);
+        // The cut falls inside the table: a blank line ends it, or GFM would show the note as one more row.
+        Assert.Equal(string.Empty, lines[note - 1]);
+
+        // A short record is not cut.
+        CliRun.Run(dir.Path, Sandro, "record", "INC-2026-0043", "--note", "paged the DBA");
+        Assert.DoesNotContain("left out", CliRun.Run(dir.Path, "record", "INC-2026-0043", "--format", "markdown").Out);
+    }
+
+    [Fact]
     public void A_torn_last_line_is_reported_and_the_rest_still_prints()
     {
         using var dir = FileRecords.Workspace();

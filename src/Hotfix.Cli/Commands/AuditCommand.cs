@@ -45,10 +45,13 @@ internal static class AuditCommand
             var ports = session.Ports();
             var main = HotfixAudit.ResolveMain(session.Repository, session.Policy);
             var sinceValue = parse.GetValue(since) is { } text ? ParseSince(text) : null;
-            var context = new CheckContext(session.Policy, new CheckSubject(main.Name, main.TipSha), new CheckOptions(), ports);
-            var report = CheckRunner.Run(context, [new AuditModule(sinceValue)], ToolIdentity.Current, "audit");
-
             ReportFormats.TryParse(parse.GetValue(format), out var reportFormat);
+            var context = new CheckContext(session.Policy, new CheckSubject(main.Name, main.TipSha), new CheckOptions(), ports)
+            {
+                PolicyFile = session.PolicyFile,
+                LocatesBranchFindings = reportFormat == ReportFormat.Sarif,
+            };
+            var report = CheckRunner.Run(context, [new AuditModule(sinceValue)], ToolIdentity.Current, "audit");
             ReportOutput.Write(report, reportFormat, parse.GetValue(output), parse.GetValue(options.NoColor), session.Repository.Root, environment);
             return report.IsBlocking ? ExitCodes.PolicyFindings : ExitCodes.Success;
         });

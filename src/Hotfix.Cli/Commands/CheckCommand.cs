@@ -98,9 +98,9 @@ internal static class CheckCommand
                 DeclaredKinds = ChangeKindDeclaration.Check(session.Policy, parse.GetValue(kind) ?? []),
                 Waivers = Waivers(parse.GetValue(allow) ?? [], parse.GetValue(reason)),
             };
-            var report = WithCliRemedy(() => engine.Check(new CheckRequest { Branch = branchName, Options = checkOptions }), branchName);
-
             ReportFormats.TryParse(parse.GetValue(format), out var reportFormat);
+            var request = new CheckRequest { Branch = branchName, Options = checkOptions, LocatesBranchFindings = reportFormat == ReportFormat.Sarif };
+            var report = WithCliRemedy(() => engine.Check(request), branchName);
             ReportOutput.Write(report, reportFormat, parse.GetValue(output), parse.GetValue(options.NoColor), session.Repository.Root, environment);
             return report.IsBlocking ? ExitCodes.PolicyFindings : ExitCodes.Success;
         });

@@ -69,7 +69,7 @@ internal static class FinishCommand
             try
             {
                 plan = HotfixFinish.Prepare(ports, session.Policy, request, subject =>
-                    CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports) { Time = environment.Time }, [.. CliModules.All, new FinishReviewModule()], ToolIdentity.Current));
+                    CheckRunner.Run(new CheckContext(session.Policy, subject, new CheckOptions(), ports.Ports) { Time = environment.Time, LocatesBranchFindings = false }, [.. CliModules.All, new FinishReviewModule()], ToolIdentity.Current));
             }
             catch (Exception e) when (e is HotfixOperationException or HotfixInputException)
             {

@@ -12,7 +12,7 @@ internal static class CliEngine
     public static HotfixEngine For(RepositorySession session, CliEnvironment environment)
     {
         var builder = HotfixEngine.CreateBuilder()
-            .UsePolicy(session.Policy)
+            .UsePolicy(session.Policy, session.PolicyFile)
             .UseGitRepository(session.Repository)
             .UseTimeProvider(environment.Time)
             .UseIncidentRecords(Workspace.RecordStore(environment, session.Policy, session.Repository.Root))

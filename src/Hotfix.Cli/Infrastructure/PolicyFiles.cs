@@ -27,6 +27,23 @@ internal static class PolicyFiles
         return (repositoryRoot is null ? null : PolicyFile.AtRepositoryRoot(repositoryRoot)) ?? PolicyParser.Defaults();
     }
 
+    /// <summary>
+    /// Where the policy comes from, relative to <paramref name="repositoryRoot"/> with '/' separators: --policy FILE, else
+    /// hotfix.json at the root; null when FILE lies outside the repository.
+    /// </summary>
+    public static string? InRepository(CliEnvironment environment, string? policyOption, string repositoryRoot)
+    {
+        if (policyOption is null)
+        {
+            return PolicyParser.DefaultFileName;
+        }
+
+        var relative = Path.GetRelativePath(repositoryRoot, environment.Resolve(policyOption));
+        return relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? null
+            : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
     /// <summary>The effective policy, or an input error that lists every problem (one per line).</summary>
     public static HotfixPolicy Load(CliEnvironment environment, string? policyOption, string? repositoryRoot) =>
         Require(Read(environment, policyOption, repositoryRoot));

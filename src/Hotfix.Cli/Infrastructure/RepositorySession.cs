@@ -7,15 +7,22 @@ namespace Hotfix.Cli.Infrastructure;
 /// <summary>The repository named by --repo (or the current directory) and the policy that applies to it.</summary>
 internal sealed class RepositorySession : IDisposable
 {
-    private RepositorySession(GitRepository repository, HotfixPolicy policy)
+    private RepositorySession(GitRepository repository, HotfixPolicy policy, string? policyFile)
     {
         Repository = repository;
         Policy = policy;
+        PolicyFile = policyFile;
     }
 
     public GitRepository Repository { get; }
 
     public HotfixPolicy Policy { get; }
+
+    /// <summary>
+    /// The policy file relative to the repository root (<c>hotfix.json</c> unless --policy names another); null when
+    /// --policy names a file outside the repository. SARIF shows findings about the whole branch on it.
+    /// </summary>
+    public string? PolicyFile { get; }
 
     /// <remarks>
     /// Objects are read as the git CLI reads them, without re-hashing each — by the commands that write too: git's own
@@ -34,7 +41,8 @@ internal sealed class RepositorySession : IDisposable
         repository.GetVariable = environment.GetVariable;
         try
         {
-            return new RepositorySession(repository, PolicyFiles.Load(environment, policyOption, repository.Root));
+            var policy = PolicyFiles.Load(environment, policyOption, repository.Root);
+            return new RepositorySession(repository, policy, PolicyFiles.InRepository(environment, policyOption, repository.Root));
         }
         catch
         {

@@ -28,6 +28,20 @@ internal sealed class CheckContext
 
     public PortSet Ports { get; }
 
+    /// <summary>
+    /// The policy file the rules came from, relative to the repository root (<c>hotfix.json</c> unless the host read
+    /// another one); null when it lies outside the repository. <see cref="BranchFindingFile"/> shows findings about the
+    /// whole branch on it.
+    /// </summary>
+    public string? PolicyFile { get; init; } = PolicyParser.DefaultFileName;
+
+    /// <summary>
+    /// Whether the report should carry <see cref="BranchFindingFile"/> (it costs a blob look-up, sometimes a listing of
+    /// the commit). Only SARIF draws it, but the report may be rendered after the repository is closed, so only a
+    /// caller that knows it will not write SARIF turns it off.
+    /// </summary>
+    public bool LocatesBranchFindings { get; init; } = true;
+
     /// <summary>The clock of the run, when the host gave one; rules that need "today" say what they assumed otherwise.</summary>
     public TimeProvider? Time { get; init; }
 

@@ -68,7 +68,7 @@ internal static class CheckRunner
             .ToList();
         return new CheckReport(tool, context.Subject, sorted, sections, helpBase, command)
         {
-            BranchFindingFile = sorted.Any(f => f.Path is null) ? Checks.BranchFindingFile.Choose(context) : null,
+            BranchFindingFile = context.LocatesBranchFindings && sorted.Any(f => f.Path is null) ? Checks.BranchFindingFile.Choose(context) : null,
         };
     }
 }

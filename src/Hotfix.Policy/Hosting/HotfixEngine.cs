@@ -43,6 +43,12 @@ public sealed class HotfixEngine : IDisposable
     /// <summary>Where the policy came from (a file path, <c>host</c>, or the runbook), for messages.</summary>
     public string PolicySource { get; }
 
+    /// <summary>
+    /// The policy file relative to the repository root, where SARIF shows findings about the whole branch; null when
+    /// the policy came from outside the repository. See <see cref="CheckContext.PolicyFile"/>.
+    /// </summary>
+    internal string? PolicyFile { get; init; } = PolicyParser.DefaultFileName;
+
     /// <summary>The tool name and version reports carry.</summary>
     public ToolInfo Tool { get; }
 
@@ -73,7 +79,12 @@ public sealed class HotfixEngine : IDisposable
         }
 
         var subject = ResolveSubject(request.Branch);
-        var context = new CheckContext(Policy, subject, request.Options, ports) { Time = time };
+        var context = new CheckContext(Policy, subject, request.Options, ports)
+        {
+            Time = time,
+            PolicyFile = PolicyFile,
+            LocatesBranchFindings = request.LocatesBranchFindings,
+        };
         return CheckRunner.Run(context, extraModules is null ? modules : [.. modules, .. extraModules], Tool);
     }
 

@@ -19,6 +19,7 @@ public sealed class HotfixEngineBuilder
     private readonly PortSet ports = new();
     private PolicyLoadResult? policy;
     private Func<PolicyLoadResult>? defaultPolicy;
+    private string? policyFile = PolicyParser.DefaultFileName;
     private TimeProvider time = TimeProvider.System;
     private ToolInfo tool = new("hotfix-host", typeof(HotfixEngineBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
@@ -31,6 +32,18 @@ public sealed class HotfixEngineBuilder
     {
         ArgumentNullException.ThrowIfNull(value);
         policy = PolicyLoadResult.Valid("host", value);
+        policyFile = PolicyParser.DefaultFileName;
+        return this;
+    }
+
+    /// <summary>
+    /// Judges by <paramref name="value"/>, read from <paramref name="fileInRepository"/> (relative to the repository
+    /// root; null when the file is outside it) — the command line's <c>--policy FILE</c>.
+    /// </summary>
+    internal HotfixEngineBuilder UsePolicy(HotfixPolicy value, string? fileInRepository)
+    {
+        UsePolicy(value);
+        policyFile = fileInRepository;
         return this;
     }
 
@@ -151,7 +164,10 @@ public sealed class HotfixEngineBuilder
             throw new HotfixConfigurationException(missing);
         }
 
-        return new HotfixEngine(effective, loaded.Source, modules.OrderBy(m => m.ReportOrder).ToList(), ports, time, tool, [.. owned]);
+        return new HotfixEngine(effective, loaded.Source, modules.OrderBy(m => m.ReportOrder).ToList(), ports, time, tool, [.. owned])
+        {
+            PolicyFile = policyFile,
+        };
     }
 
     private void DisposeOwned()

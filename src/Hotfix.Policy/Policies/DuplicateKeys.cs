@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Hotfix.Policy.Policies;
 
 /// <summary>
 /// Finds keys that appear twice in one object of a policy file. System.Text.Json refuses such a file with "Duplicate
 /// property … encountered" and no position, so the reader looks for them itself: each is reported with its JSON path
-/// and the lines of both occurrences, the way a person finds them in an editor.
+/// and the lines of both occurrences, the way a person finds them in an editor. The rest of the file is then read
+/// keeping each repeated key's last value (what System.Text.Json keeps when it allows duplicates), and the problem
+/// says so, since the other problems reported were found with that value.
 /// </summary>
 internal static class DuplicateKeys
 {
@@ -49,7 +52,7 @@ internal static class DuplicateKeys
                             problems.Add(new PolicyProblem(
                                 $"{JsonPath.Child(frame.Path, key)} (line {line})",
                                 $"the key a second time (first on line {first})",
-                                "each key once in an object (which one should count?)"));
+                                "each key once in an object (the other checks read its last value)"));
                         }
                         else
                         {
@@ -75,6 +78,39 @@ internal static class DuplicateKeys
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// The file as a node, each repeated key holding its last value. <c>JsonNode.Parse</c>
+    /// cannot do it: with duplicates allowed it defers the check and throws when the object is first enumerated.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    public static JsonNode? ReadKeepingLast(string json, JsonDocumentOptions options)
+    {
+        using var document = JsonDocument.Parse(json, options);
+        return ToNode(document.RootElement);
+    }
+
+    private static JsonNode? ToNode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var result = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    // The indexer replaces a value already there: the last occurrence wins, in the first one's place.
+                    result[property.Name] = ToNode(property.Value);
+                }
+
+                return result;
+            case JsonValueKind.Array:
+                return new JsonArray(element.EnumerateArray().Select(ToNode).ToArray());
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
+        }
     }
 
     /// <summary>The path of the value starting now; in an array it also moves to the next index.</summary>

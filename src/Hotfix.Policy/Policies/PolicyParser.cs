@@ -52,23 +52,19 @@ internal static partial class PolicyParser
     /// </summary>
     internal static PolicyLoadResult ParseWholeModel(string json, string source)
     {
+        var problems = new List<PolicyProblem>();
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: DocumentOptions);
+            node = ReadNode(json, problems);
         }
         catch (JsonException e)
         {
-            if (DuplicateKeys.Find(json) is { Count: > 0 } duplicates)
-            {
-                return PolicyLoadResult.Invalid(source, duplicates);
-            }
-
             var where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : JsonPath.Root;
-            return PolicyLoadResult.Invalid(source, [new PolicyProblem(where, "malformed JSON (" + CleanMessage(e.Message) + ")", "a JSON object; // and /* */ comments and trailing commas are allowed")]);
+            problems.Add(new PolicyProblem(where, "malformed JSON (" + CleanMessage(e.Message) + ")", "a JSON object; // and /* */ comments and trailing commas are allowed"));
+            return PolicyLoadResult.Invalid(source, problems);
         }
 
-        var problems = new List<PolicyProblem>();
         if (node is not JsonObject userObject)
         {
             problems.Add(new PolicyProblem(JsonPath.Root, PolicyShapeChecker.Describe(node), "a JSON object such as {} (every key is optional)"));
@@ -99,6 +95,24 @@ internal static partial class PolicyParser
         }
 
         return problems.Count > 0 ? PolicyLoadResult.Invalid(source, problems) : PolicyLoadResult.Valid(source, policy);
+    }
+
+    /// <summary>
+    /// The file as a node. System.Text.Json refuses a repeated key without saying where, so each is one more problem
+    /// (path and both lines) and the file is read again keeping the last value of each key, so the rest of it is
+    /// checked in the same run. A syntax error still throws.
+    /// </summary>
+    private static JsonNode? ReadNode(string json, List<PolicyProblem> problems)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: DocumentOptions);
+        }
+        catch (JsonException) when (DuplicateKeys.Find(json) is { Count: > 0 } duplicates)
+        {
+            problems.AddRange(duplicates);
+            return DuplicateKeys.ReadKeepingLast(json, DocumentOptions with { AllowDuplicateProperties = true });
+        }
     }
 
     /// <summary>

@@ -30,6 +30,48 @@ public class CheckRunnerTests
         Assert.Equal("INC-2026-0042", branch.Incident.ToString());
     }
 
+    [Theory]
+    [InlineData(true, "src/File1.cs")]
+    [InlineData(false, null)]
+    public void The_file_for_findings_about_the_branch_is_looked_up_only_when_the_caller_may_write_sarif(bool locates, string? expected)
+    {
+        var reader = new CountingReader();
+        var context = new CheckContext(HotfixPolicy.Runbook, new CheckSubject("feature/x", new string('a', 40)), new CheckOptions(), new PortSet().Add<IChangeSetReader>(reader))
+        {
+            LocatesBranchFindings = locates,
+        };
+        var report = CheckRunner.Run(context, [new Hotfix.Policy.Checks.Branching.BranchingModule()], Tool);
+
+        Assert.Contains(report.Findings, f => f.RuleId == "HF0101" && f.Path is null);
+        Assert.Equal(expected, report.BranchFindingFile);
+        Assert.Equal(locates, reader.Looks > 0);
+    }
+
+    /// <summary>A commit with two files and no policy file; counts the look-ups of single files and listings.</summary>
+    private sealed class CountingReader : IChangeSetReader
+    {
+        public int Looks { get; private set; }
+
+        public bool TryReadChangeSet(string baseBranch, string remote, string headCommit, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Hotfix.Policy.Changes.ChangeSet? changeSet, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? unavailableReason)
+        {
+            changeSet = null;
+            unavailableReason = "no change set in this test";
+            return false;
+        }
+
+        public Hotfix.Policy.Changes.FileContent? ReadFile(string commit, string path)
+        {
+            Looks++;
+            return null;
+        }
+
+        public IReadOnlyList<string> ListFiles(string commit)
+        {
+            Looks++;
+            return ["src/File1.cs", "src/File2.cs"];
+        }
+    }
+
     [Fact]
     public void HF0101_fires_as_a_blocking_error_with_help_link()
     {

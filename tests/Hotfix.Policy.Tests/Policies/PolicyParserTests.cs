@@ -114,7 +114,7 @@ public class PolicyParserTests
     [Theory]
     [InlineData("{ \"branches\": {}, \"branches\": {} }", "$.branches (line 1)", "first on line 1")]
     [InlineData("{\n  \"review\": {\n    \"followUpDays\": 5,\n    // the team's\n    \"followUpDays\": 3\n  }\n}", "$.review.followUpDays (line 5)", "first on line 3")]
-    [InlineData("{ \"components\": [ { \"name\": \"a\" }, { \"name\": \"b\",\r\n \"name\": \"c\" } ] }", "$.components[1].name (line 2)", "first on line 1")]
+    [InlineData("{ \"components\": [ { \"name\": \"a\", \"paths\": [\"a/\"] }, { \"name\": \"b\",\r\n \"name\": \"c\", \"paths\": [\"c/\"] } ] }", "$.components[1].name (line 2)", "first on line 1")]
     [InlineData("{ \"rules\": { \"HF0101\": \"off\", \"HF0101\": \"error\" } }", "$.rules.HF0101 (line 1)", "first on line 1")]
     public void A_key_given_twice_is_named_with_its_path_and_lines(string json, string path, string first)
     {
@@ -130,6 +130,30 @@ public class PolicyParserTests
         var result = Parse("""{ "review": { "followUpDays": 5, "followUpDays": 3 }, "branches": { "main": "a", "main": "b" }, "deployment": { "monitorMinutes": 5 }, "decisions": { "forwardFixMaxMinutes": 5 } }""");
         Assert.Equal(["$.review.followUpDays (line 1)", "$.branches.main (line 1)"], result.Problems.Select(p => p.Path));
         Assert.True(Parse("""{ "components": [ { "name": "a", "paths": ["a/"] }, { "name": "b", "paths": ["b/"] } ] }""").IsValid);
+    }
+
+    [Fact]
+    public void A_key_given_twice_does_not_hide_a_wrong_type_later_in_the_file()
+    {
+        var result = Parse("{\n  \"review\": { \"followUpDays\": 5, \"followUpDays\": 3 },\n  \"branches\": { \"maxLength\": \"long\" }\n}");
+        Assert.Equal(["$.review.followUpDays (line 2)", "$.branches.maxLength"], result.Problems.Select(p => p.Path));
+        Assert.Equal("each key once in an object (the other checks read its last value)", result.Problems[0].Expected);
+    }
+
+    [Theory]
+    [InlineData("""{ "review": { "followUpDays": 8, "followUpDays": 3 } }""", new[] { "$.review.followUpDays (line 1)" })]
+    [InlineData("""{ "review": { "followUpDays": 3, "followUpDays": 8 } }""", new[] { "$.review.followUpDays (line 1)", "$.review.followUpDays" })]
+    public void The_last_value_of_a_key_given_twice_is_the_one_checked(string json, string[] paths)
+    {
+        // The message says the last value counts: a bad first value is not reported, a bad last one is.
+        Assert.Equal(paths, Parse(json).Problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void A_key_given_twice_and_a_later_syntax_error_are_both_reported()
+    {
+        var result = Parse("{\n  \"review\": { \"followUpDays\": 5, \"followUpDays\": 3 },\n  \"branches\": { \"main\": main }\n}");
+        Assert.Equal(["$.review.followUpDays (line 2)", "line 3, column 25"], result.Problems.Select(p => p.Path));
     }
 
     [Fact]

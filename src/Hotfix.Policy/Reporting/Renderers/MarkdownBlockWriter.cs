@@ -9,61 +9,49 @@ internal static class MarkdownBlockWriter
     {
         foreach (var block in blocks)
         {
-            switch (block)
+            foreach (var piece in Pieces(block))
             {
-                case FactsBlock facts:
-                    foreach (var (label, value) in facts.Facts)
-                    {
-                        output.WriteLine($"- **{Escape(label)}:** {Escape(value)}");
-                    }
-
-                    break;
-                case ListBlock list:
-                    foreach (var item in list.Items)
-                    {
-                        output.WriteLine($"- {Escape(item)}");
-                    }
-
-                    break;
-                case ChecklistBlock checklist:
-                    foreach (var item in checklist.Items)
-                    {
-                        output.WriteLine($"- [{(item.Done ? "x" : " ")}] {Escape(item.Text)}" + (item.Note is null ? string.Empty : $" — {Escape(item.Note)}"));
-                        foreach (var command in item.Commands ?? [])
-                        {
-                            output.WriteLine($"  - {InlineCode(command)}");
-                        }
-                    }
-
-                    break;
-                case TableBlock table:
-                    output.WriteLine("| " + string.Join(" | ", table.Headers.Select(Cell)) + " |");
-                    output.WriteLine("|" + string.Concat(table.Headers.Select(_ => "---|")));
-                    foreach (var row in table.Rows)
-                    {
-                        output.WriteLine("| " + string.Join(" | ", row.Select(Cell)) + " |");
-                    }
-
-                    break;
-                case ParagraphBlock paragraph:
-                    output.WriteLine(Escape(paragraph.Text));
-                    break;
-                case CommandsBlock commands:
-                    output.WriteLine("```bash");
-                    foreach (var command in commands.Commands)
-                    {
-                        output.WriteLine(ControlCharacters.Neutralise(command).Replace("```", "'''", StringComparison.Ordinal));
-                    }
-
-                    output.WriteLine("```");
-                    break;
-                case HeadingBlock heading:
-                    output.WriteLine($"#### {Escape(heading.Text)}");
-                    break;
+                output.Write(piece.Replace("\n", output.NewLine, StringComparison.Ordinal));
             }
-
-            output.WriteLine();
         }
+    }
+
+    /// <summary>
+    /// The block's Markdown in the smallest pieces a comment cut may keep or leave out (<see cref="MarkdownComment"/>):
+    /// a table's header with its first row, then each further row; each fact, list item or task (with its commands);
+    /// any other block whole. Lines end in <c>\n</c>; the last piece ends with the blank line that closes the block.
+    /// </summary>
+    public static IReadOnlyList<string> Pieces(ReportBlock block)
+    {
+        List<string> pieces = block switch
+        {
+            FactsBlock facts => [.. facts.Facts.Select(f => $"- **{Escape(f.Label)}:** {Escape(f.Value)}\n")],
+            ListBlock list => [.. list.Items.Select(item => $"- {Escape(item)}\n")],
+            ChecklistBlock checklist => [.. checklist.Items.Select(Task)],
+            TableBlock table => TablePieces(table),
+            ParagraphBlock paragraph => [Escape(paragraph.Text) + "\n"],
+            CommandsBlock commands => ["```bash\n" + string.Concat(commands.Commands.Select(c => ControlCharacters.Neutralise(c).Replace("```", "'''", StringComparison.Ordinal) + "\n")) + "```\n"],
+            HeadingBlock heading => [$"#### {Escape(heading.Text)}\n"],
+            _ => [],
+        };
+        if (pieces.Count == 0)
+        {
+            return ["\n"];
+        }
+
+        pieces[^1] += "\n";
+        return pieces;
+    }
+
+    private static string Task(ChecklistItem item) =>
+        $"- [{(item.Done ? "x" : " ")}] {Escape(item.Text)}" + (item.Note is null ? string.Empty : $" — {Escape(item.Note)}") + "\n"
+        + string.Concat((item.Commands ?? []).Select(command => $"  - {InlineCode(command)}\n"));
+
+    private static List<string> TablePieces(TableBlock table)
+    {
+        var rows = table.Rows.Select(row => "| " + string.Join(" | ", row.Select(Cell)) + " |\n").ToList();
+        var header = "| " + string.Join(" | ", table.Headers.Select(Cell)) + " |\n|" + string.Concat(table.Headers.Select(_ => "---|")) + "\n";
+        return rows.Count == 0 ? [header] : [header + rows[0], .. rows.Skip(1)];
     }
 
     /// <summary>

@@ -3,20 +3,16 @@ using Hotfix.Policy.Findings;
 namespace Hotfix.Policy.Reporting.Renderers;
 
 /// <summary>
-/// The report as a pull-request comment. GitHub refuses a comment over <see cref="CommentLimit"/> characters, and the
-/// comment is posted whole or not at all, so the findings table and the sections are cut to fit: errors first, each
-/// cut saying how much it left out and that JSON and SARIF have everything.
+/// The report as a pull-request comment. GitHub refuses a comment over <see cref="MarkdownComment.CommentLimit"/>
+/// characters, and the comment is posted whole or not at all, so the findings table and the sections are cut to fit
+/// (<see cref="MarkdownComment"/>): errors first, each cut saying how much it left out and that JSON and SARIF have
+/// everything.
 /// </summary>
 internal sealed class MarkdownReportRenderer : IReportRenderer
 {
-    /// <summary>GitHub's limit on a pull-request comment's body, in characters.</summary>
-    public const int CommentLimit = 65_536;
-
-    // Kept below the limit for what GitHub may count differently from .NET (an emoji, a line break sent as CRLF).
-    private const int Budget = CommentLimit - 4_096;
-
-    // Room kept for the line that says what was left out.
-    private const int CutNoteRoom = 300;
+    private const int Budget = MarkdownComment.Budget;
+    private const int CutNoteRoom = MarkdownComment.CutNoteRoom;
+    private const string FullReport = "--format json or sarif";
 
     public void Render(CheckReport report, TextWriter output)
     {
@@ -27,7 +23,7 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
                 : $"**Not blocking** — {report.Counts}.")
             + "\n\n";
         var foot = $"<sub>{report.Tool.Name} {report.Tool.Version} · commit {report.Subject.ShortSha}</sub>\n";
-        var sections = report.Sections.Where(s => s.ForPeople).Select(Parts).ToList();
+        var sections = report.Sections.Where(s => s.ForPeople).Select(s => MarkdownComment.Parts(s, "###")).ToList();
 
         // The findings come first and may take half the comment, more when the sections leave it free.
         var room = Budget - head.Length - foot.Length;
@@ -38,7 +34,7 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
         output.Write(table.Replace("\n", output.NewLine, StringComparison.Ordinal));
         for (var i = 0; i < sections.Count; i++)
         {
-            output.Write(Within(sections[i], allowances[i]).Replace("\n", output.NewLine, StringComparison.Ordinal));
+            output.Write(MarkdownComment.Within(sections[i], allowances[i], FullReport).Replace("\n", output.NewLine, StringComparison.Ordinal));
         }
 
         output.Write(foot.Replace("\n", output.NewLine, StringComparison.Ordinal));
@@ -65,7 +61,7 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
         {
             // Findings are sorted most severe first, so what is left out is never more severe than what is shown.
             var rest = findings.Skip(shown).ToList();
-            table.Append($"| … | | | {rest.Count} more findings ({FindingCounts.Of(rest)}) — the full list: --format json or sarif |\n");
+            table.Append($"| … | | | {rest.Count} more findings ({FindingCounts.Of(rest)}) — the full list: {FullReport} |\n");
         }
 
         return table.Append('\n').ToString();
@@ -82,20 +78,6 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
         }
 
         return $"| {SeverityLabel(f.Severity)} | {rule} | {location} | {message} |\n";
-    }
-
-    /// <summary>A section as its heading, then one string per block (the unit a cut keeps or leaves out).</summary>
-    private static IReadOnlyList<string> Parts(ReportSection section)
-    {
-        var parts = new List<string> { $"### {MarkdownBlockWriter.Escape(section.Title)}\n\n" };
-        foreach (var block in section.Blocks())
-        {
-            using var writer = new StringWriter { NewLine = "\n" };
-            MarkdownBlockWriter.Write([block], writer);
-            parts.Add(writer.ToString());
-        }
-
-        return parts;
     }
 
     /// <summary>
@@ -115,24 +97,6 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
         }
 
         return allowances;
-    }
-
-    /// <summary>The section's heading and as many of its blocks as fit in <paramref name="allowance"/>, then what was left out.</summary>
-    private static string Within(IReadOnlyList<string> parts, int allowance)
-    {
-        if (parts.Sum(p => p.Length) <= allowance)
-        {
-            return string.Concat(parts);
-        }
-
-        var kept = new System.Text.StringBuilder(parts[0]);
-        var shown = 1;
-        while (shown < parts.Count && kept.Length + parts[shown].Length + CutNoteRoom <= allowance)
-        {
-            kept.Append(parts[shown++]);
-        }
-
-        return kept.Append($"_… {parts.Count - shown} more items of this section left out to keep the comment under GitHub's 65,536-character limit — the full report: --format json or sarif._\n\n").ToString();
     }
 
     private static string SeverityLabel(FindingSeverity severity) => severity switch

@@ -35,9 +35,10 @@ internal static class SectionRenderer
 
                 break;
             case ReportFormat.Markdown:
-                output.WriteLine($"## {MarkdownBlockWriter.Escape(section.Title)}");
-                output.WriteLine();
-                MarkdownBlockWriter.Write(section.Blocks(), output);
+                // CI posts it as a comment (a checklist on the pull request, the record on the incident's issue), which
+                // GitHub refuses over its limit: the same cut as the check report's.
+                var parts = MarkdownComment.Parts(section, "##");
+                output.Write(MarkdownComment.Within(parts, MarkdownComment.Budget, "--format json").Replace("\n", output.NewLine, StringComparison.Ordinal));
                 break;
             case ReportFormat.Text:
                 output.WriteLine(new Ansi(color).Bold(section.Title));
