@@ -67,4 +67,35 @@ public class AuditHistoryShapesTests
         Assert.Equal([pulled, own], found.Select(h => h.GetProperty("mainCommit").GetString()));
         Assert.All(found, h => Assert.Equal("squash", h.GetProperty("landing").GetString()));
     }
+
+    [Fact]
+    public void Dates_are_shown_in_UTC_as_since_reads_them_so_a_hotfix_late_at_night_in_Berlin_is_on_the_day_since_uses()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        repo.Commit("Round half to even (INC-2026-0050)", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        var env = new Dictionary<string, string?>(GitCli.Environment)
+        {
+            ["GIT_AUTHOR_DATE"] = "2026-03-01T01:00:00+02:00",
+            ["GIT_COMMITTER_DATE"] = "2026-03-01T01:00:00+02:00",
+        };
+        Assert.Equal(0, ProcessRunner.Run("git", ["commit", "--quiet", "--amend", "--no-edit"], repo.Path, env).ExitCode);
+        var utc = new Dictionary<string, string?>(GitCli.Environment) { ["TZ"] = "UTC" };
+        // git's answer in UTC: made on 28 February, and not since 1 March.
+        Assert.Equal("2026-02-28", ProcessRunner.Run("git", ["log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"], repo.Path, utc).StandardOutput.Trim());
+        Assert.Equal(string.Empty, ProcessRunner.Run("git", ["log", "--since=2026-03-01 00:00:00 +0000", "--format=%H", "main"], repo.Path, utc).StandardOutput.Trim());
+
+        var all = HotfixCli.Run(repo, "audit");
+        Assert.Equal(1, all.ExitCode);
+        Assert.Contains("(landed on main as ", all.Out);
+        Assert.Contains(" on 2026-02-28) never reached develop", all.Out);
+        Assert.Contains("  2026-02-28  ", all.Out);
+        Assert.DoesNotContain("2026-03-01", all.Out);
+        Assert.Equal(0, HotfixCli.Run(repo, "audit", "--since", "2026-03-01").ExitCode);
+        Assert.Equal(1, HotfixCli.Run(repo, "audit", "--since", "2026-02-28").ExitCode);
+
+        // A start with a time is shown with its time, in UTC, not cut to a day that says something else.
+        var late = HotfixCli.Run(repo, "audit", "--since", "2026-02-28T23:30:00+02:00");
+        Assert.Equal(1, late.ExitCode);
+        Assert.Contains("Since:             2026-02-28 21:30:00 UTC", late.Out);
+    }
 }
