@@ -98,4 +98,32 @@ public class AuditHistoryShapesTests
         Assert.Equal(1, late.ExitCode);
         Assert.Contains("Since:             2026-02-28 21:30:00 UTC", late.Out);
     }
+
+    [Fact]
+    public void A_partial_clone_without_the_file_contents_says_how_to_fetch_them_and_then_audits()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        var squash = repo.Commit("Round half to even (INC-2026-0051)", ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")));
+        repo.Git("config", "uploadpack.allowFilter", "true");
+        using var clones = new TempDirectory();
+        var clone = clones.Combine("ci");
+        GitCli.Run(clones.Path, "clone", "--quiet", "--filter=blob:none", "--no-local", "file://" + repo.Path, clone);
+        // git's own view: contents of main's history are left on the server.
+        Assert.Contains("\n?", "\n" + GitCli.Run(clone, "rev-list", "--objects", "--missing=print", "origin/main"));
+
+        var partial = HotfixCli.Run(clone, "audit");
+        Assert.True(partial.ExitCode == 2, partial.ToString());
+        Assert.Contains("this clone is partial (--filter=blob:none from remote 'origin')", partial.Error);
+        Assert.Contains("'git config --unset remote.origin.partialclonefilter && git fetch --refetch origin'", partial.Error);
+        Assert.DoesNotContain("internal error", partial.Error);
+
+        // Following the advice gives the answer a full clone gives.
+        GitCli.Run(clone, "config", "--unset", "remote.origin.partialclonefilter");
+        GitCli.Run(clone, "fetch", "--quiet", "--refetch", "origin");
+        var full = HotfixCli.Run(clone, "audit", "--format", "json");
+        Assert.Equal(1, full.ExitCode);
+        var found = Assert.Single(Hotfixes(full));
+        Assert.Equal(squash, found.GetProperty("mainCommit").GetString());
+        Assert.Equal("missing", found.GetProperty("backMerge").GetString());
+    }
 }
