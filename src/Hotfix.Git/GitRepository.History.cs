@@ -87,16 +87,16 @@ internal sealed partial class GitRepository : IHistoryReader
             return cached;
         }
 
-        var id = NativeHistory.PatchId(from, to);
+        var id = ReadingContents(() => NativeHistory.PatchId(from, to));
         patchIdCache[(from, to)] = id;
         return id;
     }
 
     public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) =>
-        NativeHistory.ChangedPaths(fromSha is null ? null : RequireCommit(fromSha).Tree.Sha, RequireCommit(toSha).Tree.Sha);
+        ReadingContents(() => NativeHistory.ChangedPaths(fromSha is null ? null : RequireCommit(fromSha).Tree.Sha, RequireCommit(toSha).Tree.Sha));
 
     public string? EntryId(string commitSha, string path) =>
-        NativeHistory.TryEntryId(commitSha, path, out var id) ? id : RequireCommit(commitSha)[path]?.Target.Sha;
+        ReadingContents(() => NativeHistory.TryEntryId(commitSha, path, out var id) ? id : RequireCommit(commitSha)[path]?.Target.Sha);
 
     public IReadOnlyList<string> ShallowBoundary
     {

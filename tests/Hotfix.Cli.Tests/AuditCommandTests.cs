@@ -239,6 +239,17 @@ public class AuditCommandTests
         Assert.Equal(1, HotfixCli.Run(repo, "audit", "--since", date.ToUniversalTime().ToString("yyyy-MM-dd")).ExitCode);
     }
 
+    [Fact]
+    public void An_audit_written_to_a_file_names_audit_on_its_summary_line()
+    {
+        using var repo = HotfixRepositories.MainAndDevelop();
+        MergeHotfixIntoMain(repo, "INC-2026-0042", "round", "round-half-even");
+        var result = HotfixCli.Run(repo, "audit", "--format", "json", "--output-file", "audit.json");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("hotfix audit: 1 error, 0 warnings, 0 info — blocking; json report written to audit.json\n", result.Out);
+        Assert.True(JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Path, "audit.json"))).RootElement.TryGetProperty("audit", out _));
+    }
+
     [Theory]
     [InlineData("yesterday")]
     [InlineData("2026-13-01")]

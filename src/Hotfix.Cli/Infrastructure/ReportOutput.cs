@@ -28,7 +28,8 @@ internal static class ReportOutput
                 throw new HotfixInputException($"--output-file '{Echo.Of(outputFile)}': cannot write the report there ({e.Message}); expected a writable file path.", e);
             }
 
-            environment.Out.WriteLine($"{report.Tool.Name} check: {report.Counts}{(report.IsBlocking ? " — blocking" : string.Empty)}; {format.Name()} report written to {outputFile}");
+            // The summary names the command that ran: an audit's line saying "check" sends the reader to the wrong command.
+            environment.Out.WriteLine($"{report.Tool.Name} {report.Command}: {report.Counts}{(report.IsBlocking ? " — blocking" : string.Empty)}; {format.Name()} report written to {outputFile}");
         }
 
         // In GitHub Actions the job summary is the place people read; give it the PR-comment view.

@@ -35,7 +35,7 @@ internal sealed class AuditModule : ICheckModule
 
         if (audit.ShallowCutOff is { } cut)
         {
-            yield return $"whether hotfixes older than {cut.ShortSha} ({cut.CommitTime:yyyy-MM-dd}) reached {develop} — {audit.Main.Name}'s history ends there";
+            yield return $"whether hotfixes older than {cut.ShortSha} ({AuditDates.Day(cut.CommitTime)}) reached {develop} — {audit.Main.Name}'s history ends there";
         }
     }
 

@@ -74,7 +74,7 @@ internal sealed class AuditSection(HotfixAudit audit) : ReportSection
         document.Facts(
             ("Main", $"{Audit.Main.Name} at {Audit.Main.TipSha[..12]}"),
             ("Back-merge target", $"{Audit.BackMergeTarget.Name} at {Audit.BackMergeTarget.TipSha[..12]}"),
-            ("Since", Audit.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "the beginning of main's history"),
+            ("Since", (Audit.Since is { } start ? AuditDates.Start(start) : null) ?? "the beginning of main's history"),
             ("Scanned", $"{CommitLists.Count(Audit.ScannedCommits, "first-parent commit")}" + (Audit.ShallowCutOff is { } cut ? $" (shallow clone: stops at {cut.ShortSha})" : string.Empty)),
             ("Hotfixes", $"{Audit.Hotfixes.Count} found, {Audit.Hotfixes.Count(h => h.Status == BackMergeStatus.Missing)} not merged back"));
         if (Audit.Hotfixes.Count == 0)
@@ -86,7 +86,7 @@ internal sealed class AuditSection(HotfixAudit audit) : ReportSection
             ["Date", "Commit", "Hotfix", "Landed as", "Back-merge"],
             Audit.Hotfixes.Select(h => (IReadOnlyList<string>)
             [
-                h.MainCommit.CommitTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                AuditDates.Day(h.MainCommit.CommitTime),
                 h.MainCommit.ShortSha,
                 CommitLists.Printable(h.Label),
                 LandingName(h.Landing),

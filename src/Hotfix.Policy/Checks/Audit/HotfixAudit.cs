@@ -53,7 +53,7 @@ internal sealed class HotfixAudit
                 $"back-merge target '{branches.BackMergeTarget}' (policy branches.backMergeTarget) does not exist here, neither locally nor as {branches.Remote}/{branches.BackMergeTarget}; expected the branch hotfixes are merged back into ({FetchCommands.Branch(branches.Remote, branches.BackMergeTarget)}, or set branches.backMergeTarget in hotfix.json).");
 
         var audit = new HotfixAudit(main, develop, since);
-        var found = FindHotfixes(history, context.Policy.Branches.Naming, develop.Name, audit, since);
+        var found = FindHotfixes(history, branches, develop.Name, audit, since);
         var checker = new BackMergeChecker(history, develop.TipSha);
         audit.Hotfixes = found.Select(checker.Judge).ToList();
         return audit;
@@ -68,8 +68,10 @@ internal sealed class HotfixAudit
                 $"main branch '{branches.Main}' (policy branches.main) does not exist here, neither locally nor as {branches.Remote}/{branches.Main}; expected the production branch ({FetchCommands.Branch(branches.Remote, branches.Main)}, or set branches.main in hotfix.json).");
     }
 
-    private static List<FoundHotfix> FindHotfixes(IHistoryReader history, BranchNaming naming, string developName, HotfixAudit audit, DateTimeOffset? since)
+    private static List<FoundHotfix> FindHotfixes(IHistoryReader history, Policies.BranchPolicy branches, string developName, HotfixAudit audit, DateTimeOffset? since)
     {
+        var naming = branches.Naming;
+        string[] mainNames = [branches.Main, $"{branches.Remote}/{branches.Main}"];
         var found = new List<FoundHotfix>();
         var boundary = history.ShallowBoundary.ToHashSet(StringComparer.Ordinal);
         var older = 0;
@@ -88,9 +90,16 @@ internal sealed class HotfixAudit
             groupIncident = null;
         }
 
-        foreach (var commit in history.FirstParentHistory(audit.Main.TipSha))
+        foreach (var commit in MainLine.Walk(history, audit.Main.TipSha, mainNames))
         {
             audit.ScannedCommits++;
+            // Commits of the same incident form one hotfix only while each is the parent of the one before; the walk
+            // goes on to the other side of a pull merge, and they would not.
+            if (group is [.., var previous] && previous.Parents.FirstOrDefault() != commit.Sha)
+            {
+                CloseGroup();
+            }
+
             last = commit;
             if (since is { } start && commit.CommitTime < start)
             {
@@ -110,7 +119,7 @@ internal sealed class HotfixAudit
                 var branch = MergeMessages.MergedBranch(commit.Subject);
                 var incident = FirstIncident(commit.Message) ?? FirstIncident(branch);
                 var isHotfixBranch = branch is not null && branch.StartsWith(naming.Prefix, StringComparison.Ordinal);
-                if (branch != developName && (isHotfixBranch || incident is not null))
+                if (branch != developName && !MainLine.IsMergeOfItself(commit, mainNames) && (isHotfixBranch || incident is not null))
                 {
                     found.Add(new FoundHotfix(commit, incident, branch, HotfixLanding.Merge, null));
                 }

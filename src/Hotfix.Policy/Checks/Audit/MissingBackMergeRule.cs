@@ -36,7 +36,7 @@ internal sealed class MissingBackMergeRule(DateTimeOffset? since) : ICheckRule
                 ? $"{checkout} && git merge --no-ff {hotfix.Tip[..7]}"
                 : $"{checkout} && git cherry-pick -x {string.Join(' ', missing.Reverse().Select(c => c.ShortSha))}";
             yield return Rule.CreateFinding(
-                $"{hotfix.Label} ({how} on {main.CommitTime:yyyy-MM-dd}) never {(hotfix.Evidence.Count > 0 ? "fully " : string.Empty)}reached {develop}: " +
+                $"{hotfix.Label} ({how} on {AuditDates.Day(main.CommitTime)}) never {(hotfix.Evidence.Count > 0 ? "fully " : string.Empty)}reached {develop}: " +
                 $"{lacks}. The next release would bring the incident back. Merge it back: {fix}");
         }
     }
