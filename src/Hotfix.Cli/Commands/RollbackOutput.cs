@@ -104,7 +104,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         output.WriteLine(plan.Refusal?.Kind switch
         {
             RollbackRefusalKind.Paused => "  With kubectl (resume first: kubectl refuses to undo a paused Deployment; resuming rolls out its pending changes):",
-            RollbackRefusalKind.RevisionNotFound or RollbackRefusalKind.NoHistory => $"  The revisions there are (or: hotfix history {w.KindAndName} -n {w.Namespace}):",
+            RollbackRefusalKind.RevisionNotFound or RollbackRefusalKind.NoHistory => $"  The revisions there are (or: hotfix history {NextSteps.Target(w, session.ContextForCommands)}):",
             _ => "  The same with kubectl:",
         });
         TextBlockWriter.Write([new CommandsBlock(KubectlCommands.ForRollback(plan, timeout, session.ContextForCommands))], output);
@@ -144,7 +144,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
             if (outcome.Escalate)
             {
                 output.WriteLine("Escalation — what to do now:");
-                TextBlockWriter.Write([new ChecklistBlock(NextSteps.AfterFailedRollback(session.Workload, session.Policy, record.Incident?.ToString()).Select(c => new ChecklistItem(c)).ToList())], output);
+                TextBlockWriter.Write([new ChecklistBlock(NextSteps.AfterFailedRollback(session.Workload, session.Policy, record.Incident?.ToString(), session.ContextForCommands).Select(c => new ChecklistItem(c)).ToList())], output);
             }
         }
 
