@@ -152,7 +152,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         {
             environment.Error.WriteLine($"hotfix: error: {outcome.Message}");
             environment.Error.WriteLine($"State: {outcome.State}");
-            Escalate();
+            Escalate(outcome.Attempts);
         }
 
         if (recordFile is not null && outcome.Result is not RollbackResult.DryRun)
@@ -162,8 +162,13 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
     }
 
     /// <summary>The runbook's ESCALATE line, for every rollback that did not happen or did not finish.</summary>
-    public void Escalate() =>
-        environment.Error.WriteLine($"ESCALATE: {RollbackOutcome.EscalationMessage}." + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + " hotfix did not retry.");
+    public void Escalate(int writes = 1) =>
+        environment.Error.WriteLine($"ESCALATE: {RollbackOutcome.EscalationMessage}." + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + Retries(writes));
+
+    /// <summary>What hotfix retried: nothing, or only the patch whose precondition status writes had made stale.</summary>
+    internal static string Retries(int writes) => writes > 1
+        ? $" hotfix sent the patch {writes} times only because status writes had made its resourceVersion precondition stale (the spec unchanged); it retried nothing else."
+        : " hotfix did not retry.";
 
     private static string Rev(long? revision) => revision?.ToString(CultureInfo.InvariantCulture) ?? "?";
 
