@@ -142,6 +142,27 @@ public class KubectlRefereeTests
     }
 
     [KubectlFact]
+    public async Task A_status_write_before_the_patch_does_not_stop_kubectl_and_we_resend_its_patch_with_a_fresh_precondition()
+    {
+        await using var twin = await Twin.StartAsync(c => c.ThreeRevisions());
+        twin.ForKubectl.AddFault(Workloads.StatusWriteBeforePatch("deployments", "web"));
+        twin.ForUs.AddFault(Workloads.StatusWriteBeforePatch("deployments", "web"));
+
+        var kubectl = twin.Kubectl("rollout", "undo", "deployment/web", "-n", "shop");
+        var record = await new RollbackProcedure(twin.Controller, null, TimeProvider.System)
+            .RunAsync(new RollbackRequest(Web, 0, TimeSpan.FromSeconds(30), "alice", "v3 breaks checkout", null, false), default);
+
+        // kubectl sends no precondition, so the controller's status write cannot refuse its patch; ours is refused
+        // once, planned again from the object as it is now, and sent again: the same rollback.
+        Assert.True(kubectl.ExitCode == 0, kubectl.ToString());
+        Assert.Equal(RollbackResult.RolledBack, record.Outcome!.Result);
+        Assert.Equal(2, record.Outcome.Attempts);
+        twin.AssertSamePatchAsKubectl(resent: true);
+        twin.AssertSameObjects("deployments", "replicasets");
+        await AssertSameHistory(twin, Web);
+    }
+
+    [KubectlFact]
     public async Task Rollout_status_ends_with_the_same_message_as_kubectl()
     {
         await using var twin = await Twin.StartAsync(c => c.ThreeRevisions());

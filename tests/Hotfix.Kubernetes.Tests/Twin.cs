@@ -58,11 +58,15 @@ internal sealed class Twin : IAsyncDisposable
         }
     }
 
-    /// <summary>Our patch without its precondition equals kubectl's patch (same meaning; JSON member order may differ).</summary>
-    public void AssertSamePatchAsKubectl()
+    /// <summary>
+    /// Our patch without its precondition equals kubectl's patch (same meaning; JSON member order may differ). We send
+    /// one, or with <paramref name="resent"/> the last of several (the precondition went stale, the plan was made again).
+    /// </summary>
+    public void AssertSamePatchAsKubectl(bool resent = false)
     {
         var theirs = ForKubectl.Requests.Single(r => r.Method == "PATCH");
-        var ours = ForUs.Requests.Single(r => r.Method == "PATCH");
+        var patches = ForUs.Requests.Where(r => r.Method == "PATCH").ToList();
+        var ours = resent ? patches[^1] : patches.Single();
         Assert.Equal(theirs.ContentType?.Split(';')[0], ours.ContentType?.Split(';')[0]);
         var theirBody = JsonNode.Parse(theirs.Body)!;
         var ourBody = JsonNode.Parse(ours.Body)!;

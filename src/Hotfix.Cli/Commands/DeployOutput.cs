@@ -131,7 +131,7 @@ internal sealed class DeployOutput(CliEnvironment environment, ClusterSession se
         {
             environment.Error.WriteLine($"hotfix: error: {outcome.Message}");
             environment.Error.WriteLine($"State: {outcome.State}");
-            environment.Error.WriteLine("ESCALATE: the deploy did not complete and hotfix did not retry." + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + " Next steps:");
+            environment.Error.WriteLine("ESCALATE: the deploy did not complete." + RollbackOutput.Retries(outcome.Attempts) + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + " Next steps:");
             foreach (var step in NextSteps())
             {
                 environment.Error.WriteLine("  $ " + step);
@@ -182,7 +182,9 @@ internal sealed class DeployOutput(CliEnvironment environment, ClusterSession se
         w.WriteString("state", record.Outcome.State);
         w.WriteString("failedAt", record.Outcome.FailedAt?.ToString().ToLowerInvariant());
         w.WriteNumber("attempts", record.Outcome.Attempts);
-        w.WriteBoolean("retried", false);
+
+        // Only a restart refused for a stale resourceVersion is ever sent again (StalePreconditionRetry).
+        w.WriteBoolean("retried", record.Outcome.Attempts > 1);
         w.WriteEndObject();
         if (record.Revision is { } revision)
         {

@@ -1,3 +1,4 @@
+using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Workloads;
@@ -11,16 +12,23 @@ namespace Hotfix.Cli.Commands;
 /// </summary>
 internal static class NextSteps
 {
-    public static IReadOnlyList<string> AfterFailedRollback(WorkloadRef workload, HotfixPolicy policy, string? incident)
+    /// <summary>
+    /// The workload as the hotfix and kubectl commands take it, with the user's <c>--context</c>: without it a pasted
+    /// line would read the current context's cluster, not the one the command worked on.
+    /// </summary>
+    public static string Target(WorkloadRef workload, string? context) => $"{workload.KindAndName} -n {workload.Namespace}{KubectlCommands.Context(context)}";
+
+    public static IReadOnlyList<string> AfterFailedRollback(WorkloadRef workload, HotfixPolicy policy, string? incident, string? context)
     {
         var commander = policy.People.IncidentCommander is { } name ? $"the incident commander ({name})" : "the incident commander";
-        var target = $"{workload.KindAndName} -n {workload.Namespace}";
+        var target = Target(workload, context);
+        var flag = KubectlCommands.Context(context);
         var steps = new List<string>
         {
             $"Escalate now: tell {commander} that the rollback of {workload} failed, with the state above. Do not retry blindly.",
             $"See where the rollout stands: hotfix status {target} --no-wait",
             $"See the revisions and their images: hotfix history {target}",
-            $"See what the cluster says: kubectl describe {workload.KindAndName} -n {workload.Namespace}; kubectl get events -n {workload.Namespace} --sort-by=.lastTimestamp",
+            $"See what the cluster says: kubectl describe {target}; kubectl get events -n {workload.Namespace} --sort-by=.lastTimestamp{flag}",
         };
         steps.Add(incident is null
             ? "Document what you find: hotfix record INC-… --note \"…\" once the incident has a record"
@@ -29,14 +37,15 @@ internal static class NextSteps
     }
 
     /// <summary>Null when the rollout finished (nothing to do); else what to look at and decide next.</summary>
-    public static IReadOnlyList<string>? AfterStatus(RolloutVerdict verdict, WorkloadRef workload)
+    public static IReadOnlyList<string>? AfterStatus(RolloutVerdict verdict, WorkloadRef workload, string? context)
     {
-        var target = $"{workload.KindAndName} -n {workload.Namespace}";
+        var target = Target(workload, context);
+        var flag = KubectlCommands.Context(context);
         return verdict switch
         {
             RolloutVerdict.Complete => null,
-            RolloutVerdict.Deleted => [$"The workload is gone: check who deleted it (kubectl get events -n {workload.Namespace}) and redeploy it."],
-            RolloutVerdict.Paused => [$"The rollout is paused: resume it if that was not intended (kubectl rollout resume {workload.KindAndName} -n {workload.Namespace}), or roll back: hotfix rollback {target} --reason \"…\""],
+            RolloutVerdict.Deleted => [$"The workload is gone: check who deleted it (kubectl get events -n {workload.Namespace}{flag}) and redeploy it."],
+            RolloutVerdict.Paused => [$"The rollout is paused: resume it if that was not intended (kubectl rollout resume {target}), or roll back: hotfix rollback {target} --reason \"…\""],
             RolloutVerdict.Progressing => [$"Still rolling out: wait for it with hotfix status {target} --timeout 120s"],
             _ =>
             [

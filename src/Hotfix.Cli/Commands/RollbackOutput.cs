@@ -104,7 +104,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         output.WriteLine(plan.Refusal?.Kind switch
         {
             RollbackRefusalKind.Paused => "  With kubectl (resume first: kubectl refuses to undo a paused Deployment; resuming rolls out its pending changes):",
-            RollbackRefusalKind.RevisionNotFound or RollbackRefusalKind.NoHistory => $"  The revisions there are (or: hotfix history {w.KindAndName} -n {w.Namespace}):",
+            RollbackRefusalKind.RevisionNotFound or RollbackRefusalKind.NoHistory => $"  The revisions there are (or: hotfix history {NextSteps.Target(w, session.ContextForCommands)}):",
             _ => "  The same with kubectl:",
         });
         TextBlockWriter.Write([new CommandsBlock(KubectlCommands.ForRollback(plan, timeout, session.ContextForCommands))], output);
@@ -144,7 +144,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
             if (outcome.Escalate)
             {
                 output.WriteLine("Escalation — what to do now:");
-                TextBlockWriter.Write([new ChecklistBlock(NextSteps.AfterFailedRollback(session.Workload, session.Policy, record.Incident?.ToString()).Select(c => new ChecklistItem(c)).ToList())], output);
+                TextBlockWriter.Write([new ChecklistBlock(NextSteps.AfterFailedRollback(session.Workload, session.Policy, record.Incident?.ToString(), session.ContextForCommands).Select(c => new ChecklistItem(c)).ToList())], output);
             }
         }
 
@@ -152,7 +152,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         {
             environment.Error.WriteLine($"hotfix: error: {outcome.Message}");
             environment.Error.WriteLine($"State: {outcome.State}");
-            Escalate();
+            Escalate(outcome.Attempts);
         }
 
         if (recordFile is not null && outcome.Result is not RollbackResult.DryRun)
@@ -162,8 +162,13 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
     }
 
     /// <summary>The runbook's ESCALATE line, for every rollback that did not happen or did not finish.</summary>
-    public void Escalate() =>
-        environment.Error.WriteLine($"ESCALATE: {RollbackOutcome.EscalationMessage}." + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + " hotfix did not retry.");
+    public void Escalate(int writes = 1) =>
+        environment.Error.WriteLine($"ESCALATE: {RollbackOutcome.EscalationMessage}." + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + Retries(writes));
+
+    /// <summary>What hotfix retried: nothing, or only the patch whose precondition status writes had made stale.</summary>
+    internal static string Retries(int writes) => writes > 1
+        ? $" hotfix sent the patch {writes} times only because status writes had made its resourceVersion precondition stale (the spec unchanged); it retried nothing else."
+        : " hotfix did not retry.";
 
     private static string Rev(long? revision) => revision?.ToString(CultureInfo.InvariantCulture) ?? "?";
 

@@ -33,6 +33,7 @@ internal static class Restarters
         RestartedAt = Stamp(at),
         PreviousRestartedAt = (workload.Node("spec", "template", "metadata", "annotations", KubernetesKeys.RestartedAt) as JsonValue)?.GetValue<string>(),
         ResourceVersion = workload.ResourceVersion,
+        Generation = workload.Generation,
         FromRevision = history.CurrentRevision,
         Images = PodTemplates.Images(workload.Node("spec", "template")),
         Selector = LabelSelector.From(workload.Node("spec", "selector")).ToString(),

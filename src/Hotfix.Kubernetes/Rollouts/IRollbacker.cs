@@ -41,6 +41,7 @@ internal static class Rollbackers
         ImagesBefore = PodTemplates.Images(workload.Node("spec", "template")),
         ChangeCauseBefore = workload.Annotations.GetValueOrDefault(KubernetesKeys.ChangeCause),
         ResourceVersion = workload.ResourceVersion,
+        Generation = workload.Generation,
         History = history,
         Selector = LabelSelector.From(workload.Node("spec", "selector")).ToString(),
         Warnings = ApplyWarnings(workload, kind),

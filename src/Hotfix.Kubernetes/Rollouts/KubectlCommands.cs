@@ -37,7 +37,8 @@ internal static class KubectlCommands
 
     public static string Restart(WorkloadRef w, string? context) => $"kubectl rollout restart {w.KindAndName} -n {w.Namespace}{Context(context)}";
 
-    private static string Context(string? context) => context is null ? string.Empty : $" --context {Quote(context)}";
+    /// <summary>The <c>--context</c> the user chose, quoted for a shell; hotfix takes the flag as kubectl does.</summary>
+    public static string Context(string? context) => context is null ? string.Empty : $" --context {Quote(context)}";
 
     /// <summary>Single-quotes for a POSIX shell when the text has anything but safe characters.</summary>
     private static string Quote(string text) =>

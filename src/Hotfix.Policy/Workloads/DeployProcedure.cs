@@ -9,7 +9,9 @@ namespace Hotfix.Policy.Workloads;
 /// <summary>
 /// The runbook's DEPLOY steps as one guarded step, with the rollback's discipline: plan (read only), document,
 /// "Deploy to k8s: kubectl rollout restart" once with a resourceVersion precondition, "Watch rollout … --timeout",
-/// "Verify pods are running", document the outcome. Nothing is retried; a failure says what state the workload is in
+/// "Verify pods are running", document the outcome. Nothing is retried (but a restart refused only because status
+/// writes moved the resourceVersion is planned again and resent while the spec stays the same, see
+/// <see cref="StalePreconditionRetry{TPlan}"/>); a failure says what state the workload is in
 /// and the caller points at decide and rollback. A deploy that reached production is recorded as <c>deployed</c>, so
 /// the 24-hour stability window starts with it.
 /// </summary>
@@ -95,30 +97,47 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
         }
 
         var unknown = $"unknown: the restart was sent and may or may not have been applied. Find out with 'hotfix status {w.KindAndName} -n {w.Namespace}' (or kubectl rollout history) before doing anything";
+        var retry = new StalePreconditionRetry<RestartPlan>(plan);
+        string? changed;
         try
         {
-            await WithinTimeout(Left(), async ct =>
-            {
-                await restarter.ApplyRestartAsync(plan, ct).ConfigureAwait(false);
-                return true;
-            }, overall.Token).ConfigureAwait(false);
+            // Planned again at the same instant, the restart stamps the same restartedAt the person saw.
+            changed = await retry.RunAsync(
+                p => WithinTimeout(Left(), async ct =>
+                {
+                    await restarter.ApplyRestartAsync(p, ct).ConfigureAwait(false);
+                    return true;
+                }, overall.Token),
+                () => WithinTimeout(Left(), ct => restarter.PlanRestartAsync(w, started, ct), overall.Token),
+                PlanChanges.Between).ConfigureAwait(false);
+        }
+        catch (Exception e) when (retry.Rereading && (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime())))
+        {
+            var why = e is KubernetesApiException ? e.Message : noAnswer;
+            return Finish(retry.Plan, Failed(RollbackStage.Apply, $"reading {w.KindAndName} again after its restart was refused ({retry.LastConflict!.Message}) failed: {why}", $"nothing was changed: every restart sent was refused; {w.KindAndName} stays at revision {Rev(plan.FromRevision)}", retry.Writes), null, null);
         }
         catch (KubernetesApiException e) when (e.WriteOutcomeUnknown)
         {
-            return Finish(plan, new DeployOutcome(DeployResult.Unknown, $"restarting failed: {e.Message}", unknown, RollbackStage.Apply, 1), null, null);
+            return Finish(retry.Plan, new DeployOutcome(DeployResult.Unknown, $"restarting failed: {e.Message}", unknown, RollbackStage.Apply, retry.Writes), null, null);
         }
         catch (KubernetesApiException e)
         {
-            var state = e.Kind == ApiFailureKind.Conflict
-                ? $"nothing was changed: {w.KindAndName} was modified after the plan was read (resourceVersion {plan.ResourceVersion} is no longer current), so the restart was refused. Someone else may be deploying: find out who before doing anything"
-                : $"nothing was changed: the API server rejected the restart; {w.KindAndName} stays at revision {Rev(plan.FromRevision)}";
-            return Finish(plan, Failed(RollbackStage.Apply, $"restarting failed: {e.Message}", state, 1), null, null);
+            return Finish(retry.Plan, Failed(RollbackStage.Apply, $"restarting failed: {e.Message}", $"nothing was changed: the API server rejected the restart; {w.KindAndName} stays at revision {Rev(plan.FromRevision)}", retry.Writes), null, null);
         }
         catch (OperationCanceledException) when (OutOfTime())
         {
-            return Finish(plan, new DeployOutcome(DeployResult.Unknown, $"restarting failed: {noAnswer}", unknown, RollbackStage.Apply, 1), null, null);
+            return Finish(retry.Plan, new DeployOutcome(DeployResult.Unknown, $"restarting failed: {noAnswer}", unknown, RollbackStage.Apply, retry.Writes), null, null);
         }
 
+        if (changed is not null)
+        {
+            var state = retry.KeptChanging
+                ? $"nothing was changed: {w.KindAndName}: {changed} (generation {plan.Generation.ToString(CultureInfo.InvariantCulture)}: only status writes, e.g. its controller's during a rollout), so each was refused. Rerun the deploy; if this repeats, find out what keeps writing to it (kubectl get {w.KindAndName} -n {w.Namespace} -w)"
+                : $"nothing was changed: {w.KindAndName} was modified after the plan was read ({changed}), so the restart was refused. Someone else may be deploying: find out who before doing anything";
+            return Finish(retry.Plan, Failed(RollbackStage.Apply, $"restarting failed: {retry.LastConflict!.Message}", state, retry.Writes), null, null);
+        }
+
+        plan = retry.Plan;
         var patched = $"{w.KindAndName} was restarted (restartedAt {plan.RestartedAt})";
         RolloutWaitResult wait;
         try
@@ -129,7 +148,7 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
         catch (Exception e) when (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime()))
         {
             var why = e is KubernetesApiException ? e.Message : noAnswer;
-            return Finish(plan, Failed(RollbackStage.Status, $"watching the rollout failed: {why}", $"{patched}; whether it rolled out is unknown", 1), null, null);
+            return Finish(plan, Failed(RollbackStage.Status, $"watching the rollout failed: {why}", $"{patched}; whether it rolled out is unknown", retry.Writes), null, null);
         }
 
         var checks = ManualChecks(policy);
@@ -142,7 +161,7 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
                 RolloutVerdict.Deleted => $"{w.KindAndName} was deleted during the rollout",
                 _ => $"{patched}, but the rollout cannot finish: {wait.Status.Message}",
             };
-            return Finish(plan, Failed(RollbackStage.Status, $"the rollout did not complete ({wait.Status.Verdict.Name()}): {wait.Status.Message}", state, 1), new RollbackVerification(wait, null, FailedChecks), wait.Revision);
+            return Finish(plan, Failed(RollbackStage.Status, $"the rollout did not complete ({wait.Status.Verdict.Name()}): {wait.Status.Message}", state, retry.Writes), new RollbackVerification(wait, null, FailedChecks), wait.Revision);
         }
 
         PodSummary pods;
@@ -153,17 +172,17 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
         catch (Exception e) when (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime()))
         {
             var why = e is KubernetesApiException ? e.Message : noAnswer;
-            return Finish(plan, Failed(RollbackStage.Pods, $"listing the pods failed: {why}", $"{patched} and the rollout completed, but the pods could not be checked", 1), new RollbackVerification(wait, null, FailedChecks), wait.Revision);
+            return Finish(plan, Failed(RollbackStage.Pods, $"listing the pods failed: {why}", $"{patched} and the rollout completed, but the pods could not be checked", retry.Writes), new RollbackVerification(wait, null, FailedChecks), wait.Revision);
         }
 
         var verification = new RollbackVerification(wait, pods, pods.IsHealthy ? checks : FailedChecks);
         var revision = wait.Revision ?? await ProducedRevisionAsync(w, overall.Token).ConfigureAwait(false);
         if (!pods.IsHealthy)
         {
-            return Finish(plan, Failed(RollbackStage.Pods, $"the rollout completed but the pods are not all running and ready: {pods.Describe()}", $"{patched} and the rollout completed, but {pods.Describe()}", 1), verification, revision);
+            return Finish(plan, Failed(RollbackStage.Pods, $"the rollout completed but the pods are not all running and ready: {pods.Describe()}", $"{patched} and the rollout completed, but {pods.Describe()}", retry.Writes), verification, revision);
         }
 
-        return Finish(plan, new DeployOutcome(DeployResult.Deployed, $"deployed {w.KindAndName} as revision {Rev(revision)}: {wait.Status.Message}; {pods.Describe()}", $"{patched}; it is rolled out as revision {Rev(revision)} and {pods.Describe()}", Attempts: 1), verification, revision);
+        return Finish(plan, new DeployOutcome(DeployResult.Deployed, $"deployed {w.KindAndName} as revision {Rev(revision)}: {wait.Status.Message}; {pods.Describe()}", $"{patched}; it is rolled out as revision {Rev(revision)} and {pods.Describe()}", Attempts: retry.Writes), verification, revision);
 
         DeployRecord Finish(RestartPlan? finalPlan, DeployOutcome outcome, RollbackVerification? v, long? producedRevision)
         {

@@ -24,7 +24,7 @@ public enum DeployResult
 /// <param name="Message">What happened.</param>
 /// <param name="State">The state the workload is in now.</param>
 /// <param name="FailedAt">For <see cref="DeployResult.Failed"/> and <see cref="DeployResult.Unknown"/>: the step that failed (the rollback's steps).</param>
-/// <param name="Attempts">API writes sent (0 or 1): a deploy is never retried.</param>
+/// <param name="Attempts">API writes sent: 0 or 1, up to 3 when restarts were refused only because status writes moved the resourceVersion (the spec unchanged).</param>
 public sealed record DeployOutcome(DeployResult Result, string Message, string State, RollbackStage? FailedAt = null, int Attempts = 0)
 {
     /// <summary>True when the deploy failed or its outcome is unknown: decide (rollback or forward-fix) now, do not retry blindly.</summary>

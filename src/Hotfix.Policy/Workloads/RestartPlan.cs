@@ -30,6 +30,12 @@ public sealed record RestartPlan
     /// <summary>The workload's resourceVersion when the plan was made (the patch's precondition).</summary>
     public required string ResourceVersion { get; init; }
 
+    /// <summary>
+    /// The workload's <c>metadata.generation</c> when the plan was made. Only spec changes move it (status writes move
+    /// only the resourceVersion), so a failed precondition with an unchanged generation is no change anyone made.
+    /// </summary>
+    public long Generation { get; init; }
+
     /// <summary>The revision running now, numbered as <c>kubectl rollout history</c> numbers it; null when none is recorded.</summary>
     public long? FromRevision { get; init; }
 

@@ -116,6 +116,12 @@ public sealed record RollbackPlan
     /// <summary>The workload's resourceVersion when the plan was made (the patch's precondition).</summary>
     public required string ResourceVersion { get; init; }
 
+    /// <summary>
+    /// The workload's <c>metadata.generation</c> when the plan was made. Only spec changes move it (status writes move
+    /// only the resourceVersion), so a failed precondition with an unchanged generation is no change anyone made.
+    /// </summary>
+    public long Generation { get; init; }
+
     /// <summary>Things a person should know (e.g. kubectl's last-applied-configuration warning).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

@@ -8,6 +8,8 @@ namespace Hotfix.Policy.Workloads;
 /// The runbook's guarded rollback: plan (read only), document, apply once with a precondition, wait for the rollout
 /// (<c>rollout status --timeout</c>), check the pods are running and ready, document the outcome. Nothing is retried:
 /// "if rollback fails, escalate immediately — do not retry blindly". Every failure says what state the workload is in.
+/// The one exception is not blind: a patch refused only because status writes moved the resourceVersion is planned
+/// again and resent while the spec stays the same (<see cref="StalePreconditionRetry{TPlan}"/>).
 /// <para>
 /// The request's timeout bounds the whole procedure, not only the wait: an API server that accepts connections and
 /// never answers ends the rollback within the timeout (plus <see cref="PodCheckGrace"/> for the last read), and a
@@ -90,30 +92,46 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         }
 
         var unknown = $"unknown: the patch was sent and may or may not have been applied (the server can still apply it after we stopped waiting). Find out with 'hotfix history {request.Workload.KindAndName} -n {request.Workload.Namespace}' (or kubectl rollout history) before doing anything";
+        var retry = new StalePreconditionRetry<RollbackPlan>(plan);
+        string? changed;
         try
         {
-            await WithinTimeout(Left(), async ct =>
-            {
-                await controller.ApplyRollbackAsync(plan, ct).ConfigureAwait(false);
-                return true;
-            }, overall.Token).ConfigureAwait(false);
+            changed = await retry.RunAsync(
+                p => WithinTimeout(Left(), async ct =>
+                {
+                    await controller.ApplyRollbackAsync(p, ct).ConfigureAwait(false);
+                    return true;
+                }, overall.Token),
+                () => WithinTimeout(Left(), ct => controller.PlanRollbackAsync(request.Workload, request.ToRevision, ct), overall.Token),
+                PlanChanges.Between).ConfigureAwait(false);
+        }
+        catch (Exception e) when (retry.Rereading && (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime())))
+        {
+            var why = e is KubernetesApiException ? e.Message : noAnswer;
+            return Finish(retry.Plan, Failed(RollbackStage.Apply, $"reading {request.Workload.KindAndName} again after its patch was refused ({retry.LastConflict!.Message}) failed: {why}", $"nothing was changed: every patch sent was refused; {request.Workload.KindAndName} stays at revision {Rev(plan.FromRevision)}", retry.Writes), null);
         }
         catch (KubernetesApiException e) when (e.WriteOutcomeUnknown)
         {
-            return Finish(plan, new RollbackOutcome(RollbackResult.Unknown, $"applying the rollback failed: {e.Message}", unknown, RollbackStage.Apply, 1), null);
+            return Finish(retry.Plan, new RollbackOutcome(RollbackResult.Unknown, $"applying the rollback failed: {e.Message}", unknown, RollbackStage.Apply, retry.Writes), null);
         }
         catch (KubernetesApiException e)
         {
-            var state = e.Kind == ApiFailureKind.Conflict
-                ? $"nothing was changed: {request.Workload.KindAndName} was modified after the plan was read (resourceVersion {plan.ResourceVersion} is no longer current), so the patch was refused. Someone else may be deploying: find out who before doing anything"
-                : $"nothing was changed: the API server rejected the patch; {request.Workload.KindAndName} stays at revision {Rev(plan.FromRevision)}";
-            return Finish(plan, Failed(RollbackStage.Apply, $"applying the rollback failed: {e.Message}", state, 1), null);
+            return Finish(retry.Plan, Failed(RollbackStage.Apply, $"applying the rollback failed: {e.Message}", $"nothing was changed: the API server rejected the patch; {request.Workload.KindAndName} stays at revision {Rev(plan.FromRevision)}", retry.Writes), null);
         }
         catch (OperationCanceledException) when (OutOfTime())
         {
-            return Finish(plan, new RollbackOutcome(RollbackResult.Unknown, $"applying the rollback failed: {noAnswer}", unknown, RollbackStage.Apply, 1), null);
+            return Finish(retry.Plan, new RollbackOutcome(RollbackResult.Unknown, $"applying the rollback failed: {noAnswer}", unknown, RollbackStage.Apply, retry.Writes), null);
         }
 
+        if (changed is not null)
+        {
+            var state = retry.KeptChanging
+                ? $"nothing was changed: {request.Workload.KindAndName}: {changed} (generation {plan.Generation.ToString(CultureInfo.InvariantCulture)}: only status writes, e.g. its controller's during a rollout), so each was refused. Rerun the rollback; if this repeats, find out what keeps writing to it (kubectl get {request.Workload.KindAndName} -n {request.Workload.Namespace} -w)"
+                : $"nothing was changed: {request.Workload.KindAndName} was modified after the plan was read ({changed}), so the patch was refused. Someone else may be deploying: find out who before doing anything";
+            return Finish(retry.Plan, Failed(RollbackStage.Apply, $"applying the rollback failed: {retry.LastConflict!.Message}", state, retry.Writes), null);
+        }
+
+        plan = retry.Plan;
         var patched = $"{request.Workload.KindAndName} was patched back to the template of revision {Rev(plan.ToRevision)} (Kubernetes numbers it {Rev(plan.RestoredAsRevision)})";
         RolloutWaitResult wait;
         try
@@ -123,11 +141,11 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         }
         catch (KubernetesApiException e)
         {
-            return Finish(plan, Failed(RollbackStage.Status, $"watching the rollout failed: {e.Message}", $"{patched}; whether it rolled out is unknown", 1), null);
+            return Finish(plan, Failed(RollbackStage.Status, $"watching the rollout failed: {e.Message}", $"{patched}; whether it rolled out is unknown", retry.Writes), null);
         }
         catch (OperationCanceledException) when (OutOfTime())
         {
-            return Finish(plan, Failed(RollbackStage.Status, $"watching the rollout failed: {noAnswer}", $"{patched}; whether it rolled out is unknown", 1), null);
+            return Finish(plan, Failed(RollbackStage.Status, $"watching the rollout failed: {noAnswer}", $"{patched}; whether it rolled out is unknown", retry.Writes), null);
         }
 
         var checks = RollbackVerification.RunbookChecks;
@@ -140,7 +158,7 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
                 RolloutVerdict.Deleted => $"{request.Workload.KindAndName} was deleted during the rollout",
                 _ => $"{patched}, but the rollout cannot finish: {wait.Status.Message}",
             };
-            return Finish(plan, Failed(RollbackStage.Status, $"the rollout did not complete ({wait.Status.Verdict.Name()}): {wait.Status.Message}", state, 1), new RollbackVerification(wait, null, RollbackVerification.FailedChecks));
+            return Finish(plan, Failed(RollbackStage.Status, $"the rollout did not complete ({wait.Status.Verdict.Name()}): {wait.Status.Message}", state, retry.Writes), new RollbackVerification(wait, null, RollbackVerification.FailedChecks));
         }
 
         PodSummary pods;
@@ -151,16 +169,16 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         catch (Exception e) when (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime()))
         {
             var why = e is KubernetesApiException ? e.Message : noAnswer;
-            return Finish(plan, Failed(RollbackStage.Pods, $"listing the pods failed: {why}", $"{patched} and the rollout completed, but the pods could not be checked", 1), new RollbackVerification(wait, null, RollbackVerification.FailedChecks));
+            return Finish(plan, Failed(RollbackStage.Pods, $"listing the pods failed: {why}", $"{patched} and the rollout completed, but the pods could not be checked", retry.Writes), new RollbackVerification(wait, null, RollbackVerification.FailedChecks));
         }
 
         var verification = new RollbackVerification(wait, pods, pods.IsHealthy ? checks : RollbackVerification.FailedChecks);
         if (!pods.IsHealthy)
         {
-            return Finish(plan, Failed(RollbackStage.Pods, $"the rollout completed but the pods are not all running and ready: {pods.Describe()}", $"{patched} and the rollout completed, but {pods.Describe()}", 1), verification);
+            return Finish(plan, Failed(RollbackStage.Pods, $"the rollout completed but the pods are not all running and ready: {pods.Describe()}", $"{patched} and the rollout completed, but {pods.Describe()}", retry.Writes), verification);
         }
 
-        return Finish(plan, new RollbackOutcome(RollbackResult.RolledBack, $"rolled back to revision {Rev(plan.ToRevision)}: {wait.Status.Message}; {pods.Describe()}", $"{patched}; it is rolled out and {pods.Describe()}", Attempts: 1), verification);
+        return Finish(plan, new RollbackOutcome(RollbackResult.RolledBack, $"rolled back to revision {Rev(plan.ToRevision)}: {wait.Status.Message}; {pods.Describe()}", $"{patched}; it is rolled out and {pods.Describe()}", Attempts: retry.Writes), verification);
 
         RollbackRecord Finish(RollbackPlan? finalPlan, RollbackOutcome outcome, RollbackVerification? v)
         {

@@ -60,7 +60,7 @@ public enum RollbackStage
 /// <param name="Message">What happened.</param>
 /// <param name="State">The state the workload is in now.</param>
 /// <param name="FailedAt">For <see cref="RollbackResult.Failed"/> and <see cref="RollbackResult.Unknown"/>: the step that failed.</param>
-/// <param name="Attempts">API writes sent (0 or 1): a rollback is never retried.</param>
+/// <param name="Attempts">API writes sent: 0 or 1, up to 3 when patches were refused only because status writes moved the resourceVersion (the spec unchanged).</param>
 /// <param name="Result">How it ended; <see cref="RollbackResult.Failed"/> means escalate.</param>
 public sealed record RollbackOutcome(RollbackResult Result, string Message, string State, RollbackStage? FailedAt = null, int Attempts = 0)
 {

@@ -173,7 +173,9 @@ internal static class RolloutJson
             w.WriteString("state", o.State);
             w.WriteString("failedAt", o.FailedAt?.ToString().ToLowerInvariant());
             w.WriteNumber("writes", o.Attempts);
-            w.WriteBoolean("retried", false);
+
+            // Only a patch refused for a stale resourceVersion is ever sent again (StalePreconditionRetry).
+            w.WriteBoolean("retried", o.Attempts > 1);
             w.WriteBoolean("escalate", o.Escalate);
             w.WriteString("escalation", o.Escalate ? RollbackOutcome.EscalationMessage : null);
             w.WriteEndObject();

@@ -55,7 +55,6 @@ public class RollbackProcedureTests
     }
 
     [Theory]
-    [InlineData(ApiFailureKind.Conflict, false, "nothing was changed", RollbackResult.Failed)]
     [InlineData(ApiFailureKind.Unavailable, true, "may or may not have been applied", RollbackResult.Unknown)]
     [InlineData(ApiFailureKind.Rejected, false, "the API server rejected the patch", RollbackResult.Failed)]
     public async Task A_failed_apply_is_not_retried_and_says_the_state(ApiFailureKind kind, bool unknown, string state, RollbackResult result)
@@ -68,6 +67,60 @@ public class RollbackProcedureTests
         Assert.Equal(RollbackStage.Apply, record.Outcome.FailedAt);
         Assert.True(record.Outcome.Escalate);
         Assert.Contains(state, record.Outcome.State);
+    }
+
+    [Fact]
+    public async Task A_patch_refused_for_a_stale_resource_version_is_planned_again_and_the_fresh_plan_is_sent()
+    {
+        var port = new ScriptedController(ReadyPlan()) { Conflicts = 1 };
+        var record = await new RollbackProcedure(port, new ListRecorder(port.Calls), Clock).RunAsync(Request(), default);
+
+        Assert.Equal(["plan", "record:started", "apply", "plan", "apply", "wait", "pods", "record:finished"], port.Calls);
+        Assert.Equal(RollbackResult.RolledBack, record.Outcome!.Result);
+        Assert.Equal(2, record.Outcome.Attempts);
+        Assert.Equal([ReadyPlan().ResourceVersion, ReadyPlan().ResourceVersion + "-2"], port.Applied.Select(p => p.ResourceVersion));
+        Assert.Equal(port.Applied[^1], record.Plan);
+    }
+
+    [Fact]
+    public async Task A_conflict_on_every_patch_stops_after_three_writes_and_says_nothing_was_changed()
+    {
+        var port = new ScriptedController(ReadyPlan()) { Conflicts = int.MaxValue };
+        var record = await new RollbackProcedure(port, new ListRecorder(port.Calls), Clock).RunAsync(Request(), default);
+
+        Assert.Equal(["plan", "record:started", "apply", "plan", "apply", "plan", "apply", "record:finished"], port.Calls);
+        Assert.Equal(RollbackResult.Failed, record.Outcome!.Result);
+        Assert.Equal(3, record.Outcome.Attempts);
+        Assert.StartsWith("nothing was changed", record.Outcome.State);
+        Assert.Contains("changed before each of 3 patches", record.Outcome.State);
+    }
+
+    [Fact]
+    public async Task A_conflict_although_the_resource_version_did_not_move_is_not_resent()
+    {
+        var port = new ScriptedController(ReadyPlan()) { Conflicts = int.MaxValue, SameResourceVersion = true };
+        var record = await new RollbackProcedure(port, new ListRecorder(port.Calls), Clock).RunAsync(Request(), default);
+
+        Assert.Equal(["plan", "record:started", "apply", "plan", "record:finished"], port.Calls);
+        Assert.Equal(RollbackResult.Failed, record.Outcome!.Result);
+        Assert.Equal(1, record.Outcome.Attempts);
+        Assert.StartsWith("nothing was changed", record.Outcome.State);
+    }
+
+    [Fact]
+    public async Task A_read_again_that_never_answers_ends_at_the_timeout_failed_with_nothing_changed_not_unknown()
+    {
+        var (time, port, recorder, run) = await StartHangingAsync("replan");
+
+        time.Advance(TimeSpan.FromSeconds(120));
+        var record = await run;
+
+        Assert.Equal(["plan", "record:started", "apply", "plan", "record:finished"], port.Calls);
+        Assert.Equal(RollbackResult.Failed, record.Outcome!.Result);
+        Assert.Equal(RollbackStage.Apply, record.Outcome.FailedAt);
+        Assert.Equal(1, record.Outcome.Attempts);
+        Assert.StartsWith("nothing was changed", record.Outcome.State);
+        Assert.Equal("failed", recorder.Records[^1].Outcome!.Result.Name());
     }
 
     [Theory]
@@ -163,10 +216,10 @@ public class RollbackProcedureTests
     private static async Task<(ManualTimeProvider Time, ScriptedController Port, ListRecorder Recorder, Task<RollbackRecord> Run)> StartHangingAsync(string step, bool release = false)
     {
         var time = new ManualTimeProvider();
-        var port = new ScriptedController(ReadyPlan()) { Hangs = step, ReleaseAfterHang = release };
+        var port = new ScriptedController(ReadyPlan()) { Hangs = step, ReleaseAfterHang = release, Conflicts = step == "replan" ? 1 : 0 };
         var recorder = new ListRecorder(port.Calls);
         var run = new RollbackProcedure(port, recorder, time).RunAsync(Request(), default);
-        await port.Entered.Task;
+        await port.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return (time, port, recorder, run);
     }
 
@@ -192,6 +245,8 @@ public class RollbackProcedureTests
 
     private sealed class ScriptedController(RollbackPlan plan) : IWorkloadController
     {
+        private int plans;
+
         public List<string> Calls { get; } = [];
 
         public KubernetesApiException? PlanFails { get; init; }
@@ -217,15 +272,31 @@ public class RollbackProcedureTests
 
         public Task<RolloutHistory> GetHistoryAsync(WorkloadRef workload, CancellationToken cancellationToken) => Task.FromResult(plan.History);
 
+        /// <summary>How many patches the server refuses for a stale resourceVersion (422 from the JSON-patch test).</summary>
+        public int Conflicts { get; init; }
+
+        /// <summary>Plans read again keep the first plan's resourceVersion (else each read gets a newer one).</summary>
+        public bool SameResourceVersion { get; init; }
+
+        public List<RollbackPlan> Applied { get; } = [];
+
         public Task<RollbackPlan> PlanRollbackAsync(WorkloadRef workload, long toRevision, CancellationToken cancellationToken)
         {
             Calls.Add("plan");
-            return Hangs == "plan" ? HangAsync(plan, cancellationToken) : PlanFails is null ? Task.FromResult(plan) : Task.FromException<RollbackPlan>(PlanFails);
+            plans++;
+            var read = plans == 1 || SameResourceVersion ? plan : plan with { ResourceVersion = $"{plan.ResourceVersion}-{plans}" };
+            return Hangs == "plan" || (Hangs == "replan" && plans > 1) ? HangAsync(read, cancellationToken) : PlanFails is null ? Task.FromResult(read) : Task.FromException<RollbackPlan>(PlanFails);
         }
 
         public Task ApplyRollbackAsync(RollbackPlan p, CancellationToken cancellationToken)
         {
             Calls.Add("apply");
+            Applied.Add(p);
+            if (Applied.Count <= Conflicts)
+            {
+                return Task.FromException(new KubernetesApiException("PATCH deployments/web", ApiFailureKind.Conflict, 422, "the server rejected our request due to an error in our request: testing value /metadata/resourceVersion failed: test failed (HTTP 422)", false));
+            }
+
             return Hangs == "apply" ? HangAsync(true, cancellationToken) : ApplyFails is null ? Task.CompletedTask : Task.FromException(ApplyFails);
         }
 

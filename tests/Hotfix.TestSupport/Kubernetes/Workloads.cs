@@ -64,6 +64,28 @@ public static class Workloads
             return o;
         });
 
+    /// <summary>
+    /// A status-only write, as a workload's controller makes every few seconds during a rollout (or an HPA's status
+    /// sync): the resourceVersion moves, the generation does not.
+    /// </summary>
+    public static void WriteStatus(this FakeCluster cluster, string resource, string ns, string name) =>
+        cluster.Update(resource, ns, name, o =>
+        {
+            var status = o["status"] as JsonObject ?? [];
+            o["status"] = status;
+            status["observedAt"] = cluster.CurrentResourceVersion;
+            return o;
+        }, runController: false);
+
+    /// <summary>Before the next <paramref name="times"/> PATCHes of the workload, its controller writes its status.</summary>
+    public static Fault StatusWriteBeforePatch(string resource, string name, int times = 1, string ns = "shop") => new()
+    {
+        Method = "PATCH",
+        PathContains = $"/{resource}/{name}",
+        Times = times,
+        ChangeFirst = cluster => cluster.WriteStatus(resource, ns, name),
+    };
+
     /// <summary>A deployment with three revisions (images v1, v2, v3, each with a change-cause).</summary>
     public static void ThreeRevisions(this FakeCluster cluster, string name = "web", string ns = "shop", int replicas = 2)
     {
