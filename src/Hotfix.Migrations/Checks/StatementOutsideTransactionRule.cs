@@ -1,4 +1,6 @@
 using Hotfix.Migrations;
+using Hotfix.Migrations.Detection;
+using Hotfix.Migrations.Sql;
 using Hotfix.Policy.Changes;
 using Hotfix.Policy.Checks;
 using Hotfix.Policy.Findings;
@@ -27,6 +29,21 @@ internal sealed class StatementOutsideTransactionRule : ICheckRule
             var findings = new MigrationFindings(Rule, migration);
             var downApart = migration.Down.Path is { } downPath && downPath != migration.Path;
             var reported = new HashSet<(string, int?)>();
+            foreach (var direction in downApart && migration.Down.Operations.Count > 0 ? [MigrationDirection.Up, MigrationDirection.Down] : new[] { MigrationDirection.Up })
+            {
+                var inOtherFile = direction == MigrationDirection.Down;
+                var path = inOtherFile ? migration.Down.Path! : migration.Path;
+                var statements = migration.Database is MigrationDatabase.PostgreSql or MigrationDatabase.Unknown ? migration.Transaction.RefusedAsMixed(direction, inOtherFile) : [];
+                var transactional = statements.FirstOrDefault(s => !s.NonTransactional).Statement;
+                foreach (var (statement, _) in statements.Where(s => s.NonTransactional))
+                {
+                    if (reported.Add((path, statement.Line)))
+                    {
+                        findings.Add(MixedMessage(migration, statement, transactional!, direction), path, statement.Line);
+                    }
+                }
+            }
+
             foreach (var (operation, direction) in migration.Up.Select(o => (o, MigrationDirection.Up)).Concat(migration.Down.Operations.Select(o => (o, MigrationDirection.Down))))
             {
                 var inOtherFile = direction == MigrationDirection.Down && downApart;
@@ -46,6 +63,18 @@ internal sealed class StatementOutsideTransactionRule : ICheckRule
                 yield return finding;
             }
         }
+    }
+
+    private static string MixedMessage(DetectedMigration migration, SqlStatement statement, SqlStatement transactional, MigrationDirection direction)
+    {
+        var when = direction == MigrationDirection.Up ? "the deploy fails at this migration" : "undoing it fails";
+        var database = migration.Database == MigrationDatabase.Unknown ? " (the database was not detected; PostgreSQL is assumed)" : string.Empty;
+        var conf = RepoPath.FileName(direction == MigrationDirection.Up ? migration.Path : migration.Down.Path!) + ".conf";
+        return $"The Flyway migration runs `{SqlStatementRecognizer.OneLine(statement.Text)}`, which Flyway runs only outside a transaction, together with statements " +
+            $"that it runs in one (`{SqlStatementRecognizer.OneLine(transactional.Text)}`, line {transactional.Line}): Flyway refuses such a migration before it runs it " +
+            $"(\"Detected both transactional and non-transactional statements within the same migration (even though mixed is false)\"), so {when}{database}. " +
+            $"Move the statement to a migration of its own (one that holds only such statements runs outside a transaction with no setting), or add " +
+            $"`executeInTransaction=false` in a `{conf}` beside it, which runs every statement of it without a transaction — keep nothing in it that relies on one.";
     }
 
     private static string Message(DetectedMigration migration, TransactionModel model, MigrationOperation operation, string statement, MigrationDirection direction)

@@ -17,6 +17,7 @@ internal sealed partial class MigrationSettings
     private readonly Lazy<MigrationDatabase> efProvider;
     private readonly Lazy<IReadOnlyList<(string Folder, MigrationDatabase Database)>> dbUpProjects;
     private readonly Lazy<IReadOnlyList<string>> sqlxCrates;
+    private readonly Lazy<ProjectTransactionSettings> flywayTransactions;
 
     public MigrationSettings(RepositoryFiles files)
     {
@@ -25,9 +26,14 @@ internal sealed partial class MigrationSettings
         flywayLocations = new(ReadFlywayLocations);
         efProvider = new(ReadEfProvider);
         dbUpProjects = new(ReadDbUpProjects);
+        flywayTransactions = new(() => FlywayTransactionSettings.Read(files));
         sqlxCrates = new(() => files.HeadFiles.Where(p => RepoPath.FileName(p) == "Cargo.toml").Take(MaxConfigFiles)
             .Where(p => SqlxDependency().IsMatch(files.ReadHead(p) ?? string.Empty)).Select(RepoPath.Directory).ToList());
     }
+
+    /// <summary>What the project configures for the transactions of every migration of a framework (Flyway's <c>mixed</c>).</summary>
+    public ProjectTransactionSettings TransactionSettingsFor(MigrationFramework framework) =>
+        framework == MigrationFramework.Flyway ? flywayTransactions.Value : ProjectTransactionSettings.None;
 
     /// <summary>Whether a file sits in a Rust crate (or workspace) whose Cargo.toml depends on sqlx.</summary>
     public bool IsSqlxCrate(string path) => sqlxCrates.Value.Any(crate => crate.Length == 0 || RepoPath.IsUnder(path, crate));
