@@ -188,8 +188,9 @@ internal static class MigrationScanner
             }
 
             // An edit that changes no code as it runs (comments, layout) is no edit to a database that ran it.
-            var upSame = before.Fingerprint == piece.Fingerprint || LayoutOnlyEdit.Only(format.Facts, before.Fingerprint, piece.Fingerprint, database, unit.Path);
-            var downSame = !downEdited || LayoutOnlyEdit.Only(format.Facts, oldDownText, newDownText, database, downPath);
+            var facts = settings.FactsOf(format);
+            var upSame = before.Fingerprint == piece.Fingerprint || LayoutOnlyEdit.Only(facts, before.Fingerprint, piece.Fingerprint, database, unit.Path);
+            var downSame = !downEdited || LayoutOnlyEdit.Only(facts, oldDownText, newDownText, database, downPath);
             if (upSame && downSame && !renamed)
             {
                 continue;
