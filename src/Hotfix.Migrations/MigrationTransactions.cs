@@ -149,7 +149,7 @@ internal static partial class MigrationTransactions
             Anywhere(FluentMigratorTransactionNone())),
         [MigrationFramework.Flyway] = new(
             TransactionBoundary.DetectedPerMigration,
-            "the transaction Flyway runs each versioned migration in (it runs a migration without one only when it recognises a statement of it as non-transactional, and this statement is not on its list)",
+            "the transaction Flyway runs each versioned migration in (it leaves a migration out of it only when it recognises a statement of it as non-transactional, and it recognises none here)",
             "`executeInTransaction=false` in a script configuration file beside the migration, named after it with `.conf` added (`V2__add_index.sql.conf`)",
             [new TransactionOptOut(OptOutScope.SiblingFile, FlywayScriptConfigNoTransaction(), File: "{file}.conf"), Anywhere(FlywayInlineNoTransaction())]),
         [MigrationFramework.Doctrine] = Wrapped(

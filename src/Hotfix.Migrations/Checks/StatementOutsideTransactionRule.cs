@@ -58,11 +58,33 @@ internal sealed class StatementOutsideTransactionRule : ICheckRule
                 findings.Add(Message(migration, model, operation, statement, direction), path, operation.Line);
             }
 
+            var judged = migration.Database is MigrationDatabase.PostgreSql or MigrationDatabase.Unknown;
+            foreach (var (add, use, label) in judged ? NewEnumLabelUse.In(migration.Up, migration.Database) : [])
+            {
+                if (migration.Transaction.Wraps(add, MigrationDirection.Up, false) && migration.Transaction.Wraps(use, MigrationDirection.Up, false)
+                    && reported.Add((migration.Path, use.Line)))
+                {
+                    findings.Add(EnumLabelMessage(migration, model, add, use, label), migration.Path, use.Line);
+                }
+            }
+
             foreach (var finding in findings.Build())
             {
                 yield return finding;
             }
         }
+    }
+
+    private static string EnumLabelMessage(DetectedMigration migration, TransactionModel model, MigrationOperation add, MigrationOperation use, string label)
+    {
+        var name = migration.Framework.DisplayName();
+        var where = migration.Id is null ? string.Empty : $" (changeset {migration.Id})";
+        var database = migration.Database == MigrationDatabase.Unknown ? " (the database was not detected; PostgreSQL is assumed)" : string.Empty;
+        return $"The {name} migration{where} adds the enum label '{label}' (`{add.Text}`, line {add.Line}) and uses it in `{use.Text}` inside {model.Transaction}: " +
+            $"PostgreSQL does not let a transaction use an enum label it added before it commits (\"unsafe use of new value\"; before version 12 it refuses the " +
+            $"ADD VALUE itself in a transaction block), so the deploy fails at this migration{database}. Move the ALTER TYPE … ADD VALUE to a migration of " +
+            "its own that runs before this one, so that it commits first" +
+            (model.Boundary == TransactionBoundary.Wrapped && model.OptOuts.Count > 0 ? $" (or, when nothing else in this one needs the transaction, add {model.Advice})." : ".");
     }
 
     private static string MixedMessage(DetectedMigration migration, SqlStatement statement, SqlStatement transactional, MigrationDirection direction)
