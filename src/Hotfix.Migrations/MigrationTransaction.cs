@@ -19,12 +19,22 @@ internal sealed class MigrationTransaction
     private readonly int lastLine;
     private readonly Func<string, string?> readSibling;
     private readonly MigrationDatabase database;
+    private readonly (string Up, string? Down) fileNames;
+    private readonly ProjectTransactionSettings project;
 
     /// <summary>A migration Hotfix does not judge (unconfirmed framework, deleted, unreadable).</summary>
     public static MigrationTransaction Unknown { get; } = new(null, null, null, null, _ => null, MigrationDatabase.Unknown);
 
-    public MigrationTransaction(TransactionModel? model, string? upText, string? downText, (int First, int? Last)? lines, Func<string, string?> readSibling, MigrationDatabase database)
+    /// <remarks>
+    /// <c>fileNames</c>: the up's and the down's file names, for an opt-out file named after the migration's (Flyway's
+    /// <c>.sql.conf</c>); <c>project</c>: what the project's configuration says for every migration (Flyway's <c>mixed</c>).
+    /// </remarks>
+    public MigrationTransaction(
+        TransactionModel? model, string? upText, string? downText, (int First, int? Last)? lines, Func<string, string?> readSibling, MigrationDatabase database,
+        (string Up, string? Down)? fileNames = null, ProjectTransactionSettings? project = null)
     {
+        this.fileNames = fileNames ?? (string.Empty, null);
+        this.project = project ?? ProjectTransactionSettings.None;
         Model = model;
         this.upText = upText;
         this.downText = downText;
@@ -57,16 +67,43 @@ internal sealed class MigrationTransaction
             return StatementCount(text) > 1;
         }
 
-        return !Model.OptOuts.Any(o => (o.Direction is null || o.Direction == direction) && OptsOut(o, text, operation.Line));
+        if (OptedOut(direction, inOtherFile, text, operation.Line))
+        {
+            return false;
+        }
+
+        // Flyway leaves the migration out of its transaction once it recognises one statement (a mix it refuses, or
+        // runs without a transaction when mixed is set): only a migration with none of them is wrapped.
+        return Model.Boundary != TransactionBoundary.DetectedPerMigration || !FlywayStatements.Of(text, database).Any(s => s.NonTransactional);
     }
 
-    private bool OptsOut(TransactionOptOut optOut, string text, int? line) => optOut.Scope switch
+    /// <summary>
+    /// The migration's statements as Flyway sorts them, when it mixes both kinds and nothing lets it (no <c>mixed</c>,
+    /// no script configuration): Flyway refuses the whole migration. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<(SqlStatement Statement, bool NonTransactional)> RefusedAsMixed(MigrationDirection direction, bool inOtherFile)
+    {
+        var text = inOtherFile ? downText : upText;
+        if (Model?.Boundary != TransactionBoundary.DetectedPerMigration || text is null || project.AllowsMixed || OptedOut(direction, inOtherFile, text, null))
+        {
+            return [];
+        }
+
+        var statements = FlywayStatements.Of(text, database);
+        return statements.Any(s => s.NonTransactional) && statements.Any(s => !s.NonTransactional) ? statements : [];
+    }
+
+    private bool OptedOut(MigrationDirection direction, bool inOtherFile, string text, int? line) =>
+        project.NoTransaction || Model!.OptOuts.Any(o => (o.Direction is null || o.Direction == direction) && OptsOut(o, text, line, inOtherFile));
+
+    private bool OptsOut(TransactionOptOut optOut, string text, int? line, bool inOtherFile) => optOut.Scope switch
     {
         OptOutScope.Migration => optOut.Pattern.IsMatch(Lines(text, firstLine, lastLine)),
         OptOutScope.FirstLine => optOut.Pattern.IsMatch(text.Split('\n')[0].TrimEnd('\r')),
         OptOutScope.EnclosingBlock => line is { } l && InsideBlock(text, l, optOut.Pattern),
         OptOutScope.CSharpStatement => line is { } l && CSharpStatementAt(text, l) is { } statement && optOut.Pattern.IsMatch(statement),
-        OptOutScope.SiblingFile => optOut.File is { } file && readSibling(file) is { } sibling && optOut.Pattern.IsMatch(sibling),
+        OptOutScope.SiblingFile => optOut.File is { } file && readSibling(file.Replace("{file}", (inOtherFile ? fileNames.Down : fileNames.Up) ?? string.Empty, StringComparison.Ordinal)) is { } sibling
+            && optOut.Pattern.IsMatch(sibling),
         _ => false,
     };
 

@@ -13,6 +13,13 @@ internal enum TransactionBoundary
     /// statements as one implicit transaction (golang-migrate's postgres driver): a statement alone in its file is fine.
     /// </summary>
     OneQueryPerFile,
+
+    /// <summary>
+    /// The framework reads the migration first (Flyway): it wraps it in a transaction unless it finds a statement it
+    /// knows cannot run in one (<see cref="FlywayStatements"/>), and refuses a migration that has both kinds unless
+    /// the project allows mixing them.
+    /// </summary>
+    DetectedPerMigration,
 }
 
 /// <summary>Where a framework lets a migration say "no transaction", and so where Hotfix looks for it.</summary>
@@ -30,7 +37,7 @@ internal enum OptOutScope
     /// <summary>The C# statement that issues it (EF Core's <c>Sql(…, suppressTransaction: true)</c>).</summary>
     CSharpStatement,
 
-    /// <summary>A file beside the migration (Diesel's <c>metadata.toml</c>).</summary>
+    /// <summary>A file beside the migration (Diesel's <c>metadata.toml</c>; Flyway's <c>V2__x.sql.conf</c>, named after the script).</summary>
     SiblingFile,
 }
 
@@ -38,7 +45,10 @@ internal enum OptOutScope
 /// <param name="Scope">Where the pattern is looked for.</param>
 /// <param name="Pattern">The opt-out's text.</param>
 /// <param name="Direction">The half it covers (dbmate's up and down sections opt out apart); null for both.</param>
-/// <param name="File">For <see cref="OptOutScope.SiblingFile"/>: the file's name in the migration's folder.</param>
+/// <param name="File">
+/// For <see cref="OptOutScope.SiblingFile"/>: the file's name in the migration's folder; <c>{file}</c> stands for the
+/// migration file's own name.
+/// </param>
 internal sealed record TransactionOptOut(OptOutScope Scope, Regex Pattern, MigrationDirection? Direction = null, string? File = null);
 
 /// <summary>A framework's transaction model: what it wraps the migration in, and the opt-out a migration writes.</summary>
@@ -48,10 +58,18 @@ internal sealed record TransactionOptOut(OptOutScope Scope, Regex Pattern, Migra
 /// <param name="OptOuts">The forms of the opt-out Hotfix recognises.</param>
 internal sealed record TransactionModel(TransactionBoundary Boundary, string Transaction, string Advice, IReadOnlyList<TransactionOptOut> OptOuts);
 
+/// <summary>What the project's own configuration says about transactions, for every migration at once.</summary>
+/// <param name="AllowsMixed">Flyway's <c>mixed = true</c>: a migration of both kinds runs without a transaction instead of being refused.</param>
+/// <param name="NoTransaction">Flyway's <c>executeInTransaction = false</c>: no migration runs in a transaction.</param>
+internal sealed record ProjectTransactionSettings(bool AllowsMixed = false, bool NoTransaction = false)
+{
+    public static ProjectTransactionSettings None { get; } = new();
+}
+
 /// <summary>
 /// Each framework's transaction model on PostgreSQL, in one place. A framework missing here is one whose behaviour
-/// Hotfix has not confirmed (Flyway detects non-transactional statements itself, Sequelize and DbUp do not wrap by
-/// default, sqitch scripts own their BEGIN/COMMIT, Prisma, Supabase, MikroORM): its migrations are not judged.
+/// Hotfix has not confirmed (Sequelize and DbUp do not wrap by default, sqitch scripts own their BEGIN/COMMIT, Prisma,
+/// Supabase, MikroORM): its migrations are not judged.
 /// </summary>
 internal static partial class MigrationTransactions
 {
@@ -129,6 +147,11 @@ internal static partial class MigrationTransactions
             "the transaction FluentMigrator runs each migration in",
             "`TransactionBehavior.None` in the migration's attribute: `[Migration(<version>, TransactionBehavior.None)]`",
             Anywhere(FluentMigratorTransactionNone())),
+        [MigrationFramework.Flyway] = new(
+            TransactionBoundary.DetectedPerMigration,
+            "the transaction Flyway runs each versioned migration in (it leaves a migration out of it only when it recognises a statement of it as non-transactional, and it recognises none here)",
+            "`executeInTransaction=false` in a script configuration file beside the migration, named after it with `.conf` added (`V2__add_index.sql.conf`)",
+            [new TransactionOptOut(OptOutScope.SiblingFile, FlywayScriptConfigNoTransaction(), File: "{file}.conf"), Anywhere(FlywayInlineNoTransaction())]),
         [MigrationFramework.Doctrine] = Wrapped(
             "the transaction Doctrine Migrations runs each migration in",
             "`public function isTransactional(): bool { return false; }` in the migration class",
@@ -193,6 +216,13 @@ internal static partial class MigrationTransactions
 
     [GeneratedRegex(@"\bTransactionBehavior\.None\b")]
     private static partial Regex FluentMigratorTransactionNone();
+
+    [GeneratedRegex(@"^\s*executeInTransaction\s*=\s*false\b", RegexOptions.Multiline)]
+    private static partial Regex FlywayScriptConfigNoTransaction();
+
+    /// <summary>The same setting written as a comment in the script, as many Flyway projects do.</summary>
+    [GeneratedRegex(@"^\s*--\s*flyway:executeInTransaction\s*=\s*false\b", RegexOptions.Multiline)]
+    private static partial Regex FlywayInlineNoTransaction();
 
     [GeneratedRegex(@"function\s+isTransactional\s*\(\s*\)\s*(?::\s*bool\s*)?\{\s*return\s+false\s*;")]
     private static partial Regex DoctrineNotTransactional();

@@ -164,7 +164,7 @@ internal static class MigrationScanner
         {
             foreach (var piece in newPieces)
             {
-                yield return Build(unit, piece, database, FileChangeKind.Added, existedOnMain: false, downExists ? downPath : null, files, history);
+                yield return Build(unit, piece, database, FileChangeKind.Added, existedOnMain: false, downExists ? downPath : null, files, history, settings);
             }
 
             yield break;
@@ -183,13 +183,14 @@ internal static class MigrationScanner
             var before = oldPieces.FirstOrDefault(p => p.Id == piece.Id);
             if (before is null)
             {
-                yield return Build(unit, piece, database, FileChangeKind.Added, existedOnMain: false, downExists ? downPath : null, files, history);
+                yield return Build(unit, piece, database, FileChangeKind.Added, existedOnMain: false, downExists ? downPath : null, files, history, settings);
                 continue;
             }
 
             // An edit that changes no code as it runs (comments, layout) is no edit to a database that ran it.
-            var upSame = before.Fingerprint == piece.Fingerprint || LayoutOnlyEdit.Only(format.Facts, before.Fingerprint, piece.Fingerprint, database, unit.Path);
-            var downSame = !downEdited || LayoutOnlyEdit.Only(format.Facts, oldDownText, newDownText, database, downPath);
+            var facts = settings.FactsOf(format);
+            var upSame = before.Fingerprint == piece.Fingerprint || LayoutOnlyEdit.Only(facts, before.Fingerprint, piece.Fingerprint, database, unit.Path);
+            var downSame = !downEdited || LayoutOnlyEdit.Only(facts, oldDownText, newDownText, database, downPath);
             if (upSame && downSame && !renamed)
             {
                 continue;
@@ -201,12 +202,12 @@ internal static class MigrationScanner
                 .ToList();
             yield return Build(
                 unit, piece, database, renamed ? FileChangeKind.Renamed : FileChangeKind.Modified, existedOnMain: !IsRepeatable(piece) && reworkedFrom is null,
-                downExists ? downPath : null, files, history, reworkedFrom: reworkedFrom, editedFiles: editedFiles);
+                downExists ? downPath : null, files, history, settings, reworkedFrom: reworkedFrom, editedFiles: editedFiles);
         }
 
         foreach (var gone in oldPieces.Where(p => newPieces.All(n => n.Id != p.Id)))
         {
-            yield return Build(unit, gone, database, FileChangeKind.Deleted, existedOnMain: !IsRepeatable(gone), oldDownText is null ? null : oldDownPath, files, history, deletedPath: oldUpPath);
+            yield return Build(unit, gone, database, FileChangeKind.Deleted, existedOnMain: !IsRepeatable(gone), oldDownText is null ? null : oldDownPath, files, history, settings, deletedPath: oldUpPath);
         }
     }
 
@@ -239,7 +240,7 @@ internal static class MigrationScanner
 
     private static DetectedMigration Build(
         Unit unit, MigrationPiece piece, MigrationDatabase database, FileChangeKind change, bool existedOnMain, string? downPath, RepositoryFiles files,
-        Lazy<SchemaHistory> history, string? deletedPath = null, string? reworkedFrom = null, IReadOnlyList<string>? editedFiles = null)
+        Lazy<SchemaHistory> history, MigrationSettings settings, string? deletedPath = null, string? reworkedFrom = null, IReadOnlyList<string>? editedFiles = null)
     {
         var body = piece.Body;
         var framework = unit.Format.Framework;
@@ -343,7 +344,8 @@ internal static class MigrationScanner
                 ? MigrationTransaction.Unknown
                 : new MigrationTransaction(
                     MigrationTransactions.Of(framework), texts[0].Text, downPath is not null && !body.DownInSameFile ? texts[^1].Text : null, piece.Id is null ? null : (piece.Line, piece.EndLine),
-                    name => files.ReadHead(RepoPath.Combine(RepoPath.Directory(path), name)), database),
+                    name => files.ReadHead(RepoPath.Combine(RepoPath.Directory(path), name)), database,
+                    (RepoPath.FileName(path), downPath is not null && !body.DownInSameFile ? RepoPath.FileName(downPath) : null), settings.TransactionSettingsFor(framework)),
         };
     }
 

@@ -17,6 +17,8 @@ internal sealed partial class MigrationSettings
     private readonly Lazy<MigrationDatabase> efProvider;
     private readonly Lazy<IReadOnlyList<(string Folder, MigrationDatabase Database)>> dbUpProjects;
     private readonly Lazy<IReadOnlyList<string>> sqlxCrates;
+    private readonly Lazy<ProjectTransactionSettings> flywayTransactions;
+    private readonly Lazy<bool> numberedSqlChecksum;
 
     public MigrationSettings(RepositoryFiles files)
     {
@@ -25,9 +27,22 @@ internal sealed partial class MigrationSettings
         flywayLocations = new(ReadFlywayLocations);
         efProvider = new(ReadEfProvider);
         dbUpProjects = new(ReadDbUpProjects);
+        flywayTransactions = new(() => FlywayTransactionSettings.Read(files));
+        numberedSqlChecksum = new(() => NumberedSqlRunner.RecordsChecksum(files));
         sqlxCrates = new(() => files.HeadFiles.Where(p => RepoPath.FileName(p) == "Cargo.toml").Take(MaxConfigFiles)
             .Where(p => SqlxDependency().IsMatch(files.ReadHead(p) ?? string.Empty)).Select(RepoPath.Directory).ToList());
     }
+
+    /// <summary>What the project configures for the transactions of every migration of a framework (Flyway's <c>mixed</c>).</summary>
+    public ProjectTransactionSettings TransactionSettingsFor(MigrationFramework framework) =>
+        framework == MigrationFramework.Flyway ? flywayTransactions.Value : ProjectTransactionSettings.None;
+
+    /// <summary>
+    /// The format's facts as this repository runs it: numbered SQL's runner is the project's own, and whether it keeps a
+    /// checksum of applied files is read from what runs them (<see cref="NumberedSqlRunner"/>).
+    /// </summary>
+    public MigrationFrameworkFacts FactsOf(IMigrationFormat format) =>
+        format.Framework == MigrationFramework.NumberedSql ? format.Facts with { RecordsChecksum = numberedSqlChecksum.Value } : format.Facts;
 
     /// <summary>Whether a file sits in a Rust crate (or workspace) whose Cargo.toml depends on sqlx.</summary>
     public bool IsSqlxCrate(string path) => sqlxCrates.Value.Any(crate => crate.Length == 0 || RepoPath.IsUnder(path, crate));

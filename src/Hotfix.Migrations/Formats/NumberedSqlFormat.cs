@@ -6,7 +6,7 @@ namespace Hotfix.Migrations.Formats;
 /// <summary>
 /// Numbered SQL migrations run by a runner Hotfix does not know by name — a Makefile or script of the project's own,
 /// shmig, node's postgres-migrations and node-pg-migrate, Python's yoyo: <c>&lt;number&gt;{_|-|.}&lt;name&gt;.sql</c> in a
-/// folder named <c>migrations</c>, <c>migration</c> or <c>migrate</c>, applied in name order. Tried after every named
+/// folder named <c>migrations</c>, <c>migration</c> or <c>migrate</c> (in any case), applied in name order. Tried after every named
 /// framework, so a file one of them claims (golang-migrate's pairs, dbmate's and goose's markers, sqlx, Atlas, Flyway…)
 /// stays theirs; seeds, <c>docker-entrypoint-initdb.d</c> scripts and un-numbered files stay unjudged. The down, where
 /// there is one: the <c>.down.sql</c> of an <c>.up.sql</c>, yoyo's <c>.rollback.sql</c>, or a down section in the file
@@ -20,8 +20,9 @@ internal sealed partial class NumberedSqlFormat : IMigrationFormat
 
     public MigrationFramework Framework => MigrationFramework.NumberedSql;
 
-    // The runner is unknown and some hash every applied file (postgres-migrations refuses to run when one changed):
-    // any byte of an applied migration counts.
+    // The runner is the project's own and some hash every applied file (postgres-migrations refuses to run when one
+    // changed): any byte of an applied migration counts, unless the repository shows a runner that keeps no checksum
+    // (MigrationSettings.FactsOf).
     public MigrationFrameworkFacts Facts { get; } = new(
         "sql-migrations", "numbered SQL", DownSupport.Optional,
         "no down script (no .rollback.sql beside it, no -- Down Migration section): such runners commonly apply files forward only",
@@ -30,7 +31,8 @@ internal sealed partial class NumberedSqlFormat : IMigrationFormat
     public MigrationFileMatch? Match(string path, string text, MigrationSettings settings, RepositoryFiles files)
     {
         var name = RepoPath.FileName(path);
-        if (!Name().IsMatch(name) || RepoPath.FileName(RepoPath.Directory(path)) is not ("migrations" or "migration" or "migrate"))
+        // Any case: Windows and .NET projects name the folder Migrations/.
+        if (!Name().IsMatch(name) || RepoPath.FileName(RepoPath.Directory(path)).ToLowerInvariant() is not ("migrations" or "migration" or "migrate"))
         {
             return null;
         }

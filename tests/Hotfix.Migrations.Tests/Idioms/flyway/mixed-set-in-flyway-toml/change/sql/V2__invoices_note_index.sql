@@ -1,0 +1,2 @@
+ALTER TABLE invoices ALTER COLUMN note SET DEFAULT '';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS invoices_note_idx ON invoices (note);

@@ -1,0 +1,1 @@
+CREATE TABLE contacts (id bigserial PRIMARY KEY, email text NOT NULL, fax text);

@@ -1,0 +1,2 @@
+DELETE FROM contacts;
+INSERT INTO contacts (email) VALUES ('demo@example.com');

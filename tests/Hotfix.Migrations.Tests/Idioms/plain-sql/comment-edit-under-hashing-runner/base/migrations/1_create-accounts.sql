@@ -1,0 +1,2 @@
+-- Accounts of the ledger.
+CREATE TABLE accounts (id bigserial PRIMARY KEY, owner text NOT NULL, balance numeric(14,2) NOT NULL DEFAULT 0);

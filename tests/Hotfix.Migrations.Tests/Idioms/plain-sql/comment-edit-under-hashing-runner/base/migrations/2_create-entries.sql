@@ -1,0 +1,1 @@
+CREATE TABLE entries (id bigserial PRIMARY KEY, account_id bigint NOT NULL, amount numeric(14,2) NOT NULL);
