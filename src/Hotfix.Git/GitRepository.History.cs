@@ -8,6 +8,7 @@ internal sealed partial class GitRepository : IHistoryReader
 {
     private NativeRepository? native;
     private readonly Dictionary<(string?, string), string?> patchIdCache = [];
+    private readonly Dictionary<string, CommitInfo> commitInfos = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), List<string>> mergeBaseCache = [];
 
     /// <summary>Direct libgit2 calls for walks, diffs and patch ids, on LibGit2Sharp's own handle (made on first use).</summary>
@@ -138,6 +139,19 @@ internal sealed partial class GitRepository : IHistoryReader
     private Commit RequireCommit(string revision) =>
         LookupCommit(revision) ?? throw new ArgumentException($"'{revision}' names no commit in {Root}.", nameof(revision));
 
-    private static CommitInfo ToInfo(Commit commit) =>
-        new(commit.Sha, commit.Parents.Select(p => p.Sha).ToList(), commit.Message, commit.Committer.When);
+    /// <summary>
+    /// A commit's facts, read once per sha: the audit walks develop once per hotfix, and reading a commit's parents,
+    /// message and committer through LibGit2Sharp costs more than the walk. A commit never changes under its sha.
+    /// </summary>
+    private CommitInfo ToInfo(Commit commit)
+    {
+        var sha = commit.Sha;
+        if (!commitInfos.TryGetValue(sha, out var info))
+        {
+            info = new(sha, commit.Parents.Select(p => p.Sha).ToList(), commit.Message, commit.Committer.When);
+            commitInfos[sha] = info;
+        }
+
+        return info;
+    }
 }

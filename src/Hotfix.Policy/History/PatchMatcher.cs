@@ -26,12 +26,17 @@ internal sealed class PatchMatcher
     private readonly IReadOnlyList<Change> changes;
     private readonly Dictionary<string, List<Change>> wanted = new(StringComparer.Ordinal);
     private readonly HashSet<string> paths = new(StringComparer.Ordinal);
+    private readonly CandidatePaths? candidatePaths;
     private bool computed;
 
-    public PatchMatcher(IHistoryReader history, IEnumerable<Change> changes)
+    /// <param name="history">Where the changes are read.</param>
+    /// <param name="changes">The changes to look for.</param>
+    /// <param name="candidatePaths">Shared by matchers that are shown the same candidates (the audit's hotfixes all walk develop).</param>
+    public PatchMatcher(IHistoryReader history, IEnumerable<Change> changes, CandidatePaths? candidatePaths = null)
     {
         this.history = history;
         this.changes = changes.ToList();
+        this.candidatePaths = candidatePaths;
     }
 
     /// <summary>True when there is nothing to look for (every wanted change is empty).</summary>
@@ -74,6 +79,11 @@ internal sealed class PatchMatcher
 
     private bool TouchesWantedPaths(Change candidate)
     {
+        if (candidatePaths?.Of(candidate) is { } changed)
+        {
+            return paths.Overlaps(changed);
+        }
+
         foreach (var path in paths)
         {
             var before = candidate.From is null ? null : history.EntryId(candidate.From, path);

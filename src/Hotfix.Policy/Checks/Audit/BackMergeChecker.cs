@@ -20,6 +20,7 @@ internal sealed class BackMergeChecker(IHistoryReader history, string developTip
     /// </summary>
     public static readonly TimeSpan CopyWindow = TimeSpan.FromDays(90);
 
+    private readonly CandidatePaths candidatePaths = new(history);
     private IReadOnlySet<string>? developCommits;
 
     public AuditedHotfix Judge(HotfixAudit.FoundHotfix found)
@@ -44,7 +45,7 @@ internal sealed class BackMergeChecker(IHistoryReader history, string developTip
 
         var mainParent = isMerge ? main.Parents[0] : found.Group![^1].Parents.FirstOrDefault();
         var whole = isMerge ? BranchChange(main) : new Change(mainParent, main.Sha);
-        var matcher = new PatchMatcher(history, [whole, .. commits.Select(Change.Of)]);
+        var matcher = new PatchMatcher(history, [whole, .. commits.Select(Change.Of)], candidatePaths);
         if (matcher.IsEmpty)
         {
             return Verdict(BackMergeStatus.ByPatchId);
