@@ -23,8 +23,9 @@ public sealed class HotfixEngine : IDisposable
 {
     private readonly IReadOnlyList<IDisposable> owned;
     private readonly IReadOnlyList<ICheckModule> modules;
-    private readonly PortSet ports;
+    private readonly PortSet registered;
     private readonly TimeProvider time;
+    private int disposed;
 
     internal HotfixEngine(HotfixPolicy policy, string policySource, IReadOnlyList<ICheckModule> modules, PortSet ports, TimeProvider time, ToolInfo tool, IReadOnlyList<IDisposable> owned)
     {
@@ -32,7 +33,7 @@ public sealed class HotfixEngine : IDisposable
         Policy = policy;
         PolicySource = policySource;
         this.modules = modules;
-        this.ports = ports;
+        registered = ports;
         this.time = time;
         Tool = tool;
     }
@@ -54,7 +55,7 @@ public sealed class HotfixEngine : IDisposable
 
     /// <summary>The adapter registered for <typeparamref name="TPort"/>, or null.</summary>
     public TPort? Port<TPort>()
-        where TPort : class => ports.Find<TPort>();
+        where TPort : class => Ports.Find<TPort>();
 
     /// <summary>
     /// Every finding for a hotfix branch (the request's, else the repository's HEAD), the change's classification,
@@ -73,7 +74,7 @@ public sealed class HotfixEngine : IDisposable
         }
 
         var subject = ResolveSubject(request.Branch);
-        var context = new CheckContext(Policy, subject, request.Options, ports) { Time = time };
+        var context = new CheckContext(Policy, subject, request.Options, Ports) { Time = time };
         return CheckRunner.Run(context, extraModules is null ? modules : [.. modules, .. extraModules], Tool);
     }
 
@@ -81,7 +82,7 @@ public sealed class HotfixEngine : IDisposable
     /// <exception cref="HotfixSubjectException">The branch does not exist, or HEAD is detached or unborn.</exception>
     public CheckSubject ResolveSubject(string? branch)
     {
-        var repository = ports.Find<IRepositoryReader>()
+        var repository = Ports.Find<IRepositoryReader>()
             ?? throw new InvalidOperationException("No repository is registered; call UseGitRepository(path) on the builder.");
         if (branch is not null)
         {
@@ -184,7 +185,7 @@ public sealed class HotfixEngine : IDisposable
             : throw new HotfixInputException($"--check '{Echo.Of(text)}': expected {CheckInput.ExpectedForm}")).ToList();
         var store = Records();
         var now = time.GetLocalNow();
-        var metrics = ports.Find<IStabilityMetrics>() ?? AttestedOnlyMetrics.Instance;
+        var metrics = Ports.Find<IStabilityMetrics>() ?? AttestedOnlyMetrics.Instance;
         var outcome = await StabilityVerification.CheckAsync(Policy, store.Read(incident), checkpoint, inputs, metrics, by ?? "unknown", now, cancellationToken).ConfigureAwait(false);
         foreach (var e in outcome.Events)
         {
@@ -204,10 +205,10 @@ public sealed class HotfixEngine : IDisposable
     /// <exception cref="HotfixSubjectException">The branch cannot be found, or HEAD is not on a branch.</exception>
     public MigrationRollbackPlan PlanMigrationRollback(string? branch = null)
     {
-        var planner = ports.Find<IMigrationRollbackPlanner>()
+        var planner = Ports.Find<IMigrationRollbackPlanner>()
             ?? throw new HotfixConfigurationException(["planning a migration rollback needs the migrations package: call AddMigrations() on the builder"]);
         var subject = ResolveSubject(branch);
-        return planner.Plan(new CheckContext(Policy, subject, new CheckOptions(), ports) { Time = time });
+        return planner.Plan(new CheckContext(Policy, subject, new CheckOptions(), Ports) { Time = time });
     }
 
     /// <summary>A migration rollback plan as text, JSON or Markdown.</summary>
@@ -247,8 +248,8 @@ public sealed class HotfixEngine : IDisposable
     public Task<RollbackRecord> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var log = ports.Find<IRollbackRecorder>();
-        IRollbackRecorder? recorder = request.Incident is not null && ports.Find<IIncidentRecordStore>() is { } store
+        var log = Ports.Find<IRollbackRecorder>();
+        IRollbackRecorder? recorder = request.Incident is not null && Ports.Find<IIncidentRecordStore>() is { } store
             ? new IncidentRollbackRecorder(log, store, _ => null)
             : log;
         if (recorder is null && !request.DryRun)
@@ -274,13 +275,13 @@ public sealed class HotfixEngine : IDisposable
     public Task<DeployRecord> DeployAsync(DeployRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var store = ports.Find<IIncidentRecordStore>();
+        var store = Ports.Find<IIncidentRecordStore>();
         if (store is null && !request.DryRun)
         {
             throw new HotfixConfigurationException(["a deploy must be recorded in its incident's record: register the incident record (UseIncidentRecords)"]);
         }
 
-        var restarter = ports.Find<IWorkloadRestarter>() ?? Workloads() as IWorkloadRestarter
+        var restarter = Ports.Find<IWorkloadRestarter>() ?? Workloads() as IWorkloadRestarter
             ?? throw new HotfixConfigurationException(["deploy needs an adapter for IWorkloadRestarter (UseKubernetes in Hotfix.Kubernetes)"]);
         return NotifiedAsync(
             new DeployProcedure(Workloads(), restarter, request.DryRun ? null : store, Policy, time).RunAsync(request, cancellationToken),
@@ -292,6 +293,9 @@ public sealed class HotfixEngine : IDisposable
     /// <summary>Tells the team (when a notifier is registered) once the operation has run; a dry run tells nobody.</summary>
     private async Task<T> NotifiedAsync<T>(Task<T> operation, bool dryRun, Func<T, TeamNotification?> notice, CancellationToken cancellationToken)
     {
+        // Taken before the wait: the host's notifier and record are not the engine's to release, so an operation that
+        // finished is told even when the engine was disposed meanwhile.
+        var ports = Ports;
         var record = await operation.ConfigureAwait(false);
         if (!dryRun && ports.Find<ITeamNotifier>() is { } notifier && notice(record) is { } notification)
         {
@@ -302,7 +306,7 @@ public sealed class HotfixEngine : IDisposable
     }
 
     /// <summary>The working tree root of the registered repository, or null when none is registered.</summary>
-    public string? RepositoryRoot => ports.Find<IRepositoryReader>()?.Root;
+    public string? RepositoryRoot => Ports.Find<IRepositoryReader>()?.Root;
 
     /// <summary>
     /// A report in a format (text, JSON, Markdown, SARIF 2.1.0, GitHub workflow annotations); SARIF locations are made
@@ -324,18 +328,39 @@ public sealed class HotfixEngine : IDisposable
     public static string Render(IncidentId incident, StabilityWindowStatus window, ReportFormat format) =>
         SectionRenderer.RenderToString(new VerificationSection(incident, window), format);
 
-    /// <summary>Releases what the builder opened for the engine (e.g. the repository of <c>UseGitRepository(path)</c>).</summary>
+    /// <summary>
+    /// Releases what the builder opened for the engine (e.g. the repository of <c>UseGitRepository(path)</c>). Calling
+    /// it again does nothing; any other use of the engine afterwards throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         foreach (var resource in owned)
         {
             resource.Dispose();
         }
     }
 
-    private IWorkloadController Workloads() => ports.Find<IWorkloadController>()
+    /// <summary>
+    /// The adapters, for an engine not yet disposed: a released repository handle is native memory, and libgit2 reading
+    /// through it crashes the host's whole process instead of throwing.
+    /// </summary>
+    private PortSet Ports
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            return registered;
+        }
+    }
+
+    private IWorkloadController Workloads() => Ports.Find<IWorkloadController>()
         ?? throw new HotfixConfigurationException(["workload commands need an adapter for IWorkloadController (UseKubernetes in Hotfix.Kubernetes)"]);
 
-    private IIncidentRecordStore Records() => ports.Find<IIncidentRecordStore>()
+    private IIncidentRecordStore Records() => Ports.Find<IIncidentRecordStore>()
         ?? throw new HotfixConfigurationException(["the incident record needs an adapter for IIncidentRecordStore (UseIncidentRecords or UseJsonLinesRecords)"]);
 }
