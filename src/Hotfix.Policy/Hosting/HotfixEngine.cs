@@ -127,6 +127,8 @@ public sealed class HotfixEngine : IDisposable
     /// </summary>
     public RollbackDecision Decide(RollbackDecisionRequest request, IncidentId? incident = null, string? by = null)
     {
+        // The validator's own refusal of null ("Cannot pass a null model") names neither the method nor the argument.
+        ArgumentNullException.ThrowIfNull(request);
         var decision = RollbackDecider.Decide(request, Policy, incident);
         if (incident is { } id)
         {
@@ -141,7 +143,11 @@ public sealed class HotfixEngine : IDisposable
         ReviewRequirement.For(Policy, severity, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
 
     /// <summary>What a review record breaks of the runbook (HF5001–HF5005); empty when it satisfies it.</summary>
-    public IReadOnlyList<ReviewProblem> ValidateReview(ReviewRecord record) => ReviewRecordValidator.Check(Policy, record);
+    public IReadOnlyList<ReviewProblem> ValidateReview(ReviewRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return ReviewRecordValidator.Check(Policy, record);
+    }
 
     /// <summary>Validates a review and, when it satisfies the runbook, appends it to the incident record.</summary>
     public IReadOnlyList<ReviewProblem> RecordReview(IncidentId incident, ReviewRecord record)
@@ -156,8 +162,11 @@ public sealed class HotfixEngine : IDisposable
     }
 
     /// <summary>The deployment checklist tailored to a change given as its changed paths (e.g. a pull request's files).</summary>
-    public DeploymentChecklist Checklist(IEnumerable<string> changedPaths) =>
-        Checklist(ChangeSet.FromPaths(Policy.Branches.Main, changedPaths));
+    public DeploymentChecklist Checklist(IEnumerable<string> changedPaths)
+    {
+        ArgumentNullException.ThrowIfNull(changedPaths);
+        return Checklist(ChangeSet.FromPaths(Policy.Branches.Main, changedPaths));
+    }
 
     /// <summary>The deployment checklist tailored to a change set.</summary>
     internal DeploymentChecklist Checklist(ChangeSet changes) =>
@@ -212,7 +221,7 @@ public sealed class HotfixEngine : IDisposable
     }
 
     /// <summary>A migration rollback plan as text, JSON or Markdown.</summary>
-    public static string Render(MigrationRollbackPlan plan, ReportFormat format) => SectionRenderer.RenderToString(new MigrationRollbackSection(plan), format);
+    public static string Render(MigrationRollbackPlan plan, ReportFormat format) => SectionRenderer.RenderToString(new MigrationRollbackSection(plan ?? throw new ArgumentNullException(nameof(plan))), format);
 
     /// <summary>The incident's record (its timeline); <see cref="IncidentRecord.Exists"/> is false when there is none.</summary>
     public IncidentRecord Record(IncidentId incident) => Records().Read(incident);
@@ -313,20 +322,20 @@ public sealed class HotfixEngine : IDisposable
     /// relative to the registered repository.
     /// </summary>
     public string Render(CheckReport report, ReportFormat format) =>
-        ReportRenderers.For(format, new RenderOptions(RepositoryRoot: RepositoryRoot)).RenderToString(report);
+        ReportRenderers.For(format, new RenderOptions(RepositoryRoot: RepositoryRoot)).RenderToString(report ?? throw new ArgumentNullException(nameof(report)));
 
     /// <summary>A decision as text, JSON or Markdown: the decision, the deciding row, the rows that lost and why.</summary>
-    public static string Render(RollbackDecision decision, ReportFormat format) => SectionRenderer.RenderToString(new DecisionSection(decision), format);
+    public static string Render(RollbackDecision decision, ReportFormat format) => SectionRenderer.RenderToString(new DecisionSection(decision ?? throw new ArgumentNullException(nameof(decision))), format);
 
     /// <summary>A review requirement as text, JSON or Markdown.</summary>
-    public static string Render(ReviewRequirement requirement, ReportFormat format) => SectionRenderer.RenderToString(new ReviewSection(requirement), format);
+    public static string Render(ReviewRequirement requirement, ReportFormat format) => SectionRenderer.RenderToString(new ReviewSection(requirement ?? throw new ArgumentNullException(nameof(requirement))), format);
 
     /// <summary>A checklist as text, JSON or Markdown (a PR-ready task list).</summary>
-    public static string Render(DeploymentChecklist checklist, ReportFormat format) => SectionRenderer.RenderToString(new ChecklistSection(checklist, null), format);
+    public static string Render(DeploymentChecklist checklist, ReportFormat format) => SectionRenderer.RenderToString(new ChecklistSection(checklist ?? throw new ArgumentNullException(nameof(checklist)), null), format);
 
     /// <summary>The stability window as text, JSON or Markdown.</summary>
     public static string Render(IncidentId incident, StabilityWindowStatus window, ReportFormat format) =>
-        SectionRenderer.RenderToString(new VerificationSection(incident, window), format);
+        SectionRenderer.RenderToString(new VerificationSection(incident, window ?? throw new ArgumentNullException(nameof(window))), format);
 
     /// <summary>
     /// Releases what the builder opened for the engine (e.g. the repository of <c>UseGitRepository(path)</c>). Calling

@@ -43,6 +43,7 @@ public sealed class HotfixEngineBuilder
     public HotfixEngineBuilder UsePolicyJson(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
         policy = PolicyParser.Parse(json, source);
         return this;
     }
@@ -67,6 +68,8 @@ public sealed class HotfixEngineBuilder
     /// <summary>The name and version reports show as the tool that produced them.</summary>
     public HotfixEngineBuilder UseToolName(string name, string version)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(version);
         tool = new ToolInfo(name, version);
         return this;
     }
