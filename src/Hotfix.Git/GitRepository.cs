@@ -46,7 +46,9 @@ internal sealed partial class GitRepository : IRepositoryReader, IDisposable
         var gitDir = Discover(full);
         if (gitDir is null)
         {
-            throw new HotfixInputException($"{optionName} '{path}' is not inside a git repository; expected a folder of a git working tree (clone one, run 'git init', or pass --repo PATH).");
+            // Only a command run without --repo can be pointed elsewhere with it; a host (UseGitRepository) has no such option.
+            var remedy = optionName == "current directory" ? "clone one, run 'git init', or pass --repo PATH" : "clone one or run 'git init'";
+            throw new HotfixInputException($"{optionName} '{path}' is not inside a git repository; expected a folder of a git working tree ({remedy}).");
         }
 
         Repository repository;

@@ -92,6 +92,19 @@ public class GitRepositoryTests
     }
 
     [Fact]
+    public void A_host_given_a_folder_outside_any_repository_is_not_told_about_a_command_line_option()
+    {
+        using var dir = new TempDirectory();
+        var e = Assert.Throws<HotfixInputException>(() => HotfixEngine.CreateBuilder().UseGitRepository(dir.Path));
+        Assert.Contains($"repository '{dir.Path}' is not inside a git repository", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--repo", e.Message, StringComparison.Ordinal);
+
+        // The command run without --repo is still told it can name one.
+        var cli = Assert.Throws<HotfixInputException>(() => GitRepository.Open(dir.Path, "current directory"));
+        Assert.Contains("pass --repo PATH", cli.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_folder_is_bad_input()
     {
         var e = Assert.Throws<HotfixInputException>(() => GitRepository.Open("/no/such/folder", "--repo"));

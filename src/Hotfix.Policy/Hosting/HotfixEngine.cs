@@ -23,8 +23,9 @@ public sealed class HotfixEngine : IDisposable
 {
     private readonly IReadOnlyList<IDisposable> owned;
     private readonly IReadOnlyList<ICheckModule> modules;
-    private readonly PortSet ports;
+    private readonly PortSet registered;
     private readonly TimeProvider time;
+    private int disposed;
 
     internal HotfixEngine(HotfixPolicy policy, string policySource, IReadOnlyList<ICheckModule> modules, PortSet ports, TimeProvider time, ToolInfo tool, IReadOnlyList<IDisposable> owned)
     {
@@ -32,7 +33,7 @@ public sealed class HotfixEngine : IDisposable
         Policy = policy;
         PolicySource = policySource;
         this.modules = modules;
-        this.ports = ports;
+        registered = ports;
         this.time = time;
         Tool = tool;
     }
@@ -60,7 +61,7 @@ public sealed class HotfixEngine : IDisposable
 
     /// <summary>The adapter registered for <typeparamref name="TPort"/>, or null.</summary>
     public TPort? Port<TPort>()
-        where TPort : class => ports.Find<TPort>();
+        where TPort : class => Ports.Find<TPort>();
 
     /// <summary>
     /// Every finding for a hotfix branch (the request's, else the repository's HEAD), the change's classification,
@@ -79,7 +80,7 @@ public sealed class HotfixEngine : IDisposable
         }
 
         var subject = ResolveSubject(request.Branch);
-        var context = new CheckContext(Policy, subject, request.Options, ports)
+        var context = new CheckContext(Policy, subject, request.Options, Ports)
         {
             Time = time,
             PolicyFile = PolicyFile,
@@ -92,7 +93,7 @@ public sealed class HotfixEngine : IDisposable
     /// <exception cref="HotfixSubjectException">The branch does not exist, or HEAD is detached or unborn.</exception>
     public CheckSubject ResolveSubject(string? branch)
     {
-        var repository = ports.Find<IRepositoryReader>()
+        var repository = Ports.Find<IRepositoryReader>()
             ?? throw new InvalidOperationException("No repository is registered; call UseGitRepository(path) on the builder.");
         if (branch is not null)
         {
@@ -137,6 +138,8 @@ public sealed class HotfixEngine : IDisposable
     /// </summary>
     public RollbackDecision Decide(RollbackDecisionRequest request, IncidentId? incident = null, string? by = null)
     {
+        // The validator's own refusal of null ("Cannot pass a null model") names neither the method nor the argument.
+        ArgumentNullException.ThrowIfNull(request);
         var decision = RollbackDecider.Decide(request, Policy, incident);
         if (incident is { } id)
         {
@@ -151,7 +154,11 @@ public sealed class HotfixEngine : IDisposable
         ReviewRequirement.For(Policy, severity, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
 
     /// <summary>What a review record breaks of the runbook (HF5001–HF5005); empty when it satisfies it.</summary>
-    public IReadOnlyList<ReviewProblem> ValidateReview(ReviewRecord record) => ReviewRecordValidator.Check(Policy, record);
+    public IReadOnlyList<ReviewProblem> ValidateReview(ReviewRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return ReviewRecordValidator.Check(Policy, record);
+    }
 
     /// <summary>Validates a review and, when it satisfies the runbook, appends it to the incident record.</summary>
     public IReadOnlyList<ReviewProblem> RecordReview(IncidentId incident, ReviewRecord record)
@@ -166,8 +173,11 @@ public sealed class HotfixEngine : IDisposable
     }
 
     /// <summary>The deployment checklist tailored to a change given as its changed paths (e.g. a pull request's files).</summary>
-    public DeploymentChecklist Checklist(IEnumerable<string> changedPaths) =>
-        Checklist(ChangeSet.FromPaths(Policy.Branches.Main, changedPaths));
+    public DeploymentChecklist Checklist(IEnumerable<string> changedPaths)
+    {
+        ArgumentNullException.ThrowIfNull(changedPaths);
+        return Checklist(ChangeSet.FromPaths(Policy.Branches.Main, changedPaths));
+    }
 
     /// <summary>The deployment checklist tailored to a change set.</summary>
     internal DeploymentChecklist Checklist(ChangeSet changes) =>
@@ -195,7 +205,7 @@ public sealed class HotfixEngine : IDisposable
             : throw new HotfixInputException($"--check '{Echo.Of(text)}': expected {CheckInput.ExpectedForm}")).ToList();
         var store = Records();
         var now = time.GetLocalNow();
-        var metrics = ports.Find<IStabilityMetrics>() ?? AttestedOnlyMetrics.Instance;
+        var metrics = Ports.Find<IStabilityMetrics>() ?? AttestedOnlyMetrics.Instance;
         var outcome = await StabilityVerification.CheckAsync(Policy, store.Read(incident), checkpoint, inputs, metrics, by ?? "unknown", now, cancellationToken).ConfigureAwait(false);
         foreach (var e in outcome.Events)
         {
@@ -215,14 +225,14 @@ public sealed class HotfixEngine : IDisposable
     /// <exception cref="HotfixSubjectException">The branch cannot be found, or HEAD is not on a branch.</exception>
     public MigrationRollbackPlan PlanMigrationRollback(string? branch = null)
     {
-        var planner = ports.Find<IMigrationRollbackPlanner>()
+        var planner = Ports.Find<IMigrationRollbackPlanner>()
             ?? throw new HotfixConfigurationException(["planning a migration rollback needs the migrations package: call AddMigrations() on the builder"]);
         var subject = ResolveSubject(branch);
-        return planner.Plan(new CheckContext(Policy, subject, new CheckOptions(), ports) { Time = time });
+        return planner.Plan(new CheckContext(Policy, subject, new CheckOptions(), Ports) { Time = time });
     }
 
     /// <summary>A migration rollback plan as text, JSON or Markdown.</summary>
-    public static string Render(MigrationRollbackPlan plan, ReportFormat format) => SectionRenderer.RenderToString(new MigrationRollbackSection(plan), format);
+    public static string Render(MigrationRollbackPlan plan, ReportFormat format) => SectionRenderer.RenderToString(new MigrationRollbackSection(plan ?? throw new ArgumentNullException(nameof(plan))), format);
 
     /// <summary>The incident's record (its timeline); <see cref="IncidentRecord.Exists"/> is false when there is none.</summary>
     public IncidentRecord Record(IncidentId incident) => Records().Read(incident);
@@ -258,8 +268,8 @@ public sealed class HotfixEngine : IDisposable
     public Task<RollbackRecord> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var log = ports.Find<IRollbackRecorder>();
-        IRollbackRecorder? recorder = request.Incident is not null && ports.Find<IIncidentRecordStore>() is { } store
+        var log = Ports.Find<IRollbackRecorder>();
+        IRollbackRecorder? recorder = request.Incident is not null && Ports.Find<IIncidentRecordStore>() is { } store
             ? new IncidentRollbackRecorder(log, store, _ => null)
             : log;
         if (recorder is null && !request.DryRun)
@@ -285,13 +295,13 @@ public sealed class HotfixEngine : IDisposable
     public Task<DeployRecord> DeployAsync(DeployRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var store = ports.Find<IIncidentRecordStore>();
+        var store = Ports.Find<IIncidentRecordStore>();
         if (store is null && !request.DryRun)
         {
             throw new HotfixConfigurationException(["a deploy must be recorded in its incident's record: register the incident record (UseIncidentRecords)"]);
         }
 
-        var restarter = ports.Find<IWorkloadRestarter>() ?? Workloads() as IWorkloadRestarter
+        var restarter = Ports.Find<IWorkloadRestarter>() ?? Workloads() as IWorkloadRestarter
             ?? throw new HotfixConfigurationException(["deploy needs an adapter for IWorkloadRestarter (UseKubernetes in Hotfix.Kubernetes)"]);
         return NotifiedAsync(
             new DeployProcedure(Workloads(), restarter, request.DryRun ? null : store, Policy, time).RunAsync(request, cancellationToken),
@@ -303,6 +313,9 @@ public sealed class HotfixEngine : IDisposable
     /// <summary>Tells the team (when a notifier is registered) once the operation has run; a dry run tells nobody.</summary>
     private async Task<T> NotifiedAsync<T>(Task<T> operation, bool dryRun, Func<T, TeamNotification?> notice, CancellationToken cancellationToken)
     {
+        // Taken before the wait: the host's notifier and record are not the engine's to release, so an operation that
+        // finished is told even when the engine was disposed meanwhile.
+        var ports = Ports;
         var record = await operation.ConfigureAwait(false);
         if (!dryRun && ports.Find<ITeamNotifier>() is { } notifier && notice(record) is { } notification)
         {
@@ -313,40 +326,61 @@ public sealed class HotfixEngine : IDisposable
     }
 
     /// <summary>The working tree root of the registered repository, or null when none is registered.</summary>
-    public string? RepositoryRoot => ports.Find<IRepositoryReader>()?.Root;
+    public string? RepositoryRoot => Ports.Find<IRepositoryReader>()?.Root;
 
     /// <summary>
     /// A report in a format (text, JSON, Markdown, SARIF 2.1.0, GitHub workflow annotations); SARIF locations are made
     /// relative to the registered repository.
     /// </summary>
     public string Render(CheckReport report, ReportFormat format) =>
-        ReportRenderers.For(format, new RenderOptions(RepositoryRoot: RepositoryRoot)).RenderToString(report);
+        ReportRenderers.For(format, new RenderOptions(RepositoryRoot: RepositoryRoot)).RenderToString(report ?? throw new ArgumentNullException(nameof(report)));
 
     /// <summary>A decision as text, JSON or Markdown: the decision, the deciding row, the rows that lost and why.</summary>
-    public static string Render(RollbackDecision decision, ReportFormat format) => SectionRenderer.RenderToString(new DecisionSection(decision), format);
+    public static string Render(RollbackDecision decision, ReportFormat format) => SectionRenderer.RenderToString(new DecisionSection(decision ?? throw new ArgumentNullException(nameof(decision))), format);
 
     /// <summary>A review requirement as text, JSON or Markdown.</summary>
-    public static string Render(ReviewRequirement requirement, ReportFormat format) => SectionRenderer.RenderToString(new ReviewSection(requirement), format);
+    public static string Render(ReviewRequirement requirement, ReportFormat format) => SectionRenderer.RenderToString(new ReviewSection(requirement ?? throw new ArgumentNullException(nameof(requirement))), format);
 
     /// <summary>A checklist as text, JSON or Markdown (a PR-ready task list).</summary>
-    public static string Render(DeploymentChecklist checklist, ReportFormat format) => SectionRenderer.RenderToString(new ChecklistSection(checklist, null), format);
+    public static string Render(DeploymentChecklist checklist, ReportFormat format) => SectionRenderer.RenderToString(new ChecklistSection(checklist ?? throw new ArgumentNullException(nameof(checklist)), null), format);
 
     /// <summary>The stability window as text, JSON or Markdown.</summary>
     public static string Render(IncidentId incident, StabilityWindowStatus window, ReportFormat format) =>
-        SectionRenderer.RenderToString(new VerificationSection(incident, window), format);
+        SectionRenderer.RenderToString(new VerificationSection(incident, window ?? throw new ArgumentNullException(nameof(window))), format);
 
-    /// <summary>Releases what the builder opened for the engine (e.g. the repository of <c>UseGitRepository(path)</c>).</summary>
+    /// <summary>
+    /// Releases what the builder opened for the engine (e.g. the repository of <c>UseGitRepository(path)</c>). Calling
+    /// it again does nothing; any other use of the engine afterwards throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         foreach (var resource in owned)
         {
             resource.Dispose();
         }
     }
 
-    private IWorkloadController Workloads() => ports.Find<IWorkloadController>()
+    /// <summary>
+    /// The adapters, for an engine not yet disposed: a released repository handle is native memory, and libgit2 reading
+    /// through it crashes the host's whole process instead of throwing.
+    /// </summary>
+    private PortSet Ports
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            return registered;
+        }
+    }
+
+    private IWorkloadController Workloads() => Ports.Find<IWorkloadController>()
         ?? throw new HotfixConfigurationException(["workload commands need an adapter for IWorkloadController (UseKubernetes in Hotfix.Kubernetes)"]);
 
-    private IIncidentRecordStore Records() => ports.Find<IIncidentRecordStore>()
+    private IIncidentRecordStore Records() => Ports.Find<IIncidentRecordStore>()
         ?? throw new HotfixConfigurationException(["the incident record needs an adapter for IIncidentRecordStore (UseIncidentRecords or UseJsonLinesRecords)"]);
 }

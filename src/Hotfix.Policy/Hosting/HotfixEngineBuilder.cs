@@ -21,6 +21,7 @@ public sealed class HotfixEngineBuilder
     private Func<PolicyLoadResult>? defaultPolicy;
     private string? policyFile = PolicyParser.DefaultFileName;
     private TimeProvider time = TimeProvider.System;
+    private bool built;
     private ToolInfo tool = new("hotfix-host", typeof(HotfixEngineBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
     internal HotfixEngineBuilder()
@@ -55,6 +56,7 @@ public sealed class HotfixEngineBuilder
     public HotfixEngineBuilder UsePolicyJson(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
         policy = PolicyParser.Parse(json, source);
         return this;
     }
@@ -79,6 +81,8 @@ public sealed class HotfixEngineBuilder
     /// <summary>The name and version reports show as the tool that produced them.</summary>
     public HotfixEngineBuilder UseToolName(string name, string version)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(version);
         tool = new ToolInfo(name, version);
         return this;
     }
@@ -144,10 +148,20 @@ public sealed class HotfixEngineBuilder
 
     /// <summary>
     /// The engine. Throws <see cref="HotfixInputException"/> for a policy with problems (each listed with its JSON
-    /// path) and <see cref="HotfixConfigurationException"/> when a module's declared port has no adapter.
+    /// path) and <see cref="HotfixConfigurationException"/> when a module's declared port has no adapter. A builder
+    /// builds one engine: the engine owns what the builder opened, so another engine needs another builder.
     /// </summary>
+    /// <exception cref="InvalidOperationException">This builder was built already (successfully or not).</exception>
     public HotfixEngine Build()
     {
+        // Two engines of one builder would share its repository handle: disposing either released the other's, and the
+        // next check through it crashed the process. A failed build has already released it.
+        if (built)
+        {
+            throw new InvalidOperationException("This builder has built an engine already; the engine owns what the builder opened (the repository of UseGitRepository), so create a new builder with HotfixEngine.CreateBuilder() for another engine.");
+        }
+
+        built = true;
         var loaded = policy ?? defaultPolicy?.Invoke() ?? PolicyParser.Defaults();
         if (loaded.Policy is not { } effective)
         {
