@@ -113,13 +113,17 @@ internal sealed partial class FluentMigratorFormat : IMigrationFormat
             .ToList();
     }
 
-    /// <summary>The lowest <c>[Migration(…)]</c> version a file declares (C# digit separators allowed).</summary>
+    /// <summary>Every <c>[Migration(…)]</c> version a file declares, in its digits (C# digit separators dropped).</summary>
+    internal static IEnumerable<string> DeclaredVersions(string? text) =>
+        VersionAttribute().Matches(text ?? string.Empty).Select(m => m.Groups["version"].Value.Replace("_", string.Empty, StringComparison.Ordinal));
+
+    /// <summary>The lowest <c>[Migration(…)]</c> version a file declares.</summary>
     private static long? Version(string? text)
     {
         long? lowest = null;
-        foreach (Match m in VersionAttribute().Matches(text ?? string.Empty))
+        foreach (var declared in DeclaredVersions(text))
         {
-            if (long.TryParse(m.Groups["version"].Value.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+            if (long.TryParse(declared, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
             {
                 lowest = lowest is null ? version : Math.Min(lowest.Value, version);
             }

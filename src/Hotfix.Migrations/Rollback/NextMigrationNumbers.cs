@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.RegularExpressions;
 using Hotfix.Migrations.Detection;
+using Hotfix.Migrations.Formats;
 
 namespace Hotfix.Migrations.Rollback;
 
@@ -63,7 +64,7 @@ internal static partial class NextMigrationNumbers
             MigrationFramework.FluentMigrator => new(
                 directory, true,
                 (p, files) => p.EndsWith(".cs", StringComparison.Ordinal) && files.ReadHead(p) is { } text
-                    ? FluentMigratorVersion().Matches(text).Select(match => match.Groups["v"].Value) : [],
+                    ? FluentMigratorFormat.DeclaredVersions(text) : [],
                 false, "[Migration(…)] attributes of the .cs files"),
             _ => null,
         };
@@ -166,7 +167,4 @@ internal static partial class NextMigrationNumbers
 
     [GeneratedRegex(@"^V(?<v>[0-9]+(?:[._][0-9]+)*)__")]
     private static partial Regex FlywayVersion();
-
-    [GeneratedRegex(@"\[\s*(?:FluentMigrator\.)?Migration(?:Attribute)?\s*\(\s*(?<v>[0-9]+)")]
-    private static partial Regex FluentMigratorVersion();
 }

@@ -178,6 +178,20 @@ public class NextMigrationNumberTests
     }
 
     [Fact]
+    public void Fluent_migrator_versions_written_with_digit_separators_are_read_whole()
+    {
+        // The runner orders by the number: read as "2026", the existing version would let "now" (a lower number) through.
+        using var repo = MigrationRepository.Create(
+            ("Shop/Migrations/Initial.cs", "using FluentMigrator;\n\n[Migration(2026_12_10_0900L)]\npublic class Initial : Migration\n{\n    public override void Up() => Create.Table(\"Orders\").WithColumn(\"Id\").AsInt32().PrimaryKey();\n\n    public override void Down() => Delete.Table(\"Orders\");\n}\n"));
+        repo.Commit("hotfix", ("Shop/Migrations/Discount.cs",
+            "using FluentMigrator;\n\n[Migration(2026_12_10_1000)]\npublic class Discount : Migration\n{\n    public override void Up() => Alter.Table(\"Orders\").AddColumn(\"Discount\").AsInt32().Nullable();\n\n    public override void Down() => Delete.Column(\"Discount\").FromTable(\"Orders\");\n}\n"));
+
+        var entry = MigrationRepository.WithMigrations(repo, ms => Plan(Assert.Single(ms)));
+
+        Assert.Contains("[Migration(202612101001)]\npublic class UndoDiscount : Migration", entry.Forward.Content);
+    }
+
+    [Fact]
     public void Several_migrations_of_the_hotfix_in_one_folder_get_consecutive_numbers_newest_undo_first()
     {
         using var repo = MigrationRepository.Create(("db/migrations/0001_init.sql", "CREATE TABLE orders (id integer PRIMARY KEY);\n"));
