@@ -71,11 +71,11 @@ public class HotfixEngineTests
     [Fact]
     public void A_policy_with_problems_is_refused_with_each_problem_named()
     {
-        var unknownKey = Assert.Throws<HotfixInputException>(() => HotfixEngine.CreateBuilder().UsePolicyJson("""{ "nonsense": 1 }""", "team.json").Build());
+        var unknownKey = Assert.Throws<HotfixPolicyException>(() => HotfixEngine.CreateBuilder().UsePolicyJson("""{ "nonsense": 1 }""", "team.json").Build());
         Assert.Contains("team.json", unknownKey.Message, StringComparison.Ordinal);
         Assert.Contains("nonsense", unknownKey.Message, StringComparison.Ordinal);
 
-        var badValue = Assert.Throws<HotfixInputException>(() => HotfixEngine.CreateBuilder().UsePolicyJson("""{ "review": { "followUpDays": -3 } }""", "team.json").Build());
+        var badValue = Assert.Throws<HotfixPolicyException>(() => HotfixEngine.CreateBuilder().UsePolicyJson("""{ "review": { "followUpDays": -3 } }""", "team.json").Build());
         Assert.Contains("followUpDays", badValue.Message, StringComparison.Ordinal);
         Assert.Contains("-3", badValue.Message, StringComparison.Ordinal);
     }

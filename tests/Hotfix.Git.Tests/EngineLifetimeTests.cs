@@ -48,7 +48,7 @@ public class EngineLifetimeTests
     {
         using var repo = HotfixBranch();
         var builder = HotfixEngine.CreateBuilder().UseGitRepository(repo.Path).UsePolicyJson("""{ "nonsense": 1 }""", "team.json").AddCoreChecks();
-        Assert.Throws<HotfixInputException>(() => builder.Build());
+        Assert.Throws<HotfixPolicyException>(() => builder.Build());
 
         builder.UsePolicy(Hotfix.Policy.Policies.HotfixPolicy.Runbook);
         Assert.Throws<InvalidOperationException>(() => builder.Build());

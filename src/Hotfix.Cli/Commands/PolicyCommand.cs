@@ -35,7 +35,7 @@ internal static class PolicyCommand
                 argument is null ? "--policy" : "file");
             if (!result.IsValid)
             {
-                throw new HotfixInputException(PolicyProblems.Describe(result));
+                throw new HotfixPolicyException(result);
             }
 
             environment.Out.WriteLine(result.Source == PolicyParser.BuiltInSource

@@ -49,5 +49,5 @@ internal static class PolicyFiles
         Require(Read(environment, policyOption, repositoryRoot));
 
     public static HotfixPolicy Require(PolicyLoadResult result) =>
-        result.Policy ?? throw new HotfixInputException(PolicyProblems.Describe(result));
+        result.Policy ?? throw new HotfixPolicyException(result);
 }

@@ -42,6 +42,12 @@ internal sealed class CheckContext
     /// </summary>
     public bool LocatesBranchFindings { get; init; } = true;
 
+    /// <summary>
+    /// The host's cancellation (<c>HotfixEngine.Check</c>). Looked at between steps — before each rule, each report
+    /// section and each shared fact is computed — so a step in progress (one diff, one file's migration scan) ends first.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>The clock of the run, when the host gave one; rules that need "today" say what they assumed otherwise.</summary>
     public TimeProvider? Time { get; init; }
 
@@ -51,6 +57,9 @@ internal sealed class CheckContext
 
     /// <summary>The fact of type <typeparamref name="T"/>, computed on first use and shared by every rule after that.</summary>
     public T Fact<T>(Func<CheckContext, T> compute)
-        where T : class =>
-        (T)facts.GetOrAdd(typeof(T), static (_, state) => state.compute(state.context), (compute, context: this));
+        where T : class
+    {
+        Cancellation.ThrowIfCancellationRequested();
+        return (T)facts.GetOrAdd(typeof(T), static (_, state) => state.compute(state.context), (compute, context: this));
+    }
 }

@@ -25,6 +25,7 @@ internal static class CheckRunner
                     continue;
                 }
 
+                context.Cancellation.ThrowIfCancellationRequested();
                 foreach (var finding in rule.Evaluate(context))
                 {
                     if (!rule.Emits.Contains(finding.RuleId))
@@ -52,6 +53,7 @@ internal static class CheckRunner
 
             foreach (var provider in module.Sections)
             {
+                context.Cancellation.ThrowIfCancellationRequested();
                 if (provider.Build(context) is { } section)
                 {
                     sections.Add(section);
@@ -59,6 +61,7 @@ internal static class CheckRunner
             }
         }
 
+        context.Cancellation.ThrowIfCancellationRequested();
         var sorted = findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)

@@ -67,12 +67,19 @@ public sealed class HotfixEngine : IDisposable
     /// Every finding for a hotfix branch (the request's, else the repository's HEAD), the change's classification,
     /// the required test plan and review. Needs a repository (<c>UseGitRepository</c>) and at least one module.
     /// </summary>
+    /// <param name="request">The branch and options; null checks HEAD's branch with the default options.</param>
+    /// <param name="cancellationToken">
+    /// Stops the check between its steps (each rule, each report section, each shared fact such as the change set or
+    /// the migration scan); a step in progress — one diff of the repository — finishes first. The engine stays usable.
+    /// </param>
     /// <exception cref="HotfixSubjectException">The branch cannot be found, or HEAD is not on a branch.</exception>
-    public CheckReport Check(CheckRequest? request = null) => Check(request, null);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public CheckReport Check(CheckRequest? request = null, CancellationToken cancellationToken = default) => Check(request, null, cancellationToken);
 
     /// <summary>A check with modules of the caller's added for this run (<c>hotfix finish</c> adds the recorded review).</summary>
-    internal CheckReport Check(CheckRequest? request, IEnumerable<ICheckModule>? extraModules)
+    internal CheckReport Check(CheckRequest? request, IEnumerable<ICheckModule>? extraModules, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         request ??= new CheckRequest();
         if (modules.Count == 0 && extraModules is null)
         {
@@ -85,6 +92,7 @@ public sealed class HotfixEngine : IDisposable
             Time = time,
             PolicyFile = PolicyFile,
             LocatesBranchFindings = request.LocatesBranchFindings,
+            Cancellation = cancellationToken,
         };
         return CheckRunner.Run(context, extraModules is null ? modules : [.. modules, .. extraModules], Tool);
     }

@@ -147,8 +147,8 @@ public sealed class HotfixEngineBuilder
     }
 
     /// <summary>
-    /// The engine. Throws <see cref="HotfixInputException"/> for a policy with problems (each listed with its JSON
-    /// path) and <see cref="HotfixConfigurationException"/> when a module's declared port has no adapter. A builder
+    /// The engine. Throws <see cref="HotfixPolicyException"/> (a <see cref="HotfixInputException"/>) for a policy with
+    /// problems (each listed with its JSON path, in the message and as data) and <see cref="HotfixConfigurationException"/> when a module's declared port has no adapter. A builder
     /// builds one engine: the engine owns what the builder opened, so another engine needs another builder.
     /// </summary>
     /// <exception cref="InvalidOperationException">This builder was built already (successfully or not).</exception>
@@ -166,7 +166,7 @@ public sealed class HotfixEngineBuilder
         if (loaded.Policy is not { } effective)
         {
             DisposeOwned();
-            throw new HotfixInputException(PolicyProblems.Describe(loaded));
+            throw new HotfixPolicyException(loaded);
         }
 
         var missing = modules
