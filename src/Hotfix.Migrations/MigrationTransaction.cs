@@ -67,7 +67,13 @@ internal sealed class MigrationTransaction
             return StatementCount(text) > 1;
         }
 
-        if (OptedOut(direction, inOtherFile, text, operation.Line))
+        if (Model.Boundary == TransactionBoundary.InScriptBlock)
+        {
+            return InsideScriptTransaction(text, operation.Line);
+        }
+
+        if (OptedOut(direction, inOtherFile, text, operation.Line)
+            || Model.RunsApart is { } apart && NonTransactionalStatement.Of(operation, database) is { } statement && apart.Contains(statement))
         {
             return false;
         }
@@ -93,8 +99,9 @@ internal sealed class MigrationTransaction
         return statements.Any(s => s.NonTransactional) && statements.Any(s => !s.NonTransactional) ? statements : [];
     }
 
+    // A transaction around every migration at once (MikroORM's allOrNothing) still holds a migration that opts out of its own.
     private bool OptedOut(MigrationDirection direction, bool inOtherFile, string text, int? line) =>
-        project.NoTransaction || Model!.OptOuts.Any(o => (o.Direction is null || o.Direction == direction) && OptsOut(o, text, line, inOtherFile));
+        project.NoTransaction || !project.OneTransactionForAll && Model!.OptOuts.Any(o => (o.Direction is null || o.Direction == direction) && OptsOut(o, text, line, inOtherFile));
 
     private bool OptsOut(TransactionOptOut optOut, string text, int? line, bool inOtherFile) => optOut.Scope switch
     {
@@ -106,6 +113,39 @@ internal sealed class MigrationTransaction
             && optOut.Pattern.IsMatch(sibling),
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the line falls between a <c>BEGIN</c> (or <c>START TRANSACTION</c>) statement of the script and the
+    /// <c>COMMIT</c>, <c>END</c> or <c>ROLLBACK</c> that closes it; an unknown line counts as outside.
+    /// </summary>
+    private bool InsideScriptTransaction(string text, int? line)
+    {
+        if (line is not { } at)
+        {
+            return false;
+        }
+
+        var open = false;
+        foreach (var statement in SqlStatementSplitter.Split(text, database))
+        {
+            if (statement.Line > at)
+            {
+                break;
+            }
+
+            var words = SqlTokenizer.Tokenize(statement.Text, database).Where(t => t.Kind == SqlTokenKind.Word).Select(t => t.Upper).Take(2).ToList();
+            if (words is ["BEGIN", ..] or ["START", "TRANSACTION"])
+            {
+                open = true;
+            }
+            else if (words is ["COMMIT" or "END" or "ROLLBACK", ..])
+            {
+                open = false;
+            }
+        }
+
+        return open;
+    }
 
     /// <summary>The statements PostgreSQL would receive in one query: the file's, without comment-only leftovers.</summary>
     private int StatementCount(string text) =>

@@ -106,6 +106,7 @@ internal sealed class StatementOutsideTransactionRule : ICheckRule
         var when = direction == MigrationDirection.Up ? "the deploy fails at this migration" : "migrating down fails";
         var database = migration.Database == MigrationDatabase.Unknown ? " (the database was not detected; PostgreSQL is assumed)" : string.Empty;
         var fix = model.Boundary == TransactionBoundary.OneQueryPerFile ? $"Move it to {model.Advice}"
+            : model.Boundary == TransactionBoundary.InScriptBlock ? $"Move it {model.Advice}"
             : model.OptOuts.Count == 0 ? $"{name} has no way to take one migration out of it: {model.Advice}"
             : $"Add {model.Advice}, and keep nothing else in that migration that needs the transaction: one concurrent statement per non-transactional migration is the safe form, so a failure leaves nothing half-applied";
         return $"The {name} migration{where} runs `{operation.Text ?? statement}` inside {model.Transaction}; PostgreSQL refuses {statement} in a transaction block " +
