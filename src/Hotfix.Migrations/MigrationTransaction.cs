@@ -69,7 +69,7 @@ internal sealed class MigrationTransaction
 
         if (Model.Boundary == TransactionBoundary.InScriptBlock)
         {
-            return InsideScriptTransaction(text, operation.Line);
+            return ScriptBlockAt(text, operation.Line) is not null;
         }
 
         if (OptedOut(direction, inOtherFile, text, operation.Line)
@@ -82,6 +82,14 @@ internal sealed class MigrationTransaction
         // runs without a transaction when mixed is set): only a migration with none of them is wrapped.
         return Model.Boundary != TransactionBoundary.DetectedPerMigration || !FlywayStatements.Of(text, database).Any(s => s.NonTransactional);
     }
+
+    /// <summary>
+    /// Whether both statements of the up run inside one and the same transaction: both wrapped, and — where the script
+    /// writes its own transactions (sqitch) — in the same <c>BEGIN</c> … <c>COMMIT</c> block, not one committed before the other.
+    /// </summary>
+    public bool SharesTransaction(MigrationOperation first, MigrationOperation second) =>
+        Wraps(first, MigrationDirection.Up, false) && Wraps(second, MigrationDirection.Up, false)
+        && (Model!.Boundary != TransactionBoundary.InScriptBlock || ScriptBlockAt(upText!, first.Line) == ScriptBlockAt(upText!, second.Line));
 
     /// <summary>
     /// The migration's statements as Flyway sorts them, when it mixes both kinds and nothing lets it (no <c>mixed</c>,
@@ -115,16 +123,17 @@ internal sealed class MigrationTransaction
     };
 
     /// <summary>
-    /// Whether the line falls between a <c>BEGIN</c> (or <c>START TRANSACTION</c>) statement of the script and the
-    /// <c>COMMIT</c>, <c>END</c> or <c>ROLLBACK</c> that closes it; an unknown line counts as outside.
+    /// Which <c>BEGIN</c> (or <c>START TRANSACTION</c>) … <c>COMMIT</c> (<c>END</c>, <c>ROLLBACK</c>) block of the script
+    /// holds the line, counted from 1; null outside every block, and for an unknown line.
     /// </summary>
-    private bool InsideScriptTransaction(string text, int? line)
+    private int? ScriptBlockAt(string text, int? line)
     {
         if (line is not { } at)
         {
-            return false;
+            return null;
         }
 
+        var blocks = 0;
         var open = false;
         foreach (var statement in SqlStatementSplitter.Split(text, database))
         {
@@ -137,6 +146,7 @@ internal sealed class MigrationTransaction
             if (words is ["BEGIN", ..] or ["START", "TRANSACTION"])
             {
                 open = true;
+                blocks++;
             }
             else if (words is ["COMMIT" or "END" or "ROLLBACK", ..])
             {
@@ -144,7 +154,7 @@ internal sealed class MigrationTransaction
             }
         }
 
-        return open;
+        return open ? blocks : null;
     }
 
     /// <summary>The statements PostgreSQL would receive in one query: the file's, without comment-only leftovers.</summary>

@@ -61,8 +61,7 @@ internal sealed class StatementOutsideTransactionRule : ICheckRule
             var judged = migration.Database is MigrationDatabase.PostgreSql or MigrationDatabase.Unknown;
             foreach (var (add, use, label) in judged ? NewEnumLabelUse.In(migration.Up, migration.Database) : [])
             {
-                if (migration.Transaction.Wraps(add, MigrationDirection.Up, false) && migration.Transaction.Wraps(use, MigrationDirection.Up, false)
-                    && reported.Add((migration.Path, use.Line)))
+                if (migration.Transaction.SharesTransaction(add, use) && reported.Add((migration.Path, use.Line)))
                 {
                     findings.Add(EnumLabelMessage(migration, model, add, use, label), migration.Path, use.Line);
                 }
