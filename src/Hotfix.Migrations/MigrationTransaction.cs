@@ -67,7 +67,13 @@ internal sealed class MigrationTransaction
             return StatementCount(text) > 1;
         }
 
-        if (OptedOut(direction, inOtherFile, text, operation.Line))
+        if (Model.Boundary == TransactionBoundary.InScriptBlock)
+        {
+            return ScriptBlockAt(text, operation.Line) is not null;
+        }
+
+        if (OptedOut(direction, inOtherFile, text, operation.Line)
+            || Model.RunsApart is { } apart && NonTransactionalStatement.Of(operation, database) is { } statement && apart.Contains(statement))
         {
             return false;
         }
@@ -76,6 +82,14 @@ internal sealed class MigrationTransaction
         // runs without a transaction when mixed is set): only a migration with none of them is wrapped.
         return Model.Boundary != TransactionBoundary.DetectedPerMigration || !FlywayStatements.Of(text, database).Any(s => s.NonTransactional);
     }
+
+    /// <summary>
+    /// Whether both statements of the up run inside one and the same transaction: both wrapped, and — where the script
+    /// writes its own transactions (sqitch) — in the same <c>BEGIN</c> … <c>COMMIT</c> block, not one committed before the other.
+    /// </summary>
+    public bool SharesTransaction(MigrationOperation first, MigrationOperation second) =>
+        Wraps(first, MigrationDirection.Up, false) && Wraps(second, MigrationDirection.Up, false)
+        && (Model!.Boundary != TransactionBoundary.InScriptBlock || ScriptBlockAt(upText!, first.Line) == ScriptBlockAt(upText!, second.Line));
 
     /// <summary>
     /// The migration's statements as Flyway sorts them, when it mixes both kinds and nothing lets it (no <c>mixed</c>,
@@ -93,8 +107,9 @@ internal sealed class MigrationTransaction
         return statements.Any(s => s.NonTransactional) && statements.Any(s => !s.NonTransactional) ? statements : [];
     }
 
+    // A transaction around every migration at once (MikroORM's allOrNothing) still holds a migration that opts out of its own.
     private bool OptedOut(MigrationDirection direction, bool inOtherFile, string text, int? line) =>
-        project.NoTransaction || Model!.OptOuts.Any(o => (o.Direction is null || o.Direction == direction) && OptsOut(o, text, line, inOtherFile));
+        project.NoTransaction || !project.OneTransactionForAll && Model!.OptOuts.Any(o => (o.Direction is null || o.Direction == direction) && OptsOut(o, text, line, inOtherFile));
 
     private bool OptsOut(TransactionOptOut optOut, string text, int? line, bool inOtherFile) => optOut.Scope switch
     {
@@ -106,6 +121,41 @@ internal sealed class MigrationTransaction
             && optOut.Pattern.IsMatch(sibling),
         _ => false,
     };
+
+    /// <summary>
+    /// Which <c>BEGIN</c> (or <c>START TRANSACTION</c>) … <c>COMMIT</c> (<c>END</c>, <c>ROLLBACK</c>) block of the script
+    /// holds the line, counted from 1; null outside every block, and for an unknown line.
+    /// </summary>
+    private int? ScriptBlockAt(string text, int? line)
+    {
+        if (line is not { } at)
+        {
+            return null;
+        }
+
+        var blocks = 0;
+        var open = false;
+        foreach (var statement in SqlStatementSplitter.Split(text, database))
+        {
+            if (statement.Line > at)
+            {
+                break;
+            }
+
+            var words = SqlTokenizer.Tokenize(statement.Text, database).Where(t => t.Kind == SqlTokenKind.Word).Select(t => t.Upper).Take(2).ToList();
+            if (words is ["BEGIN", ..] or ["START", "TRANSACTION"])
+            {
+                open = true;
+                blocks++;
+            }
+            else if (words is ["COMMIT" or "END" or "ROLLBACK", ..])
+            {
+                open = false;
+            }
+        }
+
+        return open ? blocks : null;
+    }
 
     /// <summary>The statements PostgreSQL would receive in one query: the file's, without comment-only leftovers.</summary>
     private int StatementCount(string text) =>

@@ -20,6 +20,12 @@ internal enum TransactionBoundary
     /// the project allows mixing them.
     /// </summary>
     DetectedPerMigration,
+
+    /// <summary>
+    /// The framework wraps nothing; the script opens and commits its own transaction (sqitch's PostgreSQL template has
+    /// <c>BEGIN;</c> … <c>COMMIT;</c>, and sqitch hands the file to psql as it is): only a statement between them runs in one.
+    /// </summary>
+    InScriptBlock,
 }
 
 /// <summary>Where a framework lets a migration say "no transaction", and so where Hotfix looks for it.</summary>
@@ -56,23 +62,44 @@ internal sealed record TransactionOptOut(OptOutScope Scope, Regex Pattern, Migra
 /// <param name="Transaction">The transaction, for messages: "the transaction goose wraps each migration in".</param>
 /// <param name="Advice">The opt-out, pasteable, and where it goes.</param>
 /// <param name="OptOuts">The forms of the opt-out Hotfix recognises.</param>
-internal sealed record TransactionModel(TransactionBoundary Boundary, string Transaction, string Advice, IReadOnlyList<TransactionOptOut> OptOuts);
+/// <param name="RunsApart">
+/// The statements (as <see cref="NonTransactionalStatement"/> names them) the framework recognises and runs by
+/// themselves, outside the migration's transaction (the Supabase CLI's own list).
+/// </param>
+internal sealed record TransactionModel(TransactionBoundary Boundary, string Transaction, string Advice, IReadOnlyList<TransactionOptOut> OptOuts, IReadOnlySet<string>? RunsApart = null);
 
 /// <summary>What the project's own configuration says about transactions, for every migration at once.</summary>
 /// <param name="AllowsMixed">Flyway's <c>mixed = true</c>: a migration of both kinds runs without a transaction instead of being refused.</param>
-/// <param name="NoTransaction">Flyway's <c>executeInTransaction = false</c>: no migration runs in a transaction.</param>
-internal sealed record ProjectTransactionSettings(bool AllowsMixed = false, bool NoTransaction = false)
+/// <param name="NoTransaction">
+/// Flyway's <c>executeInTransaction = false</c>, MikroORM's <c>transactional: false</c>, a DbUp project whose upgrader is
+/// not built with a transaction: no migration runs in a transaction.
+/// </param>
+/// <param name="OneTransactionForAll">
+/// MikroORM's <c>allOrNothing</c> (its default, when its configuration is in the repository and does not turn it off):
+/// one transaction around every pending migration, which a migration's own opt-out does not leave.
+/// </param>
+internal sealed record ProjectTransactionSettings(bool AllowsMixed = false, bool NoTransaction = false, bool OneTransactionForAll = false)
 {
     public static ProjectTransactionSettings None { get; } = new();
 }
 
 /// <summary>
-/// Each framework's transaction model on PostgreSQL, in one place. A framework missing here is one whose behaviour
-/// Hotfix has not confirmed (Sequelize and DbUp do not wrap by default, sqitch scripts own their BEGIN/COMMIT, Prisma,
-/// Supabase, MikroORM): its migrations are not judged.
+/// Each framework's transaction model on PostgreSQL, in one place. A framework missing here is one Hotfix does not
+/// judge: Sequelize wraps nothing (a transaction the migration opens itself is not followed), and Prisma Migrate's
+/// handling changed between versions Hotfix cannot tell apart (docs/rules/HF2010.md).
 /// </summary>
 internal static partial class MigrationTransactions
 {
+    /// <summary>
+    /// The statements the Supabase CLI (v2.109.0 and later; DROP INDEX CONCURRENTLY since supabase/cli#6276) recognises as
+    /// unable to run in its per-file pipeline and runs by themselves. Older CLIs wrapped them too; a team on one gets
+    /// the failure from its own <c>supabase db reset</c> first, so Hotfix assumes a current CLI and stays quiet.
+    /// </summary>
+    private static readonly IReadOnlySet<string> SupabaseRunsApart = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "CREATE INDEX CONCURRENTLY", "DROP INDEX CONCURRENTLY", "REINDEX CONCURRENTLY", "VACUUM", "ALTER SYSTEM",
+    };
+
     private static readonly Dictionary<MigrationFramework, TransactionModel> Models = new()
     {
         [MigrationFramework.Goose] = new(
@@ -156,6 +183,30 @@ internal static partial class MigrationTransactions
             "the transaction Doctrine Migrations runs each migration in",
             "`public function isTransactional(): bool { return false; }` in the migration class",
             Anywhere(DoctrineNotTransactional())),
+        [MigrationFramework.Ef6] = Wrapped(
+            "the transaction Entity Framework 6 runs each migration in",
+            "`Sql(\"…\", suppressTransaction: true)` for the statement",
+            new TransactionOptOut(OptOutScope.CSharpStatement, Ef6SuppressTransaction())),
+        [MigrationFramework.MikroOrm] = Wrapped(
+            "the transaction MikroORM runs each migration in (and, with `allOrNothing`, its default, the one it runs every pending migration in)",
+            "`isTransactional(): boolean { return false; }` on the migration class, and `allOrNothing: false` under `migrations` in mikro-orm.config (without it the master transaction still holds the statement)",
+            Anywhere(MikroOrmNotTransactional())),
+        [MigrationFramework.DbUp] = new(
+            TransactionBoundary.Wrapped,
+            "the transaction the project's DbUp upgrader runs its scripts in (`WithTransaction()` / `WithTransactionPerScript()`)",
+            "run the script with an upgrader built `.WithoutTransaction()` (a second `DeployChanges` for such scripts, filtered to them)",
+            []),
+        [MigrationFramework.Sqitch] = new(
+            TransactionBoundary.InScriptBlock,
+            "the `BEGIN;` … `COMMIT;` block of the deploy script (sqitch's template writes it; sqitch itself runs the script as it is)",
+            "out of the `BEGIN;` … `COMMIT;` block: into a change of its own whose deploy script opens no transaction, the safe form",
+            []),
+        [MigrationFramework.Supabase] = new(
+            TransactionBoundary.Wrapped,
+            "the transaction the Supabase CLI runs each migration file in (it runs CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM and ALTER SYSTEM apart, but not this)",
+            "run the statement outside the migrations (psql or the SQL editor)",
+            [],
+            SupabaseRunsApart),
     };
 
     /// <summary>The framework's transaction model, or null when Hotfix has not confirmed it.</summary>
@@ -223,6 +274,13 @@ internal static partial class MigrationTransactions
     /// <summary>The same setting written as a comment in the script, as many Flyway projects do.</summary>
     [GeneratedRegex(@"^\s*--\s*flyway:executeInTransaction\s*=\s*false\b", RegexOptions.Multiline)]
     private static partial Regex FlywayInlineNoTransaction();
+
+    /// <summary>DbMigration's <c>Sql(sql, suppressTransaction: true)</c>, named or second.</summary>
+    [GeneratedRegex(@"suppressTransaction\s*:\s*true\b|\bSql\((?s:.*),\s*true\s*\)\s*;?\s*$")]
+    private static partial Regex Ef6SuppressTransaction();
+
+    [GeneratedRegex(@"\bisTransactional\s*\(\s*\)\s*(?::\s*boolean\s*)?\{\s*return\s+false\s*;?\s*\}")]
+    private static partial Regex MikroOrmNotTransactional();
 
     [GeneratedRegex(@"function\s+isTransactional\s*\(\s*\)\s*(?::\s*bool\s*)?\{\s*return\s+false\s*;")]
     private static partial Regex DoctrineNotTransactional();

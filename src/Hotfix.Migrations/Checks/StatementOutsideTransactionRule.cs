@@ -61,8 +61,7 @@ internal sealed class StatementOutsideTransactionRule : ICheckRule
             var judged = migration.Database is MigrationDatabase.PostgreSql or MigrationDatabase.Unknown;
             foreach (var (add, use, label) in judged ? NewEnumLabelUse.In(migration.Up, migration.Database) : [])
             {
-                if (migration.Transaction.Wraps(add, MigrationDirection.Up, false) && migration.Transaction.Wraps(use, MigrationDirection.Up, false)
-                    && reported.Add((migration.Path, use.Line)))
+                if (migration.Transaction.SharesTransaction(add, use) && reported.Add((migration.Path, use.Line)))
                 {
                     findings.Add(EnumLabelMessage(migration, model, add, use, label), migration.Path, use.Line);
                 }
@@ -106,6 +105,7 @@ internal sealed class StatementOutsideTransactionRule : ICheckRule
         var when = direction == MigrationDirection.Up ? "the deploy fails at this migration" : "migrating down fails";
         var database = migration.Database == MigrationDatabase.Unknown ? " (the database was not detected; PostgreSQL is assumed)" : string.Empty;
         var fix = model.Boundary == TransactionBoundary.OneQueryPerFile ? $"Move it to {model.Advice}"
+            : model.Boundary == TransactionBoundary.InScriptBlock ? $"Move it {model.Advice}"
             : model.OptOuts.Count == 0 ? $"{name} has no way to take one migration out of it: {model.Advice}"
             : $"Add {model.Advice}, and keep nothing else in that migration that needs the transaction: one concurrent statement per non-transactional migration is the safe form, so a failure leaves nothing half-applied";
         return $"The {name} migration{where} runs `{operation.Text ?? statement}` inside {model.Transaction}; PostgreSQL refuses {statement} in a transaction block " +

@@ -345,7 +345,7 @@ internal static class MigrationScanner
                 : new MigrationTransaction(
                     MigrationTransactions.Of(framework), texts[0].Text, downPath is not null && !body.DownInSameFile ? texts[^1].Text : null, piece.Id is null ? null : (piece.Line, piece.EndLine),
                     name => files.ReadHead(RepoPath.Combine(RepoPath.Directory(path), name)), database,
-                    (RepoPath.FileName(path), downPath is not null && !body.DownInSameFile ? RepoPath.FileName(downPath) : null), settings.TransactionSettingsFor(framework)),
+                    (RepoPath.FileName(path), downPath is not null && !body.DownInSameFile ? RepoPath.FileName(downPath) : null), settings.TransactionSettingsFor(framework, path)),
         };
     }
 

@@ -18,6 +18,8 @@ internal sealed partial class MigrationSettings
     private readonly Lazy<IReadOnlyList<(string Folder, MigrationDatabase Database)>> dbUpProjects;
     private readonly Lazy<IReadOnlyList<string>> sqlxCrates;
     private readonly Lazy<ProjectTransactionSettings> flywayTransactions;
+    private readonly Lazy<ProjectTransactionSettings> mikroOrmTransactions;
+    private readonly Dictionary<string, ProjectTransactionSettings> dbUpTransactions = [];
     private readonly Lazy<bool> numberedSqlChecksum;
 
     public MigrationSettings(RepositoryFiles files)
@@ -28,14 +30,34 @@ internal sealed partial class MigrationSettings
         efProvider = new(ReadEfProvider);
         dbUpProjects = new(ReadDbUpProjects);
         flywayTransactions = new(() => FlywayTransactionSettings.Read(files));
+        mikroOrmTransactions = new(() => MikroOrmTransactionSettings.Read(files));
         numberedSqlChecksum = new(() => NumberedSqlRunner.RecordsChecksum(files));
         sqlxCrates = new(() => files.HeadFiles.Where(p => RepoPath.FileName(p) == "Cargo.toml").Take(MaxConfigFiles)
             .Where(p => SqlxDependency().IsMatch(files.ReadHead(p) ?? string.Empty)).Select(RepoPath.Directory).ToList());
     }
 
-    /// <summary>What the project configures for the transactions of every migration of a framework (Flyway's <c>mixed</c>).</summary>
-    public ProjectTransactionSettings TransactionSettingsFor(MigrationFramework framework) =>
-        framework == MigrationFramework.Flyway ? flywayTransactions.Value : ProjectTransactionSettings.None;
+    /// <summary>
+    /// What the project configures for the transactions of every migration of a framework (Flyway's <c>mixed</c>,
+    /// MikroORM's <c>allOrNothing</c>, a DbUp upgrader's transaction), for the migration at <paramref name="migrationPath"/>.
+    /// </summary>
+    public ProjectTransactionSettings TransactionSettingsFor(MigrationFramework framework, string migrationPath) => framework switch
+    {
+        MigrationFramework.Flyway => flywayTransactions.Value,
+        MigrationFramework.MikroOrm => mikroOrmTransactions.Value,
+        MigrationFramework.DbUp => DbUpProjectOf(migrationPath) is { } project ? DbUpTransactionsOf(project.Folder) : new ProjectTransactionSettings(NoTransaction: true),
+        _ => ProjectTransactionSettings.None,
+    };
+
+    private ProjectTransactionSettings DbUpTransactionsOf(string folder)
+    {
+        if (!dbUpTransactions.TryGetValue(folder, out var settings))
+        {
+            settings = DbUpTransactionSettings.Read(files, folder);
+            dbUpTransactions[folder] = settings;
+        }
+
+        return settings;
+    }
 
     /// <summary>
     /// The format's facts as this repository runs it: numbered SQL's runner is the project's own, and whether it keeps a
@@ -173,6 +195,9 @@ internal sealed partial class MigrationSettings
             ? ecto
             : FromConfigs(p => p.EndsWith(".ex", StringComparison.Ordinal) && p.EndsWith("repo.ex", StringComparison.Ordinal), EctoAdapter()),
         MigrationFramework.DbUp => MigrationDatabase.Unknown, // per project: DbUpProjectOf
+        // Npgsql's EF6 provider is the only sign of PostgreSQL; without it Ef6Format assumes SQL Server, EF6's usual one.
+        MigrationFramework.Ef6 => files.HeadFiles.Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || RepoPath.FileName(p) is "packages.config" or "Directory.Packages.props")
+            .Take(MaxConfigFiles).Any(p => Ef6Npgsql().IsMatch(files.ReadHead(p) ?? string.Empty)) ? MigrationDatabase.PostgreSql : MigrationDatabase.Unknown,
         MigrationFramework.Sqlx => FromConfigs(p => RepoPath.FileName(p) is "Cargo.toml" or ".env", SqlxBackend()),
         MigrationFramework.MikroOrm => FromConfigs(p => RepoPath.FileName(p).StartsWith("mikro-orm.config", StringComparison.Ordinal), MikroOrmDriver()),
         MigrationFramework.Laravel => FromConfigs(p => RepoPath.FileName(p) is ".env" or ".env.example", LaravelConnection()),
@@ -391,6 +416,10 @@ internal sealed partial class MigrationSettings
     /// <summary>A DbUp package reference and its database: <c>dbup-sqlserver</c>, <c>dbup-postgresql</c>, <c>dbup-mysql</c>, <c>dbup-sqlite</c>.</summary>
     [GeneratedRegex(@"Include=""dbup-(sqlserver|postgresql|mysql|sqlite|core)""", RegexOptions.IgnoreCase)]
     private static partial Regex DbUpPackage();
+
+    /// <summary>Npgsql's Entity Framework 6 provider package: <c>EntityFramework6.Npgsql</c> (older: <c>Npgsql.EntityFramework</c>).</summary>
+    [GeneratedRegex(@"[""']\s*(?:EntityFramework6\.Npgsql|Npgsql\.EntityFramework)\s*[""']")]
+    private static partial Regex Ef6Npgsql();
 
     /// <summary>A Cargo.toml that depends on sqlx (<c>sqlx = …</c> or <c>[dependencies.sqlx]</c>).</summary>
     [GeneratedRegex(@"(?m)^\s*(?:sqlx\s*=|\[(?:workspace\.)?dependencies\.sqlx\])")]

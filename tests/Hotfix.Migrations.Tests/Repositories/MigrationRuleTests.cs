@@ -352,6 +352,40 @@ public class MigrationRuleTests
     }
 
     [Fact]
+    public void HF2010_messages_name_the_fix_of_mikroorm_sqitch_dbup_and_supabase()
+    {
+        using var mikro = Create(("mikro-orm.config.ts", "import { defineConfig } from '@mikro-orm/postgresql';\nexport default defineConfig({ dbName: 'shop' });\n"));
+        mikro.Commit("Index", ("src/migrations/Migration20261201090000.ts",
+            "import { Migration } from '@mikro-orm/migrations';\n\nexport class Migration20261201090000 extends Migration {\n  override isTransactional(): boolean { return false; }\n\n" +
+            "  override async up(): Promise<void> {\n    this.addSql('create index concurrently \"order_status_index\" on \"order\" (\"status\");');\n  }\n}\n"));
+        var held = Assert.Single(Of(Check(mikro), RuleIds.StatementCannotRunInTransaction)).Message;
+        Assert.Contains("`allOrNothing: false`", held, StringComparison.Ordinal);
+        Assert.Contains("master transaction", held, StringComparison.Ordinal);
+
+        using var sqitch = Create(("sqitch.conf", "[core]\n\tengine = pg\n"), ("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\n"));
+        sqitch.Commit("Index",
+            ("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\norders_status_idx 2026-12-01T09:00:00Z Ops <ops@example.com> # index\n"),
+            ("deploy/orders_status_idx.sql", "BEGIN;\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\nCOMMIT;\n"),
+            ("revert/orders_status_idx.sql", "DROP INDEX CONCURRENTLY orders_status_idx;\n"));
+        var block = Assert.Single(Of(Check(sqitch), RuleIds.StatementCannotRunInTransaction)).Message;
+        Assert.Contains("Move it out of the `BEGIN;` … `COMMIT;` block", block, StringComparison.Ordinal);
+
+        using var dbup = Create(
+            ("src/Shop.Database/Shop.Database.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"dbup-postgresql\" Version=\"5.0.40\" /></ItemGroup></Project>\n"),
+            ("src/Shop.Database/Program.cs", "var upgrader = DeployChanges.To.PostgresqlDatabase(args[0]).WithScriptsEmbeddedInAssembly(typeof(Program).Assembly).WithTransaction().Build();\n"));
+        dbup.Commit("Maintenance", ("src/Shop.Database/Scripts/Script0002_Vacuum.sql", "VACUUM ANALYZE orders;\n"));
+        var upgrader = Assert.Single(Of(Check(dbup), RuleIds.StatementCannotRunInTransaction)).Message;
+        Assert.Contains("`.WithoutTransaction()`", upgrader, StringComparison.Ordinal);
+
+        using var supabase = Create(("supabase/config.toml", "project_id = \"shop\"\n"));
+        supabase.Commit("Reporting", ("supabase/migrations/20261201090000_reporting.sql", "create database reporting;\nvacuum analyze public.orders;\n"));
+        var apart = Assert.Single(Of(Check(supabase), RuleIds.StatementCannotRunInTransaction));
+        Assert.Equal(1, apart.Line);
+        Assert.Contains("PostgreSQL refuses CREATE DATABASE", apart.Message, StringComparison.Ordinal);
+        Assert.Contains("outside the migrations", apart.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HF2010_judges_postgresql_only_and_a_reasoned_allow_comment_waives_it()
     {
         using var mysql = Create(("config/database.yml", "production:\n  adapter: mysql2\n"));

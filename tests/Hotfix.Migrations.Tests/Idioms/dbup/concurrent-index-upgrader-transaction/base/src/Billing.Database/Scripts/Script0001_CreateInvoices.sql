@@ -1,0 +1,1 @@
+CREATE TABLE invoices (id bigserial PRIMARY KEY, customer_id bigint NOT NULL, issued_at timestamptz NOT NULL);

@@ -1,0 +1,7 @@
+-- Deploy shop:orders to pg
+
+BEGIN;
+
+CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL, placed_at timestamptz NOT NULL);
+
+COMMIT;
