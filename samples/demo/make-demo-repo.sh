@@ -11,8 +11,9 @@
 #
 # `hotfix check` on it shows the change analysis: the formatting-only file (HF1102), the package change (HF1103),
 # the component touched (HF1104), the classification (database: the migration and the DbContext) and the required
-# tests (migration-up-down besides the mandatory ones). Try `./demo.sh --severity SEV1` (5-file budget: HF1101) and
-# `./demo.sh --severity SEV1 --allow HF1101 --reason "…"`.
+# tests (migration-up-down besides the mandatory ones). Try `./demo.sh --severity SEV1`: the SEV1 review, the test
+# plan with full-regression deferrable post-deploy (--justify), and the 5-file budget — within, as the test file is
+# counted apart (scope.tests).
 #
 # HEAD is left on the hotfix branch. The repository is rebuilt from scratch on every run; commits have fixed
 # authors and dates, so the same script always produces the same history.

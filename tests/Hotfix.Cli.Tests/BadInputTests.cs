@@ -54,6 +54,24 @@ public class BadInputTests
         AssertBadInput(CliRun.Run(repo.Path, "check"), "HEAD is detached at " + repo.Head[..7], "--branch NAME", "GITHUB_HEAD_REF");
     }
 
+    [Theory]
+    [InlineData("check")]
+    [InlineData("checklist")]
+    [InlineData("rollback-migration")]
+    public void An_empty_branch_name_as_an_unset_CI_variable_gives_it(string command)
+    {
+        // README: `hotfix check --format github --branch "$GITHUB_HEAD_REF"`, run by a workflow on a push, not a pull request.
+        using var repo = TestRepository.Create();
+        repo.Switch("hotfix/INC-2026-0042-fix-rounding", create: true);
+        foreach (var empty in new[] { "", " " })
+        {
+            AssertBadInput(CliRun.Run(repo.Path, command, "--branch", empty), $"--branch '{empty}': the value is empty; expected the name of an existing branch", "GITHUB_HEAD_REF");
+        }
+
+        // Its twin, a branch that does not exist, keeps its own message.
+        AssertBadInput(CliRun.Run(repo.Path, command, "--branch", "hotfix/INC-2026-0042-gone"), "--branch 'hotfix/INC-2026-0042-gone': no local branch or origin/hotfix/INC-2026-0042-gone exists");
+    }
+
     [Fact]
     public void A_malformed_policy_file()
     {

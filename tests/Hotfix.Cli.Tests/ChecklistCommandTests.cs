@@ -104,6 +104,26 @@ public class ChecklistCommandTests
     }
 
     [Fact]
+    public void An_empty_done_is_bad_input_and_ticks_nothing()
+    {
+        using var repo = AdminUiHotfix();
+        foreach (var empty in new[] { "", " ", "," })
+        {
+            var result = CliRun.Run(repo.Path, Sandro, "checklist", "--done", empty);
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Contains($"--done '{empty}': names no item; expected an item id as the checklist prints it, e.g. --done pre.smoke", result.Error);
+        }
+
+        var after = CliRun.Run(repo.Path, "checklist", "--format", "json");
+        var items = JsonDocument.Parse(after.Out).RootElement.GetProperty("phases").EnumerateArray().SelectMany(p => p.GetProperty("items").EnumerateArray());
+        Assert.Equal(["pre.branch-from-main"], items.Where(i => i.GetProperty("done").GetBoolean()).Select(i => i.GetProperty("id").GetString()));
+
+        // Its twin, a real id, still ticks the item off.
+        var ticked = CliRun.Run(repo.Path, Sandro, "checklist", "--done", "pre.smoke");
+        Assert.True(ticked.ExitCode == 0, ticked.ToString());
+    }
+
+    [Fact]
     public void Without_a_repository_the_checklist_keeps_its_conditions_and_says_why()
     {
         using var dir = new TempDirectory();

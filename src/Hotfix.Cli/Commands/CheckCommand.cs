@@ -139,6 +139,8 @@ internal static class CheckCommand
         {
             throw new HotfixInputException(e.Problem switch
             {
+                SubjectProblem.NoSuchBranch when string.IsNullOrWhiteSpace(branchOption) =>
+                    $"--branch '{Echo.Of(branchOption)}': the value is empty; expected the name of an existing branch (git branch -a lists them). In CI, the variable that should hold it is empty for this event: GitHub Actions sets $GITHUB_HEAD_REF only for pull requests.",
                 SubjectProblem.NoSuchBranch => $"--branch '{Echo.Of(branchOption)}': no local branch or {e.Remote}/{Echo.Of(branchOption)} exists; expected the name of an existing branch (git branch -a lists them).",
                 SubjectProblem.Unborn => $"HEAD is on '{Echo.Of(e.Branch)}', which has no commits yet; expected a branch with commits (commit first, or pass --branch NAME).",
                 _ => $"HEAD is detached at {e.Commit?[..7]}; expected HEAD on the hotfix branch (git switch hotfix/INC-YYYY-NNNN-…) or --branch NAME (in GitHub Actions: --branch \"$GITHUB_HEAD_REF\").",

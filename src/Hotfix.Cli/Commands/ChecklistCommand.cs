@@ -49,7 +49,14 @@ internal static class ChecklistCommand
             var (request, baseDirectory) = Prepare(options, environment, parse, branch);
             // On a hotfix branch the incident is the branch's, so `checklist --done ID` works without --incident.
             var incidentId = Inputs.OptionalIncident(parse.GetValue(incident), "--incident") ?? CurrentIncident.FromBranchName(request.Branch, request.Policy);
-            var ids = Inputs.List(parse.GetValue(done));
+            var given = parse.GetValue(done) ?? [];
+            var ids = Inputs.List(given);
+            if (given.Length > 0 && ids.Count == 0)
+            {
+                // `--done "$ITEM"` with the variable unset asked to tick something; printing the list as if it had is a silent no-op.
+                throw new HotfixInputException($"--done '{Echo.Of(given[0])}': names no item; expected an item id as the checklist prints it, e.g. --done pre.smoke");
+            }
+
             if (ids.Count > 0 && incidentId is null)
             {
                 throw new HotfixInputException("--done: needs the incident whose record it goes to; expected --incident INC-YYYY-NNNN (or run it on the incident's hotfix branch)");

@@ -106,6 +106,13 @@ public sealed class HotfixEngine : IDisposable
         if (branch is not null)
         {
             var remote = Policy.Branches.Remote;
+            if (string.IsNullOrWhiteSpace(branch))
+            {
+                // A CI variable that is empty for this event (GITHUB_HEAD_REF outside pull requests) names no branch;
+                // git's own lookup would reject the empty name as a programming error, not as the input it is.
+                throw new HotfixSubjectException(SubjectProblem.NoSuchBranch, branch, null, remote);
+            }
+
             var name = branch.StartsWith("refs/", StringComparison.Ordinal) || repository.FindBranch(branch, remote) is null
                 ? ShortBranchName(branch, remote)
                 : branch;
