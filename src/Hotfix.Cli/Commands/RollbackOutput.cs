@@ -165,9 +165,9 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
     public void Escalate(int writes = 1) =>
         environment.Error.WriteLine($"ESCALATE: {RollbackOutcome.EscalationMessage}." + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + Retries(writes));
 
-    /// <summary>What hotfix retried: nothing, or only the patch whose precondition status writes had made stale.</summary>
+    /// <summary>What hotfix retried: nothing, or only the patch whose precondition status or scaler writes had made stale.</summary>
     internal static string Retries(int writes) => writes > 1
-        ? $" hotfix sent the patch {writes} times only because status writes had made its resourceVersion precondition stale (the spec unchanged); it retried nothing else."
+        ? $" hotfix sent the patch {writes} times only because status writes (or an autoscaler's spec.replicas) had made its resourceVersion precondition stale (nothing the plan depends on changed); it retried nothing else."
         : " hotfix did not retry.";
 
     private static string Rev(long? revision) => revision?.ToString(CultureInfo.InvariantCulture) ?? "?";

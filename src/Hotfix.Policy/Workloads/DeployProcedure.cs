@@ -109,7 +109,8 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
                     return true;
                 }, overall.Token),
                 () => WithinTimeout(Left(), ct => restarter.PlanRestartAsync(w, started, ct), overall.Token),
-                PlanChanges.Between).ConfigureAwait(false);
+                PlanChanges.Between,
+                (first, last, writes) => PlanChanges.KeptChanging(writes, first.Generation, last.Generation)).ConfigureAwait(false);
         }
         catch (Exception e) when (retry.Rereading && (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime())))
         {
@@ -132,7 +133,7 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
         if (changed is not null)
         {
             var state = retry.KeptChanging
-                ? $"nothing was changed: {w.KindAndName}: {changed} (generation {plan.Generation.ToString(CultureInfo.InvariantCulture)}: only status writes, e.g. its controller's during a rollout), so each was refused. Rerun the deploy; if this repeats, find out what keeps writing to it (kubectl get {w.KindAndName} -n {w.Namespace} -w)"
+                ? $"nothing was changed: {w.KindAndName}: {changed}, so each was refused. Rerun the deploy; if this repeats, find out what keeps writing to it (kubectl get {w.KindAndName} -n {w.Namespace} -w)"
                 : $"nothing was changed: {w.KindAndName} was modified after the plan was read ({changed}), so the restart was refused. Someone else may be deploying: find out who before doing anything";
             return Finish(retry.Plan, Failed(RollbackStage.Apply, $"restarting failed: {retry.LastConflict!.Message}", state, retry.Writes), null, null);
         }

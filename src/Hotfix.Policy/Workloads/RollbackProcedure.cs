@@ -103,7 +103,8 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
                     return true;
                 }, overall.Token),
                 () => WithinTimeout(Left(), ct => controller.PlanRollbackAsync(request.Workload, request.ToRevision, ct), overall.Token),
-                PlanChanges.Between).ConfigureAwait(false);
+                PlanChanges.Between,
+                (first, last, writes) => PlanChanges.KeptChanging(writes, first.Generation, last.Generation)).ConfigureAwait(false);
         }
         catch (Exception e) when (retry.Rereading && (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime())))
         {
@@ -126,7 +127,7 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         if (changed is not null)
         {
             var state = retry.KeptChanging
-                ? $"nothing was changed: {request.Workload.KindAndName}: {changed} (generation {plan.Generation.ToString(CultureInfo.InvariantCulture)}: only status writes, e.g. its controller's during a rollout), so each was refused. Rerun the rollback; if this repeats, find out what keeps writing to it (kubectl get {request.Workload.KindAndName} -n {request.Workload.Namespace} -w)"
+                ? $"nothing was changed: {request.Workload.KindAndName}: {changed}, so each was refused. Rerun the rollback; if this repeats, find out what keeps writing to it (kubectl get {request.Workload.KindAndName} -n {request.Workload.Namespace} -w)"
                 : $"nothing was changed: {request.Workload.KindAndName} was modified after the plan was read ({changed}), so the patch was refused. Someone else may be deploying: find out who before doing anything";
             return Finish(retry.Plan, Failed(RollbackStage.Apply, $"applying the rollback failed: {retry.LastConflict!.Message}", state, retry.Writes), null);
         }
