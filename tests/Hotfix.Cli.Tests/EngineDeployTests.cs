@@ -77,6 +77,24 @@ public class EngineDeployTests
         Assert.Equal("failed", noted.Outcome);
     }
 
+    [Fact]
+    public async Task A_failed_deploy_names_the_hosts_cluster_options_in_its_state_and_in_the_teams_next_steps()
+    {
+        await using var c = await ClusterFixture.StartAsync();
+        c.Server.Cluster.ThreeRevisions();
+        c.Server.AddFault(new Fault { Method = "PATCH", PathContains = "/deployments/web", Status = 500 });
+        var records = new InMemoryIncidentRecordStore();
+        var chat = new ChatNotifier(fail: false);
+        using var hotfix = HotfixEngine.CreateBuilder().UseKubernetes(c.Kubeconfig).UseIncidentRecords(records).UseTeamNotifier(chat).Build();
+        var cluster = new ClusterFlags("test", c.Kubeconfig);
+
+        var record = await hotfix.DeployAsync(new DeployRequest(Web, TimeSpan.FromSeconds(30), "chatops-bot", "fix", Incident, DryRun: false) { Cluster = cluster });
+
+        Assert.Equal(DeployResult.Unknown, record.Outcome.Result);
+        Assert.Contains($"'hotfix status deployment/web -n shop --context test --kubeconfig {c.Kubeconfig}'", record.Outcome.State);
+        Assert.Contains($"hotfix rollback deployment/web -n shop --context test --kubeconfig {c.Kubeconfig} --incident INC-2026-0042 --reason \"<why>\"", Assert.Single(chat.Told).NextSteps);
+    }
+
     private sealed class ChatNotifier(bool fail) : ITeamNotifier
     {
         public List<TeamNotification> Told { get; } = [];

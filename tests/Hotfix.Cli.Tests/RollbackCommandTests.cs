@@ -229,9 +229,10 @@ public class RollbackCommandTests
     {
         await using var c = await ClusterFixture.StartAsync();
         c.Server.Cluster.ThreeRevisions();
+        // Not replicas: an autoscaler's write of those alone is planned again (ScalerWriteRetryTests).
         c.Server.AddFault(new Fault { Method = "PATCH", PathContains = "/deployments/web", Times = 1, ChangeFirst = cluster => cluster.Update("deployments", "shop", "web", o =>
         {
-            o["spec"]!["replicas"] = 3;
+            o["spec"]!["minReadySeconds"] = 10;
             return o;
         }, runController: false) });
 

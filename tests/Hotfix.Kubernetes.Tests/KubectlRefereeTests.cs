@@ -163,6 +163,29 @@ public class KubectlRefereeTests
     }
 
     [KubectlFact]
+    public async Task A_scaler_writing_replicas_before_the_patch_does_not_stop_kubectl_and_we_resend_its_patch_with_the_scaled_replicas_kept()
+    {
+        await using var twin = await Twin.StartAsync(c => c.ThreeRevisions());
+        twin.ForKubectl.AddFault(Workloads.ScaleBeforePatch("deployments", "web"));
+        twin.ForUs.AddFault(Workloads.ScaleBeforePatch("deployments", "web"));
+
+        var kubectl = twin.Kubectl("rollout", "undo", "deployment/web", "-n", "shop");
+        var record = await new RollbackProcedure(twin.Controller, null, TimeProvider.System)
+            .RunAsync(new RollbackRequest(Web, 0, TimeSpan.FromSeconds(30), "alice", "v3 breaks checkout", null, false), default);
+
+        // kubectl sends no precondition and its patch has no replicas: an autoscaler's write between its read and its
+        // patch changes nothing it does. Ours is refused once (the generation moved), read again, found to differ
+        // only in replicas, and sent again: the same objects, the scaler's replicas kept on both.
+        Assert.True(kubectl.ExitCode == 0, kubectl.ToString());
+        Assert.Equal(RollbackResult.RolledBack, record.Outcome!.Result);
+        Assert.Equal(2, record.Outcome.Attempts);
+        Assert.Equal(3, twin.ForUs.Cluster.Get("deployments", "shop", "web")!["spec"]!["replicas"]!.GetValue<int>());
+        twin.AssertSamePatchAsKubectl(resent: true);
+        twin.AssertSameObjects("deployments", "replicasets");
+        await AssertSameHistory(twin, Web);
+    }
+
+    [KubectlFact]
     public async Task Rollout_status_ends_with_the_same_message_as_kubectl()
     {
         await using var twin = await Twin.StartAsync(c => c.ThreeRevisions());

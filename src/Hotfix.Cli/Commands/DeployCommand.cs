@@ -58,7 +58,7 @@ internal static class DeployCommand
                 IncidentRecords.CheckWritable(records, incidentId);
             }
 
-            var request = new DeployRequest(session.Workload, wait, who, parse.GetValue(reason), incidentId, isDryRun);
+            var request = new DeployRequest(session.Workload, wait, who, parse.GetValue(reason), incidentId, isDryRun) { Cluster = session.Cluster };
             var procedure = new DeployProcedure(session.Controller, session.Controller, isDryRun ? null : records, session.Policy, environment.Time)
             {
                 Planned = output.Plan,
@@ -69,7 +69,7 @@ internal static class DeployCommand
             var notified = false;
             if (!isDryRun)
             {
-                notified = (await TeamNotifications.SendAsync(environment, session.Policy, TeamNotices.ForDeploy(record, session.Policy), records, cancellationToken).ConfigureAwait(false)).Notified;
+                notified = (await TeamNotifications.SendAsync(environment, session.Policy, TeamNotices.ForDeploy(record, session.Policy, session.Cluster), records, cancellationToken).ConfigureAwait(false)).Notified;
             }
 
             output.Outcome(record, notified);

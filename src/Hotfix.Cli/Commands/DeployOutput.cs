@@ -16,14 +16,14 @@ internal sealed class DeployOutput(CliEnvironment environment, ClusterSession se
     public IReadOnlyList<string> Commands(string selector, bool paused = false)
     {
         var w = session.Workload;
-        IReadOnlyList<string> deploy = [KubectlCommands.Restart(w, session.ContextForCommands), KubectlCommands.Status(w, timeout, session.ContextForCommands), KubectlCommands.Pods(w, selector, session.ContextForCommands)];
+        IReadOnlyList<string> deploy = [KubectlCommands.Restart(w, session.Cluster), KubectlCommands.Status(w, timeout, session.Cluster), KubectlCommands.Pods(w, selector, session.Cluster)];
 
         // kubectl refuses to restart a paused Deployment: the lines only work after a resume.
-        return paused ? [KubectlCommands.Resume(w, session.ContextForCommands), .. deploy] : deploy;
+        return paused ? [KubectlCommands.Resume(w, session.Cluster), .. deploy] : deploy;
     }
 
     /// <summary>What to do when a deploy failed: decide rollback or forward-fix, and how to roll back.</summary>
-    public IReadOnlyList<string> NextSteps() => TeamNotices.AfterFailedDeploy(session.Workload, incident);
+    public IReadOnlyList<string> NextSteps() => TeamNotices.AfterFailedDeploy(session.Workload, incident, session.Cluster);
 
     /// <summary>No cluster at all: the kubectl lines a person would type, and — loudly — that nothing was deployed.</summary>
     public void NoCluster(bool dryRun)

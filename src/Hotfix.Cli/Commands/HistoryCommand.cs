@@ -51,7 +51,7 @@ internal static class HistoryCommand
             ]);
             TextBlockWriter.Write([new TableBlock(["REVISION", "CHANGE-CAUSE", "IMAGES", session.Workload.Kind == WorkloadKind.Deployment ? "REPLICASET" : "CONTROLLERREVISION"], rows.ToList())], environment.Out, string.Empty);
             environment.Out.WriteLine();
-            environment.Out.WriteLine($"Roll back to the previous revision: hotfix rollback {session.Workload.KindAndName} -n {session.Workload.Namespace} --reason \"…\"  (or --to-revision N)");
+            environment.Out.WriteLine($"Roll back to the previous revision: hotfix rollback {session.Cluster.Target(session.Workload)} --reason \"…\"  (or --to-revision N)");
             return ExitCodes.Success;
         });
         return command;

@@ -1,4 +1,3 @@
-using Hotfix.Kubernetes.Rollouts;
 using Hotfix.Policy.Policies;
 using Hotfix.Policy.Ports;
 using Hotfix.Policy.Workloads;
@@ -12,17 +11,11 @@ namespace Hotfix.Cli.Commands;
 /// </summary>
 internal static class NextSteps
 {
-    /// <summary>
-    /// The workload as the hotfix and kubectl commands take it, with the user's <c>--context</c>: without it a pasted
-    /// line would read the current context's cluster, not the one the command worked on.
-    /// </summary>
-    public static string Target(WorkloadRef workload, string? context) => $"{workload.KindAndName} -n {workload.Namespace}{KubectlCommands.Context(context)}";
-
-    public static IReadOnlyList<string> AfterFailedRollback(WorkloadRef workload, HotfixPolicy policy, string? incident, string? context)
+    public static IReadOnlyList<string> AfterFailedRollback(WorkloadRef workload, HotfixPolicy policy, string? incident, ClusterFlags cluster)
     {
         var commander = policy.People.IncidentCommander is { } name ? $"the incident commander ({name})" : "the incident commander";
-        var target = Target(workload, context);
-        var flag = KubectlCommands.Context(context);
+        var target = cluster.Target(workload);
+        var flag = cluster.Flags;
         var steps = new List<string>
         {
             $"Escalate now: tell {commander} that the rollback of {workload} failed, with the state above. Do not retry blindly.",
@@ -37,10 +30,10 @@ internal static class NextSteps
     }
 
     /// <summary>Null when the rollout finished (nothing to do); else what to look at and decide next.</summary>
-    public static IReadOnlyList<string>? AfterStatus(RolloutVerdict verdict, WorkloadRef workload, string? context)
+    public static IReadOnlyList<string>? AfterStatus(RolloutVerdict verdict, WorkloadRef workload, ClusterFlags cluster)
     {
-        var target = Target(workload, context);
-        var flag = KubectlCommands.Context(context);
+        var target = cluster.Target(workload);
+        var flag = cluster.Flags;
         return verdict switch
         {
             RolloutVerdict.Complete => null,

@@ -93,7 +93,7 @@ internal static class RollbackCommand
             var folder = parse.GetValue(recordDir) is { } dir
                 ? environment.Resolve(dir)
                 : Path.Combine(session.RepositoryRoot ?? environment.CurrentDirectory, JsonLinesRollbackRecorder.DefaultFolder);
-            IReadOnlyList<string> CommandsFor(RollbackRecord r) => r.Plan is null ? [] : KubectlCommands.ForRollback(r.Plan, wait, session.ContextForCommands);
+            IReadOnlyList<string> CommandsFor(RollbackRecord r) => r.Plan is null ? [] : KubectlCommands.ForRollback(r.Plan, wait, session.Cluster);
             var recorder = new JsonLinesRollbackRecorder(folder, CommandsFor);
 
             // With an incident, the rollback is documented in the incident record too (hotfix record INC-… shows it).
@@ -131,7 +131,10 @@ internal static class RollbackCommand
                 who,
                 parse.GetValue(reason),
                 incidentId,
-                isDryRun);
+                isDryRun)
+            {
+                Cluster = session.Cluster,
+            };
             IRollbackRecorder documented = incidentRecords is null
                 ? recorder
                 : new IncidentRollbackRecorder(recorder, incidentRecords, r => JsonNode.Parse(RolloutJson.ToJson(w => RolloutJson.WriteRecord(w, r, CommandsFor(r))))!.AsObject());

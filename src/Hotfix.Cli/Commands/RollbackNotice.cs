@@ -17,7 +17,7 @@ internal static class RollbackNotice
     /// <summary>Tells the team; true when a webhook took the message.</summary>
     public static async Task<bool> SendAsync(CliEnvironment environment, ClusterSession session, RollbackRecord record, IIncidentRecordStore? records, CancellationToken cancellationToken)
     {
-        var result = await TeamNotifications.SendAsync(environment, session.Policy, TeamNotices.ForRollback(record), records, cancellationToken).ConfigureAwait(false);
+        var result = await TeamNotifications.SendAsync(environment, session.Policy, TeamNotices.ForRollback(record, session.Cluster), records, cancellationToken).ConfigureAwait(false);
         return result.Notified;
     }
 }

@@ -25,9 +25,9 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         var revision = request.ToRevision;
         var commands = new[]
         {
-            KubectlCommands.History(w, session.ContextForCommands),
-            KubectlCommands.Undo(w, revision, session.ContextForCommands),
-            KubectlCommands.Status(w, timeout, session.ContextForCommands),
+            KubectlCommands.History(w, session.Cluster),
+            KubectlCommands.Undo(w, revision, session.Cluster),
+            KubectlCommands.Status(w, timeout, session.Cluster),
         };
         var state = $"nothing was read or changed: no cluster configured (looked for {Kubernetes.Kubeconfig.SearchDescription})";
         var outcome = new RollbackOutcome(RollbackResult.DryRun, $"NOTHING was rolled back: {w} was not touched", state);
@@ -104,10 +104,10 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         output.WriteLine(plan.Refusal?.Kind switch
         {
             RollbackRefusalKind.Paused => "  With kubectl (resume first: kubectl refuses to undo a paused Deployment; resuming rolls out its pending changes):",
-            RollbackRefusalKind.RevisionNotFound or RollbackRefusalKind.NoHistory => $"  The revisions there are (or: hotfix history {NextSteps.Target(w, session.ContextForCommands)}):",
+            RollbackRefusalKind.RevisionNotFound or RollbackRefusalKind.NoHistory => $"  The revisions there are (or: hotfix history {session.Cluster.Target(w)}):",
             _ => "  The same with kubectl:",
         });
-        TextBlockWriter.Write([new CommandsBlock(KubectlCommands.ForRollback(plan, timeout, session.ContextForCommands))], output);
+        TextBlockWriter.Write([new CommandsBlock(KubectlCommands.ForRollback(plan, timeout, session.Cluster))], output);
     }
 
     public void Progress(RolloutStatus status) => ProgressWriter.WriteLine("  " + status.Message);
@@ -118,7 +118,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
         if (session.Json)
         {
             // The record file's object plus whether the team was told: known only after the record was written.
-            var json = JsonNode.Parse(RolloutJson.ToJson(w => RolloutJson.WriteRecord(w, record, record.Plan is null ? [] : KubectlCommands.ForRollback(record.Plan, timeout, session.ContextForCommands))))!.AsObject();
+            var json = JsonNode.Parse(RolloutJson.ToJson(w => RolloutJson.WriteRecord(w, record, record.Plan is null ? [] : KubectlCommands.ForRollback(record.Plan, timeout, session.Cluster))))!.AsObject();
             json["teamNotified"] = teamNotified;
             environment.Out.WriteLine(RolloutJson.ToJson(w => json.WriteTo(w), indented: true));
         }
@@ -144,7 +144,7 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
             if (outcome.Escalate)
             {
                 output.WriteLine("Escalation — what to do now:");
-                TextBlockWriter.Write([new ChecklistBlock(NextSteps.AfterFailedRollback(session.Workload, session.Policy, record.Incident?.ToString(), session.ContextForCommands).Select(c => new ChecklistItem(c)).ToList())], output);
+                TextBlockWriter.Write([new ChecklistBlock(NextSteps.AfterFailedRollback(session.Workload, session.Policy, record.Incident?.ToString(), session.Cluster).Select(c => new ChecklistItem(c)).ToList())], output);
             }
         }
 
@@ -165,9 +165,9 @@ internal sealed class RollbackOutput(CliEnvironment environment, ClusterSession 
     public void Escalate(int writes = 1) =>
         environment.Error.WriteLine($"ESCALATE: {RollbackOutcome.EscalationMessage}." + (session.Policy.People.IncidentCommander is { } commander ? $" Tell the incident commander ({commander}) now." : string.Empty) + Retries(writes));
 
-    /// <summary>What hotfix retried: nothing, or only the patch whose precondition status writes had made stale.</summary>
+    /// <summary>What hotfix retried: nothing, or only the patch whose precondition status or scaler writes had made stale.</summary>
     internal static string Retries(int writes) => writes > 1
-        ? $" hotfix sent the patch {writes} times only because status writes had made its resourceVersion precondition stale (the spec unchanged); it retried nothing else."
+        ? $" hotfix sent the patch {writes} times only because status writes (or an autoscaler's spec.replicas) had made its resourceVersion precondition stale (nothing the plan depends on changed); it retried nothing else."
         : " hotfix did not retry.";
 
     private static string Rev(long? revision) => revision?.ToString(CultureInfo.InvariantCulture) ?? "?";

@@ -100,7 +100,7 @@ internal static class StatusCommand
                     environment.Out.WriteLine($"NOT HEALTHY: the rollout is complete but {pods!.Describe()} (exit {ExitCodes.PodsNotReady}).");
                 }
 
-                if (NextSteps.AfterStatus(result.Status.Verdict, session.Workload, session.ContextForCommands) is { } steps)
+                if (NextSteps.AfterStatus(result.Status.Verdict, session.Workload, session.Cluster) is { } steps)
                 {
                     environment.Out.WriteLine("Next steps:");
                     foreach (var step in steps)

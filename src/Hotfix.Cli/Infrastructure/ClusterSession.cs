@@ -38,8 +38,8 @@ internal sealed class ClusterSession : IDisposable
     /// <summary>The namespace in use and where it came from (flag, context, policy).</summary>
     public NamespaceChoice NamespaceChoice { get; private init; } = new("default", "default", null);
 
-    /// <summary>The context to repeat in the kubectl commands we print (only when the user chose one).</summary>
-    public string? ContextForCommands { get; private init; }
+    /// <summary>The cluster options to repeat in the kubectl and hotfix commands we print (only those the user chose).</summary>
+    public ClusterFlags Cluster { get; private init; } = ClusterFlags.None;
 
     public static ClusterSession Open(ParseResult parse, CliOptions options, WorkloadOptions workloadOptions, CliEnvironment environment)
     {
@@ -65,7 +65,7 @@ internal sealed class ClusterSession : IDisposable
         choice.Report(environment, parse.CommandResult.Command.Name);
         return new ClusterSession(policy, root, workload, connection, parse.GetValue(workloadOptions.Format) == "json", workloadOptions.RequestTimeoutOf(parse))
         {
-            ContextForCommands = context,
+            Cluster = new ClusterFlags(context, kubeconfig),
             NamespaceChoice = choice,
         };
     }

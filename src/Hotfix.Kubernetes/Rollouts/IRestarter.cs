@@ -34,6 +34,7 @@ internal static class Restarters
         PreviousRestartedAt = (workload.Node("spec", "template", "metadata", "annotations", KubernetesKeys.RestartedAt) as JsonValue)?.GetValue<string>(),
         ResourceVersion = workload.ResourceVersion,
         Generation = workload.Generation,
+        SpecWithoutReplicas = PlannedSpec.Of(workload),
         FromRevision = history.CurrentRevision,
         Images = PodTemplates.Images(workload.Node("spec", "template")),
         Selector = LabelSelector.From(workload.Node("spec", "selector")).ToString(),

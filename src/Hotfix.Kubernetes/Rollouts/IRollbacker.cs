@@ -42,6 +42,7 @@ internal static class Rollbackers
         ChangeCauseBefore = workload.Annotations.GetValueOrDefault(KubernetesKeys.ChangeCause),
         ResourceVersion = workload.ResourceVersion,
         Generation = workload.Generation,
+        SpecWithoutReplicas = PlannedSpec.Of(workload),
         History = history,
         Selector = LabelSelector.From(workload.Node("spec", "selector")).ToString(),
         Warnings = ApplyWarnings(workload, kind),

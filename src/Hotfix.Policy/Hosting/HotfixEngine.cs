@@ -296,7 +296,7 @@ public sealed class HotfixEngine : IDisposable
         return NotifiedAsync(
             new RollbackProcedure(Workloads(), request.DryRun ? null : recorder, time).RunAsync(request, cancellationToken),
             request.DryRun,
-            r => r.Outcome is null ? null : TeamNotices.ForRollback(r),
+            r => r.Outcome is null ? null : TeamNotices.ForRollback(r, request.Cluster),
             cancellationToken);
     }
 
@@ -321,7 +321,7 @@ public sealed class HotfixEngine : IDisposable
         return NotifiedAsync(
             new DeployProcedure(Workloads(), restarter, request.DryRun ? null : store, Policy, time).RunAsync(request, cancellationToken),
             request.DryRun,
-            r => TeamNotices.ForDeploy(r, Policy),
+            r => TeamNotices.ForDeploy(r, Policy, request.Cluster),
             cancellationToken);
     }
 

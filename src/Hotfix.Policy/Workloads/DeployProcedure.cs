@@ -65,7 +65,7 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
         }
         catch (KubernetesApiException e) when (e.Kind == ApiFailureKind.NotFound)
         {
-            throw new HotfixInputException($"{w.KindAndName}: not found in namespace '{w.Namespace}' ({controller.Target}); expected an existing workload (kubectl get {w.Kind.Resource()} -n {w.Namespace}). Nothing was changed.");
+            throw new HotfixInputException($"{w.KindAndName}: not found in namespace '{w.Namespace}' ({controller.Target}); expected an existing workload (kubectl get {w.Kind.Resource()} -n {w.Namespace}{request.Cluster.Flags}). Nothing was changed.");
         }
         catch (KubernetesApiException e)
         {
@@ -96,7 +96,7 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
             return Record(plan, Failed(RollbackStage.Record, $"the deploy cannot be recorded in {records!.LocationOf(request.Incident)}: {e.Message}", "nothing was changed: a deploy that cannot be recorded is not started", 0), null, null);
         }
 
-        var unknown = $"unknown: the restart was sent and may or may not have been applied. Find out with 'hotfix status {w.KindAndName} -n {w.Namespace}' (or kubectl rollout history) before doing anything";
+        var unknown = $"unknown: the restart was sent and may or may not have been applied. Find out with 'hotfix status {request.Cluster.Target(w)}' (or kubectl rollout history) before doing anything";
         var retry = new StalePreconditionRetry<RestartPlan>(plan);
         string? changed;
         try
@@ -109,7 +109,8 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
                     return true;
                 }, overall.Token),
                 () => WithinTimeout(Left(), ct => restarter.PlanRestartAsync(w, started, ct), overall.Token),
-                PlanChanges.Between).ConfigureAwait(false);
+                PlanChanges.Between,
+                (first, last, writes) => PlanChanges.KeptChanging(writes, first.Generation, last.Generation)).ConfigureAwait(false);
         }
         catch (Exception e) when (retry.Rereading && (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime())))
         {
@@ -132,7 +133,7 @@ internal sealed class DeployProcedure(IWorkloadController controller, IWorkloadR
         if (changed is not null)
         {
             var state = retry.KeptChanging
-                ? $"nothing was changed: {w.KindAndName}: {changed} (generation {plan.Generation.ToString(CultureInfo.InvariantCulture)}: only status writes, e.g. its controller's during a rollout), so each was refused. Rerun the deploy; if this repeats, find out what keeps writing to it (kubectl get {w.KindAndName} -n {w.Namespace} -w)"
+                ? $"nothing was changed: {w.KindAndName}: {changed}, so each was refused. Rerun the deploy; if this repeats, find out what keeps writing to it (kubectl get {request.Cluster.Target(w)} -w)"
                 : $"nothing was changed: {w.KindAndName} was modified after the plan was read ({changed}), so the restart was refused. Someone else may be deploying: find out who before doing anything";
             return Finish(retry.Plan, Failed(RollbackStage.Apply, $"restarting failed: {retry.LastConflict!.Message}", state, retry.Writes), null, null);
         }

@@ -13,4 +13,8 @@ public sealed record DeployRequest(
     string Who,
     string? Why,
     IncidentId Incident,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>The cluster options the person chose, repeated in the commands the outcome names (none by default).</summary>
+    public ClusterFlags Cluster { get; init; } = ClusterFlags.None;
+}

@@ -36,6 +36,14 @@ public sealed record RestartPlan
     /// </summary>
     public long Generation { get; init; }
 
+    /// <summary>
+    /// The workload's spec when the plan was made, as JSON, without <c>replicas</c>: what the plan depends on. A
+    /// HorizontalPodAutoscaler moves the generation by writing replicas, which the patch neither reads nor writes; a
+    /// re-read whose spec differs only there may be planned again. Null when unknown: then every generation change
+    /// counts as a change of what the plan depends on.
+    /// </summary>
+    public string? SpecWithoutReplicas { get; init; }
+
     /// <summary>The revision running now, numbered as <c>kubectl rollout history</c> numbers it; null when none is recorded.</summary>
     public long? FromRevision { get; init; }
 

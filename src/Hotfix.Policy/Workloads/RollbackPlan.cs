@@ -122,6 +122,14 @@ public sealed record RollbackPlan
     /// </summary>
     public long Generation { get; init; }
 
+    /// <summary>
+    /// The workload's spec when the plan was made, as JSON, without <c>replicas</c>: what the plan depends on. A
+    /// HorizontalPodAutoscaler moves the generation by writing replicas, which the patch neither reads nor writes; a
+    /// re-read whose spec differs only there may be planned again. Null when unknown: then every generation change
+    /// counts as a change of what the plan depends on.
+    /// </summary>
+    public string? SpecWithoutReplicas { get; init; }
+
     /// <summary>Things a person should know (e.g. kubectl's last-applied-configuration warning).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

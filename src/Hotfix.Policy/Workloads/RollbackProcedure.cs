@@ -53,7 +53,7 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         }
         catch (KubernetesApiException e) when (e.Kind == ApiFailureKind.NotFound)
         {
-            throw new HotfixInputException($"{request.Workload.KindAndName}: not found in namespace '{request.Workload.Namespace}' ({controller.Target}); expected an existing workload (kubectl get {request.Workload.Kind.Resource()} -n {request.Workload.Namespace}). Nothing was changed.");
+            throw new HotfixInputException($"{request.Workload.KindAndName}: not found in namespace '{request.Workload.Namespace}' ({controller.Target}); expected an existing workload (kubectl get {request.Workload.Kind.Resource()} -n {request.Workload.Namespace}{request.Cluster.Flags}). Nothing was changed.");
         }
         catch (KubernetesApiException e)
         {
@@ -91,7 +91,7 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
             return Finish(plan, Failed(RollbackStage.Record, $"the rollback record cannot be written to {recorder!.Location}: {e.Message}", "nothing was changed: a rollback that cannot be documented is not started", 0), null);
         }
 
-        var unknown = $"unknown: the patch was sent and may or may not have been applied (the server can still apply it after we stopped waiting). Find out with 'hotfix history {request.Workload.KindAndName} -n {request.Workload.Namespace}' (or kubectl rollout history) before doing anything";
+        var unknown = $"unknown: the patch was sent and may or may not have been applied (the server can still apply it after we stopped waiting). Find out with 'hotfix history {request.Cluster.Target(request.Workload)}' (or kubectl rollout history) before doing anything";
         var retry = new StalePreconditionRetry<RollbackPlan>(plan);
         string? changed;
         try
@@ -103,7 +103,8 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
                     return true;
                 }, overall.Token),
                 () => WithinTimeout(Left(), ct => controller.PlanRollbackAsync(request.Workload, request.ToRevision, ct), overall.Token),
-                PlanChanges.Between).ConfigureAwait(false);
+                PlanChanges.Between,
+                (first, last, writes) => PlanChanges.KeptChanging(writes, first.Generation, last.Generation)).ConfigureAwait(false);
         }
         catch (Exception e) when (retry.Rereading && (e is KubernetesApiException || (e is OperationCanceledException && OutOfTime())))
         {
@@ -126,7 +127,7 @@ internal sealed class RollbackProcedure(IWorkloadController controller, IRollbac
         if (changed is not null)
         {
             var state = retry.KeptChanging
-                ? $"nothing was changed: {request.Workload.KindAndName}: {changed} (generation {plan.Generation.ToString(CultureInfo.InvariantCulture)}: only status writes, e.g. its controller's during a rollout), so each was refused. Rerun the rollback; if this repeats, find out what keeps writing to it (kubectl get {request.Workload.KindAndName} -n {request.Workload.Namespace} -w)"
+                ? $"nothing was changed: {request.Workload.KindAndName}: {changed}, so each was refused. Rerun the rollback; if this repeats, find out what keeps writing to it (kubectl get {request.Cluster.Target(request.Workload)} -w)"
                 : $"nothing was changed: {request.Workload.KindAndName} was modified after the plan was read ({changed}), so the patch was refused. Someone else may be deploying: find out who before doing anything";
             return Finish(retry.Plan, Failed(RollbackStage.Apply, $"applying the rollback failed: {retry.LastConflict!.Message}", state, retry.Writes), null);
         }

@@ -18,4 +18,8 @@ public sealed record RollbackRequest(
     string Who,
     string? Why,
     IncidentId? Incident,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>The cluster options the person chose, repeated in the commands the outcome names (none by default).</summary>
+    public ClusterFlags Cluster { get; init; } = ClusterFlags.None;
+}

@@ -14,21 +14,23 @@ internal static class TeamNotices
     public static bool IsNotifyCheck(string check) => check.StartsWith("notify team", StringComparison.Ordinal);
 
     /// <summary>After a deploy that did not reach production: decide, then roll back if that is the decision.</summary>
-    public static IReadOnlyList<string> AfterFailedDeploy(WorkloadRef workload, IncidentId incident) =>
+    public static IReadOnlyList<string> AfterFailedDeploy(WorkloadRef workload, IncidentId incident, ClusterFlags cluster) =>
     [
         $"hotfix decide --incident {incident} --root-cause known|unknown --impact ongoing|contained",
-        $"hotfix rollback {workload.KindAndName} -n {workload.Namespace} --incident {incident} --reason \"<why>\"",
+        $"hotfix rollback {cluster.Target(workload)} --incident {incident} --reason \"<why>\"",
     ];
 
-    public static TeamNotification ForDeploy(DeployRecord record, HotfixPolicy policy)
+    /// <summary>The deploy's notice; its steps name the cluster the deploy was run on (<paramref name="cluster"/>).</summary>
+    public static TeamNotification ForDeploy(DeployRecord record, HotfixPolicy policy, ClusterFlags cluster)
     {
         var steps = record.Outcome.Result == DeployResult.Deployed
             ? DeployProcedure.ManualChecks(policy).Append($"stability window: hotfix verify {record.Incident} --status").ToList()
-            : AfterFailedDeploy(record.Workload, record.Incident);
+            : AfterFailedDeploy(record.Workload, record.Incident, cluster);
         return new TeamNotification(TeamNotificationEvents.Deploy, record.Incident, $"{DeployEvents.Name(record.Outcome.Result)} — {record.Outcome.Message}", record.Who, record.Workload, steps, record.Id);
     }
 
-    public static TeamNotification ForRollback(RollbackRecord record)
+    /// <summary>The rollback's notice; its steps name the cluster the rollback was run on (<paramref name="cluster"/>).</summary>
+    public static TeamNotification ForRollback(RollbackRecord record, ClusterFlags cluster)
     {
         var outcome = record.Outcome!;
         var w = record.Workload;
@@ -39,7 +41,7 @@ internal static class TeamNotices
                 : [$"state: {outcome.State}"];
         if (record.Incident is { } incident && outcome.Result == RollbackResult.RolledBack)
         {
-            steps = [.. steps, $"the fix: hotfix decide --incident {incident} …, then a forward-fix deploy with hotfix deploy {w.KindAndName} -n {w.Namespace} --incident {incident}"];
+            steps = [.. steps, $"the fix: hotfix decide --incident {incident} …, then a forward-fix deploy with hotfix deploy {cluster.Target(w)} --incident {incident}"];
         }
 
         return new TeamNotification(TeamNotificationEvents.Rollback, record.Incident, $"{outcome.Result.Name()} — {outcome.Message}", record.Who, w, steps, record.Id);

@@ -88,7 +88,8 @@ public class RollbackProcedureTests
         var port = new ScriptedController(ReadyPlan()) { Conflicts = int.MaxValue };
         var record = await new RollbackProcedure(port, new ListRecorder(port.Calls), Clock).RunAsync(Request(), default);
 
-        Assert.Equal(["plan", "record:started", "apply", "plan", "apply", "plan", "apply", "record:finished"], port.Calls);
+        // The third refusal is read again too, so what the message says about the spec was checked.
+        Assert.Equal(["plan", "record:started", "apply", "plan", "apply", "plan", "apply", "plan", "record:finished"], port.Calls);
         Assert.Equal(RollbackResult.Failed, record.Outcome!.Result);
         Assert.Equal(3, record.Outcome.Attempts);
         Assert.StartsWith("nothing was changed", record.Outcome.State);

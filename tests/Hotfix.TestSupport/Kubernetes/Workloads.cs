@@ -86,6 +86,57 @@ public static class Workloads
         ChangeFirst = cluster => cluster.WriteStatus(resource, ns, name),
     };
 
+    /// <summary>
+    /// A HorizontalPodAutoscaler's write through the scale subresource: <c>spec.replicas</c> goes up by one, which
+    /// moves the generation as every spec change does; the template stays as it is.
+    /// </summary>
+    public static void Scale(this FakeCluster cluster, string resource, string ns, string name) =>
+        cluster.Update(resource, ns, name, o =>
+        {
+            o["spec"]!["replicas"] = o["spec"]!["replicas"]!.GetValue<int>() + 1;
+            return o;
+        });
+
+    /// <summary>
+    /// Before the next <paramref name="times"/> PATCHes of the workload, an autoscaler scales it up by one and its
+    /// controller catches up: the status writes that follow a scale-up land before the PATCH, not at a random moment
+    /// of the retries (which would make the number of patches depend on the machine's load).
+    /// </summary>
+    public static Fault ScaleBeforePatch(string resource, string name, int times = 1, string ns = "shop") => new()
+    {
+        Method = "PATCH",
+        PathContains = $"/{resource}/{name}",
+        Times = times,
+        ChangeFirst = cluster =>
+        {
+            cluster.Scale(resource, ns, name);
+            cluster.Controller.RunUntilSettled();
+        },
+    };
+
+    /// <summary>Before the next PATCH of the workload, someone sets its image (a new template, not yet rolled out).</summary>
+    public static Fault ImageChangeBeforePatch(string resource, string name, string image, string ns = "shop") => new()
+    {
+        Method = "PATCH",
+        PathContains = $"/{resource}/{name}",
+        Times = 1,
+        ChangeFirst = cluster => cluster.SetImage(resource, ns, name, image, settle: false),
+    };
+
+    /// <summary>Before the next PATCH of the workload, an autoscaler scales it and someone sets its image, in one write.</summary>
+    public static Fault ScaleAndImageChangeBeforePatch(string resource, string name, string image, string ns = "shop") => new()
+    {
+        Method = "PATCH",
+        PathContains = $"/{resource}/{name}",
+        Times = 1,
+        ChangeFirst = cluster => cluster.Update(resource, ns, name, o =>
+        {
+            o["spec"]!["replicas"] = o["spec"]!["replicas"]!.GetValue<int>() + 1;
+            o["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = image;
+            return o;
+        }),
+    };
+
     /// <summary>A deployment with three revisions (images v1, v2, v3, each with a change-cause).</summary>
     public static void ThreeRevisions(this FakeCluster cluster, string name = "web", string ns = "shop", int replicas = 2)
     {
