@@ -73,10 +73,48 @@ internal sealed partial class GitRepository
         _ => "text",
     };
 
+    /// <summary>
+    /// Throws for a .gitattributes of the commit on <paramref name="path"/>'s folders that libgit2 would read otherwise
+    /// than git: a blob not in the object database ("not found": a partial clone fetches only the checked-out branch's),
+    /// which libgit2 takes for an empty file, missing a driver git would run; or a line git drops whole that libgit2
+    /// reads in part (see <see cref="DroppedAttributeLines"/>).
+    /// </summary>
+    private void RequireAttributeFiles(string commitSha, string path)
+    {
+        var tree = RequireCommit(commitSha).Tree;
+        for (var slash = 0; slash >= 0; slash = path.IndexOf('/', slash + 1))
+        {
+            var file = (slash == 0 ? string.Empty : path[..(slash + 1)]) + ".gitattributes";
+            if (tree[file] is not { TargetType: TreeEntryTargetType.Blob, Mode: not Mode.SymbolicLink } entry)
+            {
+                continue;
+            }
+
+            if (!HistoryHandle.ObjectDatabase.Contains(entry.Target.Id))
+            {
+                throw new InvalidOperationException($"the blob {entry.Target.Sha} of {file} was not found");
+            }
+
+            using var reader = new StreamReader(((Blob)entry.Target).GetContentStream());
+            if (DroppedAttributeLines.ThatCouldSetMerge(reader) is [var line, ..])
+            {
+                throw new HotfixOperationException(
+                    $"{file}:{line} of commit {commitSha[..12]} has an invalid attribute name, so git ignores the whole line (git check-attr says so) while " +
+                    $"libgit2, which finish merges with, reads the rest of it, and it may set the merge driver of {path}; correct or remove that line, " +
+                    "or make the merge with git (git merge --no-ff)",
+                    Hotfix.Policy.Workflow.Preconditions.NothingChanged);
+            }
+        }
+    }
+
     /// <summary>The merge attribute git reads for <paramref name="path"/> with <paramref name="commitSha"/> checked out.</summary>
     private (NativeGit.AttributeKind Kind, string? Name) MergeAttributeGitReads(string commitSha, string path)
     {
-        return Unreadable(path, () => ReadingContents(() => CommitAttributes.MergeAttributeAt(commitSha, path)), $"of commit {commitSha[..12]} ");
+        return Unreadable(path, () => ReadingContents(() =>
+        {
+            RequireAttributeFiles(commitSha, path);
+            return CommitAttributes.MergeAttributeAt(commitSha, path);
+        }), $"of commit {commitSha[..12]} ");
     }
 
     /// <summary>A lookup libgit2 fails (an unreadable file, a missing object) is the repository's state, said so: exit 3.</summary>

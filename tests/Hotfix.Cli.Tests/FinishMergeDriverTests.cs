@@ -133,4 +133,22 @@ public class FinishMergeDriverTests
         Assert.Equal(gitTree, repo.Git("rev-parse", "develop^{tree}"));
         Assert.Equal(hotfix, repo.Git("rev-parse", "develop^2"));
     }
+
+    [Fact]
+    public void A_gitattributes_of_the_target_whose_blob_is_missing_stops_with_exit_3_before_any_write()
+    {
+        using var repo = WithChangelogDriver(developEditsChangelog: true);
+        repo.Switch("develop");
+        repo.Commit("Develop's attributes", (".gitattributes", "CHANGELOG.md merge=ours\n*.bin binary\n"));
+        repo.Switch(Branch);
+        var blob = repo.Git("rev-parse", "develop:.gitattributes");
+        File.Delete(Path.Combine(repo.Path, ".git", "objects", blob[..2], blob[2..]));
+        var before = repo.RefsAndHead();
+
+        var result = HotfixCli.Run(repo, "finish");
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("cannot be read to find the merge driver git would use for CHANGELOG.md", result.Error);
+        Assert.Contains("State: nothing was changed", result.Error);
+        Assert.Equal(before, repo.RefsAndHead());
+    }
 }

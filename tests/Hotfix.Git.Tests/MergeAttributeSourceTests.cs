@@ -196,4 +196,34 @@ public class MergeAttributeSourceTests
         Assert.NotNull(GitMerges(repo));
         Assert.Equal("ours", Assert.Single(Preview(repo).Drivers!).Driver);
     }
+
+    [Theory]
+    [InlineData("f.txt merge=union \"")]
+    [InlineData("f.txt binary foo/bar")]
+    public void A_line_git_drops_for_an_invalid_name_but_libgit2_would_read_stops_the_merge_naming_it(string line)
+    {
+        using var repo = Diverged($"f.txt merge=ours\n{line}\n", "# none\n");
+        Assert.NotNull(GitMerges(repo));
+        var error = Assert.Throws<HotfixOperationException>(() => Preview(repo));
+        Assert.Contains(".gitattributes:2 of commit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_git_drops_that_sets_no_merge_attribute_is_no_reason_to_stop()
+    {
+        using var repo = Diverged("f.txt merge=ours\nf.txt diff=csharp eol=lf \"\n", "# none\n");
+        Assert.NotNull(GitMerges(repo));
+        Assert.Equal("ours", Assert.Single(Preview(repo).Drivers!).Driver);
+    }
+
+    [Fact]
+    public void A_missing_gitattributes_blob_is_an_operation_error_naming_the_commit_never_a_crash()
+    {
+        using var repo = Diverged("f.txt merge=ours\n", "# none\n");
+        var blob = repo.Git("rev-parse", "main:.gitattributes");
+        File.Delete(Path.Combine(repo.Path, ".git", "objects", blob[..2], blob[2..]));
+        var error = Assert.Throws<HotfixOperationException>(() => Preview(repo));
+        Assert.Contains(repo.Git("rev-parse", "main")[..12], error.Message, StringComparison.Ordinal);
+        Assert.Equal(Policy.Workflow.Preconditions.NothingChanged, error.State);
+    }
 }
