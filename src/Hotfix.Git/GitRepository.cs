@@ -119,6 +119,7 @@ internal sealed partial class GitRepository : IRepositoryReader, IDisposable
     public void Dispose()
     {
         native?.Dispose();
+        commitAttributes?.Dispose();
         DisposeHistoryHandle();
         repository.Dispose();
     }

@@ -30,6 +30,7 @@ internal sealed unsafe partial class NativeRepository : IDisposable
     private readonly bool owned;
     private readonly Dictionary<(string? Old, string New), IReadOnlyList<string>> changedPaths = new();
     private bool indexChecked;
+    private bool emptyIndex;
 
     public NativeRepository(string gitDirectory)
     {
@@ -164,10 +165,10 @@ internal sealed unsafe partial class NativeRepository : IDisposable
         }
     }
 
-    /// <summary>Every file entry that differs between two trees, with both sides' ids and modes (git diff --no-renames --raw).</summary>
-    public List<TreeEntryDifference> TreeDifferences(string oldTreeSha, string newTreeSha)
+    /// <summary>Every file entry that differs between two trees (null: the empty tree), with both sides' ids and modes (git diff --no-renames --raw).</summary>
+    public List<TreeEntryDifference> TreeDifferences(string? oldTreeSha, string newTreeSha)
     {
-        var oldTree = LookupTree(oldTreeSha);
+        var oldTree = oldTreeSha is null ? IntPtr.Zero : LookupTree(oldTreeSha);
         try
         {
             var newTree = LookupTree(newTreeSha);
@@ -182,7 +183,10 @@ internal sealed unsafe partial class NativeRepository : IDisposable
         }
         finally
         {
-            NativeGit.TreeFree(oldTree);
+            if (oldTree != IntPtr.Zero)
+            {
+                NativeGit.TreeFree(oldTree);
+            }
         }
     }
 

@@ -81,4 +81,74 @@ public class FinishMergeDriverTests
         Assert.Equal(GitCli.Run(clone, "rev-parse", "HEAD^{tree}"), repo.Git("rev-parse", "develop^{tree}"));
         Assert.Equal(hotfix, repo.Git("rev-parse", "develop^2"));
     }
+
+    /// <summary>git's tree for merging the hotfix into <paramref name="target"/> with the driver configured; null on a conflict.</summary>
+    private static string? GitMerges(TestRepository repo, string target)
+    {
+        using var scratch = new TempDirectory();
+        var clone = scratch.Combine("clone");
+        GitCli.Run(scratch.Path, "clone", "--quiet", "--no-local", "--branch", target, repo.Path, clone);
+        GitCli.Run(clone, "config", "merge.ours.driver", "true");
+        var merged = GitCli.Try(clone, "merge", "--quiet", "--no-ff", "-m", "Back-merge", "origin/" + Branch);
+        return merged.ExitCode == 0 ? GitCli.Run(clone, "rev-parse", "HEAD^{tree}") : null;
+    }
+
+    [Fact]
+    public void A_driver_the_hotfix_removes_from_gitattributes_still_stops_the_back_merge_where_git_runs_develop_s()
+    {
+        using var repo = WithChangelogDriver(developEditsChangelog: true);
+        repo.Commit("No merge driver", (".gitattributes", "# none\n"));
+        Assert.NotNull(GitMerges(repo, "develop"));
+        var before = repo.RefsAndHead();
+
+        var result = HotfixCli.Run(repo, "finish");
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("  into develop: CHANGELOG.md (merge=ours: merge.ours.driver = true)", result.Error);
+        Assert.Equal(before, repo.RefsAndHead());
+    }
+
+    [Fact]
+    public void A_driver_the_hotfix_adds_to_gitattributes_is_not_used_by_git_and_finish_merges_as_git_does()
+    {
+        var repo = HotfixRepositories.MainAndDevelop();
+        using var _ = repo;
+        repo.Commit("Changelog", ("CHANGELOG.md", "# Changelog\n\n## 1.0\n\n- first\n"));
+        repo.Git("config", "merge.ours.driver", "true");
+        repo.Switch("develop");
+        repo.Git("merge", "--quiet", "--no-ff", "-m", "Sync main", "main");
+        repo.Commit("Develop's changelog", ("CHANGELOG.md", "# Changelog\n\n## 1.0\n\n- first\n- second\n"));
+        repo.Switch("main");
+        repo.Switch(Branch, create: true);
+        repo.Commit(
+            "Round half to even",
+            ("src/orders.txt", HotfixRepositories.OrdersWith("round", "round-half-even")),
+            ("CHANGELOG.md", "# Changelog\n\n## 1.0.1\n\n- rounding\n\n## 1.0\n\n- first\n"),
+            (".gitattributes", "CHANGELOG.md merge=ours\n"));
+        var hotfix = repo.Head;
+        var gitTree = GitMerges(repo, "develop");
+        Assert.NotNull(gitTree);
+
+        var result = HotfixCli.Run(repo, "finish");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(gitTree, repo.Git("rev-parse", "develop^{tree}"));
+        Assert.Equal(hotfix, repo.Git("rev-parse", "develop^2"));
+    }
+
+    [Fact]
+    public void A_gitattributes_of_the_target_whose_blob_is_missing_stops_with_exit_3_before_any_write()
+    {
+        using var repo = WithChangelogDriver(developEditsChangelog: true);
+        repo.Switch("develop");
+        repo.Commit("Develop's attributes", (".gitattributes", "CHANGELOG.md merge=ours\n*.bin binary\n"));
+        repo.Switch(Branch);
+        var blob = repo.Git("rev-parse", "develop:.gitattributes");
+        File.Delete(Path.Combine(repo.Path, ".git", "objects", blob[..2], blob[2..]));
+        var before = repo.RefsAndHead();
+
+        var result = HotfixCli.Run(repo, "finish");
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("cannot be read to find the merge driver git would use for CHANGELOG.md", result.Error);
+        Assert.Contains("State: nothing was changed", result.Error);
+        Assert.Equal(before, repo.RefsAndHead());
+    }
 }

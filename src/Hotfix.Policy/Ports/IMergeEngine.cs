@@ -51,11 +51,18 @@ internal sealed record MergePreview(string OursSha, string TheirsSha, string? Tr
 /// <summary>A path git's merge gives to a merge driver (gitattributes <c>merge=NAME</c>, or <c>merge.default</c>).</summary>
 /// <param name="Path">The path both sides changed.</param>
 /// <param name="Driver">The driver's name.</param>
-/// <param name="Command">Its <c>merge.NAME.driver</c> command; null for a built-in driver chosen by <c>merge.default</c>.</param>
-internal sealed record MergeDriverUse(string Path, string Driver, string? Command)
+/// <param name="Command">Its <c>merge.NAME.driver</c> command; null for a built-in driver.</param>
+/// <param name="FromDefault">
+/// For a built-in: chosen by <c>merge.default</c> (true), or by the target branch's .gitattributes where the engine
+/// would read another attribute from the working tree (false).
+/// </param>
+internal sealed record MergeDriverUse(string Path, string Driver, string? Command, bool FromDefault = true)
 {
-    public override string ToString() =>
-        Command is null ? $"{Path} (merge.default={Driver})" : $"{Path} (merge={Driver}: merge.{Driver}.driver = {Command})";
+    public override string ToString() => Command is not null
+        ? $"{Path} (merge={Driver}: merge.{Driver}.driver = {Command})"
+        : FromDefault
+            ? $"{Path} (merge.default={Driver})"
+            : $"{Path} (the {Driver} merge, from the .gitattributes of the branch merged into; the checked-out ones say otherwise)";
 }
 
 /// <summary>A commit author or committer.</summary>
