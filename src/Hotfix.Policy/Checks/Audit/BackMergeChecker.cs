@@ -21,7 +21,7 @@ internal sealed class BackMergeChecker(IHistoryReader history, string developTip
     public static readonly TimeSpan CopyWindow = TimeSpan.FromDays(90);
 
     private readonly CandidatePaths candidatePaths = new(history);
-    private IReadOnlySet<string>? developCommits;
+    private readonly DevelopHistory develop = new(history, developTip);
 
     public AuditedHotfix Judge(HotfixAudit.FoundHotfix found)
     {
@@ -32,13 +32,13 @@ internal sealed class BackMergeChecker(IHistoryReader history, string developTip
         AuditedHotfix Verdict(BackMergeStatus status, IReadOnlyList<CommitInfo>? evidence = null, IReadOnlyList<CommitInfo>? missing = null) =>
             new(main, found.Incident, found.Branch, found.Landing, commits, status, evidence ?? [], missing ?? []);
 
-        developCommits ??= history.ReachableFrom(developTip);
-        if (developCommits.Contains(tip))
+        if (develop.Reachable.Contains(tip))
         {
             return Verdict(BackMergeStatus.ByAncestry);
         }
 
-        if (!ShallowHistory.CanDecide(history, tip, developTip, history.MergeBase(tip, developTip)))
+        // The merge base matters only to a shallow clone; computing it walks develop down to where main forked.
+        if (history.ShallowBoundary.Count > 0 && !ShallowHistory.CanDecide(history, tip, developTip, history.MergeBase(tip, developTip)))
         {
             return Verdict(BackMergeStatus.Unknown);
         }
@@ -54,7 +54,7 @@ internal sealed class BackMergeChecker(IHistoryReader history, string developTip
         // Everything develop has that production did not have before this hotfix landed, newest first, back to the window.
         var windowStart = commits.Select(c => c.CommitTime).Append(main.CommitTime).Min() - CopyWindow;
         var copies = new Dictionary<string, CommitInfo>(StringComparer.Ordinal);
-        foreach (var candidate in history.EnumerateCommits(developTip, mainParent is null ? [] : [mainParent]))
+        foreach (var candidate in develop.Without(mainParent))
         {
             if (candidate.CommitTime < windowStart)
             {
