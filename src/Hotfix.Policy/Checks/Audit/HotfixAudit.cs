@@ -119,7 +119,8 @@ internal sealed class HotfixAudit
                 var branch = MergeMessages.MergedBranch(commit.Subject);
                 var incident = FirstIncident(commit.Message) ?? FirstIncident(branch);
                 var isHotfixBranch = branch is not null && branch.StartsWith(naming.Prefix, StringComparison.Ordinal);
-                if (branch != developName && !MainLine.IsMergeOfItself(commit, mainNames) && (isHotfixBranch || incident is not null))
+                var isOtherFix = branch is not null && !MainMerges.IsReleaseLine(branch, branches);
+                if (branch != developName && !MainLine.IsMergeOfItself(commit, mainNames) && (isHotfixBranch || isOtherFix || incident is not null))
                 {
                     found.Add(new FoundHotfix(commit, incident, branch, HotfixLanding.Merge, null));
                 }
