@@ -53,4 +53,22 @@ public class AuditInputsTests
         var after = HotfixCli.Run(repo, "audit");
         Assert.True(after.ExitCode == 0, after.ToString());
     }
+
+    [Fact]
+    public void An_empty_repository_is_bad_input_that_says_it_has_no_commits()
+    {
+        using var repo = TestRepository.Create(withInitialCommit: false);
+        Assert.NotEqual(0, repo.TryGit("rev-parse", "--verify", "--quiet", "HEAD").ExitCode);
+
+        var result = HotfixCli.Run(repo, "audit");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("this repository has no commits yet", result.Error);
+        Assert.DoesNotContain("does not exist", result.Error);
+
+        // The twin: commits, but on another branch than main — main is what is missing.
+        using var other = TestRepository.Create(mainBranch: "trunk");
+        var missing = HotfixCli.Run(other, "audit");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("main branch 'main' (policy branches.main) does not exist here", missing.Error);
+    }
 }

@@ -63,6 +63,11 @@ internal sealed class HotfixAudit
     public static BranchTip ResolveMain(IHistoryReader history, Policies.HotfixPolicy policy)
     {
         var branches = policy.Branches;
+        if (!history.HasCommits)
+        {
+            throw new HotfixInputException($"this repository has no commits yet, so there is no history to audit; expected a clone of the project with its '{branches.Main}' and '{branches.BackMergeTarget}' branches (or --repo DIR pointing at one).");
+        }
+
         return BranchTips.Freshest(history, branches.Main, branches.Remote)
             ?? throw new HotfixInputException(
                 $"main branch '{branches.Main}' (policy branches.main) does not exist here, neither locally nor as {branches.Remote}/{branches.Main}; expected the production branch ({FetchCommands.Branch(branches.Remote, branches.Main)}, or set branches.main in hotfix.json).");
