@@ -37,6 +37,18 @@ internal sealed class DevelopHistory(IHistoryReader history, string tip)
         }
     }
 
+    /// <summary>The commits the walk gives before <paramref name="sha"/> (a commit of develop), among them all its descendants.</summary>
+    public IReadOnlyList<CommitInfo> Above(string sha)
+    {
+        var index = 0;
+        while (!positions.ContainsKey(sha) && At(index) is not null)
+        {
+            index = order.Count;
+        }
+
+        return order.GetRange(0, positions.TryGetValue(sha, out var position) ? position : order.Count);
+    }
+
     private CommitInfo? At(int index)
     {
         walk ??= history.EnumerateCommits(tip, []).GetEnumerator();

@@ -54,7 +54,7 @@ internal sealed class HotfixAudit
 
         var audit = new HotfixAudit(main, develop, since);
         var found = FindHotfixes(history, branches, develop.Name, audit, since);
-        var checker = new BackMergeChecker(history, develop.TipSha);
+        var checker = new BackMergeChecker(history, develop.TipSha, main.TipSha);
         audit.Hotfixes = found.Select(checker.Judge).ToList();
         return audit;
     }
