@@ -112,6 +112,9 @@ internal sealed partial class GitRepository : IHistoryReader
         }
     }
 
+    // git's own test (git_repository_is_empty): HEAD on a branch that does not exist yet, and no ref at all.
+    public bool HasCommits => !repository.Info.IsHeadUnborn || HistoryHandle.Refs.Any();
+
     private IEnumerable<Commit> Walk(string include, IReadOnlyCollection<string> exclude)
     {
         var filter = new CommitFilter

@@ -14,6 +14,15 @@ internal static partial class RevertLines
             ? (match.Groups["sha"].Value, match.Groups["rest"].Value)
             : null;
 
+    /// <summary>The parent a merge's revert kept (<c>git revert -m N</c>): the sha after "reversing changes made to"; null when none.</summary>
+    public static string? Mainline(string message) =>
+        message.Contains("changes made to ", StringComparison.Ordinal) && MainlineLine().Match(message) is { Success: true } match
+            ? match.Groups["sha"].Value
+            : null;
+
+    [GeneratedRegex(@"This reverts commit [0-9a-f]+,\s+reversing\s+changes made to (?<sha>[0-9a-f]{40,64})", RegexOptions.CultureInvariant)]
+    private static partial Regex MainlineLine();
+
     [GeneratedRegex(@"^This reverts commit (?<sha>[0-9a-f]+)(?<rest>[^\n]*)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex Line();
 }

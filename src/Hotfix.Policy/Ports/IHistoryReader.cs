@@ -58,6 +58,9 @@ internal interface IHistoryReader
     /// history is complete. Answers about history beyond these commits are unknown, not negative.
     /// </summary>
     IReadOnlyList<string> ShallowBoundary { get; }
+
+    /// <summary>False for a repository without a single commit (just made by <c>git init</c>, or a clone of an empty one).</summary>
+    bool HasCommits { get; }
 }
 
 /// <summary>A commit as the workflow needs it.</summary>

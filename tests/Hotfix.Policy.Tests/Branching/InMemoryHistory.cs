@@ -93,6 +93,8 @@ internal sealed class InMemoryHistory : IHistoryReader
 
     public IReadOnlyList<string> ShallowBoundary => [.. boundary];
 
+    public bool HasCommits => commits.Count > 0;
+
     public CommitInfo? FindCommit(string revision) =>
         (refs.TryGetValue(revision, out var sha) ? sha : revision) is var s && commits.TryGetValue(s, out var node) && !notFetched.Contains(s)
             ? Info(node)

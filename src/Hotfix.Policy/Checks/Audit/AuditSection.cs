@@ -62,6 +62,7 @@ internal sealed class AuditSection(HotfixAudit audit) : ReportSection
             WriteShas(writer, "commits", hotfix.Commits);
             WriteShas(writer, "evidence", hotfix.Evidence);
             WriteShas(writer, "missingCommits", hotfix.MissingCommits);
+            WriteShas(writer, "revertedBy", hotfix.RevertedBy);
             writer.WriteEndObject();
         }
 
@@ -99,6 +100,7 @@ internal sealed class AuditSection(HotfixAudit audit) : ReportSection
         BackMergeStatus.ByAncestry => "merged",
         BackMergeStatus.ByPatchId => hotfix.Evidence.Count == 0 ? "nothing to merge (empty change)" : "same patch as " + string.Join(", ", hotfix.Evidence.Select(c => c.ShortSha)),
         BackMergeStatus.Unknown => "unknown (shallow clone)",
+        _ when hotfix.RevertedBy.Count > 0 => "REVERTED by " + string.Join(", ", hotfix.RevertedBy.Select(c => c.ShortSha)),
         _ => "MISSING",
     };
 

@@ -50,6 +50,12 @@ internal sealed record AuditedHotfix(
     IReadOnlyList<CommitInfo> Evidence,
     IReadOnlyList<CommitInfo> MissingCommits)
 {
+    /// <summary>
+    /// For <see cref="BackMergeStatus.Missing"/>: the develop commits, newest first, that reverted the hotfix after it
+    /// reached develop by ancestry (and are not reverted in turn, nor on main too); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<CommitInfo> RevertedBy { get; init; } = [];
+
     /// <summary>The commit to merge or cherry-pick back: the hotfix branch tip for a merge, else the main commits.</summary>
     public string Tip => Landing == HotfixLanding.Merge ? MainCommit.Parents[1] : MainCommit.Sha;
 

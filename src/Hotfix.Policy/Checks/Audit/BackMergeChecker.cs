@@ -10,7 +10,7 @@ namespace Hotfix.Policy.Checks.Audit;
 /// change develop's merges of the same incident brought in) — and develop commits whose "(cherry picked from commit
 /// …)" line names a hotfix commit.
 /// </summary>
-internal sealed class BackMergeChecker(IHistoryReader history, string developTip)
+internal sealed class BackMergeChecker(IHistoryReader history, string developTip, string mainTip)
 {
     /// <summary>
     /// How far before a hotfix's own commits a develop copy of its change is looked for. A copy cannot be older than
@@ -21,7 +21,8 @@ internal sealed class BackMergeChecker(IHistoryReader history, string developTip
     public static readonly TimeSpan CopyWindow = TimeSpan.FromDays(90);
 
     private readonly CandidatePaths candidatePaths = new(history);
-    private IReadOnlySet<string>? developCommits;
+    private readonly DevelopHistory develop = new(history, developTip);
+    private DevelopReverts? reverts;
 
     public AuditedHotfix Judge(HotfixAudit.FoundHotfix found)
     {
@@ -29,17 +30,24 @@ internal sealed class BackMergeChecker(IHistoryReader history, string developTip
         var isMerge = found.Group is null;
         var commits = isMerge ? history.ListCommits(main.Parents[1], [main.Parents[0]]).Where(c => !c.IsMerge).ToList() : found.Group!;
         var tip = isMerge ? main.Parents[1] : main.Sha;
+        IReadOnlyList<CommitInfo> revertedBy = [];
         AuditedHotfix Verdict(BackMergeStatus status, IReadOnlyList<CommitInfo>? evidence = null, IReadOnlyList<CommitInfo>? missing = null) =>
-            new(main, found.Incident, found.Branch, found.Landing, commits, status, evidence ?? [], missing ?? []);
+            new(main, found.Incident, found.Branch, found.Landing, commits, status, evidence ?? [], missing ?? [])
+            {
+                RevertedBy = status == BackMergeStatus.Missing ? revertedBy : [],
+            };
 
-        developCommits ??= history.ReachableFrom(developTip);
-        if (developCommits.Contains(tip))
+        if (develop.Reachable.Contains(tip))
         {
-            return Verdict(BackMergeStatus.ByAncestry);
+            revertedBy = (reverts ??= new(history, develop, mainTip)).Undoing(tip, commits);
+            if (revertedBy.Count == 0)
+            {
+                return Verdict(BackMergeStatus.ByAncestry);
+            }
         }
-
-        if (!ShallowHistory.CanDecide(history, tip, developTip, history.MergeBase(tip, developTip)))
+        else if (history.ShallowBoundary.Count > 0 && !ShallowHistory.CanDecide(history, tip, developTip, history.MergeBase(tip, developTip)))
         {
+            // The merge base matters only to a shallow clone; computing it walks develop down to where main forked.
             return Verdict(BackMergeStatus.Unknown);
         }
 
@@ -51,10 +59,11 @@ internal sealed class BackMergeChecker(IHistoryReader history, string developTip
             return Verdict(BackMergeStatus.ByPatchId);
         }
 
-        // Everything develop has that production did not have before this hotfix landed, newest first, back to the window.
+        // Everything develop has that production did not have before this hotfix landed, newest first, back to the window;
+        // after a revert that took it out, only what came since (a copy the revert undid is no copy).
         var windowStart = commits.Select(c => c.CommitTime).Append(main.CommitTime).Min() - CopyWindow;
         var copies = new Dictionary<string, CommitInfo>(StringComparer.Ordinal);
-        foreach (var candidate in history.EnumerateCommits(developTip, mainParent is null ? [] : [mainParent]))
+        foreach (var candidate in develop.Without(revertedBy is [var newest, ..] ? newest.Sha : mainParent))
         {
             if (candidate.CommitTime < windowStart)
             {

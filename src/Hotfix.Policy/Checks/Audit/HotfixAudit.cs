@@ -54,7 +54,7 @@ internal sealed class HotfixAudit
 
         var audit = new HotfixAudit(main, develop, since);
         var found = FindHotfixes(history, branches, develop.Name, audit, since);
-        var checker = new BackMergeChecker(history, develop.TipSha);
+        var checker = new BackMergeChecker(history, develop.TipSha, main.TipSha);
         audit.Hotfixes = found.Select(checker.Judge).ToList();
         return audit;
     }
@@ -63,6 +63,11 @@ internal sealed class HotfixAudit
     public static BranchTip ResolveMain(IHistoryReader history, Policies.HotfixPolicy policy)
     {
         var branches = policy.Branches;
+        if (!history.HasCommits)
+        {
+            throw new HotfixInputException($"this repository has no commits yet, so there is no history to audit; expected a clone of the project with its '{branches.Main}' and '{branches.BackMergeTarget}' branches (or --repo DIR pointing at one).");
+        }
+
         return BranchTips.Freshest(history, branches.Main, branches.Remote)
             ?? throw new HotfixInputException(
                 $"main branch '{branches.Main}' (policy branches.main) does not exist here, neither locally nor as {branches.Remote}/{branches.Main}; expected the production branch ({FetchCommands.Branch(branches.Remote, branches.Main)}, or set branches.main in hotfix.json).");
@@ -119,7 +124,8 @@ internal sealed class HotfixAudit
                 var branch = MergeMessages.MergedBranch(commit.Subject);
                 var incident = FirstIncident(commit.Message) ?? FirstIncident(branch);
                 var isHotfixBranch = branch is not null && branch.StartsWith(naming.Prefix, StringComparison.Ordinal);
-                if (branch != developName && !MainLine.IsMergeOfItself(commit, mainNames) && (isHotfixBranch || incident is not null))
+                var isOtherFix = branch is not null && !MainMerges.IsReleaseLine(branch, branches);
+                if (branch != developName && !MainLine.IsMergeOfItself(commit, mainNames) && (isHotfixBranch || isOtherFix || incident is not null))
                 {
                     found.Add(new FoundHotfix(commit, incident, branch, HotfixLanding.Merge, null));
                 }

@@ -29,6 +29,16 @@ internal sealed class MissingBackMergeRule(DateTimeOffset? since) : ICheckRule
                 HotfixLanding.Squash => $"landed on {audit.Main.Name} as {main.ShortSha} '{CommitLists.Printable(main.Subject)}'",
                 _ => $"landed on {audit.Main.Name} as {CommitLists.Count(hotfix.Commits.Count, "commit")} ending at {main.ShortSha}",
             };
+            if (hotfix.RevertedBy is [var revert, ..])
+            {
+                // Merging the branch again does nothing (its commits are there); reverting the revert brings the change back.
+                yield return Rule.CreateFinding(
+                    $"{hotfix.Label} ({how} on {AuditDates.Day(main.CommitTime)}) reached {develop} but was reverted there by {revert.ShortSha} '{CommitLists.Printable(revert.Subject)}'" +
+                    $"{(hotfix.RevertedBy.Count > 1 ? $" (and {CommitLists.Describe(hotfix.RevertedBy.Skip(1).ToList())})" : string.Empty)}: {develop} no longer has its change. " +
+                    $"The next release would bring the incident back. Bring it back: {checkout} && git revert {string.Join(' ', hotfix.RevertedBy.Select(c => c.ShortSha))}");
+                continue;
+            }
+
             var lacks = Lacks(hotfix, develop);
             // Only what develop lacks: picking a commit it already has stops git with "now empty".
             var missing = hotfix.MissingCommits.Count > 0 ? hotfix.MissingCommits : hotfix.Commits;
