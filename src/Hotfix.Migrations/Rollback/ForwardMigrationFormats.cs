@@ -61,10 +61,24 @@ internal static class ForwardMigrationFormats
     {
         var directory = RepoPath.Directory(migration.Path);
         var file = RepoPath.FileName(migration.Path);
-        var stem = Stem(migration.Framework == MigrationFramework.DrizzleKit && file == "migration.sql" ? RepoPath.FileName(directory) : file);
-        // Flyway's version is a prefix up to "__" that may hold dots (V12__, V1.2__, R__): the description after it is the name.
-        var description = migration.Framework == MigrationFramework.Flyway && file.IndexOf("__", StringComparison.Ordinal) is >= 0 and var end ? Stem(file[(end + 2)..]) : stem;
-        var name = "undo_" + Leading(description, c => !char.IsAsciiDigit(c) && c != '_', fromEnd: true);
+        // A migration kept as the script of a folder of its own (drizzle-kit v1, Prisma, Diesel) is named by the folder.
+        var inFolder = migration.Framework switch
+        {
+            MigrationFramework.DrizzleKit or MigrationFramework.Prisma => file == "migration.sql",
+            MigrationFramework.Diesel => file is "up.sql" or "down.sql",
+            _ => false,
+        };
+        var stem = Stem(inFolder ? RepoPath.FileName(directory) : file);
+        var description = migration.Framework switch
+        {
+            // Flyway's version is a prefix up to "__" that may hold dots (V12__, V1.2__, R__): the description after it is the name.
+            MigrationFramework.Flyway when file.IndexOf("__", StringComparison.Ordinal) is >= 0 and var end => Stem(file[(end + 2)..]),
+            // Alembic's revision id is hex and may start with a letter: the slug is what follows its "_".
+            MigrationFramework.Alembic when stem.IndexOf('_', StringComparison.Ordinal) is >= 0 and var slug => stem[(slug + 1)..],
+            _ => stem,
+        };
+        // The version and its separator go (20261110090000_, 1710238500000-, 2026-11-10-090000_): the rest is the name.
+        var name = "undo_" + Leading(description, c => !char.IsAsciiDigit(c) && c is not ('_' or '-'), fromEnd: true);
         var sql = steps.Select(s => s.Sql ?? ByHandStatements.Sql(s.What, migration.Database)).ToList();
         var byHand = steps.Any(s => s.Sql is null);
         var header = $"-- Undoes {migration.DisplayName} (hotfix migration) going forward. Data each step loses:\n"
@@ -242,7 +256,7 @@ internal static class ForwardMigrationFormats
     }
 
     private static string Camel(string name) =>
-        string.Concat(name.Split('_', '-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        string.Concat(name.Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
     private static string Comment(string prefix, string header, string suffix = "") =>
         string.Concat(header.TrimEnd('\n').Split('\n').Select(l => prefix + (l.StartsWith("--", StringComparison.Ordinal) ? l[2..] : l) + suffix + "\n"));
