@@ -100,7 +100,7 @@ internal static class ForwardMigrationFormats
                 header + string.Join("\n--> statement-breakpoint\n", sql) + "\n",
                 steps),
             MigrationFramework.Rails => new(
-                RepoPath.Combine(directory, $"<timestamp>_{name}.rb"),
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}_{name}.rb"),
                 $"bin/rails generate migration {Camel(name)}",
                 Comment("#", header) + $"class {Camel(name)} < ActiveRecord::Migration[7.1]\n  def up\n" + Code(s => $"    execute <<~SQL\n      {s}\n    SQL\n", m => $"    raise ActiveRecord::IrreversibleMigration, {Interpolated(m)}\n") + "  end\nend\n",
                 steps),
@@ -143,7 +143,7 @@ internal static class ForwardMigrationFormats
                     + Code(s => $"        $this->addSql({Php(s)});\n", m => $"        $this->abortIf(true, {Php(m)});\n") + "    }\n\n    public function down(Schema $schema): void\n    {\n    }\n}\n",
                 steps),
             MigrationFramework.Ecto => new(
-                RepoPath.Combine(directory, $"<timestamp>_{name}.exs"),
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}_{name}.exs"),
                 $"mix ecto.gen.migration {name}",
                 Comment("#", header) + $"defmodule <App>.Repo.Migrations.{Camel(name)} do\n  use Ecto.Migration\n\n  def up do\n"
                     + Code(s => $"    execute {Interpolated(s)}\n", m => $"    raise {Interpolated(m)}\n") + "  end\n\n  def down do\n  end\nend\n",
@@ -159,22 +159,26 @@ internal static class ForwardMigrationFormats
                     + Code(s => $"    this.addSql({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  }\n\n  async down(): Promise<void> {}\n}\n",
                 steps),
             MigrationFramework.Laravel => new(
-                RepoPath.Combine(directory, $"<timestamp>_{name}.php"),
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}_{name}.php"),
                 $"php artisan make:migration {name}",
                 "<?php\n\n" + Comment("//", header) + "use Illuminate\\Database\\Migrations\\Migration;\nuse Illuminate\\Support\\Facades\\DB;\n\nreturn new class extends Migration\n{\n    public function up(): void\n    {\n"
                     + Code(s => $"        DB::statement({Php(s)});\n", m => $"        throw new \\RuntimeException({Php(m)});\n") + "    }\n\n    public function down(): void\n    {\n    }\n};\n",
                 steps),
             MigrationFramework.Sequelize => new(
-                RepoPath.Combine(directory, $"<timestamp>-{name.Replace('_', '-')}.js"),
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}-{name.Replace('_', '-')}.js"),
                 $"npx sequelize-cli migration:generate --name {name.Replace('_', '-')}",
                 Comment("//", header) + "module.exports = {\n  async up(queryInterface) {\n" + Code(s => $"    await queryInterface.sequelize.query({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  },\n\n  async down() {},\n};\n",
                 steps),
-            MigrationFramework.Knex or MigrationFramework.TypeOrm => new(
-                RepoPath.Combine(directory, $"<timestamp>_{name}.{(file.EndsWith(".ts", StringComparison.Ordinal) ? "ts" : "js")}"),
-                migration.Framework == MigrationFramework.Knex ? $"npx knex migrate:make {name}" : $"npx typeorm migration:create {directory}/{Camel(name)}",
-                Comment("//", header) + (migration.Framework == MigrationFramework.Knex
-                    ? "exports.up = async function (knex) {\n" + Code(s => $"  await knex.raw({Js(s)});\n", m => $"  throw new Error({Js(m)});\n") + "};\n\nexports.down = async function () {};\n"
-                    : $"export class {Camel(name)} {{\n  async up(queryRunner) {{\n" + Code(s => $"    await queryRunner.query({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  }\n\n  async down() {}\n}\n"),
+            MigrationFramework.Knex => new(
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}_{name}.{(file.EndsWith(".ts", StringComparison.Ordinal) ? "ts" : "js")}"),
+                $"npx knex migrate:make {name}",
+                Comment("//", header) + "exports.up = async function (knex) {\n" + Code(s => $"  await knex.raw({Js(s)});\n", m => $"  throw new Error({Js(m)});\n") + "};\n\nexports.down = async function () {};\n",
+                steps),
+            // TypeORM reads a migration's timestamp from the end of its class name, so the class carries it as the file does.
+            MigrationFramework.TypeOrm => new(
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}-{Camel(name)}.{(file.EndsWith(".ts", StringComparison.Ordinal) ? "ts" : "js")}"),
+                $"npx typeorm migration:create {directory}/{Camel(name)}",
+                Comment("//", header) + $"export class {Camel(name)}{number ?? "<timestamp>"} {{\n  async up(queryRunner) {{\n" + Code(s => $"    await queryRunner.query({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  }\n\n  async down() {}\n}\n",
                 steps),
             MigrationFramework.Liquibase => new(
                 migration.Path,
@@ -187,7 +191,7 @@ internal static class ForwardMigrationFormats
                 "-- migrate:up\n" + header + string.Join("\n", sql) + "\n\n-- migrate:down\n",
                 steps),
             MigrationFramework.Goose => new(
-                RepoPath.Combine(directory, $"<timestamp>_{name}.sql"),
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}_{name}.sql"),
                 $"goose -dir {directory} create {name} sql",
                 "-- +goose Up\n-- +goose StatementBegin\n" + header + string.Join("\n", sql) + "\n-- +goose StatementEnd\n\n-- +goose Down\n",
                 steps),

@@ -24,6 +24,7 @@ public class ForwardMigrationNameTests
     {
         var forward = Forward([], ("src/migrations/1764576000000-AddOrderNote.ts", TypeOrmFixtures.Generated.Replace("1710238500000", "1764576000000", StringComparison.Ordinal)));
 
+        Assert.StartsWith("src/migrations/1796680421000-UndoAddOrderNote.ts", forward.SuggestedPath);
         Assert.StartsWith("npx typeorm migration:create src/migrations/UndoAddOrderNote", forward.HowToCreate);
     }
 
@@ -34,7 +35,7 @@ public class ForwardMigrationNameTests
             [("config/config.json", "{ \"production\": { \"dialect\": \"mysql\" } }\n")],
             ("migrations/20261201080000-add-note.js", "module.exports = {\n  up: async (queryInterface, Sequelize) => {\n    await queryInterface.addColumn('Orders', 'note', { type: Sequelize.TEXT, allowNull: true });\n  },\n  down: async (queryInterface) => {\n    await queryInterface.removeColumn('Orders', 'note');\n  },\n};\n"));
 
-        Assert.EndsWith("-undo-add-note.js", forward.SuggestedPath);
+        Assert.Equal("migrations/20261207215341-undo-add-note.js", forward.SuggestedPath);
         Assert.StartsWith("npx sequelize-cli migration:generate --name undo-add-note", forward.HowToCreate);
     }
 
