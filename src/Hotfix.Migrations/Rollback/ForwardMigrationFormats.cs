@@ -14,7 +14,7 @@ internal static class ForwardMigrationFormats
 {
     /// <summary>
     /// The framework's command that rolls back the migration at <paramref name="path"/>; <paramref name="previous"/> is
-    /// the migration before it where the command names one (Django, EF Core), a placeholder when it is null.
+    /// the migration before it where the command names one (Django, EF Core, EF6), a placeholder when it is null.
     /// </summary>
     public static string RollbackCommand(MigrationFramework framework, string path, string? previous = null) => framework switch
     {
@@ -38,7 +38,7 @@ internal static class ForwardMigrationFormats
         MigrationFramework.MikroOrm => "npx mikro-orm migration:down",
         MigrationFramework.Laravel => $"php artisan migrate:rollback --path={path}",
         MigrationFramework.Sequelize => $"npx sequelize-cli db:migrate:undo --name {RepoPath.FileName(path)}",
-        MigrationFramework.Ef6 => "Update-Database -TargetMigration <the migration before this one>",
+        MigrationFramework.Ef6 => $"Update-Database -TargetMigration {previous ?? "<the migration before this one>"}",
         MigrationFramework.FluentMigrator => "dotnet fm rollback -p <processor> -c <connection> -a <migrations assembly> by 1",
         MigrationFramework.Goose => $"goose -dir {RepoPath.Directory(path)} <driver> <dsn> down",
         MigrationFramework.Atlas => $"atlas migrate down --dir file://{RepoPath.Directory(path)} --dev-url <dev database> (Atlas plans the down and refuses one that loses data)",
