@@ -23,6 +23,11 @@ internal static partial class NextMigrationNumbers
         var series = new Dictionary<(MigrationFramework, string), Series>();
         return newestFirst.Select(m =>
         {
+            if (GeneratorOnlyNames.Of(m.Framework) is { } generatorOnly)
+            {
+                return generatorOnly;
+            }
+
             if (SchemeOf(m) is not { } scheme)
             {
                 return null;
