@@ -53,11 +53,11 @@ internal static class ForwardMigrationFormats
     /// </summary>
     public static ForwardMigration Forward(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps, MigrationName? next)
     {
-        var forward = Forward(migration, steps, next?.Value);
+        var forward = Forward(migration, steps, next?.Value, next?.After);
         return next is null ? forward : forward with { HowToCreate = $"{forward.HowToCreate}. {next.Note}" };
     }
 
-    private static ForwardMigration Forward(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps, string? number)
+    private static ForwardMigration Forward(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps, string? number, string? after)
     {
         var directory = RepoPath.Directory(migration.Path);
         var file = RepoPath.FileName(migration.Path);
@@ -129,9 +129,10 @@ internal static class ForwardMigrationFormats
                     + Code(s => $"        migrations.RunSQL({Python(s)}),\n", m => $"        migrations.RunPython(by_hand({Python(m)})),\n") + "    ]\n",
                 steps),
             MigrationFramework.Alembic => new(
-                RepoPath.Combine(directory, $"<revision>_{name}.py"),
-                $"alembic revision -m \"{name}\"",
-                Comment("#", header) + "from alembic import op\n\n\ndef upgrade():\n" + Code(s => $"    op.execute({Python(s)})\n", m => $"    raise NotImplementedError({Python(m)})\n") + "\n\ndef downgrade():\n    pass\n",
+                RepoPath.Combine(directory, $"{number ?? "<revision>"}_{name}.py"),
+                $"alembic revision -m \"{name}\"{(number is null ? string.Empty : $" --rev-id {number}")}",
+                Comment("#", header) + "from alembic import op\n\n"
+                    + $"revision = \"{number ?? "<revision>"}\"\ndown_revision = \"{after ?? "<the current head>"}\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n" + Code(s => $"    op.execute({Python(s)})\n", m => $"    raise NotImplementedError({Python(m)})\n") + "\n\ndef downgrade():\n    pass\n",
                 steps),
             MigrationFramework.Diesel => PlainSql(
                 RepoPath.Combine(RepoPath.Directory(directory), $"<timestamp>_{name}/up.sql"),

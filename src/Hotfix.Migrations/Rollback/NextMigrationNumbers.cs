@@ -12,7 +12,8 @@ namespace Hotfix.Migrations.Rollback;
 /// highest number in the migration's folder at the hotfix's head + 1, written in the width of that highest one. A
 /// timestamp-style version — and the name of a framework whose generator stamps it (Rails, Ecto, Knex, Sequelize,
 /// Laravel, goose, TypeORM; <see cref="VersionStamp"/>) — gets the current UTC time in its format when that sorts
-/// after the last one, else the last + 1. Several
+/// after the last one, else the last + 1. Alembic's revisions are chained instead (<see cref="AlembicRevisions"/>);
+/// the frameworks whose generator alone can make the file keep the placeholder (<see cref="GeneratorOnlyNames"/>). Several
 /// migrations of the hotfix in one folder get consecutive numbers, the newest's undo first (it runs first). Gaps are
 /// never filled: a number below the highest may have run somewhere.
 /// </summary>
@@ -21,11 +22,23 @@ internal static partial class NextMigrationNumbers
     public static IReadOnlyList<MigrationName?> Assign(IReadOnlyList<DetectedMigration> newestFirst, DateTimeOffset now)
     {
         var series = new Dictionary<(MigrationFramework, string), Series>();
+        var alembic = new Dictionary<string, AlembicRevisions>();
         return newestFirst.Select(m =>
         {
             if (GeneratorOnlyNames.Of(m.Framework) is { } generatorOnly)
             {
                 return generatorOnly;
+            }
+
+            if (m.Framework == MigrationFramework.Alembic)
+            {
+                var folder = RepoPath.Directory(m.Path);
+                if (!alembic.TryGetValue(folder, out var revisions))
+                {
+                    alembic[folder] = revisions = AlembicRevisions.Of(m.Files, folder);
+                }
+
+                return revisions.Next();
             }
 
             if (SchemeOf(m) is not { } scheme)
