@@ -14,7 +14,7 @@ internal static class ForwardMigrationFormats
 {
     /// <summary>
     /// The framework's command that rolls back the migration at <paramref name="path"/>; <paramref name="previous"/> is
-    /// the migration before it where the command names one (Django, EF Core), a placeholder when it is null.
+    /// the migration before it where the command names one (Django, EF Core, EF6), a placeholder when it is null.
     /// </summary>
     public static string RollbackCommand(MigrationFramework framework, string path, string? previous = null) => framework switch
     {
@@ -38,7 +38,7 @@ internal static class ForwardMigrationFormats
         MigrationFramework.MikroOrm => "npx mikro-orm migration:down",
         MigrationFramework.Laravel => $"php artisan migrate:rollback --path={path}",
         MigrationFramework.Sequelize => $"npx sequelize-cli db:migrate:undo --name {RepoPath.FileName(path)}",
-        MigrationFramework.Ef6 => "Update-Database -TargetMigration <the migration before this one>",
+        MigrationFramework.Ef6 => $"Update-Database -TargetMigration {previous ?? "<the migration before this one>"}",
         MigrationFramework.FluentMigrator => "dotnet fm rollback -p <processor> -c <connection> -a <migrations assembly> by 1",
         MigrationFramework.Goose => $"goose -dir {RepoPath.Directory(path)} <driver> <dsn> down",
         MigrationFramework.Atlas => $"atlas migrate down --dir file://{RepoPath.Directory(path)} --dev-url <dev database> (Atlas plans the down and refuses one that loses data)",
@@ -53,18 +53,32 @@ internal static class ForwardMigrationFormats
     /// </summary>
     public static ForwardMigration Forward(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps, MigrationName? next)
     {
-        var forward = Forward(migration, steps, next?.Value);
+        var forward = Forward(migration, steps, next?.Value, next?.After);
         return next is null ? forward : forward with { HowToCreate = $"{forward.HowToCreate}. {next.Note}" };
     }
 
-    private static ForwardMigration Forward(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps, string? number)
+    private static ForwardMigration Forward(DetectedMigration migration, IReadOnlyList<MigrationPlanStep> steps, string? number, string? after)
     {
         var directory = RepoPath.Directory(migration.Path);
         var file = RepoPath.FileName(migration.Path);
-        var stem = Stem(migration.Framework == MigrationFramework.DrizzleKit && file == "migration.sql" ? RepoPath.FileName(directory) : file);
-        // Flyway's version is a prefix up to "__" that may hold dots (V12__, V1.2__, R__): the description after it is the name.
-        var description = migration.Framework == MigrationFramework.Flyway && file.IndexOf("__", StringComparison.Ordinal) is >= 0 and var end ? Stem(file[(end + 2)..]) : stem;
-        var name = "undo_" + Leading(description, c => !char.IsAsciiDigit(c) && c != '_', fromEnd: true);
+        // A migration kept as the script of a folder of its own (drizzle-kit v1, Prisma, Diesel) is named by the folder.
+        var inFolder = migration.Framework switch
+        {
+            MigrationFramework.DrizzleKit or MigrationFramework.Prisma => file == "migration.sql",
+            MigrationFramework.Diesel => file is "up.sql" or "down.sql",
+            _ => false,
+        };
+        var stem = Stem(inFolder ? RepoPath.FileName(directory) : file);
+        var description = migration.Framework switch
+        {
+            // Flyway's version is a prefix up to "__" that may hold dots (V12__, V1.2__, R__): the description after it is the name.
+            MigrationFramework.Flyway when file.IndexOf("__", StringComparison.Ordinal) is >= 0 and var end => Stem(file[(end + 2)..]),
+            // Alembic's revision id is hex and may start with a letter: the slug is what follows its "_".
+            MigrationFramework.Alembic when stem.IndexOf('_', StringComparison.Ordinal) is >= 0 and var slug => stem[(slug + 1)..],
+            _ => stem,
+        };
+        // The version and its separator go (20261110090000_, 1710238500000-, 2026-11-10-090000_): the rest is the name.
+        var name = "undo_" + Leading(description, c => !char.IsAsciiDigit(c) && c is not ('_' or '-'), fromEnd: true);
         var sql = steps.Select(s => s.Sql ?? ByHandStatements.Sql(s.What, migration.Database)).ToList();
         var byHand = steps.Any(s => s.Sql is null);
         var header = $"-- Undoes {migration.DisplayName} (hotfix migration) going forward. Data each step loses:\n"
@@ -86,7 +100,7 @@ internal static class ForwardMigrationFormats
                 header + string.Join("\n--> statement-breakpoint\n", sql) + "\n",
                 steps),
             MigrationFramework.Rails => new(
-                RepoPath.Combine(directory, $"<timestamp>_{name}.rb"),
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}_{name}.rb"),
                 $"bin/rails generate migration {Camel(name)}",
                 Comment("#", header) + $"class {Camel(name)} < ActiveRecord::Migration[7.1]\n  def up\n" + Code(s => $"    execute <<~SQL\n      {s}\n    SQL\n", m => $"    raise ActiveRecord::IrreversibleMigration, {Interpolated(m)}\n") + "  end\nend\n",
                 steps),
@@ -115,9 +129,10 @@ internal static class ForwardMigrationFormats
                     + Code(s => $"        migrations.RunSQL({Python(s)}),\n", m => $"        migrations.RunPython(by_hand({Python(m)})),\n") + "    ]\n",
                 steps),
             MigrationFramework.Alembic => new(
-                RepoPath.Combine(directory, $"<revision>_{name}.py"),
-                $"alembic revision -m \"{name}\"",
-                Comment("#", header) + "from alembic import op\n\n\ndef upgrade():\n" + Code(s => $"    op.execute({Python(s)})\n", m => $"    raise NotImplementedError({Python(m)})\n") + "\n\ndef downgrade():\n    pass\n",
+                RepoPath.Combine(directory, $"{number ?? "<revision>"}_{name}.py"),
+                $"alembic revision -m \"{name}\"{(number is null ? string.Empty : $" --rev-id {number}")}",
+                Comment("#", header) + "from alembic import op\n\n"
+                    + $"revision = \"{number ?? "<revision>"}\"\ndown_revision = \"{after ?? "<the current head>"}\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n" + Code(s => $"    op.execute({Python(s)})\n", m => $"    raise NotImplementedError({Python(m)})\n") + "\n\ndef downgrade():\n    pass\n",
                 steps),
             MigrationFramework.Diesel => PlainSql(
                 RepoPath.Combine(RepoPath.Directory(directory), $"<timestamp>_{name}/up.sql"),
@@ -129,7 +144,7 @@ internal static class ForwardMigrationFormats
                     + Code(s => $"        $this->addSql({Php(s)});\n", m => $"        $this->abortIf(true, {Php(m)});\n") + "    }\n\n    public function down(Schema $schema): void\n    {\n    }\n}\n",
                 steps),
             MigrationFramework.Ecto => new(
-                RepoPath.Combine(directory, $"<timestamp>_{name}.exs"),
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}_{name}.exs"),
                 $"mix ecto.gen.migration {name}",
                 Comment("#", header) + $"defmodule <App>.Repo.Migrations.{Camel(name)} do\n  use Ecto.Migration\n\n  def up do\n"
                     + Code(s => $"    execute {Interpolated(s)}\n", m => $"    raise {Interpolated(m)}\n") + "  end\n\n  def down do\n  end\nend\n",
@@ -145,22 +160,26 @@ internal static class ForwardMigrationFormats
                     + Code(s => $"    this.addSql({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  }\n\n  async down(): Promise<void> {}\n}\n",
                 steps),
             MigrationFramework.Laravel => new(
-                RepoPath.Combine(directory, $"<timestamp>_{name}.php"),
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}_{name}.php"),
                 $"php artisan make:migration {name}",
                 "<?php\n\n" + Comment("//", header) + "use Illuminate\\Database\\Migrations\\Migration;\nuse Illuminate\\Support\\Facades\\DB;\n\nreturn new class extends Migration\n{\n    public function up(): void\n    {\n"
                     + Code(s => $"        DB::statement({Php(s)});\n", m => $"        throw new \\RuntimeException({Php(m)});\n") + "    }\n\n    public function down(): void\n    {\n    }\n};\n",
                 steps),
             MigrationFramework.Sequelize => new(
-                RepoPath.Combine(directory, $"<timestamp>-{name.Replace('_', '-')}.js"),
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}-{name.Replace('_', '-')}.js"),
                 $"npx sequelize-cli migration:generate --name {name.Replace('_', '-')}",
                 Comment("//", header) + "module.exports = {\n  async up(queryInterface) {\n" + Code(s => $"    await queryInterface.sequelize.query({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  },\n\n  async down() {},\n};\n",
                 steps),
-            MigrationFramework.Knex or MigrationFramework.TypeOrm => new(
-                RepoPath.Combine(directory, $"<timestamp>_{name}.{(file.EndsWith(".ts", StringComparison.Ordinal) ? "ts" : "js")}"),
-                migration.Framework == MigrationFramework.Knex ? $"npx knex migrate:make {name}" : $"npx typeorm migration:create {directory}/{Camel(name)}",
-                Comment("//", header) + (migration.Framework == MigrationFramework.Knex
-                    ? "exports.up = async function (knex) {\n" + Code(s => $"  await knex.raw({Js(s)});\n", m => $"  throw new Error({Js(m)});\n") + "};\n\nexports.down = async function () {};\n"
-                    : $"export class {Camel(name)} {{\n  async up(queryRunner) {{\n" + Code(s => $"    await queryRunner.query({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  }\n\n  async down() {}\n}\n"),
+            MigrationFramework.Knex => new(
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}_{name}.{(file.EndsWith(".ts", StringComparison.Ordinal) ? "ts" : "js")}"),
+                $"npx knex migrate:make {name}",
+                Comment("//", header) + "exports.up = async function (knex) {\n" + Code(s => $"  await knex.raw({Js(s)});\n", m => $"  throw new Error({Js(m)});\n") + "};\n\nexports.down = async function () {};\n",
+                steps),
+            // TypeORM reads a migration's timestamp from the end of its class name, so the class carries it as the file does.
+            MigrationFramework.TypeOrm => new(
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}-{Camel(name)}.{(file.EndsWith(".ts", StringComparison.Ordinal) ? "ts" : "js")}"),
+                $"npx typeorm migration:create {directory}/{Camel(name)}",
+                Comment("//", header) + $"export class {Camel(name)}{number ?? "<timestamp>"} {{\n  async up(queryRunner) {{\n" + Code(s => $"    await queryRunner.query({Js(s)});\n", m => $"    throw new Error({Js(m)});\n") + "  }\n\n  async down() {}\n}\n",
                 steps),
             MigrationFramework.Liquibase => new(
                 migration.Path,
@@ -173,7 +192,7 @@ internal static class ForwardMigrationFormats
                 "-- migrate:up\n" + header + string.Join("\n", sql) + "\n\n-- migrate:down\n",
                 steps),
             MigrationFramework.Goose => new(
-                RepoPath.Combine(directory, $"<timestamp>_{name}.sql"),
+                RepoPath.Combine(directory, $"{number ?? "<timestamp>"}_{name}.sql"),
                 $"goose -dir {directory} create {name} sql",
                 "-- +goose Up\n-- +goose StatementBegin\n" + header + string.Join("\n", sql) + "\n-- +goose StatementEnd\n\n-- +goose Down\n",
                 steps),
@@ -242,7 +261,7 @@ internal static class ForwardMigrationFormats
     }
 
     private static string Camel(string name) =>
-        string.Concat(name.Split('_', '-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        string.Concat(name.Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
     private static string Comment(string prefix, string header, string suffix = "") =>
         string.Concat(header.TrimEnd('\n').Split('\n').Select(l => prefix + (l.StartsWith("--", StringComparison.Ordinal) ? l[2..] : l) + suffix + "\n"));

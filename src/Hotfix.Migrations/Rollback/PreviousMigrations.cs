@@ -7,15 +7,17 @@ namespace Hotfix.Migrations.Rollback;
 /// <summary>
 /// The migration before a migration, which the framework's rollback command targets: Django's
 /// <c>migrate &lt;app&gt; &lt;previous&gt;</c> takes it from the migration's own dependency on its app (<c>zero</c>
-/// when it has none), EF Core's <c>database update &lt;previous&gt;</c> from the migration ids of its folder
-/// (<c>0</c> when it is the first).
+/// when it has none), EF Core's <c>database update &lt;previous&gt;</c> and Entity Framework 6's
+/// <c>Update-Database -TargetMigration &lt;previous&gt;</c> from the migration ids of its folder (<c>0</c>,
+/// <c>$InitialDatabase</c> when it is the first).
 /// </summary>
 internal static partial class PreviousMigrations
 {
     public static MigrationName? Of(DetectedMigration migration) => migration.Framework switch
     {
         MigrationFramework.Django => Django(migration),
-        MigrationFramework.EfCore => EfCore(migration),
+        MigrationFramework.EfCore => ByMigrationId(migration, EfCore),
+        MigrationFramework.Ef6 => ByMigrationId(migration, Ef6),
         _ => null,
     };
 
@@ -58,7 +60,15 @@ internal static partial class PreviousMigrations
         return new("zero", $"`zero`: its dependencies name no earlier migration of {app}, so it is the app's first and `zero` unapplies every migration of the app.");
     }
 
-    private static MigrationName EfCore(DetectedMigration migration)
+    /// <summary>How a framework names its migrations by id: from a file's name, or from its code or its designer's.</summary>
+    private sealed record IdScheme(string Framework, Regex FileId, Regex DeclaredId, string Declaration, string First, string FirstMeans);
+
+    private static readonly IdScheme EfCore = new("EF Core", EfCoreFileId(), EfCoreAttribute(), "a [Migration(\"…\")] attribute", "0", "`0` unapplies every migration");
+
+    // EF6 stamps ids to a tenth of a second (yyyyMMddHHmmssf) and declares them in the designer's IMigrationMetadata.Id.
+    private static readonly IdScheme Ef6 = new("Entity Framework 6", Ef6FileId(), Ef6MetadataId(), "the designer's IMigrationMetadata.Id", "$InitialDatabase", "`$InitialDatabase` unapplies every migration");
+
+    private static MigrationName ByMigrationId(DetectedMigration migration, IdScheme scheme)
     {
         var folder = RepoPath.Directory(migration.Path);
         var where = (folder.Length == 0 ? "the repository's root" : folder + "/");
@@ -67,28 +77,28 @@ internal static partial class PreviousMigrations
             return Unknown($"{where} could not be listed (the host gave Hotfix no repository reader)");
         }
 
-        if (EfCoreId(migration.Path, files) is not { } own)
+        if (MigrationId(migration.Path, files, scheme) is not { } own)
         {
-            return Unknown($"the migration id of {migration.Path} is neither its file name's timestamp prefix nor in a [Migration(\"…\")] attribute Hotfix can read");
+            return Unknown($"the migration id of {migration.Path} is neither its file name's timestamp prefix nor in {scheme.Declaration} Hotfix can read");
         }
 
         var at = $"{where} at {files.Changes.Head[..Math.Min(7, files.Changes.Head.Length)]}";
         var previous = files.FilesIn(folder)
             .Where(p => p != migration.Path)
-            .Select(p => EfCoreId(p, files))
+            .Select(p => MigrationId(p, files, scheme))
             .OfType<string>()
             .Where(id => string.CompareOrdinal(id, own) < 0)
             .Max(StringComparer.Ordinal);
         return previous is null
-            ? new("0", $"`0`: {own} has the lowest migration id in {at}, so `0` unapplies every migration.")
-            : new(previous, $"`{previous}`: the migration id before {own} in {at} (EF Core applies migrations in id order).");
+            ? new(scheme.First, $"`{scheme.First}`: {own} has the lowest migration id in {at}, so {scheme.FirstMeans}.")
+            : new(previous, $"`{previous}`: the migration id before {own} in {at} ({scheme.Framework} applies migrations in id order).");
     }
 
     /// <summary>
-    /// The EF Core migration id of a file of the migrations folder: its name's <c>yyyyMMddHHmmss_Name</c>, else the
-    /// <c>[Migration("…")]</c> attribute of the file or its designer file; null for anything else (the model snapshot).
+    /// The migration id of a file of the migrations folder: its name's timestamp and name (<c>yyyyMMddHHmmss_Name</c>),
+    /// else the id declared in the file or its designer file; null for anything else (the model snapshot).
     /// </summary>
-    private static string? EfCoreId(string path, RepositoryFiles files)
+    private static string? MigrationId(string path, RepositoryFiles files, IdScheme scheme)
     {
         var name = RepoPath.FileName(path);
         if (!name.EndsWith(".cs", StringComparison.Ordinal) || name.EndsWith(".Designer.cs", StringComparison.Ordinal))
@@ -96,14 +106,14 @@ internal static partial class PreviousMigrations
             return null;
         }
 
-        if (EfCoreFileId().Match(name) is { Success: true } byName)
+        if (scheme.FileId.Match(name) is { Success: true } byName)
         {
             return byName.Groups["id"].Value;
         }
 
         var designer = path[..^3] + ".Designer.cs";
         return new[] { designer, path }.Select(files.ReadHead).OfType<string>()
-            .Select(text => EfCoreAttribute().Match(text)).FirstOrDefault(m => m.Success)?.Groups["id"].Value;
+            .Select(text => scheme.DeclaredId.Match(text)).FirstOrDefault(m => m.Success)?.Groups["id"].Value;
     }
 
     private static MigrationName Unknown(string reason) => new(null, $"The migration before it stays a placeholder: {reason}.");
@@ -142,4 +152,10 @@ internal static partial class PreviousMigrations
 
     [GeneratedRegex(@"\[\s*Migration\s*\(\s*""(?<id>[^""]+)""\s*\)\s*\]")]
     private static partial Regex EfCoreAttribute();
+
+    [GeneratedRegex(@"^(?<id>[0-9]{15}_\w+)\.cs$")]
+    private static partial Regex Ef6FileId();
+
+    [GeneratedRegex(@"IMigrationMetadata\.Id\s*(?:\{\s*get\s*\{\s*return|=>)\s*""(?<id>[^""]+)""")]
+    private static partial Regex Ef6MetadataId();
 }

@@ -117,6 +117,39 @@ public class PreviousMigrationTests
         Assert.EndsWith("The migration before it stays a placeholder: src/Shop/Migrations/ could not be listed (the host gave Hotfix no repository reader).", entry.Rollback.Summary);
     }
 
+    [Fact]
+    public void Entity_framework_6_goes_back_to_the_migration_id_before_it_from_file_names_and_designers()
+    {
+        using var repo = MigrationRepository.Create(
+            ("Shop/Migrations/202401100900000_Init.cs", Ef6Migration("Init")),
+            // A renamed file: its id is the designer's IMigrationMetadata.Id, and it is the latest before the hotfix.
+            ("Shop/Migrations/OrderNote.cs", Ef6Migration("OrderNote")),
+            ("Shop/Migrations/OrderNote.Designer.cs", "public sealed partial class OrderNote : IMigrationMetadata\n{\n    string IMigrationMetadata.Id\n    {\n        get { return \"202404020800000_OrderNote\"; }\n    }\n}\n"),
+            ("Shop/Migrations/Configuration.cs", "internal sealed class Configuration : DbMigrationsConfiguration<ShopContext> { }\n"));
+        repo.Commit("hotfix", ("Shop/Migrations/202612010800000_DropFax.cs", Ef6Migration("DropFax")));
+
+        var entry = MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms, m => m.Path.EndsWith("DropFax.cs", StringComparison.Ordinal))));
+
+        Assert.Equal("Update-Database -TargetMigration 202404020800000_OrderNote", entry.Rollback.Command);
+        Assert.Contains("`202404020800000_OrderNote`: the migration id before 202612010800000_DropFax in Shop/Migrations/ at ", entry.Rollback.Summary);
+        Assert.Contains("(Entity Framework 6 applies migrations in id order).", entry.Rollback.Summary);
+    }
+
+    [Fact]
+    public void Entity_framework_6_first_migration_goes_back_to_the_initial_database()
+    {
+        using var repo = MigrationRepository.Create(("Shop/Migrations/Configuration.cs", "internal sealed class Configuration : DbMigrationsConfiguration<ShopContext> { }\n"));
+        repo.Commit("hotfix", ("Shop/Migrations/202612010800000_DropFax.cs", Ef6Migration("DropFax")));
+
+        var entry = MigrationRepository.WithMigrations(repo, ms => MigrationRollbackPlanner.Entry(Assert.Single(ms)));
+
+        Assert.Equal("Update-Database -TargetMigration $InitialDatabase", entry.Rollback.Command);
+        Assert.Contains("`$InitialDatabase`: 202612010800000_DropFax has the lowest migration id in Shop/Migrations/", entry.Rollback.Summary);
+    }
+
+    internal static string Ef6Migration(string name) =>
+        $"namespace Shop.Migrations\n{{\n    using System.Data.Entity.Migrations;\n\n    public partial class {name} : DbMigration\n    {{\n        public override void Up()\n        {{\n            AddColumn(\"dbo.Customers\", \"{name}\", c => c.String(maxLength: 30));\n        }}\n\n        public override void Down()\n        {{\n            DropColumn(\"dbo.Customers\", \"{name}\");\n        }}\n    }}\n}}\n";
+
     internal static string EfMigration(string name) =>
         $"using Microsoft.EntityFrameworkCore.Migrations;\n\npublic partial class {name} : Migration\n{{\n    protected override void Up(MigrationBuilder migrationBuilder)\n    {{\n        migrationBuilder.AddColumn<int>(name: \"{name}\", table: \"Orders\", nullable: true);\n    }}\n\n    protected override void Down(MigrationBuilder migrationBuilder)\n    {{\n        migrationBuilder.DropColumn(name: \"{name}\", table: \"Orders\");\n    }}\n}}\n";
 }
