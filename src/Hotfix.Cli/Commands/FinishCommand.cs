@@ -55,7 +55,7 @@ internal static class FinishCommand
             var request = new HotfixFinish.Request(parse.GetValue(branch), parse.GetValue(keepBranch), parse.GetValue(force), parse.GetValue(noVerify));
             if (ports.Journal.Read() is { } interrupted)
             {
-                return Resume(environment, ports, interrupted, request, parse.GetValue(dryRun), session.Policy.Branches.Remote);
+                return Resume(environment, ports, interrupted, request, parse.GetValue(dryRun), session.Policy.Branches.Remote, PushHeading(session, "Next: push"));
             }
 
             if (FinishedAlready.Explain(ports, session.Policy.Branches, request.Branch) is { } finished)
@@ -103,12 +103,12 @@ internal static class FinishCommand
             if (parse.GetValue(dryRun))
             {
                 WorkflowOutput.Plan(environment, "Plan (dry run — nothing was changed):", plan.Steps);
-                WorkflowOutput.Commands(environment, "Then push (finish never pushes):", plan.NextCommands);
+                WorkflowOutput.Commands(environment, PushHeading(session, "Then push"), plan.NextCommands);
                 return ExitCodes.Success;
             }
 
             var outcome = HotfixFinish.Execute(ports, plan);
-            Report(environment, plan, outcome);
+            Report(environment, plan, outcome, PushHeading(session, "Next: push"));
             return ExitCodes.Success;
         });
         return command;
@@ -118,7 +118,7 @@ internal static class FinishCommand
     /// A journal means an earlier finish was killed or stopped: it names the branch, so no HEAD or options are needed,
     /// and nothing else may start until it is complete.
     /// </summary>
-    private static int Resume(CliEnvironment environment, WorkflowPorts ports, FinishJournalRead interrupted, HotfixFinish.Request request, bool dryRun, string remote)
+    private static int Resume(CliEnvironment environment, WorkflowPorts ports, FinishJournalRead interrupted, HotfixFinish.Request request, bool dryRun, string remote, string pushHeading)
     {
         var entry = interrupted.Entry;
         if (request.Branch is { } named && named != entry.Branch)
@@ -139,14 +139,26 @@ internal static class FinishCommand
         Report(environment, entry.Branch, [(entry.Main.Branch, outcome.MainMerge), (entry.Target.Branch, outcome.BackMergeTargetMerge)], outcome);
         // The journal keeps the advice the first run would have printed; a journal without it gets the policy's remote.
         var push = entry.Push ?? [ShellWords.Join("git", "push", remote, entry.Main.Branch, entry.Target.Branch)];
-        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", request.KeepBranch ? push.Where(c => !c.Contains(" --delete ", StringComparison.Ordinal)).ToList() : push);
+        WorkflowOutput.Commands(environment, pushHeading, request.KeepBranch ? push.Where(c => !c.Contains(" --delete ", StringComparison.Ordinal)).ToList() : push);
         return ExitCodes.Success;
     }
 
-    private static void Report(CliEnvironment environment, FinishPlan plan, HotfixFinish.Outcome outcome)
+    private static void Report(CliEnvironment environment, FinishPlan plan, HotfixFinish.Outcome outcome, string pushHeading)
     {
         Report(environment, plan.Branch.Name, [(plan.IntoMain.Target.Name, outcome.MainMerge), (plan.IntoBackMergeTarget.Target.Name, outcome.BackMergeTargetMerge)], outcome);
-        WorkflowOutput.Commands(environment, "Next: push (finish never pushes):", plan.NextCommands);
+        WorkflowOutput.Commands(environment, pushHeading, plan.NextCommands);
+    }
+
+    /// <summary>
+    /// The line above the push commands. Without the policy's remote those commands fail as printed, so it says what
+    /// to add first (as <c>hotfix start</c> does) rather than leave the on-call to find out from git.
+    /// </summary>
+    private static string PushHeading(RepositorySession session, string verb)
+    {
+        var remote = session.Policy.Branches.Remote;
+        return session.Repository.HasRemote(remote)
+            ? $"{verb} (finish never pushes):"
+            : $"{verb} (finish never pushes; this repository has no remote '{remote}' yet — add one first with git remote add {remote} URL):";
     }
 
     private static void Report(CliEnvironment environment, string name, (string Into, string? Sha)[] merges, HotfixFinish.Outcome outcome)

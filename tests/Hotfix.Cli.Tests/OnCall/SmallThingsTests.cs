@@ -30,6 +30,35 @@ public class SmallThingsTests
         Assert.Contains("git push -u origin hotfix/INC-2026-0042-fix-rounding", result.Out);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Finish_without_a_remote_says_to_add_one_before_the_push_it_prints(bool dryRun)
+    {
+        var (repo, _) = Reliability.FinishFixture.Create();
+        using var _repo = repo;
+
+        var result = dryRun ? HotfixCli.Run(repo, "finish", "--dry-run") : HotfixCli.Run(repo, "finish");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("push (finish never pushes; this repository has no remote 'origin' yet — add one first with git remote add origin URL):", result.Out);
+        Assert.Contains("git push origin main develop", result.Out);
+    }
+
+    [Fact]
+    public void Finish_with_a_remote_prints_the_push_alone()
+    {
+        var (repo, _) = Reliability.FinishFixture.Create();
+        using var _repo = repo;
+        repo.AddOrigin();
+
+        var result = HotfixCli.Run(repo, "finish");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Next: push (finish never pushes):", result.Out);
+        Assert.DoesNotContain("no remote", result.Out);
+    }
+
     [Fact]
     public void Verify_and_record_of_an_unknown_incident_both_exit_2_and_name_it()
     {
