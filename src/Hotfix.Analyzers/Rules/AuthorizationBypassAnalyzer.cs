@@ -83,11 +83,17 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                 {
                     var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
                     if (name != null && (name == "AllowAnonymous" || name.StartsWith("Map", System.StringComparison.Ordinal)) &&
-                        c.SymbolOf<IMethodSymbol>() is { } method &&
-                        (method.IsDeclaredIn(asp.AuthorizationConventions) || method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions)) &&
-                        c.OperationOf<IInvocationOperation>() is { } invocation)
+                        c.SymbolOf<IMethodSymbol>() is { } method)
                     {
-                        AnalyzeEndpointCall(c, invocation, asp, scope, authentication.Value);
+                        if ((method.IsDeclaredIn(asp.AuthorizationConventions) || method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions)) &&
+                            c.OperationOf<IInvocationOperation>() is { } invocation)
+                        {
+                            AnalyzeEndpointCall(c, invocation, asp, scope, authentication.Value);
+                        }
+                        else if (name == "AllowAnonymous" && IsFastEndpointsMethod(method) && c.OperationOf<IInvocationOperation>() is { } configured)
+                        {
+                            AnalyzeFastEndpointsAllowAnonymous(c, configured, scope);
+                        }
                     }
                 },
                 SyntaxKind.InvocationExpression);
