@@ -52,6 +52,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         // Resolved only where a body is read: its seven type look-ups scan every reference of the compilation.
         var compilation = start.Compilation;
         var authentication = new System.Lazy<AuthenticationCalls>(() => AuthenticationCalls.Create(compilation));
+        RegisterGrpcServiceAnalysis(start, asp, scope, authentication);
         var endpoints = WritesAnonymousEndpoint(start.Compilation, start.CancellationToken)
             ? EndpointPresence.Anonymous
             : EndpointsIn(start.Compilation, asp, start.CancellationToken);
