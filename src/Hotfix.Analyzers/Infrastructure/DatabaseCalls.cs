@@ -66,6 +66,18 @@ internal sealed class DatabaseCalls
         "ExecuteReader", "ExecuteReaderAsync", "ExecuteNonQuery", "ExecuteNonQueryAsync", "ExecuteScalar", "ExecuteScalarAsync",
     };
 
+    /// <summary>
+    /// The calls of linq2db, SqlKata's execution extensions, RepoDb, PetaPoco and NPoco that run a statement now (their
+    /// SQL builders — SqlKata's <c>Query</c>, PetaPoco's <c>Sql</c> — and linq2db's deferred <c>FromSql</c> do not). Their write
+    /// methods (<c>Insert</c>, <c>Update</c>, <c>Save</c>, <c>Delete</c>) are left out, as Dapper.Contrib's are.
+    /// </summary>
+    private static readonly HashSet<string> MicroOrmNames = new(StringComparer.Ordinal)
+    {
+        "Fetch", "FetchAsync", "Page", "PageAsync", "SkipTake", "SkipTakeAsync", "Single", "SingleAsync", "SingleOrDefault",
+        "SingleOrDefaultAsync", "First", "FirstAsync", "FirstOrDefault", "FirstOrDefaultAsync", "Exists", "ExistsAsync",
+        "Get", "GetAsync", "Paginate", "PaginateAsync", "Count", "CountAsync", "Statement", "StatementAsync",
+    };
+
     private readonly EfCoreSymbols ef;
     private readonly SqlSymbols sql;
 
@@ -88,7 +100,7 @@ internal sealed class DatabaseCalls
         EfQueries.QueryableTerminals.Contains(name) || EfQueries.EnumerableMaterialisers.Contains(name) || EfDirectNames.Contains(name) ||
         EntityNames.Contains(name) || RawSqlNames.Contains(name) || AdoNames.Contains(name) ||
         name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
-        AsyncTerminalNames.Contains(name);
+        AsyncTerminalNames.Contains(name) || MicroOrmNames.Contains(name);
 
     /// <summary>
     /// The cheap test before the call's IOperation is built: the bound method is one that reaches the database, and a
@@ -181,7 +193,21 @@ internal sealed class DatabaseCalls
             return new DatabaseCall(name, isAsync, asyncTwin: null, isEf: false);
         }
 
+        if (IsMicroOrmRoundTrip(method))
+        {
+            return new DatabaseCall(name, isAsync, asyncTwin: null, isEf: false);
+        }
+
         return null;
+    }
+
+    private static bool IsMicroOrmRoundTrip(IMethodSymbol method)
+    {
+        var name = method.Name;
+        var declaring = (method.ReducedFrom ?? method).ContainingType;
+        return (name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) || MicroOrmNames.Contains(name)) &&
+            MicroOrmSinks.IsLibraryType(declaring) && declaring.Name != "Sql" && declaring.ContainingNamespace.Name != "SqlKata" &&
+            !(name == "Query" && declaring.Name == "QueryFactory"); // QueryFactory.Query(table) starts a builder
     }
 
     /// <summary>SaveChanges / SaveChangesAsync on a DbContext.</summary>

@@ -52,6 +52,7 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
         // Resolved only where a body is read: its seven type look-ups scan every reference of the compilation.
         var compilation = start.Compilation;
         var authentication = new System.Lazy<AuthenticationCalls>(() => AuthenticationCalls.Create(compilation));
+        RegisterGrpcServiceAnalysis(start, asp, scope, authentication);
         var endpoints = WritesAnonymousEndpoint(start.Compilation, start.CancellationToken)
             ? EndpointPresence.Anonymous
             : EndpointsIn(start.Compilation, asp, start.CancellationToken);
@@ -83,11 +84,17 @@ public sealed partial class AuthorizationBypassAnalyzer : HotfixAnalyzer
                 {
                     var name = SyntaxFilters.InvokedName((InvocationExpressionSyntax)c.Node);
                     if (name != null && (name == "AllowAnonymous" || name.StartsWith("Map", System.StringComparison.Ordinal)) &&
-                        c.SymbolOf<IMethodSymbol>() is { } method &&
-                        (method.IsDeclaredIn(asp.AuthorizationConventions) || method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions)) &&
-                        c.OperationOf<IInvocationOperation>() is { } invocation)
+                        c.SymbolOf<IMethodSymbol>() is { } method)
                     {
-                        AnalyzeEndpointCall(c, invocation, asp, scope, authentication.Value);
+                        if ((method.IsDeclaredIn(asp.AuthorizationConventions) || method.IsDeclaredIn(asp.EndpointRouteBuilderExtensions)) &&
+                            c.OperationOf<IInvocationOperation>() is { } invocation)
+                        {
+                            AnalyzeEndpointCall(c, invocation, asp, scope, authentication.Value);
+                        }
+                        else if (name == "AllowAnonymous" && IsFastEndpointsMethod(method) && c.OperationOf<IInvocationOperation>() is { } configured)
+                        {
+                            AnalyzeFastEndpointsAllowAnonymous(c, configured, scope);
+                        }
                     }
                 },
                 SyntaxKind.InvocationExpression);

@@ -26,7 +26,7 @@ internal static class SqlSinkActions
             {
                 var call = (InvocationExpressionSyntax)c.Node;
                 var name = SyntaxFilters.InvokedName(call);
-                if (name != null && SqlSinks.IsCandidateMethodName(name) && SqlSinks.MayPassSql(name, call.ArgumentList.Arguments.Count) && mayMatter(c.Node) &&
+                if (name != null && SqlSinks.IsCandidateCall(name, call) && mayMatter(c.Node) &&
                     c.SymbolOf<IMethodSymbol>() is { } method &&
                     SqlSinks.IsSinkMethod(method, sql) && c.OperationOf<IInvocationOperation>() is { } invocation &&
                     SqlSinks.TryGet(invocation, sql, out var sink))

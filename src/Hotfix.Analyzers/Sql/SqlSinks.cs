@@ -38,6 +38,13 @@ internal static class SqlSinks
     /// <summary><c>DbDataSource.CreateCommand(sql)</c>; a connection's <c>CreateCommand()</c> takes no text.</summary>
     private const string DataSourceCommand = "CreateCommand";
 
+    /// <summary>
+    /// The syntax test of a call before binding: a name of EF, Dapper or ADO.NET that can pass SQL with this many
+    /// arguments, or one of the other data-access libraries' (<see cref="MicroOrmSinks"/>).
+    /// </summary>
+    public static bool IsCandidateCall(string name, Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call) =>
+        (IsCandidateMethodName(name) && MayPassSql(name, call.ArgumentList.Arguments.Count)) || MicroOrmSinks.IsCandidateCall(name, call);
+
     /// <summary>Whether a call to <paramref name="name"/> with <paramref name="arguments"/> arguments can pass SQL (the syntax test).</summary>
     public static bool MayPassSql(string name, int arguments) => name != DataSourceCommand || arguments > 0;
 
@@ -46,12 +53,13 @@ internal static class SqlSinks
     {
         var declaring = (method.ReducedFrom ?? method).ContainingType?.OriginalDefinition;
         return declaring != null && ((EfMethods.Contains(method.Name) && IsEfSqlApi(declaring, sql)) || declaring.IsType(sql.DapperSqlMapper) ||
-            (method.Name == DataSourceCommand && declaring.IsOrDerivesFrom(sql.DbDataSource)));
+            (method.Name == DataSourceCommand && declaring.IsOrDerivesFrom(sql.DbDataSource)) || MicroOrmSinks.IsSinkMethod(method));
     }
 
     /// <summary>The cheap semantic test for constructors: a command, data adapter or Dapper CommandDefinition.</summary>
     public static bool IsSinkType(ITypeSymbol? type, SqlSymbols sql) =>
-        type.IsType(sql.DapperCommandDefinition) || sql.IsAdoCommand(type) || sql.IsDataAdapter(type) || type.IsOrDerivesFrom(sql.DbBatchCommand);
+        type.IsType(sql.DapperCommandDefinition) || sql.IsAdoCommand(type) || sql.IsDataAdapter(type) || type.IsOrDerivesFrom(sql.DbBatchCommand) ||
+        MicroOrmSinks.IsSinkType(type);
 
     /// <summary>The cheap semantic test for assignments: the CommandText of an ADO.NET command or batch command.</summary>
     public static bool IsCommandText(IPropertySymbol property, SqlSymbols sql) =>
@@ -60,7 +68,7 @@ internal static class SqlSinks
     /// <summary>The cheap pre-filter for constructors.</summary>
     public static bool IsCandidateTypeName(string name) =>
         name.EndsWith("Command", StringComparison.Ordinal) || name.EndsWith("DataAdapter", StringComparison.Ordinal) ||
-        name == "CommandDefinition";
+        name == "CommandDefinition" || MicroOrmSinks.IsCandidateTypeName(name);
 
     public static bool TryGet(IInvocationOperation invocation, SqlSymbols sql, out SqlSink sink)
     {
@@ -68,7 +76,7 @@ internal static class SqlSinks
         var method = invocation.TargetMethod;
         if (!IsCandidateMethodName(method.Name))
         {
-            return false;
+            return MicroOrmSinks.TryGet(invocation, out sink);
         }
 
         var declaring = (method.ReducedFrom ?? method).ContainingType?.OriginalDefinition;
@@ -115,7 +123,7 @@ internal static class SqlSinks
             return true;
         }
 
-        return false;
+        return MicroOrmSinks.TryGet(invocation, out sink);
     }
 
     public static bool TryGet(IObjectCreationOperation creation, SqlSymbols sql, out SqlSink sink)
@@ -131,7 +139,7 @@ internal static class SqlSinks
         var isDapper = type.IsType(sql.DapperCommandDefinition);
         if (!isDapper && !sql.IsAdoCommand(type) && !sql.IsDataAdapter(type) && !type.IsOrDerivesFrom(sql.DbBatchCommand))
         {
-            return false;
+            return MicroOrmSinks.TryGet(creation, out sink);
         }
 
         var stringParameters = 0;
@@ -193,7 +201,7 @@ internal static class SqlSinks
         declaring.IsType(sql.EfRelationalQueryable) || declaring.IsType(sql.EfRelationalDatabase) || declaring.IsType(sql.Ef6Database) ||
         declaring.IsType(sql.Ef6DbSet) || declaring.IsType(sql.Ef6DbSetNonGeneric);
 
-    private static bool IsStoredProcedure(IOperation? value) =>
+    internal static bool IsStoredProcedure(IOperation? value) =>
         value?.WithoutConversions() is { ConstantValue: { HasValue: true, Value: 4 } } or IFieldReferenceOperation { Field.Name: "StoredProcedure" };
 
     /// <summary>
