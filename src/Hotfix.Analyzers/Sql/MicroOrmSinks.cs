@@ -54,12 +54,15 @@ internal static class MicroOrmSinks
     };
 
     /// <summary>
-    /// The syntax test, before binding: a name those libraries use for a SQL method. <c>Append</c> is also
-    /// StringBuilder's, called thousands of times in SQL-building code: only an append given text put together in place
-    /// (an interpolation with holes, a concatenation) is worth binding; one given a value is a StringBuilder's piece.
+    /// The syntax test, before binding: a name those libraries use for a SQL method. Several are LINQ's too
+    /// (<c>Where</c>, <c>Select</c>, <c>First</c>, …), called thousands of times with a lambda — never SQL text, so never
+    /// bound for this. <c>Append</c> is also StringBuilder's, called thousands of times in SQL-building code: only an
+    /// append given text put together in place (an interpolation with holes, a concatenation) is worth binding; one
+    /// given a value is a StringBuilder's piece.
     /// </summary>
     public static bool IsCandidateCall(string name, InvocationExpressionSyntax call) =>
         MethodNames.Contains(name) && call.ArgumentList.Arguments.Count > 0 &&
+        SyntaxFilters.Unparenthesized(call.ArgumentList.Arguments[0].Expression) is not (AnonymousFunctionExpressionSyntax) &&
         (name != "Append" || IsPutTogether(call.ArgumentList.Arguments[0].Expression));
 
     public static bool IsCandidateTypeName(string name) => TypeNames.Contains(name);
