@@ -46,6 +46,13 @@ public sealed partial class AuthorizationBypassAnalyzer
 
     private static void RegisterGrpcServiceAnalysis(CompilationStartAnalysisContext start, AspNetCoreSymbols asp, HotfixScope scope, System.Lazy<AuthenticationCalls> authentication)
     {
+        // A symbol-start action makes the driver track every type of the compilation to its end: only where a
+        // generated service base can exist at all.
+        if (start.Compilation.GetTypeByMetadataName("Grpc.Core.BindServiceMethodAttribute") is null)
+        {
+            return;
+        }
+
         start.RegisterSymbolStartAction(
             typeStart =>
             {
